@@ -1,0 +1,28 @@
+/* clock.h - the one clock of the core, and local-time parsing and formatting.
+ * AKSES_NOW="YYYY-MM-DD HH:MM[:SS]" in the environment pins the clock: the test seam for windows,
+ * expiry and day boundaries (read on every call, so a test can move it between commands). */
+#ifndef AKSES_CLOCK_H
+#define AKSES_CLOCK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "status.h"
+
+int64_t clock_now(void);
+
+/* "YYYY-MM-DD HH:MM" (or with ":SS") in local time -> unix seconds. AKSES_E_DATETIME if not a
+ * real date and time (2026-02-30, 25:00 ...). */
+akses_status clock_parse(const char *s, int64_t *out);
+
+/* "YYYY-MM-DD" -> the local day's [start, end) in unix seconds. AKSES_E_DATE if malformed. */
+akses_status clock_day_bounds(const char *day, int64_t *start, int64_t *end);
+
+/* Local time formatting; buf must hold at least 20 bytes. Returns buf. */
+char *clock_format(int64_t t, char *buf, size_t n);        /* "2026-11-29 14:05" */
+char *clock_format_day(int64_t t, char *buf, size_t n);    /* "2026-11-29" */
+char *clock_format_hm(int64_t t, char *buf, size_t n);     /* "14:05" */
+/* "1 j 05 m" style duration for people ("2h 05m" in English): translated. */
+char *clock_format_duration(int64_t seconds, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,43 @@
+/* config.h - the one INI config file (inih): DB path, station, printer queues, label size, idle
+ * timeout, language, retention, pass grace. Every key is optional; defaults are embedded. */
+#ifndef AKSES_CONFIG_H
+#define AKSES_CONFIG_H
+
+#include "status.h"
+
+typedef enum config_label {
+	LABEL_62X100 = 0, /* Brother QL 62 mm continuous, cut at 100 mm (default) */
+	LABEL_CR80,       /* ID card 85.6 x 54 mm */
+	LABEL_A6,         /* 105 x 148 mm */
+} config_label;
+
+struct akses_config {
+	char db_path[512];        /* [store] db = akses.db */
+	char station[64];         /* [station] name = RECEPTION */
+	char mode[16];            /* [station] mode = reception | door */
+	char lang[8];             /* [station] lang = id | en */
+	int idle_timeout_s;       /* [station] idle_timeout = 60 */
+	int idle_countdown_s;     /* [station] idle_countdown = 10 */
+	char agency[160];         /* [agency] name = Dinas Komunikasi, Informatika dan Statistik Provinsi Sumatera Barat */
+	char agency_unit[160];    /* [agency] unit = Bidang Aplikasi Informatika */
+	char city[64];            /* [agency] city = Padang */
+	char badge_queue[128];    /* [printer] badge_queue = (empty: CUPS default) */
+	char report_queue[128];   /* [printer] report_queue = (empty: CUPS default) */
+	config_label label;       /* [printer] label = 62x100 | cr80 | a6 */
+	int print_timeout_s;      /* [printer] timeout = 30: waiting for a job's end state */
+	int retention_days;       /* [privacy] retention_days = 365 */
+	int pass_grace_min;       /* [passes] grace_minutes = 15 */
+	int scan_repeat_s;        /* [passes] repeat_guard_seconds = 10 */
+};
+
+/* Fill cfg with the embedded defaults. */
+void config_defaults(struct akses_config *cfg);
+
+/* Defaults, then the file over them. AKSES_E_CONFIG with *bad_line set (0 = unreadable file) on an
+ * unknown key or bad value; cfg then still holds usable defaults. */
+akses_status config_load(const char *path, struct akses_config *cfg, int *bad_line);
+
+const char *config_label_code(config_label l);  /* "62x100" */
+int config_label_parse(const char *s, config_label *out);
+
+#endif

@@ -1,0 +1,88 @@
+/* status.h - the status codes every core call returns, and the sentence a person reads for each.
+ * Messages are English msgids translated through gettext (domain "akses-core"). */
+#ifndef AKSES_STATUS_H
+#define AKSES_STATUS_H
+
+typedef enum akses_status {
+	AKSES_OK = 0,
+	/* storage and system */
+	AKSES_E_NOMEM = -1,
+	AKSES_E_IO = -2,           /* the DB file could not be opened, read or written */
+	AKSES_E_BUSY = -3,         /* another process held the DB past the busy timeout */
+	AKSES_E_DB_CORRUPT = -4,   /* integrity_check failed or the file is not a DB */
+	AKSES_E_DB_NEWER = -5,     /* the DB was made by a newer Akses (user_version too high) */
+	AKSES_E_INVALID_ARG = -6,  /* a programming error: NULL where a value is required */
+	AKSES_E_ALREADY_INIT = -7, /* init on a DB that already has staff */
+	AKSES_E_CONFIG = -8,       /* config file unreadable or a bad line */
+	/* who may do what */
+	AKSES_E_REQUEST_NOT_FOUND = -20,
+	AKSES_E_STAFF_NOT_FOUND = -21,
+	AKSES_E_PASS_NOT_FOUND = -22,
+	AKSES_E_PIN_WRONG = -23,
+	AKSES_E_PIN_LOCKED = -24,   /* 5 wrong PINs: locked for 5 minutes */
+	AKSES_E_STAFF_DISABLED = -25,
+	AKSES_E_ROLE = -26,         /* the actor's role may not do this */
+	AKSES_E_STATE = -27,        /* the request is not in a state where this step applies */
+	AKSES_E_ESCORT = -28,       /* the chosen escort is not an active TIM_TEKNIS */
+	AKSES_E_LOOKUP = -29,       /* request number and phone digits do not match (deliberately vague) */
+	AKSES_E_ALREADY_PRINTED = -30, /* the pass was printed: a reprint needs staff */
+	AKSES_E_PRINT_ACTIVE = -31, /* a print of this pass is still under way */
+	AKSES_E_PRINT = -32,        /* printing failed: the caller has the printer's own message */
+	AKSES_E_AUDIT_BROKEN = -33, /* audit verify found a row that does not match the chain */
+	AKSES_E_NOT_PRINTABLE = -34, /* pass not issued yet, revoked or expired */
+	/* validation of input; the caller knows the field from akses_field */
+	AKSES_E_REQUIRED = -50,
+	AKSES_E_TOO_LONG = -51,
+	AKSES_E_UTF8 = -52,
+	AKSES_E_CONTROL_CHAR = -53,
+	AKSES_E_NIK_LENGTH = -54,   /* not 16 characters */
+	AKSES_E_NIK_DIGITS = -55,   /* not all digits */
+	AKSES_E_NIK_REGION = -56,   /* province < 11, or regency/district 00 */
+	AKSES_E_NIK_DATE = -57,     /* DDMMYY not a date (women +40) */
+	AKSES_E_NIK_SERIAL = -58,   /* serial 0000 */
+	AKSES_E_PHONE = -59,        /* not an Indonesian mobile number */
+	AKSES_E_EMAIL = -60,
+	AKSES_E_DATETIME = -61,     /* not YYYY-MM-DD HH:MM, or not a real date/time */
+	AKSES_E_WINDOW_PAST = -62,
+	AKSES_E_WINDOW_ORDER = -63, /* end not after start */
+	AKSES_E_WINDOW_TOO_LONG = -64, /* over 12 hours */
+	AKSES_E_WINDOW_TOO_FAR = -65,  /* start more than 90 days ahead */
+	AKSES_E_CONSENT = -66,
+	AKSES_E_TOO_MANY = -67,     /* too many companions or equipment lines */
+	AKSES_E_PURPOSE_CATEGORY = -68,
+	AKSES_E_PIN_FORMAT = -69,   /* PIN not 4-8 digits */
+	AKSES_E_ROLE_NAME = -70,    /* unknown role code */
+	AKSES_E_DUPLICATE_PERSON = -71, /* the same NIK twice in one request */
+	AKSES_E_PHONE_DIGITS = -72, /* lookup digits not exactly 4 digits */
+	AKSES_E_REQUEST_NUMBER = -73, /* not of the form AKS-YYYYMMDD-NNNN */
+	AKSES_E_TOKEN_FORMAT = -74, /* not a 32-character base32 token */
+	AKSES_E_DATE = -75,         /* not YYYY-MM-DD */
+} akses_status;
+
+/* Which input field a validation status is about (for inline form messages). */
+typedef enum akses_field {
+	AKSES_F_NONE = 0,
+	AKSES_F_NAME,
+	AKSES_F_NIK,
+	AKSES_F_INSTITUTION,
+	AKSES_F_PHONE,
+	AKSES_F_EMAIL,
+	AKSES_F_PURPOSE_CATEGORY,
+	AKSES_F_PURPOSE,
+	AKSES_F_START,
+	AKSES_F_END,
+	AKSES_F_COMPANION_NAME, /* with an index: which companion */
+	AKSES_F_COMPANION_NIK,
+	AKSES_F_EQUIPMENT,
+	AKSES_F_CONSENT,
+	AKSES_F_NOTE,
+	AKSES_F_PIN,
+} akses_field;
+
+/* The translated sentence for a status, e.g. "NIK harus 16 digit." Never NULL. */
+const char *akses_status_message(akses_status st);
+
+/* Translated field label ("Nama lengkap" / "Full name"). Never NULL. */
+const char *akses_field_label(akses_field f);
+
+#endif

@@ -1,0 +1,424 @@
+/* store.c - opening the SQLite file (0600, WAL, full sync), migrations, transactions, and the
+ * helpers every store_*.c shares: statements, the actor check, step rows and the audit chain. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "clock.h"
+#include "secret.h"
+#include "store_int.h"
+#include "store_schema.h"
+#include "valid.h"
+
+akses_status store_fail(store *st, int rc)
+{
+	if (st && st->db)
+		snprintf(st->errmsg, sizeof st->errmsg, "%s", sqlite3_errmsg(st->db));
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return AKSES_E_BUSY;
+	case SQLITE_NOMEM:
+		return AKSES_E_NOMEM;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return AKSES_E_DB_CORRUPT;
+	default:
+		return AKSES_E_IO;
+	}
+}
+
+const char *store_errmsg(const store *st)
+{
+	return st ? st->errmsg : "";
+}
+
+sqlite3_stmt *store_prep(store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc);
+		sqlite3_finalize(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_col_text(sqlite3_stmt *s, int col, char *buf, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	if (n == 0)
+		return;
+	snprintf(buf, n, "%s", t ? (const char *)t : "");
+}
+
+static akses_status exec(store *st, const char *sql)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? AKSES_OK : store_fail(st, rc);
+}
+
+akses_status store_begin(store *st)
+{
+	return exec(st, "BEGIN IMMEDIATE");
+}
+
+akses_status store_commit(store *st)
+{
+	akses_status rc = exec(st, "COMMIT");
+	if (rc != AKSES_OK)
+		store_rollback(st);
+	return rc;
+}
+
+void store_rollback(store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Create the file 0600 before SQLite sees it, so it is never world-readable, not even for a
+ * moment; an existing file keeps its mode. */
+static akses_status create_private(const char *path)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return AKSES_E_IO;
+	close(fd);
+	return AKSES_OK;
+}
+
+static akses_status migrate(store *st)
+{
+	sqlite3_stmt *s = store_prep(st, "PRAGMA user_version");
+	if (!s)
+		return AKSES_E_IO;
+	int version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (version > store_schema_count())
+		return AKSES_E_DB_NEWER;
+	while (version < store_schema_count()) {
+		akses_status rc = store_begin(st);
+		if (rc != AKSES_OK)
+			return rc;
+		/* another process may have migrated while we waited for the lock */
+		s = store_prep(st, "PRAGMA user_version");
+		if (!s) {
+			store_rollback(st);
+			return AKSES_E_IO;
+		}
+		version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+		sqlite3_finalize(s);
+		if (version >= store_schema_count()) {
+			store_rollback(st);
+			break;
+		}
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", version + 1);
+		if ((rc = exec(st, store_schema_migration(version))) != AKSES_OK ||
+		    (rc = exec(st, pragma)) != AKSES_OK) {
+			store_rollback(st);
+			return rc;
+		}
+		if ((rc = store_commit(st)) != AKSES_OK)
+			return rc;
+		version++;
+	}
+	return AKSES_OK;
+}
+
+akses_status store_open(const char *path, const struct store_options *opt, store **out)
+{
+	if (!path || !*path || !out)
+		return AKSES_E_INVALID_ARG;
+	*out = NULL;
+	if (secret_init() != AKSES_OK)
+		return AKSES_E_IO;
+	akses_status rc = create_private(path);
+	if (rc != AKSES_OK)
+		return rc;
+	store *st = calloc(1, sizeof *st);
+	if (!st)
+		return AKSES_E_NOMEM;
+	st->opt.pass_grace_min = 15;
+	st->opt.scan_repeat_s = 10;
+	st->opt.busy_timeout_ms = 5000;
+	if (opt) {
+		if (opt->pass_grace_min >= 0)
+			st->opt.pass_grace_min = opt->pass_grace_min;
+		if (opt->scan_repeat_s >= 0)
+			st->opt.scan_repeat_s = opt->scan_repeat_s;
+		if (opt->busy_timeout_ms > 0)
+			st->opt.busy_timeout_ms = opt->busy_timeout_ms;
+	}
+	int src = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+	if (src != SQLITE_OK) {
+		rc = store_fail(st, src);
+		store_close(st);
+		return rc;
+	}
+	sqlite3_busy_timeout(st->db, st->opt.busy_timeout_ms);
+	/* journal_mode answers with a row; a file that is not a DB fails here */
+	sqlite3_stmt *s = store_prep(st, "PRAGMA journal_mode=WAL");
+	if (!s || sqlite3_step(s) != SQLITE_ROW) {
+		rc = s ? store_fail(st, sqlite3_errcode(st->db)) : AKSES_E_DB_CORRUPT;
+		sqlite3_finalize(s);
+		store_close(st);
+		return rc == AKSES_E_IO ? AKSES_E_DB_CORRUPT : rc;
+	}
+	sqlite3_finalize(s);
+	if ((rc = exec(st, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+	                   " PRAGMA secure_delete=ON;")) != AKSES_OK ||
+	    (rc = migrate(st)) != AKSES_OK) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return AKSES_OK;
+}
+
+void store_close(store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close_v2(st->db);
+	free(st);
+}
+
+akses_status store_check(store *st)
+{
+	sqlite3_stmt *s = store_prep(st, "PRAGMA integrity_check");
+	if (!s)
+		return AKSES_E_DB_CORRUPT;
+	int ok = sqlite3_step(s) == SQLITE_ROW &&
+	         strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
+	sqlite3_finalize(s);
+	return ok ? AKSES_OK : AKSES_E_DB_CORRUPT;
+}
+
+akses_status store_backup(store *st, const char *path)
+{
+	if (!path || !*path)
+		return AKSES_E_INVALID_ARG;
+	/* refuse to overwrite: a backup target that exists is probably a mistake */
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return AKSES_E_IO;
+	close(fd);
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
+		if (b) {
+			rc = sqlite3_backup_step(b, -1);
+			sqlite3_backup_finish(b);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		} else {
+			rc = sqlite3_errcode(dst);
+		}
+	}
+	if (rc != SQLITE_OK)
+		snprintf(st->errmsg, sizeof st->errmsg, "%s", sqlite3_errmsg(dst));
+	sqlite3_close_v2(dst);
+	if (rc != SQLITE_OK) {
+		unlink(path);
+		return AKSES_E_IO;
+	}
+	return AKSES_OK;
+}
+
+/* ---- audit chain ---------------------------------------------------------------------------- */
+
+void store_audit_hash(const char *prev_hash, int64_t id, int64_t at, int64_t actor_id,
+                      const char *action, const char *subject, const char *detail, char out[65])
+{
+	crypto_hash_sha256_state h;
+	char head[96];
+	int n = snprintf(head, sizeof head, "|%" PRId64 "|%" PRId64 "|%" PRId64 "|", id, at,
+	                 actor_id);
+	crypto_hash_sha256_init(&h);
+	crypto_hash_sha256_update(&h, (const unsigned char *)prev_hash, strlen(prev_hash));
+	crypto_hash_sha256_update(&h, (const unsigned char *)head, (unsigned long long)n);
+	/* lengths before each text, so no two different rows hash the same text */
+	const char *parts[3] = {action, subject, detail};
+	for (int i = 0; i < 3; i++) {
+		char len[24];
+		int m = snprintf(len, sizeof len, "%zu:", strlen(parts[i]));
+		crypto_hash_sha256_update(&h, (const unsigned char *)len, (unsigned long long)m);
+		crypto_hash_sha256_update(&h, (const unsigned char *)parts[i], strlen(parts[i]));
+	}
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_final(&h, digest);
+	sodium_bin2hex(out, 65, digest, sizeof digest);
+}
+
+akses_status store_audit(store *st, int64_t actor_id, const char *action, const char *subject,
+                         const char *detail)
+{
+	char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
+	int64_t id = 1;
+	subject = subject ? subject : "";
+	detail = detail ? detail : "";
+	sqlite3_stmt *s = store_prep(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+	if (!s)
+		return AKSES_E_IO;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0) + 1;
+		store_col_text(s, 1, prev, sizeof prev);
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return store_fail(st, rc);
+	}
+	sqlite3_finalize(s);
+	int64_t at = clock_now();
+	char hash[65];
+	store_audit_hash(prev, id, at, actor_id, action, subject, detail, hash);
+	s = store_prep(st, "INSERT INTO audit(id, at, actor_id, action, subject, detail, prev_hash,"
+	                   " hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, at);
+	sqlite3_bind_int64(s, 3, actor_id);
+	sqlite3_bind_text(s, 4, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, subject, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, detail, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+}
+
+/* ---- shared lookups ------------------------------------------------------------------------- */
+
+akses_status store_actor(store *st, int64_t actor_id, struct akses_staff *out)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT id, name, role, active, failed_pins, locked_until,"
+	                                 " created_at FROM staff WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, actor_id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return rc == SQLITE_DONE ? AKSES_E_STAFF_NOT_FOUND : store_fail(st, rc);
+	}
+	struct akses_staff tmp;
+	memset(&tmp, 0, sizeof tmp);
+	tmp.id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, tmp.name, sizeof tmp.name);
+	char role[24];
+	store_col_text(s, 2, role, sizeof role);
+	if (wf_role_parse(role, &tmp.role) != 0)
+		tmp.role = ROLE_NONE;
+	tmp.active = sqlite3_column_int(s, 3) != 0;
+	tmp.failed_pins = sqlite3_column_int(s, 4);
+	tmp.locked_until = sqlite3_column_int64(s, 5);
+	tmp.created_at = sqlite3_column_int64(s, 6);
+	sqlite3_finalize(s);
+	if (out)
+		*out = tmp;
+	return tmp.active ? AKSES_OK : AKSES_E_STAFF_DISABLED;
+}
+
+akses_status store_request_head(store *st, const char *number, int64_t *id, req_state *state,
+                                int64_t *end_at)
+{
+	char canon[AKSES_NUMBER_BUF];
+	if (valid_request_number(number, canon) != AKSES_OK)
+		return AKSES_E_REQUEST_NUMBER;
+	sqlite3_stmt *s = store_prep(st, "SELECT id, state, end_at FROM request WHERE number = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_text(s, 1, canon, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return rc == SQLITE_DONE ? AKSES_E_REQUEST_NOT_FOUND : store_fail(st, rc);
+	}
+	if (id)
+		*id = sqlite3_column_int64(s, 0);
+	if (state && wf_state_parse((const char *)sqlite3_column_text(s, 1), state) != 0)
+		*state = RS_NONE;
+	if (end_at)
+		*end_at = sqlite3_column_int64(s, 2);
+	sqlite3_finalize(s);
+	return AKSES_OK;
+}
+
+akses_status store_step_add(store *st, int64_t request_id, wf_action action, int64_t actor_id,
+                            int64_t at, const char *note)
+{
+	const struct wf_transition *t = wf_get(action);
+	if (!t)
+		return AKSES_E_INVALID_ARG;
+	/* a step's duration runs from the previous step's completion; step 1 from the form's start */
+	int64_t since = -1;
+	sqlite3_stmt *s = store_prep(st, "SELECT at FROM step WHERE request_id = ?1"
+	                                 " ORDER BY id DESC LIMIT 1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, request_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		since = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (since < 0) {
+		s = store_prep(st, "SELECT form_started_at FROM request WHERE id = ?1");
+		if (!s)
+			return AKSES_E_IO;
+		sqlite3_bind_int64(s, 1, request_id);
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) > 0)
+			since = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	s = store_prep(st, "INSERT INTO step(request_id, step, action, role, actor_id, at,"
+	                   " duration_s, standard_s, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	if (!s)
+		return AKSES_E_IO;
+	akses_role role = t->role;
+	if (action == WF_CANCEL && actor_id > 0)
+		role = ROLE_KOORDINATOR;
+	sqlite3_bind_int64(s, 1, request_id);
+	sqlite3_bind_int(s, 2, t->step);
+	sqlite3_bind_text(s, 3, t->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, role == ROLE_NONE ? "PEMOHON" : wf_role_code(role), -1,
+	                  SQLITE_STATIC);
+	if (actor_id > 0)
+		sqlite3_bind_int64(s, 5, actor_id);
+	else
+		sqlite3_bind_null(s, 5);
+	sqlite3_bind_int64(s, 6, at);
+	sqlite3_bind_int64(s, 7, since >= 0 && at >= since ? at - since : -1);
+	sqlite3_bind_int(s, 8, t->standard_s);
+	sqlite3_bind_text(s, 9, note ? note : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+}
+
+akses_status store_set_state(store *st, int64_t request_id, req_state to, int64_t at)
+{
+	sqlite3_stmt *s = store_prep(st, "UPDATE request SET state = ?2, last_step = ?3,"
+	                                 " updated_at = ?4, final_at = CASE WHEN ?5 THEN ?4"
+	                                 " ELSE final_at END WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, request_id);
+	sqlite3_bind_text(s, 2, wf_state_code(to), -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, wf_last_step_of(to));
+	sqlite3_bind_int64(s, 4, at);
+	sqlite3_bind_int(s, 5, wf_state_final(to));
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+}

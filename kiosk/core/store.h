@@ -1,0 +1,172 @@
+/* store.h - the one door to the SQLite file: every SOP action, pass, scan, print record, report and
+ * audit query. All SQL lives behind this header (a second backend could replace it whole).
+ *
+ * Each action is one IMMEDIATE transaction: it re-reads the actor (active? role?), checks the
+ * workflow, writes its rows and an audit row, and commits before it returns AKSES_OK. A caller shows
+ * a confirmation only after AKSES_OK. Functions that return lists allocate them with malloc; the
+ * caller frees them with free() (or the named *_free function). A store handle belongs to one thread
+ * at a time; open one per thread (the kiosk's print worker opens its own). */
+#ifndef AKSES_STORE_H
+#define AKSES_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "status.h"
+#include "wf.h"
+
+typedef struct store store;
+
+#define STORE_SCHEMA_VERSION 1 /* PRAGMA user_version after migration */
+
+struct store_options {
+	int pass_grace_min;   /* default 15 */
+	int scan_repeat_s;    /* default 10: a second scan of one pass within this is a repeat */
+	int busy_timeout_ms;  /* default 5000 */
+};
+
+/* Open (creating with mode 0600 if absent) and migrate to STORE_SCHEMA_VERSION. WAL,
+ * synchronous=FULL, foreign_keys, secure_delete, busy timeout. opt may be NULL (defaults).
+ * AKSES_E_DB_NEWER when the file is from a newer version; AKSES_E_DB_CORRUPT when not a DB. */
+akses_status store_open(const char *path, const struct store_options *opt, store **out);
+void store_close(store *st);
+
+/* The last SQLite error text, for logs and staff diagnostics (never shown to visitors). */
+const char *store_errmsg(const store *st);
+
+/* PRAGMA integrity_check == "ok"? AKSES_OK or AKSES_E_DB_CORRUPT. */
+akses_status store_check(store *st);
+
+/* Online backup into a new file (sqlite3_backup), created 0600. */
+akses_status store_backup(store *st, const char *path);
+
+/* ---- staff -------------------------------------------------------------------------------- */
+
+/* First ADMIN of a DB with no staff yet; AKSES_E_ALREADY_INIT otherwise. */
+akses_status store_init_admin(store *st, const char *name, const char *pin, int64_t *id_out);
+
+/* Verify a PIN and record the attempt (ok or not, with station). 5 consecutive wrong PINs lock the
+ * account for 5 minutes (AKSES_E_PIN_LOCKED, also while locked even with the right PIN). A disabled
+ * or unknown account fails the same number of microseconds as a wrong PIN would. */
+akses_status store_signin(store *st, int64_t staff_id, const char *pin, const char *station,
+                          struct akses_staff *out);
+
+akses_status store_staff_add(store *st, int64_t actor_id, const char *name, akses_role role,
+                             const char *pin, int64_t *id_out);          /* ADMIN */
+akses_status store_staff_disable(store *st, int64_t actor_id, int64_t staff_id); /* ADMIN */
+akses_status store_staff_set_pin(store *st, int64_t actor_id, int64_t staff_id,
+                                 const char *new_pin);                   /* ADMIN, or oneself */
+akses_status store_staff_get(store *st, int64_t staff_id, struct akses_staff *out);
+/* All staff, or only those of one role when role != ROLE_NONE (escort pickers), by name. */
+akses_status store_staff_list(store *st, akses_role role, struct akses_staff **out, int *n);
+
+/* ---- requests ----------------------------------------------------------------------------- */
+
+/* Step 1. Validates everything (valid_request); on error *field_out/*index_out say where and
+ * nothing is written. Numbers are AKS-YYYYMMDD-NNNN, counted per local day from 0001. */
+akses_status store_submit(store *st, const struct akses_request_input *in,
+                          struct akses_submit_result *res, akses_field *field_out, int *index_out);
+
+/* Staff read of a request, by number. */
+akses_status store_request_get(store *st, const char *number, struct akses_request *out);
+
+/* Visitor lookups. By number + the phone's last 4 digits (compared in constant time; a wrong
+ * number and wrong digits give the same AKSES_E_LOOKUP), or by the receipt token. */
+akses_status store_lookup(store *st, const char *number, const char *phone_last4,
+                          struct akses_request *out);
+akses_status store_lookup_token(store *st, const char *receipt_token, struct akses_request *out);
+
+/* A new receipt token for a request (the old one stops working): for reprinting a receipt.
+ * actor_id 0 is allowed only within 10 minutes of submission (the kiosk's own receipt). */
+akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_id,
+                                   char token_out[AKSES_TOKEN_BUF]);
+
+/* Requests, newest first; state RS_NONE for all. */
+akses_status store_request_list(store *st, req_state state, struct akses_request_summary **out,
+                                int *n);
+
+/* What waits for this actor's role, oldest first, with due times. */
+akses_status store_inbox(store *st, int64_t actor_id, struct akses_request_summary **out, int *n);
+
+/* The timeline: every completed step, in order. */
+akses_status store_timeline(store *st, const char *number, struct akses_step_rec **out, int *n);
+
+/* ---- workflow ----------------------------------------------------------------------------- */
+
+/* Steps 2, 3, 4, 5 (approve), 6 (record: issues one pass per person), 10, 11, 12. note may be
+ * NULL. WF_REJECT needs a non-empty note (the reason the applicant will read). */
+akses_status store_act(store *st, const char *number, wf_action action, int64_t actor_id,
+                       const char *note);
+
+/* Step 6, KOORDINATOR: assign an active TIM_TEKNIS escort. */
+akses_status store_assign(store *st, const char *number, int64_t actor_id, int64_t escort_id);
+
+/* Step 9, HELPDESK: the access report text. */
+akses_status store_report_write(store *st, const char *number, int64_t actor_id, const char *text);
+
+/* Cancel before step 6 completes: by the applicant (number + phone digits) or a KOORDINATOR. */
+akses_status store_cancel_applicant(store *st, const char *number, const char *phone_last4);
+akses_status store_cancel(store *st, const char *number, int64_t actor_id, const char *reason);
+
+/* Move requests whose window ended before step 5 to RS_EXPIRED (also done by list/inbox). */
+akses_status store_expire_stale(store *st, int *n_expired);
+
+/* ---- passes and scans --------------------------------------------------------------------- */
+
+akses_status store_pass_list(store *st, const char *number, struct akses_pass **out, int *n);
+akses_status store_pass_get(store *st, int64_t pass_id, struct akses_pass *out);
+
+/* A fresh token for a pass, for printing or handing out; the previous token stops working.
+ * actor_id 0 (the visitor at the kiosk) is allowed only while the pass was never printed
+ * (print state NONE or FAILED): otherwise AKSES_E_ALREADY_PRINTED. Staff must be KOORDINATOR or
+ * HELPDESK and give a reason (recorded as a reprint). AKSES_E_NOT_PRINTABLE when the request is not
+ * yet recorded, the pass is revoked, or the window is over. */
+akses_status store_pass_token(store *st, int64_t pass_id, int64_t actor_id, const char *reason,
+                              char token_out[AKSES_TOKEN_BUF]);
+
+/* KOORDINATOR or KABID. */
+akses_status store_pass_revoke(store *st, int64_t pass_id, int64_t actor_id, const char *reason);
+
+/* Step 7: decide, record (denied scans too) and commit, then fill out. escort_id is the signed-in
+ * staff member at the door. Returns AKSES_OK whenever the scan was recorded (whatever the
+ * decision); an error only when it could not be recorded. */
+akses_status store_scan(store *st, const char *token, int64_t escort_id, const char *station,
+                        scan_direction dir, struct akses_scan_result *out);
+
+/* ---- print jobs --------------------------------------------------------------------------- */
+
+/* Record a print about to be submitted; for a badge, marks the pass PRINT_PENDING. */
+akses_status store_print_begin(store *st, const char *kind, const char *number, int64_t pass_id,
+                               int64_t staff_id, bool reprint, const char *queue,
+                               int64_t *job_id_out);
+/* Its progress and end: COMPLETED marks the pass PRINT_DONE; FAILED/ABORTED/CANCELED/STOPPED
+ * mark it PRINT_FAILED (still the visitor's to print). */
+akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, print_job_state state,
+                                const char *message);
+akses_status store_print_list(store *st, int limit, struct akses_print_job **out, int *n);
+
+/* ---- reports ------------------------------------------------------------------------------ */
+
+/* The day's visits (local day "YYYY-MM-DD"), denied scans, entries per hour, totals. */
+akses_status store_day_log(store *st, const char *day, struct akses_day_log *out);
+void store_day_log_free(struct akses_day_log *log);
+
+/* Everyone inside now, with escort (the evacuation list). */
+akses_status store_inside(store *st, struct akses_visit **out, int *n);
+
+/* SOP compliance per (step, role) for steps completed in [from, to] (local days, inclusive). */
+akses_status store_compliance(store *st, const char *from_day, const char *to_day,
+                              struct akses_compliance_row **out, int *n);
+
+/* ---- audit and retention ------------------------------------------------------------------ */
+
+/* Walk the hash chain. AKSES_OK with *n_rows; AKSES_E_AUDIT_BROKEN with *bad_id the first row whose
+ * stored hash or prev link does not match (an edit, or a deletion before it). */
+akses_status store_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id);
+
+/* ADMIN: anonymize personal fields of requests final for more than days days (names, NIKs, phone,
+ * email, report text); counts, times and the audit chain stay. */
+akses_status store_purge(store *st, int64_t actor_id, int days, int *n_anonymized);
+
+#endif

@@ -1,0 +1,56 @@
+/* store_int.h - what the store_*.c files share: the handle, transactions, statement helpers and the
+ * audit append. Not for use outside kiosk/core/store*.c. */
+#ifndef AKSES_STORE_INT_H
+#define AKSES_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+struct store {
+	sqlite3 *db;
+	struct store_options opt;
+	char errmsg[256];
+};
+
+/* Map a SQLite result code to a status (BUSY/LOCKED -> AKSES_E_BUSY, NOMEM, CORRUPT/NOTADB ->
+ * AKSES_E_DB_CORRUPT, else AKSES_E_IO) and remember sqlite3_errmsg for store_errmsg. */
+akses_status store_fail(store *st, int rc);
+
+/* BEGIN IMMEDIATE (the writer lock up front, so no deadlock upgrades), COMMIT, ROLLBACK. */
+akses_status store_begin(store *st);
+akses_status store_commit(store *st);
+void store_rollback(store *st);
+
+/* Prepare a statement (sqlite3_prepare_v2); NULL on error with st->errmsg set. */
+sqlite3_stmt *store_prep(store *st, const char *sql);
+
+/* Copy a text column into buf (always terminated, "" for NULL). */
+void store_col_text(sqlite3_stmt *s, int col, char *buf, size_t n);
+
+/* Append an audit row chained to the previous one; inside the caller's transaction. detail must
+ * hold no personal data (retention anonymizes requests but never touches the audit trail):
+ * request numbers, staff ids, step codes, decisions only. */
+akses_status store_audit(store *st, int64_t actor_id, const char *action, const char *subject,
+                         const char *detail);
+
+/* The canonical text an audit row's hash covers, hashed as hex SHA-256 into out[65]. */
+void store_audit_hash(const char *prev_hash, int64_t id, int64_t at, int64_t actor_id,
+                      const char *action, const char *subject, const char *detail, char out[65]);
+
+/* Read the actor within the transaction: AKSES_E_STAFF_NOT_FOUND, AKSES_E_STAFF_DISABLED. */
+akses_status store_actor(store *st, int64_t actor_id, struct akses_staff *out);
+
+/* Request id and state by number, within the transaction. */
+akses_status store_request_head(store *st, const char *number, int64_t *id, req_state *state,
+                                int64_t *end_at);
+
+/* Append a step row: duration from the previous step row of the request (or from
+ * form_started_at for step 1), standard from wf. */
+akses_status store_step_add(store *st, int64_t request_id, wf_action action, int64_t actor_id,
+                            int64_t at, const char *note);
+
+/* Set state, last_step and updated_at (and final_at for final states). */
+akses_status store_set_state(store *st, int64_t request_id, req_state to, int64_t at);
+
+#endif

@@ -1,0 +1,52 @@
+/* valid.h - validation of every field a person types: UTF-8 text, NIK, phone, email, PIN,
+ * dates and the visit window. Each returns AKSES_OK or the status that says what is wrong. */
+#ifndef AKSES_VALID_H
+#define AKSES_VALID_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "status.h"
+
+/* Text: valid UTF-8, no control characters (tabs and newlines allowed only when multiline),
+ * not only spaces when required, at most max_chars code points. */
+akses_status valid_text(const char *s, size_t max_chars, bool required, bool multiline);
+
+/* Number of code points of a valid UTF-8 string. */
+size_t valid_utf8_chars(const char *s);
+
+/* Structure of a 16-digit NIK: province 11..99, regency and district not 00, DDMMYY a real day
+ * (day +40 for women; 29 February always allowed: the year is ambiguous), serial not 0000. */
+akses_status valid_nik(const char *nik);
+
+/* Indonesian mobile number: 08…, 628… or +628… with 9 to 12 digits after the 62, spaces, dots and
+ * dashes ignored. On success writes "+628…" to out (AKSES_PHONE_BUF bytes) when out is not NULL. */
+akses_status valid_phone(const char *phone, char *out);
+
+/* A plausible email: one @, non-empty local part, a dot in the domain, no spaces, <= 254. */
+akses_status valid_email(const char *email);
+
+/* 4 to 8 ASCII digits. */
+akses_status valid_pin(const char *pin);
+
+/* Exactly 4 ASCII digits (the status lookup's phone digits). */
+akses_status valid_phone_digits(const char *digits);
+
+/* AKS-YYYYMMDD-NNNN (case-insensitive; out gets the canonical uppercase form if not NULL). */
+akses_status valid_request_number(const char *s, char *out);
+
+/* 32 characters of A-Z and 2-7 (lowercase accepted; out gets uppercase if not NULL). Leading and
+ * trailing spaces are trimmed (scanners sometimes add them). */
+akses_status valid_token(const char *s, char *out);
+
+/* The window asked for: start not in the past (a minute's slack), end after start, at most 12 h
+ * long, start at most 90 days ahead. field_out says START or END for the message. */
+akses_status valid_window(int64_t start, int64_t end, int64_t now, akses_field *field_out);
+
+/* Whole request input, field by field in form order. On error, *field_out and *index_out
+ * (companion or equipment index, else 0) say where. Duplicate NIKs in one request are refused. */
+akses_status valid_request(const struct akses_request_input *in, int64_t now,
+                           akses_field *field_out, int *index_out);
+
+#endif

@@ -1,0 +1,81 @@
+/* wf.h - the SOP as a state machine: one transition per step, who may take it, from which state,
+ * and its time standard. Pure data and checks; the store applies them inside a transaction. */
+#ifndef AKSES_WF_H
+#define AKSES_WF_H
+
+#include "model.h"
+#include "status.h"
+
+typedef enum wf_action {
+	WF_NONE = 0,
+	WF_SUBMIT,        /* step 1, PEMOHON (no staff role) */
+	WF_DISPOSE_KADIS, /* step 2, KADIS */
+	WF_DISPOSE_KABID, /* step 3, KABID */
+	WF_VERIFY,        /* step 4, KOORDINATOR */
+	WF_APPROVE,       /* step 5 YES, KABID */
+	WF_REJECT,        /* step 5 NO, KABID; needs a reason */
+	WF_ASSIGN,        /* step 6, KOORDINATOR: escort assigned */
+	WF_RECORD,        /* step 6, HELPDESK: recorded, passes issued */
+	WF_VISIT_END,     /* step 7, TIM_TEKNIS: last person scanned out (written by the scan path) */
+	WF_REPORT,        /* step 9, HELPDESK: access report written */
+	WF_FORWARD_KOORD, /* step 10, KOORDINATOR */
+	WF_FORWARD_KABID, /* step 11, KABID */
+	WF_RECEIVE,       /* step 12, KADIS: closes the request */
+	WF_CANCEL,        /* applicant (role NONE) or KOORDINATOR, before RS_RECORDED */
+	WF_EXPIRE,        /* the system: window passed before step 5 */
+	WF_COUNT
+} wf_action;
+
+struct wf_transition {
+	wf_action action;
+	int step;            /* SOP number; 0 for cancel/expire */
+	akses_role role;     /* ROLE_NONE: the applicant or the system */
+	req_state to;
+	int standard_s;      /* SOP time standard (mutu baku): 180 s, 300 s for steps 11 and 12 */
+	const char *code;    /* "dispose-kadis", stable, for JSON and the audit trail */
+};
+
+/* The transition for an action; NULL for WF_NONE or out of range. */
+const struct wf_transition *wf_get(wf_action a);
+
+/* May this role take this action from this state? AKSES_OK, AKSES_E_ROLE or AKSES_E_STATE
+ * (role is checked first). WF_VISIT_END and WF_EXPIRE are the system's and always AKSES_E_ROLE
+ * for a person; WF_CANCEL is allowed to ROLE_NONE (applicant) and ROLE_KOORDINATOR. For
+ * WF_REPORT, the state must be RS_VISITED, or RS_RECORDED with window_over true (a no-show). */
+akses_status wf_check(wf_action a, akses_role role, req_state from, bool window_over);
+
+/* The action a verb means for a role: "dispose" -> WF_DISPOSE_KADIS for KADIS, WF_DISPOSE_KABID
+ * for KABID; "forward" -> WF_FORWARD_KOORD / WF_FORWARD_KABID. WF_NONE when the role has none. */
+wf_action wf_for_verb(const char *verb, akses_role role);
+
+/* The actions a role can take now on a request in this state (for an inbox and for buttons).
+ * Returns how many were written to out (at most max). */
+int wf_actions_for(akses_role role, req_state s, wf_action *out, int max);
+
+/* The step that waits in a state (e.g. RS_SUBMITTED -> 2), with the role that owns it and its
+ * standard; 0 when the state is final. RS_RECORDED and RS_ON_SITE wait for step 7. */
+int wf_next_step(req_state s, akses_role *role_out, int *standard_out);
+
+/* The SOP number of the last completed step in a state (RS_SUBMITTED -> 1, RS_ASSIGNED -> 5,
+ * RS_RECORDED -> 6, RS_CLOSED -> 12). For final states other than CLOSED, the last step reached. */
+int wf_last_step_of(req_state s);
+
+bool wf_state_final(req_state s);
+
+/* Stable codes and translated labels. */
+const char *wf_state_code(req_state s);      /* "SUBMITTED" */
+const char *wf_state_label(req_state s);     /* "Menunggu disposisi Kepala Dinas" */
+int wf_state_parse(const char *code, req_state *out); /* 0 or -1; case-insensitive */
+const char *wf_role_code(akses_role r);      /* "KOORDINATOR" */
+const char *wf_role_title(akses_role r);     /* "Koordinator (Helpdesk)" translated */
+int wf_role_parse(const char *code, akses_role *out); /* 0 or -1; case-insensitive */
+const char *wf_action_label(wf_action a);    /* "Disposisi ke Kabid" translated */
+const char *wf_purpose_code(purpose_cat p);  /* "maintenance" */
+const char *wf_purpose_label(purpose_cat p); /* "Pemeliharaan perangkat" translated */
+int wf_purpose_parse(const char *code, purpose_cat *out);
+const char *wf_deny_code(deny_reason r);     /* "already-inside" */
+const char *wf_deny_label(deny_reason r);    /* "Sudah di dalam" translated */
+const char *wf_print_state_code(print_state p);
+const char *wf_job_state_code(print_job_state j); /* "completed" */
+
+#endif

@@ -1,0 +1,59 @@
+/* paper.h - from the store to paper: gathers a document's data from the core, hands plain structs
+ * to printer/ for rendering, submits to CUPS, and records the job in the store. Used by aksesctl
+ * and the kiosk (the kiosk calls it from its print worker thread, with the worker's own store). */
+#ifndef AKSES_PAPER_H
+#define AKSES_PAPER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "model.h"
+#include "status.h"
+#include "store.h"
+
+typedef enum paper_doc {
+	PAPER_BADGE = 1,   /* one visitor pass (needs number + person) */
+	PAPER_RECEIPT,     /* submission receipt (number; receipt_token, or staff to reissue one) */
+	PAPER_LOG,         /* daily access log (day) */
+	PAPER_REPORT,      /* access report / berita acara (number) */
+	PAPER_COMPLIANCE,  /* SOP compliance (from, to) */
+	PAPER_INSIDE,      /* who is inside now */
+	PAPER_LETTER,      /* request letter (number) */
+	PAPER_DISPOSITION, /* lembar disposisi (number) */
+} paper_doc;
+
+struct paper_job {
+	paper_doc doc;
+	const char *number;        /* request number, for per-request documents */
+	int person;                /* badge: 0 applicant, 1.. companion */
+	const char *day;           /* log: YYYY-MM-DD */
+	const char *from, *to;     /* compliance */
+	int64_t actor_id;          /* 0 = the visitor at the kiosk (first badge print, own receipt) */
+	const char *reason;        /* badge reprint reason */
+	const char *receipt_token; /* receipt: the token from store_submit, if just submitted */
+	const char *queue;         /* NULL: the config's queue for the document, else CUPS default */
+	const char *pdf_path;      /* non-NULL: write the PDF there and do not print */
+	bool wait;                 /* wait for the job's end state (config print_timeout_s) */
+};
+
+struct paper_result {
+	akses_status status;       /* AKSES_OK, a store error, or AKSES_E_PRINT */
+	int cups_job_id;
+	print_job_state state;     /* JOB_ACCEPTED (no wait), JOB_COMPLETED, or how it failed */
+	int printer_error;         /* printer/'s own code when status is AKSES_E_PRINT */
+	char message[256];         /* plain words for staff: "Antrean PDF dihentikan (stopped) ..." */
+	char queue[128];           /* the queue it went to */
+	char token[AKSES_TOKEN_BUF]; /* badge: the token printed in the QR */
+};
+
+/* Do the whole job. On a badge print failure the pass stays printable (PRINT_FAILED). */
+akses_status paper_print(store *st, const struct akses_config *cfg, const struct paper_job *job,
+                         struct paper_result *res);
+
+/* CSV (RFC 4180, UTF-8) of the daily log or the compliance report into path ("-" = stdout). */
+akses_status paper_export_log_csv(store *st, const char *day, const char *path);
+akses_status paper_export_compliance_csv(store *st, const char *from, const char *to,
+                                         const char *path);
+
+#endif
