@@ -1,0 +1,155 @@
+/* config.c - the INI config file (inih) over embedded defaults. Unknown sections or keys and bad
+ * values are errors with their line number, so a typo never silently falls back to a default. */
+#include "config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const config_label_codes[] = {
+	[LABEL_62X100] = "62x100",
+	[LABEL_CR80] = "cr80",
+	[LABEL_A6] = "a6",
+};
+
+void config_defaults(struct akses_config *cfg)
+{
+	if (!cfg)
+		return;
+	memset(cfg, 0, sizeof *cfg);
+	snprintf(cfg->db_path, sizeof cfg->db_path, "akses.db");
+	snprintf(cfg->station, sizeof cfg->station, "RECEPTION");
+	snprintf(cfg->mode, sizeof cfg->mode, "reception");
+	snprintf(cfg->lang, sizeof cfg->lang, "id");
+	cfg->idle_timeout_s = 60;
+	cfg->idle_countdown_s = 10;
+	snprintf(cfg->agency, sizeof cfg->agency,
+	         "Dinas Komunikasi, Informatika dan Statistik Provinsi Sumatera Barat");
+	snprintf(cfg->agency_unit, sizeof cfg->agency_unit, "Bidang Aplikasi Informatika");
+	snprintf(cfg->city, sizeof cfg->city, "Padang");
+	cfg->label = LABEL_62X100;
+	cfg->print_timeout_s = 30;
+	cfg->retention_days = 365;
+	cfg->pass_grace_min = 15;
+	cfg->scan_repeat_s = 10;
+}
+
+const char *config_label_code(config_label l)
+{
+	if (l < LABEL_62X100 || l > LABEL_A6)
+		return config_label_codes[LABEL_62X100];
+	return config_label_codes[l];
+}
+
+int config_label_parse(const char *s, config_label *out)
+{
+	if (!s)
+		return -1;
+	for (int i = LABEL_62X100; i <= LABEL_A6; i++) {
+		if (strcmp(s, config_label_codes[i]) == 0) {
+			if (out)
+				*out = (config_label)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Copies value into a string field; false when it does not fit, or is empty where a value is
+ * required (a queue may be empty: the CUPS default). */
+static bool config_str(char *dst, size_t n, const char *value, bool may_be_empty)
+{
+	size_t len = strlen(value);
+	if (len >= n || (len == 0 && !may_be_empty))
+		return false;
+	memcpy(dst, value, len + 1);
+	return true;
+}
+
+/* A whole decimal integer within [lo, hi]; false for anything else ("10s", "", "1e3"). */
+static bool config_int(int *dst, const char *value, long lo, long hi)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(value, &end, 10);
+	if (errno || end == value || *end != '\0' || v < lo || v > hi)
+		return false;
+	*dst = (int)v;
+	return true;
+}
+
+/* One of a fixed set of words. */
+static bool config_word(char *dst, size_t n, const char *value, const char *a, const char *b)
+{
+	if (strcmp(value, a) != 0 && strcmp(value, b) != 0)
+		return false;
+	return config_str(dst, n, value, false);
+}
+
+/* inih's callback: applies one key; returns 0 (an error inih reports with the line number) for
+ * an unknown section or key or a bad value. */
+static int config_handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct akses_config *c = user;
+#define IS(s, k) (strcmp(section, s) == 0 && strcmp(name, k) == 0)
+	if (IS("store", "db"))
+		return config_str(c->db_path, sizeof c->db_path, value, false);
+	if (IS("station", "name"))
+		return config_str(c->station, sizeof c->station, value, false);
+	if (IS("station", "mode"))
+		return config_word(c->mode, sizeof c->mode, value, "reception", "door");
+	if (IS("station", "lang"))
+		return config_word(c->lang, sizeof c->lang, value, "id", "en");
+	if (IS("station", "idle_timeout"))
+		return config_int(&c->idle_timeout_s, value, 10, 3600);
+	if (IS("station", "idle_countdown"))
+		return config_int(&c->idle_countdown_s, value, 0, 60);
+	if (IS("agency", "name"))
+		return config_str(c->agency, sizeof c->agency, value, false);
+	if (IS("agency", "unit"))
+		return config_str(c->agency_unit, sizeof c->agency_unit, value, true);
+	if (IS("agency", "city"))
+		return config_str(c->city, sizeof c->city, value, true);
+	if (IS("printer", "badge_queue"))
+		return config_str(c->badge_queue, sizeof c->badge_queue, value, true);
+	if (IS("printer", "report_queue"))
+		return config_str(c->report_queue, sizeof c->report_queue, value, true);
+	if (IS("printer", "label"))
+		return config_label_parse(value, &c->label) == 0;
+	if (IS("printer", "timeout"))
+		return config_int(&c->print_timeout_s, value, 1, 600);
+	if (IS("privacy", "retention_days"))
+		return config_int(&c->retention_days, value, 1, 3650);
+	if (IS("passes", "grace_minutes"))
+		return config_int(&c->pass_grace_min, value, 0, 240);
+	if (IS("passes", "repeat_guard_seconds"))
+		return config_int(&c->scan_repeat_s, value, 0, 600);
+#undef IS
+	return 0;
+}
+
+akses_status config_load(const char *path, struct akses_config *cfg, int *bad_line)
+{
+	if (bad_line)
+		*bad_line = 0;
+	if (!cfg)
+		return AKSES_E_INVALID_ARG;
+	config_defaults(cfg);
+	if (!path)
+		return AKSES_E_INVALID_ARG;
+	/* Parse into a copy so that a bad file leaves cfg with the plain defaults, not half a file. */
+	struct akses_config tmp = *cfg;
+	int rc = ini_parse(path, config_handler, &tmp);
+	if (rc == -2)
+		return AKSES_E_NOMEM;
+	if (rc != 0) {
+		if (bad_line)
+			*bad_line = rc > 0 ? rc : 0; /* -1: the file could not be opened */
+		return AKSES_E_CONFIG;
+	}
+	*cfg = tmp;
+	return AKSES_OK;
+}

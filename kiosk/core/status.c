@@ -1,0 +1,154 @@
+/* status.c - the sentence a visitor or clerk reads for each status code, and the label of each
+ * input field. English msgids in the "akses-core" gettext domain; id.po holds the Indonesian. */
+#include "status.h"
+
+#include "i18n.h"
+
+/* The translated sentence for st. Unknown codes get a generic sentence rather than NULL, so a
+ * caller can always show something. The returned string is static (gettext's). */
+const char *akses_status_message(akses_status st)
+{
+	switch (st) {
+	case AKSES_OK:
+		return C_("Done.");
+	case AKSES_E_NOMEM:
+		return C_("The system ran out of memory. Please try again.");
+	case AKSES_E_IO:
+		return C_("The data file could not be opened, read or written.");
+	case AKSES_E_BUSY:
+		return C_("The system is busy. Please try again in a moment.");
+	case AKSES_E_DB_CORRUPT:
+		return C_("The data file is damaged or is not an Akses database.");
+	case AKSES_E_DB_NEWER:
+		return C_("The data file was made by a newer version of Akses.");
+	case AKSES_E_INVALID_ARG:
+		return C_("Internal error: a required value is missing.");
+	case AKSES_E_ALREADY_INIT:
+		return C_("This database is already set up: it has staff accounts.");
+	case AKSES_E_CONFIG:
+		return C_("The configuration file could not be read or has a bad line.");
+	case AKSES_E_REQUEST_NOT_FOUND:
+		return C_("No request has this number.");
+	case AKSES_E_STAFF_NOT_FOUND:
+		return C_("No staff account was found.");
+	case AKSES_E_PASS_NOT_FOUND:
+		return C_("No pass was found.");
+	case AKSES_E_PIN_WRONG:
+		return C_("This PIN is wrong.");
+	case AKSES_E_PIN_LOCKED:
+		return C_("Too many wrong PINs: this account is locked for 5 minutes.");
+	case AKSES_E_STAFF_DISABLED:
+		return C_("This staff account is disabled.");
+	case AKSES_E_ROLE:
+		return C_("Your role may not take this action.");
+	case AKSES_E_STATE:
+		return C_("This step does not apply to the request in its current state.");
+	case AKSES_E_ESCORT:
+		return C_("The chosen escort is not an active member of the technical team.");
+	case AKSES_E_LOOKUP:
+		return C_("The request number and phone digits do not match any request.");
+	case AKSES_E_ALREADY_PRINTED:
+		return C_("This pass was already printed. Please ask the staff for a reprint.");
+	case AKSES_E_PRINT_ACTIVE:
+		return C_("This pass is already being printed. Please wait.");
+	case AKSES_E_PRINT:
+		return C_("Printing failed. The pass can be printed later.");
+	case AKSES_E_AUDIT_BROKEN:
+		return C_("The audit trail has been altered: a record does not match the chain.");
+	case AKSES_E_NOT_PRINTABLE:
+		return C_("This pass cannot be printed: it is not issued yet, revoked or expired.");
+	case AKSES_E_REQUIRED:
+		return C_("This field is required.");
+	case AKSES_E_TOO_LONG:
+		return C_("This text is too long.");
+	case AKSES_E_UTF8:
+		return C_("This text contains invalid characters.");
+	case AKSES_E_CONTROL_CHAR:
+		return C_("This text contains characters that are not allowed.");
+	case AKSES_E_NIK_LENGTH:
+		return C_("NIK must be 16 digits.");
+	case AKSES_E_NIK_DIGITS:
+		return C_("NIK may contain digits only.");
+	case AKSES_E_NIK_REGION:
+		return C_("The region code of this NIK is not valid.");
+	case AKSES_E_NIK_DATE:
+		return C_("The birth date in this NIK is not valid.");
+	case AKSES_E_NIK_SERIAL:
+		return C_("The last four digits of a NIK cannot be 0000.");
+	case AKSES_E_PHONE:
+		return C_("Enter an Indonesian mobile number, for example 0812 3456 7890.");
+	case AKSES_E_EMAIL:
+		return C_("This email address is not valid.");
+	case AKSES_E_DATETIME:
+		return C_("Enter a real date and time as YYYY-MM-DD HH:MM.");
+	case AKSES_E_WINDOW_PAST:
+		return C_("The visit must start now or later.");
+	case AKSES_E_WINDOW_ORDER:
+		return C_("The visit must end after it starts.");
+	case AKSES_E_WINDOW_TOO_LONG:
+		return C_("A visit may last at most 12 hours.");
+	case AKSES_E_WINDOW_TOO_FAR:
+		return C_("A visit may start at most 90 days from today.");
+	case AKSES_E_CONSENT:
+		return C_("Please accept the privacy notice to continue.");
+	case AKSES_E_TOO_MANY:
+		return C_("Too many entries: at most 10 companions and 20 equipment lines.");
+	case AKSES_E_PURPOSE_CATEGORY:
+		return C_("Choose the purpose of the visit.");
+	case AKSES_E_PIN_FORMAT:
+		return C_("A PIN is 4 to 8 digits.");
+	case AKSES_E_ROLE_NAME:
+		return C_("Unknown role.");
+	case AKSES_E_DUPLICATE_PERSON:
+		return C_("The same NIK appears twice in this request.");
+	case AKSES_E_PHONE_DIGITS:
+		return C_("Enter the last 4 digits of the phone number.");
+	case AKSES_E_REQUEST_NUMBER:
+		return C_("A request number looks like AKS-20261129-0007.");
+	case AKSES_E_TOKEN_FORMAT:
+		return C_("This code is not an Akses pass or receipt.");
+	case AKSES_E_DATE:
+		return C_("Enter a real date as YYYY-MM-DD.");
+	}
+	return C_("Unknown error.");
+}
+
+/* The translated label of an input field, for inline form messages. Never NULL. */
+const char *akses_field_label(akses_field f)
+{
+	switch (f) {
+	case AKSES_F_NONE:
+		return "";
+	case AKSES_F_NAME:
+		return C_("Full name");
+	case AKSES_F_NIK:
+		return C_("NIK");
+	case AKSES_F_INSTITUTION:
+		return C_("Institution / company");
+	case AKSES_F_PHONE:
+		return C_("Mobile phone");
+	case AKSES_F_EMAIL:
+		return C_("Email (optional)");
+	case AKSES_F_PURPOSE_CATEGORY:
+		return C_("Purpose category");
+	case AKSES_F_PURPOSE:
+		return C_("Purpose of the visit");
+	case AKSES_F_START:
+		return C_("Start");
+	case AKSES_F_END:
+		return C_("End");
+	case AKSES_F_COMPANION_NAME:
+		return C_("Companion's name");
+	case AKSES_F_COMPANION_NIK:
+		return C_("Companion's NIK");
+	case AKSES_F_EQUIPMENT:
+		return C_("Equipment");
+	case AKSES_F_CONSENT:
+		return C_("Privacy consent");
+	case AKSES_F_NOTE:
+		return C_("Note");
+	case AKSES_F_PIN:
+		return C_("PIN");
+	}
+	return "";
+}

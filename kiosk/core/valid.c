@@ -1,0 +1,390 @@
+/* valid.c - validation of everything a person types: strict UTF-8 text, person names, NIK
+ * structure, Indonesian mobile numbers, email, PINs, codes, the visit window, a whole request. */
+#include "valid.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#define VALID_MINUTE 60
+#define VALID_MAX_WINDOW (12 * 3600)
+#define VALID_MAX_AHEAD ((int64_t)90 * 24 * 3600)
+
+/* ---------- UTF-8 ---------- */
+
+/* Decodes one code point at s into *cp and returns its length in bytes, or 0 when the bytes are
+ * not well-formed UTF-8: overlong forms, surrogates (U+D800..DFFF), values above U+10FFFF and
+ * truncated sequences are all refused (the ranges of RFC 3629, section 4). */
+static size_t valid_utf8_next(const unsigned char *s, unsigned long *cp)
+{
+	unsigned char c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t n;
+	unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		*cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		*cp = c & 0x0F;
+		if (c == 0xE0)
+			lo = 0xA0; /* overlong below U+0800 */
+		else if (c == 0xED)
+			hi = 0x9F; /* surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		*cp = c & 0x07;
+		if (c == 0xF0)
+			lo = 0x90; /* overlong below U+10000 */
+		else if (c == 0xF4)
+			hi = 0x8F; /* above U+10FFFF */
+	} else {
+		return 0; /* a continuation byte, C0/C1 (overlong ASCII) or F5..FF */
+	}
+	for (size_t i = 1; i < n; i++) {
+		unsigned char b = s[i]; /* a NUL here ends the loop as a truncated sequence */
+		if (i == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF))
+			return 0;
+		*cp = (*cp << 6) | (b & 0x3F);
+	}
+	return n;
+}
+
+size_t valid_utf8_chars(const char *s)
+{
+	size_t n = 0;
+	if (!s)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xC0) != 0x80)
+			n++;
+	}
+	return n;
+}
+
+/* Control characters: C0, DEL, C1, and the line/paragraph separators that break layout. */
+static bool valid_is_control(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
+}
+
+/* White space for the "not only spaces" rule: ASCII space/tab/newlines and the no-break and
+ * other Unicode spaces a keyboard can produce. */
+static bool valid_is_space(unsigned long cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+	       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+akses_status valid_text(const char *s, size_t max_chars, bool required, bool multiline)
+{
+	if (!s || !*s)
+		return required ? AKSES_E_REQUIRED : AKSES_OK;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t chars = 0;
+	bool blank = true;
+	while (*p) {
+		unsigned long cp;
+		size_t len = valid_utf8_next(p, &cp);
+		if (len == 0)
+			return AKSES_E_UTF8;
+		bool line_ws = cp == '\n' || cp == '\t' || cp == '\r';
+		if (valid_is_control(cp) && !(multiline && line_ws))
+			return AKSES_E_CONTROL_CHAR;
+		if (!valid_is_space(cp))
+			blank = false;
+		chars++;
+		p += len;
+	}
+	if (required && blank)
+		return AKSES_E_REQUIRED;
+	if (chars > max_chars)
+		return AKSES_E_TOO_LONG;
+	return AKSES_OK;
+}
+
+/* Pictographs and emoji are not part of anyone's name: a name with one is refused (as "characters
+ * that are not allowed") rather than printed on a badge. Letters of every script, combining
+ * marks, apostrophes, hyphens, dots and digits stay allowed. */
+static bool valid_is_pictograph(unsigned long cp)
+{
+	return (cp >= 0x2190 && cp <= 0x21FF) ||   /* arrows */
+	       (cp >= 0x2300 && cp <= 0x23FF) ||   /* misc technical (watch, hourglass ...) */
+	       (cp >= 0x2460 && cp <= 0x27BF) ||   /* enclosed, boxes, shapes, symbols, dingbats */
+	       (cp >= 0x2B00 && cp <= 0x2BFF) ||   /* misc symbols and arrows */
+	       (cp >= 0xE000 && cp <= 0xF8FF) ||   /* private use */
+	       (cp >= 0xFE00 && cp <= 0xFE0F) ||   /* variation selectors (emoji presentation) */
+	       (cp >= 0x1F000 && cp <= 0x1FAFF) || /* emoji, mahjong, cards, flags' letters */
+	       (cp >= 0xF0000);                    /* supplementary private use */
+}
+
+/* A person's name: required single-line text of at most 100 characters without pictographs. */
+static akses_status valid_name(const char *s)
+{
+	akses_status st = valid_text(s, AKSES_NAME_CHARS, true, false);
+	if (st != AKSES_OK)
+		return st;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned long cp;
+		p += valid_utf8_next(p, &cp);
+		if (valid_is_pictograph(cp))
+			return AKSES_E_CONTROL_CHAR;
+	}
+	return AKSES_OK;
+}
+
+/* ---------- NIK ---------- */
+
+static int valid_2(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+akses_status valid_nik(const char *nik)
+{
+	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (!nik || !*nik)
+		return AKSES_E_REQUIRED;
+	if (strlen(nik) != AKSES_NIK_LEN)
+		return AKSES_E_NIK_LENGTH;
+	for (int i = 0; i < AKSES_NIK_LEN; i++) {
+		if (nik[i] < '0' || nik[i] > '9')
+			return AKSES_E_NIK_DIGITS;
+	}
+	if (valid_2(nik) < 11 || valid_2(nik + 2) == 0 || valid_2(nik + 4) == 0)
+		return AKSES_E_NIK_REGION;
+	int day = valid_2(nik + 6), month = valid_2(nik + 8);
+	if (day > 40)
+		day -= 40; /* women: day + 40 */
+	if (month < 1 || month > 12 || day < 1 || day > mdays[month - 1])
+		return AKSES_E_NIK_DATE;
+	/* 29 February passes in every year: YY could be a leap year of either century. */
+	if (strcmp(nik + 12, "0000") == 0)
+		return AKSES_E_NIK_SERIAL;
+	return AKSES_OK;
+}
+
+/* ---------- phone, email, PIN, codes ---------- */
+
+akses_status valid_phone(const char *phone, char *out)
+{
+	char d[32];
+	size_t n = 0;
+	if (!phone)
+		return AKSES_E_REQUIRED;
+	for (const char *p = phone; *p; p++) {
+		if (*p == ' ' || *p == '.' || *p == '-')
+			continue;
+		if (*p == '+' && n == 0) {
+			d[n++] = '+';
+			continue;
+		}
+		if (*p < '0' || *p > '9' || n + 1 >= sizeof d)
+			return AKSES_E_PHONE;
+		d[n++] = *p;
+	}
+	d[n] = '\0';
+	if (n == 0)
+		return AKSES_E_REQUIRED;
+	const char *sub; /* the subscriber part after the country code: "8..." */
+	if (strncmp(d, "08", 2) == 0)
+		sub = d + 1;
+	else if (strncmp(d, "628", 3) == 0)
+		sub = d + 2;
+	else if (strncmp(d, "+628", 4) == 0)
+		sub = d + 3;
+	else
+		return AKSES_E_PHONE;
+	size_t len = strlen(sub);
+	if (len < 9 || len > 12)
+		return AKSES_E_PHONE;
+	if (out) {
+		memcpy(out, "+62", 3);
+		memcpy(out + 3, sub, len + 1);
+	}
+	return AKSES_OK;
+}
+
+/* NULL or "" is fine (the email is optional); otherwise one @ between a non-empty local part
+ * and a domain of at least two non-empty dot-separated labels, no spaces, at most 254. */
+akses_status valid_email(const char *email)
+{
+	if (!email || !*email)
+		return AKSES_OK;
+	akses_status st = valid_text(email, AKSES_EMAIL_CHARS, false, false);
+	if (st == AKSES_E_TOO_LONG || st == AKSES_E_UTF8)
+		return st;
+	if (st != AKSES_OK)
+		return AKSES_E_EMAIL;
+	const char *at = strchr(email, '@');
+	if (!at || at == email || strchr(at + 1, '@') || strpbrk(email, " \t\"<>,;"))
+		return AKSES_E_EMAIL;
+	const char *dom = at + 1;
+	size_t dlen = strlen(dom);
+	if (dlen < 3 || !strchr(dom, '.') || dom[0] == '.' || dom[dlen - 1] == '.' ||
+	    strstr(dom, ".."))
+		return AKSES_E_EMAIL;
+	return AKSES_OK;
+}
+
+/* True when s is exactly n ASCII digits (min..max). */
+static bool valid_digits(const char *s, size_t min, size_t max)
+{
+	if (!s)
+		return false;
+	size_t n = strlen(s);
+	if (n < min || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	}
+	return true;
+}
+
+akses_status valid_pin(const char *pin)
+{
+	return valid_digits(pin, 4, 8) ? AKSES_OK : AKSES_E_PIN_FORMAT;
+}
+
+akses_status valid_phone_digits(const char *digits)
+{
+	return valid_digits(digits, 4, 4) ? AKSES_OK : AKSES_E_PHONE_DIGITS;
+}
+
+/* AKS-YYYYMMDD-NNNN; the date part must look like a date (month 01..12, day 01..31). */
+akses_status valid_request_number(const char *s, char *out)
+{
+	if (!s || strlen(s) != 17 || strncasecmp(s, "AKS-", 4) != 0 || s[12] != '-')
+		return AKSES_E_REQUEST_NUMBER;
+	char date[9], seq[5];
+	memcpy(date, s + 4, 8);
+	date[8] = '\0';
+	memcpy(seq, s + 13, 4);
+	seq[4] = '\0';
+	if (!valid_digits(date, 8, 8) || !valid_digits(seq, 4, 4))
+		return AKSES_E_REQUEST_NUMBER;
+	int month = valid_2(date + 4), day = valid_2(date + 6);
+	if (month < 1 || month > 12 || day < 1 || day > 31)
+		return AKSES_E_REQUEST_NUMBER;
+	if (out) {
+		memcpy(out, "AKS-", 4);
+		memcpy(out + 4, s + 4, 14); /* digits, dash and the terminator */
+	}
+	return AKSES_OK;
+}
+
+akses_status valid_token(const char *s, char *out)
+{
+	if (!s)
+		return AKSES_E_TOKEN_FORMAT;
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n != AKSES_TOKEN_LEN)
+		return AKSES_E_TOKEN_FORMAT;
+	char buf[AKSES_TOKEN_BUF];
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7')))
+			return AKSES_E_TOKEN_FORMAT;
+		buf[i] = c;
+	}
+	buf[n] = '\0';
+	if (out)
+		memcpy(out, buf, sizeof buf);
+	return AKSES_OK;
+}
+
+/* ---------- the window and the whole request ---------- */
+
+akses_status valid_window(int64_t start, int64_t end, int64_t now, akses_field *field_out)
+{
+	akses_field f = AKSES_F_START;
+	akses_status st = AKSES_OK;
+	if (start < now - VALID_MINUTE)
+		st = AKSES_E_WINDOW_PAST;
+	else if (start > now + VALID_MAX_AHEAD)
+		st = AKSES_E_WINDOW_TOO_FAR;
+	else if (end <= start)
+		st = AKSES_E_WINDOW_ORDER, f = AKSES_F_END;
+	else if (end - start > VALID_MAX_WINDOW)
+		st = AKSES_E_WINDOW_TOO_LONG, f = AKSES_F_END;
+	if (field_out)
+		*field_out = st == AKSES_OK ? AKSES_F_NONE : f;
+	return st;
+}
+
+/* Records where a request failed and passes the status through. */
+static akses_status valid_fail(akses_status st, akses_field f, int idx, akses_field *field_out,
+                               int *index_out)
+{
+	if (field_out)
+		*field_out = f;
+	if (index_out)
+		*index_out = idx;
+	return st;
+}
+
+/* Field by field in the form's order. Indexes are 0-based positions in companion_* and
+ * equipment. Every equipment line given must be non-blank (the form drops empty lines); the
+ * list itself may be empty. */
+akses_status valid_request(const struct akses_request_input *in, int64_t now,
+                           akses_field *field_out, int *index_out)
+{
+	akses_status st;
+	akses_field wf = AKSES_F_NONE;
+	valid_fail(AKSES_OK, AKSES_F_NONE, 0, field_out, index_out);
+	if (!in)
+		return AKSES_E_INVALID_ARG;
+	if ((st = valid_name(in->name)) != AKSES_OK)
+		return valid_fail(st, AKSES_F_NAME, 0, field_out, index_out);
+	if ((st = valid_nik(in->nik)) != AKSES_OK)
+		return valid_fail(st, AKSES_F_NIK, 0, field_out, index_out);
+	if ((st = valid_text(in->institution, AKSES_INSTITUTION_CHARS, true, false)) != AKSES_OK)
+		return valid_fail(st, AKSES_F_INSTITUTION, 0, field_out, index_out);
+	if ((st = valid_phone(in->phone, NULL)) != AKSES_OK)
+		return valid_fail(st, AKSES_F_PHONE, 0, field_out, index_out);
+	if ((st = valid_email(in->email)) != AKSES_OK)
+		return valid_fail(st, AKSES_F_EMAIL, 0, field_out, index_out);
+	if (in->purpose_category <= PURPOSE_NONE || in->purpose_category >= PURPOSE_COUNT)
+		return valid_fail(AKSES_E_PURPOSE_CATEGORY, AKSES_F_PURPOSE_CATEGORY, 0, field_out,
+		                  index_out);
+	if ((st = valid_text(in->purpose, AKSES_PURPOSE_CHARS, true, true)) != AKSES_OK)
+		return valid_fail(st, AKSES_F_PURPOSE, 0, field_out, index_out);
+	if ((st = valid_window(in->start_at, in->end_at, now, &wf)) != AKSES_OK)
+		return valid_fail(st, wf, 0, field_out, index_out);
+	if (in->n_companions < 0 || in->n_companions > AKSES_MAX_COMPANIONS)
+		return valid_fail(AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME, 0, field_out, index_out);
+	for (int i = 0; i < in->n_companions; i++) {
+		if ((st = valid_name(in->companion_name[i])) != AKSES_OK)
+			return valid_fail(st, AKSES_F_COMPANION_NAME, i, field_out, index_out);
+		if ((st = valid_nik(in->companion_nik[i])) != AKSES_OK)
+			return valid_fail(st, AKSES_F_COMPANION_NIK, i, field_out, index_out);
+		/* One person, one pass: the same NIK twice would give one person two passes. */
+		bool dup = strcmp(in->companion_nik[i], in->nik) == 0;
+		for (int j = 0; j < i && !dup; j++)
+			dup = strcmp(in->companion_nik[i], in->companion_nik[j]) == 0;
+		if (dup)
+			return valid_fail(AKSES_E_DUPLICATE_PERSON, AKSES_F_COMPANION_NIK, i,
+			                  field_out, index_out);
+	}
+	if (in->n_equipment < 0 || in->n_equipment > AKSES_MAX_EQUIPMENT)
+		return valid_fail(AKSES_E_TOO_MANY, AKSES_F_EQUIPMENT, 0, field_out, index_out);
+	for (int i = 0; i < in->n_equipment; i++) {
+		st = valid_text(in->equipment[i], AKSES_EQUIPMENT_CHARS, true, false);
+		if (st != AKSES_OK)
+			return valid_fail(st, AKSES_F_EQUIPMENT, i, field_out, index_out);
+	}
+	if (!in->consent)
+		return valid_fail(AKSES_E_CONSENT, AKSES_F_CONSENT, 0, field_out, index_out);
+	return AKSES_OK;
+}
