@@ -63,7 +63,7 @@ akses_status store_staff_list(store *st, akses_role role, struct akses_staff **o
 
 /* ---- requests ----------------------------------------------------------------------------- */
 
-/* Step 1. Validates everything (valid_request); on error *field_out/*index_out say where and
+/* Step 1. Validates everything (valid_request); on error *field_out and *index_out say where and
  * nothing is written. Numbers are AKS-YYYYMMDD-NNNN, counted per local day from 0001. */
 akses_status store_submit(store *st, const struct akses_request_input *in,
                           struct akses_submit_result *res, akses_field *field_out, int *index_out);

@@ -1,6 +1,8 @@
 /* store_schema.c - the schema and its migrations, applied by PRAGMA user_version.
  * Migration i takes the file from version i to i+1 inside one transaction; never edit a shipped
  * migration, append a new one and raise STORE_SCHEMA_VERSION. */
+#include <stddef.h>
+
 #include "store_schema.h"
 
 static const char *const migrations[] = {
