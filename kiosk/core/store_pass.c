@@ -1,0 +1,276 @@
+/* store_pass.c - visitor passes: listing them with who they are for, handing out a fresh token for
+ * printing (the visitor once, staff for a reprint), and revoking them. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "secret.h"
+#include "store_int.h"
+#include "valid.h"
+
+/* One SELECT for every pass read: the person's name comes from the request (person 0) or the
+ * companion row with the same sequence number; the escort is the request's assigned one. */
+#define PASS_COLUMNS                                                                               \
+	"SELECT p.id, p.request_id, r.number, p.person,"                                           \
+	" CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END,"                       \
+	" r.institution, coalesce(e.name, ''), r.start_at, r.end_at, p.token_hash IS NOT NULL,"    \
+	" p.revoked_at IS NOT NULL, p.inside, p.print_state, p.print_count"                        \
+	" FROM pass p JOIN request r ON r.id = p.request_id"                                       \
+	" LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"               \
+	" LEFT JOIN staff e ON e.id = r.escort_id "
+
+/* The print_state enum for its stored code ("none", "pending", ...); PRINT_NONE if unknown. */
+static print_state print_state_parse(const char *code)
+{
+	for (int p = PRINT_NONE; p <= PRINT_FAILED; p++)
+		if (code && strcmp(code, wf_print_state_code((print_state)p)) == 0)
+			return (print_state)p;
+	return PRINT_NONE;
+}
+
+/* Fill one pass from a row of PASS_COLUMNS. */
+static void pass_from_row(const store *st, sqlite3_stmt *s, struct akses_pass *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(s, 0);
+	p->request_id = sqlite3_column_int64(s, 1);
+	store_col_text(s, 2, p->number, sizeof p->number);
+	p->person = sqlite3_column_int(s, 3);
+	store_col_text(s, 4, p->name, sizeof p->name);
+	store_col_text(s, 5, p->institution, sizeof p->institution);
+	store_col_text(s, 6, p->escort_name, sizeof p->escort_name);
+	p->start_at = sqlite3_column_int64(s, 7);
+	p->end_at = sqlite3_column_int64(s, 8);
+	p->valid_from = p->start_at - (int64_t)st->opt.pass_grace_min * 60;
+	p->issued = sqlite3_column_int(s, 9) != 0;
+	p->revoked = sqlite3_column_int(s, 10) != 0;
+	p->inside = sqlite3_column_int(s, 11) != 0;
+	p->print = print_state_parse((const char *)sqlite3_column_text(s, 12));
+	p->print_count = sqlite3_column_int(s, 13);
+}
+
+/* The passes of a request, applicant first then companions in order. *out is malloc'd (NULL when
+ * there are none); the caller frees it. AKSES_E_REQUEST_NOT_FOUND for an unknown number. */
+akses_status store_pass_list(store *st, const char *number, struct akses_pass **out, int *n)
+{
+	if (!st || !number || !out || !n)
+		return AKSES_E_INVALID_ARG;
+	*out = NULL;
+	*n = 0;
+	char canon[AKSES_NUMBER_BUF];
+	if (valid_request_number(number, canon) != AKSES_OK)
+		return AKSES_E_REQUEST_NUMBER;
+	akses_status rc = store_request_head(st, canon, NULL, NULL, NULL);
+	if (rc != AKSES_OK)
+		return rc;
+	sqlite3_stmt *s = store_prep(st, PASS_COLUMNS "WHERE r.number = ?1 ORDER BY p.person");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_text(s, 1, canon, -1, SQLITE_STATIC);
+	struct akses_pass *list = NULL;
+	int count = 0, cap = 0, src;
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			int ncap = cap ? cap * 2 : 4;
+			struct akses_pass *grown = realloc(list, (size_t)ncap * sizeof *list);
+			if (!grown) {
+				free(list);
+				sqlite3_finalize(s);
+				return AKSES_E_NOMEM;
+			}
+			list = grown;
+			cap = ncap;
+		}
+		pass_from_row(st, s, &list[count++]);
+	}
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE) {
+		free(list);
+		return store_fail(st, src);
+	}
+	*out = list;
+	*n = count;
+	return AKSES_OK;
+}
+
+/* One pass by id; AKSES_E_PASS_NOT_FOUND when there is none. */
+akses_status store_pass_get(store *st, int64_t pass_id, struct akses_pass *out)
+{
+	if (!st || !out)
+		return AKSES_E_INVALID_ARG;
+	sqlite3_stmt *s = store_prep(st, PASS_COLUMNS "WHERE p.id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		pass_from_row(st, s, out);
+	sqlite3_finalize(s);
+	if (src == SQLITE_ROW)
+		return AKSES_OK;
+	return src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
+}
+
+/* The request states in which a pass may be printed and scanned: recorded, or its visit under way
+ * or done (a second entry within the window is allowed). */
+static bool state_admits_pass(req_state s)
+{
+	return s == RS_RECORDED || s == RS_ON_SITE || s == RS_VISITED;
+}
+
+/* The rules of store_pass_token, checked inside the caller's transaction. */
+static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_id,
+                                     const char *reason, int64_t now)
+{
+	if (actor_id != 0) {
+		struct akses_staff actor;
+		akses_status rc = store_actor(st, actor_id, &actor);
+		if (rc != AKSES_OK)
+			return rc;
+		if (actor.role != ROLE_KOORDINATOR && actor.role != ROLE_HELPDESK)
+			return AKSES_E_ROLE;
+		/* a reprint must say why: the reason is what makes a second badge accountable */
+		rc = valid_text(reason ? reason : "", AKSES_NOTE_CHARS, true, false);
+		if (rc != AKSES_OK)
+			return rc;
+	}
+	sqlite3_stmt *s = store_prep(st, "SELECT r.state, r.end_at, p.revoked_at IS NOT NULL,"
+	                                 " p.print_state FROM pass p"
+	                                 " JOIN request r ON r.id = p.request_id WHERE p.id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	int src = sqlite3_step(s);
+	if (src != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
+	}
+	req_state state = RS_NONE;
+	if (wf_state_parse((const char *)sqlite3_column_text(s, 0), &state) != 0)
+		state = RS_NONE;
+	int64_t end_at = sqlite3_column_int64(s, 1);
+	bool revoked = sqlite3_column_int(s, 2) != 0;
+	print_state ps = print_state_parse((const char *)sqlite3_column_text(s, 3));
+	sqlite3_finalize(s);
+	if (!state_admits_pass(state) || revoked || now >= end_at)
+		return AKSES_E_NOT_PRINTABLE;
+	if (actor_id == 0 && ps != PRINT_NONE && ps != PRINT_FAILED)
+		return AKSES_E_ALREADY_PRINTED;
+	return AKSES_OK;
+}
+
+/* A fresh token for a pass (see store.h for who may). Only its SHA-256 is stored, replacing the
+ * previous one, so an earlier printout stops opening the door. token_out is "" on any error. */
+akses_status store_pass_token(store *st, int64_t pass_id, int64_t actor_id, const char *reason,
+                              char token_out[AKSES_TOKEN_BUF])
+{
+	if (!st || !token_out || actor_id < 0)
+		return AKSES_E_INVALID_ARG;
+	token_out[0] = '\0';
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t now = clock_now();
+	if ((rc = pass_token_check(st, pass_id, actor_id, reason, now)) != AKSES_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	char token[AKSES_TOKEN_BUF];
+	unsigned char hash[SECRET_HASH_BYTES];
+	secret_token(token);
+	secret_token_hash(token, hash);
+	sqlite3_stmt *s = store_prep(st, "UPDATE pass SET token_hash = ?2 WHERE id = ?1");
+	if (!s) {
+		store_rollback(st);
+		return AKSES_E_IO;
+	}
+	sqlite3_bind_int64(s, 1, pass_id);
+	sqlite3_bind_blob(s, 2, hash, sizeof hash, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE) {
+		rc = store_fail(st, src);
+		store_rollback(st);
+		return rc;
+	}
+	char subject[40];
+	snprintf(subject, sizeof subject, "pass:%" PRId64, pass_id);
+	/* never the token itself: the audit trail is readable by staff */
+	rc = store_audit(st, actor_id, "pass-token", subject, actor_id ? "reprint=1" : "reprint=0");
+	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	memcpy(token_out, token, AKSES_TOKEN_BUF);
+	return AKSES_OK;
+}
+
+/* Revoke a pass (KOORDINATOR or KABID): it is denied at the door from now on. Revoking a revoked
+ * pass changes nothing and succeeds. The schema keeps no free-text reason for a revocation and the
+ * audit trail must not hold one (it may name people), so reason is only validated. */
+akses_status store_pass_revoke(store *st, int64_t pass_id, int64_t actor_id, const char *reason)
+{
+	if (!st)
+		return AKSES_E_INVALID_ARG;
+	if (reason && *reason) {
+		akses_status vrc = valid_text(reason, AKSES_NOTE_CHARS, false, false);
+		if (vrc != AKSES_OK)
+			return vrc;
+	}
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	struct akses_staff actor;
+	if ((rc = store_actor(st, actor_id, &actor)) != AKSES_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	if (actor.role != ROLE_KOORDINATOR && actor.role != ROLE_KABID) {
+		store_rollback(st);
+		return AKSES_E_ROLE;
+	}
+	sqlite3_stmt *s = store_prep(st, "SELECT revoked_at IS NOT NULL FROM pass WHERE id = ?1");
+	if (!s) {
+		store_rollback(st);
+		return AKSES_E_IO;
+	}
+	sqlite3_bind_int64(s, 1, pass_id);
+	int src = sqlite3_step(s);
+	bool already = src == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+	sqlite3_finalize(s);
+	if (src != SQLITE_ROW) {
+		rc = src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
+		store_rollback(st);
+		return rc;
+	}
+	if (already) {
+		store_rollback(st);
+		return AKSES_OK;
+	}
+	int64_t now = clock_now();
+	s = store_prep(st, "UPDATE pass SET revoked_at = ?2, revoked_by = ?3 WHERE id = ?1");
+	if (!s) {
+		store_rollback(st);
+		return AKSES_E_IO;
+	}
+	sqlite3_bind_int64(s, 1, pass_id);
+	sqlite3_bind_int64(s, 2, now);
+	sqlite3_bind_int64(s, 3, actor_id);
+	src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE) {
+		rc = store_fail(st, src);
+		store_rollback(st);
+		return rc;
+	}
+	char subject[40];
+	snprintf(subject, sizeof subject, "pass:%" PRId64, pass_id);
+	rc = store_audit(st, actor_id, "pass-revoke", subject, "");
+	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return AKSES_OK;
+}
