@@ -1,0 +1,289 @@
+/* store_scan.c - SOP step 7 at the door: decide ENTRY, EXIT or DENIED for a scanned pass token and
+ * record it (denied scans too) in one transaction committed before the decision is shown. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+#include "secret.h"
+#include "store_int.h"
+#include "valid.h"
+
+/* What the pass lookup found about a scanned token. */
+struct scan_pass {
+	bool found;
+	int64_t id;
+	bool revoked;
+	bool inside;
+	int64_t last_scan_at;
+	int64_t request_id;
+	req_state state;
+	int64_t escort_id;
+	int64_t start_at, end_at;
+};
+
+static const char *decision_code(scan_decision d)
+{
+	switch (d) {
+	case SCAN_ENTRY:
+		return "ENTRY";
+	case SCAN_EXIT:
+		return "EXIT";
+	default:
+		return "DENIED";
+	}
+}
+
+/* The signed-in staff member at the door must be a known, active account: the scan row names them
+ * (and the foreign key would refuse anyone else). */
+static akses_status scan_escort_check(store *st, int64_t escort_id)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT active FROM staff WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, escort_id);
+	int src = sqlite3_step(s);
+	bool active = src == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+	sqlite3_finalize(s);
+	if (src == SQLITE_DONE)
+		return AKSES_E_STAFF_NOT_FOUND;
+	if (src != SQLITE_ROW)
+		return store_fail(st, src);
+	return active ? AKSES_OK : AKSES_E_STAFF_DISABLED;
+}
+
+/* Find the pass whose stored hash is hash (one indexed lookup on the UNIQUE token_hash), filling
+ * p and the display fields of out. The fetched hash is compared again in constant time, so the
+ * decision never rests on a comparison whose timing depends on the secret. */
+static akses_status scan_find_pass(store *st, const unsigned char *hash, struct scan_pass *p,
+                                   struct akses_scan_result *out)
+{
+	sqlite3_stmt *s = store_prep(
+		st, "SELECT p.id, p.token_hash, p.revoked_at IS NOT NULL, p.inside, p.last_scan_at,"
+		    " r.id, r.state, coalesce(r.escort_id, 0), r.start_at, r.end_at, r.number,"
+		    " CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END, r.institution"
+		    " FROM pass p JOIN request r ON r.id = p.request_id"
+		    " LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
+		    " WHERE p.token_hash = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_blob(s, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW) {
+		const void *stored = sqlite3_column_blob(s, 1);
+		int len = sqlite3_column_bytes(s, 1);
+		if (stored && len == SECRET_HASH_BYTES &&
+		    secret_equal(stored, hash, SECRET_HASH_BYTES)) {
+			p->found = true;
+			p->id = sqlite3_column_int64(s, 0);
+			p->revoked = sqlite3_column_int(s, 2) != 0;
+			p->inside = sqlite3_column_int(s, 3) != 0;
+			p->last_scan_at = sqlite3_column_int64(s, 4);
+			p->request_id = sqlite3_column_int64(s, 5);
+			if (wf_state_parse((const char *)sqlite3_column_text(s, 6), &p->state) != 0)
+				p->state = RS_NONE;
+			p->escort_id = sqlite3_column_int64(s, 7);
+			p->start_at = sqlite3_column_int64(s, 8);
+			p->end_at = sqlite3_column_int64(s, 9);
+			store_col_text(s, 10, out->number, sizeof out->number);
+			store_col_text(s, 11, out->name, sizeof out->name);
+			store_col_text(s, 12, out->institution, sizeof out->institution);
+		}
+	}
+	sqlite3_finalize(s);
+	return src == SQLITE_ROW || src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+}
+
+/* The decision for a known pass, in the order PRODUCT.md and store.h give: escort, revoked or
+ * closed, direction (repeat guard, anti-passback), then the window for an entry. Sets
+ * out->decision and out->reason. */
+static void scan_decide(const store *st, const struct scan_pass *p, int64_t escort_id,
+                        scan_direction dir, int64_t now, struct akses_scan_result *out)
+{
+	out->decision = SCAN_DENIED;
+	if (p->escort_id != escort_id) {
+		out->reason = DENY_WRONG_ESCORT;
+		return;
+	}
+	scan_decision want;
+	if (dir == SCAN_DIR_AUTO)
+		want = p->inside ? SCAN_EXIT : SCAN_ENTRY;
+	else
+		want = dir == SCAN_DIR_IN ? SCAN_ENTRY : SCAN_EXIT;
+	/* Someone inside on a pass revoked meanwhile must still be let out, and that exit recorded:
+	 * otherwise the evacuation list would show them inside for ever. */
+	bool closed = p->revoked || !(p->state == RS_RECORDED || p->state == RS_ON_SITE ||
+	                              p->state == RS_VISITED);
+	if (closed && !(p->inside && want == SCAN_EXIT)) {
+		out->reason = DENY_REVOKED;
+		return;
+	}
+	/* A scanner that reads the same badge twice must not turn one passage into an entry and an
+	 * exit: a scan within the repeat guard of the last accepted one is a double read. */
+	int repeat = st->opt.scan_repeat_s;
+	if (repeat > 0 && p->last_scan_at > 0 && now >= p->last_scan_at &&
+	    now - p->last_scan_at < repeat) {
+		out->reason = p->inside ? DENY_ALREADY_INSIDE : DENY_NOT_INSIDE;
+		return;
+	}
+	if (want == SCAN_ENTRY && p->inside) {
+		out->reason = DENY_ALREADY_INSIDE;
+		return;
+	}
+	if (want == SCAN_EXIT && !p->inside) {
+		out->reason = DENY_NOT_INSIDE;
+		return;
+	}
+	if (want == SCAN_ENTRY) {
+		if (now < p->start_at - (int64_t)st->opt.pass_grace_min * 60) {
+			out->reason = DENY_NOT_YET_VALID;
+			return;
+		}
+		if (now >= p->end_at) {
+			out->reason = DENY_EXPIRED;
+			return;
+		}
+	}
+	/* an exit is always allowed for someone inside, even after the window: they must leave */
+	out->decision = want;
+	out->reason = DENY_NONE;
+}
+
+/* Run one statement that binds only integers (?1.. in order) and returns no rows. */
+static akses_status exec_ints(store *st, const char *sql, int n, const int64_t *v)
+{
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return AKSES_E_IO;
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_int64(s, i + 1, v[i]);
+	int src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+}
+
+/* The request's state after an accepted scan: ON_SITE on an entry; VISITED with a step 7 row
+ * (actor: the escort) when an exit leaves nobody of the request inside. */
+static akses_status scan_advance_request(store *st, const struct scan_pass *p, int64_t escort_id,
+                                         scan_decision d, int64_t now)
+{
+	if (d == SCAN_ENTRY) {
+		if (p->state == RS_RECORDED || p->state == RS_VISITED)
+			return store_set_state(st, p->request_id, RS_ON_SITE, now);
+		return AKSES_OK;
+	}
+	if (p->state != RS_ON_SITE)
+		return AKSES_OK;
+	sqlite3_stmt *s = store_prep(st, "SELECT EXISTS(SELECT 1 FROM pass WHERE request_id = ?1"
+	                                 " AND inside = 1)");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, p->request_id);
+	int src = sqlite3_step(s);
+	bool someone_inside = src == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+	sqlite3_finalize(s);
+	if (src != SQLITE_ROW)
+		return store_fail(st, src);
+	if (someone_inside)
+		return AKSES_OK;
+	akses_status rc = store_step_add(st, p->request_id, WF_VISIT_END, escort_id, now, NULL);
+	if (rc != AKSES_OK)
+		return rc;
+	return store_set_state(st, p->request_id, RS_VISITED, now);
+}
+
+/* Write the scan row, the pass and request changes and the audit row (inside the transaction). */
+static akses_status scan_record(store *st, const struct scan_pass *p, int64_t escort_id,
+                                const char *station, int64_t now, struct akses_scan_result *out)
+{
+	sqlite3_stmt *s = store_prep(st, "INSERT INTO scan(at, station, escort_id, pass_id, decision,"
+	                                 " reason, overstay) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_text(s, 2, station, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, escort_id);
+	if (p->found)
+		sqlite3_bind_int64(s, 4, p->id);
+	else
+		sqlite3_bind_null(s, 4);
+	sqlite3_bind_text(s, 5, decision_code(out->decision), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, out->reason == DENY_NONE ? "" : wf_deny_code(out->reason), -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_int(s, 7, out->overstay);
+	int src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE)
+		return store_fail(st, src);
+	out->scan_id = sqlite3_last_insert_rowid(st->db);
+
+	akses_status rc;
+	if (out->decision != SCAN_DENIED) {
+		int64_t v[3] = {p->id, out->decision == SCAN_ENTRY, now};
+		rc = exec_ints(st, "UPDATE pass SET inside = ?2, last_scan_at = ?3 WHERE id = ?1", 3, v);
+		if (rc != AKSES_OK ||
+		    (rc = scan_advance_request(st, p, escort_id, out->decision, now)) != AKSES_OK)
+			return rc;
+	}
+
+	char subject[40], detail[64];
+	if (p->found)
+		snprintf(subject, sizeof subject, "pass:%" PRId64, p->id);
+	else
+		snprintf(subject, sizeof subject, "unknown");
+	snprintf(detail, sizeof detail, "%s%s%s", decision_code(out->decision),
+	         out->reason == DENY_NONE ? "" : " ",
+	         out->reason == DENY_NONE ? "" : wf_deny_code(out->reason));
+	return store_audit(st, escort_id, "scan", subject, detail);
+}
+
+/* Step 7: see store.h. The raw token is never stored, not even when it is unknown: a mistyped
+ * token is one character away from a valid one. */
+akses_status store_scan(store *st, const char *token, int64_t escort_id, const char *station,
+                        scan_direction dir, struct akses_scan_result *out)
+{
+	if (!st || !out || dir < SCAN_DIR_AUTO || dir > SCAN_DIR_OUT)
+		return AKSES_E_INVALID_ARG;
+	memset(out, 0, sizeof *out);
+	if (!station)
+		station = "";
+	if (valid_text(station, AKSES_STATION_CHARS, false, false) != AKSES_OK)
+		return AKSES_E_INVALID_ARG;
+
+	int64_t now = clock_now();
+	out->at = now;
+	char canon[AKSES_TOKEN_BUF];
+	unsigned char hash[SECRET_HASH_BYTES];
+	bool well_formed = token && valid_token(token, canon) == AKSES_OK;
+	if (well_formed)
+		secret_token_hash(canon, hash);
+
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	struct scan_pass p;
+	memset(&p, 0, sizeof p);
+	if ((rc = scan_escort_check(st, escort_id)) != AKSES_OK ||
+	    (well_formed && (rc = scan_find_pass(st, hash, &p, out)) != AKSES_OK)) {
+		store_rollback(st);
+		memset(out, 0, sizeof *out);
+		return rc;
+	}
+	if (!p.found) {
+		out->decision = SCAN_DENIED;
+		out->reason = DENY_UNKNOWN;
+	} else {
+		out->pass_id = p.id;
+		scan_decide(st, &p, escort_id, dir, now, out);
+		/* leaving late, or still inside past the window's end */
+		out->overstay = now > p.end_at && (out->decision == SCAN_EXIT ||
+		                                   (out->decision == SCAN_DENIED && p.inside));
+	}
+	if ((rc = scan_record(st, &p, escort_id, station, now, out)) != AKSES_OK ||
+	    (rc = store_commit(st)) != AKSES_OK) {
+		store_rollback(st);
+		memset(out, 0, sizeof *out);
+		return rc;
+	}
+	return AKSES_OK;
+}

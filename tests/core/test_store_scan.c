@@ -1,0 +1,402 @@
+/* test_store_scan.c - SOP step 7 at the door: entries and exits, every reason a scan is denied,
+ * garbage from the scanner, overstays, and the request moving ON_SITE -> VISITED. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "testutil.h"
+#include "world.h"
+
+#define DOOR "Pintu Ruang Server"
+
+static struct world w;
+static char number[AKSES_NUMBER_BUF];
+static char tok[3][AKSES_TOKEN_BUF]; /* the applicant's and two companions' tokens */
+static int64_t pid[3];
+
+/* A recorded request for today 10:00-12:00 (grace 15 min) with two companions, escorted by
+ * w.teknis, each pass with a fresh token. The clock is at 08:00. */
+static void setup(void)
+{
+	world_open(&w);
+	world_submit(&w, "2026-12-01 10:00", "2026-12-01 12:00", 2, number);
+	world_advance(&w, number, RS_RECORDED);
+	struct akses_pass *p = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_pass_list(w.st, number, &p, &n), AKSES_OK);
+	ck_assert_int_eq(n, 3);
+	for (int i = 0; i < 3; i++) {
+		pid[i] = p[i].id;
+		ck_assert_int_eq(store_pass_token(w.st, pid[i], 0, NULL, tok[i]), AKSES_OK);
+	}
+	free(p);
+}
+
+static void teardown(void)
+{
+	world_close(&w);
+}
+
+/* Scan at a pinned time by w.teknis; asserts the scan was recorded. */
+static struct akses_scan_result scan_at(const char *when, const char *token, scan_direction dir)
+{
+	struct akses_scan_result r;
+	tu_set_now(when);
+	akses_status rc = store_scan(w.st, token, w.teknis, DOOR, dir, &r);
+	ck_assert_msg(rc == AKSES_OK, "scan at %s: %d", when, rc);
+	ck_assert_int_gt(r.scan_id, 0);
+	ck_assert_int_eq(r.at, tu_time(when));
+	return r;
+}
+
+static void assert_denied(struct akses_scan_result r, deny_reason why)
+{
+	ck_assert_int_eq(r.decision, SCAN_DENIED);
+	ck_assert_int_eq(r.reason, why);
+}
+
+/* One integer from a query through a second connection (what another process sees committed). */
+static int64_t sql_int(const char *sql, const char *text)
+{
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open_v2(w.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *s = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (text)
+		sqlite3_bind_text(s, 1, text, -1, SQLITE_TRANSIENT);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+static bool pass_inside(int64_t id)
+{
+	struct akses_pass p;
+	ck_assert_int_eq(store_pass_get(w.st, id, &p), AKSES_OK);
+	return p.inside;
+}
+
+START_TEST(test_entry_before_the_grace_is_not_yet_valid)
+{
+	struct akses_scan_result r = scan_at("2026-12-01 09:44:59", tok[0], SCAN_DIR_AUTO);
+	assert_denied(r, DENY_NOT_YET_VALID);
+	ck_assert_int_eq(r.pass_id, pid[0]);
+	ck_assert_str_eq(r.number, number);
+	ck_assert_str_eq(r.name, WORLD_NAME);
+	ck_assert(!pass_inside(pid[0]));
+}
+END_TEST
+
+START_TEST(test_entry_inside_the_grace_is_allowed)
+{
+	struct akses_scan_result r = scan_at("2026-12-01 09:45", tok[1], SCAN_DIR_AUTO);
+	ck_assert_int_eq(r.decision, SCAN_ENTRY);
+	ck_assert_int_eq(r.reason, DENY_NONE);
+	ck_assert_str_eq(r.name, "Ni Luh Putu Ayu");
+	ck_assert_str_eq(r.institution, "PT Awan Nusantara");
+	ck_assert(!r.overstay);
+	ck_assert(pass_inside(pid[1]));
+}
+END_TEST
+
+START_TEST(test_entry_after_the_window_is_expired)
+{
+	assert_denied(scan_at("2026-12-01 12:00", tok[0], SCAN_DIR_AUTO), DENY_EXPIRED);
+	assert_denied(scan_at("2026-12-01 18:00", tok[0], SCAN_DIR_IN), DENY_EXPIRED);
+	ck_assert(!pass_inside(pid[0]));
+}
+END_TEST
+
+START_TEST(test_entry_then_exit_then_second_exit_is_not_inside)
+{
+	ck_assert_int_eq(scan_at("2026-12-01 10:00", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	struct akses_scan_result r = scan_at("2026-12-01 10:40", tok[0], SCAN_DIR_AUTO);
+	ck_assert_int_eq(r.decision, SCAN_EXIT);
+	ck_assert(!r.overstay);
+	ck_assert(!pass_inside(pid[0]));
+	assert_denied(scan_at("2026-12-01 10:45", tok[0], SCAN_DIR_OUT), DENY_NOT_INSIDE);
+	/* and in again, within the window */
+	ck_assert_int_eq(scan_at("2026-12-01 11:00", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+}
+END_TEST
+
+START_TEST(test_in_twice_is_already_inside)
+{
+	ck_assert_int_eq(scan_at("2026-12-01 10:00", tok[0], SCAN_DIR_IN).decision, SCAN_ENTRY);
+	assert_denied(scan_at("2026-12-01 10:05", tok[0], SCAN_DIR_IN), DENY_ALREADY_INSIDE);
+	ck_assert(pass_inside(pid[0]));
+}
+END_TEST
+
+START_TEST(test_repeat_scan_within_the_guard_is_a_double_read)
+{
+	ck_assert_int_eq(scan_at("2026-12-01 10:00:00", tok[0], SCAN_DIR_AUTO).decision,
+	                 SCAN_ENTRY);
+	/* the scanner read the badge again: not an exit */
+	assert_denied(scan_at("2026-12-01 10:00:05", tok[0], SCAN_DIR_AUTO), DENY_ALREADY_INSIDE);
+	ck_assert(pass_inside(pid[0]));
+	ck_assert_int_eq(scan_at("2026-12-01 10:00:10", tok[0], SCAN_DIR_AUTO).decision,
+	                 SCAN_EXIT);
+	assert_denied(scan_at("2026-12-01 10:00:19", tok[0], SCAN_DIR_AUTO), DENY_NOT_INSIDE);
+	ck_assert(!pass_inside(pid[0]));
+}
+END_TEST
+
+START_TEST(test_repeat_guard_follows_the_configured_seconds)
+{
+	store_close(w.st);
+	struct store_options opt = {.pass_grace_min = 30, .scan_repeat_s = 0, .busy_timeout_ms = 0};
+	ck_assert_int_eq(store_open(w.path, &opt, &w.st), AKSES_OK);
+	/* 30 minutes of grace now */
+	ck_assert_int_eq(scan_at("2026-12-01 09:30", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 09:30", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+}
+END_TEST
+
+START_TEST(test_revoked_pass_is_denied_revoked)
+{
+	tu_set_now("2026-12-01 09:00");
+	ck_assert_int_eq(store_pass_revoke(w.st, pid[2], w.kabid, "Tidak berwenang"), AKSES_OK);
+	assert_denied(scan_at("2026-12-01 10:00", tok[2], SCAN_DIR_AUTO), DENY_REVOKED);
+	ck_assert(!pass_inside(pid[2]));
+	ck_assert_int_eq(scan_at("2026-12-01 10:00", tok[1], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+}
+END_TEST
+
+START_TEST(test_visitor_inside_when_revoked_can_still_be_let_out)
+{
+	ck_assert_int_eq(scan_at("2026-12-01 10:00", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	ck_assert_int_eq(store_pass_revoke(w.st, pid[0], w.koord, "Melanggar aturan"), AKSES_OK);
+	assert_denied(scan_at("2026-12-01 10:10", tok[0], SCAN_DIR_IN), DENY_REVOKED);
+	ck_assert_int_eq(scan_at("2026-12-01 10:11", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	ck_assert(!pass_inside(pid[0]));
+	assert_denied(scan_at("2026-12-01 10:20", tok[0], SCAN_DIR_AUTO), DENY_REVOKED);
+}
+END_TEST
+
+START_TEST(test_another_escort_gets_wrong_escort)
+{
+	struct akses_scan_result r;
+	tu_set_now("2026-12-01 10:00");
+	ck_assert_int_eq(store_scan(w.st, tok[0], w.teknis2, DOOR, SCAN_DIR_AUTO, &r), AKSES_OK);
+	assert_denied(r, DENY_WRONG_ESCORT);
+	ck_assert(!pass_inside(pid[0]));
+	ck_assert_int_eq(sql_int("SELECT escort_id FROM scan ORDER BY id DESC LIMIT 1", NULL),
+	                 w.teknis2);
+}
+END_TEST
+
+START_TEST(test_unknown_escort_is_an_error_and_records_nothing)
+{
+	struct akses_scan_result r;
+	tu_set_now("2026-12-01 10:00");
+	ck_assert_int_eq(store_scan(w.st, tok[0], 999999, DOOR, SCAN_DIR_AUTO, &r),
+	                 AKSES_E_STAFF_NOT_FOUND);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM scan", NULL), 0);
+}
+END_TEST
+
+START_TEST(test_token_with_one_character_changed_is_unknown)
+{
+	char forged[AKSES_TOKEN_BUF];
+	memcpy(forged, tok[0], sizeof forged);
+	forged[17] = forged[17] == 'A' ? 'B' : 'A';
+	struct akses_scan_result r = scan_at("2026-12-01 10:00", forged, SCAN_DIR_AUTO);
+	assert_denied(r, DENY_UNKNOWN);
+	ck_assert_int_eq(r.pass_id, 0);
+	ck_assert_str_eq(r.number, "");
+	ck_assert_str_eq(r.name, "");
+	/* recorded without a pass, and the typed token is kept nowhere */
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM scan WHERE pass_id IS NULL"
+	                         " AND decision = 'DENIED' AND reason = 'unknown'",
+	                         NULL),
+	                 1);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM audit WHERE action = 'scan'"
+	                         " AND subject = 'unknown' AND instr(detail, ?1) = 0",
+	                         forged),
+	                 1);
+}
+END_TEST
+
+START_TEST(test_lowercase_and_padded_token_from_a_scanner_is_accepted)
+{
+	char typed[AKSES_TOKEN_BUF + 4];
+	snprintf(typed, sizeof typed, " %s ", tok[0]);
+	for (char *c = typed; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	ck_assert_int_eq(scan_at("2026-12-01 10:00", typed, SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+}
+END_TEST
+
+START_TEST(test_garbage_from_the_scanner_is_unknown_and_recorded)
+{
+	char *huge = malloc(10001);
+	ck_assert_ptr_nonnull(huge);
+	memset(huge, 'A', 10000);
+	huge[10000] = '\0';
+	const char *garbage[] = {
+		"'; DROP TABLE scan;--", huge, "\xff\xfe\xc3\x28 invalid utf-8", "", NULL,
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", /* well formed, but nobody's */
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ23456\n",
+	};
+	int n = (int)(sizeof garbage / sizeof garbage[0]);
+	for (int i = 0; i < n; i++) {
+		struct akses_scan_result r = scan_at("2026-12-01 10:00", garbage[i], SCAN_DIR_AUTO);
+		assert_denied(r, DENY_UNKNOWN);
+	}
+	free(huge);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM scan WHERE reason = 'unknown'", NULL), n);
+	ck_assert_int_eq(store_check(w.st), AKSES_OK);
+	/* the real passes still work */
+	ck_assert_int_eq(scan_at("2026-12-01 10:01", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+}
+END_TEST
+
+START_TEST(test_exit_after_the_window_is_allowed_and_flagged_overstay)
+{
+	ck_assert_int_eq(scan_at("2026-12-01 11:30", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	/* still inside after the end: a re-entry attempt says so, and flags it */
+	struct akses_scan_result r = scan_at("2026-12-01 12:10", tok[0], SCAN_DIR_IN);
+	assert_denied(r, DENY_ALREADY_INSIDE);
+	ck_assert(r.overstay);
+	r = scan_at("2026-12-01 12:30", tok[0], SCAN_DIR_AUTO);
+	ck_assert_int_eq(r.decision, SCAN_EXIT);
+	ck_assert(r.overstay);
+	ck_assert_int_eq(sql_int("SELECT overstay FROM scan WHERE decision = 'EXIT'", NULL), 1);
+}
+END_TEST
+
+START_TEST(test_request_goes_on_site_then_visited_with_a_step_7_row)
+{
+	ck_assert_int_eq(scan_at("2026-12-01 10:00", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	ck_assert_int_eq(world_state(&w, number), RS_ON_SITE);
+	ck_assert_int_eq(scan_at("2026-12-01 10:01", tok[1], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:50", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	/* a companion is still inside */
+	ck_assert_int_eq(world_state(&w, number), RS_ON_SITE);
+	ck_assert_int_eq(scan_at("2026-12-01 11:00", tok[1], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	ck_assert_int_eq(world_state(&w, number), RS_VISITED);
+
+	struct akses_step_rec *t = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_timeline(w.st, number, &t, &n), AKSES_OK);
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(t[n - 1].step, 7);
+	ck_assert_int_eq(t[n - 1].action, WF_VISIT_END);
+	ck_assert_int_eq(t[n - 1].actor_id, w.teknis);
+	ck_assert_int_eq(t[n - 1].role, ROLE_TIM_TEKNIS);
+	ck_assert_int_eq(t[n - 1].at, tu_time("2026-12-01 11:00"));
+	free(t);
+
+	/* a second visit within the window: on site again, and a second step 7 row at its end */
+	ck_assert_int_eq(scan_at("2026-12-01 11:10", tok[2], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	ck_assert_int_eq(world_state(&w, number), RS_ON_SITE);
+	ck_assert_int_eq(scan_at("2026-12-01 11:20", tok[2], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	ck_assert_int_eq(world_state(&w, number), RS_VISITED);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM step WHERE step = 7", NULL), 2);
+}
+END_TEST
+
+START_TEST(test_scan_of_a_reported_request_is_denied_revoked)
+{
+	ck_assert_int_eq(scan_at("2026-12-01 10:00", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:30", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	ck_assert_int_eq(store_report_write(w.st, number, w.helpdesk, "Penggantian disk selesai."),
+	                 AKSES_OK);
+	assert_denied(scan_at("2026-12-01 10:40", tok[0], SCAN_DIR_AUTO), DENY_REVOKED);
+	assert_denied(scan_at("2026-12-01 10:41", tok[1], SCAN_DIR_AUTO), DENY_REVOKED);
+}
+END_TEST
+
+START_TEST(test_every_denied_scan_is_recorded_with_its_reason)
+{
+	scan_at("2026-12-01 09:00", tok[0], SCAN_DIR_AUTO);      /* not-yet-valid */
+	scan_at("2026-12-01 10:00", "NOPE", SCAN_DIR_AUTO);      /* unknown */
+	scan_at("2026-12-01 10:00", tok[0], SCAN_DIR_OUT);       /* not-inside */
+	scan_at("2026-12-01 10:01", tok[0], SCAN_DIR_AUTO);      /* ENTRY */
+	scan_at("2026-12-01 10:01:03", tok[0], SCAN_DIR_AUTO);   /* already-inside (double read) */
+	struct akses_scan_result r;
+	ck_assert_int_eq(store_scan(w.st, tok[1], w.teknis2, "Pintu B", SCAN_DIR_AUTO, &r),
+	                 AKSES_OK);                              /* wrong-escort */
+	tu_set_now("2026-12-01 10:05");
+	ck_assert_int_eq(store_pass_revoke(w.st, pid[2], w.koord, NULL), AKSES_OK);
+	scan_at("2026-12-01 10:06", tok[2], SCAN_DIR_AUTO);      /* revoked */
+	scan_at("2026-12-01 12:06", tok[1], SCAN_DIR_AUTO);      /* expired */
+
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open_v2(w.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *s = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT decision, reason, station FROM scan"
+	                                        " ORDER BY id", -1, &s, NULL),
+	                 SQLITE_OK);
+	const char *want[][3] = {
+		{"DENIED", "not-yet-valid", DOOR}, {"DENIED", "unknown", DOOR},
+		{"DENIED", "not-inside", DOOR},    {"ENTRY", "", DOOR},
+		{"DENIED", "already-inside", DOOR}, {"DENIED", "wrong-escort", "Pintu B"},
+		{"DENIED", "revoked", DOOR},       {"DENIED", "expired", DOOR},
+	};
+	int i = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		ck_assert_int_lt(i, 8);
+		ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), want[i][0]);
+		ck_assert_str_eq((const char *)sqlite3_column_text(s, 1), want[i][1]);
+		ck_assert_str_eq((const char *)sqlite3_column_text(s, 2), want[i][2]);
+		i++;
+	}
+	ck_assert_int_eq(i, 8);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	/* each scan has its audit row, and the chain holds */
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM audit WHERE action = 'scan'", NULL), 8);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM audit WHERE action = 'scan'"
+	                         " AND detail = 'DENIED wrong-escort'",
+	                         NULL),
+	                 1);
+	int64_t rows = 0, bad = 0;
+	ck_assert_int_eq(store_audit_verify(w.st, &rows, &bad), AKSES_OK);
+}
+END_TEST
+
+static Suite *scan_suite(void)
+{
+	Suite *s = suite_create("store_scan");
+	TCase *tc = tcase_create("scan");
+	tcase_add_unchecked_fixture(tc, world_init, NULL);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_entry_before_the_grace_is_not_yet_valid);
+	tcase_add_test(tc, test_entry_inside_the_grace_is_allowed);
+	tcase_add_test(tc, test_entry_after_the_window_is_expired);
+	tcase_add_test(tc, test_entry_then_exit_then_second_exit_is_not_inside);
+	tcase_add_test(tc, test_in_twice_is_already_inside);
+	tcase_add_test(tc, test_repeat_scan_within_the_guard_is_a_double_read);
+	tcase_add_test(tc, test_repeat_guard_follows_the_configured_seconds);
+	tcase_add_test(tc, test_revoked_pass_is_denied_revoked);
+	tcase_add_test(tc, test_visitor_inside_when_revoked_can_still_be_let_out);
+	tcase_add_test(tc, test_another_escort_gets_wrong_escort);
+	tcase_add_test(tc, test_unknown_escort_is_an_error_and_records_nothing);
+	tcase_add_test(tc, test_token_with_one_character_changed_is_unknown);
+	tcase_add_test(tc, test_lowercase_and_padded_token_from_a_scanner_is_accepted);
+	tcase_add_test(tc, test_garbage_from_the_scanner_is_unknown_and_recorded);
+	tcase_add_test(tc, test_exit_after_the_window_is_allowed_and_flagged_overstay);
+	tcase_add_test(tc, test_request_goes_on_site_then_visited_with_a_step_7_row);
+	tcase_add_test(tc, test_scan_of_a_reported_request_is_denied_revoked);
+	tcase_add_test(tc, test_every_denied_scan_is_recorded_with_its_reason);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(scan_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
