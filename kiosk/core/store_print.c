@@ -1,0 +1,302 @@
+/* store_print.c - the record of every print job (badge, receipt, reports) and, for a badge, the
+ * pass's print state: pending while a job is under way, done once one completed, failed if not. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "store_int.h"
+#include "valid.h"
+
+/* A badge job younger than this still blocks a second print of the same pass; an older pending
+ * one is taken as lost (the kiosk died mid-print) so the pass can be printed again. */
+#define PRINT_ACTIVE_S 120
+
+static print_job_state job_state_parse(const char *code)
+{
+	for (int j = JOB_NONE; j <= JOB_FAILED; j++)
+		if (code && strcmp(code, wf_job_state_code((print_job_state)j)) == 0)
+			return (print_job_state)j;
+	return JOB_NONE;
+}
+
+static bool job_failed(print_job_state j)
+{
+	return j == JOB_FAILED || j == JOB_ABORTED || j == JOB_CANCELED || j == JOB_STOPPED;
+}
+
+/* Copy s into buf (n bytes) cutting at a character boundary, so a long printer message never
+ * leaves half a UTF-8 sequence at the end. */
+static void copy_utf8(char *buf, size_t n, const char *s)
+{
+	size_t len = strlen(s);
+	if (len >= n) {
+		len = n - 1;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+}
+
+/* For a badge: the pass exists (and belongs to request_id when one was named), and no job of it
+ * is under way. Fills *request_id from the pass when it was 0. */
+static akses_status print_pass_check(store *st, int64_t pass_id, int64_t *request_id, int64_t now)
+{
+	sqlite3_stmt *s = store_prep(
+		st, "SELECT p.request_id, p.print_state,"
+		    " (SELECT max(j.at) FROM print_job j WHERE j.pass_id = p.id)"
+		    " FROM pass p WHERE p.id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	int src = sqlite3_step(s);
+	if (src != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
+	}
+	int64_t rid = sqlite3_column_int64(s, 0);
+	const char *ps = (const char *)sqlite3_column_text(s, 1);
+	bool pending = ps && strcmp(ps, wf_print_state_code(PRINT_PENDING)) == 0;
+	int64_t last_at = sqlite3_column_int64(s, 2);
+	sqlite3_finalize(s);
+	if (*request_id && *request_id != rid)
+		return AKSES_E_PASS_NOT_FOUND;
+	*request_id = rid;
+	if (pending && now - last_at < PRINT_ACTIVE_S)
+		return AKSES_E_PRINT_ACTIVE;
+	return AKSES_OK;
+}
+
+/* The checks and rows of store_print_begin, inside its transaction. */
+static akses_status print_begin_tx(store *st, const char *kind, const char *number,
+                                   int64_t pass_id, int64_t staff_id, bool reprint,
+                                   const char *queue, int64_t *job_id)
+{
+	int64_t now = clock_now();
+	int64_t request_id = 0;
+	akses_status rc;
+	if (number && *number &&
+	    (rc = store_request_head(st, number, &request_id, NULL, NULL)) != AKSES_OK)
+		return rc;
+	if (staff_id > 0 && (rc = store_actor(st, staff_id, NULL)) != AKSES_OK)
+		return rc;
+	if (pass_id > 0 && (rc = print_pass_check(st, pass_id, &request_id, now)) != AKSES_OK)
+		return rc;
+
+	sqlite3_stmt *s = store_prep(st, "INSERT INTO print_job(at, kind, request_id, pass_id,"
+	                                 " staff_id, reprint, queue, state, updated_at)"
+	                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?1)");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	if (request_id)
+		sqlite3_bind_int64(s, 3, request_id);
+	else
+		sqlite3_bind_null(s, 3);
+	if (pass_id > 0)
+		sqlite3_bind_int64(s, 4, pass_id);
+	else
+		sqlite3_bind_null(s, 4);
+	if (staff_id > 0)
+		sqlite3_bind_int64(s, 5, staff_id);
+	else
+		sqlite3_bind_null(s, 5);
+	sqlite3_bind_int(s, 6, reprint);
+	sqlite3_bind_text(s, 7, queue ? queue : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, wf_job_state_code(JOB_PENDING), -1, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE)
+		return store_fail(st, src);
+	*job_id = sqlite3_last_insert_rowid(st->db);
+
+	if (pass_id > 0) {
+		s = store_prep(st, "UPDATE pass SET print_state = ?2 WHERE id = ?1");
+		if (!s)
+			return AKSES_E_IO;
+		sqlite3_bind_int64(s, 1, pass_id);
+		sqlite3_bind_text(s, 2, wf_print_state_code(PRINT_PENDING), -1, SQLITE_STATIC);
+		src = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (src != SQLITE_DONE)
+			return store_fail(st, src);
+	}
+	char subject[40], detail[96];
+	snprintf(subject, sizeof subject, "print:%" PRId64, *job_id);
+	snprintf(detail, sizeof detail, "%s %s reprint=%d pass=%" PRId64, kind,
+	         wf_job_state_code(JOB_PENDING), reprint ? 1 : 0, pass_id > 0 ? pass_id : 0);
+	return store_audit(st, staff_id > 0 ? staff_id : 0, "print", subject, detail);
+}
+
+/* Record a print about to be submitted (see store.h). kind is a short code ("badge", "receipt",
+ * "log" ...); number and queue may be NULL; pass_id 0 when not a badge; staff_id 0 for the
+ * visitor. AKSES_E_PRINT_ACTIVE while another job of the same pass is under way. */
+akses_status store_print_begin(store *st, const char *kind, const char *number, int64_t pass_id,
+                               int64_t staff_id, bool reprint, const char *queue,
+                               int64_t *job_id_out)
+{
+	if (!st || !kind || !*kind || strlen(kind) >= sizeof(((struct akses_print_job *)0)->kind) ||
+	    !job_id_out || pass_id < 0 || staff_id < 0)
+		return AKSES_E_INVALID_ARG;
+	if (queue && strlen(queue) >= sizeof(((struct akses_print_job *)0)->queue))
+		return AKSES_E_INVALID_ARG;
+	*job_id_out = 0;
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t job_id = 0;
+	rc = print_begin_tx(st, kind, number, pass_id, staff_id, reprint, queue, &job_id);
+	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	*job_id_out = job_id;
+	return AKSES_OK;
+}
+
+/* The pass print state a job's new state implies, inside the transaction. A completion counts
+ * once (a second COMPLETED report of the same job does not count again); a late failure report
+ * of an old job never undoes a completed print. */
+static akses_status print_pass_follow(store *st, int64_t pass_id, print_job_state old_state,
+                                      print_job_state state)
+{
+	const char *sql = NULL;
+	if (state == JOB_COMPLETED && old_state != JOB_COMPLETED)
+		sql = "UPDATE pass SET print_state = ?2, print_count = print_count + 1 WHERE id = ?1";
+	else if (job_failed(state))
+		sql = "UPDATE pass SET print_state = ?2 WHERE id = ?1 AND print_state <> ?3";
+	if (!sql)
+		return AKSES_OK; /* PENDING, ACCEPTED: still under way */
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	sqlite3_bind_text(s, 2, wf_print_state_code(state == JOB_COMPLETED ? PRINT_DONE : PRINT_FAILED),
+	                  -1, SQLITE_STATIC);
+	if (job_failed(state))
+		sqlite3_bind_text(s, 3, wf_print_state_code(PRINT_DONE), -1, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+}
+
+/* The checks and rows of store_print_update, inside its transaction. */
+static akses_status print_update_tx(store *st, int64_t job_id, int cups_job_id,
+                                    print_job_state state, const char *message)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT kind, coalesce(pass_id, 0), state, staff_id"
+	                                 " FROM print_job WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, job_id);
+	int src = sqlite3_step(s);
+	if (src != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		/* job ids come from store_print_begin: an unknown one is the caller's mistake */
+		return src == SQLITE_DONE ? AKSES_E_INVALID_ARG : store_fail(st, src);
+	}
+	char kind[16];
+	store_col_text(s, 0, kind, sizeof kind);
+	int64_t pass_id = sqlite3_column_int64(s, 1);
+	print_job_state old_state = job_state_parse((const char *)sqlite3_column_text(s, 2));
+	int64_t staff_id = sqlite3_column_int64(s, 3);
+	sqlite3_finalize(s);
+
+	char msg[256];
+	copy_utf8(msg, sizeof msg, message ? message : "");
+	s = store_prep(st, "UPDATE print_job SET state = ?2, cups_job_id = CASE WHEN ?3 > 0 THEN ?3"
+	                   " ELSE cups_job_id END, message = ?4, updated_at = ?5 WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, job_id);
+	sqlite3_bind_text(s, 2, wf_job_state_code(state), -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, cups_job_id);
+	sqlite3_bind_text(s, 4, msg, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, clock_now());
+	src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE)
+		return store_fail(st, src);
+	akses_status rc;
+	if (pass_id > 0 && (rc = print_pass_follow(st, pass_id, old_state, state)) != AKSES_OK)
+		return rc;
+	char subject[40], detail[64];
+	snprintf(subject, sizeof subject, "print:%" PRId64, job_id);
+	snprintf(detail, sizeof detail, "%s %s", kind, wf_job_state_code(state));
+	return store_audit(st, staff_id, "print", subject, detail);
+}
+
+/* A job's progress or end (see store.h). message (the printer's own words, for staff) may be
+ * NULL and is cut to 255 bytes. */
+akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, print_job_state state,
+                                const char *message)
+{
+	if (!st || state <= JOB_NONE || state > JOB_FAILED || cups_job_id < 0)
+		return AKSES_E_INVALID_ARG;
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	rc = print_update_tx(st, job_id, cups_job_id, state, message);
+	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return AKSES_OK;
+}
+
+/* The newest limit jobs (all when limit <= 0), newest first. *out is malloc'd (NULL when there
+ * are none); the caller frees it. */
+akses_status store_print_list(store *st, int limit, struct akses_print_job **out, int *n)
+{
+	if (!st || !out || !n)
+		return AKSES_E_INVALID_ARG;
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_prep(st, "SELECT j.id, j.at, j.kind, coalesce(r.number, ''),"
+	                                 " coalesce(j.pass_id, 0), coalesce(j.staff_id, 0), j.queue,"
+	                                 " j.cups_job_id, j.state, j.reprint, j.message"
+	                                 " FROM print_job j LEFT JOIN request r ON r.id = j.request_id"
+	                                 " ORDER BY j.id DESC LIMIT ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int(s, 1, limit > 0 ? limit : -1);
+	struct akses_print_job *list = NULL;
+	int count = 0, cap = 0, src;
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			int ncap = cap ? cap * 2 : 16;
+			struct akses_print_job *grown = realloc(list, (size_t)ncap * sizeof *list);
+			if (!grown) {
+				free(list);
+				sqlite3_finalize(s);
+				return AKSES_E_NOMEM;
+			}
+			list = grown;
+			cap = ncap;
+		}
+		struct akses_print_job *j = &list[count++];
+		memset(j, 0, sizeof *j);
+		j->id = sqlite3_column_int64(s, 0);
+		j->at = sqlite3_column_int64(s, 1);
+		store_col_text(s, 2, j->kind, sizeof j->kind);
+		store_col_text(s, 3, j->number, sizeof j->number);
+		j->pass_id = sqlite3_column_int64(s, 4);
+		j->staff_id = sqlite3_column_int64(s, 5);
+		store_col_text(s, 6, j->queue, sizeof j->queue);
+		j->cups_job_id = sqlite3_column_int(s, 7);
+		j->state = job_state_parse((const char *)sqlite3_column_text(s, 8));
+		j->reprint = sqlite3_column_int(s, 9) != 0;
+		store_col_text(s, 10, j->message, sizeof j->message);
+	}
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE) {
+		free(list);
+		return store_fail(st, src);
+	}
+	*out = list;
+	*n = count;
+	return AKSES_OK;
+}
