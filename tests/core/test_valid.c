@@ -1,0 +1,500 @@
+/* test_valid.c - every validator with good and bad values: UTF-8 text and names, NIK, phone,
+ * email, PIN, codes, tokens, the visit window and a whole request, field by field. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "valid.h"
+
+#define HOUR 3600
+#define DAY (24 * HOUR)
+#define NOW ((int64_t)1795928400) /* any fixed instant: the window rules are relative to it */
+
+struct text_case {
+	const char *s;
+	size_t max;
+	bool required;
+	bool multiline;
+	akses_status want;
+};
+
+START_TEST(test_text_accepts_real_names_and_refuses_broken_utf8)
+{
+	static const struct text_case cases[] = {
+	    {"Nurul 'Aini", 100, true, false, AKSES_OK},
+	    {"Ni Luh Putu Ayu", 100, true, false, AKSES_OK},
+	    {"Jos\xC3\xA9", 100, true, false, AKSES_OK},          /* José */
+	    {"\xE1\xB8\xA4" "asan", 100, true, false, AKSES_OK},   /* Ḥasan */
+	    {"\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98\x8E", 100, true, false, AKSES_OK}, /* 王小明 */
+	    {"Budi \xF0\x9F\x98\x80", 100, true, false, AKSES_OK}, /* emoji: plain text allows it */
+	    {"\xC0\xAF", 100, true, false, AKSES_E_UTF8},          /* overlong '/' */
+	    {"\xC1\xBF", 100, true, false, AKSES_E_UTF8},          /* overlong */
+	    {"\xE0\x80\xAF", 100, true, false, AKSES_E_UTF8},      /* overlong, 3 bytes */
+	    {"\xF0\x80\x80\xAF", 100, true, false, AKSES_E_UTF8},  /* overlong, 4 bytes */
+	    {"\xED\xA0\x80", 100, true, false, AKSES_E_UTF8},      /* surrogate U+D800 */
+	    {"\xED\xBF\xBF", 100, true, false, AKSES_E_UTF8},      /* surrogate U+DFFF */
+	    {"\xF4\x90\x80\x80", 100, true, false, AKSES_E_UTF8},  /* U+110000 */
+	    {"\xF5\x80\x80\x80", 100, true, false, AKSES_E_UTF8},
+	    {"ab\xC3", 100, true, false, AKSES_E_UTF8},            /* truncated at the end */
+	    {"\xE2\x82z", 100, true, false, AKSES_E_UTF8},         /* truncated in the middle */
+	    {"\x80", 100, true, false, AKSES_E_UTF8},              /* lone continuation */
+	    {"\xFF", 100, true, false, AKSES_E_UTF8},
+	    {"\xF4\x8F\xBF\xBF", 100, true, false, AKSES_OK},      /* U+10FFFF, the last one */
+	    {"\xED\x9F\xBF", 100, true, false, AKSES_OK},          /* U+D7FF, just below */
+	    {"a\x01" "b", 100, true, false, AKSES_E_CONTROL_CHAR},
+	    {"a\x7F", 100, true, false, AKSES_E_CONTROL_CHAR},     /* DEL */
+	    {"a\xC2\x85", 100, true, true, AKSES_E_CONTROL_CHAR},  /* C1 NEL */
+	    {"a\tb", 100, true, false, AKSES_E_CONTROL_CHAR},
+	    {"a\nb", 100, true, false, AKSES_E_CONTROL_CHAR},
+	    {"a\tb\nc\r\n", 100, true, true, AKSES_OK},
+	    {"", 100, true, false, AKSES_E_REQUIRED},
+	    {NULL, 100, true, false, AKSES_E_REQUIRED},
+	    {"   ", 100, true, false, AKSES_E_REQUIRED},
+	    {" \n\t ", 100, true, true, AKSES_E_REQUIRED},
+	    {"\xC2\xA0", 100, true, false, AKSES_E_REQUIRED},      /* only a no-break space */
+	    {"", 100, false, false, AKSES_OK},
+	    {NULL, 100, false, false, AKSES_OK},
+	    {"   ", 100, false, false, AKSES_OK},
+	    {"abcde", 5, true, false, AKSES_OK},
+	    {"abcdef", 5, true, false, AKSES_E_TOO_LONG},
+	    {"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 5, true, false, AKSES_OK}, /* 5 chars */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct text_case *c = &cases[i];
+		ck_assert_msg(valid_text(c->s, c->max, c->required, c->multiline) == c->want,
+		              "case %zu: got %d want %d", i,
+		              valid_text(c->s, c->max, c->required, c->multiline), c->want);
+	}
+}
+END_TEST
+
+START_TEST(test_limits_count_characters_not_bytes)
+{
+	char buf[AKSES_BUF(AKSES_NAME_CHARS) + 8] = "";
+	for (int i = 0; i < AKSES_NAME_CHARS; i++)
+		strcat(buf, "\xE1\xB8\xA4"); /* Ḥ, 3 bytes */
+	ck_assert_uint_eq(valid_utf8_chars(buf), AKSES_NAME_CHARS);
+	ck_assert_int_eq(valid_text(buf, AKSES_NAME_CHARS, true, false), AKSES_OK);
+	strcat(buf, "a");
+	ck_assert_int_eq(valid_text(buf, AKSES_NAME_CHARS, true, false), AKSES_E_TOO_LONG);
+	ck_assert_uint_eq(valid_utf8_chars("\xE1\xB8\xA4" "asan"), 5);
+	ck_assert_uint_eq(valid_utf8_chars(""), 0);
+}
+END_TEST
+
+struct nik_case {
+	const char *nik;
+	akses_status want;
+};
+
+START_TEST(test_nik_structure)
+{
+	static const struct nik_case cases[] = {
+	    {"1371015501900001", AKSES_OK},          /* Padang, woman born 15-01-90 */
+	    {"1371011501900001", AKSES_OK},          /* man born 15-01-90 */
+	    {"9971013112990001", AKSES_OK},          /* province 99, 31 December */
+	    {"1171012902000001", AKSES_OK},          /* 29 February (any year) */
+	    {"1171016902010001", AKSES_OK},          /* 29 February, woman, non-leap YY */
+	    {"1171017112000001", AKSES_OK},          /* 31 + 40 */
+	    {"137101550190001", AKSES_E_NIK_LENGTH}, /* 15 */
+	    {"13710155019000011", AKSES_E_NIK_LENGTH},
+	    {"1371 0155 0190 0001", AKSES_E_NIK_LENGTH},
+	    {"13710155019000a1", AKSES_E_NIK_DIGITS},
+	    {"-371015501900001", AKSES_E_NIK_DIGITS},
+	    {"1071015501900001", AKSES_E_NIK_REGION}, /* province 10 */
+	    {"0971015501900001", AKSES_E_NIK_REGION},
+	    {"1300015501900001", AKSES_E_NIK_REGION}, /* regency 00 */
+	    {"1371005501900001", AKSES_E_NIK_REGION}, /* district 00 */
+	    {"1371013201900001", AKSES_E_NIK_DATE},   /* day 32 */
+	    {"1371010001900001", AKSES_E_NIK_DATE},   /* day 00 */
+	    {"1371014001900001", AKSES_E_NIK_DATE},   /* day 40 = woman's 00 */
+	    {"1371017201900001", AKSES_E_NIK_DATE},   /* day 72 = woman's 32 */
+	    {"1371018001900001", AKSES_E_NIK_DATE},
+	    {"1371013002900001", AKSES_E_NIK_DATE},   /* 30 February */
+	    {"1371017002900001", AKSES_E_NIK_DATE},   /* 30 February, woman */
+	    {"1371013104900001", AKSES_E_NIK_DATE},   /* 31 April */
+	    {"1371011500900001", AKSES_E_NIK_DATE},   /* month 00 */
+	    {"1371011513900001", AKSES_E_NIK_DATE},   /* month 13 */
+	    {"1371011501900000", AKSES_E_NIK_SERIAL},
+	    {"", AKSES_E_REQUIRED},
+	    {NULL, AKSES_E_REQUIRED},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(valid_nik(cases[i].nik) == cases[i].want, "NIK %s: got %d want %d",
+		              cases[i].nik ? cases[i].nik : "(null)", valid_nik(cases[i].nik),
+		              cases[i].want);
+}
+END_TEST
+
+struct phone_case {
+	const char *in;
+	akses_status want;
+	const char *norm;
+};
+
+START_TEST(test_phone_accepts_indonesian_mobiles_and_normalizes)
+{
+	static const struct phone_case cases[] = {
+	    {"081234567890", AKSES_OK, "+6281234567890"},
+	    {"0812-3456-7890", AKSES_OK, "+6281234567890"},
+	    {"0812 3456 7890", AKSES_OK, "+6281234567890"},
+	    {"0812.3456.7890", AKSES_OK, "+6281234567890"},
+	    {"6281234567890", AKSES_OK, "+6281234567890"},
+	    {"+62 812-3456-7890", AKSES_OK, "+6281234567890"},
+	    {"0812345678", AKSES_OK, "+62812345678"},           /* 9 digits after 62 */
+	    {"+62812345678901", AKSES_OK, "+62812345678901"},   /* 12 digits after 62 */
+	    {"081234567", AKSES_E_PHONE, NULL},                  /* 8 after 62 */
+	    {"+628123456789012", AKSES_E_PHONE, NULL},           /* 13 after 62 */
+	    {"0751123456", AKSES_E_PHONE, NULL},                 /* a Padang landline */
+	    {"+62751123456", AKSES_E_PHONE, NULL},
+	    {"812345678901", AKSES_E_PHONE, NULL},               /* no prefix */
+	    {"+6581234567", AKSES_E_PHONE, NULL},                /* Singapore */
+	    {"0812a4567890", AKSES_E_PHONE, NULL},
+	    {"0812+34567890", AKSES_E_PHONE, NULL},
+	    {"++6281234567890", AKSES_E_PHONE, NULL},
+	    {"(0812) 34567890", AKSES_E_PHONE, NULL},
+	    {"", AKSES_E_REQUIRED, NULL},
+	    {" - ", AKSES_E_REQUIRED, NULL},
+	    {NULL, AKSES_E_REQUIRED, NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char out[AKSES_PHONE_BUF] = "";
+		akses_status got = valid_phone(cases[i].in, out);
+		ck_assert_msg(got == cases[i].want, "phone %s: got %d", cases[i].in, got);
+		if (cases[i].norm)
+			ck_assert_str_eq(out, cases[i].norm);
+	}
+	ck_assert_int_eq(valid_phone("081234567890", NULL), AKSES_OK);
+}
+END_TEST
+
+START_TEST(test_email_is_optional_and_simple)
+{
+	static const char *good[] = {NULL, "", "a@b.co", "nurul.aini@diskominfo.sumbarprov.go.id",
+	                             "budi+akses@mail.example.com"};
+	static const char *bad[] = {"a@b", "@b.co", "a@@b.co", "a@b@c.co", "a b@c.co", "a@.co",
+	                            "a@b.", "a@b..co", "plainaddress", "a@b.co\n", "<a@b.co>"};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		ck_assert_msg(valid_email(good[i]) == AKSES_OK, "%s", good[i] ? good[i] : "(null)");
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(valid_email(bad[i]) == AKSES_E_EMAIL, "%s", bad[i]);
+	char longmail[300];
+	memset(longmail, 'a', 250);
+	strcpy(longmail + 250, "@b.co");
+	ck_assert_int_eq(valid_email(longmail), AKSES_E_TOO_LONG);
+}
+END_TEST
+
+START_TEST(test_pin_and_phone_digits)
+{
+	ck_assert_int_eq(valid_pin("1234"), AKSES_OK);
+	ck_assert_int_eq(valid_pin("12345678"), AKSES_OK);
+	ck_assert_int_eq(valid_pin("123"), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(valid_pin("123456789"), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(valid_pin("12a4"), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(valid_pin(" 1234"), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(valid_pin(""), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(valid_pin(NULL), AKSES_E_PIN_FORMAT);
+
+	ck_assert_int_eq(valid_phone_digits("7890"), AKSES_OK);
+	ck_assert_int_eq(valid_phone_digits("0000"), AKSES_OK);
+	ck_assert_int_eq(valid_phone_digits("789"), AKSES_E_PHONE_DIGITS);
+	ck_assert_int_eq(valid_phone_digits("78901"), AKSES_E_PHONE_DIGITS);
+	ck_assert_int_eq(valid_phone_digits("78a0"), AKSES_E_PHONE_DIGITS);
+	ck_assert_int_eq(valid_phone_digits(NULL), AKSES_E_PHONE_DIGITS);
+}
+END_TEST
+
+START_TEST(test_request_number_is_canonicalized_to_uppercase)
+{
+	char out[AKSES_NUMBER_BUF] = "";
+	ck_assert_int_eq(valid_request_number("AKS-20261129-0007", out), AKSES_OK);
+	ck_assert_str_eq(out, "AKS-20261129-0007");
+	ck_assert_int_eq(valid_request_number("aks-20261129-0007", out), AKSES_OK);
+	ck_assert_str_eq(out, "AKS-20261129-0007");
+	ck_assert_int_eq(valid_request_number("AKS-20261129-0007", NULL), AKSES_OK);
+	static const char *bad[] = {"AKS-2026112-0007",  "AKS-20261329-0007", "AKS-20261100-0007",
+	                            "AKX-20261129-0007", "AKS-20261129-007",  "AKS_20261129_0007",
+	                            "AKS-20261129-00071", "AKS-2026112a-0007", "", NULL};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(valid_request_number(bad[i], out) == AKSES_E_REQUEST_NUMBER, "%s",
+		              bad[i] ? bad[i] : "(null)");
+}
+END_TEST
+
+START_TEST(test_token_from_a_scanner_is_trimmed_and_uppercased)
+{
+	char out[AKSES_TOKEN_BUF] = "";
+	ck_assert_int_eq(valid_token("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", out), AKSES_OK);
+	ck_assert_str_eq(out, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+	ck_assert_int_eq(valid_token("  abcdefghijklmnopqrstuvwxyz234567\r\n", out), AKSES_OK);
+	ck_assert_str_eq(out, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+	static const char *bad[] = {
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ23456",   /* 31 */
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ2345678", /* 33 */
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234560",  /* 0 is not base32 */
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234561",
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234568",
+	    "ABCDEFGHIJKLMNOP RSTUVWXYZ234567",
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ23456=",
+	    "",
+	    NULL,
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(valid_token(bad[i], out) == AKSES_E_TOKEN_FORMAT, "%s",
+		              bad[i] ? bad[i] : "(null)");
+}
+END_TEST
+
+struct window_case {
+	int64_t start, end;
+	akses_status want;
+	akses_field field;
+};
+
+START_TEST(test_window_must_be_future_ordered_short_and_near)
+{
+	static const struct window_case cases[] = {
+	    {NOW, NOW + HOUR, AKSES_OK, AKSES_F_NONE},
+	    {NOW - 60, NOW + HOUR, AKSES_OK, AKSES_F_NONE}, /* a minute's slack */
+	    {NOW - 61, NOW + HOUR, AKSES_E_WINDOW_PAST, AKSES_F_START},
+	    {NOW - DAY, NOW - DAY + HOUR, AKSES_E_WINDOW_PAST, AKSES_F_START},
+	    {NOW + HOUR, NOW + HOUR, AKSES_E_WINDOW_ORDER, AKSES_F_END},
+	    {NOW + HOUR, NOW, AKSES_E_WINDOW_ORDER, AKSES_F_END},
+	    {NOW, NOW + 12 * HOUR, AKSES_OK, AKSES_F_NONE},
+	    {NOW, NOW + 12 * HOUR + 1, AKSES_E_WINDOW_TOO_LONG, AKSES_F_END},
+	    {NOW + 90 * DAY, NOW + 90 * DAY + HOUR, AKSES_OK, AKSES_F_NONE},
+	    {NOW + 90 * DAY + 1, NOW + 90 * DAY + HOUR, AKSES_E_WINDOW_TOO_FAR, AKSES_F_START},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		akses_field f = AKSES_F_PIN;
+		ck_assert_msg(valid_window(cases[i].start, cases[i].end, NOW, &f) == cases[i].want,
+		              "case %zu", i);
+		ck_assert_msg(f == cases[i].field, "case %zu field %d", i, f);
+	}
+	ck_assert_int_eq(valid_window(NOW, NOW + HOUR, NOW, NULL), AKSES_OK);
+}
+END_TEST
+
+/* A complete, valid request; each test below spoils one field. */
+static struct akses_request_input good_request(void)
+{
+	struct akses_request_input in;
+	memset(&in, 0, sizeof in);
+	in.name = "Nurul 'Aini";
+	in.nik = "1371015501900001";
+	in.institution = "PT Telkom Indonesia";
+	in.phone = "0812-3456-7890";
+	in.email = "";
+	in.purpose_category = PURPOSE_MAINTENANCE;
+	in.purpose = "Ganti disk pada server SIMPEG.\nRak B3.";
+	in.start_at = NOW + HOUR;
+	in.end_at = NOW + 3 * HOUR;
+	in.n_companions = 2;
+	in.companion_name[0] = "Ni Luh Putu Ayu";
+	in.companion_nik[0] = "5171014101950002";
+	in.companion_name[1] = "\xE1\xB8\xA4" "asan";
+	in.companion_nik[1] = "3173010203880003";
+	in.n_equipment = 1;
+	in.equipment[0] = "Laptop Dell Latitude, SN 7XK2";
+	in.consent = true;
+	return in;
+}
+
+static void expect_request(const struct akses_request_input *in, akses_status want,
+                           akses_field field, int index)
+{
+	akses_field f = AKSES_F_PIN;
+	int idx = -1;
+	akses_status got = valid_request(in, NOW, &f, &idx);
+	ck_assert_msg(got == want, "status %d want %d", got, want);
+	ck_assert_msg(f == field, "field %d want %d", f, field);
+	ck_assert_msg(idx == index, "index %d want %d", idx, index);
+}
+
+START_TEST(test_complete_request_is_accepted)
+{
+	struct akses_request_input in = good_request();
+	expect_request(&in, AKSES_OK, AKSES_F_NONE, 0);
+	in.n_companions = 0;
+	in.n_equipment = 0;
+	in.email = NULL;
+	expect_request(&in, AKSES_OK, AKSES_F_NONE, 0);
+	in.name = "Jos\xC3\xA9";
+	in.email = "jose@example.co.id";
+	expect_request(&in, AKSES_OK, AKSES_F_NONE, 0);
+}
+END_TEST
+
+START_TEST(test_request_errors_name_the_field_in_form_order)
+{
+	struct akses_request_input in = good_request();
+	in.name = "  ";
+	expect_request(&in, AKSES_E_REQUIRED, AKSES_F_NAME, 0);
+
+	in = good_request();
+	in.nik = "137101550190000";
+	in.phone = "nonsense"; /* the first wrong field in form order is reported */
+	expect_request(&in, AKSES_E_NIK_LENGTH, AKSES_F_NIK, 0);
+
+	in = good_request();
+	in.institution = "";
+	expect_request(&in, AKSES_E_REQUIRED, AKSES_F_INSTITUTION, 0);
+
+	in = good_request();
+	in.phone = "0751123456";
+	expect_request(&in, AKSES_E_PHONE, AKSES_F_PHONE, 0);
+
+	in = good_request();
+	in.email = "budi@";
+	expect_request(&in, AKSES_E_EMAIL, AKSES_F_EMAIL, 0);
+
+	in = good_request();
+	in.purpose_category = PURPOSE_NONE;
+	expect_request(&in, AKSES_E_PURPOSE_CATEGORY, AKSES_F_PURPOSE_CATEGORY, 0);
+	in.purpose_category = PURPOSE_COUNT;
+	expect_request(&in, AKSES_E_PURPOSE_CATEGORY, AKSES_F_PURPOSE_CATEGORY, 0);
+
+	in = good_request();
+	in.purpose = NULL;
+	expect_request(&in, AKSES_E_REQUIRED, AKSES_F_PURPOSE, 0);
+
+	in = good_request();
+	in.start_at = NOW - HOUR;
+	expect_request(&in, AKSES_E_WINDOW_PAST, AKSES_F_START, 0);
+
+	in = good_request();
+	in.end_at = in.start_at + 13 * HOUR;
+	expect_request(&in, AKSES_E_WINDOW_TOO_LONG, AKSES_F_END, 0);
+
+	in = good_request();
+	in.consent = false;
+	expect_request(&in, AKSES_E_CONSENT, AKSES_F_CONSENT, 0);
+}
+END_TEST
+
+START_TEST(test_names_refuse_emoji_but_purpose_text_keeps_them)
+{
+	struct akses_request_input in = good_request();
+	in.name = "Budi \xF0\x9F\x98\x80";
+	expect_request(&in, AKSES_E_CONTROL_CHAR, AKSES_F_NAME, 0);
+	in = good_request();
+	in.companion_name[1] = "Sari \xE2\x9D\xA4\xEF\xB8\x8F"; /* ❤️ */
+	expect_request(&in, AKSES_E_CONTROL_CHAR, AKSES_F_COMPANION_NAME, 1);
+	in = good_request();
+	in.purpose = "Kunjungan studi \xF0\x9F\x98\x80";
+	expect_request(&in, AKSES_OK, AKSES_F_NONE, 0);
+}
+END_TEST
+
+START_TEST(test_long_texts_are_refused_at_their_limit)
+{
+	static char purpose[AKSES_PURPOSE_CHARS + 2];
+	memset(purpose, 'x', AKSES_PURPOSE_CHARS);
+	purpose[AKSES_PURPOSE_CHARS] = '\0';
+	struct akses_request_input in = good_request();
+	in.purpose = purpose;
+	expect_request(&in, AKSES_OK, AKSES_F_NONE, 0);
+	purpose[AKSES_PURPOSE_CHARS] = 'x';
+	purpose[AKSES_PURPOSE_CHARS + 1] = '\0';
+	expect_request(&in, AKSES_E_TOO_LONG, AKSES_F_PURPOSE, 0);
+
+	static char inst[AKSES_INSTITUTION_CHARS + 2];
+	memset(inst, 'y', AKSES_INSTITUTION_CHARS + 1);
+	in = good_request();
+	in.institution = inst;
+	expect_request(&in, AKSES_E_TOO_LONG, AKSES_F_INSTITUTION, 0);
+
+	static char line[AKSES_EQUIPMENT_CHARS + 2];
+	memset(line, 'z', AKSES_EQUIPMENT_CHARS + 1);
+	in = good_request();
+	in.n_equipment = 2;
+	in.equipment[1] = line;
+	expect_request(&in, AKSES_E_TOO_LONG, AKSES_F_EQUIPMENT, 1);
+}
+END_TEST
+
+START_TEST(test_companions_are_checked_one_by_one_with_their_index)
+{
+	struct akses_request_input in = good_request();
+	in.companion_nik[1] = "3173010203880000";
+	expect_request(&in, AKSES_E_NIK_SERIAL, AKSES_F_COMPANION_NIK, 1);
+	in = good_request();
+	in.companion_name[0] = "";
+	expect_request(&in, AKSES_E_REQUIRED, AKSES_F_COMPANION_NAME, 0);
+	in = good_request();
+	in.equipment[0] = " ";
+	expect_request(&in, AKSES_E_REQUIRED, AKSES_F_EQUIPMENT, 0);
+}
+END_TEST
+
+START_TEST(test_same_person_twice_in_one_request_is_refused)
+{
+	struct akses_request_input in = good_request();
+	in.companion_nik[0] = in.nik;
+	expect_request(&in, AKSES_E_DUPLICATE_PERSON, AKSES_F_COMPANION_NIK, 0);
+	in = good_request();
+	in.companion_nik[1] = in.companion_nik[0];
+	expect_request(&in, AKSES_E_DUPLICATE_PERSON, AKSES_F_COMPANION_NIK, 1);
+}
+END_TEST
+
+START_TEST(test_too_many_companions_or_equipment_lines)
+{
+	struct akses_request_input in = good_request();
+	static char niks[AKSES_MAX_COMPANIONS][AKSES_NIK_LEN + 1];
+	in.n_companions = AKSES_MAX_COMPANIONS;
+	for (int i = 0; i < AKSES_MAX_COMPANIONS; i++) {
+		snprintf(niks[i], sizeof niks[i], "13710115019%05d", i + 10);
+		in.companion_name[i] = "Pendamping";
+		in.companion_nik[i] = niks[i];
+	}
+	expect_request(&in, AKSES_OK, AKSES_F_NONE, 0);
+	in.n_companions = AKSES_MAX_COMPANIONS + 1;
+	expect_request(&in, AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME, 0);
+	in.n_companions = -1;
+	expect_request(&in, AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME, 0);
+
+	in = good_request();
+	in.n_equipment = AKSES_MAX_EQUIPMENT;
+	for (int i = 0; i < AKSES_MAX_EQUIPMENT; i++)
+		in.equipment[i] = "Kabel UTP";
+	expect_request(&in, AKSES_OK, AKSES_F_NONE, 0);
+	in.n_equipment = AKSES_MAX_EQUIPMENT + 1;
+	expect_request(&in, AKSES_E_TOO_MANY, AKSES_F_EQUIPMENT, 0);
+}
+END_TEST
+
+static Suite *valid_suite(void)
+{
+	Suite *s = suite_create("valid");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_text_accepts_real_names_and_refuses_broken_utf8);
+	tcase_add_test(tc, test_limits_count_characters_not_bytes);
+	tcase_add_test(tc, test_nik_structure);
+	tcase_add_test(tc, test_phone_accepts_indonesian_mobiles_and_normalizes);
+	tcase_add_test(tc, test_email_is_optional_and_simple);
+	tcase_add_test(tc, test_pin_and_phone_digits);
+	tcase_add_test(tc, test_request_number_is_canonicalized_to_uppercase);
+	tcase_add_test(tc, test_token_from_a_scanner_is_trimmed_and_uppercased);
+	tcase_add_test(tc, test_window_must_be_future_ordered_short_and_near);
+	tcase_add_test(tc, test_complete_request_is_accepted);
+	tcase_add_test(tc, test_request_errors_name_the_field_in_form_order);
+	tcase_add_test(tc, test_names_refuse_emoji_but_purpose_text_keeps_them);
+	tcase_add_test(tc, test_long_texts_are_refused_at_their_limit);
+	tcase_add_test(tc, test_companions_are_checked_one_by_one_with_their_index);
+	tcase_add_test(tc, test_same_person_twice_in_one_request_is_refused);
+	tcase_add_test(tc, test_too_many_companions_or_equipment_lines);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(valid_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
