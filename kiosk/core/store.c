@@ -386,13 +386,17 @@ akses_status store_step_add(store *st, int64_t request_id, wf_action action, int
 	if (!s)
 		return AKSES_E_IO;
 	akses_role role = t->role;
-	if (action == WF_CANCEL && actor_id > 0)
-		role = ROLE_KOORDINATOR;
+	/* wf lists KOORDINATOR for WF_CANCEL; without an actor it was the applicant's own cancel */
+	if (action == WF_CANCEL)
+		role = actor_id > 0 ? ROLE_KOORDINATOR : ROLE_NONE;
 	sqlite3_bind_int64(s, 1, request_id);
 	sqlite3_bind_int(s, 2, t->step);
 	sqlite3_bind_text(s, 3, t->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, role == ROLE_NONE ? "PEMOHON" : wf_role_code(role), -1,
-	                  SQLITE_STATIC);
+	/* expiry is the system's, not the applicant's: it must not count as a PEMOHON step */
+	const char *role_code = action == WF_EXPIRE ? "SYSTEM"
+	                        : role == ROLE_NONE ? "PEMOHON"
+	                                            : wf_role_code(role);
+	sqlite3_bind_text(s, 4, role_code, -1, SQLITE_STATIC);
 	if (actor_id > 0)
 		sqlite3_bind_int64(s, 5, actor_id);
 	else

@@ -1,0 +1,369 @@
+/* store_flow.c - the SOP steps staff and applicants take on a request (dispositions, verification,
+ * decision, escort, recording with pass issue, report chain, cancellation) and the system's expiry.
+ * Each is one IMMEDIATE transaction: any refusal rolls back and leaves the DB as it was. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "clock.h"
+#include "store_int.h"
+#include "valid.h"
+
+/* ---- helpers -------------------------------------------------------------------------------- */
+
+/* Finish a write transaction: commit on success, roll back otherwise. */
+static akses_status flow_end(store *st, akses_status rc)
+{
+	if (rc == AKSES_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return rc;
+}
+
+/* Run a prepared statement that was already bound; AKSES_OK when it completed. */
+static akses_status flow_done(store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+}
+
+/* Set one text column of a request (reason or report). column is a literal from this file. */
+static akses_status flow_set_text(store *st, int64_t id, const char *column, const char *text)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "UPDATE request SET %s = ?2 WHERE id = ?1", column);
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, text, -1, SQLITE_STATIC);
+	return flow_done(st, s);
+}
+
+/* The shared head of a staff action, inside the open transaction: the actor is active, the request
+ * exists, and the workflow lets this role take action from its state. Fills the outputs. */
+static akses_status flow_prologue(store *st, const char *number, wf_action action,
+                                  int64_t actor_id, struct akses_staff *actor, int64_t *id,
+                                  req_state *state, int64_t now)
+{
+	akses_status rc = store_actor(st, actor_id, actor);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t end_at = 0;
+	if ((rc = store_request_head(st, number, id, state, &end_at)) != AKSES_OK)
+		return rc;
+	return wf_check(action, actor->role, *state, now >= end_at);
+}
+
+/* Write the common tail of a transition: the step row, the new state, and the audit row whose
+ * detail starts with "step=N" followed by extra (may be ""). */
+static akses_status flow_epilogue(store *st, int64_t id, const char *number, wf_action action,
+                                  int64_t actor_id, int64_t now, const char *note,
+                                  const char *extra)
+{
+	const struct wf_transition *t = wf_get(action);
+	if (!t)
+		return AKSES_E_INVALID_ARG;
+	akses_status rc = store_step_add(st, id, action, actor_id, now, note);
+	if (rc == AKSES_OK)
+		rc = store_set_state(st, id, t->to, now);
+	if (rc == AKSES_OK) {
+		char canon[AKSES_NUMBER_BUF], detail[128];
+		if (valid_request_number(number, canon) != AKSES_OK)
+			snprintf(canon, sizeof canon, "%s", number);
+		snprintf(detail, sizeof detail, "step=%d%s%s", t->step, *extra ? " " : "", extra);
+		rc = store_audit(st, actor_id, t->code, canon, detail);
+	}
+	return rc;
+}
+
+/* Step 6 HELPDESK: one pass row per person, 0 = the applicant, 1..n = companions in seq order.
+ * No token yet (made at print time by store_pass_token); print state 'none'. */
+static akses_status flow_issue_passes(store *st, int64_t id, int *n_out)
+{
+	sqlite3_stmt *s = store_prep(st, "INSERT INTO pass(request_id, person) SELECT ?1, 0"
+	                                 " UNION ALL SELECT ?1, seq FROM companion"
+	                                 " WHERE request_id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, id);
+	akses_status rc = flow_done(st, s);
+	if (rc == AKSES_OK)
+		*n_out = sqlite3_changes(st->db);
+	return rc;
+}
+
+/* ---- staff steps ---------------------------------------------------------------------------- */
+
+/* Steps done with one verb and an optional note. WF_REPORT and WF_CANCEL are passed on to their
+ * own functions (the note is the report text or the reason); WF_ASSIGN needs an escort and
+ * WF_SUBMIT a whole form, so they are AKSES_E_INVALID_ARG here. The system's WF_VISIT_END and
+ * WF_EXPIRE are refused by wf_check with AKSES_E_ROLE. */
+akses_status store_act(store *st, const char *number, wf_action action, int64_t actor_id,
+                       const char *note)
+{
+	if (!st || !number)
+		return AKSES_E_INVALID_ARG;
+	switch (action) {
+	case WF_REPORT:
+		return store_report_write(st, number, actor_id, note);
+	case WF_CANCEL:
+		return store_cancel(st, number, actor_id, note);
+	case WF_SUBMIT:
+	case WF_ASSIGN:
+		return AKSES_E_INVALID_ARG;
+	default:
+		if (!wf_get(action))
+			return AKSES_E_INVALID_ARG;
+		break;
+	}
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t now = clock_now(), id = 0;
+	struct akses_staff actor;
+	req_state state = RS_NONE;
+	char extra[64] = "";
+	rc = flow_prologue(st, number, action, actor_id, &actor, &id, &state, now);
+	/* the note is checked after the role and state, so a wrong actor always hears "role" */
+	if (rc == AKSES_OK && note)
+		rc = valid_text(note, AKSES_NOTE_CHARS, action == WF_REJECT, true);
+	if (rc == AKSES_OK && action == WF_REJECT && !note)
+		rc = AKSES_E_REQUIRED;
+	if (rc == AKSES_OK && action == WF_REJECT) {
+		rc = flow_set_text(st, id, "reason", note);
+		snprintf(extra, sizeof extra, "decision=reject");
+	} else if (rc == AKSES_OK && action == WF_APPROVE) {
+		snprintf(extra, sizeof extra, "decision=approve");
+	} else if (rc == AKSES_OK && action == WF_RECORD) {
+		/* the escort was assigned in RS_ASSIGNED; check it is still there all the same */
+		sqlite3_stmt *s = store_prep(st, "SELECT escort_id FROM request WHERE id = ?1");
+		if (!s)
+			rc = AKSES_E_IO;
+		else {
+			sqlite3_bind_int64(s, 1, id);
+			if (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_type(s, 0) == SQLITE_NULL)
+				rc = AKSES_E_ESCORT;
+			sqlite3_finalize(s);
+		}
+		int n_pass = 0;
+		if (rc == AKSES_OK)
+			rc = flow_issue_passes(st, id, &n_pass);
+		snprintf(extra, sizeof extra, "passes=%d", n_pass);
+	}
+	if (rc == AKSES_OK)
+		rc = flow_epilogue(st, id, number, action, actor_id, now, note, extra);
+	return flow_end(st, rc);
+}
+
+akses_status store_assign(store *st, const char *number, int64_t actor_id, int64_t escort_id)
+{
+	if (!st || !number)
+		return AKSES_E_INVALID_ARG;
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t now = clock_now(), id = 0;
+	struct akses_staff actor, escort;
+	req_state state = RS_NONE;
+	rc = flow_prologue(st, number, WF_ASSIGN, actor_id, &actor, &id, &state, now);
+	if (rc == AKSES_OK) {
+		akses_status e = store_actor(st, escort_id, &escort);
+		if (e == AKSES_E_STAFF_NOT_FOUND || e == AKSES_E_STAFF_DISABLED ||
+		    (e == AKSES_OK && escort.role != ROLE_TIM_TEKNIS))
+			rc = AKSES_E_ESCORT;
+		else
+			rc = e;
+	}
+	if (rc == AKSES_OK) {
+		sqlite3_stmt *s = store_prep(st, "UPDATE request SET escort_id = ?2 WHERE id = ?1");
+		if (!s)
+			rc = AKSES_E_IO;
+		else {
+			sqlite3_bind_int64(s, 1, id);
+			sqlite3_bind_int64(s, 2, escort_id);
+			rc = flow_done(st, s);
+		}
+	}
+	if (rc == AKSES_OK) {
+		char extra[48];
+		snprintf(extra, sizeof extra, "escort=staff:%" PRId64, escort_id);
+		rc = flow_epilogue(st, id, number, WF_ASSIGN, actor_id, now, NULL, extra);
+	}
+	return flow_end(st, rc);
+}
+
+akses_status store_report_write(store *st, const char *number, int64_t actor_id, const char *text)
+{
+	if (!st || !number)
+		return AKSES_E_INVALID_ARG;
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t now = clock_now(), id = 0;
+	struct akses_staff actor;
+	req_state state = RS_NONE;
+	rc = flow_prologue(st, number, WF_REPORT, actor_id, &actor, &id, &state, now);
+	if (rc == AKSES_OK)
+		rc = text ? valid_text(text, AKSES_REPORT_CHARS, true, true) : AKSES_E_REQUIRED;
+	if (rc == AKSES_OK)
+		rc = flow_set_text(st, id, "report", text);
+	if (rc == AKSES_OK) {
+		/* the report text stays in the request (retention clears it), not in the step row */
+		char extra[48];
+		snprintf(extra, sizeof extra, "chars=%zu%s", valid_utf8_chars(text),
+		         state == RS_RECORDED ? " no-show" : "");
+		rc = flow_epilogue(st, id, number, WF_REPORT, actor_id, now, NULL, extra);
+	}
+	return flow_end(st, rc);
+}
+
+/* ---- cancellation --------------------------------------------------------------------------- */
+
+/* The applicant proves who they are like store_lookup does: an unknown number and wrong digits
+ * both answer AKSES_E_LOOKUP, after the same constant-time comparison. */
+akses_status store_cancel_applicant(store *st, const char *number, const char *phone_last4)
+{
+	if (!st || !number || !phone_last4)
+		return AKSES_E_INVALID_ARG;
+	char canon[AKSES_NUMBER_BUF];
+	if (valid_request_number(number, canon) != AKSES_OK)
+		return AKSES_E_REQUEST_NUMBER;
+	if (valid_phone_digits(phone_last4) != AKSES_OK)
+		return AKSES_E_PHONE_DIGITS;
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t now = clock_now(), id = 0, end_at = 0;
+	req_state state = RS_NONE;
+	char phone[AKSES_PHONE_BUF] = "";
+	rc = store_request_head(st, canon, &id, &state, &end_at);
+	if (rc == AKSES_OK) {
+		sqlite3_stmt *s = store_prep(st, "SELECT phone FROM request WHERE id = ?1");
+		if (!s)
+			rc = AKSES_E_IO;
+		else {
+			sqlite3_bind_int64(s, 1, id);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				store_col_text(s, 0, phone, sizeof phone);
+			sqlite3_finalize(s);
+		}
+	} else if (rc == AKSES_E_REQUEST_NOT_FOUND) {
+		rc = AKSES_E_LOOKUP;
+	}
+	size_t n = strlen(phone);
+	const char *tail = n >= 4 ? phone + n - 4 : "####";
+	bool match = sodium_memcmp(tail, phone_last4, 4) == 0 && n >= 4;
+	if (rc == AKSES_OK && !match)
+		rc = AKSES_E_LOOKUP;
+	if (rc == AKSES_OK)
+		rc = wf_check(WF_CANCEL, ROLE_NONE, state, now >= end_at);
+	if (rc == AKSES_OK)
+		rc = flow_epilogue(st, id, canon, WF_CANCEL, 0, now, NULL, "by=applicant");
+	return flow_end(st, rc);
+}
+
+akses_status store_cancel(store *st, const char *number, int64_t actor_id, const char *reason)
+{
+	if (!st || !number)
+		return AKSES_E_INVALID_ARG;
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t now = clock_now(), id = 0;
+	struct akses_staff actor;
+	req_state state = RS_NONE;
+	rc = flow_prologue(st, number, WF_CANCEL, actor_id, &actor, &id, &state, now);
+	/* the applicant's path is store_cancel_applicant; a staff cancel must be a KOORDINATOR's */
+	if (rc == AKSES_OK && actor.role != ROLE_KOORDINATOR)
+		rc = AKSES_E_ROLE;
+	if (rc == AKSES_OK)
+		rc = reason ? valid_text(reason, AKSES_NOTE_CHARS, true, true) : AKSES_E_REQUIRED;
+	if (rc == AKSES_OK)
+		rc = flow_set_text(st, id, "reason", reason);
+	if (rc == AKSES_OK)
+		rc = flow_epilogue(st, id, number, WF_CANCEL, actor_id, now, reason, "by=staff");
+	return flow_end(st, rc);
+}
+
+/* ---- expiry --------------------------------------------------------------------------------- */
+
+/* The states that still wait for a decision (steps 2 to 5). */
+#define FLOW_UNDECIDED "state IN (?1, ?2, ?3, ?4) AND end_at <= ?5"
+
+static void flow_bind_undecided(sqlite3_stmt *s, int64_t now)
+{
+	sqlite3_bind_text(s, 1, wf_state_code(RS_SUBMITTED), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, wf_state_code(RS_DISPOSED_KADIS), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, wf_state_code(RS_DISPOSED_KABID), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, wf_state_code(RS_VERIFIED), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, now);
+}
+
+/* A cheap read first: list and inbox call this every time, and most of the time there is nothing
+ * to expire, so the writer lock is taken only when there is. n_expired may be NULL. */
+akses_status store_expire_stale(store *st, int *n_expired)
+{
+	if (n_expired)
+		*n_expired = 0;
+	if (!st)
+		return AKSES_E_INVALID_ARG;
+	int64_t now = clock_now();
+	sqlite3_stmt *s = store_prep(st, "SELECT EXISTS(SELECT 1 FROM request WHERE " FLOW_UNDECIDED
+	                                 ")");
+	if (!s)
+		return AKSES_E_IO;
+	flow_bind_undecided(s, now);
+	int rc = sqlite3_step(s);
+	bool any = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc);
+	if (!any)
+		return AKSES_OK;
+
+	akses_status ret = store_begin(st);
+	if (ret != AKSES_OK)
+		return ret;
+	s = store_prep(st, "SELECT id, number FROM request WHERE " FLOW_UNDECIDED " ORDER BY id");
+	if (!s) {
+		store_rollback(st);
+		return AKSES_E_IO;
+	}
+	flow_bind_undecided(s, now);
+	/* collect first: the step and state writes must not run under the open SELECT */
+	int64_t *ids = NULL;
+	char(*numbers)[AKSES_NUMBER_BUF] = NULL;
+	int count = 0, cap = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			int64_t *gi = realloc(ids, (size_t)cap * sizeof *ids);
+			if (gi)
+				ids = gi;
+			char(*gn)[AKSES_NUMBER_BUF] = realloc(numbers, (size_t)cap * sizeof *numbers);
+			if (gn)
+				numbers = gn;
+			if (!gi || !gn) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+		ids[count] = sqlite3_column_int64(s, 0);
+		store_col_text(s, 1, numbers[count], AKSES_NUMBER_BUF);
+		count++;
+	}
+	sqlite3_finalize(s);
+	ret = rc == SQLITE_DONE ? AKSES_OK : rc == SQLITE_NOMEM ? AKSES_E_NOMEM : store_fail(st, rc);
+	for (int i = 0; ret == AKSES_OK && i < count; i++)
+		ret = flow_epilogue(st, ids[i], numbers[i], WF_EXPIRE, 0, now, NULL, "by=system");
+	free(ids);
+	free(numbers);
+	if ((ret = flow_end(st, ret)) == AKSES_OK && n_expired)
+		*n_expired = count;
+	return ret;
+}

@@ -1,0 +1,621 @@
+/* store_request.c - requests: submission (step 1) with per-day numbers and receipt tokens, staff
+ * reads, the visitor's lookups, receipt reissue, lists, inboxes and the step timeline. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "clock.h"
+#include "secret.h"
+#include "store_int.h"
+#include "valid.h"
+
+#define RECEIPT_KIOSK_SECONDS 600 /* the kiosk may reissue its own receipt this long after submit */
+
+/* ---- helpers -------------------------------------------------------------------------------- */
+
+/* A deferred read transaction, so that a request and its companions are read from one snapshot. */
+static void req_read_begin(store *st)
+{
+	if (sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);
+}
+
+static void req_read_end(store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+}
+
+/* Finish a write transaction: commit on success, roll back otherwise. */
+static akses_status req_end(store *st, akses_status rc)
+{
+	if (rc == AKSES_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return rc;
+}
+
+/* Take the next number of the local day of now: "AKS-YYYYMMDD-NNNN", inside the transaction. */
+static akses_status req_next_number(store *st, int64_t now, char out[AKSES_NUMBER_BUF])
+{
+	char day[24];
+	clock_format_day(now, day, sizeof day);
+	sqlite3_stmt *s = store_prep(st, "INSERT INTO day_counter(day, n) VALUES (?1, 1)"
+	                                 " ON CONFLICT(day) DO UPDATE SET n = n + 1 RETURNING n");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_text(s, 1, day, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc);
+	if (n < 1 || n > 9999) {
+		/* the number has four digits: a 10,000th request in one day has no number */
+		snprintf(st->errmsg, sizeof st->errmsg, "request counter of %s exhausted", day);
+		return AKSES_E_IO;
+	}
+	char compact[9] = {0};
+	/* "2026-11-29" -> "20261129" */
+	for (int i = 0, j = 0; day[i] && j < 8; i++)
+		if (day[i] != '-')
+			compact[j++] = day[i];
+	snprintf(out, AKSES_NUMBER_BUF, "AKS-%s-%04d", compact, (int)n);
+	return AKSES_OK;
+}
+
+/* Run an INSERT/UPDATE that is already bound; AKSES_OK when it completed. */
+static akses_status req_step_done(store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+}
+
+/* Insert the request row and its companions; the caller has validated in. */
+static akses_status req_insert(store *st, const struct akses_request_input *in, const char *number,
+                               const char *phone, const unsigned char *receipt_hash, int64_t now,
+                               int64_t *id_out)
+{
+	/* equipment lines joined by '\n' (valid_request refused newlines inside a line) */
+	size_t cap = 1;
+	for (int i = 0; i < in->n_equipment; i++)
+		cap += strlen(in->equipment[i]) + 1;
+	char *equip = malloc(cap);
+	if (!equip)
+		return AKSES_E_NOMEM;
+	equip[0] = '\0';
+	size_t len = 0;
+	for (int i = 0; i < in->n_equipment; i++) {
+		size_t m = strlen(in->equipment[i]);
+		if (i > 0)
+			equip[len++] = '\n';
+		memcpy(equip + len, in->equipment[i], m);
+		len += m;
+		equip[len] = '\0';
+	}
+	sqlite3_stmt *s = store_prep(
+		st, "INSERT INTO request(number, state, last_step, name, nik, institution, phone, email,"
+		    " purpose_cat, purpose, start_at, end_at, equipment, receipt_hash, form_started_at,"
+		    " created_at, updated_at) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+		    " ?12, ?13, ?14, ?15, ?15)");
+	if (!s) {
+		free(equip);
+		return AKSES_E_IO;
+	}
+	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, wf_state_code(RS_SUBMITTED), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, in->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, in->nik, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, in->institution, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, in->email ? in->email : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, wf_purpose_code(in->purpose_category), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, in->purpose, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 10, in->start_at);
+	sqlite3_bind_int64(s, 11, in->end_at);
+	sqlite3_bind_text(s, 12, equip, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 13, receipt_hash, SECRET_HASH_BYTES, SQLITE_STATIC);
+	/* a start time from the future or long ago would give step 1 a nonsense duration */
+	int64_t started = in->form_started_at > 0 && in->form_started_at <= now ? in->form_started_at
+	                                                                      : 0;
+	sqlite3_bind_int64(s, 14, started);
+	sqlite3_bind_int64(s, 15, now);
+	akses_status rc = req_step_done(st, s);
+	free(equip);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t id = sqlite3_last_insert_rowid(st->db);
+	for (int i = 0; i < in->n_companions; i++) {
+		s = store_prep(st, "INSERT INTO companion(request_id, seq, name, nik)"
+		                   " VALUES (?1, ?2, ?3, ?4)");
+		if (!s)
+			return AKSES_E_IO;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int(s, 2, i + 1);
+		sqlite3_bind_text(s, 3, in->companion_name[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, in->companion_nik[i], -1, SQLITE_STATIC);
+		if ((rc = req_step_done(st, s)) != AKSES_OK)
+			return rc;
+	}
+	*id_out = id;
+	return AKSES_OK;
+}
+
+/* ---- step 1 --------------------------------------------------------------------------------- */
+
+akses_status store_submit(store *st, const struct akses_request_input *in,
+                          struct akses_submit_result *res, akses_field *field_out, int *index_out)
+{
+	akses_field field = AKSES_F_NONE;
+	int index = 0;
+	if (field_out)
+		*field_out = AKSES_F_NONE;
+	if (index_out)
+		*index_out = 0;
+	if (!st || !in || !res)
+		return AKSES_E_INVALID_ARG;
+	int64_t now = clock_now();
+	akses_status rc = valid_request(in, now, &field, &index);
+	char phone[AKSES_PHONE_BUF];
+	if (rc == AKSES_OK && (rc = valid_phone(in->phone, phone)) != AKSES_OK)
+		field = AKSES_F_PHONE;
+	if (rc != AKSES_OK) {
+		if (field_out)
+			*field_out = field;
+		if (index_out)
+			*index_out = index;
+		return rc;
+	}
+	struct akses_submit_result out;
+	memset(&out, 0, sizeof out);
+	unsigned char hash[SECRET_HASH_BYTES];
+	secret_token(out.receipt_token);
+	secret_token_hash(out.receipt_token, hash);
+
+	if ((rc = store_begin(st)) != AKSES_OK)
+		return rc;
+	rc = req_next_number(st, now, out.number);
+	if (rc == AKSES_OK)
+		rc = req_insert(st, in, out.number, phone, hash, now, &out.id);
+	if (rc == AKSES_OK)
+		rc = store_step_add(st, out.id, WF_SUBMIT, 0, now, NULL);
+	if (rc == AKSES_OK)
+		rc = store_set_state(st, out.id, RS_SUBMITTED, now);
+	if (rc == AKSES_OK) {
+		/* no names, NIKs or phone here: the audit trail outlives retention */
+		char detail[64];
+		snprintf(detail, sizeof detail, "step=1 people=%d", in->n_companions + 1);
+		rc = store_audit(st, 0, "submit", out.number, detail);
+	}
+	if ((rc = req_end(st, rc)) != AKSES_OK)
+		return rc;
+	*res = out;
+	sodium_memzero(&out, sizeof out);
+	return AKSES_OK;
+}
+
+/* ---- reading one request -------------------------------------------------------------------- */
+
+#define REQ_COLUMNS                                                                            \
+	"r.id, r.number, r.state, r.last_step, r.name, r.nik, r.institution, r.phone, r.email,"    \
+	" r.purpose_cat, r.purpose, r.start_at, r.end_at, r.created_at, r.updated_at, r.equipment," \
+	" coalesce(r.escort_id, 0), coalesce(e.name, ''), r.reason, r.report,"                    \
+	" r.anonymized_at IS NOT NULL, r.receipt_hash"
+
+/* Read a request found by the statement's where-clause ("r.number = ?1" or "r.receipt_hash = ?1")
+ * with its companions and equipment into out. When hash_out is not NULL it gets the stored
+ * receipt hash (zeros when none). AKSES_E_REQUEST_NOT_FOUND when no row matches. */
+static akses_status req_load(store *st, const char *where, const void *key, int key_len,
+                             struct akses_request *out, unsigned char *hash_out)
+{
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+	         "SELECT " REQ_COLUMNS " FROM request r LEFT JOIN staff e ON e.id = r.escort_id"
+	         " WHERE %s",
+	         where);
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return AKSES_E_IO;
+	if (key_len < 0)
+		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_blob(s, 1, key, key_len, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return rc == SQLITE_DONE ? AKSES_E_REQUEST_NOT_FOUND : store_fail(st, rc);
+	}
+	memset(out, 0, sizeof *out);
+	char code[32];
+	out->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, out->number, sizeof out->number);
+	store_col_text(s, 2, code, sizeof code);
+	if (wf_state_parse(code, &out->state) != 0)
+		out->state = RS_NONE;
+	out->last_step = sqlite3_column_int(s, 3);
+	store_col_text(s, 4, out->name, sizeof out->name);
+	store_col_text(s, 5, out->nik, sizeof out->nik);
+	store_col_text(s, 6, out->institution, sizeof out->institution);
+	store_col_text(s, 7, out->phone, sizeof out->phone);
+	store_col_text(s, 8, out->email, sizeof out->email);
+	store_col_text(s, 9, code, sizeof code);
+	if (wf_purpose_parse(code, &out->purpose_category) != 0)
+		out->purpose_category = PURPOSE_NONE;
+	store_col_text(s, 10, out->purpose, sizeof out->purpose);
+	out->start_at = sqlite3_column_int64(s, 11);
+	out->end_at = sqlite3_column_int64(s, 12);
+	out->created_at = sqlite3_column_int64(s, 13);
+	out->updated_at = sqlite3_column_int64(s, 14);
+	const char *equip = (const char *)sqlite3_column_text(s, 15);
+	for (const char *p = equip; p && *p && out->n_equipment < AKSES_MAX_EQUIPMENT;) {
+		const char *nl = strchr(p, '\n');
+		size_t m = nl ? (size_t)(nl - p) : strlen(p);
+		size_t cap = sizeof out->equipment[0] - 1;
+		memcpy(out->equipment[out->n_equipment], p, m < cap ? m : cap);
+		out->equipment[out->n_equipment][m < cap ? m : cap] = '\0';
+		out->n_equipment++;
+		p = nl ? nl + 1 : p + m;
+	}
+	out->escort_id = sqlite3_column_int64(s, 16);
+	store_col_text(s, 17, out->escort_name, sizeof out->escort_name);
+	store_col_text(s, 18, out->reason, sizeof out->reason);
+	store_col_text(s, 19, out->report, sizeof out->report);
+	out->anonymized = sqlite3_column_int(s, 20) != 0;
+	if (hash_out) {
+		memset(hash_out, 0, SECRET_HASH_BYTES);
+		if (sqlite3_column_bytes(s, 21) == SECRET_HASH_BYTES)
+			memcpy(hash_out, sqlite3_column_blob(s, 21), SECRET_HASH_BYTES);
+	}
+	sqlite3_finalize(s);
+
+	s = store_prep(st, "SELECT name, nik FROM companion WHERE request_id = ?1 ORDER BY seq");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, out->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && out->n_companions < AKSES_MAX_COMPANIONS) {
+		struct akses_person *p = &out->companions[out->n_companions++];
+		store_col_text(s, 0, p->name, sizeof p->name);
+		store_col_text(s, 1, p->nik, sizeof p->nik);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+}
+
+/* Load by canonical number inside one read snapshot. */
+static akses_status req_load_number(store *st, const char *canon, struct akses_request *out)
+{
+	req_read_begin(st);
+	akses_status rc = req_load(st, "r.number = ?1", canon, -1, out, NULL);
+	req_read_end(st);
+	return rc;
+}
+
+akses_status store_request_get(store *st, const char *number, struct akses_request *out)
+{
+	if (!st || !number || !out)
+		return AKSES_E_INVALID_ARG;
+	char canon[AKSES_NUMBER_BUF];
+	if (valid_request_number(number, canon) != AKSES_OK)
+		return AKSES_E_REQUEST_NUMBER;
+	return req_load_number(st, canon, out);
+}
+
+/* Compare the last 4 digits of a stored phone with what the visitor typed, in constant time. A
+ * phone with fewer than 4 digits (anonymized: "") never matches, after the same comparison. */
+static bool req_phone_matches(const char *phone, const char *last4)
+{
+	size_t n = strlen(phone);
+	const char *tail = n >= 4 ? phone + n - 4 : "####";
+	return sodium_memcmp(tail, last4, 4) == 0 && n >= 4;
+}
+
+akses_status store_lookup(store *st, const char *number, const char *phone_last4,
+                          struct akses_request *out)
+{
+	if (!st || !number || !phone_last4 || !out)
+		return AKSES_E_INVALID_ARG;
+	char canon[AKSES_NUMBER_BUF];
+	if (valid_request_number(number, canon) != AKSES_OK)
+		return AKSES_E_REQUEST_NUMBER;
+	if (valid_phone_digits(phone_last4) != AKSES_OK)
+		return AKSES_E_PHONE_DIGITS;
+	struct akses_request *r = malloc(sizeof *r);
+	if (!r)
+		return AKSES_E_NOMEM;
+	akses_status rc = req_load_number(st, canon, r);
+	bool found = rc == AKSES_OK;
+	if (rc != AKSES_OK && rc != AKSES_E_REQUEST_NOT_FOUND) {
+		free(r);
+		return rc;
+	}
+	/* an unknown number is compared too, so both failures look and take the same */
+	bool match = req_phone_matches(found ? r->phone : "", phone_last4) && found;
+	if (match)
+		*out = *r;
+	sodium_memzero(r, sizeof *r);
+	free(r);
+	return match ? AKSES_OK : AKSES_E_LOOKUP;
+}
+
+akses_status store_lookup_token(store *st, const char *receipt_token, struct akses_request *out)
+{
+	if (!st || !receipt_token || !out)
+		return AKSES_E_INVALID_ARG;
+	char canon[AKSES_TOKEN_BUF];
+	if (valid_token(receipt_token, canon) != AKSES_OK)
+		return AKSES_E_TOKEN_FORMAT;
+	unsigned char want[SECRET_HASH_BYTES], have[SECRET_HASH_BYTES];
+	secret_token_hash(canon, want);
+	struct akses_request *r = malloc(sizeof *r);
+	if (!r)
+		return AKSES_E_NOMEM;
+	req_read_begin(st);
+	akses_status rc = req_load(st, "r.receipt_hash = ?1", want, SECRET_HASH_BYTES, r, have);
+	req_read_end(st);
+	if (rc == AKSES_OK && !secret_equal(want, have, SECRET_HASH_BYTES))
+		rc = AKSES_E_LOOKUP;
+	if (rc == AKSES_OK)
+		*out = *r;
+	else if (rc == AKSES_E_REQUEST_NOT_FOUND)
+		rc = AKSES_E_LOOKUP;
+	sodium_memzero(r, sizeof *r);
+	free(r);
+	return rc;
+}
+
+/* The kiosk (actor 0) may reissue only within RECEIPT_KIOSK_SECONDS of submission; staff must be
+ * HELPDESK, KOORDINATOR or ADMIN (the front desk and its supervisors). An anonymized request has
+ * no receipt any more: AKSES_E_STATE. */
+akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_id,
+                                   char token_out[AKSES_TOKEN_BUF])
+{
+	if (!st || !number || !token_out)
+		return AKSES_E_INVALID_ARG;
+	char token[AKSES_TOKEN_BUF];
+	unsigned char hash[SECRET_HASH_BYTES];
+	secret_token(token);
+	secret_token_hash(token, hash);
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t now = clock_now(), id = 0, created = 0, anonymized = 0;
+	if (actor_id != 0) {
+		struct akses_staff actor;
+		rc = store_actor(st, actor_id, &actor);
+		if (rc == AKSES_OK && actor.role != ROLE_HELPDESK && actor.role != ROLE_KOORDINATOR &&
+		    actor.role != ROLE_ADMIN)
+			rc = AKSES_E_ROLE;
+	}
+	if (rc == AKSES_OK)
+		rc = store_request_head(st, number, &id, NULL, NULL);
+	if (rc == AKSES_OK) {
+		sqlite3_stmt *s = store_prep(st, "SELECT created_at, anonymized_at IS NOT NULL"
+		                                 " FROM request WHERE id = ?1");
+		if (!s)
+			rc = AKSES_E_IO;
+		else {
+			sqlite3_bind_int64(s, 1, id);
+			if (sqlite3_step(s) == SQLITE_ROW) {
+				created = sqlite3_column_int64(s, 0);
+				anonymized = sqlite3_column_int64(s, 1);
+			}
+			sqlite3_finalize(s);
+		}
+	}
+	if (rc == AKSES_OK && actor_id == 0 && now > created + RECEIPT_KIOSK_SECONDS)
+		rc = AKSES_E_ROLE;
+	if (rc == AKSES_OK && anonymized)
+		rc = AKSES_E_STATE;
+	if (rc == AKSES_OK) {
+		sqlite3_stmt *s = store_prep(st, "UPDATE request SET receipt_hash = ?2 WHERE id = ?1");
+		if (!s)
+			rc = AKSES_E_IO;
+		else {
+			sqlite3_bind_int64(s, 1, id);
+			sqlite3_bind_blob(s, 2, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
+			rc = req_step_done(st, s);
+		}
+	}
+	if (rc == AKSES_OK) {
+		char canon[AKSES_NUMBER_BUF];
+		valid_request_number(number, canon);
+		rc = store_audit(st, actor_id, "receipt-reissue", canon,
+		                 actor_id ? "by=staff" : "by=kiosk");
+	}
+	if ((rc = req_end(st, rc)) == AKSES_OK)
+		memcpy(token_out, token, AKSES_TOKEN_BUF);
+	sodium_memzero(token, sizeof token);
+	return rc;
+}
+
+/* ---- lists ---------------------------------------------------------------------------------- */
+
+/* Read summaries for every request the statement yields (columns as in req_list_sql), filling
+ * waiting_since, next_step and due_at from the state. When role_filter is not ROLE_NONE only the
+ * requests whose waiting step belongs to that role are kept (and for TIM_TEKNIS, only those the
+ * escort_filter escorts). */
+static akses_status req_summaries(store *st, sqlite3_stmt *s, akses_role role_filter,
+                                  int64_t escort_filter, struct akses_request_summary **out,
+                                  int *n)
+{
+	struct akses_request_summary *list = NULL;
+	int count = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct akses_request_summary tmp;
+		memset(&tmp, 0, sizeof tmp);
+		char code[32];
+		tmp.id = sqlite3_column_int64(s, 0);
+		store_col_text(s, 1, tmp.number, sizeof tmp.number);
+		store_col_text(s, 2, code, sizeof code);
+		if (wf_state_parse(code, &tmp.state) != 0)
+			tmp.state = RS_NONE;
+		tmp.last_step = sqlite3_column_int(s, 3);
+		store_col_text(s, 4, tmp.name, sizeof tmp.name);
+		store_col_text(s, 5, tmp.institution, sizeof tmp.institution);
+		tmp.start_at = sqlite3_column_int64(s, 6);
+		tmp.end_at = sqlite3_column_int64(s, 7);
+		tmp.waiting_since = sqlite3_column_int64(s, 8);
+		int64_t escort = sqlite3_column_int64(s, 9);
+		akses_role owner = ROLE_NONE;
+		int standard = 0;
+		tmp.next_step = wf_next_step(tmp.state, &owner, &standard);
+		tmp.due_at = tmp.next_step > 0 ? tmp.waiting_since + standard : 0;
+		if (role_filter != ROLE_NONE) {
+			if (tmp.next_step == 0 || owner != role_filter)
+				continue;
+			if (role_filter == ROLE_TIM_TEKNIS && escort != escort_filter)
+				continue;
+		}
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct akses_request_summary *grown = realloc(list, (size_t)cap * sizeof *list);
+			if (!grown) {
+				free(list);
+				return AKSES_E_NOMEM;
+			}
+			list = grown;
+		}
+		list[count++] = tmp;
+	}
+	if (rc != SQLITE_DONE) {
+		free(list);
+		return store_fail(st, rc);
+	}
+	*out = list;
+	*n = count;
+	return AKSES_OK;
+}
+
+#define REQ_SUMMARY_SQL                                                                         \
+	"SELECT r.id, r.number, r.state, r.last_step, r.name, r.institution, r.start_at, r.end_at," \
+	" coalesce((SELECT at FROM step WHERE request_id = r.id ORDER BY id DESC LIMIT 1),"         \
+	" r.created_at), coalesce(r.escort_id, 0) FROM request r"
+
+akses_status store_request_list(store *st, req_state state, struct akses_request_summary **out,
+                                int *n)
+{
+	if (!st || !out || !n)
+		return AKSES_E_INVALID_ARG;
+	*out = NULL;
+	*n = 0;
+	akses_status rc = store_expire_stale(st, NULL);
+	if (rc != AKSES_OK)
+		return rc;
+	sqlite3_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE ?1 = '' OR r.state = ?1"
+	                                                 " ORDER BY r.created_at DESC, r.id DESC");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_text(s, 1, state == RS_NONE ? "" : wf_state_code(state), -1, SQLITE_STATIC);
+	rc = req_summaries(st, s, ROLE_NONE, 0, out, n);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Any active staff member may ask; a role that no step waits for (ADMIN) gets an empty inbox. */
+akses_status store_inbox(store *st, int64_t actor_id, struct akses_request_summary **out, int *n)
+{
+	if (!st || !out || !n)
+		return AKSES_E_INVALID_ARG;
+	*out = NULL;
+	*n = 0;
+	struct akses_staff actor;
+	akses_status rc = store_actor(st, actor_id, &actor);
+	if (rc != AKSES_OK)
+		return rc;
+	if ((rc = store_expire_stale(st, NULL)) != AKSES_OK)
+		return rc;
+	/* oldest wait first; the final states never wait for anyone */
+	sqlite3_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE r.state NOT IN (?1, ?2, ?3, ?4)"
+	                                                 " ORDER BY 9, r.id");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_text(s, 1, wf_state_code(RS_CLOSED), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, wf_state_code(RS_REJECTED), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, wf_state_code(RS_CANCELLED), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, wf_state_code(RS_EXPIRED), -1, SQLITE_STATIC);
+	if (actor.role == ROLE_ADMIN || actor.role == ROLE_NONE)
+		rc = AKSES_OK; /* nothing waits for them: an empty list */
+	else
+		rc = req_summaries(st, s, actor.role, actor_id, out, n);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The action whose stable code is code; WF_NONE when unknown. */
+static wf_action req_action_of(const char *code)
+{
+	for (int a = WF_NONE + 1; a < WF_COUNT; a++) {
+		const struct wf_transition *t = wf_get((wf_action)a);
+		if (t && t->code && strcmp(t->code, code) == 0)
+			return (wf_action)a;
+	}
+	return WF_NONE;
+}
+
+akses_status store_timeline(store *st, const char *number, struct akses_step_rec **out, int *n)
+{
+	if (!st || !number || !out || !n)
+		return AKSES_E_INVALID_ARG;
+	*out = NULL;
+	*n = 0;
+	int64_t id = 0;
+	req_read_begin(st);
+	akses_status rc = store_request_head(st, number, &id, NULL, NULL);
+	if (rc != AKSES_OK) {
+		req_read_end(st);
+		return rc;
+	}
+	sqlite3_stmt *s = store_prep(st, "SELECT s.step, s.action, s.role, coalesce(s.actor_id, 0),"
+	                                 " coalesce(f.name, ''), s.at, s.duration_s, s.standard_s,"
+	                                 " s.note FROM step s LEFT JOIN staff f ON f.id = s.actor_id"
+	                                 " WHERE s.request_id = ?1 ORDER BY s.id");
+	if (!s) {
+		req_read_end(st);
+		return AKSES_E_IO;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	struct akses_step_rec *list = NULL;
+	int count = 0, cap = 0, src;
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct akses_step_rec *grown = realloc(list, (size_t)cap * sizeof *list);
+			if (!grown) {
+				src = SQLITE_NOMEM;
+				break;
+			}
+			list = grown;
+		}
+		struct akses_step_rec *r = &list[count++];
+		memset(r, 0, sizeof *r);
+		char code[32];
+		r->step = sqlite3_column_int(s, 0);
+		store_col_text(s, 1, code, sizeof code);
+		r->action = req_action_of(code);
+		store_col_text(s, 2, code, sizeof code);
+		/* "PEMOHON" and "SYSTEM" are not staff roles */
+		if (wf_role_parse(code, &r->role) != 0)
+			r->role = ROLE_NONE;
+		r->actor_id = sqlite3_column_int64(s, 3);
+		store_col_text(s, 4, r->actor_name, sizeof r->actor_name);
+		r->at = sqlite3_column_int64(s, 5);
+		r->duration_s = sqlite3_column_int64(s, 6);
+		r->standard_s = sqlite3_column_int(s, 7);
+		store_col_text(s, 8, r->note, sizeof r->note);
+	}
+	sqlite3_finalize(s);
+	req_read_end(st);
+	if (src != SQLITE_DONE) {
+		free(list);
+		return src == SQLITE_NOMEM ? AKSES_E_NOMEM : store_fail(st, src);
+	}
+	*out = list;
+	*n = count;
+	return AKSES_OK;
+}

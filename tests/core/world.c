@@ -1,0 +1,309 @@
+/* world.c - a fresh store with one staff member per role for the Check suites, and helpers to
+ * submit a valid request and drive it along the SOP's YES branch. */
+#include "world.h"
+
+#include <check.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "testutil.h"
+#include "wf.h"
+
+/* The template: a DB with the staff already hashed, copied byte for byte into each world. Ids are
+ * the same in every copy. */
+static char tmpl_path[256];
+static pid_t tmpl_owner;
+static struct world tmpl_ids;
+
+static void world_drop_template(void)
+{
+	/* forked Check children run atexit handlers too: only the builder removes the file */
+	if (tmpl_path[0] && getpid() == tmpl_owner)
+		unlink(tmpl_path);
+}
+
+/* world_init may run in main, outside any test, where ck_assert cannot report: say why and stop. */
+static void world_require(bool ok, const char *what, int rc)
+{
+	if (ok)
+		return;
+	fprintf(stderr, "world_init: %s failed: %d\n", what, rc);
+	abort();
+}
+
+/* Add one staff member of a role with WORLD_PIN; returns the id. */
+static int64_t world_staff(store *st, int64_t admin, const char *name, akses_role role)
+{
+	int64_t id = 0;
+	akses_status rc = store_staff_add(st, admin, name, role, WORLD_PIN, &id);
+	world_require(rc == AKSES_OK, name, rc);
+	return id;
+}
+
+void world_init(void)
+{
+	if (tmpl_path[0])
+		return;
+	tu_set_now(WORLD_NOW);
+	char path[256];
+	tu_db_path(path, sizeof path);
+	store *st = NULL;
+	akses_status rc = store_open(path, NULL, &st);
+	world_require(rc == AKSES_OK, "store_open", rc);
+	struct world *w = &tmpl_ids;
+	rc = store_init_admin(st, "Admin Sistem", WORLD_PIN, &w->admin);
+	world_require(rc == AKSES_OK, "store_init_admin", rc);
+	w->kadis = world_staff(st, w->admin, "Dr. Siti Rahmah", ROLE_KADIS);
+	w->kabid = world_staff(st, w->admin, "Ir. Bambang Sutrisno", ROLE_KABID);
+	w->koord = world_staff(st, w->admin, "Rina Koordinator", ROLE_KOORDINATOR);
+	w->teknis = world_staff(st, w->admin, "Andi Teknisi", ROLE_TIM_TEKNIS);
+	w->teknis2 = world_staff(st, w->admin, "Yusuf Teknisi", ROLE_TIM_TEKNIS);
+	w->helpdesk = world_staff(st, w->admin, "Dewi Helpdesk", ROLE_HELPDESK);
+	/* closing the last connection checkpoints the WAL into the main file */
+	store_close(st);
+	snprintf(tmpl_path, sizeof tmpl_path, "%s", path);
+	tmpl_owner = getpid();
+	atexit(world_drop_template);
+}
+
+/* Copy the template file to path, created 0600 like the store would. */
+static void world_copy(const char *from, const char *to)
+{
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	ck_assert_msg(in >= 0, "open template %s", from);
+	int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	ck_assert_msg(out >= 0, "create %s", to);
+	char buf[65536];
+	ssize_t n;
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		ck_assert(write(out, buf, (size_t)n) == n);
+	ck_assert(n == 0);
+	close(in);
+	close(out);
+}
+
+void world_open(struct world *w)
+{
+	world_init();
+	tu_set_now(WORLD_NOW);
+	*w = tmpl_ids;
+	w->st = NULL;
+	tu_db_path(w->path, sizeof w->path);
+	world_copy(tmpl_path, w->path);
+	akses_status rc = store_open(w->path, NULL, &w->st);
+	ck_assert_msg(rc == AKSES_OK, "store_open %s: %d", w->path, rc);
+}
+
+void world_close(struct world *w)
+{
+	if (w->st)
+		store_close(w->st);
+	w->st = NULL;
+	if (w->path[0]) {
+		char side[300];
+		unlink(w->path);
+		snprintf(side, sizeof side, "%s-wal", w->path);
+		unlink(side);
+		snprintf(side, sizeof side, "%s-shm", w->path);
+		unlink(side);
+	}
+	w->path[0] = '\0';
+}
+
+static const char *const companion_names[AKSES_MAX_COMPANIONS] = {
+	"Ni Luh Putu Ayu", "José Ramos", "Ḥasan al-Banna", "Made Wirawan", "Siti Nurhaliza",
+	"Budi Santoso", "Agus Salim", "Rudi Hartono", "Lestari Dewi", "Teguh Prakoso",
+};
+/* distinct, structurally valid NIKs (men: day 12, women: day 52) */
+static const char *const companion_niks[AKSES_MAX_COMPANIONS] = {
+	"1371015203950002", "1371011203850003", "3171010101800004", "5171022308880005",
+	"1371015506920006", "3273010304790007", "3578011109830008", "1271010512870009",
+	"6371016701930010", "7371012002810011",
+};
+static const char *const equipment[] = {"Laptop Lenovo T14 (SN 7788)", "Hard disk 4 TB x2"};
+
+void world_input(struct akses_request_input *in, const char *start, const char *end,
+                 int n_companions)
+{
+	ck_assert(n_companions >= 0 && n_companions <= AKSES_MAX_COMPANIONS);
+	memset(in, 0, sizeof *in);
+	in->name = WORLD_NAME;
+	in->nik = WORLD_NIK;
+	in->institution = "PT Awan Nusantara";
+	in->phone = WORLD_PHONE;
+	in->email = "nurul.aini@example.co.id";
+	in->purpose_category = PURPOSE_MAINTENANCE;
+	in->purpose = "Penggantian disk pada rak A3";
+	in->start_at = tu_time(start);
+	in->end_at = tu_time(end);
+	in->n_companions = n_companions;
+	for (int i = 0; i < n_companions; i++) {
+		in->companion_name[i] = companion_names[i];
+		in->companion_nik[i] = companion_niks[i];
+	}
+	in->n_equipment = 2;
+	in->equipment[0] = equipment[0];
+	in->equipment[1] = equipment[1];
+	in->consent = true;
+	in->form_started_at = clock_now() - 120;
+}
+
+void world_submit(struct world *w, const char *start, const char *end, int n_companions,
+                  char number[AKSES_NUMBER_BUF])
+{
+	struct akses_request_input in;
+	struct akses_submit_result res;
+	akses_field f = AKSES_F_NONE;
+	int idx = 0;
+	world_input(&in, start, end, n_companions);
+	akses_status rc = store_submit(w->st, &in, &res, &f, &idx);
+	ck_assert_msg(rc == AKSES_OK, "submit: %d (field %d index %d)", rc, f, idx);
+	snprintf(number, AKSES_NUMBER_BUF, "%s", res.number);
+}
+
+req_state world_state(struct world *w, const char *number)
+{
+	struct akses_request *r = malloc(sizeof *r);
+	ck_assert(r != NULL);
+	akses_status rc = store_request_get(w->st, number, r);
+	ck_assert_msg(rc == AKSES_OK, "request_get %s: %d", number, rc);
+	req_state s = r->state;
+	free(r);
+	return s;
+}
+
+void world_advance(struct world *w, const char *number, req_state target)
+{
+	ck_assert_msg(target >= RS_SUBMITTED && target <= RS_RECORDED && target != RS_REJECTED,
+	              "world_advance goes along the YES branch up to RS_RECORDED");
+	for (;;) {
+		req_state s = world_state(w, number);
+		if (s == target)
+			return;
+		akses_status rc;
+		switch (s) {
+		case RS_SUBMITTED:
+			rc = store_act(w->st, number, WF_DISPOSE_KADIS, w->kadis, NULL);
+			break;
+		case RS_DISPOSED_KADIS:
+			rc = store_act(w->st, number, WF_DISPOSE_KABID, w->kabid, NULL);
+			break;
+		case RS_DISPOSED_KABID:
+			rc = store_act(w->st, number, WF_VERIFY, w->koord, "Dokumen lengkap");
+			break;
+		case RS_VERIFIED:
+			rc = store_act(w->st, number, WF_APPROVE, w->kabid, NULL);
+			break;
+		case RS_APPROVED:
+			rc = store_assign(w->st, number, w->koord, w->teknis);
+			break;
+		case RS_ASSIGNED:
+			rc = store_act(w->st, number, WF_RECORD, w->helpdesk, NULL);
+			break;
+		default:
+			ck_abort_msg("world_advance: %s is past %s", wf_state_code(s),
+			             wf_state_code(target));
+			return;
+		}
+		ck_assert_msg(rc == AKSES_OK, "advance %s from %s: %d", number, wf_state_code(s), rc);
+	}
+}
+
+/* Growable text for world_dump. */
+struct world_buf {
+	char *p;
+	size_t len, cap;
+};
+
+static void world_put(struct world_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		b->p = realloc(b->p, cap);
+		ck_assert(b->p != NULL);
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static sqlite3 *world_side(struct world *w)
+{
+	sqlite3 *db = NULL;
+	ck_assert_msg(sqlite3_open_v2(w->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK,
+	              "open %s", w->path);
+	sqlite3_busy_timeout(db, 5000);
+	return db;
+}
+
+char *world_dump(struct world *w)
+{
+	sqlite3 *db = world_side(w);
+	struct world_buf b = {0};
+	sqlite3_stmt *tables = NULL;
+	ck_assert(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+	                                 " ORDER BY name",
+	                             -1, &tables, NULL) == SQLITE_OK);
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(tables, 0);
+		char sql[256];
+		snprintf(sql, sizeof sql, "SELECT * FROM \"%s\" ORDER BY rowid", name);
+		world_put(&b, "## ", 3);
+		world_put(&b, name, strlen(name));
+		world_put(&b, "\n", 1);
+		sqlite3_stmt *rows = NULL;
+		ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &rows, NULL) == SQLITE_OK, "%s", sql);
+		while (sqlite3_step(rows) == SQLITE_ROW) {
+			for (int c = 0; c < sqlite3_column_count(rows); c++) {
+				/* blobs as their bytes, NULL distinct from "" */
+				int type = sqlite3_column_type(rows, c);
+				const void *v = sqlite3_column_blob(rows, c);
+				int n = sqlite3_column_bytes(rows, c);
+				if (type == SQLITE_NULL) {
+					world_put(&b, "<null>", 6);
+				} else if (type == SQLITE_BLOB) {
+					for (int i = 0; i < n; i++) {
+						char hex[3];
+						snprintf(hex, sizeof hex, "%02x",
+						         ((const unsigned char *)v)[i]);
+						world_put(&b, hex, 2);
+					}
+				} else if (v) {
+					world_put(&b, v, (size_t)n);
+				}
+				world_put(&b, "|", 1);
+			}
+			world_put(&b, "\n", 1);
+		}
+		sqlite3_finalize(rows);
+	}
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_finalize(tables);
+	sqlite3_close(db);
+	if (!b.p)
+		world_put(&b, "", 0);
+	return b.p;
+}
+
+int64_t world_int(struct world *w, const char *sql)
+{
+	sqlite3 *db = world_side(w);
+	sqlite3_stmt *s = NULL;
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK, "%s: %s", sql,
+	              sqlite3_errmsg(db));
+	ck_assert_msg(sqlite3_step(s) == SQLITE_ROW, "no row: %s", sql);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}

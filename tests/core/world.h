@@ -1,0 +1,59 @@
+/* world.h - a ready store for the Check suites: a fresh DB with one staff member per role (PIN
+ * "1234"), the clock pinned to 2026-12-01 08:00, and helpers that submit and drive requests. */
+#ifndef AKSES_WORLD_H
+#define AKSES_WORLD_H
+
+#include <stdint.h>
+
+#include "model.h"
+#include "store.h"
+
+#define WORLD_NOW "2026-12-01 08:00"
+#define WORLD_PIN "1234"
+#define WORLD_PHONE "0812-3456-7890" /* the applicant's phone as typed */
+#define WORLD_PHONE_LAST4 "7890"
+#define WORLD_NAME "Nurul 'Aini"
+#define WORLD_NIK "1371014507900001"
+
+struct world {
+	store *st;
+	int64_t admin, kadis, kabid, koord, teknis, teknis2, helpdesk;
+	char path[256];
+};
+
+/* Build the template DB once in this process (staff hashing costs ~0.1 s per PIN). Optional: call
+ * it from main before srunner_run so that forked tests copy it instead of each building one. */
+void world_init(void);
+
+/* A fresh DB (a copy of the template) opened in w->st, clock pinned to WORLD_NOW. */
+void world_open(struct world *w);
+
+/* Close the store and delete the DB file (and its -wal/-shm). */
+void world_close(struct world *w);
+
+/* Submit a valid request for the window [start, end] ("YYYY-MM-DD HH:MM" local) with
+ * n_companions companions; the number goes to number. ck_asserts success. */
+void world_submit(struct world *w, const char *start, const char *end, int n_companions,
+                  char number[AKSES_NUMBER_BUF]);
+
+/* Fill in with the same valid request world_submit uses (strings are static; the caller may
+ * change fields before submitting). */
+void world_input(struct akses_request_input *in, const char *start, const char *end,
+                 int n_companions);
+
+/* Drive a request along the YES branch with the right staff until it reaches target (at most
+ * RS_RECORDED): dispose (Kadis), dispose (Kabid), verify, approve, assign w->teknis, record.
+ * ck_asserts each step. */
+void world_advance(struct world *w, const char *number, req_state target);
+
+/* The request's current state (ck_asserts it exists). */
+req_state world_state(struct world *w, const char *number);
+
+/* Every row of every table of the world's DB as one text (malloc'd; the caller frees), read
+ * through a second connection: compare two dumps to prove an action left the DB unchanged. */
+char *world_dump(struct world *w);
+
+/* One integer from a SQL query on the world's DB through a second connection (e.g. a count). */
+int64_t world_int(struct world *w, const char *sql);
+
+#endif
