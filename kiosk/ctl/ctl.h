@@ -56,4 +56,111 @@ int ctl_usage(const char *fmt, ...);
 int ctl_cmd_print(struct ctl *c, int argc, char **argv);
 int ctl_cmd_export(struct ctl *c, int argc, char **argv);
 
+/* ---- additions (h3): option parsing, messages, JSON and table helpers --------------------- */
+
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "i18n.h"
+
+#define CTL_DOMAIN "aksesctl"
+#define T_(s) dgettext(CTL_DOMAIN, s) /* aksesctl's own strings (assets/po/aksesctl) */
+
+/* ctl_args returns this when parsing went through and the command should run; any other value is
+ * the exit code to return at once (CTL_EXIT_OK after --help, CTL_EXIT_USAGE on a bad line). */
+#define CTL_CONTINUE (-1)
+
+enum ctl_opt_kind {
+	CTL_OPT_FLAG,  /* --consent: sets *flag */
+	CTL_OPT_VALUE, /* --as 3: *value = "3" (the last one given wins) */
+	CTL_OPT_LIST,  /* --companion X, repeatable: value[(*count)++] while *count < max; *count
+	                * keeps counting past max so the caller can say "too many" */
+};
+
+struct ctl_opt {
+	const char *name; /* without the dashes: "as" */
+	enum ctl_opt_kind kind;
+	const char **value;
+	bool *flag;
+	int *count;
+	int max;
+};
+
+/* Parse argv[1..] of a command (argv[0] is its name) against opts (ended by a {NULL} entry).
+ * The global options --db, --config, --json and --lang are accepted here too. Positional
+ * arguments go to pos[0..max_pos-1] and *n_pos (may be NULL when max_pos is 0). cmd names the
+ * command for messages ("request submit"); help is printed for --help. */
+int ctl_args(struct ctl *c, int argc, char **argv, const char *cmd, const char *help,
+             const struct ctl_opt *opts, const char **pos, int min_pos, int max_pos, int *n_pos);
+
+/* A command with sub-commands got none it knows: --help prints help (CTL_EXIT_OK), anything else
+ * is a usage error. */
+int ctl_no_sub(int argc, char **argv, const char *cmd, const char *help);
+
+/* Apply a global option (name without dashes) with its value: 1 if it was one, 0 if not, or
+ * CTL_EXIT_USAGE (message printed) for a bad value. Used by main and ctl_args. */
+int ctl_global_opt(struct ctl *c, const char *name, const char *value);
+
+/* Load the config (--config / $AKSES_CONFIG) and settle language; called once by main and
+ * again if a --config or --lang comes after the command. CTL_EXIT_OK or CTL_EXIT_FAIL. */
+int ctl_setup(struct ctl *c);
+
+/* Sign in as the --as argument: a usage error when it is missing or not a number, else ctl_open
+ * and ctl_signin. CTL_EXIT_OK or the exit code (message printed). */
+int ctl_signin_as(struct ctl *c, const char *as);
+
+/* The PIN of the acting staff member: $AKSES_PIN, else the first stdin line. New PINs (staff add,
+ * set-pin): $AKSES_NEW_PIN, else the next stdin line. NULL when there is none. */
+const char *ctl_pin(char *buf, size_t n);
+const char *ctl_new_pin(char *buf, size_t n);
+
+/* A validation failure: "aksesctl: <field label>[ <index+1>]: <message>". Returns CTL_EXIT_FAIL. */
+int ctl_fail_field(const struct ctl *c, akses_status st, akses_field field, int index);
+
+/* A message of aksesctl's own (already translated), as one line on stderr. CTL_EXIT_FAIL. */
+int ctl_fail_text(const char *fmt, ...);
+
+/* Print a JSON value on stdout (pretty, one value) and free it. CTL_EXIT_OK, or CTL_EXIT_FAIL
+ * when it could not be built (NULL). */
+int ctl_json_print(cJSON *v);
+
+/* Local time as ISO 8601 with offset ("2026-11-29T14:05:00+07:00"), or JSON null for 0. */
+cJSON *ctl_json_time(int64_t t);
+
+/* A request summary (list, inbox) as JSON, with "overdue" judged against now. */
+cJSON *ctl_json_summary(const struct akses_request_summary *r, int64_t now);
+
+/* Write s then spaces up to width display columns (code points), at least one space after. */
+void ctl_pad(FILE *f, const char *s, int width);
+
+/* The request number in canonical form, or a failure printed (CTL_EXIT_FAIL). */
+int ctl_number(const struct ctl *c, const char *arg, char out[AKSES_NUMBER_BUF]);
+
+/* A list of request summaries (request list, inbox) as a table, or a JSON array. */
+int ctl_print_summaries(struct ctl *c, const struct akses_request_summary *r, int n);
+
+/* Print a request's state after an action: "AKS-...  STATE (step N): label", or JSON. */
+int ctl_print_state(struct ctl *c, const char *number);
+
+/* Commands of this program (one file per group). */
+int ctl_cmd_init(struct ctl *c, int argc, char **argv);     /* ctl-init.c */
+int ctl_cmd_staff(struct ctl *c, int argc, char **argv);    /* ctl-staff.c */
+int ctl_cmd_request(struct ctl *c, int argc, char **argv);  /* ctl-request.c */
+int ctl_cmd_inbox(struct ctl *c, int argc, char **argv);    /* ctl-flow.c */
+int ctl_cmd_dispose(struct ctl *c, int argc, char **argv);
+int ctl_cmd_verify(struct ctl *c, int argc, char **argv);
+int ctl_cmd_decide(struct ctl *c, int argc, char **argv);
+int ctl_cmd_assign(struct ctl *c, int argc, char **argv);
+int ctl_cmd_record(struct ctl *c, int argc, char **argv);
+int ctl_cmd_report(struct ctl *c, int argc, char **argv);
+int ctl_cmd_forward(struct ctl *c, int argc, char **argv);
+int ctl_cmd_receive(struct ctl *c, int argc, char **argv);
+int ctl_cmd_pass(struct ctl *c, int argc, char **argv);     /* ctl-pass.c */
+int ctl_cmd_scan(struct ctl *c, int argc, char **argv);     /* ctl-scan.c */
+int ctl_cmd_log(struct ctl *c, int argc, char **argv);      /* ctl-query.c */
+int ctl_cmd_inside(struct ctl *c, int argc, char **argv);
+int ctl_cmd_compliance(struct ctl *c, int argc, char **argv);
+int ctl_cmd_audit(struct ctl *c, int argc, char **argv);    /* ctl-audit.c */
+
 #endif

@@ -1,0 +1,94 @@
+/* ctl-scan.c - `aksesctl scan`: SOP step 7 at the door from the command line. One pass token in, one
+ * decision out (ENTRY, EXIT or DENIED with its reason), recorded before it is printed. */
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+#include "ctl.h"
+#include "wf.h"
+
+static const char *const help = N_(
+	"Usage: aksesctl scan TOKEN --as ID [--station NAME] [--direction in|out|auto]\n"
+	"\n"
+	"SOP step 7: the escort (signed in with --as) scans a visitor's pass. Prints one line:\n"
+	"ENTRY or EXIT with the visitor's name, institution and request number, or\n"
+	"\"DENIED: reason\". Every scan is recorded, denied ones too. --station defaults to the\n"
+	"config's station name; --direction to auto (entry when outside, exit when inside).\n"
+	"Exit status 0 for ENTRY and EXIT, 3 for DENIED.\n");
+
+static const char *decision_code(scan_decision d)
+{
+	switch (d) {
+	case SCAN_ENTRY:
+		return "ENTRY";
+	case SCAN_EXIT:
+		return "EXIT";
+	default:
+		return "DENIED";
+	}
+}
+
+/* 'ctl_cmd_scan()' - Do the scan command. */
+int ctl_cmd_scan(struct ctl *c, int argc, char **argv)
+{
+	const char *as = NULL, *station = NULL, *dir_s = NULL, *pos[1];
+	const struct ctl_opt opts[] = {
+		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+		{.name = "station", .kind = CTL_OPT_VALUE, .value = &station},
+		{.name = "direction", .kind = CTL_OPT_VALUE, .value = &dir_s},
+		{.name = NULL},
+	};
+	int rc = ctl_args(c, argc, argv, "scan", T_(help), opts, pos, 1, 1, NULL);
+	if (rc != CTL_CONTINUE)
+		return rc;
+	scan_direction dir = SCAN_DIR_AUTO;
+	if (dir_s && strcmp(dir_s, "in") == 0)
+		dir = SCAN_DIR_IN;
+	else if (dir_s && strcmp(dir_s, "out") == 0)
+		dir = SCAN_DIR_OUT;
+	else if (dir_s && strcmp(dir_s, "auto") != 0)
+		return ctl_usage(T_("--direction must be in, out or auto"));
+	if (!station)
+		station = c->cfg.station[0] ? c->cfg.station : "aksesctl";
+	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
+		return rc;
+	struct akses_scan_result res;
+	memset(&res, 0, sizeof res);
+	akses_status st = store_scan(c->st, pos[0], c->actor.id, station, dir, &res);
+	if (st != AKSES_OK)
+		return ctl_fail(c, st, NULL);
+	bool denied = res.decision != SCAN_ENTRY && res.decision != SCAN_EXIT;
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "decision", decision_code(res.decision));
+		if (denied) {
+			cJSON_AddStringToObject(o, "reason", wf_deny_code(res.reason));
+			cJSON_AddStringToObject(o, "reason_label", wf_deny_label(res.reason));
+		} else {
+			cJSON_AddNullToObject(o, "reason");
+		}
+		cJSON_AddNumberToObject(o, "scan_id", (double)res.scan_id);
+		cJSON_AddItemToObject(o, "at", ctl_json_time(res.at));
+		cJSON_AddStringToObject(o, "station", station);
+		if (res.pass_id > 0) {
+			cJSON_AddNumberToObject(o, "pass_id", (double)res.pass_id);
+			cJSON_AddStringToObject(o, "number", res.number);
+			cJSON_AddStringToObject(o, "name", res.name);
+			cJSON_AddStringToObject(o, "institution", res.institution);
+		}
+		cJSON_AddBoolToObject(o, "overstay", res.overstay);
+		ctl_json_print(o);
+	} else if (denied) {
+		printf("DENIED: %s", wf_deny_label(res.reason));
+		if (res.number[0])
+			printf("  %s", res.number);
+		putchar('\n');
+	} else {
+		printf("%-6s %s (%s)  %s", decision_code(res.decision), res.name, res.institution,
+		       res.number);
+		if (res.overstay)
+			printf("  %s", T_("OVERSTAY: past the approved window"));
+		putchar('\n');
+	}
+	return denied ? CTL_EXIT_DENIED : CTL_EXIT_OK;
+}
