@@ -1,0 +1,356 @@
+/* store_report.c - the data behind the reports: the daily access log (visits, denied scans, entries
+ * per hour), who is inside now (the evacuation list), and SOP compliance per step and role. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "clock.h"
+#include "store_int.h"
+
+/* Make room in arr (capacity cap) for need elements, doubling, so a day of 10,000+ scans costs a
+ * handful of reallocations; rc becomes AKSES_E_NOMEM (arr untouched) when memory runs out. */
+#define GROW(arr, cap, need, rc)                                                                   \
+	do {                                                                                       \
+		if ((need) > (cap)) {                                                              \
+			int ncap_ = (cap) ? (cap)*2 : 16;                                          \
+			while (ncap_ < (need))                                                     \
+				ncap_ *= 2;                                                        \
+			void *p_ = realloc((arr), (size_t)ncap_ * sizeof *(arr));                  \
+			if (p_) {                                                                  \
+				(arr) = p_;                                                        \
+				(cap) = ncap_;                                                     \
+			} else {                                                                   \
+				(rc) = AKSES_E_NOMEM;                                              \
+			}                                                                          \
+		}                                                                                  \
+	} while (0)
+
+static deny_reason deny_parse(const char *code)
+{
+	for (int r = DENY_UNKNOWN; r < DENY_COUNT; r++)
+		if (code && strcmp(code, wf_deny_code((deny_reason)r)) == 0)
+			return (deny_reason)r;
+	return DENY_NONE;
+}
+
+/* The person on a pass: the request's applicant (person 0) or the companion with that seq. */
+#define PERSON_NAME "CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END"
+#define PERSON_JOIN                                                                                \
+	" LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
+
+/* Every ENTRY of [d0, d1) with its next EXIT (on any later day), ordered by entry time: one query,
+ * the exit found through the scan_pass (pass_id, at) index. */
+static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
+                               struct akses_day_log *log)
+{
+	sqlite3_stmt *s = store_prep(
+		st, "SELECT s.pass_id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
+		    " coalesce(e.name, ''), s.at, r.end_at, s.station,"
+		    " (SELECT x.at FROM scan x WHERE x.pass_id = s.pass_id AND x.decision = 'EXIT'"
+		    "   AND x.at >= s.at AND x.id > s.id ORDER BY x.at, x.id LIMIT 1)"
+		    " FROM scan s JOIN pass p ON p.id = s.pass_id"
+		    " JOIN request r ON r.id = p.request_id" PERSON_JOIN
+		    " LEFT JOIN staff e ON e.id = s.escort_id"
+		    " WHERE s.at >= ?1 AND s.at < ?2 AND s.decision = 'ENTRY' ORDER BY s.at, s.id");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, d0);
+	sqlite3_bind_int64(s, 2, d1);
+	int cap = 0, src;
+	akses_status rc = AKSES_OK;
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		GROW(log->visits, cap, log->n_visits + 1, rc);
+		if (rc != AKSES_OK)
+			break;
+		struct akses_visit *v = &log->visits[log->n_visits++];
+		memset(v, 0, sizeof *v);
+		v->pass_id = sqlite3_column_int64(s, 0);
+		store_col_text(s, 1, v->number, sizeof v->number);
+		store_col_text(s, 2, v->name, sizeof v->name);
+		store_col_text(s, 3, v->institution, sizeof v->institution);
+		store_col_text(s, 4, v->purpose, sizeof v->purpose);
+		store_col_text(s, 5, v->escort, sizeof v->escort);
+		v->in_at = sqlite3_column_int64(s, 6);
+		v->end_at = sqlite3_column_int64(s, 7);
+		store_col_text(s, 8, v->station, sizeof v->station);
+		v->inside = sqlite3_column_type(s, 9) == SQLITE_NULL;
+		v->out_at = v->inside ? 0 : sqlite3_column_int64(s, 9);
+		v->overstay = v->inside ? now > v->end_at : v->out_at > v->end_at;
+		time_t t = (time_t)v->in_at;
+		struct tm tm;
+		if (localtime_r(&t, &tm))
+			log->entries_per_hour[tm.tm_hour]++;
+		log->n_inside += v->inside;
+		log->n_overstay += v->overstay;
+	}
+	sqlite3_finalize(s);
+	if (rc != AKSES_OK)
+		return rc;
+	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+}
+
+/* The denied scans of [d0, d1), with the escort's name and, for a known pass, whose it was. */
+static akses_status day_denied(store *st, int64_t d0, int64_t d1, struct akses_day_log *log)
+{
+	sqlite3_stmt *s = store_prep(
+		st, "SELECT s.at, s.station, s.reason, coalesce(e.name, ''), coalesce(r.number, ''),"
+		    " CASE WHEN p.id IS NULL THEN '' ELSE " PERSON_NAME " END"
+		    " FROM scan s LEFT JOIN staff e ON e.id = s.escort_id"
+		    " LEFT JOIN pass p ON p.id = s.pass_id"
+		    " LEFT JOIN request r ON r.id = p.request_id" PERSON_JOIN
+		    " WHERE s.at >= ?1 AND s.at < ?2 AND s.decision = 'DENIED' ORDER BY s.at, s.id");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, d0);
+	sqlite3_bind_int64(s, 2, d1);
+	int cap = 0, src;
+	akses_status rc = AKSES_OK;
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		GROW(log->denied, cap, log->n_denied + 1, rc);
+		if (rc != AKSES_OK)
+			break;
+		struct akses_denied_scan *d = &log->denied[log->n_denied++];
+		memset(d, 0, sizeof *d);
+		d->at = sqlite3_column_int64(s, 0);
+		store_col_text(s, 1, d->station, sizeof d->station);
+		d->reason = deny_parse((const char *)sqlite3_column_text(s, 2));
+		store_col_text(s, 3, d->escort, sizeof d->escort);
+		store_col_text(s, 4, d->number, sizeof d->number);
+		store_col_text(s, 5, d->name, sizeof d->name);
+	}
+	sqlite3_finalize(s);
+	if (rc != AKSES_OK)
+		return rc;
+	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Distinct passes among the day's visits. */
+static int count_people(const struct akses_day_log *log)
+{
+	if (log->n_visits == 0)
+		return 0;
+	int64_t *ids = malloc((size_t)log->n_visits * sizeof *ids);
+	if (!ids)
+		return -1;
+	for (int i = 0; i < log->n_visits; i++)
+		ids[i] = log->visits[i].pass_id;
+	qsort(ids, (size_t)log->n_visits, sizeof *ids, cmp_i64);
+	int n = 1;
+	for (int i = 1; i < log->n_visits; i++)
+		n += ids[i] != ids[i - 1];
+	free(ids);
+	return n;
+}
+
+/* The day's log (see store.h). The lists are malloc'd inside *out; free them with
+ * store_day_log_free (also safe after an error). AKSES_E_DATE for a malformed day. */
+akses_status store_day_log(store *st, const char *day, struct akses_day_log *out)
+{
+	if (!st || !day || !out)
+		return AKSES_E_INVALID_ARG;
+	memset(out, 0, sizeof *out);
+	int64_t d0, d1;
+	if (clock_day_bounds(day, &d0, &d1) != AKSES_OK)
+		return AKSES_E_DATE;
+	memcpy(out->day, day, 10);
+	out->day[10] = '\0';
+	int64_t now = clock_now();
+	/* one read transaction, so visits and denied scans are the same snapshot */
+	int src = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);
+	if (src != SQLITE_OK)
+		return store_fail(st, src);
+	akses_status rc = day_visits(st, d0, d1, now, out);
+	if (rc == AKSES_OK)
+		rc = day_denied(st, d0, d1, out);
+	store_rollback(st);
+	if (rc == AKSES_OK && (out->n_people = count_people(out)) < 0)
+		rc = AKSES_E_NOMEM;
+	if (rc != AKSES_OK) {
+		store_day_log_free(out);
+		return rc;
+	}
+	return AKSES_OK;
+}
+
+void store_day_log_free(struct akses_day_log *log)
+{
+	if (!log)
+		return;
+	free(log->visits);
+	free(log->denied);
+	log->visits = NULL;
+	log->denied = NULL;
+	log->n_visits = log->n_denied = 0;
+}
+
+/* Everyone inside now, by entry time: the evacuation list. in_at is their latest entry. *out is
+ * malloc'd (NULL when nobody is inside); the caller frees it. */
+akses_status store_inside(store *st, struct akses_visit **out, int *n)
+{
+	if (!st || !out || !n)
+		return AKSES_E_INVALID_ARG;
+	*out = NULL;
+	*n = 0;
+	int64_t now = clock_now();
+	sqlite3_stmt *s = store_prep(
+		st, "SELECT p.id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
+		    " coalesce(e.name, ''), coalesce(en.at, p.last_scan_at), r.end_at,"
+		    " coalesce(en.station, '')"
+		    " FROM pass p JOIN request r ON r.id = p.request_id" PERSON_JOIN
+		    " LEFT JOIN staff e ON e.id = r.escort_id"
+		    " LEFT JOIN scan en ON en.id = (SELECT x.id FROM scan x WHERE x.pass_id = p.id"
+		    "   AND x.decision = 'ENTRY' ORDER BY x.at DESC, x.id DESC LIMIT 1)"
+		    " WHERE p.inside = 1 ORDER BY 7, p.id");
+	if (!s)
+		return AKSES_E_IO;
+	struct akses_visit *list = NULL;
+	int count = 0, cap = 0, src;
+	akses_status rc = AKSES_OK;
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		GROW(list, cap, count + 1, rc);
+		if (rc != AKSES_OK)
+			break;
+		struct akses_visit *v = &list[count++];
+		memset(v, 0, sizeof *v);
+		v->pass_id = sqlite3_column_int64(s, 0);
+		store_col_text(s, 1, v->number, sizeof v->number);
+		store_col_text(s, 2, v->name, sizeof v->name);
+		store_col_text(s, 3, v->institution, sizeof v->institution);
+		store_col_text(s, 4, v->purpose, sizeof v->purpose);
+		store_col_text(s, 5, v->escort, sizeof v->escort);
+		v->in_at = sqlite3_column_int64(s, 6);
+		v->end_at = sqlite3_column_int64(s, 7);
+		store_col_text(s, 8, v->station, sizeof v->station);
+		v->inside = true;
+		v->overstay = now > v->end_at;
+	}
+	sqlite3_finalize(s);
+	if (rc == AKSES_OK && src != SQLITE_DONE)
+		rc = store_fail(st, src);
+	if (rc != AKSES_OK) {
+		free(list);
+		return rc;
+	}
+	*out = list;
+	*n = count;
+	return AKSES_OK;
+}
+
+/* ---- compliance ----------------------------------------------------------------------------- */
+
+/* One (step, role) group: where its durations start in the sorted array, and how many. */
+struct comp_group {
+	int step;
+	akses_role role;
+	int first, count;
+	int standard_s;
+};
+
+/* SOP order within a step: the role enum follows the SOP (KOORDINATOR before HELPDESK at 6). */
+static int cmp_group(const void *a, const void *b)
+{
+	const struct comp_group *x = a, *y = b;
+	if (x->step != y->step)
+		return x->step < y->step ? -1 : 1;
+	return (x->role > y->role) - (x->role < y->role);
+}
+
+/* Fill one row from a group's durations (sorted ascending). Median: the middle one, or the mean
+ * of the two middle ones; p90: nearest rank, the ceil(0.9 n)-th smallest. */
+static void comp_row(const struct comp_group *g, const int64_t *dur,
+                     struct akses_compliance_row *row)
+{
+	const int64_t *d = dur + g->first;
+	int n = g->count;
+	memset(row, 0, sizeof *row);
+	row->step = g->step;
+	row->role = g->role;
+	row->count = n;
+	row->standard_s = g->standard_s;
+	row->median_s = n % 2 ? (double)d[n / 2] : ((double)d[n / 2 - 1] + (double)d[n / 2]) / 2.0;
+	int rank = (9 * n + 9) / 10; /* ceil(0.9 n) in integers */
+	row->p90_s = (double)d[rank > 0 ? rank - 1 : 0];
+	int within = 0;
+	for (int i = 0; i < n; i++)
+		within += d[i] <= g->standard_s;
+	row->within_share = (double)within / n;
+}
+
+/* SOP compliance (see store.h): step rows completed in [from 00:00, to+1 00:00) with a known
+ * duration, cancel/expire rows left out. *out is malloc'd (NULL when no rows); the caller frees
+ * it. AKSES_E_DATE for a malformed day. */
+akses_status store_compliance(store *st, const char *from_day, const char *to_day,
+                              struct akses_compliance_row **out, int *n)
+{
+	if (!st || !from_day || !to_day || !out || !n)
+		return AKSES_E_INVALID_ARG;
+	*out = NULL;
+	*n = 0;
+	int64_t t0, t1, ignored;
+	if (clock_day_bounds(from_day, &t0, &ignored) != AKSES_OK ||
+	    clock_day_bounds(to_day, &ignored, &t1) != AKSES_OK)
+		return AKSES_E_DATE;
+	sqlite3_stmt *s = store_prep(st, "SELECT step, role, duration_s, standard_s FROM step"
+	                                 " WHERE at >= ?1 AND at < ?2 AND duration_s >= 0"
+	                                 " AND step > 0 AND action NOT IN (?3, ?4)"
+	                                 " ORDER BY step, role, duration_s");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, t0);
+	sqlite3_bind_int64(s, 2, t1);
+	sqlite3_bind_text(s, 3, wf_get(WF_CANCEL)->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, wf_get(WF_EXPIRE)->code, -1, SQLITE_STATIC);
+	int64_t *dur = NULL;
+	struct comp_group *groups = NULL;
+	int ndur = 0, dcap = 0, ngroups = 0, gcap = 0, src;
+	char prev_role[24] = "";
+	akses_status rc = AKSES_OK;
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		int step = sqlite3_column_int(s, 0);
+		char role[24];
+		store_col_text(s, 1, role, sizeof role);
+		if (ngroups == 0 || groups[ngroups - 1].step != step || strcmp(prev_role, role) != 0) {
+			GROW(groups, gcap, ngroups + 1, rc);
+			if (rc != AKSES_OK)
+				break;
+			struct comp_group *g = &groups[ngroups++];
+			g->step = step;
+			if (wf_role_parse(role, &g->role) != 0)
+				g->role = ROLE_NONE; /* PEMOHON: the applicant at step 1 */
+			g->first = ndur;
+			g->count = 0;
+			g->standard_s = sqlite3_column_int(s, 3);
+			memcpy(prev_role, role, sizeof role);
+		}
+		GROW(dur, dcap, ndur + 1, rc);
+		if (rc != AKSES_OK)
+			break;
+		dur[ndur++] = sqlite3_column_int64(s, 2);
+		groups[ngroups - 1].count++;
+	}
+	sqlite3_finalize(s);
+	if (rc == AKSES_OK && src != SQLITE_DONE)
+		rc = store_fail(st, src);
+	struct akses_compliance_row *rows = NULL;
+	if (rc == AKSES_OK && ngroups > 0) {
+		qsort(groups, (size_t)ngroups, sizeof *groups, cmp_group);
+		rows = malloc((size_t)ngroups * sizeof *rows);
+		if (!rows)
+			rc = AKSES_E_NOMEM;
+		for (int i = 0; rows && i < ngroups; i++)
+			comp_row(&groups[i], dur, &rows[i]);
+	}
+	free(dur);
+	free(groups);
+	if (rc != AKSES_OK)
+		return rc;
+	*out = rows;
+	*n = ngroups;
+	return AKSES_OK;
+}

@@ -1,0 +1,348 @@
+/* test_store_report.c - the data behind the reports: a day's visits, denied scans and entries per
+ * hour; who is inside now; SOP compliance (count, median, p90, share within the standard). */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "testutil.h"
+#include "world.h"
+
+#define DOOR "Pintu Ruang Server"
+
+static struct world w;
+
+static void setup(void)
+{
+	world_open(&w);
+}
+
+static void teardown(void)
+{
+	world_close(&w);
+}
+
+/* A recorded request with n_companions; the tokens of its passes go to tok (in person order). */
+static void recorded(const char *start, const char *end, int n_companions,
+                     char number[AKSES_NUMBER_BUF], char tok[][AKSES_TOKEN_BUF])
+{
+	world_submit(&w, start, end, n_companions, number);
+	world_advance(&w, number, RS_RECORDED);
+	struct akses_pass *p = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_pass_list(w.st, number, &p, &n), AKSES_OK);
+	ck_assert_int_eq(n, n_companions + 1);
+	for (int i = 0; i < n; i++)
+		ck_assert_int_eq(store_pass_token(w.st, p[i].id, 0, NULL, tok[i]), AKSES_OK);
+	free(p);
+}
+
+static scan_decision scan_at(const char *when, const char *token, int64_t escort)
+{
+	struct akses_scan_result r;
+	tu_set_now(when);
+	ck_assert_int_eq(store_scan(w.st, token, escort, DOOR, SCAN_DIR_AUTO, &r), AKSES_OK);
+	return r.decision;
+}
+
+START_TEST(test_day_log_pairs_entries_with_exits_and_lists_denied_scans)
+{
+	char a[AKSES_NUMBER_BUF], b[AKSES_NUMBER_BUF], d[AKSES_NUMBER_BUF];
+	char ta[2][AKSES_TOKEN_BUF], tb[1][AKSES_TOKEN_BUF], td[1][AKSES_TOKEN_BUF];
+	recorded("2026-12-01 10:00", "2026-12-01 12:00", 1, a, ta);
+	recorded("2026-12-01 13:00", "2026-12-01 14:00", 0, b, tb);
+	recorded("2026-12-01 20:00", "2026-12-02 02:00", 0, d, td);
+
+	ck_assert_int_eq(scan_at("2026-12-01 09:50", ta[0], w.teknis), SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:05", ta[1], w.teknis), SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:40", ta[0], w.teknis), SCAN_EXIT);
+	ck_assert_int_eq(scan_at("2026-12-01 11:00", ta[0], w.teknis), SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 12:15", ta[0], w.teknis), SCAN_EXIT);
+	ck_assert_int_eq(scan_at("2026-12-01 12:30", tb[0], w.teknis), SCAN_DENIED);
+	ck_assert_int_eq(scan_at("2026-12-01 13:00", tb[0], w.teknis), SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 13:10", tb[0], w.teknis2), SCAN_DENIED);
+	ck_assert_int_eq(scan_at("2026-12-01 13:30", tb[0], w.teknis), SCAN_EXIT);
+	ck_assert_int_eq(scan_at("2026-12-01 14:00", "NOT-A-PASS", w.teknis), SCAN_DENIED);
+	ck_assert_int_eq(scan_at("2026-12-01 21:00", td[0], w.teknis), SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-02 01:00", td[0], w.teknis), SCAN_EXIT);
+	ck_assert_int_eq(scan_at("2026-12-02 01:05", "NOT-A-PASS", w.teknis), SCAN_DENIED);
+
+	tu_set_now("2026-12-02 01:30");
+	struct akses_day_log log;
+	ck_assert_int_eq(store_day_log(w.st, "2026-12-01", &log), AKSES_OK);
+	ck_assert_str_eq(log.day, "2026-12-01");
+	ck_assert_int_eq(log.n_visits, 5);
+	struct {
+		const char *number, *name, *in, *out;
+		bool inside, overstay;
+	} want[5] = {
+		{a, WORLD_NAME, "2026-12-01 09:50", "2026-12-01 10:40", false, false},
+		{a, "Ni Luh Putu Ayu", "2026-12-01 10:05", NULL, true, true},
+		{a, WORLD_NAME, "2026-12-01 11:00", "2026-12-01 12:15", false, true},
+		{b, WORLD_NAME, "2026-12-01 13:00", "2026-12-01 13:30", false, false},
+		{d, WORLD_NAME, "2026-12-01 21:00", "2026-12-02 01:00", false, false},
+	};
+	for (int i = 0; i < 5; i++) {
+		const struct akses_visit *v = &log.visits[i];
+		ck_assert_str_eq(v->number, want[i].number);
+		ck_assert_str_eq(v->name, want[i].name);
+		ck_assert_int_eq(v->in_at, tu_time(want[i].in));
+		ck_assert_int_eq(v->out_at, want[i].out ? tu_time(want[i].out) : 0);
+		ck_assert_int_eq(v->inside, want[i].inside);
+		ck_assert_int_eq(v->overstay, want[i].overstay);
+		ck_assert_str_eq(v->escort, "Andi Teknisi");
+		ck_assert_str_eq(v->institution, "PT Awan Nusantara");
+		ck_assert_str_eq(v->purpose, "Penggantian disk pada rak A3");
+		ck_assert_str_eq(v->station, DOOR);
+	}
+	ck_assert_int_eq(log.visits[0].end_at, tu_time("2026-12-01 12:00"));
+	ck_assert_int_eq(log.n_inside, 1);
+	ck_assert_int_eq(log.n_overstay, 2);
+	ck_assert_int_eq(log.n_people, 4);
+	int per_hour[24] = {0};
+	per_hour[9] = per_hour[10] = per_hour[11] = per_hour[13] = per_hour[21] = 1;
+	for (int h = 0; h < 24; h++)
+		ck_assert_int_eq(log.entries_per_hour[h], per_hour[h]);
+
+	ck_assert_int_eq(log.n_denied, 3);
+	ck_assert_int_eq(log.denied[0].at, tu_time("2026-12-01 12:30"));
+	ck_assert_int_eq(log.denied[0].reason, DENY_NOT_YET_VALID);
+	ck_assert_str_eq(log.denied[0].number, b);
+	ck_assert_str_eq(log.denied[0].name, WORLD_NAME);
+	ck_assert_str_eq(log.denied[0].escort, "Andi Teknisi");
+	ck_assert_str_eq(log.denied[0].station, DOOR);
+	ck_assert_int_eq(log.denied[1].reason, DENY_WRONG_ESCORT);
+	ck_assert_str_eq(log.denied[1].escort, "Yusuf Teknisi");
+	ck_assert_int_eq(log.denied[2].reason, DENY_UNKNOWN);
+	ck_assert_str_eq(log.denied[2].number, "");
+	ck_assert_str_eq(log.denied[2].name, "");
+	store_day_log_free(&log);
+	ck_assert_ptr_null(log.visits);
+
+	/* the next day holds only its own scans: an exit and a denied scan, no entry */
+	ck_assert_int_eq(store_day_log(w.st, "2026-12-02", &log), AKSES_OK);
+	ck_assert_int_eq(log.n_visits, 0);
+	ck_assert_int_eq(log.n_denied, 1);
+	ck_assert_int_eq(log.n_people, 0);
+	store_day_log_free(&log);
+
+	ck_assert_int_eq(store_day_log(w.st, "2026-13-01", &log), AKSES_E_DATE);
+	ck_assert_int_eq(store_day_log(w.st, "kemarin", &log), AKSES_E_DATE);
+}
+END_TEST
+
+START_TEST(test_day_log_of_ten_thousand_scans_pairs_every_visit)
+{
+	char a[AKSES_NUMBER_BUF], ta[2][AKSES_TOKEN_BUF];
+	recorded("2026-12-01 10:00", "2026-12-01 12:00", 1, a, ta);
+	struct akses_pass *p = NULL;
+	int np = 0;
+	ck_assert_int_eq(store_pass_list(w.st, a, &p, &np), AKSES_OK);
+	/* a busy door, written straight into the file as another station would have */
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	ck_assert_int_eq(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_stmt *s = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "INSERT INTO scan(at, station, escort_id, pass_id,"
+	                                        " decision, reason) VALUES (?1, ?2, ?3, ?4, ?5, '')",
+	                                    -1, &s, NULL),
+	                 SQLITE_OK);
+	int64_t day = tu_time("2026-12-01 00:00");
+	for (int i = 0; i < 10000; i++) {
+		int who = i % 2;          /* the two passes interleave */
+		int k = i / 2;            /* the k-th scan of that pass: entry when even */
+		sqlite3_bind_int64(s, 1, day + 1 + (int64_t)i * 8);
+		sqlite3_bind_text(s, 2, DOOR, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, w.teknis);
+		sqlite3_bind_int64(s, 4, p[who].id);
+		sqlite3_bind_text(s, 5, k % 2 ? "EXIT" : "ENTRY", -1, SQLITE_STATIC);
+		ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	free(p);
+
+	tu_set_now("2026-12-02 08:00");
+	struct akses_day_log log;
+	ck_assert_int_eq(store_day_log(w.st, "2026-12-01", &log), AKSES_OK);
+	ck_assert_int_eq(log.n_visits, 5000);
+	ck_assert_int_eq(log.n_inside, 0);
+	ck_assert_int_eq(log.n_people, 2);
+	int total = 0;
+	for (int h = 0; h < 24; h++)
+		total += log.entries_per_hour[h];
+	ck_assert_int_eq(total, 5000);
+	for (int i = 0; i < log.n_visits; i++) {
+		const struct akses_visit *v = &log.visits[i];
+		/* each entry's exit is that pass's next scan, 16 s later */
+		ck_assert_int_eq(v->out_at - v->in_at, 16);
+		ck_assert(i == 0 || v->in_at >= log.visits[i - 1].in_at);
+	}
+	store_day_log_free(&log);
+}
+END_TEST
+
+START_TEST(test_inside_list_is_who_is_in_the_room_now)
+{
+	char a[AKSES_NUMBER_BUF], ta[3][AKSES_TOKEN_BUF];
+	recorded("2026-12-01 10:00", "2026-12-01 12:00", 2, a, ta);
+	struct akses_visit *v = NULL;
+	int n = -1;
+	ck_assert_int_eq(store_inside(w.st, &v, &n), AKSES_OK);
+	ck_assert_int_eq(n, 0);
+	free(v);
+
+	ck_assert_int_eq(scan_at("2026-12-01 10:00", ta[2], w.teknis), SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:02", ta[0], w.teknis), SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:03", ta[1], w.teknis), SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:30", ta[1], w.teknis), SCAN_EXIT);
+	tu_set_now("2026-12-01 11:00");
+	ck_assert_int_eq(store_inside(w.st, &v, &n), AKSES_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(v[0].name, "José Ramos");
+	ck_assert_int_eq(v[0].in_at, tu_time("2026-12-01 10:00"));
+	ck_assert_str_eq(v[1].name, WORLD_NAME);
+	ck_assert_int_eq(v[1].in_at, tu_time("2026-12-01 10:02"));
+	for (int i = 0; i < n; i++) {
+		ck_assert_str_eq(v[i].number, a);
+		ck_assert_str_eq(v[i].escort, "Andi Teknisi");
+		ck_assert_str_eq(v[i].institution, "PT Awan Nusantara");
+		ck_assert_int_eq(v[i].end_at, tu_time("2026-12-01 12:00"));
+		ck_assert(v[i].inside);
+		ck_assert(!v[i].overstay);
+		ck_assert_int_eq(v[i].out_at, 0);
+	}
+	free(v);
+	/* past the window they are still listed, now as overstaying */
+	tu_set_now("2026-12-01 12:01");
+	ck_assert_int_eq(store_inside(w.st, &v, &n), AKSES_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert(v[0].overstay && v[1].overstay);
+	free(v);
+}
+END_TEST
+
+/* Take one SOP action at a pinned time. */
+static void act_at(const char *when, const char *number, wf_action a, int64_t actor)
+{
+	tu_set_now(when);
+	ck_assert_int_eq(store_act(w.st, number, a, actor, NULL), AKSES_OK);
+}
+
+START_TEST(test_compliance_gives_median_p90_and_share_within_standard)
+{
+	char r1[AKSES_NUMBER_BUF], r2[AKSES_NUMBER_BUF], r3[AKSES_NUMBER_BUF];
+	/* each form was begun 2 minutes before submission (world_input) */
+	world_submit(&w, "2026-12-01 10:00", "2026-12-01 12:00", 0, r1);
+	world_submit(&w, "2026-12-01 10:00", "2026-12-01 12:00", 0, r2);
+	world_submit(&w, "2026-12-01 10:00", "2026-12-01 12:00", 0, r3);
+	act_at("2026-12-01 08:01", r1, WF_DISPOSE_KADIS, w.kadis);  /* 60 s */
+	act_at("2026-12-01 08:04", r2, WF_DISPOSE_KADIS, w.kadis);  /* 240 s */
+	act_at("2026-12-01 08:10", r3, WF_DISPOSE_KADIS, w.kadis);  /* 600 s */
+	act_at("2026-12-01 08:04", r1, WF_DISPOSE_KABID, w.kabid);  /* 180 s: just within */
+	act_at("2026-12-01 08:10", r2, WF_DISPOSE_KABID, w.kabid);  /* 360 s */
+	act_at("2026-12-01 08:05", r1, WF_VERIFY, w.koord);         /* 60 s */
+	act_at("2026-12-01 08:06", r1, WF_APPROVE, w.kabid);        /* 60 s */
+	tu_set_now("2026-12-01 08:08");
+	ck_assert_int_eq(store_assign(w.st, r1, w.koord, w.teknis), AKSES_OK); /* 120 s */
+	act_at("2026-12-01 08:12", r1, WF_RECORD, w.helpdesk);      /* 240 s */
+	tu_set_now("2026-12-01 08:20");
+	ck_assert_int_eq(store_cancel(w.st, r3, w.koord, "Pemohon membatalkan"), AKSES_OK);
+
+	struct akses_compliance_row *c = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_compliance(w.st, "2026-12-01", "2026-12-01", &c, &n), AKSES_OK);
+	struct {
+		int step;
+		akses_role role;
+		int count;
+		double median, p90, share;
+		int standard;
+	} want[] = {
+		{1, ROLE_NONE, 3, 120, 120, 1.0, 180},
+		{2, ROLE_KADIS, 3, 240, 600, 1.0 / 3, 180},
+		{3, ROLE_KABID, 2, 270, 360, 0.5, 180},
+		{4, ROLE_KOORDINATOR, 1, 60, 60, 1.0, 180},
+		{5, ROLE_KABID, 1, 60, 60, 1.0, 180},
+		{6, ROLE_KOORDINATOR, 1, 120, 120, 1.0, 180},
+		{6, ROLE_HELPDESK, 1, 240, 240, 0.0, 180},
+	};
+	int nwant = (int)(sizeof want / sizeof want[0]);
+	ck_assert_int_eq(n, nwant); /* the cancellation is not a step with a standard */
+	for (int i = 0; i < nwant; i++) {
+		ck_assert_int_eq(c[i].step, want[i].step);
+		ck_assert_int_eq(c[i].role, want[i].role);
+		ck_assert_int_eq(c[i].count, want[i].count);
+		ck_assert_double_eq_tol(c[i].median_s, want[i].median, 1e-9);
+		ck_assert_double_eq_tol(c[i].p90_s, want[i].p90, 1e-9);
+		ck_assert_double_eq_tol(c[i].within_share, want[i].share, 1e-9);
+		ck_assert_int_eq(c[i].standard_s, want[i].standard);
+	}
+	free(c);
+
+	/* a range without steps, and one the wrong way round, are empty; bad days are refused */
+	ck_assert_int_eq(store_compliance(w.st, "2026-12-02", "2026-12-31", &c, &n), AKSES_OK);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(store_compliance(w.st, "2026-12-01", "2026-11-30", &c, &n), AKSES_OK);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(store_compliance(w.st, "2026-11-30", "2026-12-01", &c, &n), AKSES_OK);
+	ck_assert_int_eq(n, nwant);
+	free(c);
+	ck_assert_int_eq(store_compliance(w.st, "2026-12-1", "2026-12-01", &c, &n), AKSES_E_DATE);
+}
+END_TEST
+
+START_TEST(test_compliance_p90_is_the_nearest_rank)
+{
+	/* ten step 2 durations of 10, 20, ... 100 minutes: p90 is the 9th, 90 minutes */
+	char r[10][AKSES_NUMBER_BUF];
+	for (int i = 0; i < 10; i++)
+		world_submit(&w, "2026-12-01 20:00", "2026-12-01 22:00", 0, r[i]);
+	for (int i = 0; i < 10; i++) {
+		char when[20];
+		snprintf(when, sizeof when, "2026-12-01 %02d:%02d", 8 + (i + 1) * 10 / 60,
+		         (i + 1) * 10 % 60);
+		act_at(when, r[i], WF_DISPOSE_KADIS, w.kadis);
+	}
+	struct akses_compliance_row *c = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_compliance(w.st, "2026-12-01", "2026-12-01", &c, &n), AKSES_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(c[1].step, 2);
+	ck_assert_int_eq(c[1].count, 10);
+	ck_assert_double_eq_tol(c[1].median_s, 55 * 60, 1e-9);
+	ck_assert_double_eq_tol(c[1].p90_s, 90 * 60, 1e-9);
+	ck_assert_double_eq_tol(c[1].within_share, 0.0, 1e-9);
+	free(c);
+}
+END_TEST
+
+static Suite *report_suite(void)
+{
+	Suite *s = suite_create("store_report");
+	TCase *tc = tcase_create("report");
+	tcase_add_unchecked_fixture(tc, world_init, NULL);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_day_log_pairs_entries_with_exits_and_lists_denied_scans);
+	tcase_add_test(tc, test_day_log_of_ten_thousand_scans_pairs_every_visit);
+	tcase_add_test(tc, test_inside_list_is_who_is_in_the_room_now);
+	tcase_add_test(tc, test_compliance_gives_median_p90_and_share_within_standard);
+	tcase_add_test(tc, test_compliance_p90_is_the_nearest_rank);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(report_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
