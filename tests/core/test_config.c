@@ -1,0 +1,265 @@
+/* test_config.c - the INI config: embedded defaults, the shipped example, a full file, and the
+ * line number of an unknown key or a bad value. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+
+/* Writes text to a fresh file under $AKSES_TEST_TMP (or /tmp) and returns its path (static). */
+static const char *write_ini(const char *text)
+{
+	static char path[512];
+	static unsigned n;
+	const char *dir = getenv("AKSES_TEST_TMP");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	mkdir(dir, 0700);
+	snprintf(path, sizeof path, "%s/akses-config-%ld-%u.ini", dir, (long)getpid(), n++);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static void assert_defaults(const struct akses_config *c)
+{
+	ck_assert_str_eq(c->db_path, "akses.db");
+	ck_assert_str_eq(c->station, "RECEPTION");
+	ck_assert_str_eq(c->mode, "reception");
+	ck_assert_str_eq(c->lang, "id");
+	ck_assert_int_eq(c->idle_timeout_s, 60);
+	ck_assert_int_eq(c->idle_countdown_s, 10);
+	ck_assert_str_eq(c->agency,
+	                 "Dinas Komunikasi, Informatika dan Statistik Provinsi Sumatera Barat");
+	ck_assert_str_eq(c->agency_unit, "Bidang Aplikasi Informatika");
+	ck_assert_str_eq(c->city, "Padang");
+	ck_assert_str_eq(c->badge_queue, "");
+	ck_assert_str_eq(c->report_queue, "");
+	ck_assert_int_eq(c->label, LABEL_62X100);
+	ck_assert_int_eq(c->print_timeout_s, 30);
+	ck_assert_int_eq(c->retention_days, 365);
+	ck_assert_int_eq(c->pass_grace_min, 15);
+	ck_assert_int_eq(c->scan_repeat_s, 10);
+}
+
+START_TEST(test_defaults_are_the_documented_ones)
+{
+	struct akses_config c;
+	config_defaults(&c);
+	assert_defaults(&c);
+}
+END_TEST
+
+START_TEST(test_shipped_example_loads_and_states_the_true_defaults)
+{
+	/* assets/akses.ini.example, found from this source file's path */
+	char path[1024];
+	snprintf(path, sizeof path, "%s", __FILE__);
+	char *slash = strrchr(path, '/');
+	ck_assert_ptr_nonnull(slash);
+	snprintf(slash, sizeof path - (size_t)(slash - path), "/../../assets/akses.ini.example");
+	struct akses_config c;
+	int line = -1;
+	ck_assert_int_eq(config_load(path, &c, &line), AKSES_OK);
+	ck_assert_int_eq(line, 0);
+	assert_defaults(&c);
+}
+END_TEST
+
+START_TEST(test_full_file_overrides_every_key)
+{
+	const char *p = write_ini("; door station\n"
+	                          "# hash comments too\n"
+	                          "[store]\n"
+	                          "db = /var/lib/akses/akses.db\n"
+	                          "[station]\n"
+	                          "name = PINTU-1\n"
+	                          "mode = door\n"
+	                          "lang = en\n"
+	                          "idle_timeout = 120 ; two minutes\n"
+	                          "idle_countdown = 15\n"
+	                          "[agency]\n"
+	                          "name = Diskominfotik Sumbar\n"
+	                          "unit = Bidang Aptika\n"
+	                          "city = Bukittinggi\n"
+	                          "[printer]\n"
+	                          "badge_queue = QL820\n"
+	                          "report_queue = A4-Lantai2\n"
+	                          "label = cr80\n"
+	                          "timeout = 45\n"
+	                          "[privacy]\n"
+	                          "retention_days = 730\n"
+	                          "[passes]\n"
+	                          "grace_minutes = 0\n"
+	                          "repeat_guard_seconds = 600\n");
+	struct akses_config c;
+	int line = -1;
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_OK);
+	ck_assert_str_eq(c.db_path, "/var/lib/akses/akses.db");
+	ck_assert_str_eq(c.station, "PINTU-1");
+	ck_assert_str_eq(c.mode, "door");
+	ck_assert_str_eq(c.lang, "en");
+	ck_assert_int_eq(c.idle_timeout_s, 120);
+	ck_assert_int_eq(c.idle_countdown_s, 15);
+	ck_assert_str_eq(c.agency, "Diskominfotik Sumbar");
+	ck_assert_str_eq(c.agency_unit, "Bidang Aptika");
+	ck_assert_str_eq(c.city, "Bukittinggi");
+	ck_assert_str_eq(c.badge_queue, "QL820");
+	ck_assert_str_eq(c.report_queue, "A4-Lantai2");
+	ck_assert_int_eq(c.label, LABEL_CR80);
+	ck_assert_int_eq(c.print_timeout_s, 45);
+	ck_assert_int_eq(c.retention_days, 730);
+	ck_assert_int_eq(c.pass_grace_min, 0);
+	ck_assert_int_eq(c.scan_repeat_s, 600);
+	unlink(p);
+}
+END_TEST
+
+START_TEST(test_partial_file_keeps_the_other_defaults)
+{
+	const char *p = write_ini("[printer]\nlabel = a6\n");
+	struct akses_config c;
+	int line = -1;
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_OK);
+	ck_assert_int_eq(c.label, LABEL_A6);
+	ck_assert_str_eq(c.station, "RECEPTION");
+	ck_assert_int_eq(c.retention_days, 365);
+	unlink(p);
+}
+END_TEST
+
+START_TEST(test_unknown_key_is_reported_with_its_line)
+{
+	const char *p = write_ini("[station]\n"
+	                          "name = LOBBY\n"
+	                          "\n"
+	                          "colour = red\n");
+	struct akses_config c;
+	int line = 0;
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_E_CONFIG);
+	ck_assert_int_eq(line, 4);
+	/* cfg still holds usable defaults, not half the file */
+	assert_defaults(&c);
+	unlink(p);
+}
+END_TEST
+
+START_TEST(test_unknown_section_and_key_outside_a_section_are_errors)
+{
+	struct akses_config c;
+	int line = 0;
+	const char *p = write_ini("[station]\nname = A\n[stations]\nname = B\n");
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_E_CONFIG);
+	ck_assert_int_eq(line, 4);
+	unlink(p);
+	p = write_ini("db = x.db\n");
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_E_CONFIG);
+	ck_assert_int_eq(line, 1);
+	unlink(p);
+	p = write_ini("[store]\nthis line has no equals sign\n");
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_E_CONFIG);
+	ck_assert_int_eq(line, 2);
+	unlink(p);
+}
+END_TEST
+
+START_TEST(test_bad_values_are_refused_with_their_line)
+{
+	static const char *bad[] = {
+	    "[station]\nidle_timeout = 9\n",     "[station]\nidle_timeout = 3601\n",
+	    "[station]\nidle_timeout = 60s\n",   "[station]\nidle_timeout =\n",
+	    "[station]\nidle_timeout = sixty\n", "[station]\nmode = lobby\n",
+	    "[station]\nlang = fr\n",            "[station]\nname =\n",
+	    "[store]\ndb =\n",                   "[printer]\nlabel = 62x29\n",
+	    "[printer]\ntimeout = 0\n",          "[printer]\ntimeout = 601\n",
+	    "[privacy]\nretention_days = 0\n",   "[privacy]\nretention_days = 3651\n",
+	    "[passes]\ngrace_minutes = -1\n",    "[passes]\ngrace_minutes = 241\n",
+	    "[passes]\nrepeat_guard_seconds = 601\n",
+	    "[passes]\nrepeat_guard_seconds = 99999999999999999999\n",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		const char *p = write_ini(bad[i]);
+		struct akses_config c;
+		int line = 0;
+		ck_assert_msg(config_load(p, &c, &line) == AKSES_E_CONFIG, "accepted: %s", bad[i]);
+		ck_assert_msg(line == 2, "line %d for: %s", line, bad[i]);
+		assert_defaults(&c);
+		unlink(p);
+	}
+}
+END_TEST
+
+START_TEST(test_boundary_values_are_accepted)
+{
+	const char *p = write_ini("[station]\nidle_timeout = 10\n[privacy]\nretention_days = 3650\n"
+	                          "[passes]\ngrace_minutes = 240\nrepeat_guard_seconds = 0\n"
+	                          "[printer]\ntimeout = 600\nbadge_queue =\n");
+	struct akses_config c;
+	int line = -1;
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_OK);
+	ck_assert_int_eq(c.idle_timeout_s, 10);
+	ck_assert_int_eq(c.retention_days, 3650);
+	ck_assert_int_eq(c.pass_grace_min, 240);
+	ck_assert_int_eq(c.scan_repeat_s, 0);
+	ck_assert_int_eq(c.print_timeout_s, 600);
+	ck_assert_str_eq(c.badge_queue, "");
+	unlink(p);
+}
+END_TEST
+
+START_TEST(test_missing_file_is_a_config_error_on_line_0)
+{
+	struct akses_config c;
+	int line = 99;
+	ck_assert_int_eq(config_load("/nonexistent/akses.ini", &c, &line), AKSES_E_CONFIG);
+	ck_assert_int_eq(line, 0);
+	assert_defaults(&c);
+}
+END_TEST
+
+START_TEST(test_label_codes_round_trip)
+{
+	static const char *codes[] = {"62x100", "cr80", "a6"};
+	for (int l = LABEL_62X100; l <= LABEL_A6; l++) {
+		ck_assert_str_eq(config_label_code(l), codes[l]);
+		config_label back = LABEL_A6;
+		ck_assert_int_eq(config_label_parse(codes[l], &back), 0);
+		ck_assert_int_eq(back, l);
+	}
+	config_label x;
+	ck_assert_int_eq(config_label_parse("A4", &x), -1);
+	ck_assert_int_eq(config_label_parse(NULL, &x), -1);
+}
+END_TEST
+
+static Suite *config_suite(void)
+{
+	Suite *s = suite_create("config");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_defaults_are_the_documented_ones);
+	tcase_add_test(tc, test_shipped_example_loads_and_states_the_true_defaults);
+	tcase_add_test(tc, test_full_file_overrides_every_key);
+	tcase_add_test(tc, test_partial_file_keeps_the_other_defaults);
+	tcase_add_test(tc, test_unknown_key_is_reported_with_its_line);
+	tcase_add_test(tc, test_unknown_section_and_key_outside_a_section_are_errors);
+	tcase_add_test(tc, test_bad_values_are_refused_with_their_line);
+	tcase_add_test(tc, test_boundary_values_are_accepted);
+	tcase_add_test(tc, test_missing_file_is_a_config_error_on_line_0);
+	tcase_add_test(tc, test_label_codes_round_trip);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(config_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
