@@ -1,0 +1,303 @@
+/* test_store_staff.c - staff accounts through the store: the first admin, sign-in and its record,
+ * the 5-wrong-PIN lockout and its end, unknown and disabled accounts, admin-only changes, PIN
+ * changes and the last admin. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "testutil.h"
+#include "world.h"
+
+static struct world w;
+
+static void setup(void)
+{
+	world_open(&w);
+}
+
+static void teardown(void)
+{
+	world_close(&w);
+}
+
+/* Sign-in rows of one staff id, ok or not. */
+static int64_t signins(int64_t id, int ok)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM signin WHERE staff_id = %lld AND ok = %d",
+	         (long long)id, ok);
+	return world_int(&w, sql);
+}
+
+START_TEST(test_first_admin_only_once)
+{
+	char path[256];
+	tu_db_path(path, sizeof path);
+	store *st = NULL;
+	ck_assert_int_eq(store_open(path, NULL, &st), AKSES_OK);
+	int64_t id = 0;
+	ck_assert_int_eq(store_init_admin(st, "", "1234", &id), AKSES_E_REQUIRED);
+	ck_assert_int_eq(store_init_admin(st, "Admin", "12", &id), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(store_init_admin(st, "Admin", "12ab", &id), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(store_init_admin(st, "Admin Satu", "246810", &id), AKSES_OK);
+	ck_assert_int_gt(id, 0);
+	int64_t id2 = 0;
+	ck_assert_int_eq(store_init_admin(st, "Admin Dua", "1357", &id2), AKSES_E_ALREADY_INIT);
+	ck_assert_int_eq(id2, 0);
+	struct akses_staff s;
+	ck_assert_int_eq(store_signin(st, id, "246810", "meja-depan", &s), AKSES_OK);
+	ck_assert_int_eq(s.role, ROLE_ADMIN);
+	ck_assert_str_eq(s.name, "Admin Satu");
+	struct akses_staff *list = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_staff_list(st, ROLE_NONE, &list, &n), AKSES_OK);
+	ck_assert_int_eq(n, 1);
+	free(list);
+	store_close(st);
+	unlink(path);
+	char side[300];
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+END_TEST
+
+START_TEST(test_signin_fills_the_account_and_is_recorded)
+{
+	struct akses_staff s;
+	memset(&s, 0, sizeof s);
+	ck_assert_int_eq(store_signin(w.st, w.koord, WORLD_PIN, "Pintu Server", &s), AKSES_OK);
+	ck_assert_int_eq(s.id, w.koord);
+	ck_assert_int_eq(s.role, ROLE_KOORDINATOR);
+	ck_assert_str_eq(s.name, "Rina Koordinator");
+	ck_assert(s.active);
+	ck_assert_int_eq(signins(w.koord, 1), 1);
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM signin WHERE station = 'Pintu Server'"),
+	                 1);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'signin' AND"
+	                          " subject = 'staff:%lld'", (long long)w.koord);
+	ck_assert_int_eq(world_int(&w, sql), 1);
+	/* a wrong PIN: refused, counted and recorded; a right one resets the count */
+	ck_assert_int_eq(store_signin(w.st, w.koord, "4321", "Pintu Server", &s), AKSES_E_PIN_WRONG);
+	ck_assert_int_eq(store_signin(w.st, w.koord, "12345", "Pintu Server", &s),
+	                 AKSES_E_PIN_WRONG);
+	ck_assert_int_eq(store_signin(w.st, w.koord, "abc", "Pintu Server", &s), AKSES_E_PIN_WRONG);
+	struct akses_staff g;
+	ck_assert_int_eq(store_staff_get(w.st, w.koord, &g), AKSES_OK);
+	ck_assert_int_eq(g.failed_pins, 3);
+	ck_assert_int_eq(signins(w.koord, 0), 3);
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE action = 'signin-failed'"),
+	                 3);
+	ck_assert_int_eq(store_signin(w.st, w.koord, WORLD_PIN, NULL, &s), AKSES_OK);
+	ck_assert_int_eq(store_staff_get(w.st, w.koord, &g), AKSES_OK);
+	ck_assert_int_eq(g.failed_pins, 0);
+	/* no PIN or hash ever reaches the audit trail */
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE instr(detail, '1234') > 0"
+	                               " OR instr(detail, '4321') > 0 OR instr(detail, 'argon') > 0"),
+	                 0);
+}
+END_TEST
+
+START_TEST(test_five_wrong_pins_lock_the_account_for_five_minutes)
+{
+	struct akses_staff s;
+	for (int i = 1; i <= 4; i++)
+		ck_assert_int_eq(store_signin(w.st, w.helpdesk, "0000", "kiosk-1", &s),
+		                 AKSES_E_PIN_WRONG);
+	ck_assert_int_eq(store_signin(w.st, w.helpdesk, "0000", "kiosk-1", &s), AKSES_E_PIN_LOCKED);
+	struct akses_staff g;
+	ck_assert_int_eq(store_staff_get(w.st, w.helpdesk, &g), AKSES_OK);
+	ck_assert_int_eq(g.locked_until, tu_time(WORLD_NOW) + 300);
+	/* the right PIN does not open a locked account */
+	ck_assert_int_eq(store_signin(w.st, w.helpdesk, WORLD_PIN, "kiosk-1", &s),
+	                 AKSES_E_PIN_LOCKED);
+	tu_set_now("2026-12-01 08:04:59");
+	ck_assert_int_eq(store_signin(w.st, w.helpdesk, WORLD_PIN, "kiosk-1", &s),
+	                 AKSES_E_PIN_LOCKED);
+	/* other accounts are not affected */
+	ck_assert_int_eq(store_signin(w.st, w.kadis, WORLD_PIN, "kiosk-1", &s), AKSES_OK);
+	/* five minutes on, the right PIN works again */
+	tu_set_now("2026-12-01 08:05");
+	ck_assert_int_eq(store_signin(w.st, w.helpdesk, WORLD_PIN, "kiosk-1", &s), AKSES_OK);
+	ck_assert_int_eq(s.id, w.helpdesk);
+	ck_assert_int_eq(store_staff_get(w.st, w.helpdesk, &g), AKSES_OK);
+	ck_assert_int_eq(g.failed_pins, 0);
+	ck_assert_int_eq(g.locked_until, 0);
+	/* every attempt was recorded: 5 wrong, 2 while locked, 1 good */
+	ck_assert_int_eq(signins(w.helpdesk, 0), 7);
+	ck_assert_int_eq(signins(w.helpdesk, 1), 1);
+}
+END_TEST
+
+START_TEST(test_unknown_account_answers_like_a_wrong_pin_and_is_recorded)
+{
+	struct akses_staff s;
+	memset(&s, 0, sizeof s);
+	ck_assert_int_eq(store_signin(w.st, 4242, WORLD_PIN, "kiosk-1", &s), AKSES_E_PIN_WRONG);
+	ck_assert_int_eq(s.id, 0);
+	ck_assert_int_eq(signins(4242, 0), 1);
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE action = 'signin-failed'"
+	                               " AND subject = 'staff:4242'"),
+	                 1);
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM staff"), 7);
+}
+END_TEST
+
+START_TEST(test_disabled_account_cannot_sign_in_or_act)
+{
+	char *before = world_dump(&w);
+	ck_assert_int_eq(store_staff_disable(w.st, w.kabid, w.teknis), AKSES_E_ROLE);
+	ck_assert_int_eq(store_staff_disable(w.st, w.admin, 999), AKSES_E_STAFF_NOT_FOUND);
+	char *after = world_dump(&w);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	ck_assert_int_eq(store_staff_disable(w.st, w.admin, w.teknis), AKSES_OK);
+	struct akses_staff s;
+	ck_assert_int_eq(store_signin(w.st, w.teknis, WORLD_PIN, "pintu", &s),
+	                 AKSES_E_STAFF_DISABLED);
+	/* a wrong PIN says only that */
+	ck_assert_int_eq(store_signin(w.st, w.teknis, "9999", "pintu", &s), AKSES_E_PIN_WRONG);
+	ck_assert_int_eq(signins(w.teknis, 0), 2);
+	struct akses_staff g;
+	ck_assert_int_eq(store_staff_get(w.st, w.teknis, &g), AKSES_OK);
+	ck_assert(!g.active);
+	ck_assert_int_eq(g.role, ROLE_TIM_TEKNIS);
+}
+END_TEST
+
+START_TEST(test_only_an_admin_adds_staff_with_valid_fields)
+{
+	char *before = world_dump(&w);
+	int64_t id = 0;
+	ck_assert_int_eq(store_staff_add(w.st, w.koord, "Baru", ROLE_HELPDESK, "5678", &id),
+	                 AKSES_E_ROLE);
+	ck_assert_int_eq(store_staff_add(w.st, 999, "Baru", ROLE_HELPDESK, "5678", &id),
+	                 AKSES_E_STAFF_NOT_FOUND);
+	ck_assert_int_eq(store_staff_add(w.st, w.admin, "", ROLE_HELPDESK, "5678", &id),
+	                 AKSES_E_REQUIRED);
+	char long_name[AKSES_NAME_CHARS + 2];
+	memset(long_name, 'a', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = '\0';
+	ck_assert_int_eq(store_staff_add(w.st, w.admin, long_name, ROLE_HELPDESK, "5678", &id),
+	                 AKSES_E_TOO_LONG);
+	ck_assert_int_eq(store_staff_add(w.st, w.admin, "Baru\n", ROLE_HELPDESK, "5678", &id),
+	                 AKSES_E_CONTROL_CHAR);
+	ck_assert_int_eq(store_staff_add(w.st, w.admin, "Baru", ROLE_NONE, "5678", &id),
+	                 AKSES_E_ROLE_NAME);
+	ck_assert_int_eq(store_staff_add(w.st, w.admin, "Baru", ROLE_HELPDESK, "123456789", &id),
+	                 AKSES_E_PIN_FORMAT);
+	char *after = world_dump(&w);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	/* a name of exactly 100 characters, some of them multi-byte, is fine */
+	char name[AKSES_BUF(AKSES_NAME_CHARS)] = "";
+	for (int i = 0; i < 50; i++)
+		strcat(name, "Ḥa");
+	ck_assert_int_eq(store_staff_add(w.st, w.admin, name, ROLE_HELPDESK, "56789012", &id),
+	                 AKSES_OK);
+	struct akses_staff s;
+	ck_assert_int_eq(store_signin(w.st, id, "56789012", "", &s), AKSES_OK);
+	ck_assert_str_eq(s.name, name);
+	ck_assert_int_eq(s.role, ROLE_HELPDESK);
+	/* the audit trail names the new account by id and role only */
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'staff-add' AND"
+	                          " subject = 'staff:%lld' AND detail = 'role=HELPDESK'",
+	         (long long)id);
+	ck_assert_int_eq(world_int(&w, sql), 1);
+}
+END_TEST
+
+START_TEST(test_pin_change_by_oneself_or_an_admin_only)
+{
+	struct akses_staff s;
+	char *before = world_dump(&w);
+	ck_assert_int_eq(store_staff_set_pin(w.st, w.kabid, w.kadis, "9999"), AKSES_E_ROLE);
+	ck_assert_int_eq(store_staff_set_pin(w.st, w.kadis, w.kadis, "99"), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(store_staff_set_pin(w.st, w.admin, 999, "9999"), AKSES_E_STAFF_NOT_FOUND);
+	char *after = world_dump(&w);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	ck_assert_int_eq(store_staff_set_pin(w.st, w.kadis, w.kadis, "9999"), AKSES_OK);
+	ck_assert_int_eq(store_signin(w.st, w.kadis, WORLD_PIN, "", &s), AKSES_E_PIN_WRONG);
+	ck_assert_int_eq(store_signin(w.st, w.kadis, "9999", "", &s), AKSES_OK);
+	/* an admin's reset also lifts a lock */
+	for (int i = 0; i < 5; i++)
+		store_signin(w.st, w.kabid, "0000", "", &s);
+	ck_assert_int_eq(store_signin(w.st, w.kabid, WORLD_PIN, "", &s), AKSES_E_PIN_LOCKED);
+	ck_assert_int_eq(store_staff_set_pin(w.st, w.admin, w.kabid, "24682468"), AKSES_OK);
+	ck_assert_int_eq(store_signin(w.st, w.kabid, "24682468", "", &s), AKSES_OK);
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE action = 'staff-pin'"), 2);
+}
+END_TEST
+
+START_TEST(test_the_last_active_admin_cannot_be_disabled)
+{
+	ck_assert_int_eq(store_staff_disable(w.st, w.admin, w.admin), AKSES_E_ROLE);
+	int64_t admin2 = 0;
+	ck_assert_int_eq(store_staff_add(w.st, w.admin, "Admin Cadangan", ROLE_ADMIN, "8642", &admin2),
+	                 AKSES_OK);
+	ck_assert_int_eq(store_staff_disable(w.st, admin2, w.admin), AKSES_OK);
+	ck_assert_int_eq(store_staff_disable(w.st, admin2, admin2), AKSES_E_ROLE);
+	/* the disabled admin can no longer administer */
+	ck_assert_int_eq(store_staff_add(w.st, w.admin, "X", ROLE_KADIS, "1111", NULL),
+	                 AKSES_E_STAFF_DISABLED);
+}
+END_TEST
+
+START_TEST(test_staff_list_by_role_sorted_by_name)
+{
+	struct akses_staff *list = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_staff_list(w.st, ROLE_TIM_TEKNIS, &list, &n), AKSES_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(list[0].name, "Andi Teknisi");
+	ck_assert_str_eq(list[1].name, "Yusuf Teknisi");
+	ck_assert_int_eq(list[1].id, w.teknis2);
+	free(list);
+	ck_assert_int_eq(store_staff_list(w.st, ROLE_NONE, &list, &n), AKSES_OK);
+	ck_assert_int_eq(n, 7);
+	for (int i = 1; i < n; i++)
+		ck_assert_int_le(strcmp(list[i - 1].name, list[i].name), 0);
+	free(list);
+	struct akses_staff g;
+	ck_assert_int_eq(store_staff_get(w.st, 999, &g), AKSES_E_STAFF_NOT_FOUND);
+}
+END_TEST
+
+static Suite *staff_suite(void)
+{
+	Suite *s = suite_create("store_staff");
+	TCase *tc = tcase_create("staff");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_first_admin_only_once);
+	tcase_add_test(tc, test_signin_fills_the_account_and_is_recorded);
+	tcase_add_test(tc, test_five_wrong_pins_lock_the_account_for_five_minutes);
+	tcase_add_test(tc, test_unknown_account_answers_like_a_wrong_pin_and_is_recorded);
+	tcase_add_test(tc, test_disabled_account_cannot_sign_in_or_act);
+	tcase_add_test(tc, test_only_an_admin_adds_staff_with_valid_fields);
+	tcase_add_test(tc, test_pin_change_by_oneself_or_an_admin_only);
+	tcase_add_test(tc, test_the_last_active_admin_cannot_be_disabled);
+	tcase_add_test(tc, test_staff_list_by_role_sorted_by_name);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	world_init();
+	SRunner *sr = srunner_create(staff_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
