@@ -10,9 +10,9 @@
 #include <string.h>
 
 static const char *const config_label_codes[] = {
-	[LABEL_62X100] = "62x100",
-	[LABEL_CR80] = "cr80",
-	[LABEL_A6] = "a6",
+    [LABEL_62X100] = "62x100",
+    [LABEL_CR80] = "cr80",
+    [LABEL_A6] = "a6",
 };
 
 void config_defaults(struct akses_config *cfg)
@@ -140,7 +140,8 @@ akses_status config_load(const char *path, struct akses_config *cfg, int *bad_li
 	config_defaults(cfg);
 	if (!path)
 		return AKSES_E_INVALID_ARG;
-	/* Parse into a copy so that a bad file leaves cfg with the plain defaults, not half a file. */
+	/* Parse into a copy so that a bad file leaves cfg with the plain defaults, not half a file.
+	 */
 	struct akses_config tmp = *cfg;
 	int rc = ini_parse(path, config_handler, &tmp);
 	if (rc == -2)

@@ -363,7 +363,8 @@ akses_status valid_request(const struct akses_request_input *in, int64_t now,
 	if ((st = valid_window(in->start_at, in->end_at, now, &wf)) != AKSES_OK)
 		return valid_fail(st, wf, 0, field_out, index_out);
 	if (in->n_companions < 0 || in->n_companions > AKSES_MAX_COMPANIONS)
-		return valid_fail(AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME, 0, field_out, index_out);
+		return valid_fail(AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME, 0, field_out,
+		                  index_out);
 	for (int i = 0; i < in->n_companions; i++) {
 		if ((st = valid_name(in->companion_name[i])) != AKSES_OK)
 			return valid_fail(st, AKSES_F_COMPANION_NAME, i, field_out, index_out);

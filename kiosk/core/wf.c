@@ -14,76 +14,73 @@
 /* Indexed by wf_action. Roles are the SOP's; WF_CANCEL lists KOORDINATOR, the staff role that may
  * cancel (the applicant may too, see wf_role_may). */
 static const struct wf_transition wf_table[WF_COUNT] = {
-	[WF_SUBMIT] = {WF_SUBMIT, 1, ROLE_NONE, RS_SUBMITTED, WF_STD, "submit"},
-	[WF_DISPOSE_KADIS] = {WF_DISPOSE_KADIS, 2, ROLE_KADIS, RS_DISPOSED_KADIS, WF_STD,
-	                      "dispose-kadis"},
-	[WF_DISPOSE_KABID] = {WF_DISPOSE_KABID, 3, ROLE_KABID, RS_DISPOSED_KABID, WF_STD,
-	                      "dispose-kabid"},
-	[WF_VERIFY] = {WF_VERIFY, 4, ROLE_KOORDINATOR, RS_VERIFIED, WF_STD, "verify"},
-	[WF_APPROVE] = {WF_APPROVE, 5, ROLE_KABID, RS_APPROVED, WF_STD, "approve"},
-	[WF_REJECT] = {WF_REJECT, 5, ROLE_KABID, RS_REJECTED, WF_STD, "reject"},
-	[WF_ASSIGN] = {WF_ASSIGN, 6, ROLE_KOORDINATOR, RS_ASSIGNED, WF_STD, "assign"},
-	[WF_RECORD] = {WF_RECORD, 6, ROLE_HELPDESK, RS_RECORDED, WF_STD, "record"},
-	[WF_VISIT_END] = {WF_VISIT_END, 7, ROLE_TIM_TEKNIS, RS_VISITED, WF_STD, "visit-end"},
-	[WF_REPORT] = {WF_REPORT, 9, ROLE_HELPDESK, RS_REPORTED, WF_STD, "report"},
-	[WF_FORWARD_KOORD] = {WF_FORWARD_KOORD, 10, ROLE_KOORDINATOR, RS_FORWARDED_KOORD, WF_STD,
-	                      "forward-koord"},
-	[WF_FORWARD_KABID] = {WF_FORWARD_KABID, 11, ROLE_KABID, RS_FORWARDED_KABID, WF_STD_LONG,
-	                      "forward-kabid"},
-	[WF_RECEIVE] = {WF_RECEIVE, 12, ROLE_KADIS, RS_CLOSED, WF_STD_LONG, "receive"},
-	[WF_CANCEL] = {WF_CANCEL, 0, ROLE_KOORDINATOR, RS_CANCELLED, WF_STD, "cancel"},
-	[WF_EXPIRE] = {WF_EXPIRE, 0, ROLE_NONE, RS_EXPIRED, WF_STD, "expire"},
+    [WF_SUBMIT] = {WF_SUBMIT, 1, ROLE_NONE, RS_SUBMITTED, WF_STD, "submit"},
+    [WF_DISPOSE_KADIS] = {WF_DISPOSE_KADIS, 2, ROLE_KADIS, RS_DISPOSED_KADIS, WF_STD,
+                          "dispose-kadis"},
+    [WF_DISPOSE_KABID] = {WF_DISPOSE_KABID, 3, ROLE_KABID, RS_DISPOSED_KABID, WF_STD,
+                          "dispose-kabid"},
+    [WF_VERIFY] = {WF_VERIFY, 4, ROLE_KOORDINATOR, RS_VERIFIED, WF_STD, "verify"},
+    [WF_APPROVE] = {WF_APPROVE, 5, ROLE_KABID, RS_APPROVED, WF_STD, "approve"},
+    [WF_REJECT] = {WF_REJECT, 5, ROLE_KABID, RS_REJECTED, WF_STD, "reject"},
+    [WF_ASSIGN] = {WF_ASSIGN, 6, ROLE_KOORDINATOR, RS_ASSIGNED, WF_STD, "assign"},
+    [WF_RECORD] = {WF_RECORD, 6, ROLE_HELPDESK, RS_RECORDED, WF_STD, "record"},
+    [WF_VISIT_END] = {WF_VISIT_END, 7, ROLE_TIM_TEKNIS, RS_VISITED, WF_STD, "visit-end"},
+    [WF_REPORT] = {WF_REPORT, 9, ROLE_HELPDESK, RS_REPORTED, WF_STD, "report"},
+    [WF_FORWARD_KOORD] = {WF_FORWARD_KOORD, 10, ROLE_KOORDINATOR, RS_FORWARDED_KOORD, WF_STD,
+                          "forward-koord"},
+    [WF_FORWARD_KABID] = {WF_FORWARD_KABID, 11, ROLE_KABID, RS_FORWARDED_KABID, WF_STD_LONG,
+                          "forward-kabid"},
+    [WF_RECEIVE] = {WF_RECEIVE, 12, ROLE_KADIS, RS_CLOSED, WF_STD_LONG, "receive"},
+    [WF_CANCEL] = {WF_CANCEL, 0, ROLE_KOORDINATOR, RS_CANCELLED, WF_STD, "cancel"},
+    [WF_EXPIRE] = {WF_EXPIRE, 0, ROLE_NONE, RS_EXPIRED, WF_STD, "expire"},
 };
 
 static const char *const wf_state_codes[RS_COUNT] = {
-	[RS_NONE] = "NONE",
-	[RS_SUBMITTED] = "SUBMITTED",
-	[RS_DISPOSED_KADIS] = "DISPOSED_KADIS",
-	[RS_DISPOSED_KABID] = "DISPOSED_KABID",
-	[RS_VERIFIED] = "VERIFIED",
-	[RS_APPROVED] = "APPROVED",
-	[RS_REJECTED] = "REJECTED",
-	[RS_ASSIGNED] = "ASSIGNED",
-	[RS_RECORDED] = "RECORDED",
-	[RS_ON_SITE] = "ON_SITE",
-	[RS_VISITED] = "VISITED",
-	[RS_REPORTED] = "REPORTED",
-	[RS_FORWARDED_KOORD] = "FORWARDED_KOORD",
-	[RS_FORWARDED_KABID] = "FORWARDED_KABID",
-	[RS_CLOSED] = "CLOSED",
-	[RS_CANCELLED] = "CANCELLED",
-	[RS_EXPIRED] = "EXPIRED",
+    [RS_NONE] = "NONE",
+    [RS_SUBMITTED] = "SUBMITTED",
+    [RS_DISPOSED_KADIS] = "DISPOSED_KADIS",
+    [RS_DISPOSED_KABID] = "DISPOSED_KABID",
+    [RS_VERIFIED] = "VERIFIED",
+    [RS_APPROVED] = "APPROVED",
+    [RS_REJECTED] = "REJECTED",
+    [RS_ASSIGNED] = "ASSIGNED",
+    [RS_RECORDED] = "RECORDED",
+    [RS_ON_SITE] = "ON_SITE",
+    [RS_VISITED] = "VISITED",
+    [RS_REPORTED] = "REPORTED",
+    [RS_FORWARDED_KOORD] = "FORWARDED_KOORD",
+    [RS_FORWARDED_KABID] = "FORWARDED_KABID",
+    [RS_CLOSED] = "CLOSED",
+    [RS_CANCELLED] = "CANCELLED",
+    [RS_EXPIRED] = "EXPIRED",
 };
 
 /* ROLE_NONE is the applicant: "PEMOHON" as the SOP calls them (what store.c writes too). */
 static const char *const wf_role_codes[ROLE_COUNT] = {
-	[ROLE_NONE] = "PEMOHON",
-	[ROLE_KADIS] = "KADIS",
-	[ROLE_KABID] = "KABID",
-	[ROLE_KOORDINATOR] = "KOORDINATOR",
-	[ROLE_TIM_TEKNIS] = "TIM_TEKNIS",
-	[ROLE_HELPDESK] = "HELPDESK",
-	[ROLE_ADMIN] = "ADMIN",
+    [ROLE_NONE] = "PEMOHON",          [ROLE_KADIS] = "KADIS",
+    [ROLE_KABID] = "KABID",           [ROLE_KOORDINATOR] = "KOORDINATOR",
+    [ROLE_TIM_TEKNIS] = "TIM_TEKNIS", [ROLE_HELPDESK] = "HELPDESK",
+    [ROLE_ADMIN] = "ADMIN",
 };
 
 static const char *const wf_purpose_codes[PURPOSE_COUNT] = {
-	[PURPOSE_NONE] = "none",
-	[PURPOSE_MAINTENANCE] = "maintenance",
-	[PURPOSE_INSTALLATION] = "installation",
-	[PURPOSE_AUDIT] = "audit",
-	[PURPOSE_VISIT] = "visit",
-	[PURPOSE_OTHER] = "other",
+    [PURPOSE_NONE] = "none",
+    [PURPOSE_MAINTENANCE] = "maintenance",
+    [PURPOSE_INSTALLATION] = "installation",
+    [PURPOSE_AUDIT] = "audit",
+    [PURPOSE_VISIT] = "visit",
+    [PURPOSE_OTHER] = "other",
 };
 
 static const char *const wf_deny_codes[DENY_COUNT] = {
-	[DENY_NONE] = "none",
-	[DENY_UNKNOWN] = "unknown",
-	[DENY_NOT_YET_VALID] = "not-yet-valid",
-	[DENY_EXPIRED] = "expired",
-	[DENY_REVOKED] = "revoked",
-	[DENY_ALREADY_INSIDE] = "already-inside",
-	[DENY_NOT_INSIDE] = "not-inside",
-	[DENY_WRONG_ESCORT] = "wrong-escort",
+    [DENY_NONE] = "none",
+    [DENY_UNKNOWN] = "unknown",
+    [DENY_NOT_YET_VALID] = "not-yet-valid",
+    [DENY_EXPIRED] = "expired",
+    [DENY_REVOKED] = "revoked",
+    [DENY_ALREADY_INSIDE] = "already-inside",
+    [DENY_NOT_INSIDE] = "not-inside",
+    [DENY_WRONG_ESCORT] = "wrong-escort",
 };
 
 const struct wf_transition *wf_get(wf_action a)
@@ -130,7 +127,8 @@ static bool wf_state_may(wf_action a, req_state s, bool window_over)
 	case WF_VISIT_END:
 		return s == RS_ON_SITE;
 	case WF_REPORT:
-		/* A no-show: recorded, the window has passed and nobody came; the report says so. */
+		/* A no-show: recorded, the window has passed and nobody came; the report says so.
+		 */
 		return s == RS_VISITED || (s == RS_RECORDED && window_over);
 	case WF_FORWARD_KOORD:
 		return s == RS_REPORTED;
@@ -139,8 +137,8 @@ static bool wf_state_may(wf_action a, req_state s, bool window_over)
 	case WF_RECEIVE:
 		return s == RS_FORWARDED_KABID;
 	case WF_CANCEL:
-		/* Before step 6 is complete: once recorded, passes exist and Koordinator/Kabid revoke
-		 * them instead. */
+		/* Before step 6 is complete: once recorded, passes exist and Koordinator/Kabid
+		 * revoke them instead. */
 		return s >= RS_SUBMITTED && s <= RS_ASSIGNED && s != RS_REJECTED;
 	case WF_EXPIRE:
 		return s >= RS_SUBMITTED && s <= RS_VERIFIED;

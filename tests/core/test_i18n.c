@@ -93,8 +93,8 @@ START_TEST(test_every_status_has_an_indonesian_and_an_english_sentence)
 	i18n_set_lang("id");
 	for (size_t i = 0; i < N_STATUSES; i++) {
 		const char *m = akses_status_message(all_statuses[i]);
-		ck_assert_msg(strcmp(m, en[i]) != 0, "status %d not translated: %s", all_statuses[i],
-		              m);
+		ck_assert_msg(strcmp(m, en[i]) != 0, "status %d not translated: %s",
+		              all_statuses[i], m);
 	}
 	/* no two statuses share a sentence: each tells the person something specific */
 	for (size_t i = 0; i < N_STATUSES; i++) {

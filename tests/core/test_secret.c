@@ -23,7 +23,8 @@ START_TEST(test_tokens_are_32_base32_characters_and_never_repeat)
 		ck_assert_uint_eq(strlen(tokens[i]), AKSES_TOKEN_LEN);
 		for (int k = 0; k < AKSES_TOKEN_LEN; k++) {
 			char c = tokens[i][k];
-			ck_assert_msg((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'), "char %c", c);
+			ck_assert_msg((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'), "char %c",
+			              c);
 			seen[(unsigned char)c]++;
 		}
 		/* what the door scanner will accept, unchanged */

@@ -24,8 +24,10 @@ START_TEST(test_text_accepts_real_names_and_refuses_broken_utf8)
 	static const struct text_case cases[] = {
 	    {"Nurul 'Aini", 100, true, false, AKSES_OK},
 	    {"Ni Luh Putu Ayu", 100, true, false, AKSES_OK},
-	    {"Jos\xC3\xA9", 100, true, false, AKSES_OK},          /* José */
-	    {"\xE1\xB8\xA4" "asan", 100, true, false, AKSES_OK},   /* Ḥasan */
+	    {"Jos\xC3\xA9", 100, true, false, AKSES_OK}, /* José */
+	    {"\xE1\xB8\xA4"
+	     "asan",
+	     100, true, false, AKSES_OK},                                         /* Ḥasan */
 	    {"\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98\x8E", 100, true, false, AKSES_OK}, /* 王小明 */
 	    {"Budi \xF0\x9F\x98\x80", 100, true, false, AKSES_OK}, /* emoji: plain text allows it */
 	    {"\xC0\xAF", 100, true, false, AKSES_E_UTF8},          /* overlong '/' */
@@ -36,15 +38,17 @@ START_TEST(test_text_accepts_real_names_and_refuses_broken_utf8)
 	    {"\xED\xBF\xBF", 100, true, false, AKSES_E_UTF8},      /* surrogate U+DFFF */
 	    {"\xF4\x90\x80\x80", 100, true, false, AKSES_E_UTF8},  /* U+110000 */
 	    {"\xF5\x80\x80\x80", 100, true, false, AKSES_E_UTF8},
-	    {"ab\xC3", 100, true, false, AKSES_E_UTF8},            /* truncated at the end */
-	    {"\xE2\x82z", 100, true, false, AKSES_E_UTF8},         /* truncated in the middle */
-	    {"\x80", 100, true, false, AKSES_E_UTF8},              /* lone continuation */
+	    {"ab\xC3", 100, true, false, AKSES_E_UTF8},    /* truncated at the end */
+	    {"\xE2\x82z", 100, true, false, AKSES_E_UTF8}, /* truncated in the middle */
+	    {"\x80", 100, true, false, AKSES_E_UTF8},      /* lone continuation */
 	    {"\xFF", 100, true, false, AKSES_E_UTF8},
-	    {"\xF4\x8F\xBF\xBF", 100, true, false, AKSES_OK},      /* U+10FFFF, the last one */
-	    {"\xED\x9F\xBF", 100, true, false, AKSES_OK},          /* U+D7FF, just below */
-	    {"a\x01" "b", 100, true, false, AKSES_E_CONTROL_CHAR},
-	    {"a\x7F", 100, true, false, AKSES_E_CONTROL_CHAR},     /* DEL */
-	    {"a\xC2\x85", 100, true, true, AKSES_E_CONTROL_CHAR},  /* C1 NEL */
+	    {"\xF4\x8F\xBF\xBF", 100, true, false, AKSES_OK}, /* U+10FFFF, the last one */
+	    {"\xED\x9F\xBF", 100, true, false, AKSES_OK},     /* U+D7FF, just below */
+	    {"a\x01"
+	     "b",
+	     100, true, false, AKSES_E_CONTROL_CHAR},
+	    {"a\x7F", 100, true, false, AKSES_E_CONTROL_CHAR},    /* DEL */
+	    {"a\xC2\x85", 100, true, true, AKSES_E_CONTROL_CHAR}, /* C1 NEL */
 	    {"a\tb", 100, true, false, AKSES_E_CONTROL_CHAR},
 	    {"a\nb", 100, true, false, AKSES_E_CONTROL_CHAR},
 	    {"a\tb\nc\r\n", 100, true, true, AKSES_OK},
@@ -52,7 +56,7 @@ START_TEST(test_text_accepts_real_names_and_refuses_broken_utf8)
 	    {NULL, 100, true, false, AKSES_E_REQUIRED},
 	    {"   ", 100, true, false, AKSES_E_REQUIRED},
 	    {" \n\t ", 100, true, true, AKSES_E_REQUIRED},
-	    {"\xC2\xA0", 100, true, false, AKSES_E_REQUIRED},      /* only a no-break space */
+	    {"\xC2\xA0", 100, true, false, AKSES_E_REQUIRED}, /* only a no-break space */
 	    {"", 100, false, false, AKSES_OK},
 	    {NULL, 100, false, false, AKSES_OK},
 	    {"   ", 100, false, false, AKSES_OK},
@@ -78,7 +82,9 @@ START_TEST(test_limits_count_characters_not_bytes)
 	ck_assert_int_eq(valid_text(buf, AKSES_NAME_CHARS, true, false), AKSES_OK);
 	strcat(buf, "a");
 	ck_assert_int_eq(valid_text(buf, AKSES_NAME_CHARS, true, false), AKSES_E_TOO_LONG);
-	ck_assert_uint_eq(valid_utf8_chars("\xE1\xB8\xA4" "asan"), 5);
+	ck_assert_uint_eq(valid_utf8_chars("\xE1\xB8\xA4"
+	                                   "asan"),
+	                  5);
 	ck_assert_uint_eq(valid_utf8_chars(""), 0);
 }
 END_TEST
@@ -111,11 +117,11 @@ START_TEST(test_nik_structure)
 	    {"1371014001900001", AKSES_E_NIK_DATE},   /* day 40 = woman's 00 */
 	    {"1371017201900001", AKSES_E_NIK_DATE},   /* day 72 = woman's 32 */
 	    {"1371018001900001", AKSES_E_NIK_DATE},
-	    {"1371013002900001", AKSES_E_NIK_DATE},   /* 30 February */
-	    {"1371017002900001", AKSES_E_NIK_DATE},   /* 30 February, woman */
-	    {"1371013104900001", AKSES_E_NIK_DATE},   /* 31 April */
-	    {"1371011500900001", AKSES_E_NIK_DATE},   /* month 00 */
-	    {"1371011513900001", AKSES_E_NIK_DATE},   /* month 13 */
+	    {"1371013002900001", AKSES_E_NIK_DATE}, /* 30 February */
+	    {"1371017002900001", AKSES_E_NIK_DATE}, /* 30 February, woman */
+	    {"1371013104900001", AKSES_E_NIK_DATE}, /* 31 April */
+	    {"1371011500900001", AKSES_E_NIK_DATE}, /* month 00 */
+	    {"1371011513900001", AKSES_E_NIK_DATE}, /* month 13 */
 	    {"1371011501900000", AKSES_E_NIK_SERIAL},
 	    {"", AKSES_E_REQUIRED},
 	    {NULL, AKSES_E_REQUIRED},
@@ -142,14 +148,14 @@ START_TEST(test_phone_accepts_indonesian_mobiles_and_normalizes)
 	    {"0812.3456.7890", AKSES_OK, "+6281234567890"},
 	    {"6281234567890", AKSES_OK, "+6281234567890"},
 	    {"+62 812-3456-7890", AKSES_OK, "+6281234567890"},
-	    {"0812345678", AKSES_OK, "+62812345678"},           /* 9 digits after 62 */
-	    {"+62812345678901", AKSES_OK, "+62812345678901"},   /* 12 digits after 62 */
-	    {"081234567", AKSES_E_PHONE, NULL},                  /* 8 after 62 */
-	    {"+628123456789012", AKSES_E_PHONE, NULL},           /* 13 after 62 */
-	    {"0751123456", AKSES_E_PHONE, NULL},                 /* a Padang landline */
+	    {"0812345678", AKSES_OK, "+62812345678"},         /* 9 digits after 62 */
+	    {"+62812345678901", AKSES_OK, "+62812345678901"}, /* 12 digits after 62 */
+	    {"081234567", AKSES_E_PHONE, NULL},               /* 8 after 62 */
+	    {"+628123456789012", AKSES_E_PHONE, NULL},        /* 13 after 62 */
+	    {"0751123456", AKSES_E_PHONE, NULL},              /* a Padang landline */
 	    {"+62751123456", AKSES_E_PHONE, NULL},
-	    {"812345678901", AKSES_E_PHONE, NULL},               /* no prefix */
-	    {"+6581234567", AKSES_E_PHONE, NULL},                /* Singapore */
+	    {"812345678901", AKSES_E_PHONE, NULL}, /* no prefix */
+	    {"+6581234567", AKSES_E_PHONE, NULL},  /* Singapore */
 	    {"0812a4567890", AKSES_E_PHONE, NULL},
 	    {"0812+34567890", AKSES_E_PHONE, NULL},
 	    {"++6281234567890", AKSES_E_PHONE, NULL},
@@ -173,8 +179,9 @@ START_TEST(test_email_is_optional_and_simple)
 {
 	static const char *good[] = {NULL, "", "a@b.co", "nurul.aini@diskominfo.sumbarprov.go.id",
 	                             "budi+akses@mail.example.com"};
-	static const char *bad[] = {"a@b", "@b.co", "a@@b.co", "a@b@c.co", "a b@c.co", "a@.co",
-	                            "a@b.", "a@b..co", "plainaddress", "a@b.co\n", "<a@b.co>"};
+	static const char *bad[] = {"a@b",          "@b.co",    "a@@b.co", "a@b@c.co",
+	                            "a b@c.co",     "a@.co",    "a@b.",    "a@b..co",
+	                            "plainaddress", "a@b.co\n", "<a@b.co>"};
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
 		ck_assert_msg(valid_email(good[i]) == AKSES_OK, "%s", good[i] ? good[i] : "(null)");
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
@@ -214,9 +221,16 @@ START_TEST(test_request_number_is_canonicalized_to_uppercase)
 	ck_assert_int_eq(valid_request_number("aks-20261129-0007", out), AKSES_OK);
 	ck_assert_str_eq(out, "AKS-20261129-0007");
 	ck_assert_int_eq(valid_request_number("AKS-20261129-0007", NULL), AKSES_OK);
-	static const char *bad[] = {"AKS-2026112-0007",  "AKS-20261329-0007", "AKS-20261100-0007",
-	                            "AKX-20261129-0007", "AKS-20261129-007",  "AKS_20261129_0007",
-	                            "AKS-20261129-00071", "AKS-2026112a-0007", "", NULL};
+	static const char *bad[] = {"AKS-2026112-0007",
+	                            "AKS-20261329-0007",
+	                            "AKS-20261100-0007",
+	                            "AKX-20261129-0007",
+	                            "AKS-20261129-007",
+	                            "AKS_20261129_0007",
+	                            "AKS-20261129-00071",
+	                            "AKS-2026112a-0007",
+	                            "",
+	                            NULL};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		ck_assert_msg(valid_request_number(bad[i], out) == AKSES_E_REQUEST_NUMBER, "%s",
 		              bad[i] ? bad[i] : "(null)");
@@ -294,7 +308,8 @@ static struct akses_request_input good_request(void)
 	in.n_companions = 2;
 	in.companion_name[0] = "Ni Luh Putu Ayu";
 	in.companion_nik[0] = "5171014101950002";
-	in.companion_name[1] = "\xE1\xB8\xA4" "asan";
+	in.companion_name[1] = "\xE1\xB8\xA4"
+	                       "asan";
 	in.companion_nik[1] = "3173010203880003";
 	in.n_equipment = 1;
 	in.equipment[0] = "Laptop Dell Latitude, SN 7XK2";

@@ -16,31 +16,31 @@ struct legal {
 };
 
 static const struct legal legal_moves[] = {
-	{WF_SUBMIT, ROLE_NONE, RS_NONE, false},
-	{WF_DISPOSE_KADIS, ROLE_KADIS, RS_SUBMITTED, false},
-	{WF_DISPOSE_KABID, ROLE_KABID, RS_DISPOSED_KADIS, false},
-	{WF_VERIFY, ROLE_KOORDINATOR, RS_DISPOSED_KABID, false},
-	{WF_APPROVE, ROLE_KABID, RS_VERIFIED, false},
-	{WF_REJECT, ROLE_KABID, RS_VERIFIED, false},
-	{WF_ASSIGN, ROLE_KOORDINATOR, RS_APPROVED, false},
-	{WF_RECORD, ROLE_HELPDESK, RS_ASSIGNED, false},
-	{WF_REPORT, ROLE_HELPDESK, RS_VISITED, false},
-	{WF_REPORT, ROLE_HELPDESK, RS_RECORDED, true}, /* a no-show, once the window is over */
-	{WF_FORWARD_KOORD, ROLE_KOORDINATOR, RS_REPORTED, false},
-	{WF_FORWARD_KABID, ROLE_KABID, RS_FORWARDED_KOORD, false},
-	{WF_RECEIVE, ROLE_KADIS, RS_FORWARDED_KABID, false},
-	{WF_CANCEL, ROLE_NONE, RS_SUBMITTED, false},
-	{WF_CANCEL, ROLE_NONE, RS_DISPOSED_KADIS, false},
-	{WF_CANCEL, ROLE_NONE, RS_DISPOSED_KABID, false},
-	{WF_CANCEL, ROLE_NONE, RS_VERIFIED, false},
-	{WF_CANCEL, ROLE_NONE, RS_APPROVED, false},
-	{WF_CANCEL, ROLE_NONE, RS_ASSIGNED, false},
-	{WF_CANCEL, ROLE_KOORDINATOR, RS_SUBMITTED, false},
-	{WF_CANCEL, ROLE_KOORDINATOR, RS_DISPOSED_KADIS, false},
-	{WF_CANCEL, ROLE_KOORDINATOR, RS_DISPOSED_KABID, false},
-	{WF_CANCEL, ROLE_KOORDINATOR, RS_VERIFIED, false},
-	{WF_CANCEL, ROLE_KOORDINATOR, RS_APPROVED, false},
-	{WF_CANCEL, ROLE_KOORDINATOR, RS_ASSIGNED, false},
+    {WF_SUBMIT, ROLE_NONE, RS_NONE, false},
+    {WF_DISPOSE_KADIS, ROLE_KADIS, RS_SUBMITTED, false},
+    {WF_DISPOSE_KABID, ROLE_KABID, RS_DISPOSED_KADIS, false},
+    {WF_VERIFY, ROLE_KOORDINATOR, RS_DISPOSED_KABID, false},
+    {WF_APPROVE, ROLE_KABID, RS_VERIFIED, false},
+    {WF_REJECT, ROLE_KABID, RS_VERIFIED, false},
+    {WF_ASSIGN, ROLE_KOORDINATOR, RS_APPROVED, false},
+    {WF_RECORD, ROLE_HELPDESK, RS_ASSIGNED, false},
+    {WF_REPORT, ROLE_HELPDESK, RS_VISITED, false},
+    {WF_REPORT, ROLE_HELPDESK, RS_RECORDED, true}, /* a no-show, once the window is over */
+    {WF_FORWARD_KOORD, ROLE_KOORDINATOR, RS_REPORTED, false},
+    {WF_FORWARD_KABID, ROLE_KABID, RS_FORWARDED_KOORD, false},
+    {WF_RECEIVE, ROLE_KADIS, RS_FORWARDED_KABID, false},
+    {WF_CANCEL, ROLE_NONE, RS_SUBMITTED, false},
+    {WF_CANCEL, ROLE_NONE, RS_DISPOSED_KADIS, false},
+    {WF_CANCEL, ROLE_NONE, RS_DISPOSED_KABID, false},
+    {WF_CANCEL, ROLE_NONE, RS_VERIFIED, false},
+    {WF_CANCEL, ROLE_NONE, RS_APPROVED, false},
+    {WF_CANCEL, ROLE_NONE, RS_ASSIGNED, false},
+    {WF_CANCEL, ROLE_KOORDINATOR, RS_SUBMITTED, false},
+    {WF_CANCEL, ROLE_KOORDINATOR, RS_DISPOSED_KADIS, false},
+    {WF_CANCEL, ROLE_KOORDINATOR, RS_DISPOSED_KABID, false},
+    {WF_CANCEL, ROLE_KOORDINATOR, RS_VERIFIED, false},
+    {WF_CANCEL, ROLE_KOORDINATOR, RS_APPROVED, false},
+    {WF_CANCEL, ROLE_KOORDINATOR, RS_ASSIGNED, false},
 };
 
 /* Which roles may take an action at all (from some state). VISIT_END and EXPIRE: nobody. */
@@ -57,7 +57,8 @@ static bool is_legal(wf_action a, akses_role r, req_state s, bool window_over)
 {
 	for (size_t i = 0; i < sizeof legal_moves / sizeof legal_moves[0]; i++) {
 		const struct legal *l = &legal_moves[i];
-		if (l->a == a && l->role == r && l->from == s && (!l->needs_window_over || window_over))
+		if (l->a == a && l->role == r && l->from == s &&
+		    (!l->needs_window_over || window_over))
 			return true;
 	}
 	return false;
@@ -70,15 +71,15 @@ START_TEST(test_every_action_role_state_matches_the_sop_table)
 		for (int a = WF_NONE + 1; a < WF_COUNT; a++) {
 			for (int r = ROLE_NONE; r < ROLE_COUNT; r++) {
 				for (int s = RS_NONE; s < RS_COUNT; s++) {
-					akses_status want =
-					    !role_owns(a, r)                     ? AKSES_E_ROLE
-					    : is_legal(a, r, s, wo)              ? AKSES_OK
-					                                         : AKSES_E_STATE;
+					akses_status want = !role_owns(a, r)        ? AKSES_E_ROLE
+					                    : is_legal(a, r, s, wo) ? AKSES_OK
+					                                            : AKSES_E_STATE;
 					akses_status got = wf_check(a, r, s, wo);
 					ck_assert_msg(got == want,
-					              "action %s role %s state %s window_over %d: got %d want %d",
-					              wf_get(a)->code, wf_role_code(r), wf_state_code(s),
-					              wo, got, want);
+					              "action %s role %s state %s window_over %d: "
+					              "got %d want %d",
+					              wf_get(a)->code, wf_role_code(r),
+					              wf_state_code(s), wo, got, want);
 					if (got == AKSES_OK)
 						legal_seen++;
 				}
@@ -199,14 +200,22 @@ START_TEST(test_each_state_says_which_step_and_role_it_waits_for)
 		akses_role role;
 		int standard;
 	} want[] = {
-	    {RS_SUBMITTED, 2, ROLE_KADIS, 180},        {RS_DISPOSED_KADIS, 3, ROLE_KABID, 180},
-	    {RS_DISPOSED_KABID, 4, ROLE_KOORDINATOR, 180}, {RS_VERIFIED, 5, ROLE_KABID, 180},
-	    {RS_APPROVED, 6, ROLE_KOORDINATOR, 180},   {RS_ASSIGNED, 6, ROLE_HELPDESK, 180},
-	    {RS_RECORDED, 7, ROLE_TIM_TEKNIS, 180},    {RS_ON_SITE, 7, ROLE_TIM_TEKNIS, 180},
-	    {RS_VISITED, 9, ROLE_HELPDESK, 180},       {RS_REPORTED, 10, ROLE_KOORDINATOR, 180},
-	    {RS_FORWARDED_KOORD, 11, ROLE_KABID, 300}, {RS_FORWARDED_KABID, 12, ROLE_KADIS, 300},
-	    {RS_REJECTED, 0, ROLE_NONE, 0},            {RS_CLOSED, 0, ROLE_NONE, 0},
-	    {RS_CANCELLED, 0, ROLE_NONE, 0},           {RS_EXPIRED, 0, ROLE_NONE, 0},
+	    {RS_SUBMITTED, 2, ROLE_KADIS, 180},
+	    {RS_DISPOSED_KADIS, 3, ROLE_KABID, 180},
+	    {RS_DISPOSED_KABID, 4, ROLE_KOORDINATOR, 180},
+	    {RS_VERIFIED, 5, ROLE_KABID, 180},
+	    {RS_APPROVED, 6, ROLE_KOORDINATOR, 180},
+	    {RS_ASSIGNED, 6, ROLE_HELPDESK, 180},
+	    {RS_RECORDED, 7, ROLE_TIM_TEKNIS, 180},
+	    {RS_ON_SITE, 7, ROLE_TIM_TEKNIS, 180},
+	    {RS_VISITED, 9, ROLE_HELPDESK, 180},
+	    {RS_REPORTED, 10, ROLE_KOORDINATOR, 180},
+	    {RS_FORWARDED_KOORD, 11, ROLE_KABID, 300},
+	    {RS_FORWARDED_KABID, 12, ROLE_KADIS, 300},
+	    {RS_REJECTED, 0, ROLE_NONE, 0},
+	    {RS_CLOSED, 0, ROLE_NONE, 0},
+	    {RS_CANCELLED, 0, ROLE_NONE, 0},
+	    {RS_EXPIRED, 0, ROLE_NONE, 0},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 		akses_role role = ROLE_ADMIN;
@@ -221,12 +230,23 @@ END_TEST
 START_TEST(test_last_completed_step_of_each_state)
 {
 	static const int want[RS_COUNT] = {
-	    [RS_NONE] = 0,          [RS_SUBMITTED] = 1,        [RS_DISPOSED_KADIS] = 2,
-	    [RS_DISPOSED_KABID] = 3, [RS_VERIFIED] = 4,         [RS_APPROVED] = 5,
-	    [RS_REJECTED] = 5,      [RS_ASSIGNED] = 5,         [RS_RECORDED] = 6,
-	    [RS_ON_SITE] = 6,       [RS_VISITED] = 7,          [RS_REPORTED] = 9,
-	    [RS_FORWARDED_KOORD] = 10, [RS_FORWARDED_KABID] = 11, [RS_CLOSED] = 12,
-	    [RS_CANCELLED] = 0,     [RS_EXPIRED] = 0,
+	    [RS_NONE] = 0,
+	    [RS_SUBMITTED] = 1,
+	    [RS_DISPOSED_KADIS] = 2,
+	    [RS_DISPOSED_KABID] = 3,
+	    [RS_VERIFIED] = 4,
+	    [RS_APPROVED] = 5,
+	    [RS_REJECTED] = 5,
+	    [RS_ASSIGNED] = 5,
+	    [RS_RECORDED] = 6,
+	    [RS_ON_SITE] = 6,
+	    [RS_VISITED] = 7,
+	    [RS_REPORTED] = 9,
+	    [RS_FORWARDED_KOORD] = 10,
+	    [RS_FORWARDED_KABID] = 11,
+	    [RS_CLOSED] = 12,
+	    [RS_CANCELLED] = 0,
+	    [RS_EXPIRED] = 0,
 	};
 	for (int s = RS_NONE; s < RS_COUNT; s++)
 		ck_assert_msg(wf_last_step_of(s) == want[s], "state %s", wf_state_code(s));
@@ -236,7 +256,8 @@ END_TEST
 START_TEST(test_only_rejected_closed_cancelled_expired_are_final)
 {
 	for (int s = RS_NONE; s < RS_COUNT; s++) {
-		bool want = s == RS_REJECTED || s == RS_CLOSED || s == RS_CANCELLED || s == RS_EXPIRED;
+		bool want =
+		    s == RS_REJECTED || s == RS_CLOSED || s == RS_CANCELLED || s == RS_EXPIRED;
 		ck_assert_msg(wf_state_final(s) == want, "state %s", wf_state_code(s));
 	}
 }
@@ -305,8 +326,8 @@ START_TEST(test_state_and_role_codes_round_trip_case_insensitively)
 	ck_assert_int_eq(wf_state_parse("", &st), -1);
 	ck_assert_int_eq(wf_state_parse(NULL, &st), -1);
 
-	static const char *roles[] = {"KADIS", "KABID", "KOORDINATOR", "TIM_TEKNIS", "HELPDESK",
-	                              "ADMIN"};
+	static const char *roles[] = {"KADIS",      "KABID",    "KOORDINATOR",
+	                              "TIM_TEKNIS", "HELPDESK", "ADMIN"};
 	for (int r = ROLE_KADIS; r < ROLE_COUNT; r++) {
 		ck_assert_str_eq(wf_role_code(r), roles[r - 1]);
 		akses_role back = ROLE_NONE;
@@ -335,8 +356,8 @@ START_TEST(test_purpose_deny_print_and_job_codes_are_stable)
 	ck_assert_int_eq(wf_purpose_parse("none", &pc), -1);
 	ck_assert_int_eq(wf_purpose_parse("picnic", &pc), -1);
 
-	static const char *denies[] = {"unknown",  "not-yet-valid", "expired",    "revoked",
-	                               "already-inside", "not-inside", "wrong-escort"};
+	static const char *denies[] = {"unknown",        "not-yet-valid", "expired",     "revoked",
+	                               "already-inside", "not-inside",    "wrong-escort"};
 	for (int d = DENY_UNKNOWN; d < DENY_COUNT; d++)
 		ck_assert_str_eq(wf_deny_code(d), denies[d - 1]);
 
@@ -345,8 +366,8 @@ START_TEST(test_purpose_deny_print_and_job_codes_are_stable)
 	ck_assert_str_eq(wf_print_state_code(PRINT_DONE), "done");
 	ck_assert_str_eq(wf_print_state_code(PRINT_FAILED), "failed");
 
-	static const char *jobs[] = {"pending", "accepted", "completed", "aborted",
-	                             "canceled", "stopped", "failed"};
+	static const char *jobs[] = {"pending",  "accepted", "completed", "aborted",
+	                             "canceled", "stopped",  "failed"};
 	for (int j = JOB_PENDING; j <= JOB_FAILED; j++)
 		ck_assert_str_eq(wf_job_state_code(j), jobs[j - 1]);
 }
@@ -361,7 +382,8 @@ START_TEST(test_labels_are_indonesian_by_default_and_english_on_request)
 	ck_assert_str_eq(wf_purpose_label(PURPOSE_MAINTENANCE), "Pemeliharaan perangkat");
 	ck_assert_str_eq(wf_deny_label(DENY_ALREADY_INSIDE), "Sudah di dalam");
 	ck_assert_int_eq(i18n_set_lang("en"), 0);
-	ck_assert_str_eq(wf_state_label(RS_SUBMITTED), "Waiting for the Head of Agency's disposition");
+	ck_assert_str_eq(wf_state_label(RS_SUBMITTED),
+	                 "Waiting for the Head of Agency's disposition");
 	ck_assert_str_eq(wf_deny_label(DENY_ALREADY_INSIDE), "Already inside");
 	/* every label exists in both languages */
 	for (int lang = 0; lang < 2; lang++) {
