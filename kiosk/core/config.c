@@ -143,6 +143,13 @@ akses_status config_load(const char *path, struct akses_config *cfg, int *bad_li
 	/* Parse into a copy so that a bad file leaves cfg with the plain defaults, not half a file.
 	 */
 	struct akses_config tmp = *cfg;
+	/* inih's default 200-byte stack line buffer would split a long line (a 300-character DB
+	 * path) in two and report the wrong line; Debian's libinih lets us use a growing heap
+	 * buffer instead. Only this module uses inih, so setting its globals here is safe. */
+	ini_use_stack = false;
+	ini_allow_realloc = true;
+	ini_initial_alloc = 256;
+	ini_max_line = 8192;
 	int rc = ini_parse(path, config_handler, &tmp);
 	if (rc == -2)
 		return AKSES_E_NOMEM;

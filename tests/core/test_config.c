@@ -220,6 +220,31 @@ START_TEST(test_boundary_values_are_accepted)
 }
 END_TEST
 
+START_TEST(test_long_lines_are_read_whole)
+{
+	char text[1200], path[700];
+	memset(path, 'a', 400);
+	path[0] = '/';
+	path[400] = '\0';
+	snprintf(text, sizeof text, "[store]\ndb = %s\n[station]\nname = PINTU\n", path);
+	const char *p = write_ini(text);
+	struct akses_config c;
+	int line = -1;
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_OK);
+	ck_assert_str_eq(c.db_path, path);
+	ck_assert_str_eq(c.station, "PINTU");
+	unlink(p);
+	/* a value longer than its field is a bad value on its own line */
+	memset(path, 'b', 600);
+	path[600] = '\0';
+	snprintf(text, sizeof text, "[store]\ndb = %s\n[station]\nname = PINTU\n", path);
+	p = write_ini(text);
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_E_CONFIG);
+	ck_assert_int_eq(line, 2);
+	unlink(p);
+}
+END_TEST
+
 START_TEST(test_missing_file_is_a_config_error_on_line_0)
 {
 	struct akses_config c;
@@ -257,6 +282,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_unknown_section_and_key_outside_a_section_are_errors);
 	tcase_add_test(tc, test_bad_values_are_refused_with_their_line);
 	tcase_add_test(tc, test_boundary_values_are_accepted);
+	tcase_add_test(tc, test_long_lines_are_read_whole);
 	tcase_add_test(tc, test_missing_file_is_a_config_error_on_line_0);
 	tcase_add_test(tc, test_label_codes_round_trip);
 	suite_add_tcase(s, tc);
