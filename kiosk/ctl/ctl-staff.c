@@ -51,6 +51,9 @@ static int staff_add(struct ctl *c, int argc, char **argv)
 		return ctl_fail(c, AKSES_E_ROLE_NAME, role_s);
 	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
 		return rc;
+	/* refuse before asking for a PIN the store would refuse anyway */
+	if (c->actor.role != ROLE_ADMIN)
+		return ctl_fail(c, AKSES_E_ROLE, NULL);
 	char pin[64];
 	if (!new_pin(pin, sizeof pin))
 		return CTL_EXIT_FAIL;
@@ -149,6 +152,8 @@ static int staff_change(struct ctl *c, int argc, char **argv, bool set_pin)
 	akses_status st;
 	if (set_pin) {
 		char pin[64];
+		if (c->actor.role != ROLE_ADMIN && c->actor.id != target)
+			return ctl_fail(c, AKSES_E_ROLE, NULL);
 		if (!new_pin(pin, sizeof pin))
 			return CTL_EXIT_FAIL;
 		st = store_staff_set_pin(c->st, c->actor.id, target, pin);
