@@ -22,7 +22,7 @@ akses_status clock_day_bounds(const char *day, int64_t *start, int64_t *end);
 char *clock_format(int64_t t, char *buf, size_t n);        /* "2026-11-29 14:05" */
 char *clock_format_day(int64_t t, char *buf, size_t n);    /* "2026-11-29" */
 char *clock_format_hm(int64_t t, char *buf, size_t n);     /* "14:05" */
-/* "1 j 05 m" style duration for people ("2h 05m" in English): translated. */
+/* "1 j 05 m" style duration for people ("1 h 05 m" in English, "12 m", "45 s"): translated. */
 char *clock_format_duration(int64_t seconds, char *buf, size_t n);
 
 #endif
