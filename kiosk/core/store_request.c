@@ -16,16 +16,18 @@
 
 /* ---- helpers -------------------------------------------------------------------------------- */
 
-/* A deferred read transaction, so that a request and its companions are read from one snapshot. */
-static void req_read_begin(store *st)
+/* A deferred read transaction, so that a request and its companions are read from one snapshot.
+ * Inside a caller's transaction nothing is begun; returns whether one was, for req_read_end. */
+static bool req_read_begin(store *st)
 {
-	if (sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);
+	return sqlite3_get_autocommit(st->db) &&
+	       sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 }
 
-static void req_read_end(store *st)
+/* End what req_read_begin began (never the caller's own transaction). */
+static void req_read_end(store *st, bool began)
 {
-	if (!sqlite3_get_autocommit(st->db))
+	if (began && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 }
 
@@ -290,9 +292,9 @@ static akses_status req_load(store *st, const char *where, const void *key, int 
 /* Load by canonical number inside one read snapshot. */
 static akses_status req_load_number(store *st, const char *canon, struct akses_request *out)
 {
-	req_read_begin(st);
+	bool began = req_read_begin(st);
 	akses_status rc = req_load(st, "r.number = ?1", canon, -1, out, NULL);
-	req_read_end(st);
+	req_read_end(st, began);
 	return rc;
 }
 
@@ -355,9 +357,9 @@ akses_status store_lookup_token(store *st, const char *receipt_token, struct aks
 	struct akses_request *r = malloc(sizeof *r);
 	if (!r)
 		return AKSES_E_NOMEM;
-	req_read_begin(st);
+	bool began = req_read_begin(st);
 	akses_status rc = req_load(st, "r.receipt_hash = ?1", want, SECRET_HASH_BYTES, r, have);
-	req_read_end(st);
+	req_read_end(st, began);
 	if (rc == AKSES_OK && !secret_equal(want, have, SECRET_HASH_BYTES))
 		rc = AKSES_E_LOOKUP;
 	if (rc == AKSES_OK)
@@ -565,10 +567,10 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 	*out = NULL;
 	*n = 0;
 	int64_t id = 0;
-	req_read_begin(st);
+	bool began = req_read_begin(st);
 	akses_status rc = store_request_head(st, number, &id, NULL, NULL);
 	if (rc != AKSES_OK) {
-		req_read_end(st);
+		req_read_end(st, began);
 		return rc;
 	}
 	sqlite3_stmt *s = store_prep(st, "SELECT s.step, s.action, s.role, coalesce(s.actor_id, 0),"
@@ -576,7 +578,7 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 	                                 " s.note FROM step s LEFT JOIN staff f ON f.id = s.actor_id"
 	                                 " WHERE s.request_id = ?1 ORDER BY s.id");
 	if (!s) {
-		req_read_end(st);
+		req_read_end(st, began);
 		return AKSES_E_IO;
 	}
 	sqlite3_bind_int64(s, 1, id);
@@ -610,7 +612,7 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 		store_col_text(s, 8, r->note, sizeof r->note);
 	}
 	sqlite3_finalize(s);
-	req_read_end(st);
+	req_read_end(st, began);
 	if (src != SQLITE_DONE) {
 		free(list);
 		return src == SQLITE_NOMEM ? AKSES_E_NOMEM : store_fail(st, src);

@@ -381,6 +381,49 @@ START_TEST(test_koordinator_cancels_with_a_reason_others_cannot)
 }
 END_TEST
 
+START_TEST(test_cancel_works_from_every_state_before_recording_and_none_after)
+{
+	const req_state open_states[] = {RS_SUBMITTED, RS_DISPOSED_KADIS, RS_DISPOSED_KABID,
+	                                 RS_VERIFIED,  RS_APPROVED,       RS_ASSIGNED};
+	for (size_t i = 0; i < sizeof open_states / sizeof open_states[0]; i++) {
+		char a[AKSES_NUMBER_BUF], k[AKSES_NUMBER_BUF];
+		world_submit(&w, START, END, 0, a);
+		world_submit(&w, START, END, 0, k);
+		world_advance(&w, a, open_states[i]);
+		world_advance(&w, k, open_states[i]);
+		const int64_t others[] = {w.admin, w.kadis, w.kabid, w.teknis, w.helpdesk};
+		for (size_t p = 0; p < sizeof others / sizeof others[0]; p++)
+			ck_assert_int_eq(store_cancel(w.st, k, others[p], "alasan"), AKSES_E_ROLE);
+		ck_assert_int_eq(store_cancel_applicant(w.st, a, WORLD_PHONE_LAST4), AKSES_OK);
+		ck_assert_int_eq(store_cancel(w.st, k, w.koord, "Dibatalkan koordinator"), AKSES_OK);
+		ck_assert_int_eq(world_state(&w, a), RS_CANCELLED);
+		ck_assert_int_eq(world_state(&w, k), RS_CANCELLED);
+	}
+	/* final states and recorded requests cannot be cancelled by anyone */
+	char rec[AKSES_NUMBER_BUF], rej[AKSES_NUMBER_BUF], exp[AKSES_NUMBER_BUF];
+	world_submit(&w, START, END, 0, rec);
+	world_advance(&w, rec, RS_RECORDED);
+	world_submit(&w, START, END, 0, rej);
+	world_advance(&w, rej, RS_VERIFIED);
+	ck_assert_int_eq(store_act(w.st, rej, WF_REJECT, w.kabid, "Tidak"), AKSES_OK);
+	world_submit(&w, "2026-12-01 08:30", "2026-12-01 09:00", 0, exp);
+	tu_set_now("2026-12-01 09:00");
+	ck_assert_int_eq(store_expire_stale(w.st, NULL), AKSES_OK);
+	ck_assert_int_eq(world_state(&w, exp), RS_EXPIRED);
+	const char *done[] = {rec, rej, exp};
+	char *before = world_dump(&w);
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_int_eq(store_cancel_applicant(w.st, done[i], WORLD_PHONE_LAST4),
+		                 AKSES_E_STATE);
+		ck_assert_int_eq(store_cancel(w.st, done[i], w.koord, "alasan"), AKSES_E_STATE);
+	}
+	char *after = world_dump(&w);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
 /* ---- expiry --------------------------------------------------------------------------------- */
 
 START_TEST(test_undecided_requests_expire_when_their_window_ends)
@@ -546,6 +589,7 @@ static Suite *flow_suite(void)
 	tcase_add_test(tc, test_applicant_cancels_with_the_right_phone_digits_only);
 	tcase_add_test(tc, test_cancel_after_recording_is_refused);
 	tcase_add_test(tc, test_koordinator_cancels_with_a_reason_others_cannot);
+	tcase_add_test(tc, test_cancel_works_from_every_state_before_recording_and_none_after);
 	tcase_add_test(tc, test_undecided_requests_expire_when_their_window_ends);
 	tcase_add_test(tc, test_no_show_report_chain_closes_the_request);
 	tcase_add_test(tc, test_inbox_shows_each_role_what_waits_for_it_oldest_first);
