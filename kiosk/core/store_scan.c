@@ -52,23 +52,59 @@ static akses_status scan_escort_check(store *st, int64_t escort_id)
 	return active ? AKSES_OK : AKSES_E_STAFF_DISABLED;
 }
 
-/* Find the pass whose stored hash is hash (one indexed lookup on the UNIQUE token_hash), filling
- * p and the display fields of out. The fetched hash is compared again in constant time, so the
- * decision never rests on a comparison whose timing depends on the secret. */
+/* The display fields of a found pass: request number, the person's name (the applicant's, or the
+ * companion's with the pass's sequence number) and institution, and the request's own fields. */
+static akses_status scan_load_request(store *st, struct scan_pass *p, int person,
+                                      struct akses_scan_result *out)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT state, escort_id, start_at, end_at, number, name,"
+	                                 " institution FROM request WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, p->request_id);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW) {
+		if (wf_state_parse((const char *)sqlite3_column_text(s, 0), &p->state) != 0)
+			p->state = RS_NONE;
+		p->escort_id = sqlite3_column_int64(s, 1); /* NULL reads as 0: nobody */
+		p->start_at = sqlite3_column_int64(s, 2);
+		p->end_at = sqlite3_column_int64(s, 3);
+		store_col_text(s, 4, out->number, sizeof out->number);
+		store_col_text(s, 5, out->name, sizeof out->name);
+		store_col_text(s, 6, out->institution, sizeof out->institution);
+	}
+	sqlite3_finalize(s);
+	if (src != SQLITE_ROW)
+		return src == SQLITE_DONE ? AKSES_E_REQUEST_NOT_FOUND : store_fail(st, src);
+	if (person == 0)
+		return AKSES_OK;
+	s = store_prep(st, "SELECT name FROM companion WHERE request_id = ?1 AND seq = ?2");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, p->request_id);
+	sqlite3_bind_int(s, 2, person);
+	src = sqlite3_step(s);
+	out->name[0] = '\0';
+	if (src == SQLITE_ROW)
+		store_col_text(s, 0, out->name, sizeof out->name);
+	sqlite3_finalize(s);
+	return src == SQLITE_ROW || src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+}
+
+/* Find the pass whose stored hash is hash (one lookup on the UNIQUE token_hash index), filling p
+ * and the display fields of out. The fetched hash is compared again in constant time, so the
+ * decision never rests on a comparison whose timing depends on the secret. Plain single-table
+ * statements on purpose: this is the hot path, and a join costs more to prepare than to run. */
 static akses_status scan_find_pass(store *st, const unsigned char *hash, struct scan_pass *p,
                                    struct akses_scan_result *out)
 {
-	sqlite3_stmt *s = store_prep(
-		st, "SELECT p.id, p.token_hash, p.revoked_at IS NOT NULL, p.inside, p.last_scan_at,"
-		    " r.id, r.state, coalesce(r.escort_id, 0), r.start_at, r.end_at, r.number,"
-		    " CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END, r.institution"
-		    " FROM pass p JOIN request r ON r.id = p.request_id"
-		    " LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
-		    " WHERE p.token_hash = ?1");
+	sqlite3_stmt *s = store_prep(st, "SELECT id, token_hash, revoked_at, inside, last_scan_at,"
+	                                 " request_id, person FROM pass WHERE token_hash = ?1");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_blob(s, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
 	int src = sqlite3_step(s);
+	int person = 0;
 	if (src == SQLITE_ROW) {
 		const void *stored = sqlite3_column_blob(s, 1);
 		int len = sqlite3_column_bytes(s, 1);
@@ -76,22 +112,17 @@ static akses_status scan_find_pass(store *st, const unsigned char *hash, struct 
 		    secret_equal(stored, hash, SECRET_HASH_BYTES)) {
 			p->found = true;
 			p->id = sqlite3_column_int64(s, 0);
-			p->revoked = sqlite3_column_int(s, 2) != 0;
+			p->revoked = sqlite3_column_type(s, 2) != SQLITE_NULL;
 			p->inside = sqlite3_column_int(s, 3) != 0;
 			p->last_scan_at = sqlite3_column_int64(s, 4);
 			p->request_id = sqlite3_column_int64(s, 5);
-			if (wf_state_parse((const char *)sqlite3_column_text(s, 6), &p->state) != 0)
-				p->state = RS_NONE;
-			p->escort_id = sqlite3_column_int64(s, 7);
-			p->start_at = sqlite3_column_int64(s, 8);
-			p->end_at = sqlite3_column_int64(s, 9);
-			store_col_text(s, 10, out->number, sizeof out->number);
-			store_col_text(s, 11, out->name, sizeof out->name);
-			store_col_text(s, 12, out->institution, sizeof out->institution);
+			person = sqlite3_column_int(s, 6);
 		}
 	}
 	sqlite3_finalize(s);
-	return src == SQLITE_ROW || src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		return store_fail(st, src);
+	return p->found ? scan_load_request(st, p, person, out) : AKSES_OK;
 }
 
 /* The decision for a known pass, in the order PRODUCT.md and store.h give: escort, revoked or
