@@ -1,0 +1,58 @@
+/* form.h - the visitor's request form as typed (the model of screen-submit.c), its wipe, and its
+ * conversion to the core's struct akses_request_input. No SDL and no drawing here. */
+#ifndef AKSES_FORM_H
+#define AKSES_FORM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model.h"
+
+#define FORM_PHONE_BUF 24 /* as typed: 08.., up to 15 digits */
+#define FORM_DAYS 14      /* the date chips: today and the next 13 days */
+#define FORM_STEP_MIN 30  /* start and end move in half hours */
+
+struct form_person {
+	char name[AKSES_BUF(AKSES_NAME_CHARS)];
+	char nik[AKSES_NIK_LEN + 1];
+};
+
+struct form {
+	char name[AKSES_BUF(AKSES_NAME_CHARS)];
+	char nik[AKSES_NIK_LEN + 1];
+	char institution[AKSES_BUF(AKSES_INSTITUTION_CHARS)];
+	char phone[FORM_PHONE_BUF];
+	char email[AKSES_BUF(AKSES_EMAIL_CHARS)];
+	purpose_cat purpose_category;
+	char purpose[AKSES_BUF(AKSES_PURPOSE_CHARS)];
+	int day;       /* 0 = today .. FORM_DAYS - 1 */
+	int start_min; /* minutes after local midnight */
+	int end_min;
+	int n_companions;
+	struct form_person companions[AKSES_MAX_COMPANIONS];
+	int n_equipment;
+	char equipment[AKSES_MAX_EQUIPMENT][AKSES_BUF(AKSES_EQUIPMENT_CHARS)];
+	bool consent;
+	int64_t started_at; /* first touch of the form (step 1's duration) */
+};
+
+/* Forget everything typed (the bytes are overwritten, not just the lengths), then set the
+ * defaults for a new visitor: today, the next half hour after now + 30 min, two hours long. */
+void form_wipe(struct form *f, int64_t now, int64_t today_start);
+
+/* True when nothing personal is held (every byte of every text zero, no companions, no consent). */
+bool form_is_blank(const struct form *f);
+
+/* The window as unix seconds, from the day chip and minutes; today_start is local midnight. */
+void form_window(const struct form *f, int64_t today_start, int64_t *start, int64_t *end);
+
+/* Move the start or end by delta minutes in FORM_STEP_MIN steps, keeping 0 <= start < end <= 24h
+ * and end - start <= 12 h. */
+void form_move_start(struct form *f, int delta);
+void form_move_end(struct form *f, int delta);
+
+/* Fill in (pointers into f: valid while f is) for store_submit. Empty companion and equipment
+ * rows are skipped. */
+void form_to_input(const struct form *f, int64_t today_start, struct akses_request_input *in);
+
+#endif

@@ -1,0 +1,128 @@
+/* test_scanner.c - a USB scanner's fast burst + Enter is a scan; a person's typing is not. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scanner.h"
+
+static struct scanner sc;
+static char out[SCANNER_BUF + 8];
+
+/* Feed a string one character at a time, gap_ms apart from t; returns the time of the last. */
+static uint32_t feed(const char *s, uint32_t t, uint32_t gap_ms, int *typed_events)
+{
+	char c[2] = {0, 0};
+
+	for (; *s; s++, t += gap_ms) {
+		c[0] = *s;
+		if (scanner_text(&sc, c, t, out, sizeof out) == SCANNER_TYPED && typed_events)
+			(*typed_events)++;
+	}
+	return t - gap_ms;
+}
+
+START_TEST(test_fast_burst_ended_by_enter_is_a_scan)
+{
+	scanner_reset(&sc);
+	uint32_t t = feed("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 1000, 5, NULL);
+	ck_assert_int_eq(scanner_enter(&sc, t + 5, out, sizeof out), SCANNER_SCAN);
+	ck_assert_str_eq(out, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+	/* nothing is left over for the next input */
+	ck_assert_uint_eq(scanner_deadline(&sc), 0);
+}
+END_TEST
+
+START_TEST(test_slow_typing_is_given_to_the_field_not_scanned)
+{
+	int typed = 0;
+	scanner_reset(&sc);
+	uint32_t t = feed("AKS20261129", 1000, 150, &typed);
+	/* each pause hands the previous characters over as typing */
+	ck_assert_int_ge(typed, 9);
+	ck_assert_int_eq(scanner_enter(&sc, t + 150, out, sizeof out), SCANNER_TYPED);
+	ck_assert_str_eq(out, "9");
+}
+END_TEST
+
+START_TEST(test_short_fast_burst_is_typing)
+{
+	scanner_reset(&sc);
+	uint32_t t = feed("1234", 1000, 5, NULL);
+	ck_assert_int_eq(scanner_enter(&sc, t + 5, out, sizeof out), SCANNER_TYPED);
+	ck_assert_str_eq(out, "1234");
+}
+END_TEST
+
+START_TEST(test_burst_without_enter_is_released_as_typing_after_the_gap)
+{
+	scanner_reset(&sc);
+	uint32_t t = feed("HELLOWORLD", 1000, 5, NULL);
+	ck_assert_int_eq(scanner_tick(&sc, t + 10, out, sizeof out), SCANNER_NONE);
+	ck_assert_uint_eq(scanner_deadline(&sc), t + SCANNER_GAP_MS + 1);
+	ck_assert_int_eq(scanner_tick(&sc, t + SCANNER_GAP_MS + 1, out, sizeof out),
+	                 SCANNER_TYPED);
+	ck_assert_str_eq(out, "HELLOWORLD");
+}
+END_TEST
+
+START_TEST(test_late_enter_after_a_burst_is_not_a_scan)
+{
+	scanner_reset(&sc);
+	uint32_t t = feed("ABCDEFGHIJ", 1000, 5, NULL);
+	ck_assert_int_eq(scanner_enter(&sc, t + 500, out, sizeof out), SCANNER_TYPED);
+}
+END_TEST
+
+START_TEST(test_typing_then_a_scan_are_told_apart)
+{
+	int typed = 0;
+	scanner_reset(&sc);
+	uint32_t t = feed("ab", 1000, 200, &typed);
+	/* a scan starts after a pause: what the person typed comes out first */
+	char c[2] = {'X', 0};
+	ck_assert_int_eq(scanner_text(&sc, c, t + 300, out, sizeof out), SCANNER_TYPED);
+	ck_assert_str_eq(out, "b");
+	t = feed("YZ2345670", t + 305, 4, NULL);
+	ck_assert_int_eq(scanner_enter(&sc, t + 4, out, sizeof out), SCANNER_SCAN);
+	ck_assert_str_eq(out, "XYZ2345670");
+}
+END_TEST
+
+START_TEST(test_garbage_and_overlong_bursts_do_not_crash)
+{
+	char big[1000];
+	memset(big, 'Q', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	scanner_reset(&sc);
+	int typed = 0;
+	feed(big, 1000, 1, &typed);
+	/* an overlong burst is released as typing, never overflowing */
+	ck_assert_int_ge(typed, 1);
+	ck_assert_uint_lt(sc.len, SCANNER_BUF);
+	/* UTF-8 and control-looking bytes pass through as they came */
+	scanner_reset(&sc);
+	ck_assert_int_eq(scanner_text(&sc, "é", 5000, out, sizeof out), SCANNER_NONE);
+	ck_assert_int_eq(scanner_flush(&sc, out, sizeof out), SCANNER_TYPED);
+	ck_assert_str_eq(out, "é");
+	ck_assert_int_eq(scanner_enter(&sc, 6000, out, sizeof out), SCANNER_NONE);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("kiosk scanner");
+	TCase *tc = tcase_create("burst");
+	tcase_add_test(tc, test_fast_burst_ended_by_enter_is_a_scan);
+	tcase_add_test(tc, test_slow_typing_is_given_to_the_field_not_scanned);
+	tcase_add_test(tc, test_short_fast_burst_is_typing);
+	tcase_add_test(tc, test_burst_without_enter_is_released_as_typing_after_the_gap);
+	tcase_add_test(tc, test_late_enter_after_a_burst_is_not_a_scan);
+	tcase_add_test(tc, test_typing_then_a_scan_are_told_apart);
+	tcase_add_test(tc, test_garbage_and_overlong_bursts_do_not_crash);
+	suite_add_tcase(s, tc);
+	SRunner *r = srunner_create(s);
+	srunner_run_all(r, CK_NORMAL);
+	int failed = srunner_ntests_failed(r);
+	srunner_free(r);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
