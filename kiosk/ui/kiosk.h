@@ -1,0 +1,122 @@
+/* kiosk.h - what akses-kiosk's files share: the app context, the screen table entry (one file per
+ * screen, tmux-style), commands posted from drawing to event handling, and the print worker. */
+#ifndef AKSES_KIOSK_H
+#define AKSES_KIOSK_H
+
+#include <SDL.h>
+#include <libintl.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "i18n.h"
+#include "model.h"
+#include "paper.h"
+#include "status.h"
+#include "store.h"
+#include "ui.h"
+
+#define KIOSK_DOMAIN "akses-kiosk"
+#define _(s) dgettext(KIOSK_DOMAIN, s)
+
+struct app;
+
+/* A screen. draw() draws the model and handles taps (immediate mode) but does no DB or file I/O:
+ * it posts a command (app_post) that event() then carries out. */
+struct screen {
+	const char *name;
+	void (*enter)(struct app *a);
+	void (*event)(struct app *a, const SDL_Event *e); /* commands, print results */
+	void (*draw)(struct app *a);
+	void (*leave)(struct app *a); /* wipe whatever the screen holds */
+	void (*scan)(struct app *a, const char *code);   /* a scanner burst; NULL: rejected */
+	void (*text)(struct app *a, const char *utf8);   /* typed on a real keyboard ("\b" erase) */
+	bool visitor;    /* idle timeout with countdown returns to welcome and wipes */
+	bool staff;      /* idle timeout signs the staff member out */
+};
+
+extern const struct screen screen_welcome, screen_submit, screen_status, screen_print,
+    screen_problem, screen_signin, screen_door, screen_staff;
+
+/* Drop the status screen's result (kept while its pass prints) when the visitor does not return
+ * to it. */
+void screen_status_forget(void);
+
+/* What a staff sign-in is for. */
+enum signin_goal { SIGNIN_STAFF = 0, SIGNIN_QUIT };
+
+/* The print worker's state, shown by screens. */
+enum print_phase { PRINT_IDLE = 0, PRINT_BUSY, PRINT_OK, PRINT_ERROR };
+
+struct app_print {
+	enum print_phase phase;
+	paper_doc doc;
+	char number[AKSES_NUMBER_BUF];
+	int person;
+	struct paper_result res;
+	uint32_t started;
+};
+
+struct app {
+	struct akses_config cfg;
+	const char *assets;
+	char db_path[512];
+	store *st;                /* NULL when the DB could not be opened */
+	akses_status db_status;
+	char problem[1024];        /* staff-facing text for screen_problem */
+	SDL_Window *win;
+	SDL_Renderer *ren;
+	const struct screen *screen;
+	uint32_t ev_cmd, ev_print; /* registered user event types */
+	bool dirty;
+	bool quit;
+	bool door_mode;
+	/* idle handling */
+	uint32_t last_input;
+	bool idle_warning;        /* the countdown is showing */
+	/* staff */
+	bool signed_in;
+	struct akses_staff staff;
+	enum signin_goal signin_goal;
+	/* hand-over between screens */
+	char status_number[AKSES_NUMBER_BUF]; /* the request the status/print screens show */
+	char message[256];        /* a one-shot message for the next screen (e.g. bad scan) */
+	struct app_print print;
+	const char *dump_path;    /* AKSES_UI_DUMP */
+	char dump_extra[1024];     /* state lines a screen adds to the test dump ("step contact") */
+};
+
+/* Commands main handles itself (screens use codes >= 0). */
+#define APP_CMD_SIGNIN (-1) /* the staff entry: switch to sign-in */
+#define APP_CMD_HOME (-2)   /* back to the start screen */
+
+/* Switch screens (leave the old one, enter the new one, redraw). */
+void app_switch(struct app *a, const struct screen *s);
+
+/* Post a command to the current screen's event(): SDL user event of type a->ev_cmd with
+ * code = cmd and data1 = (intptr_t)arg. */
+void app_post(struct app *a, int cmd, intptr_t arg);
+
+/* The language switch drawn at the top right of every screen. */
+void app_lang_switch(struct app *a, SDL_Rect r);
+
+/* The top bar: logo (long press = staff entry), a title, the language switch. Returns the content
+ * area below it. */
+SDL_Rect app_top_bar(struct app *a, const char *title);
+
+/* Local midnight of today (for the date chips). */
+int64_t app_today_start(void);
+
+/* Start a print job on the worker thread; false when one is already running. The job's strings
+ * are copied. The result arrives as an event of type a->ev_print and lands in a->print. */
+bool print_worker_start(struct app *a, paper_doc doc, const char *number, int person,
+                        const char *receipt_token);
+/* Handle an ev_print event: fill a->print. */
+void print_worker_done(struct app *a, const SDL_Event *e);
+
+/* The on-screen keyboard bound to a text buffer (ui-keyboard.c). Returns true if the text
+ * changed. */
+struct kbd;
+bool ui_keyboard(struct kbd *k, SDL_Rect area, struct ui_textbuf *t);
+
+#endif

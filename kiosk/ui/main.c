@@ -1,0 +1,438 @@
+/* main.c - akses-kiosk: options, config, language, the window, the event loop (event-driven, draws
+ * only when something changed), scanner routing, idle timeout and quitting. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "i18n.h"
+#include "kiosk.h"
+#include "scanner.h"
+#include "secret.h"
+
+static volatile sig_atomic_t main_term; /* SIGTERM/SIGINT: quit cleanly */
+
+static void main_on_signal(int sig)
+{
+	(void)sig;
+	main_term = 1;
+}
+
+static void main_usage(FILE *f)
+{
+	fprintf(f, "usage: akses-kiosk [--config FILE] [--db PATH] [--mode reception|door] "
+	           "[--windowed] [--lang id|en] [--size WxH]\n");
+}
+
+/* ---- shared app helpers -------------------------------------------------------------------- */
+
+void app_switch(struct app *a, const struct screen *s)
+{
+	if (a->screen && a->screen->leave)
+		a->screen->leave(a);
+	a->screen = s;
+	a->idle_warning = false;
+	a->last_input = SDL_GetTicks();
+	ui.active = 0;
+	if (s->enter)
+		s->enter(a);
+	a->dirty = true;
+}
+
+void app_post(struct app *a, int cmd, intptr_t arg)
+{
+	SDL_Event e;
+
+	memset(&e, 0, sizeof e);
+	e.type = a->ev_cmd;
+	e.user.code = cmd;
+	e.user.data1 = (void *)arg;
+	SDL_PushEvent(&e);
+}
+
+void app_lang_switch(struct app *a, SDL_Rect r)
+{
+	bool id = strcmp(i18n_lang(), "id") == 0;
+	SDL_Rect left = {r.x, r.y, r.w / 2 - ui_px(4), r.h};
+	SDL_Rect right = {r.x + r.w / 2 + ui_px(4), r.y, r.w / 2 - ui_px(4), r.h};
+
+	if (ui_button("lang:id", left, "ID", id ? UI_PRIMARY : UI_SECONDARY) && !id) {
+		i18n_set_lang("id");
+		a->dirty = true;
+	}
+	if (ui_button("lang:en", right, "EN", id ? UI_SECONDARY : UI_PRIMARY) && id) {
+		i18n_set_lang("en");
+		a->dirty = true;
+	}
+}
+
+SDL_Rect app_top_bar(struct app *a, const char *title)
+{
+	int bar = ui_px(120), pad = ui_px(24);
+	bool longp = false;
+
+	ui_fill(ui_rect(0, 0, ui.w, bar), ui_c_primary);
+	/* The logo: a long press is the discreet staff entry. */
+	SDL_Rect logo = {pad, ui_px(10), ui_px(260), bar - ui_px(20)};
+	ui_button_long("logo", logo, "AKSES", UI_PRIMARY, 2000, &longp);
+	if (longp && !a->signed_in) {
+		a->signin_goal = SIGNIN_STAFF;
+		app_post(a, APP_CMD_SIGNIN, 0);
+	}
+	SDL_Rect t = {logo.x + logo.w + pad, 0, ui.w - 2 * logo.w - 4 * pad, bar};
+	ui_text(t, title, UI_FONT_TITLE, true, ui_c_white, UI_LEFT);
+	/* the language switch is 2 x 120 px, at least 60 px tall on every screen */
+	SDL_Rect ls = {ui.w - pad - ui_px(260), ui_px(18), ui_px(260), bar - ui_px(36)};
+	if (ls.h < 60 && bar - 8 >= 60)
+		ls.h = 60;
+	app_lang_switch(a, ls);
+	return ui_rect(0, bar, ui.w, ui.h - bar);
+}
+
+int64_t app_today_start(void)
+{
+	char day[20];
+	int64_t s = 0, e = 0;
+
+	clock_format_day(clock_now(), day, sizeof day);
+	if (clock_day_bounds(day, &s, &e) != AKSES_OK)
+		s = clock_now() - clock_now() % 86400;
+	return s;
+}
+
+/* ---- the loop ------------------------------------------------------------------------------ */
+
+/* The screen people start from: the welcome screen, or the door's sign-in. */
+static const struct screen *main_home(struct app *a)
+{
+	if (!a->st)
+		return &screen_problem;
+	return a->door_mode ? &screen_signin : &screen_welcome;
+}
+
+/* Draw one frame: the screen, then the idle countdown over it. */
+static void main_frame(struct app *a)
+{
+	uint32_t now = SDL_GetTicks();
+
+	ui_frame_begin();
+	a->dump_extra[0] = '\0';
+	if (a->idle_warning) {
+		/* the screen below the countdown must not take the tap */
+		bool p = ui.pressed, r = ui.released;
+		ui.pressed = ui.released = false;
+		a->screen->draw(a);
+		ui.pressed = p;
+		ui.released = r;
+		ui.n_rects = 0;
+		uint32_t idle_ms = (uint32_t)a->cfg.idle_timeout_s * 1000u;
+		uint32_t left_ms = (uint32_t)a->cfg.idle_countdown_s * 1000u -
+		                   (now - a->last_input - idle_ms);
+		char t[128];
+		SDL_Rect in = ui_dialog(ui_px(1100), ui_px(560), _("Are you still there?"));
+		snprintf(t, sizeof t, _("Everything you typed will be erased in %u s."),
+		         (left_ms + 999) / 1000);
+		ui_text(ui_rect(in.x, in.y, in.w, ui_px(80)), t, UI_FONT_LARGE, false, ui_c_text,
+		        UI_CENTER);
+		SDL_Rect b = {in.x + ui_px(100), in.y + in.h - ui_px(140), in.w - ui_px(200),
+		              ui_px(130)};
+		if (ui_button("idle:stay", b, _("I am still here"), UI_PRIMARY)) {
+			a->idle_warning = false;
+			a->last_input = now;
+		}
+	} else {
+		a->screen->draw(a);
+	}
+	ui_frame_end();
+	SDL_RenderPresent(a->ren);
+	if (a->dump_path) {
+		char extra[1200];
+		snprintf(extra, sizeof extra, "lang %s\nidle %d\nprint %d%s%s", i18n_lang(),
+		         a->idle_warning ? 1 : 0, (int)a->print.phase, a->dump_extra[0] ? "\n" : "",
+		         a->dump_extra);
+		ui_dump(a->dump_path, a->screen->name, extra);
+	}
+	a->dirty = ui.redraw;
+}
+
+/* Give the current screen what a person typed on a real keyboard. */
+static void main_typed(struct app *a, const char *s)
+{
+	if (a->screen->text && s && *s)
+		a->screen->text(a, s);
+	a->dirty = true;
+}
+
+/* A scanner burst: the screen's own handler, or a plain refusal where scans make no sense. */
+static void main_scanned(struct app *a, const char *code)
+{
+	if (a->screen->scan)
+		a->screen->scan(a, code);
+	a->dirty = true;
+}
+
+/* Idle timeout: countdown on visitor screens then wipe; staff are signed out. */
+static void main_idle(struct app *a, uint32_t now)
+{
+	uint32_t idle_ms = (uint32_t)a->cfg.idle_timeout_s * 1000u;
+	uint32_t count_ms = (uint32_t)a->cfg.idle_countdown_s * 1000u;
+	uint32_t idle = now - a->last_input;
+
+	if (a->screen->visitor) {
+		if (idle >= idle_ms + count_ms) {
+			app_switch(a, main_home(a)); /* leave() wipes the form */
+		} else if (idle >= idle_ms && !a->idle_warning) {
+			a->idle_warning = true;
+			a->dirty = true;
+		}
+		if (a->idle_warning)
+			a->dirty = true; /* the countdown's seconds */
+	} else if (a->screen->staff && idle >= idle_ms) {
+		a->signed_in = false;
+		memset(&a->staff, 0, sizeof a->staff);
+		app_switch(a, main_home(a));
+	}
+}
+
+/* How long the loop may sleep: until the next thing that changes the screen. */
+static int main_timeout(struct app *a, uint32_t now, const struct scanner *sc)
+{
+	uint32_t next = now + 500; /* wake twice a second at most: signals, clock */
+	uint32_t d;
+
+	if ((d = scanner_deadline(sc)) && d < next)
+		next = d;
+	if (ui.wake_at && ui.wake_at < next)
+		next = ui.wake_at;
+	if (a->screen->visitor || a->screen->staff) {
+		uint32_t idle_at = a->last_input + (uint32_t)a->cfg.idle_timeout_s * 1000u;
+		if (a->idle_warning)
+			d = now + 250;
+		else
+			d = idle_at;
+		if (d < next)
+			next = d;
+	}
+	if (a->print.phase == PRINT_BUSY && now + 100 < next)
+		next = now + 100; /* the spinner */
+	return next > now ? (int)(next - now) : 0;
+}
+
+int main(int argc, char **argv)
+{
+	static struct app app;
+	struct app *a = &app;
+	const char *config_path = NULL, *db = NULL, *mode = NULL, *lang = NULL;
+	bool windowed = false;
+	int win_w = 1920, win_h = 1080;
+	char err[512];
+
+	for (int i = 1; i < argc; i++) {
+		const char *o = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!strcmp(o, "--windowed")) {
+			windowed = true;
+		} else if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
+			main_usage(stdout);
+			return 0;
+		} else if (v && !strcmp(o, "--config")) {
+			config_path = argv[++i];
+		} else if (v && !strcmp(o, "--db")) {
+			db = argv[++i];
+		} else if (v && !strcmp(o, "--mode")) {
+			mode = argv[++i];
+		} else if (v && !strcmp(o, "--lang")) {
+			lang = argv[++i];
+		} else if (v && !strcmp(o, "--size")) {
+			if (sscanf(argv[++i], "%dx%d", &win_w, &win_h) != 2 || win_w < 320 ||
+			    win_h < 240) {
+				main_usage(stderr);
+				return 2;
+			}
+		} else {
+			main_usage(stderr);
+			return 2;
+		}
+	}
+
+	/* config, then the command line over it */
+	int bad_line = 0;
+	if (config_path) {
+		if (config_load(config_path, &a->cfg, &bad_line) != AKSES_OK) {
+			snprintf(a->problem, sizeof a->problem, "config %s: line %d", config_path,
+			         bad_line);
+		}
+	} else {
+		config_defaults(&a->cfg);
+	}
+	if (mode && strcmp(mode, "reception") && strcmp(mode, "door")) {
+		main_usage(stderr);
+		return 2;
+	}
+	a->door_mode = !strcmp(mode ? mode : a->cfg.mode, "door");
+	if (a->cfg.idle_timeout_s <= 0)
+		a->cfg.idle_timeout_s = 60;
+	if (a->cfg.idle_countdown_s <= 0)
+		a->cfg.idle_countdown_s = 10;
+	snprintf(a->db_path, sizeof a->db_path, "%s", db ? db : a->cfg.db_path);
+	i18n_init(NULL, lang ? lang : a->cfg.lang);
+	i18n_bind(KIOSK_DOMAIN);
+	a->assets = getenv("AKSES_ASSETS") ? getenv("AKSES_ASSETS") : AKSES_ASSETS_DIR;
+	a->dump_path = getenv("AKSES_UI_DUMP");
+
+	/* SIGTERM quits without a PIN (the service manager's stop); our handler, not SDL's, so
+	 * that a window close still asks for the ADMIN PIN. */
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = main_on_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+
+	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+		fprintf(stderr, "akses-kiosk: SDL_Init: %s\n", SDL_GetError());
+		return 1;
+	}
+	Uint32 wflags = SDL_WINDOW_SHOWN;
+	if (windowed)
+		wflags |= SDL_WINDOW_BORDERLESS;
+	else
+		wflags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+	a->win = SDL_CreateWindow("Akses", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+	                          windowed ? win_w : 1920, windowed ? win_h : 1080, wflags);
+	if (!a->win) {
+		fprintf(stderr, "akses-kiosk: window: %s\n", SDL_GetError());
+		SDL_Quit();
+		return 1;
+	}
+	a->ren = SDL_CreateRenderer(a->win, -1, 0);
+	if (!a->ren)
+		a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+	if (!a->ren || ui_init(a->ren, a->assets, err, sizeof err) != 0) {
+		fprintf(stderr, "akses-kiosk: %s\n", a->ren ? err : SDL_GetError());
+		SDL_Quit();
+		return 1;
+	}
+	if (!windowed)
+		SDL_ShowCursor(SDL_DISABLE);
+	a->ev_cmd = SDL_RegisterEvents(2);
+	a->ev_print = a->ev_cmd + 1;
+
+	/* The store: a problem here shows the problem screen instead of dying. */
+	if (secret_init() != AKSES_OK) {
+		a->db_status = AKSES_E_IO;
+		snprintf(a->problem, sizeof a->problem, "libsodium could not be initialised");
+	} else {
+		struct store_options so = {a->cfg.pass_grace_min, a->cfg.scan_repeat_s, 5000};
+		a->db_status = store_open(a->db_path, &so, &a->st);
+		if (a->db_status != AKSES_OK) {
+			snprintf(a->problem, sizeof a->problem, "%s: %s", a->db_path,
+			         akses_status_message(a->db_status));
+			if (a->st)
+				store_close(a->st);
+			a->st = NULL;
+		}
+	}
+	app_switch(a, main_home(a));
+
+	struct scanner sc;
+	scanner_reset(&sc);
+	SDL_StartTextInput();
+	char buf[SCANNER_BUF + 8];
+	while (!a->quit && !main_term) {
+		uint32_t now = SDL_GetTicks();
+		SDL_Event e;
+		if (a->dirty)
+			main_frame(a);
+		int got = SDL_WaitEventTimeout(&e, main_timeout(a, SDL_GetTicks(), &sc));
+		now = SDL_GetTicks();
+		while (got) {
+			bool input = false;
+			if (ui_feed(&e)) {
+				/* a frame per press/release, so a quick tap is never lost */
+				input = true;
+				main_frame(a);
+			} else if (e.type == SDL_TEXTINPUT) {
+				input = true;
+				if (scanner_text(&sc, e.text.text, e.text.timestamp, buf,
+				                 sizeof buf) == SCANNER_TYPED)
+					main_typed(a, buf);
+			} else if (e.type == SDL_KEYDOWN) {
+				input = true;
+				SDL_Keycode k = e.key.keysym.sym;
+				if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+					enum scanner_out o =
+					    scanner_enter(&sc, e.key.timestamp, buf, sizeof buf);
+					if (o == SCANNER_SCAN) {
+						main_scanned(a, buf);
+					} else {
+						if (o == SCANNER_TYPED)
+							main_typed(a, buf);
+						main_typed(a, "\n");
+					}
+				} else if (k == SDLK_BACKSPACE) {
+					if (scanner_flush(&sc, buf, sizeof buf) == SCANNER_TYPED)
+						main_typed(a, buf);
+					main_typed(a, "\b");
+				} else if (k == SDLK_ESCAPE) {
+					a->signin_goal = SIGNIN_QUIT;
+					app_switch(a, &screen_signin);
+				}
+			} else if (e.type == SDL_QUIT) {
+				/* a window close: only an ADMIN may stop the kiosk */
+				a->signin_goal = SIGNIN_QUIT;
+				app_switch(a, &screen_signin);
+			} else if (e.type == SDL_WINDOWEVENT) {
+				if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+					int w, h;
+					SDL_GetRendererOutputSize(a->ren, &w, &h);
+					ui_resize(w, h);
+				}
+				a->dirty = true;
+			} else if (e.type == a->ev_print) {
+				print_worker_done(a, &e);
+				if (a->screen->event)
+					a->screen->event(a, &e);
+				a->dirty = true;
+			} else if (e.type == a->ev_cmd) {
+				if (e.user.code == APP_CMD_SIGNIN) {
+					app_switch(a, &screen_signin);
+				} else if (e.user.code == APP_CMD_HOME) {
+					app_switch(a, main_home(a));
+				} else if (a->screen->event) {
+					a->screen->event(a, &e);
+				}
+				a->dirty = true;
+			}
+			if (input) {
+				/* any touch or key ends the countdown ("I am still here") */
+				a->last_input = now;
+				if (a->idle_warning) {
+					a->idle_warning = false;
+					a->dirty = true;
+				}
+			}
+			got = SDL_PollEvent(&e);
+		}
+		now = SDL_GetTicks();
+		if (scanner_tick(&sc, now, buf, sizeof buf) == SCANNER_TYPED)
+			main_typed(a, buf);
+		if (ui.wake_at && now >= ui.wake_at)
+			a->dirty = true;
+		if (a->print.phase == PRINT_BUSY)
+			a->dirty = true;
+		main_idle(a, now);
+	}
+
+	if (a->screen && a->screen->leave)
+		a->screen->leave(a);
+	if (a->st)
+		store_close(a->st);
+	ui_shutdown();
+	SDL_DestroyRenderer(a->ren);
+	SDL_DestroyWindow(a->win);
+	SDL_Quit();
+	return 0;
+}

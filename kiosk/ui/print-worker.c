@@ -1,0 +1,107 @@
+/* print-worker.c - printing off the UI thread: the worker opens its own store handle, calls
+ * paper_print(..., wait = true) and posts the result back as an SDL user event. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kiosk.h"
+
+/* A job as the worker owns it: copies of everything it needs (the UI may move on). */
+struct pw_job {
+	char db_path[512];
+	struct akses_config cfg;
+	paper_doc doc;
+	char number[AKSES_NUMBER_BUF];
+	int person;
+	char receipt_token[AKSES_TOKEN_BUF];
+	uint32_t ev;
+	struct paper_result res; /* filled by the worker, read by the UI after the event */
+};
+
+static SDL_atomic_t pw_busy;
+
+/* The worker thread: one job, then the result event. The job is freed by print_worker_done. */
+static int pw_main(void *p)
+{
+	struct pw_job *j = p;
+	store *st = NULL;
+	struct store_options so = {j->cfg.pass_grace_min, j->cfg.scan_repeat_s, 5000};
+	akses_status rc = store_open(j->db_path, &so, &st);
+
+	memset(&j->res, 0, sizeof j->res);
+	if (rc == AKSES_OK) {
+		struct paper_job pj;
+		memset(&pj, 0, sizeof pj);
+		pj.doc = j->doc;
+		pj.number = j->number;
+		pj.person = j->person;
+		pj.actor_id = 0; /* the visitor at the kiosk */
+		pj.receipt_token = j->receipt_token[0] ? j->receipt_token : NULL;
+		pj.wait = true;
+		paper_print(st, &j->cfg, &pj, &j->res);
+	} else {
+		j->res.status = rc;
+	}
+	if (st)
+		store_close(st);
+	SDL_Event e;
+	memset(&e, 0, sizeof e);
+	e.type = j->ev;
+	e.user.data1 = j;
+	if (SDL_PushEvent(&e) < 1) {
+		free(j);
+		SDL_AtomicSet(&pw_busy, 0);
+	}
+	return 0;
+}
+
+bool print_worker_start(struct app *a, paper_doc doc, const char *number, int person,
+                        const char *receipt_token)
+{
+	if (!SDL_AtomicCAS(&pw_busy, 0, 1))
+		return false;
+	struct pw_job *j = calloc(1, sizeof *j);
+	if (!j) {
+		SDL_AtomicSet(&pw_busy, 0);
+		return false;
+	}
+	snprintf(j->db_path, sizeof j->db_path, "%s", a->db_path);
+	j->cfg = a->cfg;
+	j->doc = doc;
+	snprintf(j->number, sizeof j->number, "%s", number ? number : "");
+	j->person = person;
+	snprintf(j->receipt_token, sizeof j->receipt_token, "%s", receipt_token ? receipt_token : "");
+	j->ev = a->ev_print;
+
+	memset(&a->print, 0, sizeof a->print);
+	a->print.phase = PRINT_BUSY;
+	a->print.doc = doc;
+	snprintf(a->print.number, sizeof a->print.number, "%s", j->number);
+	a->print.person = person;
+	a->print.started = SDL_GetTicks();
+
+	SDL_Thread *t = SDL_CreateThread(pw_main, "akses-print", j);
+	if (!t) {
+		free(j);
+		SDL_AtomicSet(&pw_busy, 0);
+		a->print.phase = PRINT_ERROR;
+		a->print.res.status = AKSES_E_PRINT;
+		snprintf(a->print.res.message, sizeof a->print.res.message, "%s", SDL_GetError());
+		return false;
+	}
+	SDL_DetachThread(t);
+	return true;
+}
+
+void print_worker_done(struct app *a, const SDL_Event *e)
+{
+	struct pw_job *j = e->user.data1;
+
+	a->print.res = j->res;
+	a->print.phase = j->res.status == AKSES_OK ? PRINT_OK : PRINT_ERROR;
+	/* the token printed is no business of the UI: don't keep it around */
+	memset(a->print.res.token, 0, sizeof a->print.res.token);
+	memset(j, 0, sizeof *j);
+	free(j);
+	SDL_AtomicSet(&pw_busy, 0);
+}

@@ -1,0 +1,157 @@
+/* screen-signin.c - staff sign-in on a numeric pad (staff id, then PIN): the staff entry, the
+ * door's start screen, and the ADMIN PIN that quitting the kiosk needs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kbd.h"
+#include "kiosk.h"
+#include "valid.h"
+#include "wf.h"
+
+enum { SIGNIN_CMD_GO = 1 };
+
+static struct {
+	char id[12];
+	char pin[12];
+	int focus; /* 0 id, 1 pin */
+	struct kbd kbd;
+	char msg[256];
+} sgn;
+
+static void signin_wipe(void)
+{
+	volatile unsigned char *v = (volatile unsigned char *)&sgn;
+	for (size_t i = 0; i < sizeof sgn; i++)
+		v[i] = 0;
+	sgn.kbd.layout = KBD_NUMERIC;
+}
+
+static void signin_enter(struct app *a)
+{
+	(void)a;
+	signin_wipe();
+}
+
+static void signin_leave(struct app *a)
+{
+	(void)a;
+	signin_wipe();
+}
+
+static struct ui_textbuf signin_buf(void)
+{
+	return sgn.focus == 0 ? (struct ui_textbuf){sgn.id, sizeof sgn.id, 9}
+	                      : (struct ui_textbuf){sgn.pin, sizeof sgn.pin, 8};
+}
+
+static void signin_draw(struct app *a)
+{
+	bool quit = a->signin_goal == SIGNIN_QUIT;
+	SDL_Rect c = app_top_bar(a, quit ? _("Stop the kiosk") : (a->door_mode ? _("Door: sign in")
+	                                                                     : _("Staff sign-in")));
+	int pad = ui_px(60), gap = ui_px(40);
+	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(8) + ui_px(96);
+	int y = c.y + ui_px(30);
+
+	snprintf(a->dump_extra, sizeof a->dump_extra, "goal %d\nfocus %d\nmsg %s",
+	         (int)a->signin_goal, sgn.focus, sgn.msg);
+	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)),
+	        quit ? _("An administrator's PIN is needed to stop the kiosk.")
+	             : _("Type your staff number and PIN."),
+	        UI_FONT_BODY, false, ui_c_text, UI_LEFT);
+	y += ui_font_height(UI_FONT_BODY) + ui_px(20);
+	int w = ui_px(420);
+	if (ui_field("field:staff", ui_rect(pad, y, w, fh), _("Staff number"), sgn.id,
+	             sgn.focus == 0, "", false))
+		sgn.focus = 0;
+	if (ui_field("field:pin", ui_rect(pad + w + gap, y, w, fh), akses_field_label(AKSES_F_PIN),
+	             sgn.pin, sgn.focus == 1, "", true))
+		sgn.focus = 1;
+	SDL_Rect go = {pad + 2 * (w + gap), y + ui_font_height(UI_FONT_SMALL) + ui_px(4), ui_px(360),
+	               ui_px(96)};
+	if (ui_button("signin", go, quit ? _("Stop") : _("Sign in"), quit ? UI_DANGER : UI_PRIMARY))
+		app_post(a, SIGNIN_CMD_GO, 0);
+	if (!a->door_mode || quit) {
+		SDL_Rect cancel = {go.x + go.w + gap, go.y, ui_px(300), go.h};
+		if (ui_button("cancel", cancel, _("Cancel"), UI_SECONDARY)) {
+			app_post(a, APP_CMD_HOME, 0);
+			return;
+		}
+	}
+	y += fh + ui_px(6);
+	if (sgn.msg[0])
+		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)), sgn.msg,
+		        UI_FONT_BODY, true, ui_c_danger, UI_LEFT);
+	int kh = c.h * 55 / 100;
+	struct ui_textbuf t = signin_buf();
+	ui_keyboard(&sgn.kbd, ui_rect(c.x, c.y + c.h - kh, c.w, kh), &t);
+}
+
+/* Check the PIN (the store records every attempt), then go where the role belongs. */
+static void signin_event(struct app *a, const SDL_Event *e)
+{
+	if (e->type != a->ev_cmd || e->user.code != SIGNIN_CMD_GO)
+		return;
+	char *end = NULL;
+	long long id = strtoll(sgn.id, &end, 10);
+	struct akses_staff s;
+	akses_status rc;
+
+	if (!a->st) {
+		rc = AKSES_E_IO;
+	} else if (!sgn.id[0] || *end || id <= 0) {
+		rc = AKSES_E_STAFF_NOT_FOUND;
+	} else if ((rc = valid_pin(sgn.pin)) == AKSES_OK) {
+		rc = store_signin(a->st, (int64_t)id, sgn.pin, a->cfg.station, &s);
+	}
+	memset(sgn.pin, 0, sizeof sgn.pin);
+	if (rc != AKSES_OK) {
+		snprintf(sgn.msg, sizeof sgn.msg, "%s", akses_status_message(rc));
+		sgn.focus = sgn.id[0] ? 1 : 0;
+		return;
+	}
+	if (a->signin_goal == SIGNIN_QUIT) {
+		if (s.role == ROLE_ADMIN) {
+			a->quit = true;
+		} else {
+			snprintf(sgn.msg, sizeof sgn.msg, "%s", akses_status_message(AKSES_E_ROLE));
+		}
+		memset(&s, 0, sizeof s);
+		return;
+	}
+	a->staff = s;
+	a->signed_in = true;
+	app_switch(a, s.role == ROLE_TIM_TEKNIS ? &screen_door : &screen_staff);
+}
+
+/* A real keyboard: digits into the focused field; Enter moves on or signs in. */
+static void signin_text(struct app *a, const char *s)
+{
+	struct ui_textbuf t = signin_buf();
+
+	if (!strcmp(s, "\n")) {
+		if (sgn.focus == 0)
+			sgn.focus = 1;
+		else
+			app_post(a, SIGNIN_CMD_GO, 0);
+	} else if (!strcmp(s, "\b")) {
+		ui_textbuf_backspace(&t);
+	} else {
+		for (const char *p = s; *p; p++) {
+			char d[2] = {*p, 0};
+			if (*p >= '0' && *p <= '9')
+				ui_textbuf_insert(&t, d);
+		}
+	}
+}
+
+const struct screen screen_signin = {
+	.name = "signin",
+	.enter = signin_enter,
+	.event = signin_event,
+	.draw = signin_draw,
+	.leave = signin_leave,
+	.text = signin_text,
+	.staff = true,
+};

@@ -1,0 +1,101 @@
+/* ui-button.c - the finger-sized button: tap (press and release inside) and long press. */
+#include "ui.h"
+
+/* Colours of a button style: fill, text, and whether it has a border. */
+static void ui_button_colors(enum ui_style s, bool held, SDL_Color *fill, SDL_Color *text)
+{
+	switch (s) {
+	case UI_PRIMARY:
+		*fill = ui_c_primary;
+		*text = ui_c_white;
+		break;
+	case UI_DANGER:
+		*fill = ui_c_danger;
+		*text = ui_c_white;
+		break;
+	case UI_SELECTED:
+		*fill = ui_c_ok;
+		*text = ui_c_white;
+		break;
+	case UI_GHOST:
+		*fill = ui_c_bg;
+		*text = ui_c_primary;
+		break;
+	case UI_KEY:
+	case UI_SECONDARY:
+	default:
+		*fill = ui_c_panel;
+		*text = ui_c_text;
+		break;
+	}
+	if (held) {
+		/* visible feedback under the finger */
+		fill->r = (Uint8)(fill->r * 3 / 4);
+		fill->g = (Uint8)(fill->g * 3 / 4);
+		fill->b = (Uint8)(fill->b * 3 / 4);
+		if (s == UI_SECONDARY || s == UI_KEY || s == UI_GHOST)
+			*text = ui_c_text;
+	}
+}
+
+/* Claim the press for this widget when it started inside r. Returns true when r owns it. */
+static bool ui_claim(uint32_t id, SDL_Rect r)
+{
+	if (ui.pressed && ui_hit(r, ui.mx, ui.my) && ui.active == 0) {
+		ui.active = id;
+		ui.long_fired = false;
+	}
+	return ui.active == id;
+}
+
+bool ui_button_long(const char *id, SDL_Rect r, const char *label, enum ui_style s, uint32_t ms,
+                    bool *long_out)
+{
+	uint32_t h = ui_id(id);
+	bool mine = ui_claim(h, r);
+	bool held = mine && ui.down && ui_hit(r, ui.mx, ui.my);
+	bool tapped = false;
+	SDL_Color fill, text;
+
+	ui_note_rect(id, r);
+	if (long_out)
+		*long_out = false;
+	if (mine && long_out && ms) {
+		uint32_t now = SDL_GetTicks();
+		if (ui.down && !ui.long_fired) {
+			if (now - ui.down_at >= ms) {
+				ui.long_fired = true;
+				*long_out = true;
+				ui.redraw = true;
+			} else if (!ui.wake_at || ui.down_at + ms < ui.wake_at) {
+				ui.wake_at = ui.down_at + ms; /* come back when the hold is long enough */
+			}
+		}
+	}
+	if (mine && ui.released && ui_hit(r, ui.mx, ui.my) && !ui.long_fired) {
+		tapped = true;
+		ui.redraw = true;
+	}
+	ui_button_colors(s, held, &fill, &text);
+	int rad = ui_px(14);
+	if (s == UI_SECONDARY || s == UI_KEY) {
+		ui_fill_round(r, ui_c_border, rad);
+		ui_fill_round(ui_inset(r, ui_px(3)), fill, rad);
+	} else if (s != UI_GHOST || held) {
+		ui_fill_round(r, fill, rad);
+	}
+	if (label && *label) {
+		enum ui_font f = UI_FONT_LARGE;
+		int tw, th;
+		ui_text_size(label, f, true, &tw, &th);
+		if (tw > r.w - ui_px(24))
+			f = UI_FONT_BODY; /* long labels on narrow buttons */
+		ui_text(ui_inset(r, ui_px(12)), label, f, true, text, UI_CENTER);
+	}
+	return tapped;
+}
+
+bool ui_button(const char *id, SDL_Rect r, const char *label, enum ui_style s)
+{
+	return ui_button_long(id, r, label, s, 0, NULL);
+}

@@ -1,0 +1,197 @@
+/* ui-core.c - the widget layer's frame, pointer input, hit testing, palette, primitives and the
+ * test dump of widget rects. */
+#include "ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+struct ui ui;
+
+const SDL_Color ui_c_bg = {244, 246, 248, 255};
+const SDL_Color ui_c_panel = {255, 255, 255, 255};
+const SDL_Color ui_c_text = {20, 28, 38, 255};
+const SDL_Color ui_c_muted = {84, 96, 110, 255};
+const SDL_Color ui_c_primary = {0, 84, 166, 255};
+const SDL_Color ui_c_danger = {190, 20, 30, 255};
+const SDL_Color ui_c_ok = {0, 128, 60, 255};
+const SDL_Color ui_c_info = {0, 70, 200, 255};
+const SDL_Color ui_c_white = {255, 255, 255, 255};
+const SDL_Color ui_c_border = {170, 180, 192, 255};
+
+void ui_resize(int w, int h)
+{
+	float sx = (float)w / 1920.0f, sy = (float)h / 1080.0f;
+
+	ui.w = w;
+	ui.h = h;
+	ui.scale = sx < sy ? sx : sy;
+	ui_text_cache_clear();
+}
+
+int ui_px(int design)
+{
+	int v = (int)lroundf((float)design * ui.scale);
+	return v < 1 ? 1 : v;
+}
+
+uint32_t ui_id(const char *id)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h ? h : 1;
+}
+
+bool ui_feed(const SDL_Event *e)
+{
+	switch (e->type) {
+	case SDL_MOUSEBUTTONDOWN:
+		if (e->button.button != SDL_BUTTON_LEFT)
+			return false;
+		ui.mx = e->button.x;
+		ui.my = e->button.y;
+		ui.down = true;
+		ui.pressed = true;
+		ui.down_at = e->button.timestamp;
+		return true;
+	case SDL_MOUSEBUTTONUP:
+		if (e->button.button != SDL_BUTTON_LEFT)
+			return false;
+		ui.mx = e->button.x;
+		ui.my = e->button.y;
+		ui.down = false;
+		ui.released = true;
+		return true;
+	case SDL_MOUSEMOTION:
+		ui.mx = e->motion.x;
+		ui.my = e->motion.y;
+		/* only a drag matters (a held button may be left) */
+		return ui.down;
+	default:
+		return false;
+	}
+}
+
+void ui_frame_begin(void)
+{
+	ui.frame++;
+	ui.n_rects = 0;
+	ui.redraw = false;
+	ui.wake_at = 0;
+	if (ui.pressed)
+		ui.active = 0; /* the widget under the press claims it while drawing */
+	SDL_SetRenderDrawColor(ui.ren, ui_c_bg.r, ui_c_bg.g, ui_c_bg.b, 255);
+	SDL_RenderClear(ui.ren);
+}
+
+void ui_frame_end(void)
+{
+	if (ui.released) {
+		ui.active = 0;
+		ui.long_fired = false;
+	}
+	ui.pressed = false;
+	ui.released = false;
+}
+
+void ui_note_rect(const char *id, SDL_Rect r)
+{
+	if (ui.n_rects >= (int)(sizeof ui.rects / sizeof ui.rects[0]))
+		return;
+	struct ui_rect_rec *rec = &ui.rects[ui.n_rects++];
+	snprintf(rec->id, sizeof rec->id, "%s", id);
+	rec->r = r;
+}
+
+void ui_dump(const char *path, const char *screen_name, const char *extra)
+{
+	char tmp[600];
+	FILE *f;
+
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	f = fopen(tmp, "w");
+	if (!f)
+		return;
+	fprintf(f, "screen %s\nframe %lu\nsize %d %d\n", screen_name, ui.frame, ui.w, ui.h);
+	if (extra && *extra)
+		fprintf(f, "%s\n", extra);
+	for (int i = 0; i < ui.n_rects; i++)
+		fprintf(f, "%s %d %d %d %d\n", ui.rects[i].id, ui.rects[i].r.x, ui.rects[i].r.y,
+		        ui.rects[i].r.w, ui.rects[i].r.h);
+	fclose(f);
+	rename(tmp, path);
+}
+
+/* ---- primitives ---------------------------------------------------------------------------- */
+
+SDL_Rect ui_rect(int x, int y, int w, int h)
+{
+	SDL_Rect r = {x, y, w, h};
+	return r;
+}
+
+SDL_Rect ui_inset(SDL_Rect r, int d)
+{
+	return ui_rect(r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d);
+}
+
+bool ui_hit(SDL_Rect r, int x, int y)
+{
+	return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+}
+
+void ui_fill(SDL_Rect r, SDL_Color c)
+{
+	SDL_SetRenderDrawBlendMode(ui.ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(ui.ren, c.r, c.g, c.b, c.a);
+	SDL_RenderFillRect(ui.ren, &r);
+}
+
+void ui_frame_rect(SDL_Rect r, SDL_Color c, int t)
+{
+	ui_fill(ui_rect(r.x, r.y, r.w, t), c);
+	ui_fill(ui_rect(r.x, r.y + r.h - t, r.w, t), c);
+	ui_fill(ui_rect(r.x, r.y, t, r.h), c);
+	ui_fill(ui_rect(r.x + r.w - t, r.y, t, r.h), c);
+}
+
+void ui_fill_round(SDL_Rect r, SDL_Color c, int rad)
+{
+	if (rad * 2 > r.h)
+		rad = r.h / 2;
+	if (rad * 2 > r.w)
+		rad = r.w / 2;
+	if (rad < 2) {
+		ui_fill(r, c);
+		return;
+	}
+	/* the middle band, then one line per row of the rounded top and bottom */
+	ui_fill(ui_rect(r.x, r.y + rad, r.w, r.h - 2 * rad), c);
+	for (int i = 0; i < rad; i++) {
+		float dy = (float)(rad - i) - 0.5f;
+		int dx = rad - (int)lroundf(sqrtf((float)(rad * rad) - dy * dy));
+		SDL_RenderDrawLine(ui.ren, r.x + dx, r.y + i, r.x + r.w - 1 - dx, r.y + i);
+		SDL_RenderDrawLine(ui.ren, r.x + dx, r.y + r.h - 1 - i, r.x + r.w - 1 - dx,
+		                   r.y + r.h - 1 - i);
+	}
+}
+
+void ui_spinner(SDL_Rect r, uint32_t ticks)
+{
+	int cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+	int rad = (r.w < r.h ? r.w : r.h) / 2;
+	int dot = rad / 5 > 2 ? rad / 5 : 2;
+	int lead = (int)((ticks / 100) % 12);
+
+	for (int i = 0; i < 12; i++) {
+		float ang = (float)i * 3.14159265f / 6.0f;
+		int x = cx + (int)((float)(rad - dot) * cosf(ang));
+		int y = cy + (int)((float)(rad - dot) * sinf(ang));
+		int age = (lead - i + 12) % 12;
+		SDL_Color c = ui_c_primary;
+		c.a = (Uint8)(255 - age * 18);
+		ui_fill_round(ui_rect(x - dot, y - dot, dot * 2, dot * 2), c, dot);
+	}
+}
