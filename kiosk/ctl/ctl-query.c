@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "ctl.h"
+#include "valid.h"
 #include "wf.h"
 
 static const char *const help_log = N_(
@@ -53,24 +54,33 @@ static cJSON *visit_json(const struct akses_visit *v)
 	return o;
 }
 
+/* A column as wide as its header needs, and at least min. */
+static int col(const char *header, int min)
+{
+	int w = (int)valid_utf8_chars(header) + 1;
+	return w > min ? w : min;
+}
+
 /* The visits table shared by log and inside. */
 static void visits_text(const struct akses_visit *v, int n)
 {
-	ctl_pad(stdout, T_("IN"), 6);
-	ctl_pad(stdout, T_("OUT"), 6);
-	ctl_pad(stdout, T_("TIME"), 9);
+	const char *h_in = T_("IN"), *h_out = T_("OUT"), *h_time = T_("TIME");
+	int w_in = col(h_in, 6), w_out = col(h_out, col(T_("inside"), 7)), w_time = col(h_time, 9);
+	ctl_pad(stdout, h_in, w_in);
+	ctl_pad(stdout, h_out, w_out);
+	ctl_pad(stdout, h_time, w_time);
 	ctl_pad(stdout, T_("NAME"), 24);
 	ctl_pad(stdout, T_("INSTITUTION"), 24);
 	ctl_pad(stdout, T_("ESCORT"), 20);
 	printf("%s\n", T_("REQUEST"));
 	for (int i = 0; i < n; i++) {
 		char a[16], b[16], d[32];
-		ctl_pad(stdout, hm(v[i].in_at, a, sizeof a), 6);
-		ctl_pad(stdout, v[i].inside ? T_("inside") : hm(v[i].out_at, b, sizeof b), 6);
+		ctl_pad(stdout, hm(v[i].in_at, a, sizeof a), w_in);
+		ctl_pad(stdout, v[i].inside ? T_("inside") : hm(v[i].out_at, b, sizeof b), w_out);
 		ctl_pad(stdout,
 		        v[i].out_at > 0 ? clock_format_duration(v[i].out_at - v[i].in_at, d, sizeof d)
 		                        : "-",
-		        9);
+		        w_time);
 		ctl_pad(stdout, v[i].name, 24);
 		ctl_pad(stdout, v[i].institution, 24);
 		ctl_pad(stdout, v[i].escort, 20);

@@ -265,7 +265,7 @@ static cJSON *request_json(const struct akses_request *r, bool full_nik,
 static void field_line(const char *label, const char *value)
 {
 	fputs("  ", stdout);
-	ctl_pad(stdout, label, 16);
+	ctl_pad(stdout, label, 18);
 	printf("%s\n", value);
 }
 
