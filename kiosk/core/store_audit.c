@@ -22,8 +22,9 @@ akses_status store_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id)
 		*bad_id = 0;
 	if (!st)
 		return AKSES_E_INVALID_ARG;
-	sqlite3_stmt *s = store_prep(st, "SELECT id, at, actor_id, action, subject, detail, prev_hash,"
-	                                 " hash FROM audit ORDER BY id");
+	sqlite3_stmt *s =
+	    store_prep(st, "SELECT id, at, actor_id, action, subject, detail, prev_hash,"
+	                   " hash FROM audit ORDER BY id");
 	if (!s)
 		return AKSES_E_IO;
 	char prev[65] = AUDIT_GENESIS;
@@ -41,7 +42,7 @@ akses_status store_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id)
 		store_audit_hash(prev, id, sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
 		                 action ? action : "", subject ? subject : "", detail ? detail : "",
 		                 want);
-		/* plain comparisons: the hashes are public, nothing secret can leak through timing */
+		/* plain comparisons: the hashes are public, timing leaks nothing secret */
 		if (id != expect_id || !row_prev || strcmp(row_prev, prev) != 0 || !row_hash ||
 		    strcmp(row_hash, want) != 0) {
 			ret = AKSES_E_AUDIT_BROKEN;
@@ -83,15 +84,15 @@ akses_status store_purge(store *st, int64_t actor_id, int days, int *n_anonymize
 	int count = 0;
 	/* the victims first, into a temp table both updates read */
 	static const char *const steps[] = {
-		"CREATE TEMP TABLE IF NOT EXISTS purge_ids(id INTEGER PRIMARY KEY)",
-		"DELETE FROM temp.purge_ids",
-		"INSERT INTO temp.purge_ids SELECT id FROM request WHERE state IN (?1, ?2, ?3, ?4)"
-		" AND final_at IS NOT NULL AND final_at < ?5 AND anonymized_at IS NULL",
-		"UPDATE companion SET name = '', nik = ''"
-		" WHERE request_id IN (SELECT id FROM temp.purge_ids)",
-		"UPDATE request SET name = '', nik = '', phone = '', email = '', report = '',"
-		" receipt_hash = NULL, anonymized_at = ?6 WHERE id IN (SELECT id FROM temp.purge_ids)",
-		"DELETE FROM temp.purge_ids",
+	    "CREATE TEMP TABLE IF NOT EXISTS purge_ids(id INTEGER PRIMARY KEY)",
+	    "DELETE FROM temp.purge_ids",
+	    "INSERT INTO temp.purge_ids SELECT id FROM request WHERE state IN (?1, ?2, ?3, ?4)"
+	    " AND final_at IS NOT NULL AND final_at < ?5 AND anonymized_at IS NULL",
+	    "UPDATE companion SET name = '', nik = ''"
+	    " WHERE request_id IN (SELECT id FROM temp.purge_ids)",
+	    "UPDATE request SET name = '', nik = '', phone = '', email = '', report = '',"
+	    " receipt_hash = NULL, anonymized_at = ?6 WHERE id IN (SELECT id FROM temp.purge_ids)",
+	    "DELETE FROM temp.purge_ids",
 	};
 	for (size_t i = 0; rc == AKSES_OK && i < sizeof steps / sizeof steps[0]; i++) {
 		sqlite3_stmt *s = store_prep(st, steps[i]);

@@ -46,9 +46,9 @@ static akses_status flow_set_text(store *st, int64_t id, const char *column, con
 
 /* The shared head of a staff action, inside the open transaction: the actor is active, the request
  * exists, and the workflow lets this role take action from its state. Fills the outputs. */
-static akses_status flow_prologue(store *st, const char *number, wf_action action,
-                                  int64_t actor_id, struct akses_staff *actor, int64_t *id,
-                                  req_state *state, int64_t now)
+static akses_status flow_prologue(store *st, const char *number, wf_action action, int64_t actor_id,
+                                  struct akses_staff *actor, int64_t *id, req_state *state,
+                                  int64_t now)
 {
 	akses_status rc = store_actor(st, actor_id, actor);
 	if (rc != AKSES_OK)
@@ -146,7 +146,8 @@ akses_status store_act(store *st, const char *number, wf_action action, int64_t 
 			rc = AKSES_E_IO;
 		else {
 			sqlite3_bind_int64(s, 1, id);
-			if (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_type(s, 0) == SQLITE_NULL)
+			if (sqlite3_step(s) != SQLITE_ROW ||
+			    sqlite3_column_type(s, 0) == SQLITE_NULL)
 				rc = AKSES_E_ESCORT;
 			sqlite3_finalize(s);
 		}
@@ -213,7 +214,7 @@ akses_status store_report_write(store *st, const char *number, int64_t actor_id,
 	if (rc == AKSES_OK)
 		rc = flow_set_text(st, id, "report", text);
 	if (rc == AKSES_OK) {
-		/* the report text stays in the request (retention clears it), not in the step row */
+		/* the text stays in the request (retention clears it), not in the step */
 		char extra[48];
 		snprintf(extra, sizeof extra, "chars=%zu%s", valid_utf8_chars(text),
 		         state == RS_RECORDED ? " no-show" : "");
@@ -313,8 +314,8 @@ akses_status store_expire_stale(store *st, int *n_expired)
 	if (!st)
 		return AKSES_E_INVALID_ARG;
 	int64_t now = clock_now();
-	sqlite3_stmt *s = store_prep(st, "SELECT EXISTS(SELECT 1 FROM request WHERE " FLOW_UNDECIDED
-	                                 ")");
+	sqlite3_stmt *s =
+	    store_prep(st, "SELECT EXISTS(SELECT 1 FROM request WHERE " FLOW_UNDECIDED ")");
 	if (!s)
 		return AKSES_E_IO;
 	flow_bind_undecided(s, now);
@@ -345,7 +346,8 @@ akses_status store_expire_stale(store *st, int *n_expired)
 			int64_t *gi = realloc(ids, (size_t)cap * sizeof *ids);
 			if (gi)
 				ids = gi;
-			char(*gn)[AKSES_NUMBER_BUF] = realloc(numbers, (size_t)cap * sizeof *numbers);
+			char(*gn)[AKSES_NUMBER_BUF] =
+			    realloc(numbers, (size_t)cap * sizeof *numbers);
 			if (gn)
 				numbers = gn;
 			if (!gi || !gn) {
@@ -358,7 +360,9 @@ akses_status store_expire_stale(store *st, int *n_expired)
 		count++;
 	}
 	sqlite3_finalize(s);
-	ret = rc == SQLITE_DONE ? AKSES_OK : rc == SQLITE_NOMEM ? AKSES_E_NOMEM : store_fail(st, rc);
+	ret = rc == SQLITE_DONE    ? AKSES_OK
+	      : rc == SQLITE_NOMEM ? AKSES_E_NOMEM
+	                           : store_fail(st, rc);
 	for (int i = 0; ret == AKSES_OK && i < count; i++)
 		ret = flow_epilogue(st, ids[i], numbers[i], WF_EXPIRE, 0, now, NULL, "by=system");
 	free(ids);

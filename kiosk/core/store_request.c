@@ -12,7 +12,8 @@
 #include "store_int.h"
 #include "valid.h"
 
-#define RECEIPT_KIOSK_SECONDS 600 /* the kiosk may reissue its own receipt this long after submit */
+/* the kiosk may reissue its own receipt this long after submission */
+#define RECEIPT_KIOSK_SECONDS 600
 
 /* ---- helpers -------------------------------------------------------------------------------- */
 
@@ -102,10 +103,11 @@ static akses_status req_insert(store *st, const struct akses_request_input *in, 
 		equip[len] = '\0';
 	}
 	sqlite3_stmt *s = store_prep(
-		st, "INSERT INTO request(number, state, last_step, name, nik, institution, phone, email,"
-		    " purpose_cat, purpose, start_at, end_at, equipment, receipt_hash, form_started_at,"
-		    " created_at, updated_at) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-		    " ?12, ?13, ?14, ?15, ?15)");
+	    st,
+	    "INSERT INTO request(number, state, last_step, name, nik, institution, phone, email,"
+	    " purpose_cat, purpose, start_at, end_at, equipment, receipt_hash, form_started_at,"
+	    " created_at, updated_at) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+	    " ?12, ?13, ?14, ?15, ?15)");
 	if (!s) {
 		free(equip);
 		return AKSES_E_IO;
@@ -124,8 +126,8 @@ static akses_status req_insert(store *st, const struct akses_request_input *in, 
 	sqlite3_bind_text(s, 12, equip, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(s, 13, receipt_hash, SECRET_HASH_BYTES, SQLITE_STATIC);
 	/* a start time from the future or long ago would give step 1 a nonsense duration */
-	int64_t started = in->form_started_at > 0 && in->form_started_at <= now ? in->form_started_at
-	                                                                      : 0;
+	int64_t started =
+	    in->form_started_at > 0 && in->form_started_at <= now ? in->form_started_at : 0;
 	sqlite3_bind_int64(s, 14, started);
 	sqlite3_bind_int64(s, 15, now);
 	akses_status rc = req_step_done(st, s);
@@ -204,10 +206,11 @@ akses_status store_submit(store *st, const struct akses_request_input *in,
 
 /* ---- reading one request -------------------------------------------------------------------- */
 
-#define REQ_COLUMNS                                                                            \
+#define REQ_COLUMNS                                                                                \
 	"r.id, r.number, r.state, r.last_step, r.name, r.nik, r.institution, r.phone, r.email,"    \
-	" r.purpose_cat, r.purpose, r.start_at, r.end_at, r.created_at, r.updated_at, r.equipment," \
-	" coalesce(r.escort_id, 0), coalesce(e.name, ''), r.reason, r.report,"                    \
+	" r.purpose_cat, r.purpose, r.start_at, r.end_at, r.created_at, r.updated_at, "            \
+	"r.equipment,"                                                                             \
+	" coalesce(r.escort_id, 0), coalesce(e.name, ''), r.reason, r.report,"                     \
 	" r.anonymized_at IS NOT NULL, r.receipt_hash"
 
 /* Read a request found by the statement's where-clause ("r.number = ?1" or "r.receipt_hash = ?1")
@@ -390,8 +393,8 @@ akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_
 	if (actor_id != 0) {
 		struct akses_staff actor;
 		rc = store_actor(st, actor_id, &actor);
-		if (rc == AKSES_OK && actor.role != ROLE_HELPDESK && actor.role != ROLE_KOORDINATOR &&
-		    actor.role != ROLE_ADMIN)
+		if (rc == AKSES_OK && actor.role != ROLE_HELPDESK &&
+		    actor.role != ROLE_KOORDINATOR && actor.role != ROLE_ADMIN)
 			rc = AKSES_E_ROLE;
 	}
 	if (rc == AKSES_OK)
@@ -415,7 +418,8 @@ akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_
 	if (rc == AKSES_OK && anonymized)
 		rc = AKSES_E_STATE;
 	if (rc == AKSES_OK) {
-		sqlite3_stmt *s = store_prep(st, "UPDATE request SET receipt_hash = ?2 WHERE id = ?1");
+		sqlite3_stmt *s =
+		    store_prep(st, "UPDATE request SET receipt_hash = ?2 WHERE id = ?1");
 		if (!s)
 			rc = AKSES_E_IO;
 		else {
@@ -443,8 +447,7 @@ akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_
  * requests whose waiting step belongs to that role are kept (and for TIM_TEKNIS, only those the
  * escort_filter escorts). */
 static akses_status req_summaries(store *st, sqlite3_stmt *s, akses_role role_filter,
-                                  int64_t escort_filter, struct akses_request_summary **out,
-                                  int *n)
+                                  int64_t escort_filter, struct akses_request_summary **out, int *n)
 {
 	struct akses_request_summary *list = NULL;
 	int count = 0, cap = 0, rc;
@@ -476,7 +479,8 @@ static akses_status req_summaries(store *st, sqlite3_stmt *s, akses_role role_fi
 		}
 		if (count == cap) {
 			cap = cap ? cap * 2 : 16;
-			struct akses_request_summary *grown = realloc(list, (size_t)cap * sizeof *list);
+			struct akses_request_summary *grown =
+			    realloc(list, (size_t)cap * sizeof *list);
 			if (!grown) {
 				free(list);
 				return AKSES_E_NOMEM;
@@ -494,9 +498,10 @@ static akses_status req_summaries(store *st, sqlite3_stmt *s, akses_role role_fi
 	return AKSES_OK;
 }
 
-#define REQ_SUMMARY_SQL                                                                         \
-	"SELECT r.id, r.number, r.state, r.last_step, r.name, r.institution, r.start_at, r.end_at," \
-	" coalesce((SELECT at FROM step WHERE request_id = r.id ORDER BY id DESC LIMIT 1),"         \
+#define REQ_SUMMARY_SQL                                                                            \
+	"SELECT r.id, r.number, r.state, r.last_step, r.name, r.institution, r.start_at, "         \
+	"r.end_at,"                                                                                \
+	" coalesce((SELECT at FROM step WHERE request_id = r.id ORDER BY id DESC LIMIT 1),"        \
 	" r.created_at), coalesce(r.escort_id, 0) FROM request r"
 
 akses_status store_request_list(store *st, req_state state, struct akses_request_summary **out,
@@ -573,10 +578,11 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 		req_read_end(st, began);
 		return rc;
 	}
-	sqlite3_stmt *s = store_prep(st, "SELECT s.step, s.action, s.role, coalesce(s.actor_id, 0),"
-	                                 " coalesce(f.name, ''), s.at, s.duration_s, s.standard_s,"
-	                                 " s.note FROM step s LEFT JOIN staff f ON f.id = s.actor_id"
-	                                 " WHERE s.request_id = ?1 ORDER BY s.id");
+	sqlite3_stmt *s =
+	    store_prep(st, "SELECT s.step, s.action, s.role, coalesce(s.actor_id, 0),"
+	                   " coalesce(f.name, ''), s.at, s.duration_s, s.standard_s,"
+	                   " s.note FROM step s LEFT JOIN staff f ON f.id = s.actor_id"
+	                   " WHERE s.request_id = ?1 ORDER BY s.id");
 	if (!s) {
 		req_read_end(st, began);
 		return AKSES_E_IO;

@@ -212,14 +212,15 @@ akses_status store_signin(store *st, int64_t staff_id, const char *pin, const ch
 		if (failed >= STAFF_MAX_FAILED) {
 			answer = AKSES_E_PIN_LOCKED;
 			why = "wrong-pin lock";
-			rc = staff_exec3(st, "UPDATE staff SET failed_pins = 0, locked_until = ?2"
-			                     " WHERE id = ?1",
+			rc = staff_exec3(st,
+			                 "UPDATE staff SET failed_pins = 0, locked_until = ?2"
+			                 " WHERE id = ?1",
 			                 staff_id, now + STAFF_LOCK_SECONDS, 0);
 		} else {
 			answer = AKSES_E_PIN_WRONG;
 			why = "wrong-pin";
-			rc = staff_exec3(st, "UPDATE staff SET failed_pins = ?2 WHERE id = ?1", staff_id,
-			                 failed, 0);
+			rc = staff_exec3(st, "UPDATE staff SET failed_pins = ?2 WHERE id = ?1",
+			                 staff_id, failed, 0);
 		}
 	} else if (acct == AKSES_E_STAFF_DISABLED) {
 		answer = AKSES_E_STAFF_DISABLED;
@@ -227,7 +228,8 @@ akses_status store_signin(store *st, int64_t staff_id, const char *pin, const ch
 	} else {
 		answer = AKSES_OK;
 		why = "ok";
-		rc = staff_exec3(st, "UPDATE staff SET failed_pins = 0, locked_until = 0 WHERE id = ?1",
+		rc = staff_exec3(st,
+		                 "UPDATE staff SET failed_pins = 0, locked_until = 0 WHERE id = ?1",
 		                 staff_id, 0, 0);
 	}
 	char detail[96];
@@ -306,7 +308,8 @@ akses_status store_staff_disable(store *st, int64_t actor_id, int64_t staff_id)
 		if (!s)
 			rc = AKSES_E_IO;
 		else {
-			int64_t admins = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+			int64_t admins =
+			    sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 			sqlite3_finalize(s);
 			if (admins <= 1)
 				rc = AKSES_E_ROLE;
@@ -322,9 +325,8 @@ akses_status store_staff_disable(store *st, int64_t actor_id, int64_t staff_id)
 	return staff_end(st, rc);
 }
 
-/* A new PIN also clears the wrong-PIN counter and any lock (an admin resetting a locked account). */
-akses_status store_staff_set_pin(store *st, int64_t actor_id, int64_t staff_id,
-                                 const char *new_pin)
+/* A new PIN also clears the wrong-PIN counter and any lock (an admin unlocking an account). */
+akses_status store_staff_set_pin(store *st, int64_t actor_id, int64_t staff_id, const char *new_pin)
 {
 	if (!st || !new_pin)
 		return AKSES_E_INVALID_ARG;

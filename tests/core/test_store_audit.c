@@ -29,7 +29,8 @@ static void busy(void)
 			ck_assert_int_eq(store_act(w.st, n, WF_REJECT, w.kabid, "Tidak lengkap"),
 			                 AKSES_OK);
 		if (i == 2)
-			ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4), AKSES_OK);
+			ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4),
+			                 AKSES_OK);
 	}
 	ck_assert_int_eq(store_signin(w.st, w.teknis, WORLD_PIN, "pintu", &s), AKSES_OK);
 	ck_assert_int_eq(store_signin(w.st, w.teknis, "0000", "pintu", &s), AKSES_E_PIN_WRONG);
@@ -67,8 +68,9 @@ START_TEST(test_busy_db_verifies_row_by_row)
 	ck_assert_int_gt(rows, 25);
 	ck_assert_int_eq(bad, 0);
 	/* the chain links each row to the one before it */
-	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1"
-	                               " WHERE b.prev_hash <> a.hash"),
+	ck_assert_int_eq(world_int(&w,
+	                           "SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1"
+	                           " WHERE b.prev_hash <> a.hash"),
 	                 0);
 }
 END_TEST
@@ -77,9 +79,9 @@ START_TEST(test_the_store_refuses_to_edit_or_delete_audit_rows)
 {
 	sqlite3 *db = NULL;
 	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
-	ck_assert_int_ne(sqlite3_exec(db, "UPDATE audit SET detail = 'x' WHERE id = 3", NULL, NULL,
-	                              NULL),
-	                 SQLITE_OK);
+	ck_assert_int_ne(
+	    sqlite3_exec(db, "UPDATE audit SET detail = 'x' WHERE id = 3", NULL, NULL, NULL),
+	    SQLITE_OK);
 	ck_assert_int_ne(sqlite3_exec(db, "DELETE FROM audit WHERE id = 3", NULL, NULL, NULL),
 	                 SQLITE_OK);
 	sqlite3_close(db);
@@ -104,7 +106,8 @@ END_TEST
 
 START_TEST(test_an_edited_actor_or_time_is_named)
 {
-	tamper("DROP TRIGGER audit_no_update; UPDATE audit SET actor_id = actor_id + 100 WHERE id = 12");
+	tamper("DROP TRIGGER audit_no_update; UPDATE audit SET actor_id = actor_id + 100 WHERE id "
+	       "= 12");
 	int64_t bad = 0;
 	ck_assert_int_eq(store_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
 	ck_assert_int_eq(bad, 12);
@@ -117,8 +120,9 @@ START_TEST(test_an_edit_with_a_recomputed_hash_breaks_the_next_link)
 	sqlite3 *db = NULL;
 	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
 	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT at, actor_id, action, subject, prev_hash"
-	                                        " FROM audit WHERE id = 5",
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	                                    "SELECT at, actor_id, action, subject, prev_hash"
+	                                    " FROM audit WHERE id = 5",
 	                                    -1, &s, NULL),
 	                 SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);

@@ -40,7 +40,8 @@ static int64_t rows_of(const char *table, const char *number)
 {
 	char sql[256];
 	snprintf(sql, sizeof sql,
-	         "SELECT count(*) FROM %s WHERE request_id = (SELECT id FROM request WHERE number = '%s')",
+	         "SELECT count(*) FROM %s WHERE request_id = (SELECT id FROM request WHERE number "
+	         "= '%s')",
 	         table, number);
 	return world_int(&w, sql);
 }
@@ -81,9 +82,9 @@ START_TEST(test_yes_branch_moves_one_step_at_a_time_and_records_passes_for_every
 	ck_assert_int_eq(store_timeline(w.st, n, &tl, &nt), AKSES_OK);
 	ck_assert_int_eq(nt, 7);
 	const int steps[] = {1, 2, 3, 4, 5, 6, 6};
-	const int actions[] = {WF_SUBMIT, WF_DISPOSE_KADIS, WF_DISPOSE_KABID, WF_VERIFY,
-	                       WF_APPROVE, WF_ASSIGN, WF_RECORD};
-	const akses_role roles[] = {ROLE_NONE, ROLE_KADIS, ROLE_KABID, ROLE_KOORDINATOR,
+	const int actions[] = {WF_SUBMIT,  WF_DISPOSE_KADIS, WF_DISPOSE_KABID, WF_VERIFY,
+	                       WF_APPROVE, WF_ASSIGN,        WF_RECORD};
+	const akses_role roles[] = {ROLE_NONE,  ROLE_KADIS,       ROLE_KABID,   ROLE_KOORDINATOR,
 	                            ROLE_KABID, ROLE_KOORDINATOR, ROLE_HELPDESK};
 	for (int i = 0; i < nt; i++) {
 		ck_assert_int_eq(tl[i].step, steps[i]);
@@ -128,19 +129,19 @@ struct legal {
 	req_state from;
 };
 static const struct legal legal_steps[] = {
-	{WF_DISPOSE_KADIS, ROLE_KADIS, RS_SUBMITTED},
-	{WF_DISPOSE_KABID, ROLE_KABID, RS_DISPOSED_KADIS},
-	{WF_VERIFY, ROLE_KOORDINATOR, RS_DISPOSED_KABID},
-	{WF_APPROVE, ROLE_KABID, RS_VERIFIED},
-	{WF_REJECT, ROLE_KABID, RS_VERIFIED},
-	{WF_ASSIGN, ROLE_KOORDINATOR, RS_APPROVED},
-	{WF_RECORD, ROLE_HELPDESK, RS_ASSIGNED},
-	{WF_REPORT, ROLE_HELPDESK, RS_VISITED},
-	{WF_FORWARD_KOORD, ROLE_KOORDINATOR, RS_REPORTED},
-	{WF_FORWARD_KABID, ROLE_KABID, RS_FORWARDED_KOORD},
-	{WF_RECEIVE, ROLE_KADIS, RS_FORWARDED_KABID},
-	{WF_VISIT_END, ROLE_NONE, RS_NONE}, /* the system's: no person may */
-	{WF_EXPIRE, ROLE_NONE, RS_NONE},    /* the system's: no person may */
+    {WF_DISPOSE_KADIS, ROLE_KADIS, RS_SUBMITTED},
+    {WF_DISPOSE_KABID, ROLE_KABID, RS_DISPOSED_KADIS},
+    {WF_VERIFY, ROLE_KOORDINATOR, RS_DISPOSED_KABID},
+    {WF_APPROVE, ROLE_KABID, RS_VERIFIED},
+    {WF_REJECT, ROLE_KABID, RS_VERIFIED},
+    {WF_ASSIGN, ROLE_KOORDINATOR, RS_APPROVED},
+    {WF_RECORD, ROLE_HELPDESK, RS_ASSIGNED},
+    {WF_REPORT, ROLE_HELPDESK, RS_VISITED},
+    {WF_FORWARD_KOORD, ROLE_KOORDINATOR, RS_REPORTED},
+    {WF_FORWARD_KABID, ROLE_KABID, RS_FORWARDED_KOORD},
+    {WF_RECEIVE, ROLE_KADIS, RS_FORWARDED_KABID},
+    {WF_VISIT_END, ROLE_NONE, RS_NONE}, /* the system's: no person may */
+    {WF_EXPIRE, ROLE_NONE, RS_NONE},    /* the system's: no person may */
 };
 
 /* Take an action through the store's own entry point for it. */
@@ -172,9 +173,9 @@ START_TEST(test_every_step_is_refused_to_every_other_role_and_state_without_a_tr
 	const struct {
 		int64_t id;
 		akses_role role;
-	} staff[] = {{w.admin, ROLE_ADMIN},         {w.kadis, ROLE_KADIS},
-	             {w.kabid, ROLE_KABID},         {w.koord, ROLE_KOORDINATOR},
-	             {w.teknis, ROLE_TIM_TEKNIS},   {w.helpdesk, ROLE_HELPDESK}};
+	} staff[] = {{w.admin, ROLE_ADMIN},       {w.kadis, ROLE_KADIS},
+	             {w.kabid, ROLE_KABID},       {w.koord, ROLE_KOORDINATOR},
+	             {w.teknis, ROLE_TIM_TEKNIS}, {w.helpdesk, ROLE_HELPDESK}};
 	char *before = world_dump(&w);
 	int refused = 0;
 	for (size_t a = 0; a < sizeof legal_steps / sizeof legal_steps[0]; a++) {
@@ -227,8 +228,8 @@ START_TEST(test_unknown_or_disabled_actor_and_unknown_request_are_refused)
 	char lower[AKSES_NUMBER_BUF];
 	for (size_t i = 0; i < sizeof lower; i++)
 		lower[i] = (char)((n[i] >= 'A' && n[i] <= 'Z') ? n[i] - 'A' + 'a' : n[i]);
-	ck_assert_int_eq(store_staff_add(w.st, w.admin, "Kadis Pengganti", ROLE_KADIS, "5678", NULL),
-	                 AKSES_OK);
+	ck_assert_int_eq(
+	    store_staff_add(w.st, w.admin, "Kadis Pengganti", ROLE_KADIS, "5678", NULL), AKSES_OK);
 	int64_t kadis2 = world_int(&w, "SELECT max(id) FROM staff");
 	ck_assert_int_eq(store_act(w.st, lower, WF_DISPOSE_KADIS, kadis2, NULL), AKSES_OK);
 	ck_assert_int_eq(world_state(&w, n), RS_DISPOSED_KADIS);
@@ -395,7 +396,8 @@ START_TEST(test_cancel_works_from_every_state_before_recording_and_none_after)
 		for (size_t p = 0; p < sizeof others / sizeof others[0]; p++)
 			ck_assert_int_eq(store_cancel(w.st, k, others[p], "alasan"), AKSES_E_ROLE);
 		ck_assert_int_eq(store_cancel_applicant(w.st, a, WORLD_PHONE_LAST4), AKSES_OK);
-		ck_assert_int_eq(store_cancel(w.st, k, w.koord, "Dibatalkan koordinator"), AKSES_OK);
+		ck_assert_int_eq(store_cancel(w.st, k, w.koord, "Dibatalkan koordinator"),
+		                 AKSES_OK);
 		ck_assert_int_eq(world_state(&w, a), RS_CANCELLED);
 		ck_assert_int_eq(world_state(&w, k), RS_CANCELLED);
 	}
@@ -503,7 +505,8 @@ START_TEST(test_no_show_report_chain_closes_the_request)
 	ck_assert_int_eq(r->last_step, 12);
 	ck_assert_str_eq(r->report, text);
 	free(r);
-	ck_assert_int_eq(world_int(&w, "SELECT final_at FROM request"), tu_time("2026-12-01 12:30"));
+	ck_assert_int_eq(world_int(&w, "SELECT final_at FROM request"),
+	                 tu_time("2026-12-01 12:30"));
 	ck_assert_int_eq(store_act(w.st, n, WF_RECEIVE, w.kadis, NULL), AKSES_E_STATE);
 	struct akses_step_rec *tl = NULL;
 	int nt = 0;
@@ -580,9 +583,11 @@ static Suite *flow_suite(void)
 	TCase *tc = tcase_create("flow");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, test_yes_branch_moves_one_step_at_a_time_and_records_passes_for_everyone);
+	tcase_add_test(tc,
+	               test_yes_branch_moves_one_step_at_a_time_and_records_passes_for_everyone);
 	tcase_add_test(tc, test_step_durations_run_from_the_previous_step);
-	tcase_add_test(tc, test_every_step_is_refused_to_every_other_role_and_state_without_a_trace);
+	tcase_add_test(tc,
+	               test_every_step_is_refused_to_every_other_role_and_state_without_a_trace);
 	tcase_add_test(tc, test_unknown_or_disabled_actor_and_unknown_request_are_refused);
 	tcase_add_test(tc, test_rejection_needs_a_reason_the_applicant_can_read);
 	tcase_add_test(tc, test_escort_must_be_an_active_tim_teknis);

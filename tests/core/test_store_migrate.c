@@ -45,8 +45,8 @@ static int64_t file_int(const char *sql)
 	return v;
 }
 
-static const char *const tables[] = {"staff", "signin",    "day_counter", "request", "companion",
-                                     "step",  "pass",      "scan",        "print_job", "audit"};
+static const char *const tables[] = {"staff", "signin", "day_counter", "request",   "companion",
+                                     "step",  "pass",   "scan",        "print_job", "audit"};
 
 static void assert_full_schema(void)
 {
@@ -90,9 +90,9 @@ START_TEST(test_empty_v0_db_made_by_sqlite3_is_migrated)
 	sqlite3 *db = NULL;
 	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
 	/* a real, empty database file: header written, user_version 0 */
-	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t(x); DROP TABLE t; VACUUM;", NULL, NULL,
-	                              NULL),
-	                 SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_exec(db, "CREATE TABLE t(x); DROP TABLE t; VACUUM;", NULL, NULL, NULL),
+	    SQLITE_OK);
 	sqlite3_close(db);
 	struct stat sb;
 	ck_assert_int_eq(stat(path, &sb), 0);
@@ -123,9 +123,9 @@ START_TEST(test_newer_db_is_refused_and_left_alone)
 {
 	sqlite3 *db = NULL;
 	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE future(x); PRAGMA user_version = 99;", NULL,
-	                              NULL, NULL),
-	                 SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_exec(db, "CREATE TABLE future(x); PRAGMA user_version = 99;", NULL, NULL, NULL),
+	    SQLITE_OK);
 	sqlite3_close(db);
 	store *st = (store *)1;
 	ck_assert_int_eq(store_open(path, NULL, &st), AKSES_E_DB_NEWER);

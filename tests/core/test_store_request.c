@@ -94,8 +94,10 @@ START_TEST(test_submitted_request_reads_back_field_by_field)
 	/* the receipt token itself is not stored, only its hash */
 	ck_assert_int_eq(world_int(&w, "SELECT length(receipt_hash) FROM request"), 32);
 	char sql[160];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM request WHERE instr(CAST(receipt_hash AS TEXT),"
-	                          " '%s') > 0", res.receipt_token);
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM request WHERE instr(CAST(receipt_hash AS TEXT),"
+	         " '%s') > 0",
+	         res.receipt_token);
 	ck_assert_int_eq(world_int(&w, sql), 0);
 	/* step 1 measured from when the form began */
 	ck_assert_int_eq(world_int(&w, "SELECT duration_s FROM step WHERE step = 1"), 120);
@@ -277,8 +279,8 @@ START_TEST(test_reissued_receipt_replaces_the_old_one)
 	ck_assert_int_eq(store_receipt_reissue(w.st, res.number, w.helpdesk, tok2), AKSES_OK);
 	ck_assert_int_eq(store_lookup_token(w.st, tok, r), AKSES_E_LOOKUP);
 	ck_assert_int_eq(store_lookup_token(w.st, tok2, r), AKSES_OK);
-	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE action = 'receipt-reissue'"),
-	                 2);
+	ck_assert_int_eq(
+	    world_int(&w, "SELECT count(*) FROM audit WHERE action = 'receipt-reissue'"), 2);
 	free(r);
 }
 END_TEST
@@ -322,8 +324,8 @@ START_TEST(test_audit_trail_holds_nothing_personal)
 	world_advance(&w, n, RS_VERIFIED);
 	ck_assert_int_eq(store_act(w.st, n, WF_REJECT, w.kabid, "Tidak sesuai jadwal"), AKSES_OK);
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE subject LIKE 'AKS-%'"), 5);
-	const char *needles[] = {"Nurul", "1371014507900001", "7890", "PT Awan", "Ni Luh",
-	                         "1371015203950002", "nurul.aini", "Penggantian"};
+	const char *needles[] = {"Nurul",  "1371014507900001", "7890",       "PT Awan",
+	                         "Ni Luh", "1371015203950002", "nurul.aini", "Penggantian"};
 	for (size_t i = 0; i < sizeof needles / sizeof needles[0]; i++) {
 		char sql[256];
 		snprintf(sql, sizeof sql,

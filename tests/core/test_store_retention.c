@@ -83,7 +83,8 @@ static int64_t rows_of(const char *table, const char *number)
 {
 	char sql[256];
 	snprintf(sql, sizeof sql,
-	         "SELECT count(*) FROM %s WHERE request_id = (SELECT id FROM request WHERE number = '%s')",
+	         "SELECT count(*) FROM %s WHERE request_id = (SELECT id FROM request WHERE number "
+	         "= '%s')",
 	         table, number);
 	return world_int(&w, sql);
 }
@@ -125,8 +126,9 @@ START_TEST(test_old_final_requests_lose_personal_data_but_keep_their_history)
 
 	/* nothing of that person is left anywhere in the file's tables */
 	char *dump = world_dump(&w);
-	const char *gone[] = {OLD_NAME, OLD_NIK, "6281399991111", OLD_EMAIL, "Ni Luh Putu Ayu",
-	                      "1371015203950002", "José Ramos"};
+	const char *gone[] = {OLD_NAME,    OLD_NIK,           "6281399991111",
+	                      OLD_EMAIL,   "Ni Luh Putu Ayu", "1371015203950002",
+	                      "José Ramos"};
 	for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
 		ck_assert_msg(strstr(dump, gone[i]) == NULL, "%s is still in the DB", gone[i]);
 	free(dump);
@@ -191,8 +193,9 @@ START_TEST(test_purge_is_for_admins_and_runs_once_per_request)
 	free(after);
 	ck_assert_int_eq(store_purge(w.st, w.admin, 30, &n), AKSES_OK);
 	ck_assert_int_eq(n, 2);
-	int64_t at = world_int(&w, "SELECT anonymized_at FROM request WHERE anonymized_at IS NOT NULL"
-	                           " LIMIT 1");
+	int64_t at =
+	    world_int(&w, "SELECT anonymized_at FROM request WHERE anonymized_at IS NOT NULL"
+	                  " LIMIT 1");
 	tu_set_now("2027-01-06 11:00");
 	ck_assert_int_eq(store_purge(w.st, w.admin, 30, &n), AKSES_OK);
 	ck_assert_int_eq(n, 0);

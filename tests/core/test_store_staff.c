@@ -76,14 +76,17 @@ START_TEST(test_signin_fills_the_account_and_is_recorded)
 	ck_assert_str_eq(s.name, "Rina Koordinator");
 	ck_assert(s.active);
 	ck_assert_int_eq(signins(w.koord, 1), 1);
-	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM signin WHERE station = 'Pintu Server'"),
-	                 1);
+	ck_assert_int_eq(
+	    world_int(&w, "SELECT count(*) FROM signin WHERE station = 'Pintu Server'"), 1);
 	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'signin' AND"
-	                          " subject = 'staff:%lld'", (long long)w.koord);
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM audit WHERE action = 'signin' AND"
+	         " subject = 'staff:%lld'",
+	         (long long)w.koord);
 	ck_assert_int_eq(world_int(&w, sql), 1);
 	/* a wrong PIN: refused, counted and recorded; a right one resets the count */
-	ck_assert_int_eq(store_signin(w.st, w.koord, "4321", "Pintu Server", &s), AKSES_E_PIN_WRONG);
+	ck_assert_int_eq(store_signin(w.st, w.koord, "4321", "Pintu Server", &s),
+	                 AKSES_E_PIN_WRONG);
 	ck_assert_int_eq(store_signin(w.st, w.koord, "12345", "Pintu Server", &s),
 	                 AKSES_E_PIN_WRONG);
 	ck_assert_int_eq(store_signin(w.st, w.koord, "abc", "Pintu Server", &s), AKSES_E_PIN_WRONG);
@@ -97,8 +100,9 @@ START_TEST(test_signin_fills_the_account_and_is_recorded)
 	ck_assert_int_eq(store_staff_get(w.st, w.koord, &g), AKSES_OK);
 	ck_assert_int_eq(g.failed_pins, 0);
 	/* no PIN or hash ever reaches the audit trail */
-	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE instr(detail, '1234') > 0"
-	                               " OR instr(detail, '4321') > 0 OR instr(detail, 'argon') > 0"),
+	ck_assert_int_eq(world_int(&w,
+	                           "SELECT count(*) FROM audit WHERE instr(detail, '1234') > 0"
+	                           " OR instr(detail, '4321') > 0 OR instr(detail, 'argon') > 0"),
 	                 0);
 }
 END_TEST
@@ -208,8 +212,9 @@ START_TEST(test_only_an_admin_adds_staff_with_valid_fields)
 	ck_assert_int_eq(s.role, ROLE_HELPDESK);
 	/* the audit trail names the new account by id and role only */
 	char sql[160];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'staff-add' AND"
-	                          " subject = 'staff:%lld' AND detail = 'role=HELPDESK'",
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM audit WHERE action = 'staff-add' AND"
+	         " subject = 'staff:%lld' AND detail = 'role=HELPDESK'",
 	         (long long)id);
 	ck_assert_int_eq(world_int(&w, sql), 1);
 }
@@ -243,8 +248,9 @@ START_TEST(test_the_last_active_admin_cannot_be_disabled)
 {
 	ck_assert_int_eq(store_staff_disable(w.st, w.admin, w.admin), AKSES_E_ROLE);
 	int64_t admin2 = 0;
-	ck_assert_int_eq(store_staff_add(w.st, w.admin, "Admin Cadangan", ROLE_ADMIN, "8642", &admin2),
-	                 AKSES_OK);
+	ck_assert_int_eq(
+	    store_staff_add(w.st, w.admin, "Admin Cadangan", ROLE_ADMIN, "8642", &admin2),
+	    AKSES_OK);
 	ck_assert_int_eq(store_staff_disable(w.st, admin2, w.admin), AKSES_OK);
 	ck_assert_int_eq(store_staff_disable(w.st, admin2, admin2), AKSES_E_ROLE);
 	/* the disabled admin can no longer administer */

@@ -117,14 +117,14 @@ void world_close(struct world *w)
 }
 
 static const char *const companion_names[AKSES_MAX_COMPANIONS] = {
-	"Ni Luh Putu Ayu", "José Ramos", "Ḥasan al-Banna", "Made Wirawan", "Siti Nurhaliza",
-	"Budi Santoso", "Agus Salim", "Rudi Hartono", "Lestari Dewi", "Teguh Prakoso",
+    "Ni Luh Putu Ayu", "José Ramos", "Ḥasan al-Banna", "Made Wirawan", "Siti Nurhaliza",
+    "Budi Santoso",    "Agus Salim", "Rudi Hartono",   "Lestari Dewi", "Teguh Prakoso",
 };
 /* distinct, structurally valid NIKs (men: day 12, women: day 52) */
 static const char *const companion_niks[AKSES_MAX_COMPANIONS] = {
-	"1371015203950002", "1371011203850003", "3171010101800004", "5171022308880005",
-	"1371015506920006", "3273010304790007", "3578011109830008", "1271010512870009",
-	"6371016701930010", "7371012002810011",
+    "1371015203950002", "1371011203850003", "3171010101800004", "5171022308880005",
+    "1371015506920006", "3273010304790007", "3578011109830008", "1271010512870009",
+    "6371016701930010", "7371012002810011",
 };
 static const char *const equipment[] = {"Laptop Lenovo T14 (SN 7788)", "Hard disk 4 TB x2"};
 
@@ -211,7 +211,8 @@ void world_advance(struct world *w, const char *number, req_state target)
 			             wf_state_code(target));
 			return;
 		}
-		ck_assert_msg(rc == AKSES_OK, "advance %s from %s: %d", number, wf_state_code(s), rc);
+		ck_assert_msg(rc == AKSES_OK, "advance %s from %s: %d", number, wf_state_code(s),
+		              rc);
 	}
 }
 
@@ -250,8 +251,9 @@ char *world_dump(struct world *w)
 	sqlite3 *db = world_side(w);
 	struct world_buf b = {0};
 	sqlite3_stmt *tables = NULL;
-	ck_assert(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'"
-	                                 " ORDER BY name",
+	ck_assert(sqlite3_prepare_v2(db,
+	                             "SELECT name FROM sqlite_master WHERE type = 'table'"
+	                             " ORDER BY name",
 	                             -1, &tables, NULL) == SQLITE_OK);
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	while (sqlite3_step(tables) == SQLITE_ROW) {
