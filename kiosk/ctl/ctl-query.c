@@ -89,7 +89,7 @@ static void visits_text(const struct akses_visit *v, int n)
 }
 
 /* Parse a query's command line: --as ID, positionals, and for compliance (from != NULL) --from and
- * --to; then sign in. CTL_EXIT_OK or the exit code. */
+ * --to; then sign in. CTL_CONTINUE, or the exit code to return (CTL_EXIT_OK after --help). */
 static int query_args(struct ctl *c, int argc, char **argv, const char *cmd, const char *help,
                       const char **pos, int n_pos, const char **from, const char **to)
 {
@@ -107,7 +107,8 @@ static int query_args(struct ctl *c, int argc, char **argv, const char *cmd, con
 		return rc;
 	if (from && (!*from || !*to))
 		return ctl_usage(T_("--from and --to are required"));
-	return ctl_signin_as(c, as);
+	rc = ctl_signin_as(c, as);
+	return rc == CTL_EXIT_OK ? CTL_CONTINUE : rc;
 }
 
 /* 'ctl_cmd_log()' - Do the log command: one local day's visits and denied scans. */
@@ -115,7 +116,7 @@ int ctl_cmd_log(struct ctl *c, int argc, char **argv)
 {
 	const char *pos[1];
 	int rc = query_args(c, argc, argv, "log", T_(help_log), pos, 1, NULL, NULL);
-	if (rc != CTL_EXIT_OK)
+	if (rc != CTL_CONTINUE)
 		return rc;
 	char today[16];
 	const char *day = pos[0];
@@ -176,7 +177,7 @@ int ctl_cmd_log(struct ctl *c, int argc, char **argv)
 int ctl_cmd_inside(struct ctl *c, int argc, char **argv)
 {
 	int rc = query_args(c, argc, argv, "inside", T_(help_inside), NULL, 0, NULL, NULL);
-	if (rc != CTL_EXIT_OK)
+	if (rc != CTL_CONTINUE)
 		return rc;
 	struct akses_visit *v = NULL;
 	int n = 0;
@@ -205,7 +206,7 @@ int ctl_cmd_compliance(struct ctl *c, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL;
 	int rc = query_args(c, argc, argv, "compliance", T_(help_compliance), NULL, 0, &from, &to);
-	if (rc != CTL_EXIT_OK)
+	if (rc != CTL_CONTINUE)
 		return rc;
 	struct akses_compliance_row *r = NULL;
 	int n = 0;
