@@ -1,28 +1,251 @@
-/* ctl-print.c - aksesctl's "print" and "export" commands: documents to CUPS or to a PDF file, and
- * CSV exports. (First cut: the command table entry points; the paper glue is wired in next.) */
+/* ctl-print.c - `aksesctl print` (every paper document, to CUPS or to a PDF file, and the recent
+ * print jobs) and `aksesctl export` (CSV of the daily log and the SOP compliance report). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "ctl.h"
+#include "paper.h"
+#include "wf.h"
 
-/* `aksesctl print ...`: not wired to the paper glue yet; says so plainly. */
-int ctl_cmd_print(struct ctl *c, int argc, char **argv)
+#define PAPER_DOMAIN "akses-paper"
+#define P_(s) dgettext(PAPER_DOMAIN, s)
+
+static const char *const print_help = N_(
+	"Usage: aksesctl print DOCUMENT ... [--queue Q] [--pdf FILE] [--wait]\n"
+	"\n"
+	"  badge REQ [--person N] [--as ID --reason TEXT]\n"
+	"                     a visitor pass; without --as the visitor's own first print,\n"
+	"                     with --as a staff reprint (needs --reason)\n"
+	"  receipt REQ --as ID           a new submission receipt (the old QR stops working)\n"
+	"  log DAY --as ID               the daily access log (DAY = YYYY-MM-DD)\n"
+	"  report REQ --as ID            the access report as a berita acara\n"
+	"  compliance --from D --to D --as ID   the SOP compliance report\n"
+	"  inside --as ID                who is inside now (evacuation list)\n"
+	"  letter REQ --as ID            the request letter\n"
+	"  disposition REQ --as ID       the disposition sheet (lembar disposisi)\n"
+	"  status --as ID [--limit N]    recent print jobs\n"
+	"\n"
+	"--queue names the CUPS queue (default: the config's, else the CUPS default, else PDF).\n"
+	"--pdf writes the PDF to FILE and prints nothing. --wait waits for the job to finish.\n"
+	"Exit status 0 when CUPS accepted the job (with --wait: when it completed), else 1.\n");
+
+static const char *const export_help = N_(
+	"Usage: aksesctl export log DAY --csv --as ID [--out FILE]\n"
+	"       aksesctl export compliance --from D --to D --csv --as ID [--out FILE]\n"
+	"\n"
+	"CSV (RFC 4180, UTF-8, CRLF) on stdout or into FILE.\n");
+
+static const struct {
+	const char *name;
+	paper_doc doc;
+	bool number; /* takes a request number */
+} docs[] = {
+	{"badge", PAPER_BADGE, true},       {"receipt", PAPER_RECEIPT, true},
+	{"log", PAPER_LOG, false},          {"report", PAPER_REPORT, true},
+	{"compliance", PAPER_COMPLIANCE, false}, {"inside", PAPER_INSIDE, false},
+	{"letter", PAPER_LETTER, true},     {"disposition", PAPER_DISPOSITION, true},
+};
+
+/* 'print_status()' - List recent print jobs. */
+static int print_status(struct ctl *c, const char *limit_s)
 {
-	(void)c;
-	if (argc < 2)
-		return ctl_usage("print badge|receipt|log|report|compliance|inside|letter|"
-		                 "disposition|status ...");
-	fprintf(stderr, "aksesctl: print %s: not available in this build yet\n", argv[1]);
-	return CTL_EXIT_FAIL;
+	int limit = limit_s ? atoi(limit_s) : 20;
+	struct akses_print_job *jobs = NULL;
+	int n = 0;
+	if (limit <= 0)
+		return ctl_usage(P_("--limit needs a positive number"));
+	akses_status st = store_print_list(c->st, limit, &jobs, &n);
+	if (st != AKSES_OK)
+		return ctl_fail(c, st, NULL);
+	if (c->json) {
+		cJSON *a = cJSON_CreateArray();
+		for (int i = 0; i < n; i++) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddNumberToObject(o, "id", (double)jobs[i].id);
+			cJSON_AddItemToObject(o, "at", ctl_json_time(jobs[i].at));
+			cJSON_AddStringToObject(o, "kind", jobs[i].kind);
+			cJSON_AddStringToObject(o, "number", jobs[i].number);
+			cJSON_AddNumberToObject(o, "pass_id", (double)jobs[i].pass_id);
+			cJSON_AddNumberToObject(o, "staff_id", (double)jobs[i].staff_id);
+			cJSON_AddStringToObject(o, "queue", jobs[i].queue);
+			cJSON_AddNumberToObject(o, "cups_job_id", jobs[i].cups_job_id);
+			cJSON_AddStringToObject(o, "state", wf_job_state_code(jobs[i].state));
+			cJSON_AddBoolToObject(o, "reprint", jobs[i].reprint);
+			cJSON_AddStringToObject(o, "message", jobs[i].message);
+			cJSON_AddItemToArray(a, o);
+		}
+		free(jobs);
+		return ctl_json_print(a);
+	}
+	for (int i = 0; i < n; i++) {
+		char at[24], cid[16];
+		clock_format(jobs[i].at, at, sizeof(at));
+		snprintf(cid, sizeof(cid), "%d", jobs[i].cups_job_id);
+		printf("%-5lld ", (long long)jobs[i].id);
+		ctl_pad(stdout, at, 17);
+		ctl_pad(stdout, jobs[i].kind, 12);
+		ctl_pad(stdout, jobs[i].number[0] ? jobs[i].number : "-", 18);
+		ctl_pad(stdout, jobs[i].queue[0] ? jobs[i].queue : "-", 10);
+		ctl_pad(stdout, cid, 6);
+		ctl_pad(stdout, wf_job_state_code(jobs[i].state), 10);
+		printf("%s%s\n", jobs[i].reprint ? "reprint " : "", jobs[i].message);
+	}
+	free(jobs);
+	return CTL_EXIT_OK;
 }
 
-/* `aksesctl export ...`: not wired to the paper glue yet; says so plainly. */
+/* 'ctl_cmd_print()' - Do the print command. */
+int ctl_cmd_print(struct ctl *c, int argc, char **argv)
+{
+	const char *as = NULL, *reason = NULL, *queue = NULL, *pdf = NULL, *person_s = NULL;
+	const char *from = NULL, *to = NULL, *limit = NULL, *pos[1] = {NULL};
+	bool wait = false;
+	int n_pos = 0, rc;
+
+	i18n_bind(PAPER_DOMAIN);
+	if (argc < 2 || argv[1][0] == '-')
+		return ctl_no_sub(argc, argv, "print", P_(print_help));
+	const struct ctl_opt opts[] = {
+		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+		{.name = "reason", .kind = CTL_OPT_VALUE, .value = &reason},
+		{.name = "queue", .kind = CTL_OPT_VALUE, .value = &queue},
+		{.name = "pdf", .kind = CTL_OPT_VALUE, .value = &pdf},
+		{.name = "person", .kind = CTL_OPT_VALUE, .value = &person_s},
+		{.name = "from", .kind = CTL_OPT_VALUE, .value = &from},
+		{.name = "to", .kind = CTL_OPT_VALUE, .value = &to},
+		{.name = "limit", .kind = CTL_OPT_VALUE, .value = &limit},
+		{.name = "wait", .kind = CTL_OPT_FLAG, .flag = &wait},
+		{.name = NULL},
+	};
+	const char *sub = argv[1];
+	if (strcmp(sub, "status") == 0) {
+		rc = ctl_args(c, argc - 1, argv + 1, "print status", P_(print_help), opts, pos, 0, 0,
+		              NULL);
+		if (rc != CTL_CONTINUE)
+			return rc;
+		if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
+			return rc;
+		return print_status(c, limit);
+	}
+	int d = -1;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++)
+		if (strcmp(sub, docs[i].name) == 0)
+			d = (int)i;
+	if (d < 0)
+		return ctl_no_sub(argc, argv, "print", P_(print_help));
+
+	char cmd[32];
+	snprintf(cmd, sizeof(cmd), "print %s", sub);
+	bool takes_pos = docs[d].number || docs[d].doc == PAPER_LOG;
+	rc = ctl_args(c, argc - 1, argv + 1, cmd, P_(print_help), opts, pos, takes_pos ? 1 : 0,
+	              takes_pos ? 1 : 0, &n_pos);
+	if (rc != CTL_CONTINUE)
+		return rc;
+
+	struct paper_job job = {.doc = docs[d].doc, .queue = queue, .pdf_path = pdf, .wait = wait};
+	char number[AKSES_NUMBER_BUF];
+	if (docs[d].number) {
+		if ((rc = ctl_number(c, pos[0], number)) != CTL_EXIT_OK)
+			return rc;
+		job.number = number;
+	}
+	if (docs[d].doc == PAPER_LOG)
+		job.day = pos[0];
+	if (docs[d].doc == PAPER_COMPLIANCE) {
+		if (!from || !to)
+			return ctl_usage(P_("compliance needs --from DAY and --to DAY"));
+		job.from = from;
+		job.to = to;
+	}
+	if (person_s) {
+		char *end;
+		long p = strtol(person_s, &end, 10);
+		if (*end || p < 0 || p > AKSES_MAX_COMPANIONS)
+			return ctl_usage(P_("--person must be 0 (the applicant) to %d"),
+			                 AKSES_MAX_COMPANIONS);
+		job.person = (int)p;
+	}
+	/* Who acts: a badge without --as is the visitor's own first print; everything else (and a
+	 * reprint) is staff, signed in with a PIN. */
+	if (docs[d].doc == PAPER_BADGE && !as) {
+		if (reason)
+			return ctl_usage(P_("--reason goes with --as (a staff reprint)"));
+		if ((rc = ctl_open(c)) != CTL_EXIT_OK)
+			return rc;
+	} else {
+		if (docs[d].doc == PAPER_BADGE && (!reason || !*reason))
+			return ctl_usage(P_("a reprint needs --reason"));
+		if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
+			return rc;
+		job.actor_id = c->actor.id;
+		job.reason = reason;
+	}
+
+	struct paper_result res;
+	akses_status st = paper_print(c->st, &c->cfg, &job, &res);
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddBoolToObject(o, "ok", st == AKSES_OK);
+		cJSON_AddStringToObject(o, "document", sub);
+		if (pdf)
+			cJSON_AddStringToObject(o, "pdf", pdf);
+		else {
+			cJSON_AddStringToObject(o, "queue", res.queue);
+			cJSON_AddNumberToObject(o, "cups_job_id", res.cups_job_id);
+			cJSON_AddStringToObject(o, "state", wf_job_state_code(res.state));
+		}
+		cJSON_AddStringToObject(o, "message", res.message[0] ? res.message
+		                                                     : akses_status_message(st));
+		ctl_json_print(o);
+		return st == AKSES_OK ? CTL_EXIT_OK : CTL_EXIT_FAIL;
+	}
+	if (st == AKSES_E_PRINT)
+		return ctl_fail_text("%s", res.message);
+	if (st != AKSES_OK)
+		return ctl_fail(c, st, NULL);
+	if (pdf)
+		printf("%s\n", res.message);
+	else
+		printf(P_("job %d on %s: %s (%s)\n"), res.cups_job_id, res.queue,
+		       wf_job_state_code(res.state), res.message);
+	return CTL_EXIT_OK;
+}
+
+/* 'ctl_cmd_export()' - Do the export command. */
 int ctl_cmd_export(struct ctl *c, int argc, char **argv)
 {
-	(void)c;
-	if (argc < 2)
-		return ctl_usage("export log DAY --csv [--out FILE] | export compliance --from D --to D "
-		                 "--csv [--out FILE]");
-	fprintf(stderr, "aksesctl: export %s: not available in this build yet\n", argv[1]);
-	return CTL_EXIT_FAIL;
+	const char *as = NULL, *out = NULL, *from = NULL, *to = NULL, *pos[1] = {NULL};
+	bool csv = false;
+	int rc;
+
+	i18n_bind(PAPER_DOMAIN);
+	if (argc < 2 || (strcmp(argv[1], "log") != 0 && strcmp(argv[1], "compliance") != 0))
+		return ctl_no_sub(argc, argv, "export", P_(export_help));
+	bool is_log = strcmp(argv[1], "log") == 0;
+	const struct ctl_opt opts[] = {
+		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+		{.name = "out", .kind = CTL_OPT_VALUE, .value = &out},
+		{.name = "from", .kind = CTL_OPT_VALUE, .value = &from},
+		{.name = "to", .kind = CTL_OPT_VALUE, .value = &to},
+		{.name = "csv", .kind = CTL_OPT_FLAG, .flag = &csv},
+		{.name = NULL},
+	};
+	rc = ctl_args(c, argc - 1, argv + 1, is_log ? "export log" : "export compliance",
+	              P_(export_help), opts, pos, is_log ? 1 : 0, is_log ? 1 : 0, NULL);
+	if (rc != CTL_CONTINUE)
+		return rc;
+	if (!csv)
+		return ctl_usage(P_("only --csv is supported"));
+	if (!is_log && (!from || !to))
+		return ctl_usage(P_("compliance needs --from DAY and --to DAY"));
+	/* Personal data leaves the system here: staff only, signed in. */
+	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
+		return rc;
+	akses_status st = is_log ? paper_export_log_csv(c->st, pos[0], out ? out : "-")
+	                         : paper_export_compliance_csv(c->st, from, to, out ? out : "-");
+	if (st != AKSES_OK)
+		return ctl_fail(c, st, out);
+	return CTL_EXIT_OK;
 }

@@ -1,0 +1,37 @@
+/* paper-msg.c - printer/'s error codes as plain sentences for staff and visitors, translated in
+ * the "akses-paper" gettext domain (English msgids, Indonesian in assets/po/akses-paper/id.po). */
+#include <libintl.h>
+#include <stdio.h>
+
+#include "i18n.h"
+#include "paper_int.h"
+
+#define P_(s) dgettext(PAPER_DOMAIN, s)
+
+const char *paper_prn_message(prn_status st)
+{
+	switch (st) {
+	case PRN_OK: return P_("Printed.");
+	case PRN_E_NOMEM: return P_("Out of memory while preparing the document.");
+	case PRN_E_ARG: return P_("The document is missing information and cannot be printed.");
+	case PRN_E_RENDER: return P_("The document could not be drawn.");
+	case PRN_E_IO: return P_("The file could not be written.");
+	case PRN_E_QR: return P_("The QR code could not be made.");
+	case PRN_E_NO_SCHEDULER:
+		return P_("The print service (CUPS) is not running. Ask staff to start it.");
+	case PRN_E_NO_PRINTER: return P_("Printer queue %s does not exist. Ask staff to check it.");
+	case PRN_E_NO_DEFAULT:
+		return P_("No printer is set up: name a queue in the config or set a CUPS default.");
+	case PRN_E_STOPPED:
+		return P_("Printer queue %s is stopped. Staff can restart it with: cupsenable %s");
+	case PRN_E_REJECTING:
+		return P_("Printer queue %s is not accepting jobs. Staff can allow it with: cupsaccept %s");
+	case PRN_E_SUBMIT: return P_("The printer queue %s refused the job.");
+	case PRN_E_JOB_ABORTED: return P_("The print job on %s was aborted by the printer.");
+	case PRN_E_JOB_CANCELED: return P_("The print job on %s was cancelled.");
+	case PRN_E_JOB_STOPPED: return P_("The print job on %s stopped: the printer needs attention.");
+	case PRN_E_TIMEOUT:
+		return P_("The printer %s did not finish the job in time. Check the printer.");
+	}
+	return P_("Printing failed.");
+}
