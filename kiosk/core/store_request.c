@@ -524,7 +524,8 @@ akses_status store_request_list(store *st, req_state state, struct akses_request
 	return rc;
 }
 
-/* Any active staff member may ask; a role that no step waits for (ADMIN) gets an empty inbox. */
+/* Any active staff member may ask; a role that no step waits for (ADMIN) gets an empty inbox. A
+ * TIM_TEKNIS sees only the visits they escort (step 7 waits for that escort, not for the role). */
 akses_status store_inbox(store *st, int64_t actor_id, struct akses_request_summary **out, int *n)
 {
 	if (!st || !out || !n)

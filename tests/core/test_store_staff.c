@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -152,6 +153,32 @@ START_TEST(test_unknown_account_answers_like_a_wrong_pin_and_is_recorded)
 }
 END_TEST
 
+/* Wall-clock seconds of one sign-in attempt. */
+static double signin_seconds(int64_t id, const char *pin)
+{
+	struct timespec a, b;
+	struct akses_staff s;
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	store_signin(w.st, id, pin, "kiosk-1", &s);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	return (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+}
+
+START_TEST(test_unknown_account_takes_as_long_as_a_wrong_pin)
+{
+	/* best of three each, so a busy machine does not decide; an unknown id without the dummy
+	 * Argon2id verify would answer a hundred times faster */
+	double known = 1e9, unknown = 1e9;
+	for (int i = 0; i < 3; i++) {
+		double k = signin_seconds(w.kabid, "0000");
+		double u = signin_seconds(5000 + i, "0000");
+		known = k < known ? k : known;
+		unknown = u < unknown ? u : unknown;
+	}
+	ck_assert_msg(unknown > known / 3, "unknown %.4f s, wrong PIN %.4f s", unknown, known);
+}
+END_TEST
+
 START_TEST(test_disabled_account_cannot_sign_in_or_act)
 {
 	char *before = world_dump(&w);
@@ -289,6 +316,7 @@ static Suite *staff_suite(void)
 	tcase_add_test(tc, test_signin_fills_the_account_and_is_recorded);
 	tcase_add_test(tc, test_five_wrong_pins_lock_the_account_for_five_minutes);
 	tcase_add_test(tc, test_unknown_account_answers_like_a_wrong_pin_and_is_recorded);
+	tcase_add_test(tc, test_unknown_account_takes_as_long_as_a_wrong_pin);
 	tcase_add_test(tc, test_disabled_account_cannot_sign_in_or_act);
 	tcase_add_test(tc, test_only_an_admin_adds_staff_with_valid_fields);
 	tcase_add_test(tc, test_pin_change_by_oneself_or_an_admin_only);
