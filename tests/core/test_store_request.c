@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "store.h"
 #include "testutil.h"
@@ -50,6 +52,50 @@ START_TEST(test_numbers_count_per_local_day_from_0001)
 	ck_assert_str_eq(c, "AKS-20261202-0001");
 	world_submit(&w, "2026-12-02 09:00", "2026-12-02 10:00", 0, c);
 	ck_assert_str_eq(c, "AKS-20261202-0002");
+}
+END_TEST
+
+/* Submit n requests through a store of this process's own; 0 when all succeeded. */
+static int submit_many(const char *path, int n)
+{
+	store *st = NULL;
+	if (store_open(path, NULL, &st) != AKSES_OK)
+		return 1;
+	int failed = 0;
+	for (int i = 0; i < n; i++) {
+		struct akses_request_input in;
+		struct akses_submit_result res;
+		world_input(&in, START, END, i % 3);
+		if (store_submit(st, &in, &res, NULL, NULL) != AKSES_OK)
+			failed++;
+	}
+	store_close(st);
+	return failed;
+}
+
+START_TEST(test_processes_submitting_at_once_get_distinct_numbers)
+{
+	enum { PROCS = 3, EACH = 15 };
+	pid_t kids[PROCS];
+	for (int p = 0; p < PROCS; p++) {
+		kids[p] = fork();
+		ck_assert_int_ge(kids[p], 0);
+		if (kids[p] == 0)
+			_exit(submit_many(w.path, EACH));
+	}
+	for (int p = 0; p < PROCS; p++) {
+		int status = 0;
+		ck_assert_int_eq(waitpid(kids[p], &status, 0), kids[p]);
+		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "process %d failed",
+		              p);
+	}
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM request"), PROCS * EACH);
+	ck_assert_int_eq(world_int(&w, "SELECT count(DISTINCT number) FROM request"), PROCS * EACH);
+	ck_assert_int_eq(world_int(&w, "SELECT max(number) = 'AKS-20261201-0045' FROM request"), 1);
+	ck_assert_int_eq(world_int(&w, "SELECT n FROM day_counter WHERE day = '2026-12-01'"),
+	                 PROCS * EACH);
+	ck_assert_int_eq(store_audit_verify(w.st, NULL, NULL), AKSES_OK);
+	ck_assert_int_eq(store_check(w.st), AKSES_OK);
 }
 END_TEST
 
@@ -343,6 +389,7 @@ static Suite *request_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_numbers_count_per_local_day_from_0001);
+	tcase_add_test(tc, test_processes_submitting_at_once_get_distinct_numbers);
 	tcase_add_test(tc, test_submitted_request_reads_back_field_by_field);
 	tcase_add_test(tc, test_hostile_text_is_stored_and_read_back_verbatim);
 	tcase_add_test(tc, test_invalid_input_names_the_field_and_writes_nothing);
