@@ -44,10 +44,10 @@ static void copy_utf8(char *buf, size_t n, const char *s)
  * is under way. Fills *request_id from the pass when it was 0. */
 static akses_status print_pass_check(store *st, int64_t pass_id, int64_t *request_id, int64_t now)
 {
-	sqlite3_stmt *s = store_prep(
-		st, "SELECT p.request_id, p.print_state,"
-		    " (SELECT max(j.at) FROM print_job j WHERE j.pass_id = p.id)"
-		    " FROM pass p WHERE p.id = ?1");
+	sqlite3_stmt *s =
+	    store_prep(st, "SELECT p.request_id, p.print_state,"
+	                   " (SELECT max(j.at) FROM print_job j WHERE j.pass_id = p.id)"
+	                   " FROM pass p WHERE p.id = ?1");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, pass_id);
@@ -70,9 +70,9 @@ static akses_status print_pass_check(store *st, int64_t pass_id, int64_t *reques
 }
 
 /* The checks and rows of store_print_begin, inside its transaction. */
-static akses_status print_begin_tx(store *st, const char *kind, const char *number,
-                                   int64_t pass_id, int64_t staff_id, bool reprint,
-                                   const char *queue, int64_t *job_id)
+static akses_status print_begin_tx(store *st, const char *kind, const char *number, int64_t pass_id,
+                                   int64_t staff_id, bool reprint, const char *queue,
+                                   int64_t *job_id)
 {
 	int64_t now = clock_now();
 	int64_t request_id = 0;
@@ -165,7 +165,8 @@ static akses_status print_pass_follow(store *st, int64_t pass_id, print_job_stat
 {
 	const char *sql = NULL;
 	if (state == JOB_COMPLETED && old_state != JOB_COMPLETED)
-		sql = "UPDATE pass SET print_state = ?2, print_count = print_count + 1 WHERE id = ?1";
+		sql =
+		    "UPDATE pass SET print_state = ?2, print_count = print_count + 1 WHERE id = ?1";
 	else if (job_failed(state))
 		sql = "UPDATE pass SET print_state = ?2 WHERE id = ?1 AND print_state <> ?3";
 	if (!sql)
@@ -174,7 +175,8 @@ static akses_status print_pass_follow(store *st, int64_t pass_id, print_job_stat
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, pass_id);
-	sqlite3_bind_text(s, 2, wf_print_state_code(state == JOB_COMPLETED ? PRINT_DONE : PRINT_FAILED),
+	sqlite3_bind_text(s, 2,
+	                  wf_print_state_code(state == JOB_COMPLETED ? PRINT_DONE : PRINT_FAILED),
 	                  -1, SQLITE_STATIC);
 	if (job_failed(state))
 		sqlite3_bind_text(s, 3, wf_print_state_code(PRINT_DONE), -1, SQLITE_STATIC);
@@ -255,11 +257,12 @@ akses_status store_print_list(store *st, int limit, struct akses_print_job **out
 		return AKSES_E_INVALID_ARG;
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = store_prep(st, "SELECT j.id, j.at, j.kind, coalesce(r.number, ''),"
-	                                 " coalesce(j.pass_id, 0), coalesce(j.staff_id, 0), j.queue,"
-	                                 " j.cups_job_id, j.state, j.reprint, j.message"
-	                                 " FROM print_job j LEFT JOIN request r ON r.id = j.request_id"
-	                                 " ORDER BY j.id DESC LIMIT ?1");
+	sqlite3_stmt *s =
+	    store_prep(st, "SELECT j.id, j.at, j.kind, coalesce(r.number, ''),"
+	                   " coalesce(j.pass_id, 0), coalesce(j.staff_id, 0), j.queue,"
+	                   " j.cups_job_id, j.state, j.reprint, j.message"
+	                   " FROM print_job j LEFT JOIN request r ON r.id = j.request_id"
+	                   " ORDER BY j.id DESC LIMIT ?1");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int(s, 1, limit > 0 ? limit : -1);

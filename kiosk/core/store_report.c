@@ -35,8 +35,7 @@ static deny_reason deny_parse(const char *code)
 
 /* The person on a pass: the request's applicant (person 0) or the companion with that seq. */
 #define PERSON_NAME "CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END"
-#define PERSON_JOIN                                                                                \
-	" LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
+#define PERSON_JOIN " LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
 
 /* Every ENTRY of [d0, d1) with its next EXIT (on any later day), ordered by entry time: one query,
  * the exit found through the scan_pass (pass_id, at) index. */
@@ -44,14 +43,14 @@ static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
                                struct akses_day_log *log)
 {
 	sqlite3_stmt *s = store_prep(
-		st, "SELECT s.pass_id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
-		    " coalesce(e.name, ''), s.at, r.end_at, s.station,"
-		    " (SELECT x.at FROM scan x WHERE x.pass_id = s.pass_id AND x.decision = 'EXIT'"
-		    "   AND x.at >= s.at AND x.id > s.id ORDER BY x.at, x.id LIMIT 1)"
-		    " FROM scan s JOIN pass p ON p.id = s.pass_id"
-		    " JOIN request r ON r.id = p.request_id" PERSON_JOIN
-		    " LEFT JOIN staff e ON e.id = s.escort_id"
-		    " WHERE s.at >= ?1 AND s.at < ?2 AND s.decision = 'ENTRY' ORDER BY s.at, s.id");
+	    st, "SELECT s.pass_id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
+	        " coalesce(e.name, ''), s.at, r.end_at, s.station,"
+	        " (SELECT x.at FROM scan x WHERE x.pass_id = s.pass_id AND x.decision = 'EXIT'"
+	        "   AND x.at >= s.at AND x.id > s.id ORDER BY x.at, x.id LIMIT 1)"
+	        " FROM scan s JOIN pass p ON p.id = s.pass_id"
+	        " JOIN request r ON r.id = p.request_id" PERSON_JOIN
+	        " LEFT JOIN staff e ON e.id = s.escort_id"
+	        " WHERE s.at >= ?1 AND s.at < ?2 AND s.decision = 'ENTRY' ORDER BY s.at, s.id");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, d0);
@@ -93,12 +92,12 @@ static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
 static akses_status day_denied(store *st, int64_t d0, int64_t d1, struct akses_day_log *log)
 {
 	sqlite3_stmt *s = store_prep(
-		st, "SELECT s.at, s.station, s.reason, coalesce(e.name, ''), coalesce(r.number, ''),"
-		    " CASE WHEN p.id IS NULL THEN '' ELSE " PERSON_NAME " END"
-		    " FROM scan s LEFT JOIN staff e ON e.id = s.escort_id"
-		    " LEFT JOIN pass p ON p.id = s.pass_id"
-		    " LEFT JOIN request r ON r.id = p.request_id" PERSON_JOIN
-		    " WHERE s.at >= ?1 AND s.at < ?2 AND s.decision = 'DENIED' ORDER BY s.at, s.id");
+	    st, "SELECT s.at, s.station, s.reason, coalesce(e.name, ''), coalesce(r.number, ''),"
+	        " CASE WHEN p.id IS NULL THEN '' ELSE " PERSON_NAME " END"
+	        " FROM scan s LEFT JOIN staff e ON e.id = s.escort_id"
+	        " LEFT JOIN pass p ON p.id = s.pass_id"
+	        " LEFT JOIN request r ON r.id = p.request_id" PERSON_JOIN
+	        " WHERE s.at >= ?1 AND s.at < ?2 AND s.decision = 'DENIED' ORDER BY s.at, s.id");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, d0);
@@ -199,14 +198,14 @@ akses_status store_inside(store *st, struct akses_visit **out, int *n)
 	*n = 0;
 	int64_t now = clock_now();
 	sqlite3_stmt *s = store_prep(
-		st, "SELECT p.id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
-		    " coalesce(e.name, ''), coalesce(en.at, p.last_scan_at), r.end_at,"
-		    " coalesce(en.station, '')"
-		    " FROM pass p JOIN request r ON r.id = p.request_id" PERSON_JOIN
-		    " LEFT JOIN staff e ON e.id = r.escort_id"
-		    " LEFT JOIN scan en ON en.id = (SELECT x.id FROM scan x WHERE x.pass_id = p.id"
-		    "   AND x.decision = 'ENTRY' ORDER BY x.at DESC, x.id DESC LIMIT 1)"
-		    " WHERE p.inside = 1 ORDER BY 7, p.id");
+	    st, "SELECT p.id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
+	        " coalesce(e.name, ''), coalesce(en.at, p.last_scan_at), r.end_at,"
+	        " coalesce(en.station, '')"
+	        " FROM pass p JOIN request r ON r.id = p.request_id" PERSON_JOIN
+	        " LEFT JOIN staff e ON e.id = r.escort_id"
+	        " LEFT JOIN scan en ON en.id = (SELECT x.id FROM scan x WHERE x.pass_id = p.id"
+	        "   AND x.decision = 'ENTRY' ORDER BY x.at DESC, x.id DESC LIMIT 1)"
+	        " WHERE p.inside = 1 ORDER BY 7, p.id");
 	if (!s)
 		return AKSES_E_IO;
 	struct akses_visit *list = NULL;
@@ -315,7 +314,8 @@ akses_status store_compliance(store *st, const char *from_day, const char *to_da
 		int step = sqlite3_column_int(s, 0);
 		char role[24];
 		store_col_text(s, 1, role, sizeof role);
-		if (ngroups == 0 || groups[ngroups - 1].step != step || strcmp(prev_role, role) != 0) {
+		if (ngroups == 0 || groups[ngroups - 1].step != step ||
+		    strcmp(prev_role, role) != 0) {
 			GROW(groups, gcap, ngroups + 1, rc);
 			if (rc != AKSES_OK)
 				break;

@@ -227,8 +227,9 @@ static akses_status scan_advance_request(store *st, const struct scan_pass *p, i
 static akses_status scan_record(store *st, const struct scan_pass *p, int64_t escort_id,
                                 const char *station, int64_t now, struct akses_scan_result *out)
 {
-	sqlite3_stmt *s = store_prep(st, "INSERT INTO scan(at, station, escort_id, pass_id, decision,"
-	                                 " reason, overstay) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	sqlite3_stmt *s =
+	    store_prep(st, "INSERT INTO scan(at, station, escort_id, pass_id, decision,"
+	                   " reason, overstay) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, now);
@@ -251,7 +252,8 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 	akses_status rc;
 	if (out->decision != SCAN_DENIED) {
 		int64_t v[3] = {p->id, out->decision == SCAN_ENTRY, now};
-		rc = exec_ints(st, "UPDATE pass SET inside = ?2, last_scan_at = ?3 WHERE id = ?1", 3, v);
+		rc = exec_ints(st, "UPDATE pass SET inside = ?2, last_scan_at = ?3 WHERE id = ?1",
+		               3, v);
 		if (rc != AKSES_OK ||
 		    (rc = scan_advance_request(st, p, escort_id, out->decision, now)) != AKSES_OK)
 			return rc;

@@ -59,12 +59,13 @@ static int bare_open(struct bare *b, const char *path)
 {
 	remove_db(path);
 	if (sqlite3_open(path, &b->db) != SQLITE_OK ||
-	    sqlite3_exec(b->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-	                        " CREATE TABLE t(x INTEGER);",
+	    sqlite3_exec(b->db,
+	                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+	                 " CREATE TABLE t(x INTEGER);",
 	                 NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b->db, "BEGIN IMMEDIATE", -1, &b->begin, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b->db, "INSERT INTO t VALUES(?1)", -1, &b->insert, NULL) !=
-	            SQLITE_OK ||
+	        SQLITE_OK ||
 	    sqlite3_prepare_v2(b->db, "COMMIT", -1, &b->commit, NULL) != SQLITE_OK) {
 		fprintf(stderr, "bench_scan: baseline DB: %s\n", sqlite3_errmsg(b->db));
 		return -1;
@@ -99,13 +100,13 @@ static int scan_world(const char *path, store **out, int64_t *escort,
                       char tokens[BENCH_PEOPLE][AKSES_TOKEN_BUF])
 {
 	static const char *const names[] = {
-		"Ni Luh Putu Ayu", "José Ramos",   "Ḥasan al-Banna", "Made Wirawan", "Siti Nurhaliza",
-		"Budi Santoso",    "Agus Salim",   "Rudi Hartono",   "Lestari Dewi", "Teguh Prakoso",
+	    "Ni Luh Putu Ayu", "José Ramos", "Ḥasan al-Banna", "Made Wirawan", "Siti Nurhaliza",
+	    "Budi Santoso",    "Agus Salim", "Rudi Hartono",   "Lestari Dewi", "Teguh Prakoso",
 	};
 	static const char *const niks[] = {
-		"1371015203950002", "1371011203850003", "3171010101800004", "5171022308880005",
-		"1371015506920006", "3273010304790007", "3578011109830008", "1271010512870009",
-		"6371016701930010", "7371012002810011",
+	    "1371015203950002", "1371011203850003", "3171010101800004", "5171022308880005",
+	    "1371015506920006", "3273010304790007", "3578011109830008", "1271010512870009",
+	    "6371016701930010", "7371012002810011",
 	};
 	remove_db(path);
 	setenv("AKSES_NOW", "2030-01-15 08:00", 1);
@@ -144,8 +145,8 @@ static int scan_world(const char *path, store **out, int64_t *escort,
 	int idx;
 	if (rc == AKSES_OK) {
 		/* 2030-01-15 09:00 to 20:00 local: one hour and twelve after the pinned 08:00 */
-		struct tm tm = {.tm_year = 130, .tm_mon = 0, .tm_mday = 15, .tm_hour = 9,
-		                .tm_isdst = -1};
+		struct tm tm = {
+		    .tm_year = 130, .tm_mon = 0, .tm_mday = 15, .tm_hour = 9, .tm_isdst = -1};
 		in.start_at = (int64_t)mktime(&tm);
 		in.end_at = in.start_at + 11 * 3600;
 		rc = store_submit(st, &in, &res, &f, &idx);
@@ -153,7 +154,9 @@ static int scan_world(const char *path, store **out, int64_t *escort,
 	const struct {
 		wf_action a;
 		int64_t *who;
-	} steps[] = {{WF_DISPOSE_KADIS, &kadis}, {WF_DISPOSE_KABID, &kabid}, {WF_VERIFY, &koord},
+	} steps[] = {{WF_DISPOSE_KADIS, &kadis},
+	             {WF_DISPOSE_KABID, &kabid},
+	             {WF_VERIFY, &koord},
 	             {WF_APPROVE, &kabid}};
 	for (size_t i = 0; rc == AKSES_OK && i < sizeof steps / sizeof steps[0]; i++)
 		rc = store_act(st, res.number, steps[i].a, *steps[i].who, NULL);
@@ -212,8 +215,8 @@ int main(int argc, char **argv)
 		tb[i] = bare_commit(&b, i);
 		struct akses_scan_result r;
 		double t0 = now_us();
-		akses_status rc = store_scan(st, tokens[i % BENCH_PEOPLE], escort, "Bench",
-		                             SCAN_DIR_AUTO, &r);
+		akses_status rc =
+		    store_scan(st, tokens[i % BENCH_PEOPLE], escort, "Bench", SCAN_DIR_AUTO, &r);
 		ts[i] = now_us() - t0;
 		if (tb[i] < 0 || rc != AKSES_OK)
 			errors++;
@@ -225,8 +228,8 @@ int main(int argc, char **argv)
 		double smed = quantile(ts, n, 0.5), sp90 = quantile(ts, n, 0.9);
 		printf("bench_scan: N=%d on %s\n", n, dir);
 		printf("  bare durable commit  median %8.1f us   p90 %8.1f us\n", bmed, bp90);
-		printf("  store_scan           median %8.1f us   p90 %8.1f us   (%d denied)\n", smed,
-		       sp90, denied);
+		printf("  store_scan           median %8.1f us   p90 %8.1f us   (%d denied)\n",
+		       smed, sp90, denied);
 		printf("  ratio (median scan / median commit) %.2f   budget <= 2.00   %s\n",
 		       smed / bmed, smed / bmed <= 2.0 ? "within" : "OVER");
 	} else {

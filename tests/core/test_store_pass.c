@@ -49,9 +49,9 @@ static struct akses_pass pass_get(int64_t id)
 static void print_badge(int64_t pass_id, int64_t staff_id, print_job_state end)
 {
 	int64_t job = 0;
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pass_id, staff_id, staff_id != 0,
-	                                   "PDF", &job),
-	                 AKSES_OK);
+	ck_assert_int_eq(
+	    store_print_begin(w.st, "badge", number, pass_id, staff_id, staff_id != 0, "PDF", &job),
+	    AKSES_OK);
 	ck_assert_int_eq(store_print_update(w.st, job, 7, end, NULL), AKSES_OK);
 }
 
@@ -181,12 +181,10 @@ START_TEST(test_staff_reprint_replaces_the_old_token)
 	         " AND actor_id = %lld AND subject = 'pass:%lld'",
 	         (long long)w.helpdesk, (long long)id);
 	ck_assert_int_eq(sql_count(sql, NULL), 1);
-	ck_assert_int_eq(sql_count("SELECT count(*) FROM audit WHERE instr(subject || detail, ?1)",
-	                           fresh),
-	                 0);
-	ck_assert_int_eq(sql_count("SELECT count(*) FROM audit WHERE instr(subject || detail, ?1)",
-	                           old),
-	                 0);
+	ck_assert_int_eq(
+	    sql_count("SELECT count(*) FROM audit WHERE instr(subject || detail, ?1)", fresh), 0);
+	ck_assert_int_eq(
+	    sql_count("SELECT count(*) FROM audit WHERE instr(subject || detail, ?1)", old), 0);
 }
 END_TEST
 

@@ -156,9 +156,9 @@ START_TEST(test_staff_reprint_is_recorded_with_its_staff)
 	int64_t job = begin_badge(pid[1]);
 	ck_assert_int_eq(store_print_update(w.st, job, 3, JOB_COMPLETED, NULL), AKSES_OK);
 	int64_t re = 0;
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pid[1], w.helpdesk, true, "Badge",
-	                                   &re),
-	                 AKSES_OK);
+	ck_assert_int_eq(
+	    store_print_begin(w.st, "badge", number, pid[1], w.helpdesk, true, "Badge", &re),
+	    AKSES_OK);
 	ck_assert_int_eq(store_print_update(w.st, re, 4, JOB_COMPLETED, NULL), AKSES_OK);
 	ck_assert_int_eq(pass_get(pid[1]).print_count, 2);
 	struct akses_print_job *j = NULL;
@@ -209,9 +209,9 @@ START_TEST(test_bad_print_records_are_refused)
 	int64_t job = 0;
 	ck_assert_int_eq(store_print_begin(w.st, "badge", number, 999999, 0, false, NULL, &job),
 	                 AKSES_E_PASS_NOT_FOUND);
-	ck_assert_int_eq(store_print_begin(w.st, "badge", "AKS-20261201-0999", pid[0], 0, false,
-	                                   NULL, &job),
-	                 AKSES_E_REQUEST_NOT_FOUND);
+	ck_assert_int_eq(
+	    store_print_begin(w.st, "badge", "AKS-20261201-0999", pid[0], 0, false, NULL, &job),
+	    AKSES_E_REQUEST_NOT_FOUND);
 	ck_assert_int_eq(store_print_begin(w.st, "", number, 0, 0, false, NULL, &job),
 	                 AKSES_E_INVALID_ARG);
 	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pid[0], 31337, false, NULL, &job),

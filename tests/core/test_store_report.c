@@ -78,11 +78,11 @@ START_TEST(test_day_log_pairs_entries_with_exits_and_lists_denied_scans)
 		const char *number, *name, *in, *out;
 		bool inside, overstay;
 	} want[5] = {
-		{a, WORLD_NAME, "2026-12-01 09:50", "2026-12-01 10:40", false, false},
-		{a, "Ni Luh Putu Ayu", "2026-12-01 10:05", NULL, true, true},
-		{a, WORLD_NAME, "2026-12-01 11:00", "2026-12-01 12:15", false, true},
-		{b, WORLD_NAME, "2026-12-01 13:00", "2026-12-01 13:30", false, false},
-		{d, WORLD_NAME, "2026-12-01 21:00", "2026-12-02 01:00", false, false},
+	    {a, WORLD_NAME, "2026-12-01 09:50", "2026-12-01 10:40", false, false},
+	    {a, "Ni Luh Putu Ayu", "2026-12-01 10:05", NULL, true, true},
+	    {a, WORLD_NAME, "2026-12-01 11:00", "2026-12-01 12:15", false, true},
+	    {b, WORLD_NAME, "2026-12-01 13:00", "2026-12-01 13:30", false, false},
+	    {d, WORLD_NAME, "2026-12-01 21:00", "2026-12-02 01:00", false, false},
 	};
 	for (int i = 0; i < 5; i++) {
 		const struct akses_visit *v = &log.visits[i];
@@ -146,14 +146,15 @@ START_TEST(test_day_log_of_ten_thousand_scans_pairs_every_visit)
 	sqlite3_busy_timeout(db, 5000);
 	ck_assert_int_eq(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "INSERT INTO scan(at, station, escort_id, pass_id,"
-	                                        " decision, reason) VALUES (?1, ?2, ?3, ?4, ?5, '')",
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	                                    "INSERT INTO scan(at, station, escort_id, pass_id,"
+	                                    " decision, reason) VALUES (?1, ?2, ?3, ?4, ?5, '')",
 	                                    -1, &s, NULL),
 	                 SQLITE_OK);
 	int64_t day = tu_time("2026-12-01 00:00");
 	for (int i = 0; i < 10000; i++) {
-		int who = i % 2;          /* the two passes interleave */
-		int k = i / 2;            /* the k-th scan of that pass: entry when even */
+		int who = i % 2; /* the two passes interleave */
+		int k = i / 2;   /* the k-th scan of that pass: entry when even */
 		sqlite3_bind_int64(s, 1, day + 1 + (int64_t)i * 8);
 		sqlite3_bind_text(s, 2, DOOR, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 3, w.teknis);
@@ -241,16 +242,16 @@ START_TEST(test_compliance_gives_median_p90_and_share_within_standard)
 	world_submit(&w, "2026-12-01 10:00", "2026-12-01 12:00", 0, r1);
 	world_submit(&w, "2026-12-01 10:00", "2026-12-01 12:00", 0, r2);
 	world_submit(&w, "2026-12-01 10:00", "2026-12-01 12:00", 0, r3);
-	act_at("2026-12-01 08:01", r1, WF_DISPOSE_KADIS, w.kadis);  /* 60 s */
-	act_at("2026-12-01 08:04", r2, WF_DISPOSE_KADIS, w.kadis);  /* 240 s */
-	act_at("2026-12-01 08:10", r3, WF_DISPOSE_KADIS, w.kadis);  /* 600 s */
-	act_at("2026-12-01 08:04", r1, WF_DISPOSE_KABID, w.kabid);  /* 180 s: just within */
-	act_at("2026-12-01 08:10", r2, WF_DISPOSE_KABID, w.kabid);  /* 360 s */
-	act_at("2026-12-01 08:05", r1, WF_VERIFY, w.koord);         /* 60 s */
-	act_at("2026-12-01 08:06", r1, WF_APPROVE, w.kabid);        /* 60 s */
+	act_at("2026-12-01 08:01", r1, WF_DISPOSE_KADIS, w.kadis); /* 60 s */
+	act_at("2026-12-01 08:04", r2, WF_DISPOSE_KADIS, w.kadis); /* 240 s */
+	act_at("2026-12-01 08:10", r3, WF_DISPOSE_KADIS, w.kadis); /* 600 s */
+	act_at("2026-12-01 08:04", r1, WF_DISPOSE_KABID, w.kabid); /* 180 s: just within */
+	act_at("2026-12-01 08:10", r2, WF_DISPOSE_KABID, w.kabid); /* 360 s */
+	act_at("2026-12-01 08:05", r1, WF_VERIFY, w.koord);        /* 60 s */
+	act_at("2026-12-01 08:06", r1, WF_APPROVE, w.kabid);       /* 60 s */
 	tu_set_now("2026-12-01 08:08");
 	ck_assert_int_eq(store_assign(w.st, r1, w.koord, w.teknis), AKSES_OK); /* 120 s */
-	act_at("2026-12-01 08:12", r1, WF_RECORD, w.helpdesk);      /* 240 s */
+	act_at("2026-12-01 08:12", r1, WF_RECORD, w.helpdesk);                 /* 240 s */
 	tu_set_now("2026-12-01 08:20");
 	ck_assert_int_eq(store_cancel(w.st, r3, w.koord, "Pemohon membatalkan"), AKSES_OK);
 
@@ -264,13 +265,10 @@ START_TEST(test_compliance_gives_median_p90_and_share_within_standard)
 		double median, p90, share;
 		int standard;
 	} want[] = {
-		{1, ROLE_NONE, 3, 120, 120, 1.0, 180},
-		{2, ROLE_KADIS, 3, 240, 600, 1.0 / 3, 180},
-		{3, ROLE_KABID, 2, 270, 360, 0.5, 180},
-		{4, ROLE_KOORDINATOR, 1, 60, 60, 1.0, 180},
-		{5, ROLE_KABID, 1, 60, 60, 1.0, 180},
-		{6, ROLE_KOORDINATOR, 1, 120, 120, 1.0, 180},
-		{6, ROLE_HELPDESK, 1, 240, 240, 0.0, 180},
+	    {1, ROLE_NONE, 3, 120, 120, 1.0, 180},     {2, ROLE_KADIS, 3, 240, 600, 1.0 / 3, 180},
+	    {3, ROLE_KABID, 2, 270, 360, 0.5, 180},    {4, ROLE_KOORDINATOR, 1, 60, 60, 1.0, 180},
+	    {5, ROLE_KABID, 1, 60, 60, 1.0, 180},      {6, ROLE_KOORDINATOR, 1, 120, 120, 1.0, 180},
+	    {6, ROLE_HELPDESK, 1, 240, 240, 0.0, 180},
 	};
 	int nwant = (int)(sizeof want / sizeof want[0]);
 	ck_assert_int_eq(n, nwant); /* the cancellation is not a step with a standard */

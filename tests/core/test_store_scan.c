@@ -140,8 +140,7 @@ START_TEST(test_repeat_scan_within_the_guard_is_a_double_read)
 	/* the scanner read the badge again: not an exit */
 	assert_denied(scan_at("2026-12-01 10:00:05", tok[0], SCAN_DIR_AUTO), DENY_ALREADY_INSIDE);
 	ck_assert(pass_inside(pid[0]));
-	ck_assert_int_eq(scan_at("2026-12-01 10:00:10", tok[0], SCAN_DIR_AUTO).decision,
-	                 SCAN_EXIT);
+	ck_assert_int_eq(scan_at("2026-12-01 10:00:10", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
 	assert_denied(scan_at("2026-12-01 10:00:19", tok[0], SCAN_DIR_AUTO), DENY_NOT_INSIDE);
 	ck_assert(!pass_inside(pid[0]));
 }
@@ -241,9 +240,13 @@ START_TEST(test_garbage_from_the_scanner_is_unknown_and_recorded)
 	memset(huge, 'A', 10000);
 	huge[10000] = '\0';
 	const char *garbage[] = {
-		"'; DROP TABLE scan;--", huge, "\xff\xfe\xc3\x28 invalid utf-8", "", NULL,
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", /* well formed, but nobody's */
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZ23456\n",
+	    "'; DROP TABLE scan;--",
+	    huge,
+	    "\xff\xfe\xc3\x28 invalid utf-8",
+	    "",
+	    NULL,
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", /* well formed, but nobody's */
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ23456\n",
 	};
 	int n = (int)(sizeof garbage / sizeof garbage[0]);
 	for (int i = 0; i < n; i++) {
@@ -316,30 +319,32 @@ END_TEST
 
 START_TEST(test_every_denied_scan_is_recorded_with_its_reason)
 {
-	scan_at("2026-12-01 09:00", tok[0], SCAN_DIR_AUTO);      /* not-yet-valid */
-	scan_at("2026-12-01 10:00", "NOPE", SCAN_DIR_AUTO);      /* unknown */
-	scan_at("2026-12-01 10:00", tok[0], SCAN_DIR_OUT);       /* not-inside */
-	scan_at("2026-12-01 10:01", tok[0], SCAN_DIR_AUTO);      /* ENTRY */
-	scan_at("2026-12-01 10:01:03", tok[0], SCAN_DIR_AUTO);   /* already-inside (double read) */
+	scan_at("2026-12-01 09:00", tok[0], SCAN_DIR_AUTO);    /* not-yet-valid */
+	scan_at("2026-12-01 10:00", "NOPE", SCAN_DIR_AUTO);    /* unknown */
+	scan_at("2026-12-01 10:00", tok[0], SCAN_DIR_OUT);     /* not-inside */
+	scan_at("2026-12-01 10:01", tok[0], SCAN_DIR_AUTO);    /* ENTRY */
+	scan_at("2026-12-01 10:01:03", tok[0], SCAN_DIR_AUTO); /* already-inside (double read) */
 	struct akses_scan_result r;
 	ck_assert_int_eq(store_scan(w.st, tok[1], w.teknis2, "Pintu B", SCAN_DIR_AUTO, &r),
-	                 AKSES_OK);                              /* wrong-escort */
+	                 AKSES_OK); /* wrong-escort */
 	tu_set_now("2026-12-01 10:05");
 	ck_assert_int_eq(store_pass_revoke(w.st, pid[2], w.koord, NULL), AKSES_OK);
-	scan_at("2026-12-01 10:06", tok[2], SCAN_DIR_AUTO);      /* revoked */
-	scan_at("2026-12-01 12:06", tok[1], SCAN_DIR_AUTO);      /* expired */
+	scan_at("2026-12-01 10:06", tok[2], SCAN_DIR_AUTO); /* revoked */
+	scan_at("2026-12-01 12:06", tok[1], SCAN_DIR_AUTO); /* expired */
 
 	sqlite3 *db = NULL;
 	ck_assert_int_eq(sqlite3_open_v2(w.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT decision, reason, station FROM scan"
-	                                        " ORDER BY id", -1, &s, NULL),
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	                                    "SELECT decision, reason, station FROM scan"
+	                                    " ORDER BY id",
+	                                    -1, &s, NULL),
 	                 SQLITE_OK);
 	const char *want[][3] = {
-		{"DENIED", "not-yet-valid", DOOR}, {"DENIED", "unknown", DOOR},
-		{"DENIED", "not-inside", DOOR},    {"ENTRY", "", DOOR},
-		{"DENIED", "already-inside", DOOR}, {"DENIED", "wrong-escort", "Pintu B"},
-		{"DENIED", "revoked", DOOR},       {"DENIED", "expired", DOOR},
+	    {"DENIED", "not-yet-valid", DOOR},  {"DENIED", "unknown", DOOR},
+	    {"DENIED", "not-inside", DOOR},     {"ENTRY", "", DOOR},
+	    {"DENIED", "already-inside", DOOR}, {"DENIED", "wrong-escort", "Pintu B"},
+	    {"DENIED", "revoked", DOOR},        {"DENIED", "expired", DOOR},
 	};
 	int i = 0;
 	while (sqlite3_step(s) == SQLITE_ROW) {
