@@ -58,14 +58,16 @@ void app_lang_switch(struct app *a, SDL_Rect r)
 	SDL_Rect left = {r.x, r.y, r.w / 2 - ui_px(4), r.h};
 	SDL_Rect right = {r.x + r.w / 2 + ui_px(4), r.y, r.w / 2 - ui_px(4), r.h};
 
-	if (ui_button("lang:id", left, "ID", id ? UI_PRIMARY : UI_SECONDARY) && !id) {
+	/* on the blue bar: the current language is the white key, the other one is outlined */
+	bool tap_id = ui_button("lang:id", left, "ID", id ? UI_SECONDARY : UI_PRIMARY);
+	bool tap_en = ui_button("lang:en", right, "EN", id ? UI_PRIMARY : UI_SECONDARY);
+	ui_frame_rect(id ? right : left, ui_c_white, ui_px(3));
+	if (tap_id && !id)
 		i18n_set_lang("id");
-		a->dirty = true;
-	}
-	if (ui_button("lang:en", right, "EN", id ? UI_SECONDARY : UI_PRIMARY) && id) {
+	if (tap_en && id)
 		i18n_set_lang("en");
+	if ((tap_id && !id) || (tap_en && id))
 		a->dirty = true;
-	}
 }
 
 SDL_Rect app_top_bar(struct app *a, const char *title)
@@ -274,7 +276,7 @@ int main(int argc, char **argv)
 	a->door_mode = !strcmp(mode ? mode : a->cfg.mode, "door");
 	if (a->cfg.idle_timeout_s <= 0)
 		a->cfg.idle_timeout_s = 60;
-	if (a->cfg.idle_countdown_s <= 0)
+	if (a->cfg.idle_countdown_s < 0)
 		a->cfg.idle_countdown_s = 10;
 	snprintf(a->db_path, sizeof a->db_path, "%s", db ? db : a->cfg.db_path);
 	i18n_init(NULL, lang ? lang : a->cfg.lang);

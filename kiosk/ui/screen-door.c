@@ -90,7 +90,7 @@ static void door_draw_decision(struct app *a)
 	/* a tap also dismisses it */
 	if (ui_button("door:ok", ui_rect(ui.w / 2 - ui_px(250), ui.h - ui_px(200), ui_px(500),
 	                                 ui_px(130)),
-	              _("OK"), UI_GHOST))
+	              _("OK"), UI_SECONDARY))
 		door.showing = false;
 	(void)a;
 }

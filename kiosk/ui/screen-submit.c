@@ -321,7 +321,6 @@ static void sub_draw_fields(SDL_Rect c)
 	int pad = ui_px(60), gap = ui_px(40);
 	int fh = sub_field_h();
 	int half = (c.w - 2 * pad - gap) / 2;
-	char label[160];
 
 	SDL_Rect above = sub_keyboard(c);
 	int y = above.y + ui_px(20);
@@ -341,9 +340,9 @@ static void sub_draw_fields(SDL_Rect c)
 		y += fh + ui_px(10);
 		sub_field(FID_PHONE, 0, "field:phone", ui_rect(pad, y, half, fh),
 		          akses_field_label(AKSES_F_PHONE));
-		snprintf(label, sizeof label, "%s %s", akses_field_label(AKSES_F_EMAIL),
-		         _("(optional)"));
-		sub_field(FID_EMAIL, 0, "field:email", ui_rect(pad + half + gap, y, half, fh), label);
+		/* the core's label already says it is optional */
+		sub_field(FID_EMAIL, 0, "field:email", ui_rect(pad + half + gap, y, half, fh),
+		          akses_field_label(AKSES_F_EMAIL));
 	}
 }
 

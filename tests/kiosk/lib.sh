@@ -1,0 +1,214 @@
+# tests/kiosk/lib.sh - shared helpers of the kiosk's end-to-end scripts: an Xvfb of our own,
+# akses-kiosk with its widget dump (AKSES_UI_DUMP), taps by widget id through xdotool, typing on
+# the on-screen keyboard, waits and screenshots. Sourced by the test_*.sh scripts.
+# Needs: KIOSK (akses-kiosk), AKSESCTL (aksesctl), and a work dir in T.
+
+set -euo pipefail
+
+: "${KIOSK:?akses-kiosk path}" "${AKSESCTL:?aksesctl path}"
+T=${T:-$(mktemp -d /tmp/akses-kiosk-test.XXXXXX)}
+DUMP=$T/dump.txt
+XVFB_PID=
+KIOSK_PID=
+
+kt_fail() {
+	echo "FAIL: $*" >&2
+	[ -f "$DUMP" ] && { echo "--- last dump:" >&2; cat "$DUMP" >&2; }
+	[ -f "$T/kiosk.log" ] && { echo "--- kiosk log:" >&2; tail -20 "$T/kiosk.log" >&2; }
+	exit 1
+}
+
+kt_cleanup() {
+	[ -n "$KIOSK_PID" ] && kill "$KIOSK_PID" 2>/dev/null || true
+	[ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+	wait 2>/dev/null || true
+}
+trap kt_cleanup EXIT
+
+# Start Xvfb on the first free display from 90 up, at size WxH.
+kt_display() {
+	local size=${1:-1920x1080} n
+	for n in $(seq 90 140); do
+		[ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
+		Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >"$T/xvfb.log" 2>&1 &
+		XVFB_PID=$!
+		for _ in $(seq 50); do
+			[ -e "/tmp/.X11-unix/X$n" ] && break
+			sleep 0.1
+		done
+		if kill -0 "$XVFB_PID" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then
+			export DISPLAY=":$n"
+			return 0
+		fi
+	done
+	kt_fail "no free X display"
+}
+
+# A fresh DB with an ADMIN (id 1, PIN 123456).
+kt_db() {
+	DB=$T/akses.db
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	AKSES_PIN=123456 "$AKSESCTL" --db "$DB" init --admin "Admin Satu" >/dev/null
+}
+
+# Start the kiosk windowed at WxH with the given extra arguments; wait for its first frame.
+kt_kiosk() {
+	local size=$1
+	shift
+	rm -f "$DUMP"
+	AKSES_UI_DUMP=$DUMP "$KIOSK" --windowed --size "$size" "$@" >"$T/kiosk.log" 2>&1 &
+	KIOSK_PID=$!
+	kt_wait_screen '' 10
+}
+
+# The value of a "key value" line of the dump.
+kt_get() {
+	awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print; exit }' "$DUMP" 2>/dev/null || true
+}
+
+# Wait until the dump says screen NAME (any screen when NAME is empty).
+kt_wait_screen() {
+	local name=$1 secs=${2:-10} i
+	for i in $(seq $((secs * 20))); do
+		if [ -s "$DUMP" ]; then
+			[ -z "$name" ] && return 0
+			[ "$(kt_get screen)" = "$name" ] && return 0
+		fi
+		kill -0 "$KIOSK_PID" 2>/dev/null || kt_fail "the kiosk died"
+		sleep 0.05
+	done
+	kt_fail "screen '$name' did not come (now: $(kt_get screen))"
+}
+
+# Wait until the dump has the line "KEY VALUE".
+kt_wait_line() {
+	local key=$1 value=$2 secs=${3:-10} i
+	for i in $(seq $((secs * 20))); do
+		[ "$(kt_get "$key")" = "$value" ] && return 0
+		sleep 0.05
+	done
+	kt_fail "'$key $value' did not come (now: '$(kt_get "$key")')"
+}
+
+# Wait for the kiosk to draw a new frame after frame number $1, then let it settle.
+kt_settle() {
+	local before=$1 i
+	for i in $(seq 100); do
+		local f
+		f=$(kt_get frame)
+		[ -n "$f" ] && [ "$f" -gt "$before" ] && break
+		sleep 0.02
+	done
+	sleep 0.08
+}
+
+# Tap the widget with this id (its centre), as a finger or mouse would.
+kt_tap() {
+	local id=$1 line x y w h before
+	for _ in $(seq 100); do
+		line=$(awk -v k="$id" '$1 == k { print; exit }' "$DUMP" 2>/dev/null || true)
+		[ -n "$line" ] && break
+		sleep 0.05
+	done
+	[ -n "$line" ] || kt_fail "no widget '$id' on screen $(kt_get screen)"
+	read -r _ x y w h <<<"$line"
+	before=$(kt_get frame)
+	xdotool mousemove $((x + w / 2)) $((y + h / 2)) click 1
+	kt_settle "$before"
+}
+
+# The keyboard key id for one character: key:a, key:U+0027 ...
+kt_key_id() {
+	local c=$1
+	case "$c" in
+	[a-z0-9]) echo "key:$c" ;;
+	" ") echo "key:space" ;;
+	*) printf 'key:U+%04X\n' "'$c" ;;
+	esac
+}
+
+# Type text by tapping the on-screen keyboard: capitals with shift, accented letters on the
+# accent page ("àé" key), everything else on the letters page.
+kt_type() {
+	local text=$1 i c lower id page
+	for ((i = 0; i < ${#text}; i++)); do
+		c=${text:i:1}
+		lower=$(printf '%s' "$c" | sed 's/./\L&/')
+		page=0
+		case "$c" in
+		[A-Za-z0-9\ \'.,@\&/_-]) ;;
+		*) page=1 ;;
+		esac
+		[ "$page" = 1 ] && kt_tap key:page
+		[ "$c" != "$lower" ] && kt_tap key:shift
+		id=$(kt_key_id "$lower")
+		kt_tap "$id"
+		[ "$page" = 1 ] && kt_tap key:page
+	done
+	return 0
+}
+
+# Screenshot of the whole display.
+kt_shot() {
+	import -window root "$1"
+}
+
+# aksesctl on the test DB.
+kt_ctl() {
+	"$AKSESCTL" --db "$DB" --lang en "$@"
+}
+
+# Staff for every role (after kt_db): ids in KADIS KABID KOORD TEKNIS HELPDESK, PIN 2468 each.
+kt_staff() {
+	local role name
+	for role in KADIS KABID KOORDINATOR TIM_TEKNIS HELPDESK; do
+		case $role in
+		KADIS) name="Ibu Kadis" ;;
+		KABID) name="Pak Kabid" ;;
+		KOORDINATOR) name="Uda Koordinator" ;;
+		TIM_TEKNIS) name="Rizky Teknisi" ;;
+		HELPDESK) name="Sari Helpdesk" ;;
+		esac
+		id=$(AKSES_PIN=123456 AKSES_NEW_PIN=2468 kt_ctl staff add --as 1 --name "$name" \
+			--role $role | tail -n 1)
+		case $role in
+		KADIS) KADIS=$id ;;
+		KABID) KABID=$id ;;
+		KOORDINATOR) KOORD=$id ;;
+		TIM_TEKNIS) TEKNIS=$id ;;
+		HELPDESK) HELPDESK=$id ;;
+		esac
+	done
+}
+
+# A request submitted through aksesctl (window 09:30-11:30 of the pinned day): NUMBER, RECEIPT.
+kt_submit() {
+	local out
+	out=$(kt_ctl request submit --name "Nurul 'Aini" --nik 3171014506900001 \
+		--institution "PT Data Andalas" --phone 081234567890 --category maintenance \
+		--purpose "Ganti disk" --start "$DAY 09:30" --end "$DAY 11:30" "$@" --consent)
+	NUMBER=$(printf '%s\n' "$out" | tail -n 1)
+	RECEIPT=$(printf '%s\n' "$out" | grep -oE '\b[A-Z2-7]{32}\b' | head -n 1)
+	[ -n "$NUMBER" ] && [ -n "$RECEIPT" ] || kt_fail "submit gave: $out"
+}
+
+# Steps 2-6 with aksesctl: the request ends RECORDED with TEKNIS as the escort.
+kt_advance() {
+	export AKSES_PIN=2468
+	kt_ctl dispose "$NUMBER" --as "$KADIS" >/dev/null
+	kt_ctl dispose "$NUMBER" --as "$KABID" >/dev/null
+	kt_ctl verify "$NUMBER" --as "$KOORD" >/dev/null
+	kt_ctl decide "$NUMBER" --as "$KABID" --approve >/dev/null
+	kt_ctl assign "$NUMBER" --as "$KOORD" --escort "$TEKNIS" >/dev/null
+	kt_ctl record "$NUMBER" --as "$HELPDESK" >/dev/null
+	unset AKSES_PIN
+}
+
+# Type a code the way a USB scanner does: a fast burst ended by Enter.
+kt_scan() {
+	local before
+	before=$(kt_get frame)
+	xdotool type --delay 5 "$1"
+	xdotool key Return
+	kt_settle "$before"
+}
