@@ -7,17 +7,17 @@
 
 #include "ctl.h"
 
-static const char *const help = N_(
-	"Usage: aksesctl audit verify\n"
-	"       aksesctl audit purge [--older-than DAYS] --as ID\n"
-	"       aksesctl audit backup FILE\n"
-	"\n"
-	"verify  check the database's integrity and walk the audit trail's hash chain; names the\n"
-	"        first row that was edited, or follows a deleted one.\n"
-	"purge   ADMIN: anonymize the personal data of requests final for more than DAYS days\n"
-	"        (default: the config's retention_days, 365). Counts, times and the audit chain\n"
-	"        stay.\n"
-	"backup  an online copy of the database into FILE (new, mode 0600), then verified.\n");
+static const char *const help =
+    N_("Usage: aksesctl audit verify\n"
+       "       aksesctl audit purge [--older-than DAYS] --as ID\n"
+       "       aksesctl audit backup FILE\n"
+       "\n"
+       "verify  check the database's integrity and walk the audit trail's hash chain; names the\n"
+       "        first row that was edited, or follows a deleted one.\n"
+       "purge   ADMIN: anonymize the personal data of requests final for more than DAYS days\n"
+       "        (default: the config's retention_days, 365). Counts, times and the audit chain\n"
+       "        stay.\n"
+       "backup  an online copy of the database into FILE (new, mode 0600), then verified.\n");
 
 /* Integrity and chain of an open store: CTL_EXIT_OK with *rows, or the failure printed. */
 static int verify_store(struct ctl *c, store *st, int64_t *rows)
@@ -63,9 +63,9 @@ static int audit_purge(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *days_s = NULL;
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "older-than", .kind = CTL_OPT_VALUE, .value = &days_s},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "older-than", .kind = CTL_OPT_VALUE, .value = &days_s},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "audit purge", T_(help), opts, NULL, 0, 0, NULL);
 	if (rc != CTL_CONTINUE)
@@ -76,7 +76,8 @@ static int audit_purge(struct ctl *c, int argc, char **argv)
 		errno = 0;
 		long v = strtol(days_s, &end, 10);
 		if (errno || !*days_s || *end || v < 0 || v > 100000)
-			return ctl_usage(T_("--older-than needs a number of days, not '%s'"), days_s);
+			return ctl_usage(T_("--older-than needs a number of days, not '%s'"),
+			                 days_s);
 		days = (int)v;
 	}
 	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)

@@ -7,56 +7,56 @@
 #include "ctl.h"
 #include "wf.h"
 
-static const char *const help_inbox = N_(
-	"Usage: aksesctl inbox --as ID\n"
-	"\n"
-	"What waits for your role, oldest first, with the step and when it is due by the SOP's\n"
-	"time standard (overdue ones marked).\n");
-static const char *const help_dispose = N_(
-	"Usage: aksesctl dispose REQ --as ID [--note T]\n"
-	"\n"
-	"SOP step 2 (KADIS: disposition to the Kabid) or step 3 (KABID: disposition to the\n"
-	"Koordinator), chosen by the role of the account.\n");
-static const char *const help_verify = N_(
-	"Usage: aksesctl verify REQ --as ID [--note T]\n"
-	"\n"
-	"SOP step 4 (KOORDINATOR): the request is verified; the note goes to the Kabid.\n");
-static const char *const help_decide = N_(
-	"Usage: aksesctl decide REQ --as ID --approve [--note T]\n"
-	"       aksesctl decide REQ --as ID --reject --reason T\n"
-	"\n"
-	"SOP step 5 (KABID): YES goes on to step 6; NO ends the request. The reason of a NO is\n"
-	"shown to the applicant at the kiosk.\n");
-static const char *const help_assign = N_(
-	"Usage: aksesctl assign REQ --as ID --escort STAFF_ID\n"
-	"\n"
-	"SOP step 6, KOORDINATOR's part: an active TIM_TEKNIS escorts the applicant.\n");
-static const char *const help_record = N_(
-	"Usage: aksesctl record REQ --as ID\n"
-	"\n"
-	"SOP step 6, HELPDESK's part: the request is recorded and one pass per person is issued;\n"
-	"the passes become printable.\n");
-static const char *const help_report = N_(
-	"Usage: aksesctl report write REQ --as ID --text T\n"
-	"\n"
-	"SOP step 9 (HELPDESK): the access report (laporan akses) of the visit.\n");
-static const char *const help_forward = N_(
-	"Usage: aksesctl forward REQ --as ID [--note T]\n"
-	"\n"
-	"SOP step 10 (KOORDINATOR: to the Kabid) or step 11 (KABID: to the Kepala Dinas), chosen\n"
-	"by the role of the account.\n");
-static const char *const help_receive = N_(
-	"Usage: aksesctl receive REQ --as ID [--note T]\n"
-	"\n"
-	"SOP step 12 (KADIS): the access report is received; the request is closed.\n");
+static const char *const help_inbox =
+    N_("Usage: aksesctl inbox --as ID\n"
+       "\n"
+       "What waits for your role, oldest first, with the step and when it is due by the SOP's\n"
+       "time standard (overdue ones marked).\n");
+static const char *const help_dispose =
+    N_("Usage: aksesctl dispose REQ --as ID [--note T]\n"
+       "\n"
+       "SOP step 2 (KADIS: disposition to the Kabid) or step 3 (KABID: disposition to the\n"
+       "Koordinator), chosen by the role of the account.\n");
+static const char *const help_verify =
+    N_("Usage: aksesctl verify REQ --as ID [--note T]\n"
+       "\n"
+       "SOP step 4 (KOORDINATOR): the request is verified; the note goes to the Kabid.\n");
+static const char *const help_decide =
+    N_("Usage: aksesctl decide REQ --as ID --approve [--note T]\n"
+       "       aksesctl decide REQ --as ID --reject --reason T\n"
+       "\n"
+       "SOP step 5 (KABID): YES goes on to step 6; NO ends the request. The reason of a NO is\n"
+       "shown to the applicant at the kiosk.\n");
+static const char *const help_assign =
+    N_("Usage: aksesctl assign REQ --as ID --escort STAFF_ID\n"
+       "\n"
+       "SOP step 6, KOORDINATOR's part: an active TIM_TEKNIS escorts the applicant.\n");
+static const char *const help_record =
+    N_("Usage: aksesctl record REQ --as ID\n"
+       "\n"
+       "SOP step 6, HELPDESK's part: the request is recorded and one pass per person is issued;\n"
+       "the passes become printable.\n");
+static const char *const help_report =
+    N_("Usage: aksesctl report write REQ --as ID --text T\n"
+       "\n"
+       "SOP step 9 (HELPDESK): the access report (laporan akses) of the visit.\n");
+static const char *const help_forward =
+    N_("Usage: aksesctl forward REQ --as ID [--note T]\n"
+       "\n"
+       "SOP step 10 (KOORDINATOR: to the Kabid) or step 11 (KABID: to the Kepala Dinas), chosen\n"
+       "by the role of the account.\n");
+static const char *const help_receive =
+    N_("Usage: aksesctl receive REQ --as ID [--note T]\n"
+       "\n"
+       "SOP step 12 (KADIS): the access report is received; the request is closed.\n");
 
 /* 'ctl_cmd_inbox()' - Do the inbox command: what waits for the actor's role. */
 int ctl_cmd_inbox(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL;
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "inbox", T_(help_inbox), opts, NULL, 0, 0, NULL);
 	if (rc != CTL_CONTINUE)
@@ -77,7 +77,7 @@ int ctl_cmd_inbox(struct ctl *c, int argc, char **argv)
 struct step_cmd {
 	const char *name;
 	const char *help;
-	const char *verb;  /* wf_for_verb's verb, or NULL when action is fixed */
+	const char *verb; /* wf_for_verb's verb, or NULL when action is fixed */
 	wf_action action;
 };
 
@@ -86,9 +86,9 @@ static int run_step(struct ctl *c, int argc, char **argv, const struct step_cmd 
 {
 	const char *as = NULL, *note = NULL, *pos[1];
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "note", .kind = CTL_OPT_VALUE, .value = &note},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "note", .kind = CTL_OPT_VALUE, .value = &note},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, sc->name, T_(sc->help), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)
@@ -145,12 +145,12 @@ int ctl_cmd_decide(struct ctl *c, int argc, char **argv)
 	const char *as = NULL, *reason = NULL, *note = NULL, *pos[1];
 	bool approve = false, reject = false;
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "approve", .kind = CTL_OPT_FLAG, .flag = &approve},
-		{.name = "reject", .kind = CTL_OPT_FLAG, .flag = &reject},
-		{.name = "reason", .kind = CTL_OPT_VALUE, .value = &reason},
-		{.name = "note", .kind = CTL_OPT_VALUE, .value = &note},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "approve", .kind = CTL_OPT_FLAG, .flag = &approve},
+	    {.name = "reject", .kind = CTL_OPT_FLAG, .flag = &reject},
+	    {.name = "reason", .kind = CTL_OPT_VALUE, .value = &reason},
+	    {.name = "note", .kind = CTL_OPT_VALUE, .value = &note},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "decide", T_(help_decide), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)
@@ -178,9 +178,9 @@ int ctl_cmd_assign(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *escort = NULL, *pos[1];
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "escort", .kind = CTL_OPT_VALUE, .value = &escort},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "escort", .kind = CTL_OPT_VALUE, .value = &escort},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "assign", T_(help_assign), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)
@@ -210,9 +210,9 @@ int ctl_cmd_report(struct ctl *c, int argc, char **argv)
 	argv++;
 	const char *as = NULL, *text = NULL, *pos[1];
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "text", .kind = CTL_OPT_VALUE, .value = &text},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "text", .kind = CTL_OPT_VALUE, .value = &text},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "report write", T_(help_report), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)

@@ -4,20 +4,20 @@
 
 #include "ctl.h"
 
-static const char *const help = N_(
-	"Usage: aksesctl init --admin NAME\n"
-	"\n"
-	"Create the database (mode 0600) and its first account, an ADMIN named NAME. The PIN (4-8\n"
-	"digits) comes from $AKSES_PIN, else the first line of standard input. Refused when the\n"
-	"database already has staff. Prints the new account's id on the last line.\n");
+static const char *const help =
+    N_("Usage: aksesctl init --admin NAME\n"
+       "\n"
+       "Create the database (mode 0600) and its first account, an ADMIN named NAME. The PIN (4-8\n"
+       "digits) comes from $AKSES_PIN, else the first line of standard input. Refused when the\n"
+       "database already has staff. Prints the new account's id on the last line.\n");
 
 /* 'ctl_cmd_init()' - Do the init command. */
 int ctl_cmd_init(struct ctl *c, int argc, char **argv)
 {
 	const char *admin = NULL;
 	const struct ctl_opt opts[] = {
-		{.name = "admin", .kind = CTL_OPT_VALUE, .value = &admin},
-		{.name = NULL},
+	    {.name = "admin", .kind = CTL_OPT_VALUE, .value = &admin},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "init", T_(help), opts, NULL, 0, 0, NULL);
 	if (rc != CTL_CONTINUE)
@@ -28,8 +28,9 @@ int ctl_cmd_init(struct ctl *c, int argc, char **argv)
 		return rc;
 	char pin[64];
 	if (!ctl_pin(pin, sizeof pin))
-		return ctl_fail_text("%s", T_("no PIN given: set AKSES_PIN or write it on the first line "
-		                              "of standard input"));
+		return ctl_fail_text("%s",
+		                     T_("no PIN given: set AKSES_PIN or write it on the first line "
+		                        "of standard input"));
 	int64_t id = 0;
 	akses_status st = store_init_admin(c->st, admin, pin, &id);
 	memset(pin, 0, sizeof pin);

@@ -9,67 +9,80 @@
 
 /* The commands, in the order --help lists them. Usage lines are English msgids of "aksesctl". */
 static const struct ctl_cmd commands[] = {
-	{.name = "init", .usage = N_("init --admin NAME"), .run = ctl_cmd_init},
-	{.name = "staff",
-	 .usage = N_("staff add|list|disable|set-pin ... --as ID"),
-	 .run = ctl_cmd_staff},
-	{.name = "request",
-	 .usage = N_("request submit|show|list|cancel ..."),
-	 .run = ctl_cmd_request},
-	{.name = "inbox", .usage = N_("inbox --as ID"), .run = ctl_cmd_inbox},
-	{.name = "dispose", .usage = N_("dispose REQ --as ID          (step 2 / 3)"),
-	 .run = ctl_cmd_dispose},
-	{.name = "verify", .usage = N_("verify REQ --as ID [--note T] (step 4)"),
-	 .run = ctl_cmd_verify},
-	{.name = "decide",
-	 .usage = N_("decide REQ --as ID --approve | --reject --reason T (step 5)"),
-	 .run = ctl_cmd_decide},
-	{.name = "assign", .usage = N_("assign REQ --as ID --escort STAFF_ID (step 6)"),
-	 .run = ctl_cmd_assign},
-	{.name = "record", .usage = N_("record REQ --as ID           (step 6, issues passes)"),
-	 .run = ctl_cmd_record},
-	{.name = "pass", .usage = N_("pass list REQ --as ID [--tokens] | pass revoke PASS --as ID"),
-	 .run = ctl_cmd_pass},
-	{.name = "scan", .usage = N_("scan TOKEN --as ID --station NAME [--direction in|out|auto]"),
-	 .run = ctl_cmd_scan},
-	{.name = "report", .usage = N_("report write REQ --as ID --text T (step 9)"),
-	 .run = ctl_cmd_report},
-	{.name = "forward", .usage = N_("forward REQ --as ID          (step 10 / 11)"),
-	 .run = ctl_cmd_forward},
-	{.name = "receive", .usage = N_("receive REQ --as ID          (step 12)"),
-	 .run = ctl_cmd_receive},
-	{.name = "log", .usage = N_("log DAY --as ID              (the day's visits)"),
-	 .run = ctl_cmd_log},
-	{.name = "inside", .usage = N_("inside --as ID               (who is inside now)"),
-	 .run = ctl_cmd_inside},
-	{.name = "compliance", .usage = N_("compliance --from D --to D --as ID"),
-	 .run = ctl_cmd_compliance},
-	{.name = "audit", .usage = N_("audit verify | purge [--older-than DAYS] --as ID | backup FILE"),
-	 .run = ctl_cmd_audit},
-	{.name = "print", .usage = N_("print DOCUMENT ...            (badges and reports; see --help)"),
-	 .run = ctl_cmd_print},
-	{.name = "export", .usage = N_("export log|compliance ... --csv"), .run = ctl_cmd_export},
+    {.name = "init", .usage = N_("init --admin NAME"), .run = ctl_cmd_init},
+    {.name = "staff",
+     .usage = N_("staff add|list|disable|set-pin ... --as ID"),
+     .run = ctl_cmd_staff},
+    {.name = "request", .usage = N_("request submit|show|list|cancel ..."), .run = ctl_cmd_request},
+    {.name = "inbox", .usage = N_("inbox --as ID"), .run = ctl_cmd_inbox},
+    {.name = "dispose",
+     .usage = N_("dispose REQ --as ID          (step 2 / 3)"),
+     .run = ctl_cmd_dispose},
+    {.name = "verify",
+     .usage = N_("verify REQ --as ID [--note T] (step 4)"),
+     .run = ctl_cmd_verify},
+    {.name = "decide",
+     .usage = N_("decide REQ --as ID --approve | --reject --reason T (step 5)"),
+     .run = ctl_cmd_decide},
+    {.name = "assign",
+     .usage = N_("assign REQ --as ID --escort STAFF_ID (step 6)"),
+     .run = ctl_cmd_assign},
+    {.name = "record",
+     .usage = N_("record REQ --as ID           (step 6, issues passes)"),
+     .run = ctl_cmd_record},
+    {.name = "pass",
+     .usage = N_("pass list REQ --as ID [--tokens] | pass revoke PASS --as ID"),
+     .run = ctl_cmd_pass},
+    {.name = "scan",
+     .usage = N_("scan TOKEN --as ID --station NAME [--direction in|out|auto]"),
+     .run = ctl_cmd_scan},
+    {.name = "report",
+     .usage = N_("report write REQ --as ID --text T (step 9)"),
+     .run = ctl_cmd_report},
+    {.name = "forward",
+     .usage = N_("forward REQ --as ID          (step 10 / 11)"),
+     .run = ctl_cmd_forward},
+    {.name = "receive",
+     .usage = N_("receive REQ --as ID          (step 12)"),
+     .run = ctl_cmd_receive},
+    {.name = "log",
+     .usage = N_("log DAY --as ID              (the day's visits)"),
+     .run = ctl_cmd_log},
+    {.name = "inside",
+     .usage = N_("inside --as ID               (who is inside now)"),
+     .run = ctl_cmd_inside},
+    {.name = "compliance",
+     .usage = N_("compliance --from D --to D --as ID"),
+     .run = ctl_cmd_compliance},
+    {.name = "audit",
+     .usage = N_("audit verify | purge [--older-than DAYS] --as ID | backup FILE"),
+     .run = ctl_cmd_audit},
+    {.name = "print",
+     .usage = N_("print DOCUMENT ...            (badges and reports; see --help)"),
+     .run = ctl_cmd_print},
+    {.name = "export", .usage = N_("export log|compliance ... --csv"), .run = ctl_cmd_export},
 };
 
 /* The top-level help: global options and one line per command. */
 static void usage(FILE *f)
 {
-	fputs(T_("Usage: aksesctl [--db PATH] [--config FILE] [--json] [--lang id|en] COMMAND ...\n"
-	         "\n"
-	         "The staff command line of Akses, the server-room access kiosk.\n"
-	         "\n"
-	         "Options:\n"
-	         "  --db PATH      the database file (else $AKSES_DB, the config's db, akses.db)\n"
-	         "  --config FILE  the INI config (else $AKSES_CONFIG)\n"
-	         "  --json         print one JSON value on stdout instead of text\n"
-	         "  --lang id|en   language of messages (else the config's, else id)\n"
-	         "\n"
-	         "Staff commands take --as STAFF_ID; the PIN comes from $AKSES_PIN, else the first\n"
-	         "line of standard input. A new PIN (staff add, set-pin) comes from $AKSES_NEW_PIN,\n"
-	         "else the next line.\n"
-	         "\n"
-	         "Commands:\n"),
-	      f);
+	fputs(
+	    T_("Usage: aksesctl [--db PATH] [--config FILE] [--json] [--lang id|en] COMMAND ...\n"
+	       "\n"
+	       "The staff command line of Akses, the server-room access kiosk.\n"
+	       "\n"
+	       "Options:\n"
+	       "  --db PATH      the database file (else $AKSES_DB, the config's db, akses.db)\n"
+	       "  --config FILE  the INI config (else $AKSES_CONFIG)\n"
+	       "  --json         print one JSON value on stdout instead of text\n"
+	       "  --lang id|en   language of messages (else the config's, else id)\n"
+	       "\n"
+	       "Staff commands take --as STAFF_ID; the PIN comes from $AKSES_PIN, else the first\n"
+	       "line of standard input. A new PIN (staff add, set-pin) comes from $AKSES_NEW_PIN,\n"
+	       "else the next line.\n"
+	       "\n"
+	       "Commands:\n"),
+	    f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %s\n", T_(commands[i].usage));
 	fputs(T_("\nExit status: 0 done, 1 refused or failed (one line on stderr says why), 2 bad "

@@ -9,16 +9,16 @@
 #include "ctl.h"
 #include "wf.h"
 
-static const char *const help = N_(
-	"Usage: aksesctl pass list REQ --as ID [--tokens]\n"
-	"       aksesctl pass revoke PASS_ID --as ID [--reason T]\n"
-	"\n"
-	"list      the request's passes: id, person (0 = applicant), name, issued, revoked,\n"
-	"          inside, print state.\n"
-	"--tokens  KOORDINATOR and HELPDESK only. The database keeps only hashes of tokens, so\n"
-	"          this ISSUES A FRESH TOKEN for every pass and prints it: any badge printed\n"
-	"          earlier for these passes stops working. Recorded as a reprint.\n"
-	"revoke    KOORDINATOR or KABID: the pass stops opening the door at once.\n");
+static const char *const help =
+    N_("Usage: aksesctl pass list REQ --as ID [--tokens]\n"
+       "       aksesctl pass revoke PASS_ID --as ID [--reason T]\n"
+       "\n"
+       "list      the request's passes: id, person (0 = applicant), name, issued, revoked,\n"
+       "          inside, print state.\n"
+       "--tokens  KOORDINATOR and HELPDESK only. The database keeps only hashes of tokens, so\n"
+       "          this ISSUES A FRESH TOKEN for every pass and prints it: any badge printed\n"
+       "          earlier for these passes stops working. Recorded as a reprint.\n"
+       "revoke    KOORDINATOR or KABID: the pass stops opening the door at once.\n");
 
 static const char *yes_no(bool b)
 {
@@ -37,7 +37,8 @@ static int print_passes(struct ctl *c, const struct akses_pass *p, int n,
 			cJSON_AddStringToObject(o, "number", p[i].number);
 			cJSON_AddNumberToObject(o, "person", p[i].person);
 			cJSON_AddStringToObject(o, "name", p[i].name);
-			cJSON_AddBoolToObject(o, "issued", p[i].issued || (tokens && tok_st[i] == AKSES_OK));
+			cJSON_AddBoolToObject(o, "issued",
+			                      p[i].issued || (tokens && tok_st[i] == AKSES_OK));
 			cJSON_AddBoolToObject(o, "revoked", p[i].revoked);
 			cJSON_AddBoolToObject(o, "inside", p[i].inside);
 			cJSON_AddStringToObject(o, "print", wf_print_state_code(p[i].print));
@@ -47,7 +48,8 @@ static int print_passes(struct ctl *c, const struct akses_pass *p, int n,
 			if (tokens && tok_st[i] == AKSES_OK)
 				cJSON_AddStringToObject(o, "token", tokens[i]);
 			else if (tokens)
-				cJSON_AddStringToObject(o, "token_error", akses_status_message(tok_st[i]));
+				cJSON_AddStringToObject(o, "token_error",
+				                        akses_status_message(tok_st[i]));
 			cJSON_AddItemToArray(a, o);
 		}
 		return ctl_json_print(a);
@@ -66,7 +68,8 @@ static int print_passes(struct ctl *c, const struct akses_pass *p, int n,
 		printf("%-6" PRId64 " %-6d ", p[i].id, p[i].person);
 		ctl_pad(stdout, p[i].name, 26);
 		if (tokens) {
-			printf("%s\n", tok_st[i] == AKSES_OK ? tokens[i] : akses_status_message(tok_st[i]));
+			printf("%s\n",
+			       tok_st[i] == AKSES_OK ? tokens[i] : akses_status_message(tok_st[i]));
 			continue;
 		}
 		ctl_pad(stdout, yes_no(p[i].issued), 8);
@@ -83,9 +86,9 @@ static int pass_list(struct ctl *c, int argc, char **argv)
 	const char *as = NULL, *pos[1];
 	bool tokens = false;
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "tokens", .kind = CTL_OPT_FLAG, .flag = &tokens},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "tokens", .kind = CTL_OPT_FLAG, .flag = &tokens},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "pass list", T_(help), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)
@@ -116,9 +119,10 @@ static int pass_list(struct ctl *c, int argc, char **argv)
 		free(p);
 		return ctl_fail(c, AKSES_E_NOMEM, NULL);
 	}
-	fprintf(stderr, "aksesctl: %s\n",
-	        T_("warning: fresh tokens issued; badges printed earlier for these passes no longer "
-	           "work"));
+	fprintf(
+	    stderr, "aksesctl: %s\n",
+	    T_("warning: fresh tokens issued; badges printed earlier for these passes no longer "
+	       "work"));
 	int n_ok = 0;
 	rc = CTL_EXIT_OK;
 	for (int i = 0; i < n; i++) {
@@ -148,9 +152,9 @@ static int pass_revoke(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *reason = NULL, *pos[1];
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "reason", .kind = CTL_OPT_VALUE, .value = &reason},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "reason", .kind = CTL_OPT_VALUE, .value = &reason},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "pass revoke", T_(help), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)

@@ -9,20 +9,20 @@
 #include "valid.h"
 #include "wf.h"
 
-static const char *const help_log = N_(
-	"Usage: aksesctl log DAY --as ID\n"
-	"\n"
-	"The access log of a local day (YYYY-MM-DD; 'today' works too): every visit with in and\n"
-	"out times, duration, escort, who is still inside, overstays, and the denied scans.\n");
-static const char *const help_inside = N_(
-	"Usage: aksesctl inside --as ID\n"
-	"\n"
-	"Everyone inside the server room now, with their escort: the evacuation list.\n");
-static const char *const help_compliance = N_(
-	"Usage: aksesctl compliance --from YYYY-MM-DD --to YYYY-MM-DD --as ID\n"
-	"\n"
-	"SOP compliance of the steps completed in the range (inclusive): per step and role, the\n"
-	"count, median and 90th percentile duration, the time standard, and the share within it.\n");
+static const char *const help_log =
+    N_("Usage: aksesctl log DAY --as ID\n"
+       "\n"
+       "The access log of a local day (YYYY-MM-DD; 'today' works too): every visit with in and\n"
+       "out times, duration, escort, who is still inside, overstays, and the denied scans.\n");
+static const char *const help_inside =
+    N_("Usage: aksesctl inside --as ID\n"
+       "\n"
+       "Everyone inside the server room now, with their escort: the evacuation list.\n");
+static const char *const help_compliance =
+    N_("Usage: aksesctl compliance --from YYYY-MM-DD --to YYYY-MM-DD --as ID\n"
+       "\n"
+       "SOP compliance of the steps completed in the range (inclusive): per step and role, the\n"
+       "count, median and 90th percentile duration, the time standard, and the share within it.\n");
 
 /* Times people read: "HH:MM", "-" for none. */
 static const char *hm(int64_t t, char *buf, size_t n)
@@ -78,8 +78,9 @@ static void visits_text(const struct akses_visit *v, int n)
 		ctl_pad(stdout, hm(v[i].in_at, a, sizeof a), w_in);
 		ctl_pad(stdout, v[i].inside ? T_("inside") : hm(v[i].out_at, b, sizeof b), w_out);
 		ctl_pad(stdout,
-		        v[i].out_at > 0 ? clock_format_duration(v[i].out_at - v[i].in_at, d, sizeof d)
-		                        : "-",
+		        v[i].out_at > 0
+		            ? clock_format_duration(v[i].out_at - v[i].in_at, d, sizeof d)
+		            : "-",
 		        w_time);
 		ctl_pad(stdout, v[i].name, 24);
 		ctl_pad(stdout, v[i].institution, 24);
@@ -95,10 +96,10 @@ static int query_args(struct ctl *c, int argc, char **argv, const char *cmd, con
 {
 	const char *as = NULL;
 	struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "from", .kind = CTL_OPT_VALUE, .value = from},
-		{.name = "to", .kind = CTL_OPT_VALUE, .value = to},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "from", .kind = CTL_OPT_VALUE, .value = from},
+	    {.name = "to", .kind = CTL_OPT_VALUE, .value = to},
+	    {.name = NULL},
 	};
 	if (!from)
 		opts[1].name = NULL; /* log and inside: --as only */
@@ -153,8 +154,8 @@ int ctl_cmd_log(struct ctl *c, int argc, char **argv)
 		store_day_log_free(&log);
 		return ctl_json_print(o);
 	}
-	printf(T_("Access log %s: %d visits by %d people, %d still inside, %d overstays\n"), log.day,
-	       log.n_visits, log.n_people, log.n_inside, log.n_overstay);
+	printf(T_("Access log %s: %d visits by %d people, %d still inside, %d overstays\n"),
+	       log.day, log.n_visits, log.n_people, log.n_inside, log.n_overstay);
 	if (log.n_visits > 0)
 		visits_text(log.visits, log.n_visits);
 	if (log.n_denied > 0) {
@@ -219,7 +220,8 @@ int ctl_cmd_compliance(struct ctl *c, int argc, char **argv)
 			cJSON *o = cJSON_CreateObject();
 			cJSON_AddNumberToObject(o, "step", r[i].step);
 			cJSON_AddStringToObject(o, "role",
-			                        r[i].role == ROLE_NONE ? "PEMOHON" : wf_role_code(r[i].role));
+			                        r[i].role == ROLE_NONE ? "PEMOHON"
+			                                               : wf_role_code(r[i].role));
 			cJSON_AddNumberToObject(o, "count", r[i].count);
 			cJSON_AddNumberToObject(o, "median_s", r[i].median_s);
 			cJSON_AddNumberToObject(o, "p90_s", r[i].p90_s);
@@ -243,8 +245,10 @@ int ctl_cmd_compliance(struct ctl *c, int argc, char **argv)
 		printf("%-5d ", r[i].step);
 		ctl_pad(stdout, r[i].role == ROLE_NONE ? "PEMOHON" : wf_role_code(r[i].role), 12);
 		printf("%6d  ", r[i].count);
-		ctl_pad(stdout, clock_format_duration((int64_t)(r[i].median_s + 0.5), m, sizeof m), 10);
-		ctl_pad(stdout, clock_format_duration((int64_t)(r[i].p90_s + 0.5), p, sizeof p), 10);
+		ctl_pad(stdout, clock_format_duration((int64_t)(r[i].median_s + 0.5), m, sizeof m),
+		        10);
+		ctl_pad(stdout, clock_format_duration((int64_t)(r[i].p90_s + 0.5), p, sizeof p),
+		        10);
 		ctl_pad(stdout, clock_format_duration(r[i].standard_s, s, sizeof s), 10);
 		printf("%3.0f%%\n", r[i].within_share * 100.0);
 	}

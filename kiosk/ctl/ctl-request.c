@@ -9,23 +9,23 @@
 #include "valid.h"
 #include "wf.h"
 
-static const char *const help = N_(
-	"Usage: aksesctl request submit --name N --nik NIK --institution I --phone P [--email E]\n"
-	"           [--category C] --purpose T --start 'YYYY-MM-DD HH:MM' --end 'YYYY-MM-DD HH:MM'\n"
-	"           [--companion 'NAME;NIK']... [--equipment TEXT]... --consent\n"
-	"       aksesctl request show REQ --as ID\n"
-	"       aksesctl request list --as ID [--state STATE]\n"
-	"       aksesctl request cancel REQ (--as ID --reason T | --phone-digits DDDD)\n"
-	"\n"
-	"submit  SOP step 1, the applicant's: no staff sign-in. C is one of maintenance,\n"
-	"        installation, audit, visit, other (default other). --consent accepts the privacy\n"
-	"        notice (UU 27/2022). Prints the receipt token, then the request number last.\n"
-	"show    the whole request and its timeline (staff). The NIK is masked except for the\n"
-	"        KOORDINATOR, who verifies it.\n"
-	"list    requests, newest first, with the step that waits and when it is due (staff).\n"
-	"        STATE is a state code such as SUBMITTED, APPROVED, CLOSED.\n"
-	"cancel  before step 6: a KOORDINATOR with a reason, or the applicant with the last 4\n"
-	"        digits of the phone number given on the request.\n");
+static const char *const help =
+    N_("Usage: aksesctl request submit --name N --nik NIK --institution I --phone P [--email E]\n"
+       "           [--category C] --purpose T --start 'YYYY-MM-DD HH:MM' --end 'YYYY-MM-DD HH:MM'\n"
+       "           [--companion 'NAME;NIK']... [--equipment TEXT]... --consent\n"
+       "       aksesctl request show REQ --as ID\n"
+       "       aksesctl request list --as ID [--state STATE]\n"
+       "       aksesctl request cancel REQ (--as ID --reason T | --phone-digits DDDD)\n"
+       "\n"
+       "submit  SOP step 1, the applicant's: no staff sign-in. C is one of maintenance,\n"
+       "        installation, audit, visit, other (default other). --consent accepts the privacy\n"
+       "        notice (UU 27/2022). Prints the receipt token, then the request number last.\n"
+       "show    the whole request and its timeline (staff). The NIK is masked except for the\n"
+       "        KOORDINATOR, who verifies it.\n"
+       "list    requests, newest first, with the step that waits and when it is due (staff).\n"
+       "        STATE is a state code such as SUBMITTED, APPROVED, CLOSED.\n"
+       "cancel  before step 6: a KOORDINATOR with a reason, or the applicant with the last 4\n"
+       "        digits of the phone number given on the request.\n");
 
 /* ---- submit ------------------------------------------------------------------------------- */
 
@@ -52,21 +52,27 @@ static int request_submit(struct ctl *c, int argc, char **argv)
 	int n_comp = 0, n_equip = 0;
 	bool consent = false;
 	const struct ctl_opt opts[] = {
-		{.name = "name", .kind = CTL_OPT_VALUE, .value = &name},
-		{.name = "nik", .kind = CTL_OPT_VALUE, .value = &nik},
-		{.name = "institution", .kind = CTL_OPT_VALUE, .value = &inst},
-		{.name = "phone", .kind = CTL_OPT_VALUE, .value = &phone},
-		{.name = "email", .kind = CTL_OPT_VALUE, .value = &email},
-		{.name = "category", .kind = CTL_OPT_VALUE, .value = &cat},
-		{.name = "purpose", .kind = CTL_OPT_VALUE, .value = &purpose},
-		{.name = "start", .kind = CTL_OPT_VALUE, .value = &start},
-		{.name = "end", .kind = CTL_OPT_VALUE, .value = &end},
-		{.name = "companion", .kind = CTL_OPT_LIST, .value = comp, .count = &n_comp,
-		 .max = AKSES_MAX_COMPANIONS},
-		{.name = "equipment", .kind = CTL_OPT_LIST, .value = equip, .count = &n_equip,
-		 .max = AKSES_MAX_EQUIPMENT},
-		{.name = "consent", .kind = CTL_OPT_FLAG, .flag = &consent},
-		{.name = NULL},
+	    {.name = "name", .kind = CTL_OPT_VALUE, .value = &name},
+	    {.name = "nik", .kind = CTL_OPT_VALUE, .value = &nik},
+	    {.name = "institution", .kind = CTL_OPT_VALUE, .value = &inst},
+	    {.name = "phone", .kind = CTL_OPT_VALUE, .value = &phone},
+	    {.name = "email", .kind = CTL_OPT_VALUE, .value = &email},
+	    {.name = "category", .kind = CTL_OPT_VALUE, .value = &cat},
+	    {.name = "purpose", .kind = CTL_OPT_VALUE, .value = &purpose},
+	    {.name = "start", .kind = CTL_OPT_VALUE, .value = &start},
+	    {.name = "end", .kind = CTL_OPT_VALUE, .value = &end},
+	    {.name = "companion",
+	     .kind = CTL_OPT_LIST,
+	     .value = comp,
+	     .count = &n_comp,
+	     .max = AKSES_MAX_COMPANIONS},
+	    {.name = "equipment",
+	     .kind = CTL_OPT_LIST,
+	     .value = equip,
+	     .count = &n_equip,
+	     .max = AKSES_MAX_EQUIPMENT},
+	    {.name = "consent", .kind = CTL_OPT_FLAG, .flag = &consent},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "request submit", T_(help), opts, NULL, 0, 0, NULL);
 	if (rc != CTL_CONTINUE)
@@ -74,19 +80,20 @@ static int request_submit(struct ctl *c, int argc, char **argv)
 	/* Missing options become empty fields: the core then names the field that is required, in
 	 * form order, as the kiosk would. */
 	struct akses_request_input in = {
-		.name = name ? name : "",
-		.nik = nik ? nik : "",
-		.institution = inst ? inst : "",
-		.phone = phone ? phone : "",
-		.email = email,
-		.purpose_category = PURPOSE_OTHER,
-		.purpose = purpose ? purpose : "",
-		.consent = consent,
+	    .name = name ? name : "",
+	    .nik = nik ? nik : "",
+	    .institution = inst ? inst : "",
+	    .phone = phone ? phone : "",
+	    .email = email,
+	    .purpose_category = PURPOSE_OTHER,
+	    .purpose = purpose ? purpose : "",
+	    .consent = consent,
 	};
 	if (cat && wf_purpose_parse(cat, &in.purpose_category) != 0)
 		return ctl_fail_field(c, AKSES_E_PURPOSE_CATEGORY, AKSES_F_PURPOSE_CATEGORY, 0);
 	if (n_comp > AKSES_MAX_COMPANIONS)
-		return ctl_fail_field(c, AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME, AKSES_MAX_COMPANIONS);
+		return ctl_fail_field(c, AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME,
+		                      AKSES_MAX_COMPANIONS);
 	if (n_equip > AKSES_MAX_EQUIPMENT)
 		return ctl_fail_field(c, AKSES_E_TOO_MANY, AKSES_F_EQUIPMENT, AKSES_MAX_EQUIPMENT);
 	/* The window is parsed here; the rest is the core's. A bad or missing window is reported
@@ -146,8 +153,9 @@ static int request_submit(struct ctl *c, int argc, char **argv)
 		cJSON_AddNumberToObject(o, "last_step", 1);
 		rc = ctl_json_print(o);
 	} else {
-		printf("%s\n", T_("Request submitted. The receipt token opens the status lookup; keep "
-		                  "it private."));
+		printf("%s\n",
+		       T_("Request submitted. The receipt token opens the status lookup; keep "
+		          "it private."));
 		printf(T_("Receipt token: %s\n"), res.receipt_token);
 		printf("%s\n", res.number);
 	}
@@ -316,7 +324,8 @@ static void request_text(const struct akses_request *r, bool full_nik,
 		if (tl[i].duration_s >= 0) {
 			clock_format_duration(tl[i].duration_s, dur, sizeof dur);
 			clock_format_duration(tl[i].standard_s, std, sizeof std);
-			printf("%s / %s%s", dur, std, tl[i].duration_s > tl[i].standard_s ? " !" : "");
+			printf("%s / %s%s", dur, std,
+			       tl[i].duration_s > tl[i].standard_s ? " !" : "");
 		}
 		if (tl[i].actor_id > 0)
 			printf("  %s", tl[i].actor_name);
@@ -331,8 +340,8 @@ static int request_show(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *pos[1];
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "request show", T_(help), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)
@@ -409,9 +418,9 @@ static int request_list(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *state_s = NULL;
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "state", .kind = CTL_OPT_VALUE, .value = &state_s},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "state", .kind = CTL_OPT_VALUE, .value = &state_s},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "request list", T_(help), opts, NULL, 0, 0, NULL);
 	if (rc != CTL_CONTINUE)
@@ -438,10 +447,10 @@ static int request_cancel(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *reason = NULL, *digits = NULL, *pos[1];
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "reason", .kind = CTL_OPT_VALUE, .value = &reason},
-		{.name = "phone-digits", .kind = CTL_OPT_VALUE, .value = &digits},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "reason", .kind = CTL_OPT_VALUE, .value = &reason},
+	    {.name = "phone-digits", .kind = CTL_OPT_VALUE, .value = &digits},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "request cancel", T_(help), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)

@@ -1,5 +1,5 @@
-/* ctl-scan.c - `aksesctl scan`: SOP step 7 at the door from the command line. One pass token in, one
- * decision out (ENTRY, EXIT or DENIED with its reason), recorded before it is printed. */
+/* ctl-scan.c - `aksesctl scan`: SOP step 7 at the door from the command line. One pass token in,
+ * one decision out (ENTRY, EXIT or DENIED with its reason), recorded before it is printed. */
 #include <stdio.h>
 #include <string.h>
 
@@ -7,14 +7,14 @@
 #include "ctl.h"
 #include "wf.h"
 
-static const char *const help = N_(
-	"Usage: aksesctl scan TOKEN --as ID [--station NAME] [--direction in|out|auto]\n"
-	"\n"
-	"SOP step 7: the escort (signed in with --as) scans a visitor's pass. Prints one line:\n"
-	"ENTRY or EXIT with the visitor's name, institution and request number, or\n"
-	"\"DENIED: reason\". Every scan is recorded, denied ones too. --station defaults to the\n"
-	"config's station name; --direction to auto (entry when outside, exit when inside).\n"
-	"Exit status 0 for ENTRY and EXIT, 3 for DENIED.\n");
+static const char *const help =
+    N_("Usage: aksesctl scan TOKEN --as ID [--station NAME] [--direction in|out|auto]\n"
+       "\n"
+       "SOP step 7: the escort (signed in with --as) scans a visitor's pass. Prints one line:\n"
+       "ENTRY or EXIT with the visitor's name, institution and request number, or\n"
+       "\"DENIED: reason\". Every scan is recorded, denied ones too. --station defaults to the\n"
+       "config's station name; --direction to auto (entry when outside, exit when inside).\n"
+       "Exit status 0 for ENTRY and EXIT, 3 for DENIED.\n");
 
 static const char *decision_code(scan_decision d)
 {
@@ -33,10 +33,10 @@ int ctl_cmd_scan(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *station = NULL, *dir_s = NULL, *pos[1];
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "station", .kind = CTL_OPT_VALUE, .value = &station},
-		{.name = "direction", .kind = CTL_OPT_VALUE, .value = &dir_s},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "station", .kind = CTL_OPT_VALUE, .value = &station},
+	    {.name = "direction", .kind = CTL_OPT_VALUE, .value = &dir_s},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "scan", T_(help), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)

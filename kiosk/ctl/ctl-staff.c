@@ -9,25 +9,26 @@
 #include "ctl.h"
 #include "wf.h"
 
-static const char *const help = N_(
-	"Usage: aksesctl staff add --as ID --name NAME --role ROLE\n"
-	"       aksesctl staff list [--role ROLE]\n"
-	"       aksesctl staff disable STAFF_ID --as ID\n"
-	"       aksesctl staff set-pin STAFF_ID --as ID\n"
-	"\n"
-	"Staff accounts. ROLE is one of KADIS, KABID, KOORDINATOR, TIM_TEKNIS, HELPDESK, ADMIN.\n"
-	"add, disable: ADMIN only. set-pin: ADMIN, or the account itself.\n"
-	"The acting PIN comes from $AKSES_PIN, else the first line of standard input; the new PIN\n"
-	"(add, set-pin; 4-8 digits) from $AKSES_NEW_PIN, else the next line.\n"
-	"add prints the new account's id on the last line.\n");
+static const char *const help =
+    N_("Usage: aksesctl staff add --as ID --name NAME --role ROLE\n"
+       "       aksesctl staff list [--role ROLE]\n"
+       "       aksesctl staff disable STAFF_ID --as ID\n"
+       "       aksesctl staff set-pin STAFF_ID --as ID\n"
+       "\n"
+       "Staff accounts. ROLE is one of KADIS, KABID, KOORDINATOR, TIM_TEKNIS, HELPDESK, ADMIN.\n"
+       "add, disable: ADMIN only. set-pin: ADMIN, or the account itself.\n"
+       "The acting PIN comes from $AKSES_PIN, else the first line of standard input; the new PIN\n"
+       "(add, set-pin; 4-8 digits) from $AKSES_NEW_PIN, else the next line.\n"
+       "add prints the new account's id on the last line.\n");
 
 /* Read the new PIN for add / set-pin, or print why there is none. NULL on failure. */
 static const char *new_pin(char *buf, size_t n)
 {
 	const char *p = ctl_new_pin(buf, n);
 	if (!p)
-		ctl_fail_text("%s", T_("no new PIN given: set AKSES_NEW_PIN or write it on the next line "
-		                       "of standard input"));
+		ctl_fail_text("%s",
+		              T_("no new PIN given: set AKSES_NEW_PIN or write it on the next line "
+		                 "of standard input"));
 	return p;
 }
 
@@ -36,10 +37,10 @@ static int staff_add(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *name = NULL, *role_s = NULL;
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = "name", .kind = CTL_OPT_VALUE, .value = &name},
-		{.name = "role", .kind = CTL_OPT_VALUE, .value = &role_s},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "name", .kind = CTL_OPT_VALUE, .value = &name},
+	    {.name = "role", .kind = CTL_OPT_VALUE, .value = &role_s},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "staff", T_(help), opts, NULL, 0, 0, NULL);
 	if (rc != CTL_CONTINUE)
@@ -83,8 +84,8 @@ static int staff_list(struct ctl *c, int argc, char **argv)
 {
 	const char *role_s = NULL;
 	const struct ctl_opt opts[] = {
-		{.name = "role", .kind = CTL_OPT_VALUE, .value = &role_s},
-		{.name = NULL},
+	    {.name = "role", .kind = CTL_OPT_VALUE, .value = &role_s},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "staff", T_(help), opts, NULL, 0, 0, NULL);
 	if (rc != CTL_CONTINUE)
@@ -138,8 +139,8 @@ static int staff_change(struct ctl *c, int argc, char **argv, bool set_pin)
 {
 	const char *as = NULL, *pos[1];
 	const struct ctl_opt opts[] = {
-		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
-		{.name = NULL},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "staff", T_(help), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)

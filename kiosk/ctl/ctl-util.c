@@ -15,8 +15,8 @@
 #include "secret.h"
 #include "valid.h"
 
-static const char *g_cmd; /* the command being parsed, for "try 'aksesctl X --help'" */
-static const char *g_lang;            /* --lang, when given */
+static const char *g_cmd;  /* the command being parsed, for "try 'aksesctl X --help'" */
+static const char *g_lang; /* --lang, when given */
 static bool g_config_loaded;
 
 /* ---- messages ------------------------------------------------------------------------------ */
@@ -72,7 +72,8 @@ int ctl_fail_field(const struct ctl *c, akses_status st, akses_field field, int 
 	const char *label = akses_field_label(field);
 	if (field == AKSES_F_COMPANION_NAME || field == AKSES_F_COMPANION_NIK ||
 	    field == AKSES_F_EQUIPMENT)
-		fprintf(stderr, "aksesctl: %s %d: %s\n", label, index + 1, akses_status_message(st));
+		fprintf(stderr, "aksesctl: %s %d: %s\n", label, index + 1,
+		        akses_status_message(st));
 	else
 		fprintf(stderr, "aksesctl: %s: %s\n", label, akses_status_message(st));
 	return CTL_EXIT_FAIL;
@@ -119,7 +120,8 @@ int ctl_setup(struct ctl *c)
 			if (config_load(c->config_path, &c->cfg, &bad_line) != AKSES_OK) {
 				char where[600];
 				if (bad_line > 0)
-					snprintf(where, sizeof where, "%s:%d", c->config_path, bad_line);
+					snprintf(where, sizeof where, "%s:%d", c->config_path,
+					         bad_line);
 				else
 					snprintf(where, sizeof where, "%s", c->config_path);
 				rc = ctl_fail(c, AKSES_E_CONFIG, where);
@@ -145,9 +147,9 @@ int ctl_open(struct ctl *c)
 		path = c->cfg.db_path[0] ? c->cfg.db_path : "akses.db";
 	c->db_path = path;
 	struct store_options opt = {
-		.pass_grace_min = c->cfg.pass_grace_min,
-		.scan_repeat_s = c->cfg.scan_repeat_s,
-		.busy_timeout_ms = 5000,
+	    .pass_grace_min = c->cfg.pass_grace_min,
+	    .scan_repeat_s = c->cfg.scan_repeat_s,
+	    .busy_timeout_ms = 5000,
 	};
 	errno = 0;
 	akses_status st = store_open(path, &opt, &c->st);
@@ -172,7 +174,8 @@ char *ctl_read_line(char *buf, size_t n)
 		return NULL;
 	size_t len = strlen(buf);
 	if (len > 0 && buf[len - 1] != '\n' && !feof(stdin)) {
-		/* longer than any PIN: swallow the rest of the line so the next read starts clean */
+		/* longer than any PIN: swallow the rest of the line so the next read starts clean
+		 */
 		int ch;
 		while ((ch = getchar()) != EOF && ch != '\n')
 			;
@@ -229,8 +232,9 @@ int ctl_signin(struct ctl *c, int64_t staff_id)
 		return rc;
 	char pin[64];
 	if (!ctl_pin(pin, sizeof pin))
-		return ctl_fail_text("%s", T_("no PIN given: set AKSES_PIN or write it on the first line "
-		                              "of standard input"));
+		return ctl_fail_text("%s",
+		                     T_("no PIN given: set AKSES_PIN or write it on the first line "
+		                        "of standard input"));
 	akses_status st = store_signin(c->st, staff_id, pin, "aksesctl", &c->actor);
 	memset(pin, 0, sizeof pin);
 	if (st != AKSES_OK)

@@ -19,9 +19,9 @@
 #define CTL_EXIT_DENIED 3 /* scan decided DENIED */
 
 struct ctl {
-	const char *db_path;      /* --db, else $AKSES_DB, else the config's, else "akses.db" */
-	const char *config_path;  /* --config, else $AKSES_CONFIG, else none */
-	bool json;                /* --json */
+	const char *db_path;     /* --db, else $AKSES_DB, else the config's, else "akses.db" */
+	const char *config_path; /* --config, else $AKSES_CONFIG, else none */
+	bool json;               /* --json */
 	struct akses_config cfg;
 	store *st;                /* opened by ctl_open */
 	struct akses_staff actor; /* filled by ctl_signin */
@@ -30,7 +30,7 @@ struct ctl {
 /* A command: "request" with sub-commands parses them itself. run gets argv[0] = the command. */
 struct ctl_cmd {
 	const char *name;
-	const char *usage;   /* one line, shown in `aksesctl --help` */
+	const char *usage; /* one line, shown in `aksesctl --help` */
 	int (*run)(struct ctl *c, int argc, char **argv);
 };
 
@@ -144,10 +144,10 @@ int ctl_print_summaries(struct ctl *c, const struct akses_request_summary *r, in
 int ctl_print_state(struct ctl *c, const char *number);
 
 /* Commands of this program (one file per group). */
-int ctl_cmd_init(struct ctl *c, int argc, char **argv);     /* ctl-init.c */
-int ctl_cmd_staff(struct ctl *c, int argc, char **argv);    /* ctl-staff.c */
-int ctl_cmd_request(struct ctl *c, int argc, char **argv);  /* ctl-request.c */
-int ctl_cmd_inbox(struct ctl *c, int argc, char **argv);    /* ctl-flow.c */
+int ctl_cmd_init(struct ctl *c, int argc, char **argv);    /* ctl-init.c */
+int ctl_cmd_staff(struct ctl *c, int argc, char **argv);   /* ctl-staff.c */
+int ctl_cmd_request(struct ctl *c, int argc, char **argv); /* ctl-request.c */
+int ctl_cmd_inbox(struct ctl *c, int argc, char **argv);   /* ctl-flow.c */
 int ctl_cmd_dispose(struct ctl *c, int argc, char **argv);
 int ctl_cmd_verify(struct ctl *c, int argc, char **argv);
 int ctl_cmd_decide(struct ctl *c, int argc, char **argv);
@@ -156,11 +156,11 @@ int ctl_cmd_record(struct ctl *c, int argc, char **argv);
 int ctl_cmd_report(struct ctl *c, int argc, char **argv);
 int ctl_cmd_forward(struct ctl *c, int argc, char **argv);
 int ctl_cmd_receive(struct ctl *c, int argc, char **argv);
-int ctl_cmd_pass(struct ctl *c, int argc, char **argv);     /* ctl-pass.c */
-int ctl_cmd_scan(struct ctl *c, int argc, char **argv);     /* ctl-scan.c */
-int ctl_cmd_log(struct ctl *c, int argc, char **argv);      /* ctl-query.c */
+int ctl_cmd_pass(struct ctl *c, int argc, char **argv); /* ctl-pass.c */
+int ctl_cmd_scan(struct ctl *c, int argc, char **argv); /* ctl-scan.c */
+int ctl_cmd_log(struct ctl *c, int argc, char **argv);  /* ctl-query.c */
 int ctl_cmd_inside(struct ctl *c, int argc, char **argv);
 int ctl_cmd_compliance(struct ctl *c, int argc, char **argv);
-int ctl_cmd_audit(struct ctl *c, int argc, char **argv);    /* ctl-audit.c */
+int ctl_cmd_audit(struct ctl *c, int argc, char **argv); /* ctl-audit.c */
 
 #endif
