@@ -10,6 +10,9 @@
 #include "store_int.h"
 #include "valid.h"
 
+/* How long a pending badge job blocks a new token (as store_print.c's PRINT_ACTIVE_S). */
+#define PASS_PRINT_ACTIVE_S 120
+
 /* One SELECT for every pass read: the person's name comes from the request (person 0) or the
  * companion row with the same sequence number; the escort is the request's assigned one. */
 #define PASS_COLUMNS                                                                               \
@@ -136,9 +139,12 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
 		if (rc != AKSES_OK)
 			return rc;
 	}
-	sqlite3_stmt *s = store_prep(st, "SELECT r.state, r.end_at, p.revoked_at IS NOT NULL,"
-	                                 " p.print_state FROM pass p"
-	                                 " JOIN request r ON r.id = p.request_id WHERE p.id = ?1");
+	sqlite3_stmt *s =
+	    store_prep(st, "SELECT r.state, r.end_at, p.revoked_at IS NOT NULL,"
+	                   " p.print_state,"
+	                   " (SELECT max(j.at) FROM print_job j WHERE j.pass_id = p.id)"
+	                   " FROM pass p JOIN request r ON r.id = p.request_id"
+	                   " WHERE p.id = ?1");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, pass_id);
@@ -153,11 +159,16 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
 	int64_t end_at = sqlite3_column_int64(s, 1);
 	bool revoked = sqlite3_column_int(s, 2) != 0;
 	print_state ps = print_state_parse((const char *)sqlite3_column_text(s, 3));
+	int64_t last_job_at = sqlite3_column_int64(s, 4);
 	sqlite3_finalize(s);
 	if (!state_admits_pass(state) || revoked || now >= end_at)
 		return AKSES_E_NOT_PRINTABLE;
 	if (actor_id == 0 && ps != PRINT_NONE && ps != PRINT_FAILED)
 		return AKSES_E_ALREADY_PRINTED;
+	/* A new token now would void the badge coming out of the printer: wait for that job (the
+	 * same two minutes store_print_begin waits before taking a pending job as lost). */
+	if (ps == PRINT_PENDING && now - last_job_at < PASS_PRINT_ACTIVE_S)
+		return AKSES_E_PRINT_ACTIVE;
 	return AKSES_OK;
 }
 

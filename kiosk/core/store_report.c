@@ -1,5 +1,6 @@
 /* store_report.c - the data behind the reports: the daily access log (visits, denied scans, entries
  * per hour), who is inside now (the evacuation list), and SOP compliance per step and role. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -157,8 +158,7 @@ akses_status store_day_log(store *st, const char *day, struct akses_day_log *out
 	int64_t d0, d1;
 	if (clock_day_bounds(day, &d0, &d1) != AKSES_OK)
 		return AKSES_E_DATE;
-	memcpy(out->day, day, 10);
-	out->day[10] = '\0';
+	snprintf(out->day, sizeof out->day, "%.10s", day);
 	int64_t now = clock_now();
 	/* one read transaction, so visits and denied scans are the same snapshot */
 	int src = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);

@@ -249,11 +249,10 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 		return store_fail(st, src);
 	out->scan_id = sqlite3_last_insert_rowid(st->db);
 
-	akses_status rc;
 	if (out->decision != SCAN_DENIED) {
 		int64_t v[3] = {p->id, out->decision == SCAN_ENTRY, now};
-		rc = exec_ints(st, "UPDATE pass SET inside = ?2, last_scan_at = ?3 WHERE id = ?1",
-		               3, v);
+		akses_status rc = exec_ints(
+		    st, "UPDATE pass SET inside = ?2, last_scan_at = ?3 WHERE id = ?1", 3, v);
 		if (rc != AKSES_OK ||
 		    (rc = scan_advance_request(st, p, escort_id, out->decision, now)) != AKSES_OK)
 			return rc;
