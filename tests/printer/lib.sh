@@ -16,10 +16,12 @@ ctl() {
 	AKSES_PIN=$PIN "$AKSESCTL" "$@" --as "$as"
 }
 
-# setup_request NAME: a DB with staff (ids in ADMIN KADIS KABID KOORD TEKNIS HELPDESK) and one
-# request from NAME, recorded; sets REQ.
+# setup_request NAME [SUBMIT ARGS...]: a DB with staff (ids in ADMIN KADIS KABID KOORD TEKNIS
+# HELPDESK) and one request from NAME (plus any extra submit arguments, e.g. companions),
+# recorded; sets REQ.
 setup_request() {
 	name=$1
+	shift
 	rm -f "$AKSES_DB"*
 	AKSES_PIN=$PIN "$AKSESCTL" init --admin "Admin Satu" >/dev/null || fail "init"
 	ADMIN=1
@@ -34,7 +36,7 @@ setup_request() {
 	end=$(date -d "+4 hours" '+%Y-%m-%d %H:%M')
 	REQ=$("$AKSESCTL" request submit --name "$name" --nik $NIK --institution "PT Contoh, Tbk" \
 		--phone $PHONE --category maintenance --purpose "Ganti UPS rak 3" \
-		--start "$start" --end "$end" --consent | tail -n 1) || fail "submit"
+		--start "$start" --end "$end" --consent "$@" | tail -n 1) || fail "submit"
 	ctl $KADIS dispose "$REQ" >/dev/null || fail "dispose kadis"
 	ctl $KABID dispose "$REQ" >/dev/null || fail "dispose kabid"
 	ctl $KOORD verify "$REQ" >/dev/null || fail "verify"
@@ -59,4 +61,22 @@ pdf_of_job() {
 qr_of() {
 	pdftoppm -r 150 -png -f 1 -l 1 -singlefile "$1" "$WORK/qr" &&
 		zbarimg -q --raw "$WORK/qr.png" 2>/dev/null | head -n 1
+}
+
+# print_state PERSON: the print state ("none", "pending", "done", "failed") of a pass of REQ.
+print_state() {
+	ctl $HELPDESK pass list "$REQ" --json | tr -d ' \n' |
+		grep -o "\"person\":$1,[^}]*" | sed -n 's/.*"print":"\([a-z]*\)".*/\1/p'
+}
+
+# job_id JSON: the cups_job_id in aksesctl print --json output.
+job_id() {
+	printf '%s' "$1" | tr -d ' \n' | sed -n 's/.*"cups_job_id":\([0-9]*\).*/\1/p'
+}
+
+# scratch_dir NAME: a fresh directory for one script, removed on exit.
+scratch_dir() {
+	base=${AKSES_TEST_TMP:-/tmp}
+	mkdir -p "$base"
+	mktemp -d "$base/$1-XXXXXX"
 }

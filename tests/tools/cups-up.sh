@@ -48,8 +48,11 @@ if ! lpstat -p "$QUEUE" >/dev/null 2>&1; then
 fi
 cupsenable "$QUEUE" || die "cupsenable $QUEUE failed"
 cupsaccept "$QUEUE" || die "cupsaccept $QUEUE failed"
-# Errors should not leave the queue stopped for the next test: retry the job instead.
-lpadmin -p "$QUEUE" -o printer-error-policy=retry-job >/dev/null 2>&1 || true
+# Errors should not leave the queue stopped for the next test: retry the job instead. And convert
+# PDF to PostScript with poppler's pdftops, not Ghostscript: cups-filters' default renderer turns
+# the text into outlines, so pdftotext could no longer read the printed page back.
+lpadmin -p "$QUEUE" -o printer-error-policy=retry-job -o pdftops-renderer-default=pdftops \
+	>/dev/null 2>&1 || true
 
 i=0
 until lpstat -p "$QUEUE" 2>/dev/null | grep -q "enabled" &&
