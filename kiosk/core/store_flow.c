@@ -121,7 +121,10 @@ akses_status store_act(store *st, const char *number, wf_action action, int64_t 
 			return AKSES_E_INVALID_ARG;
 		break;
 	}
-	akses_status rc = store_begin(st);
+	/* a decision on a request whose window has passed is too late: sweep first */
+	akses_status rc = store_expire_stale(st, NULL);
+	if (rc == AKSES_OK)
+		rc = store_begin(st);
 	if (rc != AKSES_OK)
 		return rc;
 	int64_t now = clock_now(), id = 0;
@@ -305,14 +308,17 @@ static void flow_bind_undecided(sqlite3_stmt *s, int64_t now)
 	sqlite3_bind_int64(s, 5, now);
 }
 
-/* A cheap read first: list and inbox call this every time, and most of the time there is nothing
- * to expire, so the writer lock is taken only when there is. n_expired may be NULL. */
+/* A cheap read first: list, inbox, lookups and store_act call this every time, and most of the
+ * time there is nothing to expire, so the writer lock is taken only when there is. Inside a
+ * caller's transaction it does nothing (the caller's writes come first). n_expired may be NULL. */
 akses_status store_expire_stale(store *st, int *n_expired)
 {
 	if (n_expired)
 		*n_expired = 0;
 	if (!st)
 		return AKSES_E_INVALID_ARG;
+	if (!sqlite3_get_autocommit(st->db))
+		return AKSES_OK;
 	int64_t now = clock_now();
 	sqlite3_stmt *s =
 	    store_prep(st, "SELECT EXISTS(SELECT 1 FROM request WHERE " FLOW_UNDECIDED ")");

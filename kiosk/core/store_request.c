@@ -330,10 +330,14 @@ akses_status store_lookup(store *st, const char *number, const char *phone_last4
 		return AKSES_E_REQUEST_NUMBER;
 	if (valid_phone_digits(phone_last4) != AKSES_OK)
 		return AKSES_E_PHONE_DIGITS;
+	/* the visitor must see "expired", not a step that can no longer come */
+	akses_status rc = store_expire_stale(st, NULL);
+	if (rc != AKSES_OK)
+		return rc;
 	struct akses_request *r = malloc(sizeof *r);
 	if (!r)
 		return AKSES_E_NOMEM;
-	akses_status rc = req_load_number(st, canon, r);
+	rc = req_load_number(st, canon, r);
 	bool found = rc == AKSES_OK;
 	if (rc != AKSES_OK && rc != AKSES_E_REQUEST_NOT_FOUND) {
 		free(r);
@@ -357,11 +361,14 @@ akses_status store_lookup_token(store *st, const char *receipt_token, struct aks
 		return AKSES_E_TOKEN_FORMAT;
 	unsigned char want[SECRET_HASH_BYTES], have[SECRET_HASH_BYTES];
 	secret_token_hash(canon, want);
+	akses_status rc = store_expire_stale(st, NULL);
+	if (rc != AKSES_OK)
+		return rc;
 	struct akses_request *r = malloc(sizeof *r);
 	if (!r)
 		return AKSES_E_NOMEM;
 	bool began = req_read_begin(st);
-	akses_status rc = req_load(st, "r.receipt_hash = ?1", want, SECRET_HASH_BYTES, r, have);
+	rc = req_load(st, "r.receipt_hash = ?1", want, SECRET_HASH_BYTES, r, have);
 	req_read_end(st, began);
 	if (rc == AKSES_OK && !secret_equal(want, have, SECRET_HASH_BYTES))
 		rc = AKSES_E_LOOKUP;

@@ -473,6 +473,33 @@ START_TEST(test_undecided_requests_expire_when_their_window_ends)
 }
 END_TEST
 
+START_TEST(test_a_late_decision_or_lookup_finds_the_request_expired)
+{
+	char a[AKSES_NUMBER_BUF];
+	world_submit(&w, START, END, 0, a);
+	world_advance(&w, a, RS_VERIFIED);
+	struct akses_request_input in;
+	struct akses_submit_result res;
+	world_input(&in, START, END, 0);
+	ck_assert_int_eq(store_submit(w.st, &in, &res, NULL, NULL), AKSES_OK);
+	/* no list has swept since the window ended */
+	tu_set_now("2026-12-01 12:01");
+	ck_assert_int_eq(store_act(w.st, a, WF_APPROVE, w.kabid, NULL), AKSES_E_STATE);
+	ck_assert_int_eq(world_state(&w, a), RS_EXPIRED);
+	ck_assert_int_eq(world_state(&w, res.number), RS_EXPIRED);
+	/* and one swept by the visitor's own lookup */
+	char c[AKSES_NUMBER_BUF];
+	tu_set_now("2026-12-01 12:05");
+	world_submit(&w, "2026-12-01 12:10", "2026-12-01 12:40", 0, c);
+	tu_set_now("2026-12-01 12:40");
+	struct akses_request *r = malloc(sizeof *r);
+	ck_assert_int_eq(store_lookup(w.st, c, WORLD_PHONE_LAST4, r), AKSES_OK);
+	ck_assert_int_eq(r->state, RS_EXPIRED);
+	ck_assert_int_eq(r->last_step, 1);
+	free(r);
+}
+END_TEST
+
 /* ---- steps 9 to 12 -------------------------------------------------------------------------- */
 
 START_TEST(test_no_show_report_chain_closes_the_request)
@@ -596,6 +623,7 @@ static Suite *flow_suite(void)
 	tcase_add_test(tc, test_koordinator_cancels_with_a_reason_others_cannot);
 	tcase_add_test(tc, test_cancel_works_from_every_state_before_recording_and_none_after);
 	tcase_add_test(tc, test_undecided_requests_expire_when_their_window_ends);
+	tcase_add_test(tc, test_a_late_decision_or_lookup_finds_the_request_expired);
 	tcase_add_test(tc, test_no_show_report_chain_closes_the_request);
 	tcase_add_test(tc, test_inbox_shows_each_role_what_waits_for_it_oldest_first);
 	suite_add_tcase(s, tc);
