@@ -148,19 +148,19 @@ static prn_status report_render(struct prn_doc *d, const void *arg)
 	para(d, line, 10);
 
 	prn_heading(d, "Para pihak dan perihal");
-	prn_field(d, 130, "Nomor permohonan", prn_s(r->number));
-	prn_field(d, 130, "Pemohon", prn_s(r->name));
-	prn_field(d, 130, "Instansi", prn_s(r->institution));
+	prn_field(d, 150, "Nomor permohonan", prn_s(r->number));
+	prn_field(d, 150, "Pemohon", prn_s(r->name));
+	prn_field(d, 150, "Instansi", prn_s(r->institution));
 	snprintf(line, sizeof(line), "%d orang", r->n_people);
-	prn_field(d, 130, "Jumlah orang", line);
-	prn_field(d, 130, "Keperluan", prn_s(r->purpose));
+	prn_field(d, 150, "Jumlah orang", line);
+	prn_field(d, 150, "Keperluan", prn_s(r->purpose));
 	snprintf(line, sizeof(line), "%s s.d. %s", when(r->start_at, a, sizeof(a)),
 	         when(r->end_at, b, sizeof(b)));
-	prn_field(d, 130, "Jadwal disetujui", line);
-	prn_field(d, 130, "Pendamping (Tim Teknis)", prn_s(r->escort));
-	prn_field(d, 130, "Masuk pertama", when(r->first_in, a, sizeof(a)));
-	prn_field(d, 130, "Keluar terakhir", when(r->last_out, b, sizeof(b)));
-	prn_field(d, 130, "Status", prn_s(r->state));
+	prn_field(d, 150, "Jadwal disetujui", line);
+	prn_field(d, 150, "Pendamping (Tim Teknis)", prn_s(r->escort));
+	prn_field(d, 150, "Masuk pertama", when(r->first_in, a, sizeof(a)));
+	prn_field(d, 150, "Keluar terakhir", when(r->last_out, b, sizeof(b)));
+	prn_field(d, 150, "Status", prn_s(r->state));
 
 	prn_heading(d, "Laporan akses");
 	para(d, (r->text && *r->text) ? r->text : "(Laporan belum ditulis.)", 10);
