@@ -289,3 +289,17 @@ prn_status prn_cups_wait(const char *queue, int job_id, int timeout_s, prn_job_s
 	default: return PRN_E_TIMEOUT;
 	}
 }
+
+prn_status prn_cups_cancel(int job_id)
+{
+	if (job_id <= 0)
+		return PRN_E_ARG;
+	http_t *http = sched_connect();
+	if (!http)
+		return PRN_E_NO_SCHEDULER;
+	prn_status st = cupsCancelJob2(http, NULL, job_id, 0) == IPP_STATUS_OK
+	                    ? PRN_OK
+	                    : last_error(PRN_E_SUBMIT);
+	httpClose(http);
+	return st;
+}

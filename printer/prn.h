@@ -266,4 +266,8 @@ prn_status prn_cups_submit(const char *name, const char *title, const struct prn
  * seen; PRN_E_STOPPED instead when the queue stopped meanwhile) or PRN_E_NO_SCHEDULER. */
 prn_status prn_cups_wait(const char *queue, int job_id, int timeout_s, prn_job_state *state);
 
+/* Cancel a job that will not be waited for any longer (after a timeout), so that it does not
+ * print later behind the caller's back. PRN_OK or PRN_E_NO_SCHEDULER / PRN_E_SUBMIT. */
+prn_status prn_cups_cancel(int job_id);
+
 #endif
