@@ -145,7 +145,7 @@ static prn_status label_doc(struct prn_pdf *out, double w_mm, double h_mm, unsig
 
 prn_status prn_render_badge(const struct prn_badge *b, struct prn_pdf *out)
 {
-	char win[96], esc[512];
+	char win[128], esc[512];
 	if (!b || !out || !b->token || !*b->token || !b->name)
 		return PRN_E_ARG;
 	window_text(b->start_at, b->end_at, win, sizeof(win));
@@ -164,7 +164,7 @@ prn_status prn_render_badge(const struct prn_badge *b, struct prn_pdf *out)
 
 prn_status prn_render_receipt(const struct prn_receipt *r, struct prn_pdf *out)
 {
-	char win[96], sub[96], d1[40], h1[16];
+	char win[128], sub[96], d1[40], h1[16];
 	if (!r || !out || !r->token || !*r->token || !r->number)
 		return PRN_E_ARG;
 	window_text(r->start_at, r->end_at, win, sizeof(win));
