@@ -170,7 +170,7 @@ prn_status prn_render_receipt(const struct prn_receipt *r, struct prn_pdf *out)
 	window_text(r->start_at, r->end_at, win, sizeof(win));
 	snprintf(sub, sizeof(sub), "Diajukan %s %s", prn_fmt_day_short(r->submitted_at, d1, sizeof(d1)),
 	         prn_fmt_hm(r->submitted_at, h1, sizeof(h1)));
-	char want[128];
+	char want[160];
 	snprintf(want, sizeof(want), "Jadwal diminta: %s", win);
 	const struct label_line lines[] = {
 		{r->number, 13, true, 7},
