@@ -148,8 +148,15 @@ static void stt_draw_form(struct app *a, SDL_Rect c)
 	ui_keyboard(&stt.kbd, k, &t);
 }
 
-/* The SOP steps a visitor sees, in order (there is no step 8). */
-static const int stt_steps[] = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12};
+/* The SOP steps a visitor sees, in order (there is no step 8), with the action that completes
+ * each (its label names a step still to come). */
+static const struct {
+	int step;
+	wf_action action;
+} stt_steps[] = {{1, WF_SUBMIT},        {2, WF_DISPOSE_KADIS},  {3, WF_DISPOSE_KABID},
+                 {4, WF_VERIFY},        {5, WF_APPROVE},        {6, WF_RECORD},
+                 {7, WF_VISIT_END},     {9, WF_REPORT},         {10, WF_FORWARD_KOORD},
+                 {11, WF_FORWARD_KABID}, {12, WF_RECEIVE}};
 
 /* The result: state, reason, escort, timeline, passes. */
 static void stt_draw_result(struct app *a, SDL_Rect c)
@@ -190,10 +197,10 @@ static void stt_draw_result(struct app *a, SDL_Rect c)
 	y += ui_px(12);
 
 	/* Left: the timeline. Right: the passes. */
-	int col = (c.w - 3 * pad) / 2;
+	int col = (c.w - 3 * pad) * 60 / 100;
 	int ty = y;
 	for (size_t i = 0; i < sizeof stt_steps / sizeof stt_steps[0]; i++) {
-		int step = stt_steps[i];
+		int step = stt_steps[i].step;
 		const struct akses_step_rec *rec = NULL;
 		for (int j = 0; j < stt.n_tl; j++)
 			if (stt.tl[j].step == step)
@@ -201,20 +208,24 @@ static void stt_draw_result(struct app *a, SDL_Rect c)
 		bool done = rec != NULL;
 		SDL_Color col_c = done ? ui_c_ok : ui_c_muted;
 		if (rec) {
-			char when[24];
-			clock_format(rec->at, when, sizeof when);
-			snprintf(line, sizeof line, "✔ %d. %s — %s, %s", step,
+			char when[24], d[24];
+			clock_format_day(rec->at, d, sizeof d);
+			clock_format_hm(rec->at, when, sizeof when);
+			/* "29/11 14:05": the year is the visit's */
+			snprintf(line, sizeof line, "✔ %d. %s — %s · %.2s/%.2s %s", step,
 			         wf_action_label((wf_action)rec->action), wf_role_title(rec->role),
-			         when);
+			         d + 8, d + 5, when);
 			if (rec->action == WF_REJECT)
 				col_c = ui_c_danger;
 		} else {
-			snprintf(line, sizeof line, "○ %d.", step);
+			snprintf(line, sizeof line, "○ %d. %s", step,
+			         wf_action_label(stt_steps[i].action));
 		}
 		ui_text(ui_rect(pad, ty, col, sh), line, UI_FONT_SMALL, done, col_c, UI_LEFT);
 		ty += sh + ui_px(10);
 	}
 	int px = 2 * pad + col, py = y;
+	col = c.w - px - pad;
 	for (int i = 0; i < stt.n_passes; i++) {
 		const struct akses_pass *p = &stt.passes[i];
 		char id[32];

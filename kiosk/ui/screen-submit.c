@@ -305,11 +305,13 @@ static int sub_chips(const char *prefix, SDL_Rect r, int n, const char *const *l
 	int gap = ui_px(14), tapped = -1;
 	int w = n ? (r.w - gap * (n - 1)) / n : 0;
 	char id[48];
+	/* one size for the whole row, so the chips look alike */
+	enum ui_font f = ui_button_font_for(labels, n, w);
 
 	for (int i = 0; i < n; i++) {
 		snprintf(id, sizeof id, "%s:%d", prefix, i);
 		SDL_Rect c = {r.x + i * (w + gap), r.y, w, r.h};
-		if (ui_button(id, c, labels[i], i == sel ? UI_SELECTED : UI_SECONDARY))
+		if (ui_button_ex(id, c, labels[i], i == sel ? UI_SELECTED : UI_SECONDARY, f))
 			tapped = i;
 	}
 	return tapped;

@@ -48,8 +48,45 @@ static bool ui_claim(uint32_t id, SDL_Rect r)
 	return ui.active == id;
 }
 
-bool ui_button_long(const char *id, SDL_Rect r, const char *label, enum ui_style s, uint32_t ms,
-                    bool *long_out)
+enum ui_font ui_button_font_for(const char *const *labels, int n, int w)
+{
+	static const enum ui_font order[] = {UI_FONT_LARGE, UI_FONT_BODY, UI_FONT_SMALL};
+	int room = w - ui_px(24);
+
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		bool fits = true;
+		for (int i = 0; i < n && fits; i++) {
+			int tw, th;
+			ui_text_size(labels[i], order[k], true, &tw, &th);
+			fits = tw <= room;
+		}
+		if (fits)
+			return order[k];
+	}
+	return UI_FONT_COUNT; /* none fits on one line: wrap */
+}
+
+/* The label: one line in f, or centred wrapped lines when f is UI_FONT_COUNT. */
+static void ui_button_label(SDL_Rect r, const char *label, enum ui_font f, SDL_Color c)
+{
+	SDL_Rect in = ui_inset(r, ui_px(12));
+
+	if (f != UI_FONT_COUNT) {
+		ui_text(in, label, f, true, c, UI_CENTER);
+		return;
+	}
+	int w, h;
+	SDL_Texture *tex = ui_text_get(label, UI_FONT_SMALL, true, c, -in.w, &w, &h);
+	if (!tex)
+		return;
+	SDL_Rect src = {0, 0, w, h < in.h ? h : in.h};
+	SDL_Rect dst = {in.x + (in.w - w) / 2, in.y + (in.h - src.h) / 2, w, src.h};
+	SDL_RenderCopy(ui.ren, tex, &src, &dst);
+}
+
+/* Everything a button does: claim, long press, tap, draw. */
+static bool ui_button_do(const char *id, SDL_Rect r, const char *label, enum ui_style s,
+                         enum ui_font f, uint32_t ms, bool *long_out)
 {
 	uint32_t h = ui_id(id);
 	bool mine = ui_claim(h, r);
@@ -85,17 +122,26 @@ bool ui_button_long(const char *id, SDL_Rect r, const char *label, enum ui_style
 		ui_fill_round(r, fill, rad);
 	}
 	if (label && *label) {
-		enum ui_font f = UI_FONT_LARGE;
-		int tw, th;
-		ui_text_size(label, f, true, &tw, &th);
-		if (tw > r.w - ui_px(24))
-			f = UI_FONT_BODY; /* long labels on narrow buttons */
-		ui_text(ui_inset(r, ui_px(12)), label, f, true, text, UI_CENTER);
+		if (f == UI_FONT_COUNT)
+			f = ui_button_font_for(&label, 1, r.w);
+		ui_button_label(r, label, f, text);
 	}
 	return tapped;
 }
 
+bool ui_button_long(const char *id, SDL_Rect r, const char *label, enum ui_style s, uint32_t ms,
+                    bool *long_out)
+{
+	return ui_button_do(id, r, label, s, UI_FONT_COUNT, ms, long_out);
+}
+
+bool ui_button_ex(const char *id, SDL_Rect r, const char *label, enum ui_style s,
+                  enum ui_font f)
+{
+	return ui_button_do(id, r, label, s, f, 0, NULL);
+}
+
 bool ui_button(const char *id, SDL_Rect r, const char *label, enum ui_style s)
 {
-	return ui_button_long(id, r, label, s, 0, NULL);
+	return ui_button_do(id, r, label, s, UI_FONT_COUNT, 0, NULL);
 }

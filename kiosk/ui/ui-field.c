@@ -76,7 +76,7 @@ bool ui_field(const char *id, SDL_Rect r, const char *label, const char *value, 
 	SDL_Rect inner = ui_inset(box, ui_px(16));
 	int caret_room = ui_px(6);
 	inner.w -= caret_room;
-	int tw = ui_text(inner, value, UI_FONT_BODY, false, ui_c_text, UI_LEFT);
+	int tw = ui_text_tail(inner, value, UI_FONT_BODY, false, ui_c_text);
 	if (focused) {
 		int ch = ui_font_height(UI_FONT_BODY);
 		ui_fill(ui_rect(inner.x + tw + ui_px(2), inner.y + (inner.h - ch) / 2, ui_px(4), ch),

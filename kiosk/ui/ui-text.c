@@ -135,9 +135,15 @@ SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, 
 			break; /* a free slot: use it (entries fill from the front) */
 	}
 	ui_misses++;
-	SDL_Surface *surf = wrap_w > 0 ? TTF_RenderUTF8_Blended_Wrapped(ui_fonts[f][bold], s, c,
-	                                                                 (Uint32)wrap_w)
-	                               : TTF_RenderUTF8_Blended(ui_fonts[f][bold], s, c);
+	SDL_Surface *surf;
+	if (wrap_w != 0) {
+		TTF_SetFontWrappedAlign(ui_fonts[f][bold], wrap_w < 0 ? TTF_WRAPPED_ALIGN_CENTER
+		                                                      : TTF_WRAPPED_ALIGN_LEFT);
+		surf = TTF_RenderUTF8_Blended_Wrapped(ui_fonts[f][bold], s, c,
+		                                      (Uint32)(wrap_w < 0 ? -wrap_w : wrap_w));
+	} else {
+		surf = TTF_RenderUTF8_Blended(ui_fonts[f][bold], s, c);
+	}
 	if (!surf)
 		return NULL;
 	SDL_Texture *tex = SDL_CreateTextureFromSurface(ui.ren, surf);
@@ -168,22 +174,22 @@ SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, 
 	return tex;
 }
 
-int ui_text(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c, enum ui_align a)
+/* Draw a cached text in r: aligned, vertically centred, clipped to r's width from the start
+ * (or, with tail, from the end). */
+static int ui_text_draw(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c,
+                        enum ui_align a, bool tail)
 {
 	int w, h;
 	SDL_Texture *tex = ui_text_get(s, f, bold, c, 0, &w, &h);
 
-	if (!tex)
+	if (!tex || r.w <= 0)
 		return 0;
 	SDL_Rect src = {0, 0, w, h};
 	SDL_Rect dst = {r.x, r.y + (r.h - h) / 2, w, h};
 	if (w > r.w) {
-		/* too long for its box: show the end (a field shows what is being typed) */
-		if (a == UI_LEFT && r.w > 0) {
-			src.x = w - r.w;
-			src.w = r.w;
-			dst.w = r.w;
-		}
+		src.x = tail ? w - r.w : 0;
+		src.w = r.w;
+		dst.w = r.w;
 	} else if (a == UI_CENTER) {
 		dst.x = r.x + (r.w - w) / 2;
 	} else if (a == UI_RIGHT) {
@@ -191,6 +197,16 @@ int ui_text(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c, e
 	}
 	SDL_RenderCopy(ui.ren, tex, &src, &dst);
 	return dst.w;
+}
+
+int ui_text(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c, enum ui_align a)
+{
+	return ui_text_draw(r, s, f, bold, c, a, false);
+}
+
+int ui_text_tail(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c)
+{
+	return ui_text_draw(r, s, f, bold, c, UI_LEFT, true);
 }
 
 int ui_text_wrapped(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c)

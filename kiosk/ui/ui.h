@@ -81,14 +81,18 @@ void ui_dump(const char *path, const char *screen_name, const char *extra);
 
 /* ---- text (ui-text.c) --------------------------------------------------------------------- */
 
-/* Text texture from the LRU cache (rendered on a miss). wrap_w > 0 wraps at that width. The
+/* Text texture from the LRU cache (rendered on a miss). wrap_w > 0 wraps at that width, left
+ * aligned; wrap_w < 0 wraps at -wrap_w with centred lines. The
  * texture belongs to the cache: valid until the next ui_text_get call. NULL for "" or failure. */
 SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, int wrap_w,
                          int *w, int *h);
 /* Size of a one-line text without drawing. */
 void ui_text_size(const char *s, enum ui_font f, bool bold, int *w, int *h);
-/* Draw one line of text aligned in rect r (vertically centred). Returns the drawn width. */
+/* Draw one line of text aligned in rect r (vertically centred), cut at r's right edge when too
+ * long. Returns the drawn width. */
 int ui_text(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c, enum ui_align a);
+/* Like ui_text, but when too long for r it shows the end (a field shows what is being typed). */
+int ui_text_tail(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c);
 /* Draw wrapped text from r's top-left; returns the height used. */
 int ui_text_wrapped(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c);
 /* Font line height in pixels. */
@@ -114,6 +118,13 @@ void ui_spinner(SDL_Rect r, uint32_t ticks);
 
 /* A button: true on the frame it was tapped (press and release inside). */
 bool ui_button(const char *id, SDL_Rect r, const char *label, enum ui_style s);
+/* A button whose label uses font f (UI_FONT_COUNT: the largest that fits, wrapping onto two
+ * centred lines when even the small font is too wide). */
+bool ui_button_ex(const char *id, SDL_Rect r, const char *label, enum ui_style s,
+                  enum ui_font f);
+/* The largest font in which every one of n labels fits a button of width w (for rows of chips
+ * that should look alike). */
+enum ui_font ui_button_font_for(const char *const *labels, int n, int w);
 /* A button that also reports a long press (held >= ms): *long_out true once, then no tap. */
 bool ui_button_long(const char *id, SDL_Rect r, const char *label, enum ui_style s,
                     uint32_t ms, bool *long_out);
