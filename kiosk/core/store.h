@@ -22,7 +22,7 @@ typedef struct store store;
 
 struct store_options {
 	int pass_grace_min;   /* default 15 */
-	int scan_repeat_s;    /* default 10: a second scan of one pass within this is a repeat */
+	int scan_repeat_s;    /* default 10: in AUTO, a second scan of one pass within this is a repeat */
 	int busy_timeout_ms;  /* default 5000 */
 };
 

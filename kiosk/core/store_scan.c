@@ -149,10 +149,11 @@ static void scan_decide(const store *st, const struct scan_pass *p, int64_t esco
 		out->reason = DENY_REVOKED;
 		return;
 	}
-	/* A scanner that reads the same badge twice must not turn one passage into an entry and an
-	 * exit: a scan within the repeat guard of the last accepted one is a double read. */
+	/* In AUTO, a scanner that reads the same badge twice must not turn one passage into an entry
+	 * and an exit: a scan within the repeat guard of the last accepted one is a double read. An
+	 * explicit direction says what the escort means, and anti-passback already refuses a double. */
 	int repeat = st->opt.scan_repeat_s;
-	if (repeat > 0 && p->last_scan_at > 0 && now >= p->last_scan_at &&
+	if (dir == SCAN_DIR_AUTO && repeat > 0 && p->last_scan_at > 0 && now >= p->last_scan_at &&
 	    now - p->last_scan_at < repeat) {
 		out->reason = p->inside ? DENY_ALREADY_INSIDE : DENY_NOT_INSIDE;
 		return;

@@ -146,6 +146,17 @@ START_TEST(test_repeat_scan_within_the_guard_is_a_double_read)
 }
 END_TEST
 
+START_TEST(test_explicit_exit_right_after_entry_is_an_exit_not_a_double_read)
+{
+	/* the escort chose "out": that is what they mean, even a few seconds after the entry */
+	ck_assert_int_eq(scan_at("2026-12-01 10:00:00", tok[0], SCAN_DIR_IN).decision, SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:00:03", tok[0], SCAN_DIR_OUT).decision, SCAN_EXIT);
+	ck_assert(!pass_inside(pid[0]));
+	/* and anti-passback still refuses a second "out" */
+	assert_denied(scan_at("2026-12-01 10:00:04", tok[0], SCAN_DIR_OUT), DENY_NOT_INSIDE);
+}
+END_TEST
+
 START_TEST(test_repeat_guard_follows_the_configured_seconds)
 {
 	store_close(w.st);
@@ -381,6 +392,7 @@ static Suite *scan_suite(void)
 	tcase_add_test(tc, test_entry_then_exit_then_second_exit_is_not_inside);
 	tcase_add_test(tc, test_in_twice_is_already_inside);
 	tcase_add_test(tc, test_repeat_scan_within_the_guard_is_a_double_read);
+	tcase_add_test(tc, test_explicit_exit_right_after_entry_is_an_exit_not_a_double_read);
 	tcase_add_test(tc, test_repeat_guard_follows_the_configured_seconds);
 	tcase_add_test(tc, test_revoked_pass_is_denied_revoked);
 	tcase_add_test(tc, test_visitor_inside_when_revoked_can_still_be_let_out);
