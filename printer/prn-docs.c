@@ -382,7 +382,7 @@ static prn_status letter_render(struct prn_doc *d, const void *arg)
 	         when(l->end_at, b, sizeof(b)));
 	prn_field(d, 120, "Waktu", line);
 	if (l->n_companions > 0) {
-		prn_heading(d, "Pendamping pemohon");
+		prn_heading(d, "Rekan pemohon yang ikut masuk");
 		for (int i = 0; i < l->n_companions; i++) {
 			snprintf(line, sizeof(line), "%d. %s (NIK %s)", i + 1, prn_s(l->companions[i]),
 			         l->companion_niks ? prn_s(l->companion_niks[i]) : "-");
