@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,25 @@ akses_status store_fail(store *st, int rc)
 const char *store_errmsg(const store *st)
 {
 	return st ? st->errmsg : "";
+}
+
+akses_status store_grow(void *arr, int *cap, int need, size_t elem)
+{
+	void **pp = arr;
+	if (need <= *cap)
+		return AKSES_OK;
+	int ncap = *cap > 0 ? *cap : 16;
+	while (ncap < need) {
+		if (ncap > INT_MAX / 2)
+			return AKSES_E_NOMEM;
+		ncap *= 2;
+	}
+	void *p = realloc(*pp, (size_t)ncap * elem);
+	if (!p)
+		return AKSES_E_NOMEM;
+	*pp = p;
+	*cap = ncap;
+	return AKSES_OK;
 }
 
 sqlite3_stmt *store_prep(store *st, const char *sql)

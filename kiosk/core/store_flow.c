@@ -345,21 +345,12 @@ akses_status store_expire_stale(store *st, int *n_expired)
 	/* collect first: the step and state writes must not run under the open SELECT */
 	int64_t *ids = NULL;
 	char(*numbers)[AKSES_NUMBER_BUF] = NULL;
-	int count = 0, cap = 0;
+	int count = 0, cap_ids = 0, cap_numbers = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			int64_t *gi = realloc(ids, (size_t)cap * sizeof *ids);
-			if (gi)
-				ids = gi;
-			char(*gn)[AKSES_NUMBER_BUF] =
-			    realloc(numbers, (size_t)cap * sizeof *numbers);
-			if (gn)
-				numbers = gn;
-			if (!gi || !gn) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
+		if (store_grow(&ids, &cap_ids, count + 1, sizeof *ids) != AKSES_OK ||
+		    store_grow(&numbers, &cap_numbers, count + 1, sizeof *numbers) != AKSES_OK) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		ids[count] = sqlite3_column_int64(s, 0);
 		store_col_text(s, 1, numbers[count], AKSES_NUMBER_BUF);

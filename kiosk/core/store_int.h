@@ -22,6 +22,11 @@ akses_status store_begin(store *st);
 akses_status store_commit(store *st);
 void store_rollback(store *st);
 
+/* Make room for need elements of elem bytes in the array *arr points to (capacity *cap), doubling
+ * from 16, so a list of 10,000+ rows costs a handful of reallocations. AKSES_E_NOMEM leaves *arr
+ * as it was (the caller still owns and frees it). arr is the address of the array pointer. */
+akses_status store_grow(void *arr, int *cap, int need, size_t elem);
+
 /* Prepare a statement (sqlite3_prepare_v2); NULL on error with st->errmsg set. */
 sqlite3_stmt *store_prep(store *st, const char *sql);
 

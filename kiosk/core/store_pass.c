@@ -75,16 +75,10 @@ akses_status store_pass_list(store *st, const char *number, struct akses_pass **
 	struct akses_pass *list = NULL;
 	int count = 0, cap = 0, src;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			int ncap = cap ? cap * 2 : 4;
-			struct akses_pass *grown = realloc(list, (size_t)ncap * sizeof *list);
-			if (!grown) {
-				free(list);
-				sqlite3_finalize(s);
-				return AKSES_E_NOMEM;
-			}
-			list = grown;
-			cap = ncap;
+		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
+			free(list);
+			sqlite3_finalize(s);
+			return AKSES_E_NOMEM;
 		}
 		pass_from_row(st, s, &list[count++]);
 	}

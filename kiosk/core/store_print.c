@@ -269,16 +269,10 @@ akses_status store_print_list(store *st, int limit, struct akses_print_job **out
 	struct akses_print_job *list = NULL;
 	int count = 0, cap = 0, src;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			int ncap = cap ? cap * 2 : 16;
-			struct akses_print_job *grown = realloc(list, (size_t)ncap * sizeof *list);
-			if (!grown) {
-				free(list);
-				sqlite3_finalize(s);
-				return AKSES_E_NOMEM;
-			}
-			list = grown;
-			cap = ncap;
+		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
+			free(list);
+			sqlite3_finalize(s);
+			return AKSES_E_NOMEM;
 		}
 		struct akses_print_job *j = &list[count++];
 		memset(j, 0, sizeof *j);

@@ -8,24 +8,6 @@
 #include "clock.h"
 #include "store_int.h"
 
-/* Make room in arr (capacity cap) for need elements, doubling, so a day of 10,000+ scans costs a
- * handful of reallocations; rc becomes AKSES_E_NOMEM (arr untouched) when memory runs out. */
-#define GROW(arr, cap, need, rc)                                                                   \
-	do {                                                                                       \
-		if ((need) > (cap)) {                                                              \
-			int ncap_ = (cap) ? (cap)*2 : 16;                                          \
-			while (ncap_ < (need))                                                     \
-				ncap_ *= 2;                                                        \
-			void *p_ = realloc((arr), (size_t)ncap_ * sizeof *(arr));                  \
-			if (p_) {                                                                  \
-				(arr) = p_;                                                        \
-				(cap) = ncap_;                                                     \
-			} else {                                                                   \
-				(rc) = AKSES_E_NOMEM;                                              \
-			}                                                                          \
-		}                                                                                  \
-	} while (0)
-
 static deny_reason deny_parse(const char *code)
 {
 	for (int r = DENY_UNKNOWN; r < DENY_COUNT; r++)
@@ -59,7 +41,7 @@ static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
 	int cap = 0, src;
 	akses_status rc = AKSES_OK;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		GROW(log->visits, cap, log->n_visits + 1, rc);
+		rc = store_grow(&log->visits, &cap, log->n_visits + 1, sizeof *log->visits);
 		if (rc != AKSES_OK)
 			break;
 		struct akses_visit *v = &log->visits[log->n_visits++];
@@ -106,7 +88,7 @@ static akses_status day_denied(store *st, int64_t d0, int64_t d1, struct akses_d
 	int cap = 0, src;
 	akses_status rc = AKSES_OK;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		GROW(log->denied, cap, log->n_denied + 1, rc);
+		rc = store_grow(&log->denied, &cap, log->n_denied + 1, sizeof *log->denied);
 		if (rc != AKSES_OK)
 			break;
 		struct akses_denied_scan *d = &log->denied[log->n_denied++];
@@ -212,7 +194,7 @@ akses_status store_inside(store *st, struct akses_visit **out, int *n)
 	int count = 0, cap = 0, src;
 	akses_status rc = AKSES_OK;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		GROW(list, cap, count + 1, rc);
+		rc = store_grow(&list, &cap, count + 1, sizeof *list);
 		if (rc != AKSES_OK)
 			break;
 		struct akses_visit *v = &list[count++];
@@ -316,7 +298,7 @@ akses_status store_compliance(store *st, const char *from_day, const char *to_da
 		store_col_text(s, 1, role, sizeof role);
 		if (ngroups == 0 || groups[ngroups - 1].step != step ||
 		    strcmp(prev_role, role) != 0) {
-			GROW(groups, gcap, ngroups + 1, rc);
+			rc = store_grow(&groups, &gcap, ngroups + 1, sizeof *groups);
 			if (rc != AKSES_OK)
 				break;
 			struct comp_group *g = &groups[ngroups++];
@@ -328,7 +310,7 @@ akses_status store_compliance(store *st, const char *from_day, const char *to_da
 			g->standard_s = sqlite3_column_int(s, 3);
 			memcpy(prev_role, role, sizeof role);
 		}
-		GROW(dur, dcap, ndur + 1, rc);
+		rc = store_grow(&dur, &dcap, ndur + 1, sizeof *dur);
 		if (rc != AKSES_OK)
 			break;
 		dur[ndur++] = sqlite3_column_int64(s, 2);

@@ -484,15 +484,9 @@ static akses_status req_summaries(store *st, sqlite3_stmt *s, akses_role role_fi
 			if (role_filter == ROLE_TIM_TEKNIS && escort != escort_filter)
 				continue;
 		}
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct akses_request_summary *grown =
-			    realloc(list, (size_t)cap * sizeof *list);
-			if (!grown) {
-				free(list);
-				return AKSES_E_NOMEM;
-			}
-			list = grown;
+		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
+			free(list);
+			return AKSES_E_NOMEM;
 		}
 		list[count++] = tmp;
 	}
@@ -599,14 +593,9 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 	struct akses_step_rec *list = NULL;
 	int count = 0, cap = 0, src;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct akses_step_rec *grown = realloc(list, (size_t)cap * sizeof *list);
-			if (!grown) {
-				src = SQLITE_NOMEM;
-				break;
-			}
-			list = grown;
+		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
+			src = SQLITE_NOMEM;
+			break;
 		}
 		struct akses_step_rec *r = &list[count++];
 		memset(r, 0, sizeof *r);

@@ -394,15 +394,10 @@ akses_status store_staff_list(store *st, akses_role role, struct akses_staff **o
 	struct akses_staff *list = NULL;
 	int count = 0, cap = 0, rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct akses_staff *grown = realloc(list, (size_t)cap * sizeof *list);
-			if (!grown) {
-				free(list);
-				sqlite3_finalize(s);
-				return AKSES_E_NOMEM;
-			}
-			list = grown;
+		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
+			free(list);
+			sqlite3_finalize(s);
+			return AKSES_E_NOMEM;
 		}
 		struct akses_staff *p = &list[count++];
 		memset(p, 0, sizeof *p);
