@@ -118,6 +118,7 @@ static const struct screen *main_home(struct app *a)
 static void main_frame(struct app *a)
 {
 	uint32_t now = SDL_GetTicks();
+	uint64_t t0 = SDL_GetPerformanceCounter();
 
 	ui_frame_begin();
 	a->dump_extra[0] = '\0';
@@ -151,9 +152,12 @@ static void main_frame(struct app *a)
 	SDL_RenderPresent(a->ren);
 	if (a->dump_path) {
 		char extra[1200];
-		snprintf(extra, sizeof extra, "lang %s\nidle %d\nprint %d%s%s", i18n_lang(),
-		         a->idle_warning ? 1 : 0, (int)a->print.phase, a->dump_extra[0] ? "\n" : "",
-		         a->dump_extra);
+		/* the frame's cost (draw + present), for the frame-time budget */
+		double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
+		            (double)SDL_GetPerformanceFrequency();
+		snprintf(extra, sizeof extra, "lang %s\nidle %d\nprint %d\nframe_ms %.2f%s%s",
+		         i18n_lang(), a->idle_warning ? 1 : 0, (int)a->print.phase, ms,
+		         a->dump_extra[0] ? "\n" : "", a->dump_extra);
 		ui_dump(a->dump_path, a->screen->name, extra);
 	}
 	a->dirty = ui.redraw;
@@ -287,6 +291,11 @@ int main(int argc, char **argv)
 	/* SIGTERM quits without a PIN (the service manager's stop); our handler, not SDL's, so
 	 * that a window close still asks for the ADMIN PIN. */
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	/* The software renderer by default: a kiosk screen of flat rectangles and cached text
+	 * needs no GPU, and it keeps the resident size small (GL under Mesa maps ~100 MB).
+	 * SDL_RENDER_DRIVER in the environment still wins. */
+	SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software", SDL_HINT_DEFAULT);
+	SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = main_on_signal;

@@ -66,7 +66,7 @@ static void staff_draw(struct app *a)
 	SDL_Rect c;
 	int pad = ui_px(40);
 
-	snprintf(title, sizeof title, "%s — %s", wf_role_title(a->staff.role), a->staff.name);
+	snprintf(title, sizeof title, "%s", a->staff.name);
 	c = app_top_bar(a, title);
 	snprintf(a->dump_extra, sizeof a->dump_extra, "role %s\ninbox %d\nsel %d\nmsg %s",
 	         wf_role_code(a->staff.role), stf.n_inbox, stf.sel, stf.msg);
@@ -76,6 +76,9 @@ static void staff_draw(struct app *a)
 		return;
 	}
 	int lw = ui.w / 2 - pad, y = c.y + ui_px(20), rh = ui_px(120);
+	ui_text(ui_rect(pad, y, lw, ui_font_height(UI_FONT_BODY)), wf_role_title(a->staff.role),
+	        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
+	y += ui_font_height(UI_FONT_BODY) + ui_px(8);
 	snprintf(line, sizeof line, _("Waiting for you: %d"), stf.n_inbox);
 	ui_text(ui_rect(pad, y, lw, ui_font_height(UI_FONT_LARGE)), line, UI_FONT_LARGE, true,
 	        ui_c_text, UI_LEFT);

@@ -159,23 +159,30 @@ void ui_frame_rect(SDL_Rect r, SDL_Color c, int t)
 
 void ui_fill_round(SDL_Rect r, SDL_Color c, int rad)
 {
+	SDL_Rect rows[2 * 64 + 1];
+	int n = 0;
+
 	if (rad * 2 > r.h)
 		rad = r.h / 2;
 	if (rad * 2 > r.w)
 		rad = r.w / 2;
+	if (rad > 64)
+		rad = 64;
 	if (rad < 2) {
 		ui_fill(r, c);
 		return;
 	}
-	/* the middle band, then one line per row of the rounded top and bottom */
-	ui_fill(ui_rect(r.x, r.y + rad, r.w, r.h - 2 * rad), c);
+	/* the middle band and one row per line of the rounded top and bottom, in one call */
+	rows[n++] = ui_rect(r.x, r.y + rad, r.w, r.h - 2 * rad);
 	for (int i = 0; i < rad; i++) {
 		float dy = (float)(rad - i) - 0.5f;
 		int dx = rad - (int)lroundf(sqrtf((float)(rad * rad) - dy * dy));
-		SDL_RenderDrawLine(ui.ren, r.x + dx, r.y + i, r.x + r.w - 1 - dx, r.y + i);
-		SDL_RenderDrawLine(ui.ren, r.x + dx, r.y + r.h - 1 - i, r.x + r.w - 1 - dx,
-		                   r.y + r.h - 1 - i);
+		rows[n++] = ui_rect(r.x + dx, r.y + i, r.w - 2 * dx, 1);
+		rows[n++] = ui_rect(r.x + dx, r.y + r.h - 1 - i, r.w - 2 * dx, 1);
 	}
+	SDL_SetRenderDrawBlendMode(ui.ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(ui.ren, c.r, c.g, c.b, c.a);
+	SDL_RenderFillRects(ui.ren, rows, n);
 }
 
 void ui_spinner(SDL_Rect r, uint32_t ticks)

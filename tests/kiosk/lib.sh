@@ -212,3 +212,25 @@ kt_scan() {
 	xdotool key Return
 	kt_settle "$before"
 }
+
+# Hold a finger on a widget for $2 seconds (the logo's discreet staff entry).
+kt_longpress() {
+	local id=$1 secs=${2:-2.5} line x y w h
+	line=$(awk -v k="$id" '$1 == k { print; exit }' "$DUMP")
+	[ -n "$line" ] || kt_fail "no widget '$id'"
+	read -r _ x y w h <<<"$line"
+	xdotool mousemove $((x + w / 2)) $((y + h / 2)) mousedown 1
+	sleep "$secs"
+	xdotool mouseup 1
+	sleep 0.2
+}
+
+# Sign in on the sign-in screen's numeric pad.
+kt_signin() {
+	kt_wait_screen signin
+	kt_tap field:staff
+	kt_type "$1"
+	kt_tap field:pin
+	kt_type "$2"
+	kt_tap signin
+}

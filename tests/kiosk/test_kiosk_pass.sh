@@ -26,6 +26,23 @@ INI
 kt_kiosk "$SIZE" --config "$T/kiosk.ini" --db "$DB"
 kt_wait_screen welcome
 
+# typed lookup: the number and the phone's last 4 digits; wrong digits find nothing
+kt_tap welcome:status
+kt_wait_screen status
+kt_type "${NUMBER#AKS-}"
+kt_tap field:digits
+kt_type 1111
+kt_tap lookup
+kt_wait_line found 0
+kt_get msg | grep -q . || kt_fail "wrong digits gave no message"
+kt_tap field:digits
+kt_type 7890
+kt_tap lookup
+kt_wait_line found 1
+kt_wait_line state RECORDED
+kt_tap finish
+kt_wait_screen welcome
+
 # a receipt scanned on the welcome screen opens the status
 kt_scan "$RECEIPT"
 kt_wait_screen status
