@@ -186,13 +186,15 @@ akses_status store_open(const char *path, const struct store_options *opt, store
 		return rc;
 	}
 	sqlite3_busy_timeout(st->db, st->opt.busy_timeout_ms);
-	/* journal_mode answers with a row; a file that is not a DB fails here */
+	/* journal_mode answers with a row; a file that is not a DB fails here (SQLITE_NOTADB). A
+	 * directory we may not write (no -wal/-shm can be made) fails here too, with CANTOPEN or
+	 * READONLY: that is AKSES_E_IO, not a damaged file, or staff would restore a good DB. */
 	sqlite3_stmt *s = store_prep(st, "PRAGMA journal_mode=WAL");
 	if (!s || sqlite3_step(s) != SQLITE_ROW) {
-		rc = s ? store_fail(st, sqlite3_errcode(st->db)) : AKSES_E_DB_CORRUPT;
+		rc = store_fail(st, sqlite3_errcode(st->db));
 		sqlite3_finalize(s);
 		store_close(st);
-		return rc == AKSES_E_IO ? AKSES_E_DB_CORRUPT : rc;
+		return rc;
 	}
 	sqlite3_finalize(s);
 	if ((rc = exec(st, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"

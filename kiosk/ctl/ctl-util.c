@@ -136,6 +136,28 @@ int ctl_setup(struct ctl *c)
 	return rc;
 }
 
+/* Why a store could not be opened for an AKSES_E_IO, into detail: the file's own errno when the
+ * file is missing or unreadable, else a read-only folder (SQLite must create PATH-wal and
+ * PATH-shm beside the file, so errno then names a file that does not exist, which misleads).
+ * err is the errno store_open left. */
+static void ctl_io_detail(const char *path, int err, char *detail, size_t n)
+{
+	char dir[600];
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	if (access(path, R_OK | W_OK) == 0 && access(dir, W_OK | X_OK) != 0)
+		snprintf(detail, n, T_("%s: the folder %s is read-only"), path, dir);
+	else if (err)
+		snprintf(detail, n, "%s: %s", path, strerror(err));
+	else
+		snprintf(detail, n, "%s", path);
+}
+
 int ctl_open(struct ctl *c)
 {
 	if (c->st)
@@ -157,8 +179,8 @@ int ctl_open(struct ctl *c)
 		int err = errno;
 		c->st = NULL;
 		char detail[600];
-		if (st == AKSES_E_IO && err)
-			snprintf(detail, sizeof detail, "%s: %s", path, strerror(err));
+		if (st == AKSES_E_IO)
+			ctl_io_detail(path, err, detail, sizeof detail);
 		else
 			snprintf(detail, sizeof detail, "%s", path);
 		return ctl_fail(c, st, detail);
