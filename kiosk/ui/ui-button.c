@@ -63,15 +63,15 @@ enum ui_font ui_button_font_for(const char *const *labels, int n, int w)
 		if (fits)
 			return order[k];
 	}
-	return UI_FONT_COUNT; /* none fits on one line: wrap */
+	return UI_FONT_WRAP; /* none fits on one line */
 }
 
-/* The label: one line in f, or centred wrapped lines when f is UI_FONT_COUNT. */
+/* The label: one line in f, or centred wrapped lines for UI_FONT_WRAP. */
 static void ui_button_label(SDL_Rect r, const char *label, enum ui_font f, SDL_Color c)
 {
 	SDL_Rect in = ui_inset(r, ui_px(12));
 
-	if (f != UI_FONT_COUNT) {
+	if (f != UI_FONT_WRAP) {
 		ui_text(in, label, f, true, c, UI_CENTER);
 		return;
 	}
@@ -122,7 +122,7 @@ static bool ui_button_do(const char *id, SDL_Rect r, const char *label, enum ui_
 		ui_fill_round(r, fill, rad);
 	}
 	if (label && *label) {
-		if (f == UI_FONT_COUNT)
+		if (f == UI_FONT_AUTO)
 			f = ui_button_font_for(&label, 1, r.w);
 		ui_button_label(r, label, f, text);
 	}
@@ -132,7 +132,7 @@ static bool ui_button_do(const char *id, SDL_Rect r, const char *label, enum ui_
 bool ui_button_long(const char *id, SDL_Rect r, const char *label, enum ui_style s, uint32_t ms,
                     bool *long_out)
 {
-	return ui_button_do(id, r, label, s, UI_FONT_COUNT, ms, long_out);
+	return ui_button_do(id, r, label, s, UI_FONT_AUTO, ms, long_out);
 }
 
 bool ui_button_ex(const char *id, SDL_Rect r, const char *label, enum ui_style s,
@@ -143,5 +143,5 @@ bool ui_button_ex(const char *id, SDL_Rect r, const char *label, enum ui_style s
 
 bool ui_button(const char *id, SDL_Rect r, const char *label, enum ui_style s)
 {
-	return ui_button_do(id, r, label, s, UI_FONT_COUNT, 0, NULL);
+	return ui_button_do(id, r, label, s, UI_FONT_AUTO, 0, NULL);
 }

@@ -15,7 +15,9 @@ enum ui_font {
 	UI_FONT_LARGE,     /* 44 px: buttons, keys */
 	UI_FONT_TITLE,     /* 60 px: screen titles */
 	UI_FONT_HUGE,      /* 120 px: the request number, door decisions */
-	UI_FONT_COUNT
+	UI_FONT_COUNT,
+	UI_FONT_WRAP = UI_FONT_COUNT, /* button labels: the small font on centred wrapped lines */
+	UI_FONT_AUTO = -1,            /* button labels: the largest that fits, else WRAP */
 };
 
 enum ui_align { UI_LEFT = 0, UI_CENTER, UI_RIGHT };
@@ -118,12 +120,12 @@ void ui_spinner(SDL_Rect r, uint32_t ticks);
 
 /* A button: true on the frame it was tapped (press and release inside). */
 bool ui_button(const char *id, SDL_Rect r, const char *label, enum ui_style s);
-/* A button whose label uses font f (UI_FONT_COUNT: the largest that fits, wrapping onto two
- * centred lines when even the small font is too wide). */
+/* A button whose label uses font f (UI_FONT_WRAP, or UI_FONT_AUTO as ui_button does: the
+ * largest that fits, wrapping onto centred lines when even the small font is too wide). */
 bool ui_button_ex(const char *id, SDL_Rect r, const char *label, enum ui_style s,
                   enum ui_font f);
-/* The largest font in which every one of n labels fits a button of width w (for rows of chips
- * that should look alike). */
+/* The largest font in which every one of n labels fits a button of width w, else UI_FONT_WRAP
+ * (for rows of chips that should look alike). */
 enum ui_font ui_button_font_for(const char *const *labels, int n, int w);
 /* A button that also reports a long press (held >= ms): *long_out true once, then no tap. */
 bool ui_button_long(const char *id, SDL_Rect r, const char *label, enum ui_style s,

@@ -19,7 +19,7 @@ cat >"$T/door.ini" <<INI
 [station]
 name = PINTU-SERVER
 mode = door
-lang = en
+lang = id
 [passes]
 repeat_guard_seconds = 0
 INI

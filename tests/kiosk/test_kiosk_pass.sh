@@ -17,7 +17,7 @@ kt_advance
 cat >"$T/kiosk.ini" <<INI
 [station]
 name = RESEPSIONIS
-lang = en
+lang = id
 [printer]
 badge_queue = PDF
 report_queue = PDF
