@@ -23,6 +23,15 @@ static bool clock_digits(const char *s, int n, int *out)
 	return true;
 }
 
+/* mktime told apart from its error: (time_t)-1 is also a real second (1970-01-01 06:59:59 in
+ * Jakarta), so a failure is recognised by tm_wday left as it was (mktime sets it on success). */
+static bool clock_mktime(struct tm *tm, time_t *out)
+{
+	tm->tm_wday = -1;
+	*out = mktime(tm);
+	return !(*out == (time_t)-1 && tm->tm_wday == -1);
+}
+
 /* Turns broken-down local fields into unix seconds, refusing anything mktime had to normalize
  * (30 February, 24:00, minute 60 ...): the fields read back must equal the ones given. */
 static bool clock_make(int y, int mo, int d, int h, int mi, int sec, int64_t *out)
@@ -39,8 +48,8 @@ static bool clock_make(int y, int mo, int d, int h, int mi, int sec, int64_t *ou
 	tm.tm_min = mi;
 	tm.tm_sec = sec;
 	tm.tm_isdst = -1;
-	time_t t = mktime(&tm);
-	if (t == (time_t)-1)
+	time_t t;
+	if (!clock_mktime(&tm, &t))
 		return false;
 	if (tm.tm_year != y - 1900 || tm.tm_mon != mo - 1 || tm.tm_mday != d || tm.tm_hour != h ||
 	    tm.tm_min != mi || tm.tm_sec != sec)
@@ -101,8 +110,8 @@ akses_status clock_day_bounds(const char *day, int64_t *start, int64_t *end)
 	tm.tm_mon = mo - 1;
 	tm.tm_mday = d + 1;
 	tm.tm_isdst = -1;
-	time_t t = mktime(&tm);
-	if (t == (time_t)-1)
+	time_t t;
+	if (!clock_mktime(&tm, &t))
 		return AKSES_E_DATE;
 	s1 = (int64_t)t;
 	*start = s0;

@@ -61,6 +61,20 @@ START_TEST(test_every_jakarta_day_is_24_hours)
 }
 END_TEST
 
+/* Found by fuzz_clock: mktime's error value -1 is also the second before the epoch, which in
+ * Jakarta is a real local time of 1 January 1970; it was refused as "not a real time". */
+START_TEST(test_the_second_before_the_epoch_is_a_real_local_time)
+{
+	int64_t t = 42;
+	ck_assert_int_eq(clock_parse("1970-01-01 06:59:59", &t), AKSES_OK);
+	ck_assert_int_eq(t, -1);
+	ck_assert_int_eq(clock_parse("1970-01-01 07:00", &t), AKSES_OK);
+	ck_assert_int_eq(t, 0);
+	char buf[32];
+	ck_assert_str_eq(clock_format(-1, buf, sizeof buf), "1970-01-01 06:59");
+}
+END_TEST
+
 START_TEST(test_day_bounds_refuse_malformed_days)
 {
 	int64_t s, e;
@@ -150,6 +164,7 @@ static Suite *clock_suite(void)
 	tcase_add_test(tc, test_jakarta_local_time_is_utc_plus_seven);
 	tcase_add_test(tc, test_impossible_dates_and_times_are_refused);
 	tcase_add_test(tc, test_every_jakarta_day_is_24_hours);
+	tcase_add_test(tc, test_the_second_before_the_epoch_is_a_real_local_time);
 	tcase_add_test(tc, test_day_bounds_refuse_malformed_days);
 	tcase_add_test(tc, test_akses_now_pins_the_clock_and_can_move);
 	tcase_add_test(tc, test_formatting_round_trips_through_parsing);

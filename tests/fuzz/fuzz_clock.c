@@ -38,11 +38,11 @@ static void check_parse(const char *s)
 	int64_t t = 0;
 	akses_status st = clock_parse(s, &t);
 	size_t len = strlen(s);
-	bool shape = (len == 16 || len == 19) && ref_real_day(s) && s[10] == ' ' && s[13] == ':' &&
-	             ref_num(s + 11, 2) >= 0 && ref_num(s + 11, 2) <= 23 &&
-	             ref_num(s + 14, 2) >= 0 && ref_num(s + 14, 2) <= 59 &&
-	             (len == 16 || (s[16] == ':' && ref_num(s + 17, 2) >= 0 &&
-	                            ref_num(s + 17, 2) <= 59));
+	bool shape =
+	    (len == 16 || len == 19) && ref_real_day(s) && s[10] == ' ' && s[13] == ':' &&
+	    ref_num(s + 11, 2) >= 0 && ref_num(s + 11, 2) <= 23 && ref_num(s + 14, 2) >= 0 &&
+	    ref_num(s + 14, 2) <= 59 &&
+	    (len == 16 || (s[16] == ':' && ref_num(s + 17, 2) >= 0 && ref_num(s + 17, 2) <= 59));
 	/* In a zone without daylight saving every such local time exists exactly once. */
 	FUZZ_CHECK((st == AKSES_OK) == shape);
 	if (st != AKSES_OK)

@@ -219,7 +219,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (; i < size; i++) {
 			uint8_t b = data[i];
 			if (b < 0x80)
-				mid[b % AKSES_TOKEN_LEN] ^= (mid[b % AKSES_TOKEN_LEN] >= 'A') ? 0x20 : 0;
+				mid[b % AKSES_TOKEN_LEN] ^=
+				    (mid[b % AKSES_TOKEN_LEN] >= 'A') ? 0x20 : 0;
 			else if (b < 0xC0)
 				lead++;
 			else
@@ -238,7 +239,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	akses_status st = store_scan(fz_st, token, escort, station, dir, &r);
 	bool real = fz_is_real(token);
 
-	if (dir > SCAN_DIR_OUT || valid_text(station, AKSES_STATION_CHARS, false, false) != AKSES_OK) {
+	if (dir > SCAN_DIR_OUT ||
+	    valid_text(station, AKSES_STATION_CHARS, false, false) != AKSES_OK) {
 		FUZZ_CHECK(st == AKSES_E_INVALID_ARG);
 	} else if (escort == unknown_id) {
 		FUZZ_CHECK(st == AKSES_E_STAFF_NOT_FOUND);

@@ -155,7 +155,8 @@ static void check_codes(const char *s)
 	if (valid_token(s, tok) == AKSES_OK) {
 		FUZZ_CHECK(strlen(tok) == AKSES_TOKEN_LEN);
 		for (size_t i = 0; i < AKSES_TOKEN_LEN; i++)
-			FUZZ_CHECK((tok[i] >= 'A' && tok[i] <= 'Z') || (tok[i] >= '2' && tok[i] <= '7'));
+			FUZZ_CHECK((tok[i] >= 'A' && tok[i] <= 'Z') ||
+			           (tok[i] >= '2' && tok[i] <= '7'));
 		char again[AKSES_TOKEN_BUF];
 		FUZZ_CHECK(valid_token(tok, again) == AKSES_OK && !strcmp(again, tok));
 	}
@@ -214,7 +215,8 @@ static void check_request(const uint8_t *data, size_t size)
 	FUZZ_CHECK(index >= 0);
 	if (st == AKSES_OK) {
 		FUZZ_CHECK(field == AKSES_F_NONE && index == 0);
-		FUZZ_CHECK(valid_nik(in.nik) == AKSES_OK && valid_phone(in.phone, NULL) == AKSES_OK);
+		FUZZ_CHECK(valid_nik(in.nik) == AKSES_OK &&
+		           valid_phone(in.phone, NULL) == AKSES_OK);
 		FUZZ_CHECK(valid_utf8_chars(in.name) <= AKSES_NAME_CHARS);
 		FUZZ_CHECK(valid_utf8_chars(in.purpose) <= AKSES_PURPOSE_CHARS);
 		FUZZ_CHECK(in.consent && in.end_at > in.start_at);
