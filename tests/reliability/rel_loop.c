@@ -11,7 +11,8 @@
  * A time-bounded run ends with "done ok=N refused=N busy=N failed=N" and exits 0 only when no
  * AKSES_E_BUSY and no failure happened; "refused" counts the clean refusals a race explains
  * (AKSES_E_STATE: another station took the step first). Anything else unexpected is printed on
- * stderr and makes the exit status 1. The clock is the core's (AKSES_NOW pins it). */
+ * stderr and makes the exit status 1. The clock is the core's (AKSES_NOW pins it). $REL_PAUSE_MS
+ * makes the station rest that long between two rounds (a door does not scan 200 times a second). */
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -225,6 +226,9 @@ int main(int argc, char **argv)
 	}
 	static const akses_role flow_roles[] = {ROLE_HELPDESK, ROLE_KOORDINATOR, ROLE_KABID,
 	                                        ROLE_KADIS};
+	const char *pause_env = getenv("REL_PAUSE_MS");
+	long pause_ms = pause_env ? strtol(pause_env, NULL, 10) : 0;
+	struct timespec pause = {.tv_sec = pause_ms / 1000, .tv_nsec = (pause_ms % 1000) * 1000000};
 	struct loop_count c = {0};
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -261,6 +265,8 @@ int main(int argc, char **argv)
 		fflush(stdout);
 		if (c.failed > 20)
 			break; /* something is badly wrong: stop instead of flooding stderr */
+		if (pause_ms > 0)
+			nanosleep(&pause, NULL);
 	}
 	store_close(st);
 	printf("done ok=%ld refused=%ld busy=%ld failed=%ld\n", c.ok, c.refused, c.busy, c.failed);
