@@ -39,8 +39,9 @@ static void staff_subject(char *buf, size_t n, int64_t id)
 	snprintf(buf, n, "staff:%" PRId64, id);
 }
 
-/* Read the stored PIN hash of an account (outside any transaction: the slow verify must not hold
- * the writer lock). AKSES_E_STAFF_NOT_FOUND when there is no such id. */
+/* Read the stored PIN hash of an account: before the transaction for the slow verify (which must
+ * not hold the writer lock), and inside it to see the hash is still the one verified against.
+ * AKSES_E_STAFF_NOT_FOUND when there is no such id. */
 static akses_status staff_pin_hash(store *st, int64_t id, char out[SECRET_PIN_HASH_BUF])
 {
 	sqlite3_stmt *s = store_prep(st, "SELECT pin_hash FROM staff WHERE id = ?1");
@@ -167,7 +168,7 @@ static akses_status staff_record_attempt(store *st, int64_t staff_id, int64_t no
 }
 
 /* The PIN is verified before the transaction (Argon2id takes ~0.1 s and must not hold the writer
- * lock); the account's counters are then re-read and updated inside it, so two stations failing
+ * lock); the account's counters and PIN hash are then re-read inside it, so two stations failing
  * at once both count. Unknown ids verify against a dummy hash and answer AKSES_E_PIN_WRONG, like a
  * wrong PIN. The attempt that reaches STAFF_MAX_FAILED already answers AKSES_E_PIN_LOCKED; the
  * counter restarts from 0 when the lock is set, so after the lock ends there are 5 tries again. */
@@ -196,6 +197,20 @@ akses_status store_signin(store *st, int64_t staff_id, const char *pin, const ch
 	struct akses_staff who;
 	memset(&who, 0, sizeof who);
 	akses_status acct = known ? store_actor(st, staff_id, &who) : AKSES_E_STAFF_NOT_FOUND;
+	/* The verdict is about the hash read before the transaction. If the PIN was replaced while
+	 * we verified (an ADMIN shutting out a leaked PIN), the typed PIN no longer opens this
+	 * account: a wrong PIN, counted like one (verifying again would hold the writer lock). */
+	if (match && acct != AKSES_E_STAFF_NOT_FOUND) {
+		char current[SECRET_PIN_HASH_BUF];
+		akses_status hrc = staff_pin_hash(st, staff_id, current);
+		if (hrc != AKSES_OK) {
+			store_rollback(st);
+			return hrc;
+		}
+		size_t n = strlen(hash);
+		match = strlen(current) == n &&
+		        secret_equal((const unsigned char *)current, (const unsigned char *)hash, n);
+	}
 	akses_status answer;
 	const char *why;
 	if (acct == AKSES_E_STAFF_NOT_FOUND) {

@@ -1,0 +1,117 @@
+/* test_rel_tx.c - transaction mistakes found by reading kiosk/core/store*.c, each proved fixed with
+ * a second connection on the same file (another station) acting at the worst moment. */
+#include <check.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "secret.h"
+#include "store.h"
+#include "testutil.h"
+#include "world.h"
+
+static struct world w;
+
+static void setup(void)
+{
+	world_open(&w);
+}
+
+static void teardown(void)
+{
+	world_close(&w);
+}
+
+/* A second connection on the world's DB, as another process would have it. */
+static sqlite3 *other_station(void)
+{
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open_v2(w.path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	return db;
+}
+
+struct signin_call {
+	int64_t staff_id;
+	const char *pin;
+	akses_status rc;
+};
+
+static void *signin_thread(void *arg)
+{
+	struct signin_call *c = arg;
+	struct akses_staff who;
+	c->rc = store_signin(w.st, c->staff_id, c->pin, "Pintu 1", &who);
+	return NULL;
+}
+
+/* store_signin verifies the PIN (Argon2id, ~0.1 s) before it takes the writer lock. An ADMIN who
+ * replaces a leaked PIN in that moment must not see the old PIN let in once more: the verdict was
+ * about a hash the account no longer has. Here the other station holds the lock while the sign-in
+ * verifies, then commits the new PIN; the sign-in with the old PIN must then be refused. */
+START_TEST(test_pin_replaced_during_signin_does_not_let_the_old_pin_in)
+{
+	sqlite3 *admin = other_station();
+	ck_assert_int_eq(sqlite3_exec(admin, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	struct signin_call call = {.staff_id = w.teknis, .pin = WORLD_PIN, .rc = AKSES_OK};
+	pthread_t t;
+	ck_assert_int_eq(pthread_create(&t, NULL, signin_thread, &call), 0);
+	/* long enough for the sign-in to read the old hash, verify it and wait for the lock */
+	usleep(1000 * 1000);
+	char hash[SECRET_PIN_HASH_BUF];
+	ck_assert_int_eq(secret_pin_hash("9876", hash), AKSES_OK);
+	sqlite3_stmt *s = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(admin, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", -1,
+	                                    &s, NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, w.teknis);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	ck_assert_int_eq(sqlite3_exec(admin, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	pthread_join(t, NULL);
+	sqlite3_close(admin);
+
+	ck_assert_int_eq(call.rc, AKSES_E_PIN_WRONG);
+	struct akses_staff who;
+	ck_assert_int_eq(store_signin(w.st, w.teknis, WORLD_PIN, "Pintu 1", &who), AKSES_E_PIN_WRONG);
+	ck_assert_int_eq(store_signin(w.st, w.teknis, "9876", "Pintu 1", &who), AKSES_OK);
+	/* the refused attempt is on record like any wrong PIN */
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM signin WHERE ok = 0"), 2);
+}
+END_TEST
+
+/* The same race without a change: a sign-in that had to wait for the lock still signs in. */
+START_TEST(test_signin_that_waits_for_the_lock_still_signs_in)
+{
+	sqlite3 *other = other_station();
+	ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	struct signin_call call = {.staff_id = w.teknis, .pin = WORLD_PIN, .rc = AKSES_E_IO};
+	pthread_t t;
+	ck_assert_int_eq(pthread_create(&t, NULL, signin_thread, &call), 0);
+	usleep(500 * 1000);
+	ck_assert_int_eq(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	pthread_join(t, NULL);
+	sqlite3_close(other);
+	ck_assert_int_eq(call.rc, AKSES_OK);
+}
+END_TEST
+
+int main(void)
+{
+	world_init();
+	Suite *s = suite_create("rel_tx");
+	TCase *tc = tcase_create("signin");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_pin_replaced_during_signin_does_not_let_the_old_pin_in);
+	tcase_add_test(tc, test_signin_that_waits_for_the_lock_still_signs_in);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
