@@ -41,14 +41,17 @@ enum scanner_out scanner_text(struct scanner *s, const char *utf8, uint32_t t, c
 	/* A pause ends a run: what came before was a person typing. */
 	if (s->len > 0 && t - s->last_at > SCANNER_GAP_MS)
 		r = scanner_release(s, SCANNER_TYPED, out, n);
-	if (s->len + add >= sizeof s->buf) {
-		/* Too long for any code of ours (only possible with nothing released above): hand it
-		 * all over as typing. */
+	/* A run too long for any code of ours is typing. Only what was held is released: the new
+	 * text starts the next run, so it is never lost for want of room in out. */
+	if (s->len > 0 && s->len + add >= sizeof s->buf)
 		r = scanner_release(s, SCANNER_TYPED, out, n);
-		size_t have = strlen(out);
-		if (have + add < n)
-			memcpy(out + have, utf8, add + 1);
-		return r;
+	if (add >= sizeof s->buf) {
+		/* Longer than a run by itself: typing, after whatever was released above. */
+		size_t have = r == SCANNER_TYPED ? strlen(out) : 0;
+		size_t take = add < n - 1 - have ? add : n - 1 - have;
+		memcpy(out + have, utf8, take);
+		out[have + take] = '\0';
+		return SCANNER_TYPED;
 	}
 	memcpy(s->buf + s->len, utf8, add);
 	s->len += add;
@@ -83,5 +86,8 @@ enum scanner_out scanner_flush(struct scanner *s, char *out, size_t n)
 
 uint32_t scanner_deadline(const struct scanner *s)
 {
-	return s->len ? s->last_at + SCANNER_GAP_MS + 1 : 0;
+	if (!s->len)
+		return 0;
+	uint32_t d = s->last_at + SCANNER_GAP_MS + 1;
+	return d ? d : 1; /* 0 means "nothing held", even where the 49-day tick counter wraps */
 }

@@ -61,8 +61,9 @@ START_TEST(test_every_jakarta_day_is_24_hours)
 }
 END_TEST
 
-/* Found by fuzz_clock: mktime's error value -1 is also the second before the epoch, which in
- * Jakarta is a real local time of 1 January 1970; it was refused as "not a real time". */
+/* mktime's error value -1 is also the second before the epoch, a real local time of 1 January
+ * 1970 in Jakarta; it was refused as "not a real time" (seen in review, then confirmed by
+ * fuzz_clock's invariant that every real local time parses). */
 START_TEST(test_the_second_before_the_epoch_is_a_real_local_time)
 {
 	int64_t t = 42;

@@ -108,6 +108,45 @@ START_TEST(test_garbage_and_overlong_bursts_do_not_crash)
 }
 END_TEST
 
+/* Found by fuzz_scanner: multi-byte text events (an input method, a paste) arriving inside the
+ * gap overflowed the run, and the text that overflowed it was dropped when the held run and it
+ * did not fit the kiosk's buffer together. */
+START_TEST(test_text_that_overflows_a_run_reaches_the_field)
+{
+	char chunk[27], want[7 * 26 + 1];
+	scanner_reset(&sc);
+	want[0] = '\0';
+	for (int i = 0; i < 7; i++) {
+		memset(chunk, 'a' + i, 26);
+		chunk[26] = '\0';
+		strcat(want, chunk);
+		uint32_t t = 1000 + 10 * (uint32_t)i;
+		enum scanner_out r = scanner_text(&sc, chunk, t, out, sizeof out);
+		/* six chunks are held; the seventh would overflow: the six come out as typing */
+		ck_assert_int_eq(r, i < 6 ? SCANNER_NONE : SCANNER_TYPED);
+	}
+	ck_assert_uint_eq(strlen(out), 6 * 26);
+	ck_assert_int_eq(strncmp(out, want, 6 * 26), 0);
+	/* the seventh is held as the start of the next run, not lost */
+	ck_assert_int_eq(scanner_flush(&sc, out, sizeof out), SCANNER_TYPED);
+	ck_assert_str_eq(out, want + 6 * 26);
+}
+END_TEST
+
+/* SDL's millisecond tick wraps after 49.7 days; held text must still have a wake-up time then
+ * (0 means "nothing held" to the event loop). */
+START_TEST(test_held_text_has_a_deadline_when_the_tick_wraps)
+{
+	uint32_t t = UINT32_MAX - SCANNER_GAP_MS;
+	scanner_reset(&sc);
+	ck_assert_int_eq(scanner_text(&sc, "7", t, out, sizeof out), SCANNER_NONE);
+	ck_assert_uint_ne(scanner_deadline(&sc), 0);
+	ck_assert_int_eq(scanner_tick(&sc, t + SCANNER_GAP_MS + 1, out, sizeof out), SCANNER_TYPED);
+	ck_assert_str_eq(out, "7");
+	ck_assert_uint_eq(scanner_deadline(&sc), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("kiosk scanner");
@@ -119,6 +158,8 @@ int main(void)
 	tcase_add_test(tc, test_late_enter_after_a_burst_is_not_a_scan);
 	tcase_add_test(tc, test_typing_then_a_scan_are_told_apart);
 	tcase_add_test(tc, test_garbage_and_overlong_bursts_do_not_crash);
+	tcase_add_test(tc, test_text_that_overflows_a_run_reaches_the_field);
+	tcase_add_test(tc, test_held_text_has_a_deadline_when_the_tick_wraps);
 	suite_add_tcase(s, tc);
 	SRunner *r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);
