@@ -11,6 +11,7 @@ struct store {
 	sqlite3 *db;
 	struct store_options opt;
 	char errmsg[256];
+	int64_t busy_since_ms; /* when the current wait for a lock began (store_busy) */
 };
 
 /* Map a SQLite result code to a status (BUSY/LOCKED -> AKSES_E_BUSY, NOMEM, CORRUPT/NOTADB ->

@@ -8,7 +8,8 @@
  *   flow   KADIS KABID KOORD HELPDESK TEKNIS   takes the oldest waiting request one SOP step on
  *                                       (steps 2-6; every 4th is rejected); prints "ACT number code"
  *   read   KADIS                        lists, inbox, day log, inside, timeline, audit verify, check
- * A time-bounded run ends with "done ok=N refused=N busy=N failed=N" and exits 0 only when no
+ * A time-bounded run ends with "done ok=N refused=N busy=N failed=N max_ms=N" (max_ms: the slowest
+ * round, the longest a station waited for the others) and exits 0 only when no
  * AKSES_E_BUSY and no failure happened; "refused" counts the clean refusals a race explains
  * (AKSES_E_STATE: another station took the step first). Anything else unexpected is printed on
  * stderr and makes the exit status 1. The clock is the core's (AKSES_NOW pins it). $REL_PAUSE_MS
@@ -232,7 +233,10 @@ int main(int argc, char **argv)
 	struct loop_count c = {0};
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	double max_round = 0; /* the slowest round, in seconds: how long contention made one wait */
 	for (long i = 0; seconds <= 0 || loop_elapsed(&t0) < seconds; i++) {
+		struct timespec r0;
+		clock_gettime(CLOCK_MONOTONIC, &r0);
 		if (is_submit) {
 			char number[AKSES_NUMBER_BUF];
 			rc = loop_submit(st, i, number);
@@ -263,12 +267,15 @@ int main(int argc, char **argv)
 		}
 		/* a confirmation is out of the process before the next transaction starts */
 		fflush(stdout);
+		if (loop_elapsed(&r0) > max_round)
+			max_round = loop_elapsed(&r0);
 		if (c.failed > 20)
 			break; /* something is badly wrong: stop instead of flooding stderr */
 		if (pause_ms > 0)
 			nanosleep(&pause, NULL);
 	}
 	store_close(st);
-	printf("done ok=%ld refused=%ld busy=%ld failed=%ld\n", c.ok, c.refused, c.busy, c.failed);
+	printf("done ok=%ld refused=%ld busy=%ld failed=%ld max_ms=%.0f\n", c.ok, c.refused, c.busy,
+	       c.failed, max_round * 1000);
 	return c.busy == 0 && c.failed == 0 ? 0 : 1;
 }
