@@ -104,6 +104,10 @@ void app_lang_switch(struct app *a, SDL_Rect r);
  * area below it. */
 SDL_Rect app_top_bar(struct app *a, const char *title);
 
+/* Open the store at a->db_path into a->st; on failure a->st is NULL and a->problem says why (for
+ * staff). Returns true when open. */
+bool app_open_store(struct app *a);
+
 /* Local midnight of today (for the date chips). */
 int64_t app_today_start(void);
 

@@ -93,6 +93,26 @@ SDL_Rect app_top_bar(struct app *a, const char *title)
 	return ui_rect(0, bar, ui.w, ui.h - bar);
 }
 
+bool app_open_store(struct app *a)
+{
+	struct store_options so = {a->cfg.pass_grace_min, a->cfg.scan_repeat_s, 5000};
+	store *st = NULL;
+
+	a->db_status = store_open(a->db_path, &so, &st);
+	if (a->db_status == AKSES_OK) {
+		a->st = st;
+		a->problem[0] = '\0';
+		return true;
+	}
+	if (st)
+		store_close(st);
+	a->st = NULL;
+	/* bounded pieces: the path and the sentence both fit the staff's line */
+	snprintf(a->problem, sizeof a->problem, "%.480s: %.480s", a->db_path,
+	         akses_status_message(a->db_status));
+	return false;
+}
+
 int64_t app_today_start(void)
 {
 	char day[20];
@@ -266,10 +286,10 @@ int main(int argc, char **argv)
 	/* config, then the command line over it */
 	int bad_line = 0;
 	if (config_path) {
-		if (config_load(config_path, &a->cfg, &bad_line) != AKSES_OK) {
-			snprintf(a->problem, sizeof a->problem, "config %s: line %d", config_path,
-			         bad_line);
-		}
+		/* a bad line leaves the defaults in place: say so, and go on */
+		if (config_load(config_path, &a->cfg, &bad_line) != AKSES_OK)
+			fprintf(stderr, "akses-kiosk: %s: line %d: %s\n", config_path, bad_line,
+			        akses_status_message(AKSES_E_CONFIG));
 	} else {
 		config_defaults(&a->cfg);
 	}
@@ -282,7 +302,12 @@ int main(int argc, char **argv)
 		a->cfg.idle_timeout_s = 60;
 	if (a->cfg.idle_countdown_s < 0)
 		a->cfg.idle_countdown_s = 10;
-	snprintf(a->db_path, sizeof a->db_path, "%s", db ? db : a->cfg.db_path);
+	const char *path = db ? db : a->cfg.db_path;
+	if (strlen(path) >= sizeof a->db_path) {
+		fprintf(stderr, "akses-kiosk: DB path too long\n");
+		return 2;
+	}
+	memcpy(a->db_path, path, strlen(path) + 1);
 	i18n_init(NULL, lang ? lang : a->cfg.lang);
 	i18n_bind(KIOSK_DOMAIN);
 	a->assets = getenv("AKSES_ASSETS") ? getenv("AKSES_ASSETS") : AKSES_ASSETS_DIR;
@@ -336,15 +361,7 @@ int main(int argc, char **argv)
 		a->db_status = AKSES_E_IO;
 		snprintf(a->problem, sizeof a->problem, "libsodium could not be initialised");
 	} else {
-		struct store_options so = {a->cfg.pass_grace_min, a->cfg.scan_repeat_s, 5000};
-		a->db_status = store_open(a->db_path, &so, &a->st);
-		if (a->db_status != AKSES_OK) {
-			snprintf(a->problem, sizeof a->problem, "%s: %s", a->db_path,
-			         akses_status_message(a->db_status));
-			if (a->st)
-				store_close(a->st);
-			a->st = NULL;
-		}
+		app_open_store(a);
 	}
 	app_switch(a, main_home(a));
 

@@ -39,7 +39,7 @@ enum scanner_out scanner_text(struct scanner *s, const char *utf8, uint32_t t, c
 	if (add == 0 || n == 0)
 		return SCANNER_NONE;
 	/* A pause ends a run: what came before was a person typing. */
-	if (s->len > 0 && t - s->last_at > SCANNER_GAP_MS)
+	if (s->len > 0 && t - s->last_at > SCANNER_HOLD_MS)
 		r = scanner_release(s, SCANNER_TYPED, out, n);
 	/* A run too long for any code of ours is typing. Only what was held is released: the new
 	 * text starts the next run, so it is never lost for want of room in out. */
@@ -53,6 +53,8 @@ enum scanner_out scanner_text(struct scanner *s, const char *utf8, uint32_t t, c
 		out[have + take] = '\0';
 		return SCANNER_TYPED;
 	}
+	if (s->len == 0)
+		s->first_at = t;
 	memcpy(s->buf + s->len, utf8, add);
 	s->len += add;
 	s->buf[s->len] = '\0';
@@ -65,14 +67,17 @@ enum scanner_out scanner_enter(struct scanner *s, uint32_t t, char *out, size_t 
 {
 	if (s->len == 0 || n == 0)
 		return SCANNER_NONE;
-	if (s->n_chars >= SCANNER_MIN_CHARS && t - s->last_at <= SCANNER_GAP_MS)
+	/* the mean speed decides, so one late key does not turn a scan into typing */
+	uint32_t span = s->last_at - s->first_at;
+	if (s->n_chars >= SCANNER_MIN_CHARS && t - s->last_at <= SCANNER_HOLD_MS &&
+	    span <= (uint32_t)(s->n_chars - 1) * SCANNER_GAP_MS)
 		return scanner_release(s, SCANNER_SCAN, out, n);
 	return scanner_release(s, SCANNER_TYPED, out, n);
 }
 
 enum scanner_out scanner_tick(struct scanner *s, uint32_t now, char *out, size_t n)
 {
-	if (s->len == 0 || n == 0 || now - s->last_at <= SCANNER_GAP_MS)
+	if (s->len == 0 || n == 0 || now - s->last_at <= SCANNER_HOLD_MS)
 		return SCANNER_NONE;
 	return scanner_release(s, SCANNER_TYPED, out, n);
 }
@@ -88,6 +93,6 @@ uint32_t scanner_deadline(const struct scanner *s)
 {
 	if (!s->len)
 		return 0;
-	uint32_t d = s->last_at + SCANNER_GAP_MS + 1;
+	uint32_t d = s->last_at + SCANNER_HOLD_MS + 1;
 	return d ? d : 1; /* 0 means "nothing held", even where the 49-day tick counter wraps */
 }

@@ -8,7 +8,10 @@
 #include <stdint.h>
 
 #define SCANNER_MIN_CHARS 8 /* shorter bursts are typing */
-#define SCANNER_GAP_MS 40   /* a scanner types a character every few ms; people take > 60 ms */
+#define SCANNER_GAP_MS 40   /* a scan's mean gap: a scanner types a character every few ms,
+                             * people take well over 60 ms */
+#define SCANNER_HOLD_MS 150 /* a pause this long ends a run (one late key of a busy USB hub
+                             * or machine does not break a scan; typing shows after it) */
 #define SCANNER_BUF 160     /* longer bursts are not ours: released as typing */
 
 enum scanner_out {
@@ -21,18 +24,20 @@ struct scanner {
 	char buf[SCANNER_BUF];
 	size_t len;     /* bytes held */
 	int n_chars;    /* characters held */
+	uint32_t first_at; /* timestamp of the first held character */
 	uint32_t last_at; /* timestamp of the last held character */
 };
 
 void scanner_reset(struct scanner *s);
 
-/* Text (one SDL_TEXTINPUT, UTF-8) at time t (ms). Held while it may be a scan. When the gap since
- * the last held character is too long, what was held is released first as SCANNER_TYPED in out
- * and the new text starts a new run. */
+/* Text (one SDL_TEXTINPUT, UTF-8) at time t (ms). Held while it may be a scan. After a pause of
+ * more than SCANNER_HOLD_MS, what was held is released first as SCANNER_TYPED in out and the new
+ * text starts a new run. */
 enum scanner_out scanner_text(struct scanner *s, const char *utf8, uint32_t t, char *out,
                               size_t n);
 
-/* Enter at time t. A quick run of >= SCANNER_MIN_CHARS ended by a quick Enter is SCANNER_SCAN.
+/* Enter at time t. A run of >= SCANNER_MIN_CHARS whose mean gap is at most SCANNER_GAP_MS, ended
+ * by an Enter within SCANNER_HOLD_MS, is SCANNER_SCAN.
  * Otherwise what was held is SCANNER_TYPED (and the Enter is the person's), or SCANNER_NONE when
  * nothing was held. */
 enum scanner_out scanner_enter(struct scanner *s, uint32_t t, char *out, size_t n);

@@ -34,19 +34,8 @@ static void problem_event(struct app *a, const SDL_Event *e)
 {
 	if (e->type != a->ev_cmd || e->user.code != PROBLEM_RETRY)
 		return;
-	struct store_options so = {a->cfg.pass_grace_min, a->cfg.scan_repeat_s, 5000};
-	store *st = NULL;
-	a->db_status = store_open(a->db_path, &so, &st);
-	if (a->db_status == AKSES_OK) {
-		a->st = st;
-		a->problem[0] = '\0';
+	if (app_open_store(a))
 		app_post(a, APP_CMD_HOME, 0);
-		return;
-	}
-	if (st)
-		store_close(st);
-	snprintf(a->problem, sizeof a->problem, "%s: %s", a->db_path,
-	         akses_status_message(a->db_status));
 }
 
 const struct screen screen_problem = {

@@ -296,7 +296,8 @@ static SDL_Rect sub_keyboard(SDL_Rect area)
 
 static void sub_hm(int min, char *buf, size_t n)
 {
-	snprintf(buf, n, "%02d:%02d", min / 60, min % 60);
+	/* minutes of one day: 00:00 .. 24:00 */
+	snprintf(buf, n, "%02d:%02d", (min / 60) % 100, min % 60);
 }
 
 /* A row of chips to pick one item out of many; returns the tapped index or -1. */

@@ -90,16 +90,21 @@ kt_wait_line() {
 	kt_fail "'$key $value' did not come (now: '$(kt_get "$key")')"
 }
 
-# Wait for the kiosk to draw a new frame after frame number $1, then let it settle.
+# Wait for the kiosk to draw a new frame after frame number $1, then until it stops drawing
+# (a tap takes a press frame, a release frame and the redraw of what changed).
 kt_settle() {
-	local before=$1 i
-	for i in $(seq 100); do
-		local f
+	local before=$1 f g
+	for _ in $(seq 100); do
 		f=$(kt_get frame)
 		[ -n "$f" ] && [ "$f" -gt "$before" ] && break
 		sleep 0.02
 	done
-	sleep 0.08
+	for _ in $(seq 40); do
+		sleep 0.06
+		g=$(kt_get frame)
+		[ "$g" = "$f" ] && return 0
+		f=$g
+	done
 }
 
 # Tap the widget with this id (its centre), as a finger or mouse would.
@@ -114,6 +119,15 @@ kt_tap() {
 	read -r _ x y w h <<<"$line"
 	before=$(kt_get frame)
 	xdotool mousemove $((x + w / 2)) $((y + h / 2)) click 1
+	# every press and release draws a frame: none at all means X lost the click (a loaded
+	# machine while the window comes up), so it is safe to click again
+	for _ in 1 2; do
+		for _ in $(seq 60); do
+			[ "$(kt_get frame)" -gt "$before" ] 2>/dev/null && break 2
+			sleep 0.05
+		done
+		xdotool click 1
+	done
 	kt_settle "$before"
 }
 
@@ -233,4 +247,14 @@ kt_signin() {
 	kt_tap field:pin
 	kt_type "$2"
 	kt_tap signin
+}
+
+# Wait until the dump's KEY line has some value (a message after a slow step such as a PIN check).
+kt_wait_set() {
+	local key=$1 secs=${2:-10}
+	for _ in $(seq $((secs * 20))); do
+		[ -n "$(kt_get "$key")" ] && return 0
+		sleep 0.05
+	done
+	kt_fail "no '$key' came"
 }

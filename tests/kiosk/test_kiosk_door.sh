@@ -31,8 +31,7 @@ kt_type "$TEKNIS"
 kt_tap field:pin
 kt_type 1111
 kt_tap signin
-kt_wait_screen signin
-kt_get msg | grep -q . || kt_fail "wrong PIN gave no message"
+kt_wait_set msg
 kt_tap field:pin
 kt_type 2468
 kt_tap signin

@@ -36,11 +36,32 @@ START_TEST(test_slow_typing_is_given_to_the_field_not_scanned)
 {
 	int typed = 0;
 	scanner_reset(&sc);
-	uint32_t t = feed("AKS20261129", 1000, 150, &typed);
+	uint32_t t = feed("AKS20261129", 1000, 200, &typed);
 	/* each pause hands the previous characters over as typing */
 	ck_assert_int_ge(typed, 9);
-	ck_assert_int_eq(scanner_enter(&sc, t + 150, out, sizeof out), SCANNER_TYPED);
+	ck_assert_int_eq(scanner_enter(&sc, t + 200, out, sizeof out), SCANNER_TYPED);
 	ck_assert_str_eq(out, "9");
+}
+END_TEST
+
+START_TEST(test_fast_typist_is_not_taken_for_a_scanner)
+{
+	scanner_reset(&sc);
+	/* 90 ms a key is very fast for a person: held together, but typing, not a scan */
+	uint32_t t = feed("ABCDEFGHIJKL", 1000, 90, NULL);
+	ck_assert_int_eq(scanner_enter(&sc, t + 90, out, sizeof out), SCANNER_TYPED);
+	ck_assert_str_eq(out, "ABCDEFGHIJKL");
+}
+END_TEST
+
+START_TEST(test_one_late_key_in_a_burst_is_still_a_scan)
+{
+	scanner_reset(&sc);
+	uint32_t t = feed("ABCDEFGHIJKLMNOP", 1000, 5, NULL);
+	/* the machine was busy for a moment */
+	t = feed("QRSTUVWXYZ234567", t + 120, 5, NULL);
+	ck_assert_int_eq(scanner_enter(&sc, t + 5, out, sizeof out), SCANNER_SCAN);
+	ck_assert_str_eq(out, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
 }
 END_TEST
 
@@ -58,8 +79,8 @@ START_TEST(test_burst_without_enter_is_released_as_typing_after_the_gap)
 	scanner_reset(&sc);
 	uint32_t t = feed("HELLOWORLD", 1000, 5, NULL);
 	ck_assert_int_eq(scanner_tick(&sc, t + 10, out, sizeof out), SCANNER_NONE);
-	ck_assert_uint_eq(scanner_deadline(&sc), t + SCANNER_GAP_MS + 1);
-	ck_assert_int_eq(scanner_tick(&sc, t + SCANNER_GAP_MS + 1, out, sizeof out),
+	ck_assert_uint_eq(scanner_deadline(&sc), t + SCANNER_HOLD_MS + 1);
+	ck_assert_int_eq(scanner_tick(&sc, t + SCANNER_HOLD_MS + 1, out, sizeof out),
 	                 SCANNER_TYPED);
 	ck_assert_str_eq(out, "HELLOWORLD");
 }
@@ -137,11 +158,11 @@ END_TEST
  * (0 means "nothing held" to the event loop). */
 START_TEST(test_held_text_has_a_deadline_when_the_tick_wraps)
 {
-	uint32_t t = UINT32_MAX - SCANNER_GAP_MS;
+	uint32_t t = UINT32_MAX - SCANNER_HOLD_MS;
 	scanner_reset(&sc);
 	ck_assert_int_eq(scanner_text(&sc, "7", t, out, sizeof out), SCANNER_NONE);
 	ck_assert_uint_ne(scanner_deadline(&sc), 0);
-	ck_assert_int_eq(scanner_tick(&sc, t + SCANNER_GAP_MS + 1, out, sizeof out), SCANNER_TYPED);
+	ck_assert_int_eq(scanner_tick(&sc, t + SCANNER_HOLD_MS + 1, out, sizeof out), SCANNER_TYPED);
 	ck_assert_str_eq(out, "7");
 	ck_assert_uint_eq(scanner_deadline(&sc), 0);
 }
@@ -153,6 +174,8 @@ int main(void)
 	TCase *tc = tcase_create("burst");
 	tcase_add_test(tc, test_fast_burst_ended_by_enter_is_a_scan);
 	tcase_add_test(tc, test_slow_typing_is_given_to_the_field_not_scanned);
+	tcase_add_test(tc, test_fast_typist_is_not_taken_for_a_scanner);
+	tcase_add_test(tc, test_one_late_key_in_a_burst_is_still_a_scan);
 	tcase_add_test(tc, test_short_fast_burst_is_typing);
 	tcase_add_test(tc, test_burst_without_enter_is_released_as_typing_after_the_gap);
 	tcase_add_test(tc, test_late_enter_after_a_burst_is_not_a_scan);
