@@ -123,6 +123,13 @@ prn_status prn_doc_close(struct prn_doc *d)
 	prn_status st = PRN_OK;
 	if (d->cr && cairo_status(d->cr) != CAIRO_STATUS_SUCCESS)
 		st = PRN_E_RENDER;
+	for (int i = 0; i < PRN_LAYOUTS; i++) {
+		if (d->cache[i].lay)
+			g_object_unref(d->cache[i].lay);
+		free(d->cache[i].text);
+		d->cache[i].lay = NULL;
+		d->cache[i].text = NULL;
+	}
 	if (d->fd)
 		pango_font_description_free(d->fd);
 	if (d->lay)
@@ -150,37 +157,79 @@ void prn_rgb(struct prn_doc *d, unsigned rgb)
 	                     (rgb & 0xff) / 255.0);
 }
 
-/* Configure the shared layout for one piece of text. */
-static void lay_set(struct prn_doc *d, const char *text, double size, bool bold, double w,
-                    enum prn_align align, int max_lines)
+/* Configure a layout for one piece of text. Every property is set, so a reused layout lays out
+ * exactly as a new one would. */
+static void lay_set(struct prn_doc *d, PangoLayout *lay, const char *text, double size, bool bold,
+                    double w, enum prn_align align, int max_lines)
 {
 	pango_font_description_set_size(d->fd, (gint)(size * PANGO_SCALE));
 	pango_font_description_set_weight(d->fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(d->lay, d->fd);
-	pango_layout_set_width(d->lay, w > 0 ? (int)(w * PANGO_SCALE) : -1);
-	pango_layout_set_wrap(d->lay, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_alignment(d->lay, align == PRN_CENTER  ? PANGO_ALIGN_CENTER
-	                                   : align == PRN_RIGHT ? PANGO_ALIGN_RIGHT
-	                                                        : PANGO_ALIGN_LEFT);
+	pango_layout_set_font_description(lay, d->fd);
+	pango_layout_set_width(lay, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(lay, align == PRN_CENTER  ? PANGO_ALIGN_CENTER
+	                                : align == PRN_RIGHT ? PANGO_ALIGN_RIGHT
+	                                                     : PANGO_ALIGN_LEFT);
 	if (max_lines > 0 && w > 0) {
-		pango_layout_set_ellipsize(d->lay, PANGO_ELLIPSIZE_END);
-		pango_layout_set_height(d->lay, -max_lines);
+		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+		pango_layout_set_height(lay, -max_lines);
 	} else {
-		pango_layout_set_ellipsize(d->lay, PANGO_ELLIPSIZE_NONE);
-		pango_layout_set_height(d->lay, -1);
+		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_NONE);
+		pango_layout_set_height(lay, -1);
 	}
-	pango_layout_set_text(d->lay, prn_s(text), -1);
+	pango_layout_set_text(lay, text, -1);
+}
+
+/* The layout for text in this box: a cached one when the same text, size, weight, width,
+ * alignment and line limit were asked for lately, else the least recently used slot laid out
+ * anew (all slots share d->lay's context: 72 dpi, no hinting). Owned by d. When memory runs out
+ * the shared d->lay is used uncached, as before the cache existed. */
+static PangoLayout *lay_get(struct prn_doc *d, const char *text, double size, bool bold, double w,
+                            enum prn_align align, int max_lines)
+{
+	struct prn_lay *old = &d->cache[0];
+	text = prn_s(text);
+	d->uses++;
+	for (int i = 0; i < PRN_LAYOUTS; i++) {
+		struct prn_lay *c = &d->cache[i];
+		if (c->text && c->size == size && c->w == w && c->max_lines == max_lines &&
+		    c->bold == bold && c->align == align && strcmp(c->text, text) == 0) {
+			c->used = d->uses;
+			return c->lay;
+		}
+		if (c->used < old->used)
+			old = c;
+	}
+	free(old->text);
+	old->text = strdup(text);
+	if (!old->lay)
+		old->lay = pango_layout_new(pango_layout_get_context(d->lay));
+	if (!old->text || !old->lay) {
+		free(old->text);
+		old->text = NULL;
+		lay_set(d, d->lay, text, size, bold, w, align, max_lines);
+		return d->lay;
+	}
+	old->size = size;
+	old->w = w;
+	old->max_lines = max_lines;
+	old->bold = bold;
+	old->align = align;
+	old->used = d->uses;
+	lay_set(d, old->lay, text, size, bold, w, align, max_lines);
+	return old->lay;
 }
 
 double prn_text(struct prn_doc *d, double x, double y, double w, const char *text, double size,
                 bool bold, enum prn_align align, int max_lines, bool draw)
 {
 	int lw, lh;
-	lay_set(d, text, size, bold, w, align, max_lines);
-	pango_layout_get_size(d->lay, &lw, &lh);
-	if (draw) {
+	PangoLayout *lay = lay_get(d, text, size, bold, w, align, max_lines);
+	pango_layout_get_size(lay, &lw, &lh);
+	/* The counting pass only needs heights: showing would be clipped away anyway. */
+	if (draw && !d->counting) {
 		cairo_move_to(d->cr, x, y);
-		pango_cairo_show_layout(d->cr, d->lay);
+		pango_cairo_show_layout(d->cr, lay);
 	}
 	return (double)lh / PANGO_SCALE;
 }
@@ -188,8 +237,7 @@ double prn_text(struct prn_doc *d, double x, double y, double w, const char *tex
 double prn_text_width(struct prn_doc *d, const char *text, double size, bool bold)
 {
 	int lw, lh;
-	lay_set(d, text, size, bold, -1, PRN_LEFT, 0);
-	pango_layout_get_size(d->lay, &lw, &lh);
+	pango_layout_get_size(lay_get(d, text, size, bold, -1, PRN_LEFT, 0), &lw, &lh);
 	return (double)lw / PANGO_SCALE;
 }
 
@@ -380,6 +428,13 @@ prn_status prn_run_a4(struct prn_pdf *out, const struct prn_header *hdr, const c
 		d.mb = PRN_MM(16);
 		d.counting = pass == 0;
 		d.pages_total = pages;
+		if (d.counting) {
+			/* Nothing drawn while counting reaches the PDF: an empty clip makes cairo drop
+			 * every fill, stroke and glyph at once, so each counted page costs its layout
+			 * only (the clip outlives show_page: it is graphics state). */
+			cairo_rectangle(d.cr, 0, 0, 0, 0);
+			cairo_clip(d.cr);
+		}
 		prn_page_start(&d);
 		st = render(&d, arg);
 		prn_page_end(&d);

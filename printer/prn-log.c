@@ -27,11 +27,37 @@ static const struct log_col denied_cols[] = {
 };
 #define N_DENIED_COLS ((int)(sizeof(denied_cols) / sizeof(denied_cols[0])))
 
+#define LOG_RULES 64 /* more rows than an A4 page holds */
+
 struct log_table {
 	const struct log_col *cols;
 	int n;
 	struct prn_fast *fast; /* drawing pass only */
+	/* Row rules not stroked yet: consecutive ones go out as one path (one PDF operator and one
+	 * colour instead of one each), stroked before anything else is drawn so the paint order,
+	 * and so the page, stays exactly as if each were stroked at once. */
+	double rule_y[LOG_RULES];
+	int n_rules;
 };
+
+/* Stroke the pending row rules, if any, as one path. */
+static void rules_flush(struct prn_doc *d, struct log_table *t)
+{
+	if (t->n_rules == 0)
+		return;
+	double tw = 0;
+	for (int i = 0; i < t->n; i++)
+		tw += t->cols[i].w;
+	prn_rgb(d, 0xc8c8c8);
+	cairo_set_line_width(d->cr, 0.3);
+	for (int i = 0; i < t->n_rules; i++) {
+		cairo_move_to(d->cr, d->ml, t->rule_y[i]);
+		cairo_line_to(d->cr, d->ml + tw, t->rule_y[i]);
+	}
+	cairo_stroke(d->cr);
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	t->n_rules = 0;
+}
 
 /* Draw a table's header row at d->y (grey band, bold titles) and move below it. */
 static void table_head(struct prn_doc *d, const void *arg)
@@ -54,19 +80,23 @@ static void table_head(struct prn_doc *d, const void *arg)
 
 /* One table row of n cells (up to two lines each, then an ellipsis), optionally shaded. Drawn
  * only on the drawing pass; the counting pass just advances. */
-static void table_row(struct prn_doc *d, const struct log_table *t, const char *const *cells,
+static void table_row(struct prn_doc *d, struct log_table *t, const char *const *cells,
                       unsigned shade, const bool *bold)
 {
 	/* Text is queued for the whole page (one text object per page is far cheaper in cairo's PDF
-	 * output than one per row): show it before the page ends. */
-	if (t->fast && d->y + LOG_ROW > d->h - d->mb)
-		prn_fast_flush(t->fast);
+	 * output than one per row): show it before the page ends, after the pending rules. */
+	if (d->y + LOG_ROW > d->h - d->mb) {
+		rules_flush(d, t);
+		if (t->fast)
+			prn_fast_flush(t->fast);
+	}
 	prn_need(d, LOG_ROW);
 	if (!d->counting) {
 		double x = d->ml, tw = 0;
 		for (int i = 0; i < t->n; i++)
 			tw += t->cols[i].w;
 		if (shade) {
+			rules_flush(d, t); /* the rule above stays under this row's shading */
 			prn_rgb(d, shade);
 			cairo_rectangle(d->cr, d->ml, d->y, tw, LOG_ROW);
 			cairo_fill(d->cr);
@@ -83,12 +113,11 @@ static void table_row(struct prn_doc *d, const struct log_table *t, const char *
 			}
 			x += t->cols[i].w;
 		}
-		prn_rgb(d, 0xc8c8c8);
-		cairo_set_line_width(d->cr, 0.3);
-		cairo_move_to(d->cr, d->ml, d->y + LOG_ROW);
-		cairo_line_to(d->cr, d->ml + tw, d->y + LOG_ROW);
-		cairo_stroke(d->cr);
-		cairo_set_source_rgb(d->cr, 0, 0, 0);
+		if (t->n_rules == LOG_RULES)
+			rules_flush(d, t);
+		t->rule_y[t->n_rules++] = d->y + LOG_ROW;
+		if (!t->fast) /* text drawn at once: keep each rule in its place after it */
+			rules_flush(d, t);
 	}
 	d->y += LOG_ROW;
 }
@@ -163,7 +192,7 @@ static prn_status log_render(struct prn_doc *d, const void *arg)
 		                 PRN_LEFT, 0, true);
 		d->y += 6;
 	} else {
-		struct log_table t = {visit_cols, N_VISIT_COLS, NULL};
+		struct log_table t = {.cols = visit_cols, .n = N_VISIT_COLS};
 		if (!d->counting)
 			t.fast = prn_fast_new(d, LOG_FONT); /* NULL: every cell through pango */
 		static const bool bold[N_VISIT_COLS] = {false, false, true, false, false,
@@ -191,6 +220,7 @@ static prn_status log_render(struct prn_doc *d, const void *arg)
 			table_row(d, &t, cells, shade, bold);
 		}
 		d->on_new_page = NULL;
+		rules_flush(d, &t);
 		if (t.fast)
 			prn_fast_flush(t.fast);
 		prn_fast_free(t.fast);
@@ -208,7 +238,7 @@ static prn_status log_render(struct prn_doc *d, const void *arg)
 		d->y += prn_text(d, d->ml, d->y, tw, "Tidak ada pemindaian yang ditolak.", 10, false,
 		                 PRN_LEFT, 0, true);
 	} else {
-		struct log_table t = {denied_cols, N_DENIED_COLS, NULL};
+		struct log_table t = {.cols = denied_cols, .n = N_DENIED_COLS};
 		table_head(d, &t);
 		d->on_new_page = table_head;
 		d->on_new_page_arg = &t;
@@ -222,6 +252,7 @@ static prn_status log_render(struct prn_doc *d, const void *arg)
 			table_row(d, &t, cells, 0, NULL);
 		}
 		d->on_new_page = NULL;
+		rules_flush(d, &t);
 	}
 
 	/* Sign-off. */

@@ -14,11 +14,27 @@
 
 enum prn_align { PRN_LEFT = 0, PRN_CENTER, PRN_RIGHT };
 
+/* A laid-out piece of text kept for reuse: a document asks for the same text in the same box
+ * again and again (a table's header on every page, the running head, measure-then-draw), and
+ * laying it out (itemize, shape, wrap) is what costs in pango, not showing it. */
+#define PRN_LAYOUTS 32
+struct prn_lay {
+	PangoLayout *lay;
+	char *text; /* NULL: slot unused */
+	double size, w;
+	int max_lines;
+	bool bold;
+	enum prn_align align;
+	unsigned long used; /* d->uses when last asked for: the least recent is replaced */
+};
+
 struct prn_doc {
 	cairo_surface_t *surf;
 	cairo_t *cr;
-	PangoLayout *lay;
+	PangoLayout *lay;          /* owns the PangoContext every cached layout shares */
 	PangoFontDescription *fd;
+	struct prn_lay cache[PRN_LAYOUTS];
+	unsigned long uses;
 	double w, h;           /* page size in points */
 	double ml, mr, mt, mb; /* margins in points */
 	double y;              /* the flow position on an A4 page */
@@ -26,7 +42,7 @@ struct prn_doc {
 	int pages_total;       /* known on the second pass (0: counting) */
 	const struct prn_header *hdr;
 	const char *title;     /* printed in every A4 page's running head */
-	bool counting;         /* the first of two passes: lay out, draw nothing costly */
+	bool counting;         /* the first of two passes: lay out, draw nothing (all clipped) */
 	struct prn_pdf *out;
 	bool failed_write;
 	/* called at the top of each continuation page after the running head (table headers) */
@@ -87,10 +103,11 @@ void prn_bar_chart(struct prn_doc *d, double x, double y, double w, double h, in
 /* Set a fill colour from 0xRRGGBB. */
 void prn_rgb(struct prn_doc *d, unsigned rgb);
 
-/* A fast path for big tables: glyphs straight from cairo's scaled fonts (no shaping), greedy
- * word wrap to at most max_lines lines with an ellipsis, glyphs batched per row and shown with
- * one cairo call per font. Text it cannot handle simply (combining marks, scripts needing
- * shaping, glyphs missing from the font) goes through pango instead. */
+/* A fast path for big tables: glyphs straight from cairo's scaled fonts (no shaping; each code
+ * point's glyph and advance looked up once), greedy word wrap to at most max_lines lines with an
+ * ellipsis, glyphs queued for the whole page and shown with one cairo call per font at
+ * prn_fast_flush. Text it cannot handle simply (combining marks, scripts
+ * needing shaping, glyphs missing from the font) is drawn through pango at once instead. */
 struct prn_fast;
 struct prn_fast *prn_fast_new(struct prn_doc *d, double size);
 void prn_fast_free(struct prn_fast *f);
