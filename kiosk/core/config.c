@@ -131,6 +131,33 @@ static int config_handler(void *user, const char *section, const char *name, con
 	return 0;
 }
 
+#define CONFIG_MAX_LINE 4096 /* bytes: far above any real line, well below inih's 8192 */
+
+/* Reads the file once before inih does. Returns 0 when it is lines of text, the number of the
+ * first line holding a NUL byte or longer than CONFIG_MAX_LINE (inih would cut the first at the
+ * NUL and split the second in two, blaming the wrong line), or -1 when the file cannot be read (a
+ * directory opens but does not read: inih would take it for an empty file, i.e. all defaults). */
+static int config_scan(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	int line = 1, bad = 0, c;
+	size_t len = 0;
+	while (!bad && (c = getc(f)) != EOF) {
+		if (c == '\n') {
+			line++;
+			len = 0;
+		} else if (c == '\0' || ++len > CONFIG_MAX_LINE) {
+			bad = line;
+		}
+	}
+	if (!bad && ferror(f))
+		bad = -1;
+	fclose(f);
+	return bad;
+}
+
 akses_status config_load(const char *path, struct akses_config *cfg, int *bad_line)
 {
 	if (bad_line)
@@ -150,12 +177,18 @@ akses_status config_load(const char *path, struct akses_config *cfg, int *bad_li
 	ini_allow_realloc = true;
 	ini_initial_alloc = 256;
 	ini_max_line = 8192;
-	int rc = ini_parse(path, config_handler, &tmp);
+	/* No continuation lines: with them an indented "  mode = door" under "name = A" would
+	 * become the station's name, "mode = door", and the station would silently stay a
+	 * reception. */
+	ini_allow_multiline = false;
+	int rc = config_scan(path);
+	if (rc == 0)
+		rc = ini_parse(path, config_handler, &tmp);
 	if (rc == -2)
 		return AKSES_E_NOMEM;
 	if (rc != 0) {
 		if (bad_line)
-			*bad_line = rc > 0 ? rc : 0; /* -1: the file could not be opened */
+			*bad_line = rc > 0 ? rc : 0; /* -1: the file could not be opened or read */
 		return AKSES_E_CONFIG;
 	}
 	*cfg = tmp;

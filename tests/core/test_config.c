@@ -245,6 +245,61 @@ START_TEST(test_long_lines_are_read_whole)
 }
 END_TEST
 
+/* Found while hardening config_load for the fuzzer: inih took an indented line for the
+ * continuation of the previous value, so the station was named "mode = door" and stayed a
+ * reception. */
+START_TEST(test_an_indented_key_is_a_key_not_part_of_the_previous_value)
+{
+	const char *p = write_ini("[station]\nname = PINTU-1\n    mode = door\n");
+	struct akses_config c;
+	int line = -1;
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_OK);
+	ck_assert_str_eq(c.station, "PINTU-1");
+	ck_assert_str_eq(c.mode, "door");
+	unlink(p);
+}
+END_TEST
+
+/* A line over 4 KiB (inih splits it and blames the next line) or a NUL byte (inih reads the line
+ * only up to it) is refused on its own line. */
+START_TEST(test_overlong_lines_and_nul_bytes_are_refused_on_their_line)
+{
+	char text[10000];
+	memset(text, 'x', sizeof text);
+	memcpy(text, "[station]\n;", 11);
+	snprintf(text + 9000, sizeof text - 9000, "\nname = PINTU\n");
+	const char *p = write_ini(text);
+	struct akses_config c;
+	int line = -1;
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_E_CONFIG);
+	ck_assert_int_eq(line, 2);
+	assert_defaults(&c);
+	unlink(p);
+
+	static const char nul[] = "[station]\nname = A\nmode = door\0 lobby\n";
+	p = write_ini("");
+	FILE *f = fopen(p, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(nul, 1, sizeof nul - 1, f), sizeof nul - 1);
+	fclose(f);
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_E_CONFIG);
+	ck_assert_int_eq(line, 3);
+	assert_defaults(&c);
+	unlink(p);
+}
+END_TEST
+
+/* A directory opens like a file but reads nothing: inih took it for an empty config. */
+START_TEST(test_a_directory_is_not_an_empty_config)
+{
+	struct akses_config c;
+	int line = 99;
+	ck_assert_int_eq(config_load("/", &c, &line), AKSES_E_CONFIG);
+	ck_assert_int_eq(line, 0);
+	assert_defaults(&c);
+}
+END_TEST
+
 START_TEST(test_missing_file_is_a_config_error_on_line_0)
 {
 	struct akses_config c;
@@ -283,6 +338,9 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_bad_values_are_refused_with_their_line);
 	tcase_add_test(tc, test_boundary_values_are_accepted);
 	tcase_add_test(tc, test_long_lines_are_read_whole);
+	tcase_add_test(tc, test_an_indented_key_is_a_key_not_part_of_the_previous_value);
+	tcase_add_test(tc, test_overlong_lines_and_nul_bytes_are_refused_on_their_line);
+	tcase_add_test(tc, test_a_directory_is_not_an_empty_config);
 	tcase_add_test(tc, test_missing_file_is_a_config_error_on_line_0);
 	tcase_add_test(tc, test_label_codes_round_trip);
 	suite_add_tcase(s, tc);
