@@ -121,7 +121,8 @@ static int store_busy(void *arg, int count)
 		st->busy_since_ms = now_ms;
 	if (now_ms - st->busy_since_ms >= st->opt.busy_timeout_ms)
 		return 0;
-	struct timespec pause = {.tv_sec = 0, .tv_nsec = (long)(1 + randombytes_uniform(4)) * 1000000L};
+	struct timespec pause = {.tv_sec = 0,
+	                         .tv_nsec = (long)(1 + randombytes_uniform(4)) * 1000000L};
 	nanosleep(&pause, NULL);
 	return 1;
 }

@@ -208,8 +208,8 @@ akses_status store_signin(store *st, int64_t staff_id, const char *pin, const ch
 			return hrc;
 		}
 		size_t n = strlen(hash);
-		match = strlen(current) == n &&
-		        secret_equal((const unsigned char *)current, (const unsigned char *)hash, n);
+		match = strlen(current) == n && secret_equal((const unsigned char *)current,
+		                                             (const unsigned char *)hash, n);
 	}
 	akses_status answer;
 	const char *why;

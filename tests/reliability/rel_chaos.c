@@ -130,8 +130,8 @@ static void chaos_run(char **argv, long delay_ms, int log_fd, int err_fd, struct
 	} else {
 		c->failed++;
 		char line[96];
-		int m = snprintf(line, sizeof line, "rel_chaos: run %ld ended with %s %d\n", c->runs,
-		                 WIFEXITED(status) ? "exit" : "signal",
+		int m = snprintf(line, sizeof line, "rel_chaos: run %ld ended with %s %d\n",
+		                 c->runs, WIFEXITED(status) ? "exit" : "signal",
 		                 WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 		chaos_write_all(err_fd, line, (size_t)m);
 	}
@@ -140,7 +140,8 @@ static void chaos_run(char **argv, long delay_ms, int log_fd, int err_fd, struct
 int main(int argc, char **argv)
 {
 	if (argc < 8 || strcmp(argv[6], "--") != 0) {
-		fprintf(stderr, "usage: rel_chaos SECONDS MIN_MS MAX_MS LOG ERRLOG -- CMD [ARG...]\n");
+		fprintf(stderr,
+		        "usage: rel_chaos SECONDS MIN_MS MAX_MS LOG ERRLOG -- CMD [ARG...]\n");
 		return 2;
 	}
 	long seconds = strtol(argv[1], NULL, 10);

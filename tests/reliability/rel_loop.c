@@ -3,17 +3,19 @@
  * confirmation only after the store returned AKSES_OK, i.e. after its commit.
  *
  * Usage: rel_loop MODE DB SECONDS [ARGS...]   (SECONDS 0: until killed)
- *   submit                              store_submit; prints the request number
- *   scan   ESCORT STATION TOKEN...      store_scan AUTO, round robin; prints "SCAN id pass decision"
- *   flow   KADIS KABID KOORD HELPDESK TEKNIS   takes the oldest waiting request one SOP step on
- *                                       (steps 2-6; every 4th is rejected); prints "ACT number code"
- *   read   KADIS                        lists, inbox, day log, inside, timeline, audit verify, check
- * A time-bounded run ends with "done ok=N refused=N busy=N failed=N max_ms=N" (max_ms: the slowest
- * round, the longest a station waited for the others) and exits 0 only when no
+ *   submit                          store_submit; prints the request number
+ *   scan ESCORT STATION TOKEN...    store_scan AUTO, round robin; prints "SCAN id pass decision"
+ *   flow KADIS KABID KOORD HELPDESK TEKNIS
+ *                                   takes the oldest waiting request one SOP step on (steps 2-6;
+ *                                   every 4th is rejected); prints "ACT number code"
+ *   read KADIS                      lists, inbox, day log, inside, timeline, audit verify, check
+ * A time-bounded run ends with "done ok=N refused=N busy=N failed=N max_ms=N" (max_ms: the
+ * slowest round, the longest a station waited for the others) and exits 0 only when no
  * AKSES_E_BUSY and no failure happened; "refused" counts the clean refusals a race explains
  * (AKSES_E_STATE: another station took the step first). Anything else unexpected is printed on
  * stderr and makes the exit status 1. The clock is the core's (AKSES_NOW pins it). $REL_PAUSE_MS
- * makes the station rest that long between two rounds (a door does not scan 200 times a second). */
+ * makes the station rest that long between two rounds (a door does not scan 200 times a second).
+ */
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -191,7 +193,8 @@ static void loop_read_round(store *st, int64_t kadis, long i, struct loop_count 
 
 static int loop_usage(void)
 {
-	fprintf(stderr, "usage: rel_loop submit|scan|flow|read DB SECONDS [ARGS...] (see rel_loop.c)\n");
+	fprintf(stderr,
+	        "usage: rel_loop submit|scan|flow|read DB SECONDS [ARGS...] (see rel_loop.c)\n");
 	return 2;
 }
 
@@ -209,7 +212,8 @@ int main(int argc, char **argv)
 		return loop_usage();
 
 	/* a repeat guard of 0: with a pinned clock every scan would otherwise be a "double read" */
-	struct store_options opt = {.pass_grace_min = 15, .scan_repeat_s = 0, .busy_timeout_ms = 5000};
+	struct store_options opt = {
+	    .pass_grace_min = 15, .scan_repeat_s = 0, .busy_timeout_ms = 5000};
 	store *st = NULL;
 	akses_status rc = store_open(argv[2], &opt, &st);
 	if (rc != AKSES_OK) {
@@ -250,8 +254,8 @@ int main(int argc, char **argv)
 			                argv[5], SCAN_DIR_AUTO, &res);
 			loop_note(st, &c, rc, false, "scan");
 			if (rc == AKSES_OK)
-				printf("SCAN %" PRId64 " %" PRId64 " %s\n", res.scan_id, res.pass_id,
-				       loop_decision(res.decision));
+				printf("SCAN %" PRId64 " %" PRId64 " %s\n", res.scan_id,
+				       res.pass_id, loop_decision(res.decision));
 		} else if (is_flow) {
 			bool did = false;
 			char number[AKSES_NUMBER_BUF] = "";

@@ -65,9 +65,9 @@ START_TEST(test_pin_replaced_during_signin_does_not_let_the_old_pin_in)
 	char hash[SECRET_PIN_HASH_BUF];
 	ck_assert_int_eq(secret_pin_hash("9876", hash), AKSES_OK);
 	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(admin, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", -1,
-	                                    &s, NULL),
-	                 SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_prepare_v2(admin, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", -1, &s, NULL),
+	    SQLITE_OK);
 	sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, w.teknis);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
@@ -78,7 +78,8 @@ START_TEST(test_pin_replaced_during_signin_does_not_let_the_old_pin_in)
 
 	ck_assert_int_eq(call.rc, AKSES_E_PIN_WRONG);
 	struct akses_staff who;
-	ck_assert_int_eq(store_signin(w.st, w.teknis, WORLD_PIN, "Pintu 1", &who), AKSES_E_PIN_WRONG);
+	ck_assert_int_eq(store_signin(w.st, w.teknis, WORLD_PIN, "Pintu 1", &who),
+	                 AKSES_E_PIN_WRONG);
 	ck_assert_int_eq(store_signin(w.st, w.teknis, "9876", "Pintu 1", &who), AKSES_OK);
 	/* the refused attempt is on record like any wrong PIN */
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM signin WHERE ok = 0"), 2);
@@ -142,7 +143,8 @@ START_TEST(test_a_station_gets_its_turn_while_others_write_nonstop)
 		if (kids[k] == 0)
 			submit_nonstop(w.path, 4000);
 	}
-	struct store_options opt = {.pass_grace_min = -1, .scan_repeat_s = -1, .busy_timeout_ms = 2000};
+	struct store_options opt = {
+	    .pass_grace_min = -1, .scan_repeat_s = -1, .busy_timeout_ms = 2000};
 	store *mine = NULL;
 	ck_assert_int_eq(store_open(w.path, &opt, &mine), AKSES_OK);
 	usleep(200 * 1000); /* the others are writing */
