@@ -54,7 +54,6 @@ struct app_print {
 	char number[AKSES_NUMBER_BUF];
 	int person;
 	struct paper_result res;
-	uint32_t started;
 };
 
 struct app {
@@ -71,6 +70,7 @@ struct app {
 	bool dirty;
 	bool quit;
 	bool door_mode;
+	char default_lang[8];     /* --lang, else the config's: restored for each new visitor */
 	/* idle handling */
 	uint32_t last_input;
 	bool idle_warning;        /* the countdown is showing */
@@ -78,10 +78,7 @@ struct app {
 	bool signed_in;
 	struct akses_staff staff;
 	enum signin_goal signin_goal;
-	/* hand-over between screens */
-	char status_number[AKSES_NUMBER_BUF]; /* the request the status/print screens show */
-	char message[256];        /* a one-shot message for the next screen (e.g. bad scan) */
-	struct app_print print;
+	struct app_print print;   /* the print worker's job and result, shown by screens */
 	const char *dump_path;    /* AKSES_UI_DUMP */
 	char dump_extra[1024];     /* state lines a screen adds to the test dump ("step contact") */
 };

@@ -208,6 +208,8 @@ static void main_idle(struct app *a, uint32_t now)
 
 	if (a->screen->visitor) {
 		if (idle >= idle_ms + count_ms) {
+			/* the next visitor starts afresh: the station's language, an empty form */
+			i18n_set_lang(a->default_lang);
 			app_switch(a, main_home(a)); /* leave() wipes the form */
 		} else if (idle >= idle_ms && !a->idle_warning) {
 			a->idle_warning = true;
@@ -308,7 +310,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	memcpy(a->db_path, path, strlen(path) + 1);
-	i18n_init(NULL, lang ? lang : a->cfg.lang);
+	/* i18n_init falls back to Indonesian for an unknown language */
+	bool en = i18n_init(NULL, lang ? lang : a->cfg.lang) == 0 && !strcmp(i18n_lang(), "en");
+	memcpy(a->default_lang, en ? "en" : "id", 3);
 	i18n_bind(KIOSK_DOMAIN);
 	a->assets = getenv("AKSES_ASSETS") ? getenv("AKSES_ASSETS") : AKSES_ASSETS_DIR;
 	a->dump_path = getenv("AKSES_UI_DUMP");

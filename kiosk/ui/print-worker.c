@@ -78,7 +78,6 @@ bool print_worker_start(struct app *a, paper_doc doc, const char *number, int pe
 	a->print.doc = doc;
 	snprintf(a->print.number, sizeof a->print.number, "%s", j->number);
 	a->print.person = person;
-	a->print.started = SDL_GetTicks();
 
 	SDL_Thread *t = SDL_CreateThread(pw_main, "akses-print", j);
 	if (!t) {

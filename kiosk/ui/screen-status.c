@@ -83,10 +83,6 @@ static void status_enter(struct app *a)
 		return;
 	}
 	stt_forget();
-	if (a->message[0]) {
-		snprintf(stt.msg, sizeof stt.msg, "%s", a->message);
-		a->message[0] = '\0';
-	}
 }
 
 static void status_leave(struct app *a)
@@ -303,7 +299,6 @@ static void status_event(struct app *a, const SDL_Event *e)
 		}
 		break;
 	case STT_CMD_PRINT:
-		snprintf(a->status_number, sizeof a->status_number, "%s", stt.req.number);
 		print_worker_start(a, PAPER_BADGE, stt.req.number, (int)(intptr_t)e->user.data1,
 		                   NULL);
 		app_switch(a, &screen_print);

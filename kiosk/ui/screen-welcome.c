@@ -25,17 +25,12 @@ static void welcome_draw(struct app *a)
 		return;
 	}
 	if (ui_button("welcome:status", status, _("Check status"), UI_SECONDARY)) {
-		a->status_number[0] = '\0';
 		app_switch(a, &screen_status);
 		return;
 	}
 	SDL_Rect hint = {pad, by + bh + ui_px(60), ui.w - 2 * pad, ui_font_height(UI_FONT_BODY)};
 	ui_text(hint, _("Have a receipt? Hold its QR code under the scanner."), UI_FONT_BODY, false,
 	        ui_c_muted, UI_CENTER);
-	if (a->message[0]) {
-		hint.y += hint.h + ui_px(20);
-		ui_text(hint, a->message, UI_FONT_BODY, true, ui_c_danger, UI_CENTER);
-	}
 }
 
 /* A receipt scanned on the welcome screen: let the status screen look it up. */
@@ -46,14 +41,8 @@ static void welcome_scan(struct app *a, const char *code)
 		screen_status.scan(a, code);
 }
 
-static void welcome_leave(struct app *a)
-{
-	a->message[0] = '\0';
-}
-
 const struct screen screen_welcome = {
 	.name = "welcome",
 	.draw = welcome_draw,
-	.leave = welcome_leave,
 	.scan = welcome_scan,
 };

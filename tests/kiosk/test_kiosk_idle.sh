@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test_kiosk_idle.sh - privacy: a half-filled form left alone shows the countdown ("I am still
-# here" keeps it), then goes back to welcome with every field wiped: the next visitor starts on
-# an empty form and nothing was stored.
+# here" keeps it), then goes back to welcome with every field wiped and the station's language
+# back: the next visitor starts on an empty form and nothing was stored.
 . "$(dirname "$0")/lib.sh"
 
 SIZE=${KT_SIZE:-1920x1080}
@@ -30,9 +30,12 @@ kt_tap idle:stay
 kt_wait_line idle 0
 [ "$(kt_get screen)" = submit ] && [ "$(kt_get typed)" = 16 ] || kt_fail "the form was lost"
 
-# left alone again: countdown, then welcome
+# left alone again (in English this time): countdown, then welcome, in the station's language
+kt_tap lang:en
+kt_wait_line lang en
 kt_wait_line idle 1 15
 kt_wait_screen welcome 6
+kt_wait_line lang id
 kt_shot "$T/idle-wiped.png"
 kt_tap welcome:submit
 kt_wait_line step identity
