@@ -7,12 +7,14 @@
 #include "config.h"
 #include "fuzz.h"
 
-static char fuzz_path[512];
+static char fuzz_path[512], fuzz_flat[520];
 
 static void fuzz_config_cleanup(void)
 {
 	if (fuzz_path[0])
 		unlink(fuzz_path);
+	if (fuzz_flat[0])
+		unlink(fuzz_flat);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -26,6 +28,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		dir = "/tmp";
 	mkdir(dir, 0700);
 	snprintf(fuzz_path, sizeof fuzz_path, "%s/fuzz-config-%ld.ini", dir, (long)getpid());
+	snprintf(fuzz_flat, sizeof fuzz_flat, "%s.flat", fuzz_path);
 	atexit(fuzz_config_cleanup);
 	return 0;
 }
@@ -41,14 +44,43 @@ static size_t count_lines(const uint8_t *data, size_t size)
 	return n;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void write_file(const char *path, const uint8_t *data, size_t size)
 {
-	FILE *f = fopen(fuzz_path, "wb");
+	FILE *f = fopen(path, "wb");
 	if (!f)
 		abort();
 	if (size && fwrite(data, 1, size, f) != size)
 		abort();
 	fclose(f);
+}
+
+/* The same file with every line's leading white space removed: indentation must not change what
+ * a good file means (an indented key is a key, never the previous key's continued value). */
+static void check_flat(const uint8_t *data, size_t size, const struct akses_config *cfg)
+{
+	uint8_t *flat = malloc(size + 1);
+	if (!flat)
+		abort();
+	size_t n = 0;
+	bool at_start = true;
+	for (size_t i = 0; i < size; i++) {
+		uint8_t c = data[i];
+		if (at_start && (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'))
+			continue;
+		at_start = c == '\n';
+		flat[n++] = c;
+	}
+	write_file(fuzz_flat, flat, n);
+	free(flat);
+	struct akses_config again;
+	int bad_line = -1;
+	FUZZ_CHECK(config_load(fuzz_flat, &again, &bad_line) == AKSES_OK);
+	FUZZ_CHECK(memcmp(&again, cfg, sizeof again) == 0);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	write_file(fuzz_path, data, size);
 
 	struct akses_config cfg, def;
 	int bad_line = -1;
@@ -81,5 +113,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the label round-trips through its code */
 	config_label l;
 	FUZZ_CHECK(config_label_parse(config_label_code(cfg.label), &l) == 0 && l == cfg.label);
+	check_flat(data, size, &cfg);
 	return 0;
 }
