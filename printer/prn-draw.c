@@ -346,6 +346,8 @@ void prn_page_end(struct prn_doc *d)
 	const struct prn_header *h = d->hdr;
 	int64_t at = h ? h->printed_at : 0;
 
+	if (d->counting) /* the footer moves nothing: counting has no use for it */
+		return;
 	cairo_set_source_rgb(d->cr, 0.25, 0.25, 0.25);
 	snprintf(left, sizeof(left), "Dicetak %s pukul %s%s%s", prn_fmt_day_long(at, day, sizeof(day)),
 	         prn_fmt_hm(at, hm, sizeof(hm)), (h && h->station && *h->station) ? " · Stasiun " : "",

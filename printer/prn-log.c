@@ -64,6 +64,10 @@ static void table_head(struct prn_doc *d, const void *arg)
 {
 	const struct log_table *t = arg;
 	double x = d->ml, tw = 0;
+	if (d->counting) { /* a fixed height: nothing to measure */
+		d->y += LOG_HEAD_ROW;
+		return;
+	}
 	for (int i = 0; i < t->n; i++)
 		tw += t->cols[i].w;
 	prn_rgb(d, 0xdde3ea);
