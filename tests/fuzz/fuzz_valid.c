@@ -72,6 +72,9 @@ static bool all_digits(const char *s, size_t from)
 
 static void check_text(const char *s)
 {
+	/* counting needs no valid input: it never reads past the terminator */
+	FUZZ_CHECK(valid_utf8_chars(s) <= strlen(s));
+	FUZZ_CHECK(valid_utf8_chars(NULL) == 0);
 	for (int ml = 0; ml < 2; ml++) {
 		size_t ref_chars;
 		akses_status ref = ref_text(s, ml, &ref_chars);
