@@ -109,6 +109,8 @@ const char *akses_status_message(akses_status st)
 		return C_("This code is not an Akses pass or receipt.");
 	case AKSES_E_DATE:
 		return C_("Enter a real date as YYYY-MM-DD.");
+	case AKSES_E_CODE_UNKNOWN:
+		return C_("This staff code is not known.");
 	}
 	return C_("Unknown error.");
 }

@@ -57,6 +57,7 @@ typedef enum akses_status {
 	AKSES_E_REQUEST_NUMBER = -73, /* not of the form AKS-YYYYMMDD-NNNN */
 	AKSES_E_TOKEN_FORMAT = -74, /* not a 32-character base32 token */
 	AKSES_E_DATE = -75,         /* not YYYY-MM-DD */
+	AKSES_E_CODE_UNKNOWN = -76, /* no staff account has this staff code */
 } akses_status;
 
 /* Which input field a validation status is about (for inline form messages). */

@@ -18,7 +18,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 1 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 2 /* PRAGMA user_version after migration */
 
 struct store_options {
 	int pass_grace_min;   /* default 15 */
@@ -60,6 +60,26 @@ akses_status store_staff_set_pin(store *st, int64_t actor_id, int64_t staff_id,
 akses_status store_staff_get(store *st, int64_t staff_id, struct akses_staff *out);
 /* All staff, or only those of one role when role != ROLE_NONE (escort pickers), by name. */
 akses_status store_staff_list(store *st, akses_role role, struct akses_staff **out, int *n);
+
+/* ---- staff codes (sign in by scanning one's own staff card) ------------------------------ */
+
+/* A fresh staff code for staff_id (ADMIN for anyone, or oneself), into code_out: 32 base32
+ * characters like a pass token, of which only the SHA-256 is stored. The previous code stops
+ * working. AKSES_E_STAFF_DISABLED when the account is disabled. Audited as "staff-code" (never the
+ * code itself). code_out is written only on AKSES_OK. */
+akses_status store_staff_code_issue(store *st, int64_t actor_id, int64_t staff_id,
+                                    char code_out[AKSES_TOKEN_BUF]);
+
+/* Remove staff_id's code (ADMIN or oneself): no code signs that account in any more. Succeeds
+ * (and is recorded) also when there was none, and for a disabled account. */
+akses_status store_staff_code_revoke(store *st, int64_t actor_id, int64_t staff_id);
+
+/* Sign in by a scanned staff code, recording the attempt (signin row and audit, as store_signin).
+ * AKSES_E_CODE_UNKNOWN when no account has this code (a malformed scan, a revoked or replaced
+ * code, or a visitor's pass); AKSES_E_STAFF_DISABLED; AKSES_E_PIN_LOCKED while the account is
+ * locked by wrong PINs. A code sign-in neither counts towards nor clears the PIN lockout. */
+akses_status store_signin_code(store *st, const char *code, const char *station,
+                               struct akses_staff *out);
 
 /* ---- requests ----------------------------------------------------------------------------- */
 

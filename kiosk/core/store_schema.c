@@ -120,6 +120,11 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;",
+	/* 1 -> 2: staff codes. A staff member may sign in by scanning their own staff card; only the
+	 * SHA-256 of its code is kept (NULL: no card issued, or revoked). Unique, so one code can
+	 * name one account only; partial, so the many NULLs do not collide. */
+	"ALTER TABLE staff ADD COLUMN code_hash BLOB;"
+	"CREATE UNIQUE INDEX staff_code ON staff(code_hash) WHERE code_hash IS NOT NULL;",
 };
 
 int store_schema_count(void)
