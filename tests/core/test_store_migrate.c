@@ -1,6 +1,7 @@
 /* test_store_migrate.c - opening files: a new file gets the whole schema and mode 0600, an empty
- * v0 DB made by sqlite3 is migrated, a newer or foreign file is refused and left as it was, and
- * data survives closing and reopening. */
+ * v0 DB made by sqlite3 is migrated, a v1 file with data is taken to v2 (staff codes) with its
+ * data intact, a newer or foreign file is refused and left as it was, and data survives closing
+ * and reopening. */
 #include <check.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -9,7 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "secret.h"
 #include "store.h"
+#include "store_schema.h"
 #include "testutil.h"
 #include "world.h"
 
@@ -59,6 +62,44 @@ static void assert_full_schema(void)
 		ck_assert_msg(file_int(sql) == 1, "table %s missing", tables[i]);
 	}
 	ck_assert_int_eq(file_int("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 2);
+	/* v2: the staff code's hash, unique among the accounts that have one */
+	ck_assert_int_eq(
+	    file_int("SELECT count(*) FROM pragma_table_info('staff') WHERE name = 'code_hash'"),
+	    1);
+	ck_assert_int_eq(
+	    file_int("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND"
+	             " name = 'staff_code' AND sql LIKE '%UNIQUE%code_hash IS NOT NULL%'"),
+	    1);
+}
+
+/* Run SQL on the file through a plain sqlite3 connection; asserts it worked. */
+static void file_exec(const char *sql)
+{
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	char *err = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, err ? err : "?");
+	sqlite3_close(db);
+}
+
+/* The schema as SQLite records it, one text (to see a reopen changed nothing). malloc'd. */
+static char *file_schema(void)
+{
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *s = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	                                    "SELECT group_concat(type || ' ' || name || ' ' ||"
+	                                    " ifnull(sql, ''), char(10)) FROM (SELECT * FROM"
+	                                    " sqlite_master ORDER BY type, name)",
+	                                    -1, &s, NULL),
+	                 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	char *out = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return out;
 }
 
 START_TEST(test_new_file_gets_the_whole_schema_and_mode_0600)
@@ -202,6 +243,87 @@ START_TEST(test_two_handles_share_one_file)
 }
 END_TEST
 
+START_TEST(test_v1_file_with_data_is_migrated_to_v2_intact)
+{
+	/* a file as Akses v1 left it: the first schema, an admin, a second account, sign-ins */
+	ck_assert_int_eq(store_schema_count(), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(secret_init(), AKSES_OK);
+	char hash[SECRET_PIN_HASH_BUF], sql[1024];
+	ck_assert_int_eq(secret_pin_hash("2468", hash), AKSES_OK);
+	int64_t t = tu_time("2026-11-01 09:00");
+	snprintf(sql, sizeof sql,
+	         "BEGIN; PRAGMA user_version = 1;"
+	         "INSERT INTO staff(id, name, role, pin_hash, created_at) VALUES"
+	         " (1, 'Ana Admin', 'ADMIN', '%s', %lld),"
+	         " (2, 'Teknisi Lama', 'TIM_TEKNIS', '%s', %lld);"
+	         "INSERT INTO signin(staff_id, at, ok, station) VALUES (2, %lld, 1, 'pintu');"
+	         "COMMIT;",
+	         hash, (long long)t, hash, (long long)t, (long long)t);
+	file_exec(store_schema_migration(0)); /* the v1 SQL as shipped */
+	file_exec(sql);
+	ck_assert_int_eq(file_int("PRAGMA user_version"), 1);
+	ck_assert_int_eq(
+	    file_int("SELECT count(*) FROM pragma_table_info('staff') WHERE name = 'code_hash'"),
+	    0);
+
+	store *st = NULL;
+	ck_assert_int_eq(store_open(path, NULL, &st), AKSES_OK);
+	ck_assert_int_eq(store_check(st), AKSES_OK);
+	/* the accounts are as they were: names, roles, PINs, no code yet */
+	struct akses_staff s;
+	ck_assert_int_eq(store_signin(st, 2, "2468", "pintu", &s), AKSES_OK);
+	ck_assert_str_eq(s.name, "Teknisi Lama");
+	ck_assert_int_eq(s.role, ROLE_TIM_TEKNIS);
+	ck_assert_int_eq(s.created_at, t);
+	ck_assert_int_eq(store_init_admin(st, "Lagi", "1234", NULL), AKSES_E_ALREADY_INIT);
+	/* and the new feature works on the old accounts */
+	char code[AKSES_TOKEN_BUF];
+	ck_assert_int_eq(store_staff_code_issue(st, 1, 2, code), AKSES_OK);
+	ck_assert_int_eq(store_signin_code(st, code, "pintu", &s), AKSES_OK);
+	ck_assert_int_eq(s.id, 2);
+	store_close(st);
+	assert_full_schema();
+	ck_assert_int_eq(file_int("SELECT count(*) FROM staff"), 2);
+	ck_assert_int_eq(file_int("SELECT count(*) FROM signin WHERE staff_id = 2 AND ok = 1"), 3);
+	ck_assert_int_eq(file_int("SELECT count(*) FROM staff WHERE code_hash IS NULL"), 1);
+	/* one code names one account: the index refuses a second account with the same hash */
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+	                              "UPDATE staff SET code_hash ="
+	                              " (SELECT code_hash FROM staff WHERE id = 2) WHERE id = 1",
+	                              NULL, NULL, NULL),
+	                 SQLITE_CONSTRAINT);
+	sqlite3_close(db);
+}
+END_TEST
+
+START_TEST(test_reopening_a_v2_file_changes_nothing_and_keeps_codes)
+{
+	store *st = NULL;
+	ck_assert_int_eq(store_open(path, NULL, &st), AKSES_OK);
+	int64_t admin = 0;
+	ck_assert_int_eq(store_init_admin(st, "Admin", "1234", &admin), AKSES_OK);
+	char code[AKSES_TOKEN_BUF];
+	ck_assert_int_eq(store_staff_code_issue(st, admin, admin, code), AKSES_OK);
+	store_close(st);
+	char *schema = file_schema();
+	for (int i = 0; i < 2; i++) {
+		ck_assert_int_eq(store_open(path, NULL, &st), AKSES_OK);
+		struct akses_staff s;
+		ck_assert_int_eq(store_signin_code(st, code, "meja", &s), AKSES_OK);
+		ck_assert_int_eq(s.id, admin);
+		store_close(st);
+		ck_assert_int_eq(file_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+		char *again = file_schema();
+		ck_assert_str_eq(again, schema);
+		free(again);
+	}
+	free(schema);
+	assert_full_schema();
+}
+END_TEST
+
 static Suite *migrate_suite(void)
 {
 	Suite *s = suite_create("store_migrate");
@@ -215,6 +337,8 @@ static Suite *migrate_suite(void)
 	tcase_add_test(tc, test_file_that_is_not_a_db_is_refused_and_left_alone);
 	tcase_add_test(tc, test_data_survives_reopening_without_migrating_again);
 	tcase_add_test(tc, test_two_handles_share_one_file);
+	tcase_add_test(tc, test_v1_file_with_data_is_migrated_to_v2_intact);
+	tcase_add_test(tc, test_reopening_a_v2_file_changes_nothing_and_keeps_codes);
 	suite_add_tcase(s, tc);
 	return s;
 }
