@@ -457,7 +457,7 @@ akses_status store_step_add(store *st, int64_t request_id, wf_action action, int
 akses_status store_set_state(store *st, int64_t request_id, req_state to, int64_t at)
 {
 	sqlite3_stmt *s = store_prep(st, "UPDATE request SET state = ?2,"
-	                                 " last_step = CASE WHEN ?3 > 0 THEN ?3 ELSE last_step END,"
+	                                 " last_step = max(last_step, ?3),"
 	                                 " updated_at = ?4, final_at = CASE WHEN ?5 THEN ?4"
 	                                 " ELSE final_at END WHERE id = ?1");
 	if (!s)

@@ -56,7 +56,8 @@ akses_status store_request_head(store *st, const char *number, int64_t *id, req_
 akses_status store_step_add(store *st, int64_t request_id, wf_action action, int64_t actor_id,
                             int64_t at, const char *note);
 
-/* Set state, last_step and updated_at (and final_at for final states). */
+/* Set state and updated_at (and final_at for final states); last_step only moves forward, so a
+ * second entry after a finished visit, a cancel or an expiry keeps the furthest step reached. */
 akses_status store_set_state(store *st, int64_t request_id, req_state to, int64_t at);
 
 #endif

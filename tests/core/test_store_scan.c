@@ -311,6 +311,8 @@ START_TEST(test_request_goes_on_site_then_visited_with_a_step_7_row)
 	/* a second visit within the window: on site again, and a second step 7 row at its end */
 	ck_assert_int_eq(scan_at("2026-12-01 11:10", tok[2], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
 	ck_assert_int_eq(world_state(&w, number), RS_ON_SITE);
+	/* the finished first visit is not forgotten: the last step stays 7 */
+	ck_assert_int_eq(sql_int("SELECT last_step FROM request", NULL), 7);
 	ck_assert_int_eq(scan_at("2026-12-01 11:20", tok[2], SCAN_DIR_AUTO).decision, SCAN_EXIT);
 	ck_assert_int_eq(world_state(&w, number), RS_VISITED);
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM step WHERE step = 7", NULL), 2);
