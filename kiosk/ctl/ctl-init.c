@@ -24,6 +24,7 @@ int ctl_cmd_init(struct ctl *c, int argc, char **argv)
 		return rc;
 	if (!admin)
 		return ctl_usage(T_("--admin NAME is required"));
+	c->create_db = true;
 	if ((rc = ctl_open(c)) != CTL_EXIT_OK)
 		return rc;
 	char pin[64];

@@ -168,6 +168,13 @@ int ctl_open(struct ctl *c)
 	if (!path || !*path)
 		path = c->cfg.db_path[0] ? c->cfg.db_path : "akses.db";
 	c->db_path = path;
+	/* a mistyped --db must not quietly create an empty DB and answer from it */
+	if (!c->create_db && access(path, F_OK) != 0) {
+		char detail[600];
+		snprintf(detail, sizeof detail, "%s: %s (%s)", path, strerror(errno),
+		         T_("create the database with 'aksesctl init'"));
+		return ctl_fail(c, AKSES_E_IO, detail);
+	}
 	struct store_options opt = {
 	    .pass_grace_min = c->cfg.pass_grace_min,
 	    .scan_repeat_s = c->cfg.scan_repeat_s,

@@ -25,6 +25,7 @@ struct ctl {
 	struct akses_config cfg;
 	store *st;                /* opened by ctl_open */
 	struct akses_staff actor; /* filled by ctl_signin */
+	bool create_db;           /* init only: every other command needs an existing DB */
 };
 
 /* A command: "request" with sub-commands parses them itself. run gets argv[0] = the command. */
@@ -162,5 +163,7 @@ int ctl_cmd_log(struct ctl *c, int argc, char **argv);  /* ctl-query.c */
 int ctl_cmd_inside(struct ctl *c, int argc, char **argv);
 int ctl_cmd_compliance(struct ctl *c, int argc, char **argv);
 int ctl_cmd_audit(struct ctl *c, int argc, char **argv); /* ctl-audit.c */
+int ctl_cmd_staff_with_code(struct ctl *c, int argc, char **argv); /* ctl-code.c: staff code */
+int ctl_cmd_signin(struct ctl *c, int argc, char **argv);          /* ctl-code.c */
 
 #endif

@@ -41,6 +41,10 @@ unchanged_by 1 'already' sh -c 'echo 1111 | "$0" --lang en init --admin Eve' "$A
 other="$WORK/other.db"
 echo 4321 | "$AKSESCTL" --db "$other" init --admin 'Lain' >/dev/null
 [[ -s $other ]] || fail "--db did not pick the file"
+# a mistyped --db is refused, not quietly created empty (only init creates)
+expect_fail 1 "aksesctl init" "$AKSESCTL" --lang en --db "$WORK/typo.db" audit verify
+expect_fail 1 "No such file" "$AKSESCTL" --lang en --db "$WORK/typo.db" staff list
+[[ ! -e $WORK/typo.db ]] || fail "a command other than init created the DB"
 
 # --json: one value that parses
 if command -v python3 >/dev/null; then
