@@ -11,8 +11,11 @@
 static const struct ctl_cmd commands[] = {
     {.name = "init", .usage = N_("init --admin NAME"), .run = ctl_cmd_init},
     {.name = "staff",
-     .usage = N_("staff add|list|disable|set-pin ... --as ID"),
-     .run = ctl_cmd_staff},
+     .usage = N_("staff add|list|disable|set-pin|code ... --as ID"),
+     .run = ctl_cmd_staff_with_code},
+    {.name = "signin",
+     .usage = N_("signin [--code CODE]          (by a staff code)"),
+     .run = ctl_cmd_signin},
     {.name = "request", .usage = N_("request submit|show|list|cancel ..."), .run = ctl_cmd_request},
     {.name = "inbox", .usage = N_("inbox --as ID"), .run = ctl_cmd_inbox},
     {.name = "dispose",

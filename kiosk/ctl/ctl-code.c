@@ -1,0 +1,135 @@
+/* ctl-code.c - staff codes from the command line: `aksesctl staff code` issues or revokes the code
+ * on a staff member's card, `aksesctl signin` signs in by one (as the kiosk does for a scan). */
+#include <stdio.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "wf.h"
+
+static const char *const code_help =
+    N_("Usage: aksesctl staff code STAFF_ID --as ID [--revoke]\n"
+       "\n"
+       "A new staff code for an account: the code on the staff card that signs its holder in\n"
+       "when scanned at the kiosk (instead of typing the PIN). Prints the code on the last\n"
+       "line; only its hash is kept, so it cannot be shown again. The previous code of the\n"
+       "account stops working. --revoke removes the code instead (a lost card).\n"
+       "ADMIN for anyone, or the account itself. The acting PIN comes from $AKSES_PIN, else\n"
+       "the first line of standard input.\n");
+
+static const char *const staff_code_line =
+    N_("       aksesctl staff code STAFF_ID --as ID [--revoke]   (a staff card's code)\n");
+
+static const char *const signin_help =
+    N_("Usage: aksesctl signin [--code CODE] [--station NAME]\n"
+       "\n"
+       "Sign in by a staff code, as scanning a staff card at the kiosk does; prints who signed\n"
+       "in. Without --code the code is read from the first line of standard input (so it does\n"
+       "not show in the process list). Every attempt is recorded with the station (default:\n"
+       "the config's station name, else aksesctl).\n");
+
+/* 'code_issue_or_revoke()' - Do `staff code`: argv[0] is "code". */
+static int code_issue_or_revoke(struct ctl *c, int argc, char **argv)
+{
+	const char *as = NULL, *pos[1];
+	bool revoke = false;
+	const struct ctl_opt opts[] = {
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "revoke", .kind = CTL_OPT_FLAG, .flag = &revoke},
+	    {.name = NULL},
+	};
+	int rc = ctl_args(c, argc, argv, "staff code", T_(code_help), opts, pos, 1, 1, NULL);
+	if (rc != CTL_CONTINUE)
+		return rc;
+	int64_t target;
+	if (ctl_parse_id(pos[0], &target) != 0)
+		return ctl_usage(T_("STAFF_ID must be a number, not '%s'"), pos[0]);
+	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
+		return rc;
+	akses_status st;
+	char code[AKSES_TOKEN_BUF] = "";
+	if (revoke)
+		st = store_staff_code_revoke(c->st, c->actor.id, target);
+	else
+		st = store_staff_code_issue(c->st, c->actor.id, target, code);
+	if (st != AKSES_OK)
+		return ctl_fail(c, st, NULL);
+	if (!revoke) {
+		/* on stderr so that stdout is the code alone for scripts, yet nobody misses it */
+		fprintf(stderr,
+		        T_("aksesctl: warning: any previous code of staff %lld no longer works; "
+		           "print a new card\n"),
+		        (long long)target);
+	}
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "id", (double)target);
+		if (revoke)
+			cJSON_AddStringToObject(o, "done", "code-revoke");
+		else
+			cJSON_AddStringToObject(o, "code", code);
+		memset(code, 0, sizeof code);
+		return ctl_json_print(o);
+	}
+	if (revoke) {
+		printf(T_("The staff code of staff %lld is revoked.\n"), (long long)target);
+		return CTL_EXIT_OK;
+	}
+	printf(T_("New staff code of staff %lld:\n"), (long long)target);
+	printf("%s\n", code);
+	memset(code, 0, sizeof code);
+	return CTL_EXIT_OK;
+}
+
+/* 'ctl_cmd_staff_with_code()' - Do the staff command: `staff code` here, every other sub-command
+ * in ctl-staff.c. `staff --help` shows ctl-staff.c's help and the code line after it. */
+int ctl_cmd_staff_with_code(struct ctl *c, int argc, char **argv)
+{
+	const char *sub = argc > 1 ? argv[1] : "";
+	if (strcmp(sub, "code") == 0)
+		return code_issue_or_revoke(c, argc - 1, argv + 1);
+	int rc = ctl_cmd_staff(c, argc, argv);
+	if (rc == CTL_EXIT_OK && (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0))
+		fputs(T_(staff_code_line), stdout);
+	return rc;
+}
+
+/* 'ctl_cmd_signin()' - Do the signin command: a staff code in, who it signed in out. */
+int ctl_cmd_signin(struct ctl *c, int argc, char **argv)
+{
+	const char *code = NULL, *station = NULL;
+	const struct ctl_opt opts[] = {
+	    {.name = "code", .kind = CTL_OPT_VALUE, .value = &code},
+	    {.name = "station", .kind = CTL_OPT_VALUE, .value = &station},
+	    {.name = NULL},
+	};
+	int rc = ctl_args(c, argc, argv, "signin", T_(signin_help), opts, NULL, 0, 0, NULL);
+	if (rc != CTL_CONTINUE)
+		return rc;
+	char line[128];
+	if (!code) {
+		code = ctl_read_line(line, sizeof line);
+		if (!code)
+			return ctl_fail_text("%s",
+			                     T_("no staff code given: use --code or write it on "
+			                        "the first line of standard input"));
+	}
+	if (!station)
+		station = c->cfg.station[0] ? c->cfg.station : "aksesctl";
+	if ((rc = ctl_open(c)) != CTL_EXIT_OK)
+		return rc;
+	akses_status st = store_signin_code(c->st, code, station, &c->actor);
+	memset(line, 0, sizeof line);
+	if (st != AKSES_OK)
+		return ctl_fail(c, st, NULL);
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "id", (double)c->actor.id);
+		cJSON_AddStringToObject(o, "name", c->actor.name);
+		cJSON_AddStringToObject(o, "role", wf_role_code(c->actor.role));
+		cJSON_AddStringToObject(o, "station", station);
+		return ctl_json_print(o);
+	}
+	printf(T_("Signed in: %s (%s), staff %lld\n"), c->actor.name, wf_role_code(c->actor.role),
+	       (long long)c->actor.id);
+	return CTL_EXIT_OK;
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# staff_code.sh - staff codes through aksesctl: an ADMIN or the escort themself issues one, it
+# signs the escort in (and is recorded), a new code retires the old, others may not issue it,
+# disabling the account or revoking the code stops it, a changed character or a visitor's pass is
+# refused, and the code is nowhere in the DB (only its hash, on the account).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+setup_staff
+
+# help, and usage errors before anything is opened
+ctl staff code --help | grep -q '^Usage: aksesctl staff code' || fail "staff code --help"
+ctl staff --help | grep -q 'staff code STAFF_ID' || fail "staff --help lacks the code line"
+ctl signin --help | grep -q '^Usage: aksesctl signin' || fail "signin --help"
+ctl --help | grep -q 'signin' || fail "top-level help lacks signin"
+expect_fail 2 "try 'aksesctl staff code --help'" ctl staff code
+expect_fail 2 'STAFF_ID must be a number' ctl staff code abc --as "$ADMIN"
+expect_fail 2 '--as STAFF_ID is required' ctl staff code "$TEKNIS"
+expect_fail 2 "unknown option '--frob'" ctl signin --frob
+
+# an ADMIN issues the escort's code: the code alone on the last stdout line, a warning on stderr
+as "$ADMIN" staff code "$TEKNIS" >"$WORK/out" 2>"$WORK/err" || fail "issue: $(cat "$WORK/err")"
+FIRST=$(last_line <"$WORK/out")
+[[ $FIRST =~ ^[A-Z2-7]{32}$ ]] || fail "staff code printed '$FIRST', not a code"
+(($(wc -l <"$WORK/err") == 1)) || fail "expected one warning line: $(cat "$WORK/err")"
+grep -q "^aksesctl: warning: .*staff $TEKNIS no longer works" "$WORK/err" ||
+	fail "warning: $(cat "$WORK/err")"
+
+# the code signs the escort in, recorded with the station
+ctl signin --code "$FIRST" --station 'Pintu Server' >"$WORK/out" || fail "signin by code"
+grep -qF "Signed in: Teknisi Satu (TIM_TEKNIS), staff $TEKNIS" "$WORK/out" ||
+	fail "signin said: $(cat "$WORK/out")"
+[[ $(sql "SELECT count(*) FROM signin WHERE staff_id = $TEKNIS AND ok = 1
+	AND station = 'Pintu Server'") == 1 ]] || fail "the code sign-in was not recorded"
+# from stdin too (a code kept off the command line), and as JSON
+json=$(echo "$FIRST" | "$AKSESCTL" --lang en --json signin)
+grep -q "\"id\":$TEKNIS," <<<"$json" || fail "signin --json: $json"
+grep -q '"role":"TIM_TEKNIS"' <<<"$json" || fail "signin --json role: $json"
+
+# the escort replaces their own code: the old one stops working, the new one works
+SECOND=$(as "$TEKNIS" staff code "$TEKNIS" 2>/dev/null | last_line)
+[[ $SECOND =~ ^[A-Z2-7]{32}$ && $SECOND != "$FIRST" ]] || fail "second code '$SECOND'"
+expect_fail 1 'staff code is not known' ctl signin --code "$FIRST"
+ctl signin --code "$SECOND" >/dev/null || fail "the new code does not sign in"
+
+# someone else may not issue or revoke it: refused, and the DB is as it was but for the sign-in
+no_effect_by 1 'role may not' as "$KOORD" staff code "$TEKNIS"
+no_effect_by 1 'role may not' as "$KOORD" staff code "$TEKNIS" --revoke
+ctl signin --code "$SECOND" >/dev/null || fail "a refused re-issue changed the code"
+
+# one character changed, a malformed code, a visitor's pass: refused and recorded, nobody signed in
+bent=${SECOND:0:31}$([[ ${SECOND:31:1} == A ]] && echo B || echo A)
+failed_before=$(sql "SELECT count(*) FROM signin WHERE ok = 0")
+expect_fail 1 'staff code is not known' ctl signin --code "$bent"
+expect_fail 1 'staff code is not known' ctl signin --code 'bukan kode'
+at '2026-11-29 08:00'
+submit
+as "$KADIS" dispose "$REQ" >/dev/null
+as "$KABID" dispose "$REQ" >/dev/null
+as "$KOORD" verify "$REQ" >/dev/null
+as "$KABID" decide "$REQ" --approve >/dev/null
+as "$KOORD" assign "$REQ" --escort "$TEKNIS" >/dev/null
+as "$HELPDESK" record "$REQ" >/dev/null
+PASS=$(as "$HELPDESK" pass list "$REQ" --tokens 2>/dev/null | grep -oE '\b[A-Z2-7]{32}\b' | head -n 1)
+[[ -n $PASS ]] || fail "no pass token listed"
+expect_fail 1 'staff code is not known' ctl signin --code "$PASS"
+[[ $(sql "SELECT count(*) FROM signin WHERE ok = 0") == $((failed_before + 3)) ]] ||
+	fail "the refused codes were not all recorded"
+# and the escort's card at the door is no pass
+expect_denied 'unknown' as "$TEKNIS" scan "$SECOND" --station 'Pintu Server'
+
+# nothing of the codes in the DB: not in the audit trail, the sign-ins, anywhere
+for code in "$FIRST" "$SECOND"; do
+	dump | grep -qiF "$code" && fail "a staff code is stored in the DB"
+done
+hash=$(printf '%s' "$SECOND" | sha256sum | cut -d' ' -f1)
+[[ $(sql "SELECT lower(hex(code_hash)) FROM staff WHERE id = $TEKNIS") == "$hash" ]] ||
+	fail "the account does not hold the code's SHA-256"
+[[ $(sql "SELECT count(*) FROM audit WHERE action = 'staff-code'
+	AND subject = 'staff:$TEKNIS'") == 2 ]] || fail "issuing was not audited twice"
+ctl audit verify >/dev/null || fail "audit chain broken"
+
+# a lost card: revoked by its holder, it signs no one in; the PIN still does
+as "$TEKNIS" staff code "$TEKNIS" --revoke | grep -q 'revoked' || fail "revoke"
+expect_fail 1 'staff code is not known' ctl signin --code "$SECOND"
+[[ $(sql "SELECT count(*) FROM staff WHERE id = $TEKNIS AND code_hash IS NULL") == 1 ]] ||
+	fail "revoke left a hash"
+
+# disabling the account disables its code; no new code for a disabled account
+THIRD=$(as "$ADMIN" staff code "$TEKNIS" 2>/dev/null | last_line)
+as "$ADMIN" staff disable "$TEKNIS" >/dev/null
+expect_fail 1 'disabled' ctl signin --code "$THIRD"
+expect_fail 1 'disabled' as "$ADMIN" staff code "$TEKNIS"
+
+# a locked account stays locked for its code
+CODE=$(as "$HELPDESK" staff code "$HELPDESK" 2>/dev/null | last_line)
+for _ in 1 2 3 4 5; do
+	echo 0000 | "$AKSESCTL" --lang en inbox --as "$HELPDESK" >/dev/null 2>&1 || true
+done
+expect_fail 1 'locked' ctl signin --code "$CODE"
+at '2026-11-29 08:06'
+ctl signin --code "$CODE" | grep -q 'Petugas Helpdesk' || fail "the code after the lock"
+
+# in Indonesian too
+expect_fail 1 'Kode petugas ini tidak dikenal' "$AKSESCTL" --lang id signin --code "$FIRST"
+echo "staff_code: ok"
