@@ -112,6 +112,9 @@ int64_t app_today_start(void);
  * are copied. The result arrives as an event of type a->ev_print and lands in a->print. */
 bool print_worker_start(struct app *a, paper_doc doc, const char *number, int person,
                         const char *receipt_token);
+/* The same for any paper_job (staff: a day's log, who is inside, a reprint with actor_id and
+ * reason). job->pdf_path and job->queue are ignored; the worker waits for the job's end. */
+bool print_worker_start_job(struct app *a, const struct paper_job *job);
 /* Handle an ev_print event: fill a->print. */
 void print_worker_done(struct app *a, const SDL_Event *e);
 

@@ -14,6 +14,9 @@ struct pw_job {
 	char number[AKSES_NUMBER_BUF];
 	int person;
 	char receipt_token[AKSES_TOKEN_BUF];
+	char day[16];                             /* log: YYYY-MM-DD */
+	int64_t actor_id;                         /* 0: the visitor; else the signed-in staff */
+	char reason[AKSES_BUF(AKSES_NOTE_CHARS)]; /* a staff reprint's reason */
 	uint32_t ev;
 	struct paper_result res; /* filled by the worker, read by the UI after the event */
 };
@@ -35,8 +38,10 @@ static int pw_main(void *p)
 		pj.doc = j->doc;
 		pj.number = j->number;
 		pj.person = j->person;
-		pj.actor_id = 0; /* the visitor at the kiosk */
+		pj.actor_id = j->actor_id; /* 0: the visitor at the kiosk */
 		pj.receipt_token = j->receipt_token[0] ? j->receipt_token : NULL;
+		pj.day = j->day[0] ? j->day : NULL;
+		pj.reason = j->reason[0] ? j->reason : NULL;
 		pj.wait = true;
 		paper_print(st, &j->cfg, &pj, &j->res);
 	} else {
@@ -58,6 +63,18 @@ static int pw_main(void *p)
 bool print_worker_start(struct app *a, paper_doc doc, const char *number, int person,
                         const char *receipt_token)
 {
+	struct paper_job pj;
+
+	memset(&pj, 0, sizeof pj);
+	pj.doc = doc;
+	pj.number = number;
+	pj.person = person;
+	pj.receipt_token = receipt_token;
+	return print_worker_start_job(a, &pj);
+}
+
+bool print_worker_start_job(struct app *a, const struct paper_job *job)
+{
 	if (!SDL_AtomicCAS(&pw_busy, 0, 1))
 		return false;
 	struct pw_job *j = calloc(1, sizeof *j);
@@ -65,12 +82,18 @@ bool print_worker_start(struct app *a, paper_doc doc, const char *number, int pe
 		SDL_AtomicSet(&pw_busy, 0);
 		return false;
 	}
+	paper_doc doc = job->doc;
+	int person = job->person;
 	snprintf(j->db_path, sizeof j->db_path, "%s", a->db_path);
 	j->cfg = a->cfg;
 	j->doc = doc;
-	snprintf(j->number, sizeof j->number, "%s", number ? number : "");
+	snprintf(j->number, sizeof j->number, "%s", job->number ? job->number : "");
 	j->person = person;
-	snprintf(j->receipt_token, sizeof j->receipt_token, "%s", receipt_token ? receipt_token : "");
+	snprintf(j->receipt_token, sizeof j->receipt_token, "%s",
+	         job->receipt_token ? job->receipt_token : "");
+	snprintf(j->day, sizeof j->day, "%s", job->day ? job->day : "");
+	j->actor_id = job->actor_id;
+	snprintf(j->reason, sizeof j->reason, "%s", job->reason ? job->reason : "");
 	j->ev = a->ev_print;
 
 	memset(&a->print, 0, sizeof a->print);

@@ -6,6 +6,7 @@
 
 #include "kbd.h"
 #include "kiosk.h"
+#include "staff.h"
 #include "valid.h"
 #include "wf.h"
 
@@ -122,7 +123,8 @@ static void signin_event(struct app *a, const SDL_Event *e)
 	}
 	a->staff = s;
 	a->signed_in = true;
-	app_switch(a, s.role == ROLE_TIM_TEKNIS ? &screen_door : &screen_staff);
+	staff_note_clear();
+	app_switch(a, staff_home(a));
 }
 
 /* A real keyboard: digits into the focused field; Enter moves on or signs in. */

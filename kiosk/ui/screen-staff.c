@@ -1,57 +1,67 @@
-/* screen-staff.c - the home of a signed-in official or helpdesk member: the inbox of requests
- * waiting for their role's step (time standard counting down, overdue in red), and the actions
- * of that step on the selected request (dispose, verify, approve, assign an escort, record,
- * forward, receive). */
+/* screen-staff.c - the home of a signed-in official (Kepala Dinas, Kabid, Koordinator): the inbox
+ * of requests waiting for their step with its time standard counting down (overdue in red), and
+ * for the Koordinator the open requests that may still be cancelled. A tap opens the request. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clock.h"
-#include "kiosk.h"
+#include "staff.h"
 #include "wf.h"
 
-enum { STAFF_CMD_LOAD = 1, STAFF_CMD_ACT, STAFF_CMD_ASSIGN, STAFF_CMD_SIGNOUT };
+enum { STAFF_CMD_LOAD = 1, STAFF_CMD_OPEN };
+enum { STAFF_TAB_INBOX = 0, STAFF_TAB_OPEN };
 
 static struct {
 	struct akses_request_summary *inbox;
 	int n_inbox;
-	int sel; /* -1 none */
-	struct akses_staff *escorts;
-	int n_escorts;
-	char msg[256];
-	bool msg_ok;
+	struct akses_request_summary *open; /* Koordinator: cancellable requests */
+	int n_open;
+	int tab;
+	int page;
+	akses_status rc; /* the inbox could not be read */
 } stf;
 
 static void staff_free(void)
 {
 	free(stf.inbox);
-	free(stf.escorts);
+	free(stf.open);
 	memset(&stf, 0, sizeof stf);
-	stf.sel = -1;
 }
 
-/* Read the inbox (and the escorts, for step 6) in the event path. */
+/* Read the inbox (and the Koordinator's open requests) in the event path. */
 static void staff_load(struct app *a)
 {
-	free(stf.inbox);
-	free(stf.escorts);
-	stf.inbox = NULL;
-	stf.escorts = NULL;
-	stf.n_inbox = stf.n_escorts = 0;
-	if (!a->st)
+	int tab = stf.tab, page = stf.page;
+
+	staff_free();
+	stf.tab = tab;
+	stf.page = page;
+	if (!a->st) {
+		stf.rc = AKSES_E_IO;
 		return;
-	if (store_inbox(a->st, a->staff.id, &stf.inbox, &stf.n_inbox) != AKSES_OK)
+	}
+	stf.rc = store_inbox(a->st, a->staff.id, &stf.inbox, &stf.n_inbox);
+	if (stf.rc != AKSES_OK)
 		stf.n_inbox = 0;
-	if (store_staff_list(a->st, ROLE_TIM_TEKNIS, &stf.escorts, &stf.n_escorts) != AKSES_OK)
-		stf.n_escorts = 0;
-	if (stf.sel >= stf.n_inbox)
-		stf.sel = -1;
+	if (a->staff.role != ROLE_KOORDINATOR)
+		return;
+	struct akses_request_summary *all = NULL;
+	int n = 0;
+	if (store_request_list(a->st, RS_NONE, &all, &n) != AKSES_OK)
+		return;
+	int k = 0;
+	for (int i = 0; i < n; i++)
+		if (wf_check(WF_CANCEL, ROLE_KOORDINATOR, all[i].state, false) == AKSES_OK)
+			all[k++] = all[i];
+	stf.open = all;
+	stf.n_open = k;
 }
 
 static void staff_enter(struct app *a)
 {
 	staff_free();
-	app_post(a, STAFF_CMD_LOAD, 0);
+	staff_load(a);
 }
 
 static void staff_leave(struct app *a)
@@ -60,122 +70,131 @@ static void staff_leave(struct app *a)
 	staff_free();
 }
 
-static void staff_draw(struct app *a)
+/* One request row: number and name, institution and step, and the countdown on the right. */
+static bool staff_row(const char *id, SDL_Rect r, const struct akses_request_summary *s,
+                      int64_t now, bool show_state)
 {
-	char title[600], line[1024], l2[1200], id[40], due[80];
-	SDL_Rect c;
-	int pad = ui_px(40);
+	char l1[600], l2[1200], due[64] = "";
+	bool late = false;
 
-	snprintf(title, sizeof title, "%s", a->staff.name);
-	c = app_top_bar(a, title);
-	snprintf(a->dump_extra, sizeof a->dump_extra, "role %s\ninbox %d\nsel %d\nmsg %s",
-	         wf_role_code(a->staff.role), stf.n_inbox, stf.sel, stf.msg);
-	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - ui_px(140), ui_px(340), ui_px(110)};
-	if (ui_button("signout", so, _("Sign out"), UI_SECONDARY)) {
-		app_post(a, STAFF_CMD_SIGNOUT, 0);
-		return;
+	if (s->due_at)
+		late = staff_due_text(s->due_at, now, due, sizeof due);
+	snprintf(l1, sizeof l1, "%s  %s", s->number, s->name);
+	if (show_state)
+		snprintf(l2, sizeof l2, "%s · %s", s->institution, wf_state_label(s->state));
+	else
+		snprintf(l2, sizeof l2, "%s · %s %d", s->institution, _("step"), s->next_step);
+	bool tap = ui_list_row(id, r, l1, l2, late ? ui_c_danger : ui_c_ok);
+	if (due[0] && !show_state) {
+		int dw = ui_px(330);
+		SDL_Rect d = {r.x + r.w - dw, r.y + ui_px(4), dw - ui_px(20), r.h - ui_px(8)};
+		ui_fill(d, ui_c_panel);
+		ui_text(d, due, UI_FONT_LARGE, true, late ? ui_c_danger : ui_c_ok, UI_RIGHT);
 	}
-	int lw = ui.w / 2 - pad, y = c.y + ui_px(20), rh = ui_px(120);
-	ui_text(ui_rect(pad, y, lw, ui_font_height(UI_FONT_BODY)), wf_role_title(a->staff.role),
-	        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
-	y += ui_font_height(UI_FONT_BODY) + ui_px(8);
-	snprintf(line, sizeof line, _("Waiting for you: %d"), stf.n_inbox);
-	ui_text(ui_rect(pad, y, lw, ui_font_height(UI_FONT_LARGE)), line, UI_FONT_LARGE, true,
-	        ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_LARGE) + ui_px(12);
-	int64_t now = clock_now();
-	/* the time standards count down: redraw once a second */
-	if (stf.n_inbox && !ui.wake_at)
-		ui.wake_at = SDL_GetTicks() + 1000;
-	for (int i = 0; i < stf.n_inbox && y + rh < ui.h - ui_px(20); i++) {
-		const struct akses_request_summary *r = &stf.inbox[i];
-		bool overdue = r->due_at && now > r->due_at;
-		char dur[32];
-		clock_format_duration(overdue ? now - r->due_at : r->due_at - now, dur, sizeof dur);
-		snprintf(due, sizeof due, overdue ? _("overdue %s") : _("%s left"), dur);
-		snprintf(line, sizeof line, "%s  %s", r->number, r->name);
-		snprintf(l2, sizeof l2, "%s · %s %d · %s", r->institution, _("step"), r->next_step,
-		         r->due_at ? due : "");
-		snprintf(id, sizeof id, "inbox:%d", i);
-		if (ui_list_row(id, ui_rect(pad, y, lw, rh), line, l2,
-		                overdue ? ui_c_danger : (i == stf.sel ? ui_c_primary : ui_c_ok))) {
-			stf.sel = i;
-			stf.msg[0] = '\0';
-		}
-		if (i == stf.sel)
-			ui_frame_rect(ui_rect(pad, y, lw, rh), ui_c_primary, ui_px(4));
-		y += rh + ui_px(6);
-	}
-	/* the selected request's actions */
-	int x = ui.w / 2 + pad, w = ui.w / 2 - 2 * pad;
-	y = c.y + ui_px(20);
-	if (stf.msg[0]) {
-		ui_text_wrapped(ui_rect(x, y, w, ui_px(100)), stf.msg, UI_FONT_BODY, true,
-		                stf.msg_ok ? ui_c_ok : ui_c_danger);
-		y += ui_px(110);
-	}
-	if (stf.sel < 0)
-		return;
-	const struct akses_request_summary *r = &stf.inbox[stf.sel];
-	wf_action acts[8];
-	int n = wf_actions_for(a->staff.role, r->state, acts, 8);
-	ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_BODY)), wf_state_label(r->state),
-	        UI_FONT_BODY, true, ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_BODY) + ui_px(16);
-	for (int i = 0; i < n; i++) {
-		if (acts[i] == WF_REJECT || acts[i] == WF_CANCEL || acts[i] == WF_REPORT)
-			continue; /* need a typed reason or report: aksesctl for now */
-		if (acts[i] == WF_ASSIGN) {
-			for (int k = 0; k < stf.n_escorts && k < 4; k++) {
-				snprintf(id, sizeof id, "assign:%lld", (long long)stf.escorts[k].id);
-				snprintf(line, sizeof line, "%s: %s", wf_action_label(WF_ASSIGN),
-				         stf.escorts[k].name);
-				if (ui_button(id, ui_rect(x, y, w, ui_px(110)), line, UI_PRIMARY))
-					app_post(a, STAFF_CMD_ASSIGN, (intptr_t)stf.escorts[k].id);
-				y += ui_px(126);
-			}
-			continue;
-		}
-		snprintf(id, sizeof id, "act:%s", wf_get(acts[i]) ? wf_get(acts[i])->code : "?");
-		if (ui_button(id, ui_rect(x, y, w, ui_px(110)), wf_action_label(acts[i]),
-		              UI_PRIMARY))
-			app_post(a, STAFF_CMD_ACT, (intptr_t)acts[i]);
-		y += ui_px(126);
-	}
+	return tap;
 }
 
-/* Carry out an action on the selected request, then reload the inbox. */
+static void staff_draw(struct app *a)
+{
+	char line[200], id[40];
+	int pad = ui_px(40), bh = ui_px(110);
+	SDL_Rect c = app_top_bar(a, a->staff.name);
+	bool koord = a->staff.role == ROLE_KOORDINATOR;
+	const struct akses_request_summary *list = stf.tab == STAFF_TAB_OPEN ? stf.open : stf.inbox;
+	int n = stf.tab == STAFF_TAB_OPEN ? stf.n_open : stf.n_inbox;
+
+	snprintf(a->dump_extra, sizeof a->dump_extra,
+	         "role %s\ntab %d\ninbox %d\nopen %d\npage %d\nmsg %s", wf_role_code(a->staff.role),
+	         stf.tab, stf.n_inbox, stf.n_open, stf.page, staff_note.text);
+	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - bh - ui_px(24), ui_px(340), bh};
+	if (staff_signout_button(a, so))
+		return;
+	int y = c.y + ui_px(20), w = c.w - 2 * pad;
+	ui_text(ui_rect(pad, y, w, ui_font_height(UI_FONT_BODY)), wf_role_title(a->staff.role),
+	        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
+	y += ui_font_height(UI_FONT_BODY) + ui_px(10);
+	/* the tabs (the Koordinator's second list), or the inbox's heading */
+	int th = ui_px(96);
+	snprintf(line, sizeof line, _("Waiting for you: %d"), stf.n_inbox);
+	if (koord) {
+		int tw = ui_px(560);
+		if (ui_button("tab:inbox", ui_rect(pad, y, tw, th), line,
+		              stf.tab == STAFF_TAB_INBOX ? UI_PRIMARY : UI_SECONDARY)) {
+			stf.tab = STAFF_TAB_INBOX;
+			stf.page = 0;
+		}
+		snprintf(line, sizeof line, _("Open requests: %d"), stf.n_open);
+		if (ui_button("tab:open", ui_rect(pad + tw + ui_px(20), y, tw, th), line,
+		              stf.tab == STAFF_TAB_OPEN ? UI_PRIMARY : UI_SECONDARY)) {
+			stf.tab = STAFF_TAB_OPEN;
+			stf.page = 0;
+		}
+	} else {
+		ui_text(ui_rect(pad, y, w, th), line, UI_FONT_LARGE, true, ui_c_text, UI_LEFT);
+	}
+	y += th + ui_px(16);
+	y += staff_note_draw(ui_rect(pad, y, w, ui_px(100)));
+	if (stf.rc != AKSES_OK) {
+		ui_text_wrapped(ui_rect(pad, y, w, ui_px(120)), akses_status_message(stf.rc),
+		                UI_FONT_BODY, true, ui_c_danger);
+		return;
+	}
+	if (n == 0) {
+		ui_text(ui_rect(pad, y, w, ui_font_height(UI_FONT_BODY)),
+		        stf.tab == STAFF_TAB_OPEN ? _("No request can be cancelled now.")
+		                                  : _("Nothing waits for you now."),
+		        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
+		return;
+	}
+	/* the rows that fit above the bottom buttons, a page at a time */
+	int rh = ui_px(120), gap = ui_px(8);
+	int room = so.y - ui_px(16) - y;
+	int per = room / (rh + gap);
+	if (per < 1)
+		per = 1;
+	int first = staff_page_first(n, per, &stf.page);
+	int64_t now = clock_now();
+	for (int i = first; i < n && i < first + per; i++) {
+		snprintf(id, sizeof id, "%s:%d", stf.tab == STAFF_TAB_OPEN ? "open" : "inbox",
+		         i - first);
+		if (staff_row(id, ui_rect(pad, y, w, rh), &list[i], now, stf.tab == STAFF_TAB_OPEN)) {
+			app_post(a, STAFF_CMD_OPEN, i);
+			return;
+		}
+		y += rh + gap;
+	}
+	if (n > per) {
+		SDL_Rect prev = {pad, so.y, ui_px(300), bh};
+		SDL_Rect next = {pad + ui_px(320), so.y, ui_px(300), bh};
+		if (stf.page > 0 && ui_button("page:prev", prev, _("Previous"), UI_SECONDARY))
+			stf.page--;
+		if (first + per < n && ui_button("page:next", next, _("Next"), UI_SECONDARY))
+			stf.page++;
+		snprintf(line, sizeof line, "%d–%d / %d", first + 1,
+		         first + per < n ? first + per : n, n);
+		ui_text(ui_rect(next.x + next.w + ui_px(20), so.y, ui_px(300), bh), line,
+		        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
+	}
+	/* the time standards count down: a frame a second while requests wait, none otherwise */
+	if (stf.n_inbox && (!ui.wake_at || ui.wake_at > SDL_GetTicks() + 1000))
+		ui.wake_at = SDL_GetTicks() + 1000;
+}
+
 static void staff_event(struct app *a, const SDL_Event *e)
 {
-	akses_status rc = AKSES_OK;
-
-	if (e->type != a->ev_cmd || !a->st)
+	if (e->type != a->ev_cmd)
 		return;
-	switch (e->user.code) {
-	case STAFF_CMD_LOAD:
+	if (e->user.code == STAFF_CMD_LOAD) {
 		staff_load(a);
-		return;
-	case STAFF_CMD_SIGNOUT:
-		a->signed_in = false;
-		memset(&a->staff, 0, sizeof a->staff);
-		app_post(a, APP_CMD_HOME, 0);
-		return;
-	case STAFF_CMD_ACT:
-	case STAFF_CMD_ASSIGN:
-		if (stf.sel < 0 || stf.sel >= stf.n_inbox)
+	} else if (e->user.code == STAFF_CMD_OPEN) {
+		int i = (int)(intptr_t)e->user.data1;
+		const struct akses_request_summary *list =
+		    stf.tab == STAFF_TAB_OPEN ? stf.open : stf.inbox;
+		int n = stf.tab == STAFF_TAB_OPEN ? stf.n_open : stf.n_inbox;
+		if (i < 0 || i >= n)
 			return;
-		if (e->user.code == STAFF_CMD_ACT)
-			rc = store_act(a->st, stf.inbox[stf.sel].number,
-			               (wf_action)(intptr_t)e->user.data1, a->staff.id, NULL);
-		else
-			rc = store_assign(a->st, stf.inbox[stf.sel].number, a->staff.id,
-			                  (int64_t)(intptr_t)e->user.data1);
-		stf.msg_ok = rc == AKSES_OK;
-		snprintf(stf.msg, sizeof stf.msg, "%s: %s", stf.inbox[stf.sel].number,
-		         rc == AKSES_OK ? _("done") : akses_status_message(rc));
-		stf.sel = -1;
-		staff_load(a);
-		return;
+		staff_note_clear();
+		staff_open_request(a, list[i].number, &screen_staff);
 	}
 }
 

@@ -29,10 +29,15 @@ kt_longpress logo
 kt_signin "$KABID" 2468
 kt_wait_screen staff
 kt_wait_line inbox 1
-kt_tap inbox:0
-kt_wait_line sel 0
 kt_shot "$T/staff-inbox.png"
+kt_tap inbox:0
+kt_wait_screen request
+kt_wait_line state VERIFIED
+kt_get acts | grep -q approve || kt_fail "no approve action: $(kt_get acts)"
+[ "$(kt_get nik_full)" = 0 ] || kt_fail "the Kabid sees the whole NIK"
+kt_shot "$T/staff-request.png"
 kt_tap act:approve
+kt_wait_screen staff
 kt_wait_line inbox 0
 [ "$(state)" = APPROVED ] || kt_fail "state after approve: $(state)"
 kt_get msg | grep -q "$NUMBER" || kt_fail "no confirmation"

@@ -1,0 +1,101 @@
+/* staff.c - helpers the staff screens share: where each role starts, signing out, the
+ * confirmation line, the NIK mask, list paging and the step countdown text. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+#include "staff.h"
+
+struct staff_note staff_note;
+
+const struct screen *staff_home(const struct app *a)
+{
+	switch (a->staff.role) {
+	case ROLE_TIM_TEKNIS:
+		return &screen_door;
+	case ROLE_HELPDESK:
+		return &screen_helpdesk;
+	default:
+		return &screen_staff;
+	}
+}
+
+void staff_sign_out(struct app *a)
+{
+	a->signed_in = false;
+	memset(&a->staff, 0, sizeof a->staff);
+	staff_note_clear();
+	app_post(a, APP_CMD_HOME, 0);
+}
+
+bool staff_signout_button(struct app *a, SDL_Rect r)
+{
+	if (!ui_button("signout", r, _("Sign out"), UI_SECONDARY))
+		return false;
+	staff_sign_out(a);
+	return true;
+}
+
+void staff_note_set(bool ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(staff_note.text, sizeof staff_note.text, fmt, ap);
+	va_end(ap);
+	staff_note.ok = ok;
+}
+
+void staff_note_clear(void)
+{
+	memset(&staff_note, 0, sizeof staff_note);
+}
+
+int staff_note_draw(SDL_Rect r)
+{
+	if (!staff_note.text[0])
+		return 0;
+	int h = ui_text_wrapped(r, staff_note.text, UI_FONT_BODY, true,
+	                        staff_note.ok ? ui_c_ok : ui_c_danger);
+	return h + ui_px(12);
+}
+
+void staff_mask_nik(const char *nik, bool full, char *out, size_t n)
+{
+	size_t len = strlen(nik);
+
+	if (full || len < 10) {
+		/* an anonymized (empty) or odd NIK has nothing to hide beyond what it is */
+		snprintf(out, n, "%s", full ? nik : (len ? "****************" : ""));
+		return;
+	}
+	snprintf(out, n, "%.6s******%s", nik, nik + len - 4);
+}
+
+int staff_page_first(int n, int per, int *page)
+{
+	if (per < 1)
+		per = 1;
+	int pages = n > 0 ? (n + per - 1) / per : 1;
+	if (*page >= pages)
+		*page = pages - 1;
+	if (*page < 0)
+		*page = 0;
+	return *page * per;
+}
+
+bool staff_due_text(int64_t due_at, int64_t now, char *out, size_t n)
+{
+	char dur[32];
+	bool overdue = now > due_at;
+	int64_t d = overdue ? now - due_at : due_at - now;
+
+	/* minutes and seconds while it counts (the standards are 3 and 5 minutes) */
+	if (d < 3600)
+		snprintf(dur, sizeof dur, "%d:%02d", (int)(d / 60), (int)(d % 60));
+	else
+		clock_format_duration(d, dur, sizeof dur);
+	snprintf(out, n, overdue ? _("overdue %s") : _("%s left"), dur);
+	return overdue;
+}

@@ -1,0 +1,66 @@
+/* staff.h - what the kiosk's staff screens share: the home screen of each role, a request's
+ * details, the typed-text dialog, the confirmation line, the NIK mask and signing out. */
+#ifndef AKSES_KIOSK_STAFF_H
+#define AKSES_KIOSK_STAFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kiosk.h"
+
+extern const struct screen screen_request, screen_reason, screen_helpdesk;
+
+/* The home of the signed-in staff member: the door for TIM_TEKNIS, the helpdesk home for
+ * HELPDESK, the officials' inbox for everyone else. */
+const struct screen *staff_home(const struct app *a);
+
+/* Sign the staff member out (session wiped) and go back to the mode's start screen. */
+void staff_sign_out(struct app *a);
+
+/* The "Sign out" button every staff screen has, at r. true when tapped (it has posted the
+ * sign-out: the caller returns from draw). */
+bool staff_signout_button(struct app *a, SDL_Rect r);
+
+/* The last action's outcome, shown on the staff screens until the next action (plain words: a
+ * confirmation only after AKSES_OK, else akses_status_message). */
+struct staff_note {
+	char text[400];
+	bool ok;
+};
+extern struct staff_note staff_note;
+void staff_note_set(bool ok, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void staff_note_clear(void);
+/* Draw the note (green or red, wrapped) at r; returns the height used (0 when empty). */
+int staff_note_draw(SDL_Rect r);
+
+/* "317101******0001": the first 6 and last 4 digits of a NIK; the whole NIK when full. */
+void staff_mask_nik(const char *nik, bool full, char *out, size_t n);
+
+/* Open the details of request number (screen_request); back returns to from. */
+void staff_open_request(struct app *a, const char *number, const struct screen *from);
+
+/* The typed-text dialog (screen_reason): what it asks for and what it does with the text. */
+enum staff_ask_kind {
+	ASK_REJECT = 1, /* step 5 NO: the reason the applicant will read (required) */
+	ASK_VERIFY,     /* step 4: an optional note */
+	ASK_CANCEL,     /* KOORDINATOR cancels before step 6: the reason (required) */
+	ASK_REPORT,     /* step 9: the access report (required, several lines) */
+	ASK_REPRINT,    /* a staff print of a pass: the reason (required) */
+};
+/* Ask for a text on the on-screen keyboard, then carry out kind on number (person: the pass,
+ * for ASK_REPRINT). On success the dialog goes back to from with a confirmation; on an error it
+ * stays with the message and the text kept. */
+void staff_ask(struct app *a, enum staff_ask_kind kind, const char *number, int person,
+               const char *person_name, const struct screen *from);
+
+/* Paging for a list of n rows of which per fit: the first row of page *page (clamped). */
+int staff_page_first(int n, int per, int *page);
+
+/* The time a step has left ("3 m left") or is over ("overdue 1 m"); true when overdue. */
+bool staff_due_text(int64_t due_at, int64_t now, char *out, size_t n);
+
+#endif
