@@ -335,6 +335,37 @@ START_TEST(test_day_log_marks_still_inside_and_overstay)
 }
 END_TEST
 
+/* The table's fast text path: accented Latin names come out letter for letter, a name in a script
+ * that needs shaping goes through pango without upsetting the rows around it, and a cell too long
+ * for two lines ends in an ellipsis instead of running into the next row. */
+START_TEST(test_day_log_writes_names_as_given_and_ends_overlong_cells_with_ellipsis)
+{
+	struct prn_log_visit v[5];
+	char names[5][64];
+	struct prn_day_log log = day_log(5, v, names);
+	v[0].name = "José Ramos";
+	v[1].name = "Ḥasanah Nurhaliza Ñúñez";
+	v[2].name = "حسن البنا";
+	v[3].name = "Siti Aminah";
+	v[4].name = "Budi";
+	v[4].purpose = "Penggantian UPS dan pengecekan baterai seluruh rak server lantai dua "
+	               "serta pendinginan ruang arsip";
+	struct prn_pdf pdf;
+	ck_assert_int_eq(prn_render_day_log(&log, &pdf), PRN_OK);
+	const char *path = save(&pdf, "log-names");
+	prn_pdf_free(&pdf);
+	ck_assert_int_eq(pdf_pages(path), 1);
+	char *t = flat(pdf_text(path, 0, 0));
+	ck_assert_msg(strstr(t, "José Ramos") != NULL, "%s", t);
+	ck_assert_msg(strstr(t, "Ḥasanah Nurhaliza Ñúñez") != NULL, "%s", t);
+	ck_assert_ptr_nonnull(strstr(t, "Siti Aminah"));
+	ck_assert_ptr_nonnull(strstr(t, "Penggantian UPS"));
+	ck_assert_ptr_nonnull(strstr(t, "…"));
+	ck_assert_msg(strstr(t, "arsip") == NULL, "the overlong purpose was not cut: %s", t);
+	free(t);
+}
+END_TEST
+
 START_TEST(test_csv_quotes_comma_quote_and_newline)
 {
 	struct prn_log_visit v[1];
@@ -545,6 +576,7 @@ static Suite *render_suite(void)
 	tcase_add_test(tc, test_day_log_without_visits_says_so_on_one_page);
 	tcase_add_test(tc, test_day_log_of_10000_visits_paginates_with_header_on_every_page);
 	tcase_add_test(tc, test_day_log_marks_still_inside_and_overstay);
+	tcase_add_test(tc, test_day_log_writes_names_as_given_and_ends_overlong_cells_with_ellipsis);
 	tcase_add_test(tc, test_csv_quotes_comma_quote_and_newline);
 	tcase_add_test(tc, test_access_report_is_a_berita_acara_with_timeline_and_signatures);
 	tcase_add_test(tc, test_compliance_report_and_csv_carry_every_step);
