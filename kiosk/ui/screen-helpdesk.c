@@ -9,7 +9,7 @@
 #include "staff.h"
 #include "wf.h"
 
-enum { HD_CMD_OPEN = 1, HD_CMD_PRINT_LOG, HD_CMD_PRINT_INSIDE };
+enum { HD_CMD_OPEN = 1, HD_CMD_PRINT_LOG, HD_CMD_PRINT_INSIDE, HD_CMD_LOAD };
 enum { HD_TAB_TODO = 0, HD_TAB_PASSES };
 
 #define HD_JOBS 6
@@ -199,7 +199,12 @@ static void hd_draw(struct app *a)
 	ui_text(ui_rect(pad, y, w, ui_font_height(UI_FONT_BODY)), wf_role_title(a->staff.role),
 	        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
 	y += ui_font_height(UI_FONT_BODY) + ui_px(10);
-	int th = ui_px(96), tw = (w - ui_px(20)) / 2;
+	int th = ui_px(96), rw = ui_px(240), tw = (w - rw - ui_px(40)) / 2;
+	/* new work arrives from other stations: read the lists again on demand */
+	if (ui_button("refresh", ui_rect(pad + w - rw, y, rw, th), _("Refresh"), UI_SECONDARY)) {
+		staff_note_clear();
+		app_post(a, HD_CMD_LOAD, 0);
+	}
 	snprintf(line, sizeof line, _("Waiting for you: %d"), hd.n_todo);
 	if (ui_button("tab:todo", ui_rect(pad, y, tw, th), line,
 	              hd.tab == HD_TAB_TODO ? UI_PRIMARY : UI_SECONDARY)) {
@@ -289,6 +294,9 @@ static void hd_event(struct app *a, const SDL_Event *e)
 	memset(&pj, 0, sizeof pj);
 	pj.actor_id = a->staff.id;
 	switch (e->user.code) {
+	case HD_CMD_LOAD:
+		hd_load(a);
+		return;
 	case HD_CMD_OPEN: {
 		int i = (int)(intptr_t)e->user.data1;
 		const struct akses_request_summary *list =

@@ -184,7 +184,8 @@ static void reason_draw(struct app *a)
 	if (rsn.msg[0])
 		ui_text(ui_rect(pad, y, tw - ui_px(200), sh), rsn.msg, UI_FONT_SMALL, true,
 		        ui_c_danger, UI_LEFT);
-	ui_keyboard(&rsn.kbd, ui_rect(c.x, c.y + c.h - kh, c.w, kh), &t);
+	if (ui_keyboard(&rsn.kbd, ui_rect(c.x, c.y + c.h - kh, c.w, kh), &t))
+		rsn.msg[0] = '\0'; /* the message was about the text before this key */
 }
 
 /* Carry out the dialog's action with the typed text; on AKSES_OK go back with a confirmation. */
@@ -241,7 +242,8 @@ static void reason_apply(struct app *a)
 		return;
 	}
 	staff_note_set(true, "%s: %s", rsn.number, done);
-	app_switch(a, rsn.from ? rsn.from : staff_home(a));
+	/* the step is done: back to the list, where the request no longer waits */
+	app_switch(a, staff_home(a));
 }
 
 static void reason_event(struct app *a, const SDL_Event *e)
@@ -260,6 +262,7 @@ static void reason_text(struct app *a, const char *s)
 	struct ui_textbuf t = reason_buf();
 
 	(void)a;
+	rsn.msg[0] = '\0';
 	if (!strcmp(s, "\n")) {
 		if (reason_multiline())
 			ui_textbuf_insert(&t, "\n");

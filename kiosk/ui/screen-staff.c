@@ -132,6 +132,12 @@ static void staff_draw(struct app *a)
 	} else {
 		ui_text(ui_rect(pad, y, w, th), line, UI_FONT_LARGE, true, ui_c_text, UI_LEFT);
 	}
+	/* new requests arrive from other stations: read the lists again on demand */
+	if (ui_button("refresh", ui_rect(c.w - pad - ui_px(340), y, ui_px(340), th), _("Refresh"),
+	              UI_SECONDARY)) {
+		staff_note_clear();
+		app_post(a, STAFF_CMD_LOAD, 0);
+	}
 	y += th + ui_px(16);
 	y += staff_note_draw(ui_rect(pad, y, w, ui_px(100)));
 	if (stf.rc != AKSES_OK) {

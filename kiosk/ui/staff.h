@@ -52,8 +52,9 @@ enum staff_ask_kind {
 	ASK_REPRINT,    /* a staff print of a pass: the reason (required) */
 };
 /* Ask for a text on the on-screen keyboard, then carry out kind on number (person: the pass,
- * for ASK_REPRINT). On success the dialog goes back to from with a confirmation; on an error it
- * stays with the message and the text kept. */
+ * for ASK_REPRINT). Back returns to from. On success the dialog goes to the role's home with a
+ * confirmation (a reprint: back to from, where its outcome shows); on an error it stays with the
+ * message and the text kept. */
 void staff_ask(struct app *a, enum staff_ask_kind kind, const char *number, int person,
                const char *person_name, const struct screen *from);
 
