@@ -215,6 +215,17 @@ struct prn_disposition {
 };
 prn_status prn_render_disposition(const struct prn_disposition *d, struct prn_pdf *out);
 
+/* A staff member's own card (CR80 by default): name, role and a QR of the staff code that signs
+ * them in at the kiosk. A dark band marks staff, unlike the red visitor band. Nothing else in the
+ * QR; no PIN anywhere. */
+struct prn_staffcard {
+	const char *agency;
+	const char *name, *role; /* role as people read it: "Tim Teknis" */
+	const char *code;        /* the staff code, the QR's only content */
+	double w_mm, h_mm;       /* 0: CR80 landscape */
+};
+prn_status prn_render_staffcard(const struct prn_staffcard *c, struct prn_pdf *out);
+
 /* ---- small helpers the glue shares --------------------------------------------------------- */
 
 /* Indonesian date/time text in local time: "Sen, 01 Des 2026" / "1 Desember 2026" /

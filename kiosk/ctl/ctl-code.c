@@ -1,10 +1,15 @@
 /* ctl-code.c - staff codes from the command line: `aksesctl staff code` issues or revokes the code
- * on a staff member's card, `aksesctl signin` signs in by one (as the kiosk does for a scan). */
+ * on a staff member's card, `staff card` prints the card, `aksesctl signin` signs in by one (as
+ * the kiosk does for a scan). */
 #include <stdio.h>
 #include <string.h>
 
 #include "ctl.h"
+#include "paper.h"
 #include "wf.h"
+
+#define PAPER_DOMAIN "akses-paper"
+#define P_(s) dgettext(PAPER_DOMAIN, s)
 
 static const char *const code_help =
     N_("Usage: aksesctl staff code STAFF_ID --as ID [--revoke]\n"
@@ -16,8 +21,18 @@ static const char *const code_help =
        "ADMIN for anyone, or the account itself. The acting PIN comes from $AKSES_PIN, else\n"
        "the first line of standard input.\n");
 
+static const char *const card_help =
+    N_("Usage: aksesctl staff card STAFF_ID --as ID [--queue Q] [--pdf FILE] [--wait]\n"
+       "\n"
+       "Print a staff card: name, role and the QR of a new staff code that signs its holder in\n"
+       "at the kiosk. The previous code of the account stops working (an old card is dead).\n"
+       "ADMIN for anyone, or the account itself. --queue names the CUPS queue (default: the\n"
+       "config's badge queue), --pdf writes the card to FILE instead, --wait waits for the job\n"
+       "to finish. The code itself is not shown.\n");
+
 static const char *const staff_code_line =
-    N_("       aksesctl staff code STAFF_ID --as ID [--revoke]   (a staff card's code)\n");
+    N_("       aksesctl staff code STAFF_ID --as ID [--revoke]   (a staff card's code)\n"
+       "       aksesctl staff card STAFF_ID --as ID [--pdf FILE]  (print the card)\n");
 
 static const char *const signin_help =
     N_("Usage: aksesctl signin [--code CODE] [--station NAME]\n"
@@ -80,13 +95,74 @@ static int code_issue_or_revoke(struct ctl *c, int argc, char **argv)
 	return CTL_EXIT_OK;
 }
 
-/* 'ctl_cmd_staff_with_code()' - Do the staff command: `staff code` here, every other sub-command
- * in ctl-staff.c. `staff --help` shows ctl-staff.c's help and the code line after it. */
+/* 'code_card()' - Do `staff card`: argv[0] is "card". A new code, printed on a card. */
+static int code_card(struct ctl *c, int argc, char **argv)
+{
+	const char *as = NULL, *queue = NULL, *pdf = NULL, *pos[1];
+	bool wait = false;
+	const struct ctl_opt opts[] = {
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = "queue", .kind = CTL_OPT_VALUE, .value = &queue},
+	    {.name = "pdf", .kind = CTL_OPT_VALUE, .value = &pdf},
+	    {.name = "wait", .kind = CTL_OPT_FLAG, .flag = &wait},
+	    {.name = NULL},
+	};
+	int rc = ctl_args(c, argc, argv, "staff card", T_(card_help), opts, pos, 1, 1, NULL);
+	if (rc != CTL_CONTINUE)
+		return rc;
+	int64_t target;
+	if (ctl_parse_id(pos[0], &target) != 0)
+		return ctl_usage(T_("STAFF_ID must be a number, not '%s'"), pos[0]);
+	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
+		return rc;
+	struct paper_job job = {
+	    .actor_id = c->actor.id, .queue = queue, .pdf_path = pdf, .wait = wait};
+	struct paper_result res;
+	akses_status st = paper_print_staffcard(c->st, &c->cfg, target, &job, &res);
+	memset(res.token, 0, sizeof res.token);
+	if (st == AKSES_OK || st == AKSES_E_PRINT) /* the code was replaced either way */
+		fprintf(stderr,
+		        T_("aksesctl: warning: any previous code of staff %lld no longer works; "
+		           "print a new card\n"),
+		        (long long)target);
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddBoolToObject(o, "ok", st == AKSES_OK);
+		cJSON_AddNumberToObject(o, "id", (double)target);
+		if (pdf) {
+			cJSON_AddStringToObject(o, "pdf", pdf);
+		} else {
+			cJSON_AddStringToObject(o, "queue", res.queue);
+			cJSON_AddNumberToObject(o, "cups_job_id", res.cups_job_id);
+			cJSON_AddStringToObject(o, "state", wf_job_state_code(res.state));
+		}
+		cJSON_AddStringToObject(o, "message",
+		                        res.message[0] ? res.message : akses_status_message(st));
+		ctl_json_print(o);
+		return st == AKSES_OK ? CTL_EXIT_OK : CTL_EXIT_FAIL;
+	}
+	if (st == AKSES_E_PRINT)
+		return ctl_fail_text("%s", res.message);
+	if (st != AKSES_OK)
+		return ctl_fail(c, st, NULL);
+	if (pdf)
+		printf("%s\n", res.message);
+	else
+		printf(P_("job %d on %s: %s (%s)\n"), res.cups_job_id, res.queue,
+		       wf_job_state_code(res.state), res.message);
+	return CTL_EXIT_OK;
+}
+
+/* 'ctl_cmd_staff_with_code()' - Do the staff command: `staff code` and `staff card` here, every
+ * other sub-command in ctl-staff.c. `staff --help` shows ctl-staff.c's help and the code line after
+ * it. */
 int ctl_cmd_staff_with_code(struct ctl *c, int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : "";
 	if (strcmp(sub, "code") == 0)
 		return code_issue_or_revoke(c, argc - 1, argv + 1);
+	if (strcmp(sub, "card") == 0)
+		return code_card(c, argc - 1, argv + 1);
 	int rc = ctl_cmd_staff(c, argc, argv);
 	if (rc == CTL_EXIT_OK && (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0))
 		fputs(T_(staff_code_line), stdout);

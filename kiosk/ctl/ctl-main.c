@@ -11,7 +11,7 @@
 static const struct ctl_cmd commands[] = {
     {.name = "init", .usage = N_("init --admin NAME"), .run = ctl_cmd_init},
     {.name = "staff",
-     .usage = N_("staff add|list|disable|set-pin|code ... --as ID"),
+     .usage = N_("staff add|list|disable|set-pin|code|card ... --as ID"),
      .run = ctl_cmd_staff_with_code},
     {.name = "signin",
      .usage = N_("signin [--code CODE]          (by a staff code)"),

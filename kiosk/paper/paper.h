@@ -51,6 +51,14 @@ struct paper_result {
 akses_status paper_print(store *st, const struct akses_config *cfg, const struct paper_job *job,
                          struct paper_result *res);
 
+/* A staff member's own card (paper-staffcard.c): a fresh staff code for staff_id, issued as
+ * job->actor_id (ADMIN, or oneself: store_staff_code_issue; the previous code stops working),
+ * printed with name and role on the badge printer's label (or to job->pdf_path). Of job, only
+ * actor_id, queue, pdf_path and wait are used. res->token holds the new code. The code is issued
+ * before printing: if the print then fails, run it again (a new code, a new card). */
+akses_status paper_print_staffcard(store *st, const struct akses_config *cfg, int64_t staff_id,
+                                   const struct paper_job *job, struct paper_result *res);
+
 /* CSV (RFC 4180, UTF-8) of the daily log or the compliance report into path ("-" = stdout). */
 akses_status paper_export_log_csv(store *st, const char *day, const char *path);
 akses_status paper_export_compliance_csv(store *st, const char *from, const char *to,

@@ -2,7 +2,8 @@
 # staff_code.sh - staff codes through aksesctl: an ADMIN or the escort themself issues one, it
 # signs the escort in (and is recorded), a new code retires the old, others may not issue it,
 # disabling the account or revoking the code stops it, a changed character or a visitor's pass is
-# refused, and the code is nowhere in the DB (only its hash, on the account).
+# refused, the code is nowhere in the DB (only its hash, on the account), and a printed staff
+# card's QR is a working code.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -100,6 +101,27 @@ done
 expect_fail 1 'locked' ctl signin --code "$CODE"
 at '2026-11-29 08:06'
 ctl signin --code "$CODE" | grep -q 'Petugas Helpdesk' || fail "the code after the lock"
+
+# a staff card: the printed QR is a new code (its hash on the account) that signs its holder in;
+# the code is not shown on stdout, and an earlier code stops working
+KCODE=$(as "$KOORD" staff code "$KOORD" 2>/dev/null | last_line)
+as "$KOORD" staff card "$KOORD" --pdf "$WORK/card.pdf" >"$WORK/out" 2>"$WORK/err" ||
+	fail "staff card: $(cat "$WORK/err")"
+grep -q 'warning: .*no longer works' "$WORK/err" || fail "no warning: $(cat "$WORK/err")"
+grep -qE '[A-Z2-7]{32}' "$WORK/out" && fail "staff card showed the code: $(cat "$WORK/out")"
+[[ $(pdfinfo "$WORK/card.pdf" | grep -c '^Pages: *1$') == 1 ]] || fail "the card is not one page"
+pdftotext "$WORK/card.pdf" - | tr '\n' ' ' | grep -q 'PETUGAS / STAFF.*Koordinator Helpdesk' ||
+	fail "card text: $(pdftotext "$WORK/card.pdf" -)"
+pdftoppm -r 300 -png "$WORK/card.pdf" "$WORK/card"
+CARD=$(zbarimg -q --raw "$WORK/card-1.png" 2>/dev/null) || fail "no QR on the card"
+[[ $CARD =~ ^[A-Z2-7]{32}$ && $CARD != "$KCODE" ]] || fail "card QR '$CARD'"
+[[ $(printf '%s' "$CARD" | sha256sum | cut -d' ' -f1) == \
+	"$(sql "SELECT lower(hex(code_hash)) FROM staff WHERE id = $KOORD")" ]] ||
+	fail "the card's QR is not the account's code"
+ctl signin --code "$CARD" | grep -q 'Koordinator Helpdesk' || fail "the card does not sign in"
+expect_fail 1 'staff code is not known' ctl signin --code "$KCODE"
+expect_fail 1 'role may not' as "$KOORD" staff card "$HELPDESK" --pdf "$WORK/other.pdf"
+[[ ! -e $WORK/other.pdf ]] || fail "a refused card was written"
 
 # in Indonesian too
 expect_fail 1 'Kode petugas ini tidak dikenal' "$AKSESCTL" --lang id signin --code "$FIRST"
