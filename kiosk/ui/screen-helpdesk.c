@@ -169,8 +169,8 @@ static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 		bool bad = j->state >= JOB_ABORTED;
 		bool done = j->state == JOB_COMPLETED;
 		clock_format_hm(j->at, hm, sizeof hm);
-		snprintf(line, sizeof line, "%s  %s%s %s  %s%s%s", hm, j->kind,
-		         j->reprint ? "*" : "", j->number, wf_job_state_code(j->state),
+		snprintf(line, sizeof line, "%s  %s%s %s  %s  %s%s%s", hm, j->kind,
+		         j->reprint ? "*" : "", j->number, j->queue, wf_job_state_code(j->state),
 		         bad && j->message[0] ? " — " : "", bad ? j->message : "");
 		ui_text(ui_rect(x, y, w, sh), line, UI_FONT_SMALL, bad, bad ? ui_c_danger
 		                                                        : (done ? ui_c_ok : ui_c_text),
@@ -196,15 +196,15 @@ static void hd_draw(struct app *a)
 	if (staff_signout_button(a, so))
 		return;
 	int y = c.y + ui_px(20), w = split - 2 * pad;
-	ui_text(ui_rect(pad, y, w, ui_font_height(UI_FONT_BODY)), wf_role_title(a->staff.role),
-	        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
-	y += ui_font_height(UI_FONT_BODY) + ui_px(10);
-	int th = ui_px(96), rw = ui_px(240), tw = (w - rw - ui_px(40)) / 2;
+	int th = ui_px(96), rw = ui_px(300), tw = (w - ui_px(20)) / 2;
+	ui_text(ui_rect(pad, y, w - rw, th), wf_role_title(a->staff.role), UI_FONT_BODY, false,
+	        ui_c_muted, UI_LEFT);
 	/* new work arrives from other stations: read the lists again on demand */
 	if (ui_button("refresh", ui_rect(pad + w - rw, y, rw, th), _("Refresh"), UI_SECONDARY)) {
 		staff_note_clear();
 		app_post(a, HD_CMD_LOAD, 0);
 	}
+	y += th + ui_px(16);
 	snprintf(line, sizeof line, _("Waiting for you: %d"), hd.n_todo);
 	if (ui_button("tab:todo", ui_rect(pad, y, tw, th), line,
 	              hd.tab == HD_TAB_TODO ? UI_PRIMARY : UI_SECONDARY)) {

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# test_kiosk_staff_idle.sh - a staff member who walks away is signed out: after the idle timeout
+# (10 s here) the reception kiosk is back at welcome and the logo asks for a PIN again; the door
+# kiosk is back at its sign-in. A touch before the timeout keeps the session.
+. "$(dirname "$0")/lib.sh"
+
+export AKSES_NOW DAY=2030-03-12
+AKSES_NOW="$DAY 09:00"
+SIZE=${KT_SIZE:-1920x1080}
+kt_display "$SIZE"
+kt_db
+kt_staff
+cat >"$T/idle.ini" <<INI
+[station]
+lang = en
+idle_timeout = 10
+idle_countdown = 3
+INI
+
+# reception: the Kabid's inbox, left alone
+kt_kiosk "$SIZE" --config "$T/idle.ini" --db "$DB"
+kt_wait_screen welcome
+kt_longpress logo
+kt_signin "$KABID" 2468
+kt_wait_screen staff
+start=$(date +%s)
+sleep 6
+kt_tap refresh # a touch: the 10 s start again
+[ "$(kt_get screen)" = staff ] || kt_fail "signed out before the timeout"
+kt_shot "$T/staff-before-idle.png"
+kt_wait_screen welcome 15
+took=$(($(date +%s) - start))
+[ "$took" -ge 15 ] || kt_fail "signed out after ${took}s: the touch did not count"
+kt_shot "$T/staff-idle-signed-out.png"
+# the session is gone: the logo leads to the PIN again, not to the inbox
+kt_longpress logo
+kt_wait_screen signin
+kt_tap cancel
+kt_wait_screen welcome
+kill "$KIOSK_PID"
+wait "$KIOSK_PID" 2>/dev/null || true
+KIOSK_PID=
+
+# door: the escort's scan view, left alone, goes back to the door's sign-in
+kt_kiosk "$SIZE" --config "$T/idle.ini" --db "$DB" --mode door
+kt_wait_screen signin
+kt_signin "$TEKNIS" 2468
+kt_wait_screen door
+kt_wait_screen signin 15
+[ -n "${KT_KEEP:-}" ] && cp "$T"/*.png "$KT_KEEP"/ 2>/dev/null
+echo PASS
