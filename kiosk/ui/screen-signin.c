@@ -1,5 +1,5 @@
-/* screen-signin.c - staff sign-in on a numeric pad (staff id, then PIN): the staff entry, the
- * door's start screen, and the ADMIN PIN that quitting the kiosk needs. */
+/* screen-signin.c - staff sign-in on a numeric pad (staff id, then PIN) or by scanning one's staff
+ * card: the staff entry, the door's start screen, and the ADMIN PIN that quitting needs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +59,7 @@ static void signin_draw(struct app *a)
 	         (int)a->signin_goal, sgn.focus, sgn.msg);
 	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)),
 	        quit ? _("An administrator's PIN is needed to stop the kiosk.")
-	             : _("Type your staff number and PIN."),
+	             : _("Type your staff number and PIN, or scan your staff card."),
 	        UI_FONT_BODY, false, ui_c_text, UI_LEFT);
 	y += ui_font_height(UI_FONT_BODY) + ui_px(20);
 	int w = ui_px(420);
@@ -89,6 +89,32 @@ static void signin_draw(struct app *a)
 	ui_keyboard(&sgn.kbd, ui_rect(c.x, c.y + c.h - kh, c.w, kh), &t);
 }
 
+/* After a sign-in attempt (PIN or staff code): the message, the ADMIN's stop, or the role's
+ * home. The staff record s is wiped here whatever happens. */
+static void signin_done(struct app *a, akses_status rc, struct akses_staff *s)
+{
+	if (rc != AKSES_OK) {
+		snprintf(sgn.msg, sizeof sgn.msg, "%s", akses_status_message(rc));
+		sgn.focus = sgn.id[0] ? 1 : 0;
+		memset(s, 0, sizeof *s);
+		return;
+	}
+	if (a->signin_goal == SIGNIN_QUIT) {
+		if (s->role == ROLE_ADMIN) {
+			a->quit = true;
+		} else {
+			snprintf(sgn.msg, sizeof sgn.msg, "%s", akses_status_message(AKSES_E_ROLE));
+		}
+		memset(s, 0, sizeof *s);
+		return;
+	}
+	a->staff = *s;
+	a->signed_in = true;
+	memset(s, 0, sizeof *s);
+	staff_note_clear();
+	app_switch(a, staff_home(a));
+}
+
 /* Check the PIN (the store records every attempt), then go where the role belongs. */
 static void signin_event(struct app *a, const SDL_Event *e)
 {
@@ -99,6 +125,7 @@ static void signin_event(struct app *a, const SDL_Event *e)
 	struct akses_staff s;
 	akses_status rc;
 
+	memset(&s, 0, sizeof s);
 	if (!a->st) {
 		rc = AKSES_E_IO;
 	} else if (!sgn.id[0] || *end || id <= 0) {
@@ -107,24 +134,26 @@ static void signin_event(struct app *a, const SDL_Event *e)
 		rc = store_signin(a->st, (int64_t)id, sgn.pin, a->cfg.station, &s);
 	}
 	memset(sgn.pin, 0, sizeof sgn.pin);
-	if (rc != AKSES_OK) {
-		snprintf(sgn.msg, sizeof sgn.msg, "%s", akses_status_message(rc));
-		sgn.focus = sgn.id[0] ? 1 : 0;
-		return;
-	}
+	signin_done(a, rc, &s);
+}
+
+/* A staff card scanned: its code signs in like a PIN would (the store records the attempt). A
+ * visitor's pass or receipt is no staff code: refused with the store's message. */
+static void signin_scan(struct app *a, const char *code)
+{
+	struct akses_staff s;
+	akses_status rc;
+
+	memset(&s, 0, sizeof s);
 	if (a->signin_goal == SIGNIN_QUIT) {
-		if (s.role == ROLE_ADMIN) {
-			a->quit = true;
-		} else {
-			snprintf(sgn.msg, sizeof sgn.msg, "%s", akses_status_message(AKSES_E_ROLE));
-		}
-		memset(&s, 0, sizeof s);
+		/* stopping the kiosk takes what a found card cannot give: the ADMIN's PIN */
+		snprintf(sgn.msg, sizeof sgn.msg, "%s",
+		         _("An administrator's PIN is needed to stop the kiosk."));
 		return;
 	}
-	a->staff = s;
-	a->signed_in = true;
-	staff_note_clear();
-	app_switch(a, staff_home(a));
+	rc = a->st ? store_signin_code(a->st, code, a->cfg.station, &s) : AKSES_E_IO;
+	memset(sgn.pin, 0, sizeof sgn.pin);
+	signin_done(a, rc, &s);
 }
 
 /* A real keyboard: digits into the focused field; Enter moves on or signs in. */
@@ -154,6 +183,7 @@ const struct screen screen_signin = {
 	.event = signin_event,
 	.draw = signin_draw,
 	.leave = signin_leave,
+	.scan = signin_scan,
 	.text = signin_text,
 	.staff = true,
 };

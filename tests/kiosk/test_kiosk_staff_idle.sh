@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test_kiosk_staff_idle.sh - a staff member who walks away is signed out: after the idle timeout
 # (10 s here) the reception kiosk is back at welcome and the logo asks for a PIN again; the door
-# kiosk is back at its sign-in. A touch before the timeout keeps the session.
+# kiosk (where the escort signs in with their staff card) is back at its sign-in. A touch before
+# the timeout keeps the session.
 . "$(dirname "$0")/lib.sh"
 
 export AKSES_NOW DAY=2030-03-12
@@ -41,11 +42,21 @@ kill "$KIOSK_PID"
 wait "$KIOSK_PID" 2>/dev/null || true
 KIOSK_PID=
 
-# door: the escort's scan view, left alone, goes back to the door's sign-in
+# door: the escort signs in by scanning their staff card (a wrong code is refused); the scan
+# view, left alone, goes back to the door's sign-in
+code=$(AKSES_PIN=2468 kt_ctl staff code "$TEKNIS" --as "$TEKNIS" 2>/dev/null | tail -n 1)
+[ ${#code} = 32 ] || kt_fail "no staff code: '$code'"
+signins() { sqlite3 "$DB" "SELECT count(*) FROM signin WHERE staff_id = $TEKNIS AND ok = 1"; }
+n0=$(signins)
 kt_kiosk "$SIZE" --config "$T/idle.ini" --db "$DB" --mode door
 kt_wait_screen signin
-kt_signin "$TEKNIS" 2468
+kt_scan "$(printf '%s' "$code" | tr 'A-Z2-7' 'B-Z2-7A')"
+kt_wait_set msg
+[ "$(kt_get screen)" = signin ] || kt_fail "a wrong staff code signed in"
+kt_scan "$code"
 kt_wait_screen door
+kt_shot "$T/door-signed-in-by-card.png"
 kt_wait_screen signin 15
+[ "$(signins)" = $((n0 + 1)) ] || kt_fail "the card sign-in was not recorded once"
 [ -n "${KT_KEEP:-}" ] && cp "$T"/*.png "$KT_KEEP"/ 2>/dev/null
 echo PASS
