@@ -58,8 +58,10 @@ grep -qi 'damaged' "$WORK/err" && fail "a read-only folder reported as a damaged
 grep -q "$WORK/ro" "$WORK/err" || fail "the message does not name the folder: $(cat "$WORK/err")"
 expect_fail 1 'read-only' "${NOBODY[@]}" "$AKSESCTL" --lang en --db "$WORK/ro/akses.db" audit verify
 [[ $(md5sum <"$WORK/ro/akses.db") == "$sum" ]] || fail "the DB in the read-only folder changed"
-# a new DB in a read-only folder
-expect_fail 1 'Permission denied' submit_to "$WORK/ro/new.db" "${NOBODY[@]}"
+# a new DB in a read-only folder: init cannot create it; any other command refuses a missing DB
+expect_fail 1 'Permission denied' sh -c 'echo 1111 | "$@"' sh "${NOBODY[@]}" "$AKSESCTL" \
+	--lang en --db "$WORK/ro/new.db" init --admin Ana
+expect_fail 1 "aksesctl init" submit_to "$WORK/ro/new.db" "${NOBODY[@]}"
 [[ ! -e $WORK/ro/new.db ]] || fail "a DB appeared in a read-only folder"
 chmod 0755 "$WORK/ro"
 
