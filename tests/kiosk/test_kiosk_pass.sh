@@ -56,13 +56,17 @@ kt_wait_screen print
 kt_wait_line phase 2 90 # PRINT_OK: the job completed in CUPS
 kt_shot "$T/printed.png"
 
+# the kiosk's own job (cups-pdf names each file ..._job_<id>.pdf): other printing on the same
+# scheduler must not be mistaken for this badge
+job=$(kt_get job)
+[ -n "$job" ] && [ "$job" -gt 0 ] || kt_fail "the kiosk reported no CUPS job id"
 pdf=
 for _ in $(seq 100); do
-	pdf=$(ls -1t "$PDFDIR" 2>/dev/null | grep -vxF -f "$T/before.txt" | grep '\.pdf$' | head -n 1 || true)
+	pdf=$(ls -1t "$PDFDIR" 2>/dev/null | grep -vxF -f "$T/before.txt" | grep "job_$job\.pdf\$" | head -n 1 || true)
 	[ -n "$pdf" ] && break
 	sleep 0.1
 done
-[ -n "$pdf" ] || kt_fail "no new PDF in $PDFDIR"
+[ -n "$pdf" ] || kt_fail "no PDF of job $job in $PDFDIR"
 pdftoppm -r 150 -png "$PDFDIR/$pdf" "$T/badge"
 page=$(ls "$T"/badge*.png | head -n 1)
 token=$(zbarimg -q --raw "$page" 2>/dev/null | head -n 1)
