@@ -114,6 +114,27 @@ static void hd_day_move(int delta)
 	hd.day = s > today ? today : s;
 }
 
+/* A print job's state in words. */
+static const char *hd_job_word(print_job_state st)
+{
+	switch (st) {
+	case JOB_PENDING:
+		return _("waiting");
+	case JOB_ACCEPTED:
+		return _("printing");
+	case JOB_COMPLETED:
+		return _("printed");
+	case JOB_ABORTED:
+	case JOB_CANCELED:
+	case JOB_STOPPED:
+	case JOB_FAILED:
+		return _("failed");
+	case JOB_NONE:
+	default:
+		return "-";
+	}
+}
+
 /* The printing column: the log's day and button, who is inside, the worker's state, the jobs. */
 static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 {
@@ -150,8 +171,8 @@ static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 	y += bh + gap;
 	if (busy) {
 		ui_spinner(ui_rect(x, y, sh * 2, sh * 2), SDL_GetTicks());
-		ui_text(ui_rect(x + sh * 2 + gap, y, w, sh * 2), _("Printing…"), UI_FONT_BODY, false,
-		        ui_c_muted, UI_LEFT);
+		ui_text(ui_rect(x + sh * 2 + gap, y, w, sh * 2), _("Printing…"), UI_FONT_BODY,
+		        false, ui_c_muted, UI_LEFT);
 		y += sh * 2 + gap;
 	}
 	/* the recent jobs and where each stands */
@@ -170,11 +191,10 @@ static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 		bool done = j->state == JOB_COMPLETED;
 		clock_format_hm(j->at, hm, sizeof hm);
 		snprintf(line, sizeof line, "%s  %s%s %s  %s  %s%s%s", hm, j->kind,
-		         j->reprint ? "*" : "", j->number, j->queue, wf_job_state_code(j->state),
+		         j->reprint ? "*" : "", j->number, j->queue, hd_job_word(j->state),
 		         bad && j->message[0] ? " — " : "", bad ? j->message : "");
-		ui_text(ui_rect(x, y, w, sh), line, UI_FONT_SMALL, bad, bad ? ui_c_danger
-		                                                        : (done ? ui_c_ok : ui_c_text),
-		        UI_LEFT);
+		ui_text(ui_rect(x, y, w, sh), line, UI_FONT_SMALL, bad,
+		        bad ? ui_c_danger : (done ? ui_c_ok : ui_c_text), UI_LEFT);
 		y += sh + ui_px(6);
 	}
 }
@@ -196,7 +216,7 @@ static void hd_draw(struct app *a)
 	if (staff_signout_button(a, so))
 		return;
 	int y = c.y + ui_px(20), w = split - 2 * pad;
-	int th = ui_px(96), rw = ui_px(300), tw = (w - ui_px(20)) / 2;
+	int th = ui_px(96), rw = ui_px(360), tw = (w - ui_px(20)) / 2;
 	ui_text(ui_rect(pad, y, w - rw, th), wf_role_title(a->staff.role), UI_FONT_BODY, false,
 	        ui_c_muted, UI_LEFT);
 	/* new work arrives from other stations: read the lists again on demand */
@@ -205,15 +225,19 @@ static void hd_draw(struct app *a)
 		app_post(a, HD_CMD_LOAD, 0);
 	}
 	y += th + ui_px(16);
-	snprintf(line, sizeof line, _("Waiting for you: %d"), hd.n_todo);
-	if (ui_button("tab:todo", ui_rect(pad, y, tw, th), line,
-	              hd.tab == HD_TAB_TODO ? UI_PRIMARY : UI_SECONDARY)) {
+	char l_todo[120], l_passes[120];
+	snprintf(l_todo, sizeof l_todo, _("Waiting for you: %d"), hd.n_todo);
+	snprintf(l_passes, sizeof l_passes, _("Passes: %d"), hd.n_passes);
+	/* both tabs in one type size, whichever label is longer */
+	const char *tabs[2] = {l_todo, l_passes};
+	enum ui_font tf = ui_button_font_for(tabs, 2, tw);
+	if (ui_button_ex("tab:todo", ui_rect(pad, y, tw, th), l_todo,
+	                 hd.tab == HD_TAB_TODO ? UI_PRIMARY : UI_SECONDARY, tf)) {
 		hd.tab = HD_TAB_TODO;
 		hd.page = 0;
 	}
-	snprintf(line, sizeof line, _("Passes: %d"), hd.n_passes);
-	if (ui_button("tab:passes", ui_rect(pad + tw + ui_px(20), y, tw, th), line,
-	              hd.tab == HD_TAB_PASSES ? UI_PRIMARY : UI_SECONDARY)) {
+	if (ui_button_ex("tab:passes", ui_rect(pad + tw + ui_px(20), y, tw, th), l_passes,
+	                 hd.tab == HD_TAB_PASSES ? UI_PRIMARY : UI_SECONDARY, tf)) {
 		hd.tab = HD_TAB_PASSES;
 		hd.page = 0;
 	}
@@ -253,8 +277,10 @@ static void hd_draw(struct app *a)
 			         s->next_step == 6 ? _("record") : _("access report"),
 			         due[0] ? " · " : "", due);
 		else
-			snprintf(l2, sizeof l2, "%s · %s", s->institution, wf_state_label(s->state));
-		snprintf(id, sizeof id, "%s:%d", hd.tab == HD_TAB_PASSES ? "pass" : "todo", i - first);
+			snprintf(l2, sizeof l2, "%s · %s", s->institution,
+			         wf_state_label(s->state));
+		snprintf(id, sizeof id, "%s:%d", hd.tab == HD_TAB_PASSES ? "pass" : "todo",
+		         i - first);
 		if (ui_list_row(id, ui_rect(pad, y, w, rh), l1, l2, late ? ui_c_danger : ui_c_ok)) {
 			app_post(a, HD_CMD_OPEN, i);
 			return;
@@ -282,9 +308,10 @@ static void hd_event(struct app *a, const SDL_Event *e)
 		if (a->print.phase == PRINT_OK)
 			staff_note_set(true, _("Printed (job %d)."), a->print.res.cups_job_id);
 		else
-			staff_note_set(false, "%s", a->print.res.message[0]
-			                                ? a->print.res.message
-			                                : akses_status_message(a->print.res.status));
+			staff_note_set(false, "%s",
+			               a->print.res.message[0]
+			                   ? a->print.res.message
+			                   : akses_status_message(a->print.res.status));
 		hd_load(a);
 		return;
 	}
@@ -319,7 +346,8 @@ static void hd_event(struct app *a, const SDL_Event *e)
 		return;
 	}
 	if (!print_worker_start_job(a, &pj)) {
-		staff_note_set(false, "%s", _("Another print is still under way. Try again shortly."));
+		staff_note_set(false, "%s",
+		               _("Another print is still under way. Try again shortly."));
 		return;
 	}
 	staff_note_clear();
@@ -327,10 +355,10 @@ static void hd_event(struct app *a, const SDL_Event *e)
 }
 
 const struct screen screen_helpdesk = {
-	.name = "helpdesk",
-	.enter = hd_enter,
-	.event = hd_event,
-	.draw = hd_draw,
-	.leave = hd_leave,
-	.staff = true,
+    .name = "helpdesk",
+    .enter = hd_enter,
+    .event = hd_event,
+    .draw = hd_draw,
+    .leave = hd_leave,
+    .staff = true,
 };

@@ -274,11 +274,11 @@ static void reason_text(struct app *a, const char *s)
 }
 
 const struct screen screen_reason = {
-	.name = "reason",
-	.enter = reason_enter,
-	.event = reason_event,
-	.draw = reason_draw,
-	.leave = reason_leave,
-	.text = reason_text,
-	.staff = true,
+    .name = "reason",
+    .enter = reason_enter,
+    .event = reason_event,
+    .draw = reason_draw,
+    .leave = reason_leave,
+    .text = reason_text,
+    .staff = true,
 };

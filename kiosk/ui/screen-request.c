@@ -160,9 +160,8 @@ static void rq_draw_details(struct app *a, int x, int y, int w, int bottom)
 			o += (size_t)snprintf(v + o, sizeof v - o, "%s%s (%s)", i ? "; " : "",
 			                      r->companions[i].name, nik);
 		}
-		snprintf(d, sizeof d, "%d", r->n_companions);
 		char head[80];
-		snprintf(head, sizeof head, "%s: %s", _("Companions"), d);
+		snprintf(head, sizeof head, _("Companions: %d"), r->n_companions);
 		ui_text(ui_rect(x, y, w, sh), head, UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
 		y += sh + ui_px(2);
 		y += ui_text_wrapped(ui_rect(x, y, w, 3 * sh), v, UI_FONT_SMALL, false, ui_c_text) +
@@ -182,8 +181,7 @@ static void rq_draw_details(struct app *a, int x, int y, int w, int bottom)
 	}
 	if (r->reason[0]) {
 		snprintf(v, sizeof v, "%s: %s", _("Reason"), r->reason);
-		y += ui_text_wrapped(ui_rect(x, y, w, 2 * lh), v, UI_FONT_BODY, true,
-		                     ui_c_danger) +
+		y += ui_text_wrapped(ui_rect(x, y, w, 2 * lh), v, UI_FONT_BODY, true, ui_c_danger) +
 		     ui_px(8);
 	}
 	if (r->report[0]) {
@@ -205,8 +203,9 @@ static void rq_draw_details(struct app *a, int x, int y, int w, int bottom)
 		char when[24], took[32] = "";
 		clock_format_hm(s->at, when, sizeof when);
 		if (s->duration_s >= 0)
-			snprintf(took, sizeof took, " · %d:%02d / %d:%02d", (int)(s->duration_s / 60),
-			         (int)(s->duration_s % 60), s->standard_s / 60, s->standard_s % 60);
+			snprintf(took, sizeof took, " · %d:%02d / %d:%02d",
+			         (int)(s->duration_s / 60), (int)(s->duration_s % 60),
+			         s->standard_s / 60, s->standard_s % 60);
 		bool late = s->duration_s > s->standard_s && s->standard_s > 0;
 		snprintf(v, sizeof v, "%d. %s — %s%s%s%s · %s%s", s->step,
 		         wf_action_label((wf_action)s->action),
@@ -258,13 +257,13 @@ static void rq_draw_actions(struct app *a, int x, int y, int w, int bottom)
 		switch (act) {
 		case WF_ASSIGN:
 			ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_SMALL)),
-			        _("Assign an escort (Tim Teknis):"), UI_FONT_SMALL, true, ui_c_muted,
-			        UI_LEFT);
+			        _("Assign an escort (Tim Teknis):"), UI_FONT_SMALL, true,
+			        ui_c_muted, UI_LEFT);
 			y += ui_font_height(UI_FONT_SMALL) + ui_px(6);
 			if (rq.n_escorts == 0) {
 				ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_BODY)),
-				        _("No active Tim Teknis: add one with aksesctl."), UI_FONT_BODY,
-				        false, ui_c_danger, UI_LEFT);
+				        _("No active Tim Teknis: add one with aksesctl."),
+				        UI_FONT_BODY, false, ui_c_danger, UI_LEFT);
 				y += ui_font_height(UI_FONT_BODY) + gap;
 			}
 			/* two escorts a row */
@@ -361,9 +360,10 @@ static void rq_event(struct app *a, const SDL_Event *e)
 			if (a->print.phase == PRINT_OK)
 				staff_note_set(true, "%s: %s", rq.number, _("the pass is printed"));
 			else
-				staff_note_set(false, "%s", a->print.res.message[0]
-				                                ? a->print.res.message
-				                                : akses_status_message(a->print.res.status));
+				staff_note_set(false, "%s",
+				               a->print.res.message[0]
+				                   ? a->print.res.message
+				                   : akses_status_message(a->print.res.status));
 		}
 		rq_load(a);
 		return;
@@ -411,17 +411,18 @@ static void rq_event(struct app *a, const SDL_Event *e)
 	if (e->user.code == RQ_CMD_ASSIGN) {
 		for (int i = 0; i < rq.n_escorts; i++)
 			if (rq.escorts[i].id == (int64_t)(intptr_t)e->user.data1)
-				staff_note_set(true, "%s: %s — %s", rq.number, what, rq.escorts[i].name);
+				staff_note_set(true, "%s: %s — %s", rq.number, what,
+				               rq.escorts[i].name);
 	}
 	/* the step is done: back to the list, where it no longer waits */
 	app_switch(a, rq.from ? rq.from : staff_home(a));
 }
 
 const struct screen screen_request = {
-	.name = "request",
-	.enter = rq_enter,
-	.event = rq_event,
-	.draw = rq_draw,
-	.leave = rq_leave,
-	.staff = true,
+    .name = "request",
+    .enter = rq_enter,
+    .event = rq_event,
+    .draw = rq_draw,
+    .leave = rq_leave,
+    .staff = true,
 };

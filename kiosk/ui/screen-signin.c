@@ -49,8 +49,9 @@ static struct ui_textbuf signin_buf(void)
 static void signin_draw(struct app *a)
 {
 	bool quit = a->signin_goal == SIGNIN_QUIT;
-	SDL_Rect c = app_top_bar(a, quit ? _("Stop the kiosk") : (a->door_mode ? _("Door: sign in")
-	                                                                     : _("Staff sign-in")));
+	SDL_Rect c =
+	    app_top_bar(a, quit ? _("Stop the kiosk")
+	                        : (a->door_mode ? _("Door: sign in") : _("Staff sign-in")));
 	int pad = ui_px(60), gap = ui_px(40);
 	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(8) + ui_px(96);
 	int y = c.y + ui_px(30);
@@ -69,8 +70,8 @@ static void signin_draw(struct app *a)
 	if (ui_field("field:pin", ui_rect(pad + w + gap, y, w, fh), akses_field_label(AKSES_F_PIN),
 	             sgn.pin, sgn.focus == 1, "", true))
 		sgn.focus = 1;
-	SDL_Rect go = {pad + 2 * (w + gap), y + ui_font_height(UI_FONT_SMALL) + ui_px(4), ui_px(360),
-	               ui_px(96)};
+	SDL_Rect go = {pad + 2 * (w + gap), y + ui_font_height(UI_FONT_SMALL) + ui_px(4),
+	               ui_px(360), ui_px(96)};
 	if (ui_button("signin", go, quit ? _("Stop") : _("Sign in"), quit ? UI_DANGER : UI_PRIMARY))
 		app_post(a, SIGNIN_CMD_GO, 0);
 	if (!a->door_mode || quit) {
@@ -178,12 +179,12 @@ static void signin_text(struct app *a, const char *s)
 }
 
 const struct screen screen_signin = {
-	.name = "signin",
-	.enter = signin_enter,
-	.event = signin_event,
-	.draw = signin_draw,
-	.leave = signin_leave,
-	.scan = signin_scan,
-	.text = signin_text,
-	.staff = true,
+    .name = "signin",
+    .enter = signin_enter,
+    .event = signin_event,
+    .draw = signin_draw,
+    .leave = signin_leave,
+    .scan = signin_scan,
+    .text = signin_text,
+    .staff = true,
 };

@@ -118,14 +118,18 @@ static void staff_draw(struct app *a)
 	snprintf(line, sizeof line, _("Waiting for you: %d"), stf.n_inbox);
 	if (koord) {
 		int tw = ui_px(560);
-		if (ui_button("tab:inbox", ui_rect(pad, y, tw, th), line,
-		              stf.tab == STAFF_TAB_INBOX ? UI_PRIMARY : UI_SECONDARY)) {
+		char l_open[120];
+		snprintf(l_open, sizeof l_open, _("Open requests: %d"), stf.n_open);
+		/* both tabs in one type size, whichever label is longer */
+		const char *tabs[2] = {line, l_open};
+		enum ui_font tf = ui_button_font_for(tabs, 2, tw);
+		if (ui_button_ex("tab:inbox", ui_rect(pad, y, tw, th), line,
+		                 stf.tab == STAFF_TAB_INBOX ? UI_PRIMARY : UI_SECONDARY, tf)) {
 			stf.tab = STAFF_TAB_INBOX;
 			stf.page = 0;
 		}
-		snprintf(line, sizeof line, _("Open requests: %d"), stf.n_open);
-		if (ui_button("tab:open", ui_rect(pad + tw + ui_px(20), y, tw, th), line,
-		              stf.tab == STAFF_TAB_OPEN ? UI_PRIMARY : UI_SECONDARY)) {
+		if (ui_button_ex("tab:open", ui_rect(pad + tw + ui_px(20), y, tw, th), l_open,
+		                 stf.tab == STAFF_TAB_OPEN ? UI_PRIMARY : UI_SECONDARY, tf)) {
 			stf.tab = STAFF_TAB_OPEN;
 			stf.page = 0;
 		}
@@ -163,7 +167,8 @@ static void staff_draw(struct app *a)
 	for (int i = first; i < n && i < first + per; i++) {
 		snprintf(id, sizeof id, "%s:%d", stf.tab == STAFF_TAB_OPEN ? "open" : "inbox",
 		         i - first);
-		if (staff_row(id, ui_rect(pad, y, w, rh), &list[i], now, stf.tab == STAFF_TAB_OPEN)) {
+		if (staff_row(id, ui_rect(pad, y, w, rh), &list[i], now,
+		              stf.tab == STAFF_TAB_OPEN)) {
 			app_post(a, STAFF_CMD_OPEN, i);
 			return;
 		}
@@ -205,10 +210,10 @@ static void staff_event(struct app *a, const SDL_Event *e)
 }
 
 const struct screen screen_staff = {
-	.name = "staff",
-	.enter = staff_enter,
-	.event = staff_event,
-	.draw = staff_draw,
-	.leave = staff_leave,
-	.staff = true,
+    .name = "staff",
+    .enter = staff_enter,
+    .event = staff_event,
+    .draw = staff_draw,
+    .leave = staff_leave,
+    .staff = true,
 };

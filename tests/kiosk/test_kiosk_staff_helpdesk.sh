@@ -35,7 +35,7 @@ col() { sqlite3 "$DB" "SELECT $2 FROM request WHERE number = '$1'"; }
 cat >"$T/kiosk.ini" <<INI
 [station]
 name = RESEPSIONIS
-lang = en
+lang = ${KT_LANG:-en}
 [printer]
 badge_queue = PDF
 report_queue = PDF

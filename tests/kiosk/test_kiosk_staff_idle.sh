@@ -13,7 +13,7 @@ kt_db
 kt_staff
 cat >"$T/idle.ini" <<INI
 [station]
-lang = en
+lang = ${KT_LANG:-en}
 idle_timeout = 10
 idle_countdown = 3
 INI

@@ -26,7 +26,7 @@ kt_ctl verify "$A" --as "$KOORD" >/dev/null
 unset AKSES_PIN
 col() { sqlite3 "$DB" "SELECT $2 FROM request WHERE number = '$1'"; }
 
-kt_kiosk "$SIZE" --db "$DB" --lang en
+kt_kiosk "$SIZE" --db "$DB" --lang "${KT_LANG:-en}"
 kt_wait_screen welcome
 
 # the Kabid rejects A: the reason is required, then typed on the keyboard
