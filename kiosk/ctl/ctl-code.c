@@ -30,10 +30,6 @@ static const char *const card_help =
        "config's badge queue), --pdf writes the card to FILE instead, --wait waits for the job\n"
        "to finish. The code itself is not shown.\n");
 
-static const char *const staff_code_line =
-    N_("       aksesctl staff code STAFF_ID --as ID [--revoke]   (a staff card's code)\n"
-       "       aksesctl staff card STAFF_ID --as ID [--pdf FILE]  (print the card)\n");
-
 static const char *const signin_help =
     N_("Usage: aksesctl signin [--code CODE] [--station NAME]\n"
        "\n"
@@ -42,8 +38,8 @@ static const char *const signin_help =
        "not show in the process list). Every attempt is recorded with the station (default:\n"
        "the config's station name, else aksesctl).\n");
 
-/* 'code_issue_or_revoke()' - Do `staff code`: argv[0] is "code". */
-static int code_issue_or_revoke(struct ctl *c, int argc, char **argv)
+/* 'ctl_staff_code()' - Do `staff code`: argv[0] is "code". */
+int ctl_staff_code(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *pos[1];
 	bool revoke = false;
@@ -95,8 +91,8 @@ static int code_issue_or_revoke(struct ctl *c, int argc, char **argv)
 	return CTL_EXIT_OK;
 }
 
-/* 'code_card()' - Do `staff card`: argv[0] is "card". A new code, printed on a card. */
-static int code_card(struct ctl *c, int argc, char **argv)
+/* 'ctl_staff_card()' - Do `staff card`: argv[0] is "card". A new code, printed on a card. */
+int ctl_staff_card(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *queue = NULL, *pdf = NULL, *pos[1];
 	bool wait = false;
@@ -151,22 +147,6 @@ static int code_card(struct ctl *c, int argc, char **argv)
 		printf(P_("job %d on %s: %s (%s)\n"), res.cups_job_id, res.queue,
 		       wf_job_state_code(res.state), res.message);
 	return CTL_EXIT_OK;
-}
-
-/* 'ctl_cmd_staff_with_code()' - Do the staff command: `staff code` and `staff card` here, every
- * other sub-command in ctl-staff.c. `staff --help` shows ctl-staff.c's help and the code line after
- * it. */
-int ctl_cmd_staff_with_code(struct ctl *c, int argc, char **argv)
-{
-	const char *sub = argc > 1 ? argv[1] : "";
-	if (strcmp(sub, "code") == 0)
-		return code_issue_or_revoke(c, argc - 1, argv + 1);
-	if (strcmp(sub, "card") == 0)
-		return code_card(c, argc - 1, argv + 1);
-	int rc = ctl_cmd_staff(c, argc, argv);
-	if (rc == CTL_EXIT_OK && (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0))
-		fputs(T_(staff_code_line), stdout);
-	return rc;
 }
 
 /* 'ctl_cmd_signin()' - Do the signin command: a staff code in, who it signed in out. */

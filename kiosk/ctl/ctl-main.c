@@ -12,7 +12,7 @@ static const struct ctl_cmd commands[] = {
     {.name = "init", .usage = N_("init --admin NAME"), .run = ctl_cmd_init},
     {.name = "staff",
      .usage = N_("staff add|list|disable|set-pin|code|card ... --as ID"),
-     .run = ctl_cmd_staff_with_code},
+     .run = ctl_cmd_staff},
     {.name = "signin",
      .usage = N_("signin [--code CODE]          (by a staff code)"),
      .run = ctl_cmd_signin},

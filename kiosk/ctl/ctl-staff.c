@@ -1,5 +1,5 @@
-/* ctl-staff.c - `aksesctl staff add|list|disable|set-pin`: staff accounts (ADMIN's work; anyone may
- * change their own PIN). */
+/* ctl-staff.c - `aksesctl staff add|list|disable|set-pin|code|card`: staff accounts (ADMIN's work;
+ * anyone may change their own PIN). Staff codes and cards live in ctl-code.c. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +14,8 @@ static const char *const help =
        "       aksesctl staff list [--role ROLE]\n"
        "       aksesctl staff disable STAFF_ID --as ID\n"
        "       aksesctl staff set-pin STAFF_ID --as ID\n"
+       "       aksesctl staff code STAFF_ID --as ID [--revoke]   (a staff card's code)\n"
+       "       aksesctl staff card STAFF_ID --as ID [--pdf FILE]  (print the card)\n"
        "\n"
        "Staff accounts. ROLE is one of KADIS, KABID, KOORDINATOR, TIM_TEKNIS, HELPDESK, ADMIN.\n"
        "add, disable: ADMIN only. set-pin: ADMIN, or the account itself.\n"
@@ -191,5 +193,9 @@ int ctl_cmd_staff(struct ctl *c, int argc, char **argv)
 		return staff_change(c, argc - 1, argv + 1, false);
 	if (strcmp(sub, "set-pin") == 0)
 		return staff_change(c, argc - 1, argv + 1, true);
+	if (strcmp(sub, "code") == 0)
+		return ctl_staff_code(c, argc - 1, argv + 1);
+	if (strcmp(sub, "card") == 0)
+		return ctl_staff_card(c, argc - 1, argv + 1);
 	return ctl_no_sub(argc, argv, "staff", T_(help));
 }

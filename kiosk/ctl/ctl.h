@@ -163,7 +163,8 @@ int ctl_cmd_log(struct ctl *c, int argc, char **argv);  /* ctl-query.c */
 int ctl_cmd_inside(struct ctl *c, int argc, char **argv);
 int ctl_cmd_compliance(struct ctl *c, int argc, char **argv);
 int ctl_cmd_audit(struct ctl *c, int argc, char **argv); /* ctl-audit.c */
-int ctl_cmd_staff_with_code(struct ctl *c, int argc, char **argv); /* ctl-code.c: staff code */
+int ctl_staff_code(struct ctl *c, int argc, char **argv); /* ctl-code.c: `staff code` */
+int ctl_staff_card(struct ctl *c, int argc, char **argv); /* ctl-code.c: `staff card` */
 int ctl_cmd_signin(struct ctl *c, int argc, char **argv);          /* ctl-code.c */
 
 #endif

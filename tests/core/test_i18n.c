@@ -58,6 +58,7 @@ static const akses_status all_statuses[] = {
     AKSES_E_REQUEST_NUMBER,
     AKSES_E_TOKEN_FORMAT,
     AKSES_E_DATE,
+    AKSES_E_CODE_UNKNOWN,
 };
 #define N_STATUSES (sizeof all_statuses / sizeof all_statuses[0])
 
