@@ -224,6 +224,7 @@ static prn_status log_render(struct prn_doc *d, const void *arg)
 			table_row(d, &t, cells, shade, bold);
 		}
 		d->on_new_page = NULL;
+		d->on_new_page_arg = NULL; /* t goes out of scope */
 		rules_flush(d, &t);
 		if (t.fast)
 			prn_fast_flush(t.fast);
@@ -256,6 +257,7 @@ static prn_status log_render(struct prn_doc *d, const void *arg)
 			table_row(d, &t, cells, 0, NULL);
 		}
 		d->on_new_page = NULL;
+		d->on_new_page_arg = NULL; /* t goes out of scope */
 		rules_flush(d, &t);
 	}
 

@@ -113,7 +113,7 @@ int ctl_staff_card(struct ctl *c, int argc, char **argv)
 		return rc;
 	struct paper_job job = {
 	    .actor_id = c->actor.id, .queue = queue, .pdf_path = pdf, .wait = wait};
-	struct paper_result res;
+	struct paper_result res = {0};
 	akses_status st = paper_print_staffcard(c->st, &c->cfg, target, &job, &res);
 	memset(res.token, 0, sizeof res.token);
 	if (st == AKSES_OK || st == AKSES_E_PRINT) /* the code was replaced either way */

@@ -183,7 +183,7 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 		job.reason = reason;
 	}
 
-	struct paper_result res;
+	struct paper_result res = {0};
 	akses_status st = paper_print(c->st, &c->cfg, &job, &res);
 	if (c->json) {
 		cJSON *o = cJSON_CreateObject();
