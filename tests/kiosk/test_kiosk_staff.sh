@@ -19,7 +19,7 @@ kt_ctl verify "$NUMBER" --as "$KOORD" >/dev/null
 unset AKSES_PIN
 state() { sqlite3 "$DB" "SELECT state FROM request WHERE number = '$NUMBER'"; }
 
-kt_kiosk "$SIZE" --db "$DB" --lang en
+kt_kiosk "$SIZE" --db "$DB" --lang "${KT_LANG:-en}"
 kt_wait_screen welcome
 # a short tap on the logo does nothing; a long press opens the staff sign-in
 kt_tap logo
