@@ -13,11 +13,19 @@
 #include "secret.h"
 
 static volatile sig_atomic_t main_term; /* SIGTERM/SIGINT: quit cleanly */
+static volatile sig_atomic_t main_bench_go; /* SIGUSR1 in bench mode: measure this screen */
+static int main_bench_n;                    /* AKSES_BENCH_FRAMES (0: not a benchmark) */
 
 static void main_on_signal(int sig)
 {
 	(void)sig;
 	main_term = 1;
+}
+
+static void main_on_bench(int sig)
+{
+	(void)sig;
+	main_bench_go = 1;
 }
 
 static void main_usage(FILE *f)
@@ -183,6 +191,42 @@ static void main_frame(struct app *a)
 	a->dirty = ui.redraw;
 }
 
+/* ---- bench mode (tests/bench/bench_kiosk.sh) ----------------------------------------------
+ * AKSES_BENCH_FRAMES=N: stdout gets "bench first_present_us T" (CLOCK_REALTIME) after the first
+ * frame, and on each SIGUSR1 the current screen is drawn N times back to back (ui_bench_run)
+ * with "bench screen NAME <figures> stable 1" printed after (stable 0: the screen or its state
+ * changed during the run, e.g. a door decision timed out). */
+
+static void main_bench_frame(void *arg)
+{
+	main_frame(arg);
+}
+
+/* Once per loop turn: the first present's stamp, then a burst whenever SIGUSR1 asked for one. */
+static void main_bench_tick(struct app *a)
+{
+	static bool stamped;
+	char line[512];
+
+	if (!stamped) {
+		stamped = true;
+		printf("bench first_present_us %lld\n", ui_bench_realtime_us());
+	}
+	if (main_bench_go) {
+		const char *dump = a->dump_path, *before = a->screen->name;
+		char state[sizeof a->dump_extra];
+		main_bench_go = 0;
+		memcpy(state, a->dump_extra, sizeof state);
+		a->dump_path = NULL; /* the dump file's write is test support, not the frame */
+		if (ui_bench_run(main_bench_n, main_bench_frame, a, line, sizeof line) == 0)
+			printf("bench screen %s %s stable %d\n", a->screen->name, line,
+			       before == a->screen->name && !strcmp(state, a->dump_extra));
+		a->dump_path = dump;
+		a->dirty = true;
+	}
+	fflush(stdout);
+}
+
 /* Give the current screen what a person typed on a real keyboard. */
 static void main_typed(struct app *a, const char *s)
 {
@@ -330,6 +374,11 @@ int main(int argc, char **argv)
 	sa.sa_handler = main_on_signal;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	main_bench_n = getenv("AKSES_BENCH_FRAMES") ? atoi(getenv("AKSES_BENCH_FRAMES")) : 0;
+	if (main_bench_n > 0) {
+		sa.sa_handler = main_on_bench;
+		sigaction(SIGUSR1, &sa, NULL);
+	}
 
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
 		fprintf(stderr, "akses-kiosk: SDL_Init: %s\n", SDL_GetError());
@@ -378,6 +427,8 @@ int main(int argc, char **argv)
 		SDL_Event e;
 		if (a->dirty)
 			main_frame(a);
+		if (main_bench_n > 0)
+			main_bench_tick(a);
 		int got = SDL_WaitEventTimeout(&e, main_timeout(a, SDL_GetTicks(), &sc));
 		now = SDL_GetTicks();
 		while (got) {

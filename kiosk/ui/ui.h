@@ -103,6 +103,17 @@ void ui_text_cache_clear(void);
 /* Hits and misses since start (for the frame benchmark and tests). */
 void ui_text_cache_stats(unsigned long *hits, unsigned long *misses);
 
+/* ---- the hidden frame benchmark (ui-bench.c) ------------------------------------------------ */
+
+/* Draw n frames with frame(arg), each after an empty clear+present (the renderer's floor), and
+ * write one line of figures to out: "frames N wall_med MS wall_p99 MS cpu_med MS cpu_p99 MS
+ * empty_wall_med .. empty_cpu_p99 MS text_hits H text_misses M" (CPU: this thread's
+ * CLOCK_THREAD_CPUTIME_ID). 0, or -1 when out of memory. Bench mode only (AKSES_BENCH_FRAMES). */
+int ui_bench_run(int n, void (*frame)(void *arg), void *arg, char *out, size_t outn);
+/* CLOCK_REALTIME in microseconds: the first present's stamp, compared with the bench script's
+ * exec time ($EPOCHREALTIME). */
+long long ui_bench_realtime_us(void);
+
 /* ---- drawing primitives ------------------------------------------------------------------- */
 
 void ui_fill(SDL_Rect r, SDL_Color c);
