@@ -314,7 +314,7 @@ static void rq_draw(struct app *a)
 {
 	SDL_Rect c = app_top_bar(a, rq.number);
 	int pad = ui_px(40), bh = ui_px(110);
-	int split = ui.w * 56 / 100;
+	int split = ui.w * 60 / 100;
 	int bottom = ui.h - bh - ui_px(40);
 	char acts[200] = "";
 	size_t o = 0;

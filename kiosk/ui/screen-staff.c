@@ -86,7 +86,7 @@ static bool staff_row(const char *id, SDL_Rect r, const struct akses_request_sum
 		snprintf(l2, sizeof l2, "%s · %s %d", s->institution, _("step"), s->next_step);
 	bool tap = ui_list_row(id, r, l1, l2, late ? ui_c_danger : ui_c_ok);
 	if (due[0] && !show_state) {
-		int dw = ui_px(330);
+		int dw = ui_px(440);
 		SDL_Rect d = {r.x + r.w - dw, r.y + ui_px(4), dw - ui_px(20), r.h - ui_px(8)};
 		ui_fill(d, ui_c_panel);
 		ui_text(d, due, UI_FONT_LARGE, true, late ? ui_c_danger : ui_c_ok, UI_RIGHT);
@@ -103,9 +103,14 @@ static void staff_draw(struct app *a)
 	const struct akses_request_summary *list = stf.tab == STAFF_TAB_OPEN ? stf.open : stf.inbox;
 	int n = stf.tab == STAFF_TAB_OPEN ? stf.n_open : stf.n_inbox;
 
+	int64_t now = clock_now();
+	int late = 0;
+	for (int i = 0; i < stf.n_inbox; i++)
+		late += stf.inbox[i].due_at && now > stf.inbox[i].due_at;
 	snprintf(a->dump_extra, sizeof a->dump_extra,
-	         "role %s\ntab %d\ninbox %d\nopen %d\npage %d\nmsg %s", wf_role_code(a->staff.role),
-	         stf.tab, stf.n_inbox, stf.n_open, stf.page, staff_note.text);
+	         "role %s\ntab %d\ninbox %d\noverdue %d\nopen %d\npage %d\nmsg %s",
+	         wf_role_code(a->staff.role), stf.tab, stf.n_inbox, late, stf.n_open, stf.page,
+	         staff_note.text);
 	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - bh - ui_px(24), ui_px(340), bh};
 	if (staff_signout_button(a, so))
 		return;
@@ -163,7 +168,6 @@ static void staff_draw(struct app *a)
 	if (per < 1)
 		per = 1;
 	int first = staff_page_first(n, per, &stf.page);
-	int64_t now = clock_now();
 	for (int i = first; i < n && i < first + per; i++) {
 		snprintf(id, sizeof id, "%s:%d", stf.tab == STAFF_TAB_OPEN ? "open" : "inbox",
 		         i - first);
