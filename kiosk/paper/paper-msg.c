@@ -8,6 +8,21 @@
 
 #define P_(s) dgettext(PAPER_DOMAIN, s)
 
+void paper_msg_fill(char *out, size_t n, const char *tmpl, const char *arg)
+{
+	size_t o = 0;
+	for (const char *p = tmpl; *p && o + 1 < n; p++) {
+		if (p[0] == '%' && p[1] == 's') {
+			for (const char *a = arg ? arg : ""; *a && o + 1 < n; a++)
+				out[o++] = *a;
+			p++;
+		} else {
+			out[o++] = *p;
+		}
+	}
+	out[o] = '\0';
+}
+
 const char *paper_prn_message(prn_status st)
 {
 	switch (st) {

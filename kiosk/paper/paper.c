@@ -14,23 +14,6 @@
 
 /* ---- small helpers ------------------------------------------------------------------------ */
 
-/* Copy tmpl into out, each "%s" replaced by arg (the translated sentences hold the queue name
- * that way; no printf with a translated format). */
-static void msg_fill(char *out, size_t n, const char *tmpl, const char *arg)
-{
-	size_t o = 0;
-	for (const char *p = tmpl; *p && o + 1 < n; p++) {
-		if (p[0] == '%' && p[1] == 's') {
-			for (const char *a = arg ? arg : ""; *a && o + 1 < n; a++)
-				out[o++] = *a;
-			p++;
-		} else {
-			out[o++] = *p;
-		}
-	}
-	out[o] = '\0';
-}
-
 static void header_of(const struct akses_config *cfg, struct prn_header *h)
 {
 	h->agency = cfg->agency;
@@ -449,28 +432,6 @@ static akses_status do_disposition(struct gather *g)
 
 /* ---- the whole job ------------------------------------------------------------------------ */
 
-/* Fill res for a printer failure and return AKSES_E_PRINT. */
-static akses_status fail_print(struct paper_result *res, prn_status pst, print_job_state js)
-{
-	res->status = AKSES_E_PRINT;
-	res->printer_error = pst;
-	res->state = js;
-	msg_fill(res->message, sizeof(res->message), paper_prn_message(pst), res->queue);
-	return AKSES_E_PRINT;
-}
-
-static print_job_state job_end_state(prn_status pst)
-{
-	switch (pst) {
-	case PRN_OK: return JOB_COMPLETED;
-	case PRN_E_JOB_ABORTED: return JOB_ABORTED;
-	case PRN_E_JOB_CANCELED: return JOB_CANCELED;
-	case PRN_E_JOB_STOPPED:
-	case PRN_E_STOPPED: return JOB_STOPPED;
-	default: return JOB_FAILED;
-	}
-}
-
 akses_status paper_print(store *st, const struct akses_config *cfg, const struct paper_job *job,
                          struct paper_result *res)
 {
@@ -501,7 +462,7 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 	}
 	if (rc == AKSES_E_PRINT) {
 		prn_pdf_free(&g.pdf);
-		return fail_print(res, PRN_E_RENDER, JOB_FAILED);
+		return paper_fail(res, PRN_E_RENDER, JOB_FAILED);
 	}
 	if (rc != AKSES_OK) {
 		prn_pdf_free(&g.pdf);
@@ -510,22 +471,54 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 		return rc;
 	}
 
+	/* The queue: asked for, else the config's for this kind of paper, else CUPS decides. */
+	const char *queue = (job->doc == PAPER_BADGE || job->doc == PAPER_RECEIPT) ? cfg->badge_queue
+	                                                                          : cfg->report_queue;
+	return paper_deliver(st, cfg, job, queue, kind_code[job->doc],
+	                     per_request ? job->number : NULL, g.pass_id, g.reprint, g.title, &g.pdf,
+	                     res);
+}
+
+akses_status paper_fail(struct paper_result *res, prn_status pst, print_job_state js)
+{
+	res->status = AKSES_E_PRINT;
+	res->printer_error = pst;
+	res->state = js;
+	paper_msg_fill(res->message, sizeof(res->message), paper_prn_message(pst), res->queue);
+	return AKSES_E_PRINT;
+}
+
+static print_job_state job_end_state(prn_status pst)
+{
+	switch (pst) {
+	case PRN_OK: return JOB_COMPLETED;
+	case PRN_E_JOB_ABORTED: return JOB_ABORTED;
+	case PRN_E_JOB_CANCELED: return JOB_CANCELED;
+	case PRN_E_JOB_STOPPED:
+	case PRN_E_STOPPED: return JOB_STOPPED;
+	default: return JOB_FAILED;
+	}
+}
+
+akses_status paper_deliver(store *st, const struct akses_config *cfg, const struct paper_job *job,
+                           const char *queue, const char *kind, const char *number,
+                           int64_t pass_id, bool reprint, const char *title, struct prn_pdf *pdf,
+                           struct paper_result *res)
+{
+	akses_status rc;
 	/* Render only. */
 	if (job->pdf_path) {
-		prn_status pst = prn_pdf_save(&g.pdf, job->pdf_path);
-		prn_pdf_free(&g.pdf);
+		prn_status pst = prn_pdf_save(pdf, job->pdf_path);
+		prn_pdf_free(pdf);
 		if (pst != PRN_OK)
-			return fail_print(res, pst, JOB_NONE);
+			return paper_fail(res, pst, JOB_NONE);
 		res->status = AKSES_OK;
-		msg_fill(res->message, sizeof(res->message), P_("Saved to %s."), job->pdf_path);
+		paper_msg_fill(res->message, sizeof(res->message), P_("Saved to %s."), job->pdf_path);
 		return AKSES_OK;
 	}
 
-	/* The queue: asked for, else the config's for this kind of paper, else CUPS decides. */
-	const char *queue = job->queue;
-	if (!queue || !*queue)
-		queue = (job->doc == PAPER_BADGE || job->doc == PAPER_RECEIPT) ? cfg->badge_queue
-		                                                                : cfg->report_queue;
+	if (job->queue && *job->queue)
+		queue = job->queue;
 	if (queue && !*queue)
 		queue = NULL;
 	struct prn_queue q;
@@ -533,28 +526,28 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 	snprintf(res->queue, sizeof(res->queue), "%s", q.name[0] ? q.name : (queue ? queue : ""));
 
 	int64_t rec = 0;
-	rc = store_print_begin(st, kind_code[job->doc], per_request ? job->number : NULL, g.pass_id,
-	                       job->actor_id, g.reprint, res->queue, &rec);
+	rc = store_print_begin(st, kind, number, pass_id, job->actor_id, reprint, res->queue, &rec);
 	if (rc != AKSES_OK) {
-		prn_pdf_free(&g.pdf);
+		prn_pdf_free(pdf);
 		res->status = rc;
 		snprintf(res->message, sizeof(res->message), "%s", akses_status_message(rc));
 		return rc;
 	}
 	int cups_id = 0;
 	if (pst == PRN_OK)
-		pst = prn_cups_submit(res->queue, g.title, &g.pdf, &q, &cups_id);
-	prn_pdf_free(&g.pdf);
+		pst = prn_cups_submit(res->queue, title, pdf, &q, &cups_id);
+	prn_pdf_free(pdf);
 	res->cups_job_id = cups_id;
 	if (pst != PRN_OK) {
-		fail_print(res, pst, JOB_FAILED);
+		paper_fail(res, pst, JOB_FAILED);
 		store_print_update(st, rec, 0, JOB_FAILED, res->message);
 		return AKSES_E_PRINT;
 	}
 	if (!job->wait) {
 		res->status = AKSES_OK;
 		res->state = JOB_ACCEPTED;
-		msg_fill(res->message, sizeof(res->message), P_("Sent to printer %s."), res->queue);
+		paper_msg_fill(res->message, sizeof(res->message), P_("Sent to printer %s."),
+		               res->queue);
 		rc = store_print_update(st, rec, cups_id, JOB_ACCEPTED, res->message);
 		return rc == AKSES_OK ? AKSES_OK : (res->status = rc);
 	}
@@ -565,13 +558,13 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 		/* Given up on: cancel it so a late print does not become a silent duplicate. */
 		if (pst == PRN_E_TIMEOUT || pst == PRN_E_STOPPED)
 			prn_cups_cancel(cups_id);
-		fail_print(res, pst, end);
+		paper_fail(res, pst, end);
 		store_print_update(st, rec, cups_id, end, res->message);
 		return AKSES_E_PRINT;
 	}
 	res->status = AKSES_OK;
 	res->state = JOB_COMPLETED;
-	msg_fill(res->message, sizeof(res->message), P_("Printed on %s."), res->queue);
+	paper_msg_fill(res->message, sizeof(res->message), P_("Printed on %s."), res->queue);
 	rc = store_print_update(st, rec, cups_id, JOB_COMPLETED, res->message);
 	return rc == AKSES_OK ? AKSES_OK : (res->status = rc);
 }

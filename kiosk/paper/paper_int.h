@@ -12,4 +12,19 @@
  * most two, both the queue). Never NULL. */
 const char *paper_prn_message(prn_status st);
 
+/* Copy tmpl into out, each "%s" replaced by arg (the translated sentences hold the queue name or
+ * a path that way; no printf with a translated format). */
+void paper_msg_fill(char *out, size_t n, const char *tmpl, const char *arg);
+
+/* Fill res for a printer failure (its plain sentence, with the queue) and return AKSES_E_PRINT. */
+akses_status paper_fail(struct paper_result *res, prn_status pst, print_job_state js);
+
+/* The second half of every print: write the rendered pdf to job->pdf_path, or send it to
+ * job->queue (else queue, else the CUPS default), recorded in the store as a print job of kind for
+ * number / pass_id, waiting for its end when job->wait. Frees pdf. Fills res. */
+akses_status paper_deliver(store *st, const struct akses_config *cfg, const struct paper_job *job,
+                           const char *queue, const char *kind, const char *number,
+                           int64_t pass_id, bool reprint, const char *title, struct prn_pdf *pdf,
+                           struct paper_result *res);
+
 #endif
