@@ -142,30 +142,6 @@ static akses_status code_find(store *st, const unsigned char hash[SECRET_HASH_BY
 	return ret;
 }
 
-/* Record one code sign-in attempt: a signin row (staff_id 0 when the code named no one) and an
- * audit row, inside the caller's transaction. The same actions as a PIN sign-in ("signin",
- * "signin-failed"), told apart by the detail's "code". */
-static akses_status code_record_attempt(store *st, int64_t staff_id, int64_t now, bool ok,
-                                        const char *station, const char *why)
-{
-	sqlite3_stmt *s = store_prep(st, "INSERT INTO signin(staff_id, at, ok, station)"
-	                                 " VALUES (?1, ?2, ?3, ?4)");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, staff_id);
-	sqlite3_bind_int64(s, 2, now);
-	sqlite3_bind_int(s, 3, ok ? 1 : 0);
-	sqlite3_bind_text(s, 4, station, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc);
-	char subject[32], detail[96];
-	code_subject(subject, sizeof subject, staff_id);
-	snprintf(detail, sizeof detail, "code %s station=%s", why, station);
-	return store_audit(st, ok ? staff_id : 0, ok ? "signin" : "signin-failed", subject, detail);
-}
-
 /* A malformed scan is looked up like any other (its hash names no one), so every refusal of an
  * unknown code takes the same path and is recorded the same way. */
 akses_status store_signin_code(store *st, const char *code, const char *station,
@@ -208,8 +184,12 @@ akses_status store_signin_code(store *st, const char *code, const char *station,
 			why = "ok";
 		}
 	}
-	if (rc == AKSES_OK)
-		rc = code_record_attempt(st, id, now, answer == AKSES_OK, station, why);
+	if (rc == AKSES_OK) {
+		/* the same actions as a PIN sign-in, told apart by "code" in the detail */
+		char detail[96];
+		snprintf(detail, sizeof detail, "code %s station=%s", why, station);
+		rc = store_signin_record(st, id, now, answer == AKSES_OK, station, detail);
+	}
 	/* the refusals are committed too: every attempt is on record */
 	if ((rc = code_end(st, rc)) != AKSES_OK)
 		return rc;

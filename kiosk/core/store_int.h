@@ -44,6 +44,12 @@ akses_status store_audit(store *st, int64_t actor_id, const char *action, const 
 void store_audit_hash(const char *prev_hash, int64_t id, int64_t at, int64_t actor_id,
                       const char *action, const char *subject, const char *detail, char out[65]);
 
+/* Record one sign-in attempt (PIN or staff code): a signin row and an audit row "signin" or
+ * "signin-failed" with detail (never a PIN or a code), inside the caller's transaction. staff_id
+ * is what was given: it may name no account. */
+akses_status store_signin_record(store *st, int64_t staff_id, int64_t now, bool ok,
+                                 const char *station, const char *detail);
+
 /* Read the actor within the transaction: AKSES_E_STAFF_NOT_FOUND, AKSES_E_STAFF_DISABLED. */
 akses_status store_actor(store *st, int64_t actor_id, struct akses_staff *out);
 

@@ -145,9 +145,8 @@ akses_status store_init_admin(store *st, const char *name, const char *pin, int6
 
 /* ---- sign-in -------------------------------------------------------------------------------- */
 
-/* Record one sign-in attempt: a signin row and an audit row, inside the caller's transaction. */
-static akses_status staff_record_attempt(store *st, int64_t staff_id, int64_t now, bool ok,
-                                         const char *station, const char *why)
+akses_status store_signin_record(store *st, int64_t staff_id, int64_t now, bool ok,
+                                 const char *station, const char *detail)
 {
 	sqlite3_stmt *s = store_prep(st, "INSERT INTO signin(staff_id, at, ok, station)"
 	                                 " VALUES (?1, ?2, ?3, ?4)");
@@ -161,9 +160,8 @@ static akses_status staff_record_attempt(store *st, int64_t staff_id, int64_t no
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc);
-	char subject[32], detail[96];
+	char subject[32];
 	staff_subject(subject, sizeof subject, staff_id);
-	snprintf(detail, sizeof detail, "%s", why);
 	return store_audit(st, ok ? staff_id : 0, ok ? "signin" : "signin-failed", subject, detail);
 }
 
@@ -250,7 +248,7 @@ akses_status store_signin(store *st, int64_t staff_id, const char *pin, const ch
 	char detail[96];
 	snprintf(detail, sizeof detail, "%s station=%s", why, station);
 	if (rc == AKSES_OK)
-		rc = staff_record_attempt(st, staff_id, now, answer == AKSES_OK, station, detail);
+		rc = store_signin_record(st, staff_id, now, answer == AKSES_OK, station, detail);
 	if (rc == AKSES_OK && answer == AKSES_OK)
 		rc = store_actor(st, staff_id, &who);
 	/* the failed attempt is committed too: that is what makes the lockout count */
