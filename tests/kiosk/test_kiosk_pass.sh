@@ -67,6 +67,11 @@ for _ in $(seq 100); do
 	sleep 0.1
 done
 [ -n "$pdf" ] || kt_fail "no PDF of job $job in $PDFDIR"
+# what a person reads on the badge: the name and the request number, never the NIK or the phone
+text=$(pdftotext "$PDFDIR/$pdf" - 2>/dev/null)
+grep -qF "Nurul 'Aini" <<<"$text" || kt_fail "the badge does not show the name: $text"
+grep -qF "$NUMBER" <<<"$text" || kt_fail "the badge does not show $NUMBER"
+if grep -qE '3171014506900001|81234567890' <<<"$text"; then kt_fail "the badge shows the NIK or phone"; fi
 pdftoppm -r 150 -png "$PDFDIR/$pdf" "$T/badge"
 page=$(ls "$T"/badge*.png | head -n 1)
 token=$(zbarimg -q --raw "$page" 2>/dev/null | head -n 1)
