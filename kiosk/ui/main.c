@@ -15,6 +15,7 @@
 static volatile sig_atomic_t main_term; /* SIGTERM/SIGINT: quit cleanly */
 static volatile sig_atomic_t main_bench_go; /* SIGUSR1 in bench mode: measure this screen */
 static int main_bench_n;                    /* AKSES_BENCH_FRAMES (0: not a benchmark) */
+static uint32_t main_shown_s;               /* the idle countdown's seconds last drawn */
 
 static void main_on_signal(int sig)
 {
@@ -142,6 +143,13 @@ static const struct screen *main_home(struct app *a)
 	return a->door_mode ? &screen_signin : &screen_welcome;
 }
 
+/* The idle countdown's milliseconds left (the dialog shows them rounded up to seconds). */
+static uint32_t main_countdown_ms(const struct app *a, uint32_t now)
+{
+	uint32_t idle_ms = (uint32_t)a->cfg.idle_timeout_s * 1000u;
+	return (uint32_t)a->cfg.idle_countdown_s * 1000u - (now - a->last_input - idle_ms);
+}
+
 /* Draw one frame: the screen, then the idle countdown over it. */
 static void main_frame(struct app *a)
 {
@@ -149,22 +157,24 @@ static void main_frame(struct app *a)
 	uint64_t t0 = SDL_GetPerformanceCounter();
 
 	ui_frame_begin();
-	a->dump_extra[0] = '\0';
 	if (a->idle_warning) {
-		/* the screen below the countdown must not take the tap */
+		/* the screen below the countdown must not take the tap; it is drawn once and kept
+		 * dimmed (ui_backdrop): each second of the countdown then costs only the dialog */
 		bool p = ui.pressed, r = ui.released;
 		ui.pressed = ui.released = false;
-		a->screen->draw(a);
+		if (!ui_backdrop_begin()) {
+			a->dump_extra[0] = '\0';
+			a->screen->draw(a);
+			ui_backdrop_end();
+		}
 		ui.pressed = p;
 		ui.released = r;
 		ui.n_rects = 0;
-		uint32_t idle_ms = (uint32_t)a->cfg.idle_timeout_s * 1000u;
-		uint32_t left_ms = (uint32_t)a->cfg.idle_countdown_s * 1000u -
-		                   (now - a->last_input - idle_ms);
+		uint32_t left_ms = main_countdown_ms(a, now);
 		char t[128];
 		SDL_Rect in = ui_dialog(ui_px(1100), ui_px(560), _("Are you still there?"));
-		snprintf(t, sizeof t, _("Everything you typed will be erased in %u s."),
-		         (left_ms + 999) / 1000);
+		main_shown_s = (left_ms + 999) / 1000;
+		snprintf(t, sizeof t, _("Everything you typed will be erased in %u s."), main_shown_s);
 		ui_text(ui_rect(in.x, in.y, in.w, ui_px(80)), t, UI_FONT_LARGE, false, ui_c_text,
 		        UI_CENTER);
 		SDL_Rect b = {in.x + ui_px(100), in.y + in.h - ui_px(140), in.w - ui_px(200),
@@ -174,6 +184,8 @@ static void main_frame(struct app *a)
 			a->last_input = now;
 		}
 	} else {
+		ui_backdrop_drop();
+		a->dump_extra[0] = '\0';
 		a->screen->draw(a);
 	}
 	ui_frame_end();
@@ -259,8 +271,10 @@ static void main_idle(struct app *a, uint32_t now)
 			a->idle_warning = true;
 			a->dirty = true;
 		}
-		if (a->idle_warning)
-			a->dirty = true; /* the countdown's seconds */
+		/* a frame when the countdown's number changes, not every wake-up: a frame under the
+		 * dimmed dialog costs a few ms of CPU */
+		if (a->idle_warning && (main_countdown_ms(a, now) + 999) / 1000 != main_shown_s)
+			a->dirty = true;
 	} else if (a->screen->staff && idle >= idle_ms) {
 		a->signed_in = false;
 		memset(&a->staff, 0, sizeof a->staff);
@@ -280,10 +294,13 @@ static int main_timeout(struct app *a, uint32_t now, const struct scanner *sc)
 		next = ui.wake_at;
 	if (a->screen->visitor || a->screen->staff) {
 		uint32_t idle_at = a->last_input + (uint32_t)a->cfg.idle_timeout_s * 1000u;
-		if (a->idle_warning)
-			d = now + 250;
-		else
+		if (a->idle_warning) {
+			/* when the countdown's number changes */
+			uint32_t frac = main_countdown_ms(a, now) % 1000;
+			d = now + (frac ? frac : 1000);
+		} else {
 			d = idle_at;
+		}
 		if (d < next)
 			next = d;
 	}

@@ -72,8 +72,9 @@ int ui_bench_run(int n, void (*frame)(void *arg), void *arg, char *out, size_t o
 	snprintf(out, outn,
 	         "frames %d wall_med %.3f wall_p99 %.3f cpu_med %.3f cpu_p99 %.3f "
 	         "empty_wall_med %.3f empty_wall_p99 %.3f empty_cpu_med %.3f empty_cpu_p99 %.3f "
-	         "text_hits %lu text_misses %lu",
-	         n, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], h1 - h0, m1 - m0);
+	         "text_hits %lu text_misses %lu text_kb %zu",
+	         n, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], h1 - h0, m1 - m0,
+	         ui_text_cache_bytes() / 1024);
 	return 0;
 }
 

@@ -66,17 +66,24 @@ enum ui_font ui_button_font_for(const char *const *labels, int n, int w)
 	return UI_FONT_WRAP; /* none fits on one line */
 }
 
-/* The label: one line in f, or centred wrapped lines for UI_FONT_WRAP. */
-static void ui_button_label(SDL_Rect r, const char *label, enum ui_font f, SDL_Color c)
+/* The label: one line in f, or centred wrapped lines for UI_FONT_WRAP. With a fill (bg not
+ * NULL) the label is drawn opaque on it, a copy rather than a per-pixel blend: the label box
+ * lies inside the inset, which the rounded fill covers. */
+static void ui_button_label(SDL_Rect r, const char *label, enum ui_font f, SDL_Color c,
+                            const SDL_Color *bg)
 {
 	SDL_Rect in = ui_inset(r, ui_px(12));
 
 	if (f != UI_FONT_WRAP) {
-		ui_text(in, label, f, true, c, UI_CENTER);
+		if (bg)
+			ui_text_on(in, label, f, true, c, *bg, UI_CENTER);
+		else
+			ui_text(in, label, f, true, c, UI_CENTER);
 		return;
 	}
 	int w, h;
-	SDL_Texture *tex = ui_text_get(label, UI_FONT_SMALL, true, c, -in.w, &w, &h);
+	SDL_Texture *tex = bg ? ui_text_get_on(label, UI_FONT_SMALL, true, c, *bg, -in.w, &w, &h)
+	                      : ui_text_get(label, UI_FONT_SMALL, true, c, -in.w, &w, &h);
 	if (!tex)
 		return;
 	SDL_Rect src = {0, 0, w, h < in.h ? h : in.h};
@@ -115,16 +122,19 @@ static bool ui_button_do(const char *id, SDL_Rect r, const char *label, enum ui_
 	}
 	ui_button_colors(s, held, &fill, &text);
 	int rad = ui_px(14);
+	bool filled = true;
 	if (s == UI_SECONDARY || s == UI_KEY) {
 		ui_fill_round(r, ui_c_border, rad);
 		ui_fill_round(ui_inset(r, ui_px(3)), fill, rad);
 	} else if (s != UI_GHOST || held) {
 		ui_fill_round(r, fill, rad);
+	} else {
+		filled = false; /* a ghost button lies on whatever is behind it */
 	}
 	if (label && *label) {
 		if (f == UI_FONT_AUTO)
 			f = ui_button_font_for(&label, 1, r.w);
-		ui_button_label(r, label, f, text);
+		ui_button_label(r, label, f, text, filled ? &fill : NULL);
 	}
 	return tapped;
 }

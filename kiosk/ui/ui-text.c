@@ -1,6 +1,6 @@
 /* ui-text.c - fonts and the text cache: rendered text textures kept by (string, size, weight,
- * colour, wrap width) in a fixed-size LRU, so a frame only rasterizes text it has not drawn
- * recently. */
+ * colour, background, wrap width) in a fixed-size LRU, so a frame only rasterizes text it has not
+ * drawn recently; and a cache of measured sizes, so layout does not shape text every frame. */
 #include "ui.h"
 
 #include <SDL_ttf.h>
@@ -19,7 +19,8 @@ struct ui_text_slot {
 	uint32_t hash;
 	char *s;            /* owned copy of the string (NULL: free slot) */
 	uint8_t font, bold;
-	SDL_Color c;
+	uint8_t opaque;     /* drawn on bg, no alpha (ui_text_get_on) */
+	SDL_Color c, bg;
 	int wrap;
 	SDL_Texture *tex;
 	int w, h;
@@ -28,6 +29,20 @@ struct ui_text_slot {
 
 static struct ui_text_slot ui_slots[UI_TEXT_SLOTS];
 static unsigned long ui_clock, ui_hits, ui_misses;
+
+/* Measured one-line sizes, direct-mapped by hash (a collision just measures again). */
+#define UI_SIZE_SLOTS 512
+static struct ui_size_slot {
+	uint32_t hash;
+	char *s; /* owned copy (NULL: empty) */
+	uint8_t font, bold;
+	int w, h;
+} ui_sizes[UI_SIZE_SLOTS];
+
+static bool ui_same_color(SDL_Color a, SDL_Color b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
 
 /* Close and reopen the fonts at the window's scale. */
 static void ui_fonts_open(void)
@@ -83,6 +98,11 @@ void ui_text_cache_clear(void)
 		free(ui_slots[i].s);
 		memset(&ui_slots[i], 0, sizeof ui_slots[i]);
 	}
+	/* sizes follow the scale too */
+	for (int i = 0; i < UI_SIZE_SLOTS; i++) {
+		free(ui_sizes[i].s);
+		memset(&ui_sizes[i], 0, sizeof ui_sizes[i]);
+	}
 	/* the fonts follow the scale: reopen them (ui_resize calls this) */
 	if (ui_font_path[0][0] && ui.scale > 0 && TTF_WasInit())
 		ui_fonts_open();
@@ -94,34 +114,71 @@ void ui_text_cache_stats(unsigned long *hits, unsigned long *misses)
 	*misses = ui_misses;
 }
 
+size_t ui_text_cache_bytes(void)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < UI_TEXT_SLOTS; i++)
+		if (ui_slots[i].tex)
+			n += (size_t)ui_slots[i].w * (size_t)ui_slots[i].h * 4;
+	return n;
+}
+
 int ui_font_height(enum ui_font f)
 {
 	return ui_fonts[f][0] ? TTF_FontHeight(ui_fonts[f][0]) : ui_px(ui_font_design[f]);
 }
 
+/* Measured with TTF_SizeUTF8 (text shaping: costly for a long string) once per string, font
+ * and weight, then from the size cache: buttons choose their font size every frame. */
 void ui_text_size(const char *s, enum ui_font f, bool bold, int *w, int *h)
 {
 	*w = 0;
 	*h = ui_font_height(f);
-	if (s && *s && ui_fonts[f][bold])
-		TTF_SizeUTF8(ui_fonts[f][bold], s, w, h);
+	if (!s || !*s || !ui_fonts[f][bold])
+		return;
+	uint32_t hash = ui_id(s) ^ ((uint32_t)f << 24) ^ ((uint32_t)bold << 28);
+	struct ui_size_slot *z = &ui_sizes[(hash ^ hash >> 16) % UI_SIZE_SLOTS];
+	if (z->s && z->hash == hash && z->font == f && z->bold == bold && strcmp(z->s, s) == 0) {
+		*w = z->w;
+		*h = z->h;
+		return;
+	}
+	if (TTF_SizeUTF8(ui_fonts[f][bold], s, w, h) != 0)
+		return;
+	char *copy = strdup(s);
+	if (!copy)
+		return; /* measured, just not remembered */
+	free(z->s);
+	z->hash = hash;
+	z->s = copy;
+	z->font = (uint8_t)f;
+	z->bold = bold;
+	z->w = *w;
+	z->h = *h;
 }
 
-SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, int wrap_w,
-                         int *w, int *h)
+/* The cache lookup and, on a miss, the rendering: alpha-blended text (opaque false), or text
+ * shaded onto bg with no alpha (opaque true), which the software renderer copies instead of
+ * blending each pixel. */
+static SDL_Texture *ui_text_fetch(const char *s, enum ui_font f, bool bold, SDL_Color c,
+                                  bool opaque, SDL_Color bg, int wrap_w, int *w, int *h)
 {
 	uint32_t hash;
 	struct ui_text_slot *victim = &ui_slots[0];
 
 	if (!s || !*s || !ui_fonts[f][bold])
 		return NULL;
+	if (!opaque)
+		bg = (SDL_Color){0, 0, 0, 0};
 	hash = ui_id(s) ^ ((uint32_t)f << 24) ^ ((uint32_t)bold << 28) ^
-	       ((uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b) ^ (uint32_t)wrap_w * 2654435761u;
+	       ((uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b) ^ (uint32_t)wrap_w * 2654435761u ^
+	       ((uint32_t)bg.r << 8 | (uint32_t)bg.g << 16 | (uint32_t)bg.b << 24 | opaque);
 	ui_clock++;
 	for (int i = 0; i < UI_TEXT_SLOTS; i++) {
 		struct ui_text_slot *t = &ui_slots[i];
 		if (t->s && t->hash == hash && t->font == f && t->bold == bold && t->wrap == wrap_w &&
-		    t->c.r == c.r && t->c.g == c.g && t->c.b == c.b && t->c.a == c.a &&
+		    t->opaque == opaque && ui_same_color(t->c, c) && ui_same_color(t->bg, bg) &&
 		    strcmp(t->s, s) == 0) {
 			t->used = ui_clock;
 			ui_hits++;
@@ -136,13 +193,16 @@ SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, 
 	}
 	ui_misses++;
 	SDL_Surface *surf;
+	TTF_Font *font = ui_fonts[f][bold];
 	if (wrap_w != 0) {
-		TTF_SetFontWrappedAlign(ui_fonts[f][bold], wrap_w < 0 ? TTF_WRAPPED_ALIGN_CENTER
-		                                                      : TTF_WRAPPED_ALIGN_LEFT);
-		surf = TTF_RenderUTF8_Blended_Wrapped(ui_fonts[f][bold], s, c,
-		                                      (Uint32)(wrap_w < 0 ? -wrap_w : wrap_w));
+		Uint32 ww = (Uint32)(wrap_w < 0 ? -wrap_w : wrap_w);
+		TTF_SetFontWrappedAlign(font, wrap_w < 0 ? TTF_WRAPPED_ALIGN_CENTER
+		                                         : TTF_WRAPPED_ALIGN_LEFT);
+		surf = opaque ? TTF_RenderUTF8_Shaded_Wrapped(font, s, c, bg, ww)
+		              : TTF_RenderUTF8_Blended_Wrapped(font, s, c, ww);
 	} else {
-		surf = TTF_RenderUTF8_Blended(ui_fonts[f][bold], s, c);
+		surf = opaque ? TTF_RenderUTF8_Shaded(font, s, c, bg)
+		              : TTF_RenderUTF8_Blended(font, s, c);
 	}
 	if (!surf)
 		return NULL;
@@ -151,6 +211,8 @@ SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, 
 	SDL_FreeSurface(surf);
 	if (!tex)
 		return NULL;
+	if (opaque)
+		SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE); /* a copy, not a blend */
 	char *copy = strdup(s);
 	if (!copy) {
 		SDL_DestroyTexture(tex);
@@ -163,7 +225,9 @@ SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, 
 	victim->s = copy;
 	victim->font = (uint8_t)f;
 	victim->bold = bold;
+	victim->opaque = opaque;
 	victim->c = c;
+	victim->bg = bg;
 	victim->wrap = wrap_w;
 	victim->tex = tex;
 	victim->w = sw;
@@ -174,13 +238,26 @@ SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, 
 	return tex;
 }
 
+SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, int wrap_w,
+                         int *w, int *h)
+{
+	return ui_text_fetch(s, f, bold, c, false, c, wrap_w, w, h);
+}
+
+SDL_Texture *ui_text_get_on(const char *s, enum ui_font f, bool bold, SDL_Color c, SDL_Color bg,
+                            int wrap_w, int *w, int *h)
+{
+	return ui_text_fetch(s, f, bold, c, true, bg, wrap_w, w, h);
+}
+
 /* Draw a cached text in r: aligned, vertically centred, clipped to r's width from the start
  * (or, with tail, from the end). */
 static int ui_text_draw(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c,
-                        enum ui_align a, bool tail)
+                        const SDL_Color *bg, enum ui_align a, bool tail)
 {
 	int w, h;
-	SDL_Texture *tex = ui_text_get(s, f, bold, c, 0, &w, &h);
+	SDL_Texture *tex = bg ? ui_text_get_on(s, f, bold, c, *bg, 0, &w, &h)
+	                      : ui_text_get(s, f, bold, c, 0, &w, &h);
 
 	if (!tex || r.w <= 0)
 		return 0;
@@ -201,12 +278,21 @@ static int ui_text_draw(SDL_Rect r, const char *s, enum ui_font f, bool bold, SD
 
 int ui_text(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c, enum ui_align a)
 {
-	return ui_text_draw(r, s, f, bold, c, a, false);
+	return ui_text_draw(r, s, f, bold, c, NULL, a, false);
+}
+
+int ui_text_on(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c, SDL_Color bg,
+               enum ui_align a)
+{
+	/* the opaque box must not stick out of r vertically either */
+	if (ui_font_height(f) > r.h)
+		return ui_text_draw(r, s, f, bold, c, NULL, a, false);
+	return ui_text_draw(r, s, f, bold, c, &bg, a, false);
 }
 
 int ui_text_tail(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c)
 {
-	return ui_text_draw(r, s, f, bold, c, UI_LEFT, true);
+	return ui_text_draw(r, s, f, bold, c, NULL, UI_LEFT, true);
 }
 
 int ui_text_wrapped(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c)

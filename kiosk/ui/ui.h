@@ -88,7 +88,16 @@ void ui_dump(const char *path, const char *screen_name, const char *extra);
  * texture belongs to the cache: valid until the next ui_text_get call. NULL for "" or failure. */
 SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, int wrap_w,
                          int *w, int *h);
-/* Size of a one-line text without drawing. */
+/* Like ui_text_get, but the text is shaded onto a solid bg and has no alpha: the software
+ * renderer copies it instead of blending every pixel. For text on a fill the caller drew. */
+SDL_Texture *ui_text_get_on(const char *s, enum ui_font f, bool bold, SDL_Color c, SDL_Color bg,
+                            int wrap_w, int *w, int *h);
+/* Like ui_text, drawn opaque on bg (ui_text_get_on): r must lie on a fill of colour bg. */
+int ui_text_on(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c, SDL_Color bg,
+               enum ui_align a);
+/* Bytes held by the cached text textures (for the frame benchmark). */
+size_t ui_text_cache_bytes(void);
+/* Size of a one-line text without drawing (measured once, then cached). */
 void ui_text_size(const char *s, enum ui_font f, bool bold, int *w, int *h);
 /* Draw one line of text aligned in rect r (vertically centred), cut at r's right edge when too
  * long. Returns the drawn width. */
@@ -107,7 +116,7 @@ void ui_text_cache_stats(unsigned long *hits, unsigned long *misses);
 
 /* Draw n frames with frame(arg), each after an empty clear+present (the renderer's floor), and
  * write one line of figures to out: "frames N wall_med MS wall_p99 MS cpu_med MS cpu_p99 MS
- * empty_wall_med .. empty_cpu_p99 MS text_hits H text_misses M" (CPU: this thread's
+ * empty_wall_med .. empty_cpu_p99 MS text_hits H text_misses M text_kb K" (CPU: this thread's
  * CLOCK_THREAD_CPUTIME_ID). 0, or -1 when out of memory. Bench mode only (AKSES_BENCH_FRAMES). */
 int ui_bench_run(int n, void (*frame)(void *arg), void *arg, char *out, size_t outn);
 /* CLOCK_REALTIME in microseconds: the first present's stamp, compared with the bench script's
@@ -165,5 +174,12 @@ bool ui_list_row(const char *id, SDL_Rect r, const char *line1, const char *line
 
 /* A modal dialog box centred on the window over a dimmed screen; returns the inner rect. */
 SDL_Rect ui_dialog(int w, int h, const char *title);
+/* The screen under a dialog that stays up (the idle countdown), drawn once: true when the kept,
+ * already dimmed copy was put on the window (skip drawing the screen); false when the caller
+ * should draw the screen now, then call ui_backdrop_end to dim and keep it. */
+bool ui_backdrop_begin(void);
+void ui_backdrop_end(void);
+/* Forget the kept screen (the dialog is gone, or the window changed size). */
+void ui_backdrop_drop(void);
 
 #endif

@@ -78,9 +78,9 @@ bench() {
 	[ -n "$line" ] || { echo "$label: no figures (the kiosk did not answer)"; return; }
 	awk -v label="$label" -v rss="$(awk '/^VmRSS/ { print $2 }' "/proc/$KIOSK_PID/status")" '{
 		for (i = 4; i < NF; i += 2) v[$i] = $(i + 1)
-		printf "%-30s wall med %5.2f p99 %5.2f ms (%4.1fx empty)  cpu med %5.2f p99 %5.2f ms (%4.1fx empty)  text misses %d  rss %d MB\n",
+		printf "%-30s wall med %5.2f p99 %5.2f ms (%4.1fx empty)  cpu med %5.2f p99 %5.2f ms (%4.1fx empty)  text misses %d, cache %5d KB  rss %d MB\n",
 			label, v["wall_med"], v["wall_p99"], v["wall_p99"] / v["empty_wall_p99"],
-			v["cpu_med"], v["cpu_p99"], v["cpu_p99"] / v["empty_cpu_p99"], v["text_misses"],
+			v["cpu_med"], v["cpu_p99"], v["cpu_p99"] / v["empty_cpu_p99"], v["text_misses"], v["text_kb"],
 			rss / 1024
 		if (v["stable"] == 0) printf "%-30s (the screen changed during the run)\n", ""
 	}' <<<"$line"
@@ -148,8 +148,7 @@ kt_wait_screen staff
 kt_wait_line inbox 1
 bench "staff inbox"
 kt_tap inbox:0
-kt_wait_line sel 0
-bench "staff inbox, request open"
+bench "staff, request open"
 RECEPTION_HWM=$(awk '/^VmHWM/ { print $2 }' "/proc/$KIOSK_PID/status")
 RECEPTION_RSS=$(awk '/^VmRSS/ { print $2 }' "/proc/$KIOSK_PID/status")
 kill "$KIOSK_PID"
@@ -202,14 +201,17 @@ lang = id
 idle_timeout = 10
 idle_countdown = 60
 INI
-kt_kiosk "$SIZE" --config "$T/idle.ini" --db "$DB"
+AKSES_BENCH_FRAMES=$FRAMES kt_kiosk "$SIZE" --config "$T/idle.ini" --db "$DB"
+NB=0
 kt_wait_screen welcome
 sleep 2
 echo "welcome:         $(cpu_pct "$KIOSK_PID" "$IDLE_S")"
 kt_tap welcome:submit
 kt_wait_line idle 1 15
 sleep 2
-echo "idle countdown:  $(cpu_pct "$KIOSK_PID" "$IDLE_S") (frames drawn: $(kt_get frame))"
+F0=$(kt_get frame)
+echo "idle countdown:  $(cpu_pct "$KIOSK_PID" "$IDLE_S") ($(($(kt_get frame) - F0)) frames drawn)"
+bench "frame: idle countdown"
 kill "$KIOSK_PID"
 wait "$KIOSK_PID" 2>/dev/null
 
