@@ -1,5 +1,6 @@
 /* ui-bench.c - the kiosk's hidden frame benchmark (AKSES_BENCH_FRAMES, tests/bench/bench_kiosk.sh):
- * the current screen drawn N times back to back, each after an empty frame, in wall and CPU time. */
+ * the current screen drawn N times back to back, each after an empty frame, in wall and CPU time.
+ */
 #include "ui.h"
 
 #include <stdio.h>

@@ -112,7 +112,8 @@ static bool ui_button_do(const char *id, SDL_Rect r, const char *label, enum ui_
 				*long_out = true;
 				ui.redraw = true;
 			} else if (!ui.wake_at || ui.down_at + ms < ui.wake_at) {
-				ui.wake_at = ui.down_at + ms; /* come back when the hold is long enough */
+				ui.wake_at =
+				    ui.down_at + ms; /* come back when the hold is long enough */
 			}
 		}
 	}
@@ -145,8 +146,7 @@ bool ui_button_long(const char *id, SDL_Rect r, const char *label, enum ui_style
 	return ui_button_do(id, r, label, s, UI_FONT_AUTO, ms, long_out);
 }
 
-bool ui_button_ex(const char *id, SDL_Rect r, const char *label, enum ui_style s,
-                  enum ui_font f)
+bool ui_button_ex(const char *id, SDL_Rect r, const char *label, enum ui_style s, enum ui_font f)
 {
 	return ui_button_do(id, r, label, s, f, 0, NULL);
 }

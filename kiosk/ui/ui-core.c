@@ -173,7 +173,8 @@ static const uint8_t *ui_round_insets(int rad)
 	if (!done[rad]) {
 		for (int i = 0; i < rad; i++) {
 			float dy = (float)(rad - i) - 0.5f;
-			table[rad][i] = (uint8_t)(rad - (int)lroundf(sqrtf((float)(rad * rad) - dy * dy)));
+			table[rad][i] =
+			    (uint8_t)(rad - (int)lroundf(sqrtf((float)(rad * rad) - dy * dy)));
 		}
 		done[rad] = true;
 	}

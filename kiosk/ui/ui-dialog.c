@@ -1,10 +1,11 @@
 /* ui-dialog.c - a modal box over a dimmed screen (idle countdown, confirmations), and the dimmed
- * screen kept as a texture while a dialog stays up, so its frames do not redraw what is under it. */
+ * screen kept as a texture while a dialog stays up, so its frames do not redraw what is under it.
+ */
 #include "ui.h"
 
-static SDL_Texture *ui_backdrop_tex;  /* the dimmed screen (NULL: none kept) */
-static bool ui_backdrop_drawing;      /* between a missed ui_backdrop_begin and its end */
-static unsigned long ui_backdrop_at;  /* the frame the backdrop was last put on the window */
+static SDL_Texture *ui_backdrop_tex; /* the dimmed screen (NULL: none kept) */
+static bool ui_backdrop_drawing;     /* between a missed ui_backdrop_begin and its end */
+static unsigned long ui_backdrop_at; /* the frame the backdrop was last put on the window */
 
 static const SDL_Color ui_dim = {0, 0, 0, 150};
 

@@ -17,9 +17,9 @@ static TTF_Font *ui_fonts[UI_FONT_COUNT][2]; /* [size][bold] */
 
 struct ui_text_slot {
 	uint32_t hash;
-	char *s;            /* owned copy of the string (NULL: free slot) */
+	char *s; /* owned copy of the string (NULL: free slot) */
 	uint8_t font, bold;
-	uint8_t opaque;     /* drawn on bg, no alpha (ui_text_get_on) */
+	uint8_t opaque; /* drawn on bg, no alpha (ui_text_get_on) */
 	SDL_Color c, bg;
 	int wrap;
 	SDL_Texture *tex;
@@ -177,9 +177,9 @@ static SDL_Texture *ui_text_fetch(const char *s, enum ui_font f, bool bold, SDL_
 	ui_clock++;
 	for (int i = 0; i < UI_TEXT_SLOTS; i++) {
 		struct ui_text_slot *t = &ui_slots[i];
-		if (t->s && t->hash == hash && t->font == f && t->bold == bold && t->wrap == wrap_w &&
-		    t->opaque == opaque && ui_same_color(t->c, c) && ui_same_color(t->bg, bg) &&
-		    strcmp(t->s, s) == 0) {
+		if (t->s && t->hash == hash && t->font == f && t->bold == bold &&
+		    t->wrap == wrap_w && t->opaque == opaque && ui_same_color(t->c, c) &&
+		    ui_same_color(t->bg, bg) && strcmp(t->s, s) == 0) {
 			t->used = ui_clock;
 			ui_hits++;
 			*w = t->w;
@@ -238,8 +238,8 @@ static SDL_Texture *ui_text_fetch(const char *s, enum ui_font f, bool bold, SDL_
 	return tex;
 }
 
-SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, int wrap_w,
-                         int *w, int *h)
+SDL_Texture *ui_text_get(const char *s, enum ui_font f, bool bold, SDL_Color c, int wrap_w, int *w,
+                         int *h)
 {
 	return ui_text_fetch(s, f, bold, c, false, c, wrap_w, w, h);
 }

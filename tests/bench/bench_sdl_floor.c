@@ -18,8 +18,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_sdl_floor: SDL_Init: %s\n", SDL_GetError());
 		return 1;
 	}
-	SDL_Window *win = SDL_CreateWindow("Akses", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
-	                                   w, h, SDL_WINDOW_SHOWN | SDL_WINDOW_BORDERLESS);
+	SDL_Window *win =
+	    SDL_CreateWindow("Akses", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, w, h,
+	                     SDL_WINDOW_SHOWN | SDL_WINDOW_BORDERLESS);
 	SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, 0) : NULL;
 	if (!ren) {
 		fprintf(stderr, "bench_sdl_floor: %s\n", SDL_GetError());
