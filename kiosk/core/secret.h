@@ -1,7 +1,8 @@
 /* secret.h - random tokens, token hashes and PIN hashes (libsodium).
  * Tokens: 20 bytes from the OS random source as 32 uppercase base32 characters (QR alphanumeric and
  * safe for a keyboard-wedge scanner on any layout). PINs: Argon2id (crypto_pwhash_str) with
- * t=2, m=19 MiB (OWASP's Argon2id minimum), so a sign-in fits the kiosk's memory budget. */
+ * t=4, m=9 MiB (one of OWASP's equivalent Argon2id minimums), so a sign-in fits the kiosk's memory
+ * budget. */
 #ifndef AKSES_SECRET_H
 #define AKSES_SECRET_H
 
