@@ -27,6 +27,7 @@ void ui_resize(int w, int h)
 	ui.h = h;
 	ui.scale = sx < sy ? sx : sy;
 	ui_text_cache_clear();
+	ui_keyboard_cache_drop();
 	ui_backdrop_drop(); /* kept at the old size */
 }
 

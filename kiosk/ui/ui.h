@@ -112,6 +112,12 @@ void ui_text_cache_clear(void);
 /* Hits and misses since start (for the frame benchmark and tests). */
 void ui_text_cache_stats(unsigned long *hits, unsigned long *misses);
 
+/* ---- keyboard (ui-keyboard.c; ui_keyboard itself is declared in kiosk.h) ------------------- */
+
+/* Forget the kept picture of the keyboard's keys (the window changed size, the renderer goes
+ * away): the next ui_keyboard draws it again. */
+void ui_keyboard_cache_drop(void);
+
 /* ---- the hidden frame benchmark (ui-bench.c) ------------------------------------------------ */
 
 /* Draw n frames with frame(arg), each after an empty clear+present (the renderer's floor), and
