@@ -1,6 +1,7 @@
 /* ui-text.c - fonts and the text cache: rendered text textures kept by (string, size, weight,
- * colour, background, wrap width) in a fixed-size LRU, so a frame only rasterizes text it has not
- * drawn recently; and a cache of measured sizes, so layout does not shape text every frame. */
+ * colour, background, wrap width) in an LRU capped by entries and by bytes, so a frame only
+ * rasterizes text it has not drawn recently; and a cache of measured sizes, so layout does not
+ * shape text every frame. */
 #include "ui.h"
 
 #include <SDL_ttf.h>
@@ -9,6 +10,11 @@
 #include <string.h>
 
 #define UI_TEXT_SLOTS 384
+/* Texture pixels the cache may hold (4 bytes a pixel). Walking every screen once filled 18 MB;
+ * one screen's own text is at most ~3 MB, so 8 MB keeps any screen and the one before it whole
+ * while the kiosk stays inside its 64 MB. Only a screen whose text alone exceeds this goes over
+ * it: text drawn in the current frame is never evicted (that would re-render it every frame). */
+#define UI_TEXT_MAX_BYTES ((size_t)8 << 20)
 
 static const int ui_font_design[UI_FONT_COUNT] = {26, 34, 44, 60, 120};
 
@@ -24,11 +30,13 @@ struct ui_text_slot {
 	int wrap;
 	SDL_Texture *tex;
 	int w, h;
-	unsigned long used; /* LRU clock */
+	unsigned long used;  /* LRU clock */
+	unsigned long frame; /* ui.frame of the last use */
 };
 
 static struct ui_text_slot ui_slots[UI_TEXT_SLOTS];
 static unsigned long ui_clock, ui_hits, ui_misses;
+static size_t ui_text_bytes; /* texture bytes held by ui_slots */
 
 /* Measured one-line sizes, direct-mapped by hash (a collision just measures again). */
 #define UI_SIZE_SLOTS 512
@@ -80,6 +88,7 @@ int ui_init(SDL_Renderer *ren, const char *assets_dir, char *err, size_t n)
 
 void ui_shutdown(void)
 {
+	ui_keyboard_cache_drop();
 	ui_text_cache_clear();
 	for (int f = 0; f < UI_FONT_COUNT; f++)
 		for (int b = 0; b < 2; b++) {
@@ -90,14 +99,44 @@ void ui_shutdown(void)
 	TTF_Quit();
 }
 
+/* Bytes of a w x h text texture (ARGB, as the renderer stores it). */
+static size_t ui_text_tex_bytes(int w, int h)
+{
+	return (size_t)w * (size_t)h * 4;
+}
+
+/* Empty slot t: destroy its texture, free its string, take its bytes off the total. */
+static void ui_text_evict(struct ui_text_slot *t)
+{
+	if (t->tex) {
+		SDL_DestroyTexture(t->tex);
+		ui_text_bytes -= ui_text_tex_bytes(t->w, t->h);
+	}
+	free(t->s);
+	memset(t, 0, sizeof *t);
+}
+
+/* The least recently used filled slot, skipping those drawn in the current frame when
+ * spare_frame; NULL when there is none. */
+static struct ui_text_slot *ui_text_lru(bool spare_frame)
+{
+	struct ui_text_slot *lru = NULL;
+
+	for (int i = 0; i < UI_TEXT_SLOTS; i++) {
+		struct ui_text_slot *t = &ui_slots[i];
+		if (!t->s || (spare_frame && t->frame == ui.frame))
+			continue;
+		if (!lru || t->used < lru->used)
+			lru = t;
+	}
+	return lru;
+}
+
 void ui_text_cache_clear(void)
 {
-	for (int i = 0; i < UI_TEXT_SLOTS; i++) {
-		if (ui_slots[i].tex)
-			SDL_DestroyTexture(ui_slots[i].tex);
-		free(ui_slots[i].s);
-		memset(&ui_slots[i], 0, sizeof ui_slots[i]);
-	}
+	for (int i = 0; i < UI_TEXT_SLOTS; i++)
+		ui_text_evict(&ui_slots[i]);
+	ui_text_bytes = 0;
 	/* sizes follow the scale too */
 	for (int i = 0; i < UI_SIZE_SLOTS; i++) {
 		free(ui_sizes[i].s);
@@ -116,12 +155,7 @@ void ui_text_cache_stats(unsigned long *hits, unsigned long *misses)
 
 size_t ui_text_cache_bytes(void)
 {
-	size_t n = 0;
-
-	for (int i = 0; i < UI_TEXT_SLOTS; i++)
-		if (ui_slots[i].tex)
-			n += (size_t)ui_slots[i].w * (size_t)ui_slots[i].h * 4;
-	return n;
+	return ui_text_bytes;
 }
 
 int ui_font_height(enum ui_font f)
@@ -160,12 +194,13 @@ void ui_text_size(const char *s, enum ui_font f, bool bold, int *w, int *h)
 
 /* The cache lookup and, on a miss, the rendering: alpha-blended text (opaque false), or text
  * shaded onto bg with no alpha (opaque true), which the software renderer copies instead of
- * blending each pixel. */
+ * blending each pixel. A new texture first makes room: least recently used entries not drawn
+ * in this frame go until the bytes fit UI_TEXT_MAX_BYTES and a slot is free. */
 static SDL_Texture *ui_text_fetch(const char *s, enum ui_font f, bool bold, SDL_Color c,
                                   bool opaque, SDL_Color bg, int wrap_w, int *w, int *h)
 {
 	uint32_t hash;
-	struct ui_text_slot *victim = &ui_slots[0];
+	struct ui_text_slot *slot = NULL;
 
 	if (!s || !*s || !ui_fonts[f][bold])
 		return NULL;
@@ -177,19 +212,21 @@ static SDL_Texture *ui_text_fetch(const char *s, enum ui_font f, bool bold, SDL_
 	ui_clock++;
 	for (int i = 0; i < UI_TEXT_SLOTS; i++) {
 		struct ui_text_slot *t = &ui_slots[i];
-		if (t->s && t->hash == hash && t->font == f && t->bold == bold &&
-		    t->wrap == wrap_w && t->opaque == opaque && ui_same_color(t->c, c) &&
-		    ui_same_color(t->bg, bg) && strcmp(t->s, s) == 0) {
+		if (!t->s) {
+			if (!slot)
+				slot = t; /* the first free slot, if this is a miss */
+			continue;
+		}
+		if (t->hash == hash && t->font == f && t->bold == bold && t->wrap == wrap_w &&
+		    t->opaque == opaque && ui_same_color(t->c, c) && ui_same_color(t->bg, bg) &&
+		    strcmp(t->s, s) == 0) {
 			t->used = ui_clock;
+			t->frame = ui.frame;
 			ui_hits++;
 			*w = t->w;
 			*h = t->h;
 			return t->tex;
 		}
-		if (!t->s || t->used < victim->used)
-			victim = t;
-		if (!victim->s)
-			break; /* a free slot: use it (entries fill from the front) */
 	}
 	ui_misses++;
 	SDL_Surface *surf;
@@ -206,8 +243,25 @@ static SDL_Texture *ui_text_fetch(const char *s, enum ui_font f, bool bold, SDL_
 	}
 	if (!surf)
 		return NULL;
-	SDL_Texture *tex = SDL_CreateTextureFromSurface(ui.ren, surf);
 	int sw = surf->w, sh = surf->h;
+	size_t need = ui_text_tex_bytes(sw, sh);
+	/* make room before the texture exists, so the peak stays near the cap */
+	while (ui_text_bytes + need > UI_TEXT_MAX_BYTES) {
+		struct ui_text_slot *old = ui_text_lru(true);
+		if (!old)
+			break; /* all of it is on screen now: go over the cap rather than thrash */
+		ui_text_evict(old);
+		if (!slot)
+			slot = old;
+	}
+	if (!slot) {
+		/* every slot is taken: the oldest not drawn this frame, else the oldest */
+		slot = ui_text_lru(true);
+		if (!slot)
+			slot = ui_text_lru(false);
+		ui_text_evict(slot);
+	}
+	SDL_Texture *tex = SDL_CreateTextureFromSurface(ui.ren, surf);
 	SDL_FreeSurface(surf);
 	if (!tex)
 		return NULL;
@@ -218,21 +272,20 @@ static SDL_Texture *ui_text_fetch(const char *s, enum ui_font f, bool bold, SDL_
 		SDL_DestroyTexture(tex);
 		return NULL;
 	}
-	if (victim->tex)
-		SDL_DestroyTexture(victim->tex);
-	free(victim->s);
-	victim->hash = hash;
-	victim->s = copy;
-	victim->font = (uint8_t)f;
-	victim->bold = bold;
-	victim->opaque = opaque;
-	victim->c = c;
-	victim->bg = bg;
-	victim->wrap = wrap_w;
-	victim->tex = tex;
-	victim->w = sw;
-	victim->h = sh;
-	victim->used = ui_clock;
+	slot->hash = hash;
+	slot->s = copy;
+	slot->font = (uint8_t)f;
+	slot->bold = bold;
+	slot->opaque = opaque;
+	slot->c = c;
+	slot->bg = bg;
+	slot->wrap = wrap_w;
+	slot->tex = tex;
+	slot->w = sw;
+	slot->h = sh;
+	slot->used = ui_clock;
+	slot->frame = ui.frame;
+	ui_text_bytes += need;
 	*w = sw;
 	*h = sh;
 	return tex;
