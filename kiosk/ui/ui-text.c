@@ -5,6 +5,9 @@
 #include "ui.h"
 
 #include <SDL_ttf.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +71,14 @@ int ui_init(SDL_Renderer *ren, const char *assets_dir, char *err, size_t n)
 	int w, h;
 
 	ui.ren = ren;
+#ifdef __GLIBC__
+	/* Pin glibc's mmap threshold at its default (128 KiB). Left dynamic, the first large block
+	 * freed (an evicted text texture, the kept keyboard, Argon2id's 9 MiB) raises it, and later
+	 * blocks of that size come from the heap, which keeps them resident after they are freed:
+	 * the text cache's byte cap, and the sign-in's transient memory, would not give memory back.
+	 * Pinned, each block over 128 KiB is its own mapping, unmapped when freed. */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 	if (!TTF_WasInit() && TTF_Init() != 0) {
 		snprintf(err, n, "TTF_Init: %s", TTF_GetError());
 		return -1;
