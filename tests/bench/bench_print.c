@@ -17,128 +17,12 @@
 #include "config.h"
 #include "paper.h"
 #include "prn.h"
+#include "bench_util.h"
 #include "store.h"
 
 extern char **environ;
 
-#define BENCH_PIN "1234"
-#define BENCH_PEOPLE 11 /* applicant + 10 companions: one never-printed pass per timed print */
 #define BUDGET_MS 500.0
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-/* The q-quantile (nearest rank) of v[0..n), sorting v. */
-static double quantile(double *v, int n, double q)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	int rank = (int)(q * n + 0.999999);
-	if (rank < 1)
-		rank = 1;
-	return v[rank - 1];
-}
-
-static void remove_db(const char *path)
-{
-	char side[4200];
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-}
-
-/* A store with staff and one request of BENCH_PEOPLE people, approved and recorded for
- * 09:00-20:00 with the clock pinned at 10:00 (AKSES_NOW), so every pass is printable by the
- * visitor once. *number gets the request number. 0 or -1. */
-static int badge_world(const char *path, store **out, char number[AKSES_NUMBER_BUF])
-{
-	static const char *const names[] = {
-	    "Ni Luh Putu Ayu", "José Ramos", "Ḥasan al-Banna", "Made Wirawan", "Siti Nurhaliza",
-	    "Budi Santoso",    "Agus Salim", "Rudi Hartono",   "Lestari Dewi", "Teguh Prakoso",
-	};
-	static const char *const niks[] = {
-	    "1371015203950002", "1371011203850003", "3171010101800004", "5171022308880005",
-	    "1371015506920006", "3273010304790007", "3578011109830008", "1271010512870009",
-	    "6371016701930010", "7371012002810011",
-	};
-	remove_db(path);
-	setenv("AKSES_NOW", "2030-01-15 08:00", 1);
-	struct store_options opt = {.pass_grace_min = 15, .scan_repeat_s = 0, .busy_timeout_ms = 0};
-	store *st = NULL;
-	int64_t admin, kadis, kabid, koord, teknis, helpdesk;
-	akses_status rc = store_open(path, &opt, &st);
-	if (rc == AKSES_OK)
-		rc = store_init_admin(st, "Admin", BENCH_PIN, &admin);
-	if (rc == AKSES_OK)
-		rc = store_staff_add(st, admin, "Kadis", ROLE_KADIS, BENCH_PIN, &kadis);
-	if (rc == AKSES_OK)
-		rc = store_staff_add(st, admin, "Kabid", ROLE_KABID, BENCH_PIN, &kabid);
-	if (rc == AKSES_OK)
-		rc = store_staff_add(st, admin, "Koordinator", ROLE_KOORDINATOR, BENCH_PIN, &koord);
-	if (rc == AKSES_OK)
-		rc = store_staff_add(st, admin, "Rahmat Hidayat", ROLE_TIM_TEKNIS, BENCH_PIN,
-		                     &teknis);
-	if (rc == AKSES_OK)
-		rc = store_staff_add(st, admin, "Helpdesk", ROLE_HELPDESK, BENCH_PIN, &helpdesk);
-	struct akses_request_input in;
-	memset(&in, 0, sizeof in);
-	in.name = "Nurul 'Aini Binti Abdullah";
-	in.nik = "1371014507900001";
-	in.institution = "PT Awan Nusantara";
-	in.phone = "0812-3456-7890";
-	in.purpose_category = PURPOSE_MAINTENANCE;
-	in.purpose = "Benchmark";
-	in.consent = true;
-	in.n_companions = BENCH_PEOPLE - 1;
-	for (int i = 0; i < BENCH_PEOPLE - 1; i++) {
-		in.companion_name[i] = names[i];
-		in.companion_nik[i] = niks[i];
-	}
-	struct akses_submit_result res;
-	akses_field f;
-	int idx;
-	if (rc == AKSES_OK) {
-		struct tm tm = {
-		    .tm_year = 130, .tm_mon = 0, .tm_mday = 15, .tm_hour = 9, .tm_isdst = -1};
-		in.start_at = (int64_t)mktime(&tm);
-		in.end_at = in.start_at + 11 * 3600;
-		rc = store_submit(st, &in, &res, &f, &idx);
-	}
-	const struct {
-		wf_action a;
-		int64_t *who;
-	} steps[] = {{WF_DISPOSE_KADIS, &kadis},
-	             {WF_DISPOSE_KABID, &kabid},
-	             {WF_VERIFY, &koord},
-	             {WF_APPROVE, &kabid}};
-	for (size_t i = 0; rc == AKSES_OK && i < sizeof steps / sizeof steps[0]; i++)
-		rc = store_act(st, res.number, steps[i].a, *steps[i].who, NULL);
-	if (rc == AKSES_OK)
-		rc = store_assign(st, res.number, koord, teknis);
-	if (rc == AKSES_OK)
-		rc = store_act(st, res.number, WF_RECORD, helpdesk, NULL);
-	if (rc != AKSES_OK) {
-		fprintf(stderr, "bench_print: setting up the store failed: %s (%d) %s\n",
-		        akses_status_message(rc), rc, st ? store_errmsg(st) : "");
-		store_close(st);
-		return -1;
-	}
-	setenv("AKSES_NOW", "2030-01-15 10:00", 1);
-	snprintf(number, AKSES_NUMBER_BUF, "%s", res.number);
-	*out = st;
-	return 0;
-}
 
 /* Run `lp -d queue -t title pdf` and time it from spawn to exit (the job accepted: lp returns
  * once the scheduler has the document). *job gets CUPS's job id from "request id is Q-17".
@@ -154,7 +38,7 @@ static double lp_submit(const char *queue, const char *pdf, int *job)
 	posix_spawn_file_actions_addclose(&fa, fd[0]);
 	char *const argv[] = {"lp", "-d", (char *)queue, "-t", "bench-lp", (char *)pdf, NULL};
 	pid_t pid;
-	double t0 = now_ms();
+	double t0 = (bench_now_us() / 1e3);
 	int rc = posix_spawnp(&pid, "lp", &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(fd[1]);
@@ -173,7 +57,7 @@ static double lp_submit(const char *queue, const char *pdf, int *job)
 	int status = 0;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	double t = now_ms() - t0;
+	double t = (bench_now_us() / 1e3) - t0;
 	const char *dash = strstr(out, "request id is ");
 	dash = dash ? strrchr(dash, '-') : NULL;
 	*job = dash ? atoi(dash + 1) : 0;
@@ -215,7 +99,7 @@ int main(int argc, char **argv)
 
 	store *st = NULL;
 	char number[AKSES_NUMBER_BUF];
-	if (badge_world(db, &st, number) != 0)
+	if (bench_world(db, "bench_print", &st, NULL, number) != 0)
 		return 1;
 	struct akses_config cfg;
 	config_defaults(&cfg);
@@ -263,9 +147,9 @@ int main(int argc, char **argv)
 		settle(queue, job);
 
 		pj.person = i;
-		double t0 = now_ms();
+		double t0 = (bench_now_us() / 1e3);
 		akses_status rc = paper_print(st, &cfg, &pj, &res);
-		tp[i] = now_ms() - t0;
+		tp[i] = (bench_now_us() / 1e3) - t0;
 		if (rc != AKSES_OK || res.state != JOB_ACCEPTED || tl[i] < 0) {
 			fprintf(stderr, "bench_print: print %d failed: %s\n", i, res.message);
 			errors++;
@@ -274,15 +158,15 @@ int main(int argc, char **argv)
 		settle(queue, res.cups_job_id);
 
 		struct prn_pdf p2;
-		t0 = now_ms();
+		t0 = (bench_now_us() / 1e3);
 		prn_status pst = prn_render_badge(&b, &p2);
-		tr[i] = now_ms() - t0;
+		tr[i] = (bench_now_us() / 1e3) - t0;
 		struct prn_queue q;
 		int id = 0;
-		t0 = now_ms();
+		t0 = (bench_now_us() / 1e3);
 		if (pst == PRN_OK)
 			pst = prn_cups_submit(queue, "bench-submit", &p2, &q, &id);
-		ts[i] = now_ms() - t0;
+		ts[i] = (bench_now_us() / 1e3) - t0;
 		prn_pdf_free(&p2);
 		if (pst != PRN_OK) {
 			fprintf(stderr, "bench_print: submit failed: %s\n", prn_status_code(pst));
@@ -292,9 +176,9 @@ int main(int argc, char **argv)
 		settle(queue, id);
 	}
 	if (errors == 0 && tp && tl && tr && ts) {
-		double pmed = quantile(tp, n, 0.5), pmax = quantile(tp, n, 1.0);
-		double lmed = quantile(tl, n, 0.5), lmax = quantile(tl, n, 1.0);
-		double rmed = quantile(tr, n, 0.5), smed = quantile(ts, n, 0.5);
+		double pmed = bench_quantile(tp, n, 0.5), pmax = bench_quantile(tp, n, 1.0);
+		double lmed = bench_quantile(tl, n, 0.5), lmax = bench_quantile(tl, n, 1.0);
+		double rmed = bench_quantile(tr, n, 0.5), smed = bench_quantile(ts, n, 0.5);
 		printf("bench_print: %d badge prints (62x100 mm, wait=false) to queue %s\n", n,
 		       queue);
 		printf("  lp -d %s (rendered PDF)   median %7.1f ms   max %7.1f ms\n", queue, lmed,
@@ -315,7 +199,7 @@ int main(int argc, char **argv)
 	free(ts);
 	prn_pdf_free(&pdf);
 	store_close(st);
-	remove_db(db);
+	bench_remove_db(db);
 	unlink(pdf_path);
 	return errors ? 1 : 0;
 }

@@ -11,43 +11,9 @@
 
 #include <sqlite3.h>
 
+#include "bench_util.h"
 #include "store.h"
 
-#define BENCH_PIN "1234"
-#define BENCH_PEOPLE 11 /* applicant + 10 companions: the most one request may carry */
-
-static double now_us(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-/* The q-quantile (nearest rank) of v[0..n), sorting v. */
-static double quantile(double *v, int n, double q)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	int rank = (int)(q * n + 0.999999);
-	if (rank < 1)
-		rank = 1;
-	return v[rank - 1];
-}
-
-static void remove_db(const char *path)
-{
-	char side[4200];
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-}
 
 /* The baseline: a WAL, synchronous=FULL database and one prepared insert per transaction. */
 struct bare {
@@ -57,7 +23,7 @@ struct bare {
 
 static int bare_open(struct bare *b, const char *path)
 {
-	remove_db(path);
+	bench_remove_db(path);
 	if (sqlite3_open(path, &b->db) != SQLITE_OK ||
 	    sqlite3_exec(b->db,
 	                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
@@ -76,14 +42,14 @@ static int bare_open(struct bare *b, const char *path)
 /* One durable commit of one row; its time in microseconds, or -1 on error. */
 static double bare_commit(struct bare *b, int i)
 {
-	double t0 = now_us();
+	double t0 = bench_now_us();
 	sqlite3_bind_int(b->insert, 1, i);
 	int ok = sqlite3_step(b->begin) == SQLITE_DONE && sqlite3_step(b->insert) == SQLITE_DONE &&
 	         sqlite3_step(b->commit) == SQLITE_DONE;
 	sqlite3_reset(b->begin);
 	sqlite3_reset(b->insert);
 	sqlite3_reset(b->commit);
-	return ok ? now_us() - t0 : -1;
+	return ok ? bench_now_us() - t0 : -1;
 }
 
 static void bare_close(struct bare *b)
@@ -94,92 +60,25 @@ static void bare_close(struct bare *b)
 	sqlite3_close(b->db);
 }
 
-/* A store with staff, one request of BENCH_PEOPLE people recorded for 09:00-20:00, and a token
- * per pass. The clock is pinned (AKSES_NOW) so the run is the same any day. */
+/* The shared world (bench_util.c) and a token per pass. */
 static int scan_world(const char *path, store **out, int64_t *escort,
                       char tokens[BENCH_PEOPLE][AKSES_TOKEN_BUF])
 {
-	static const char *const names[] = {
-	    "Ni Luh Putu Ayu", "José Ramos", "Ḥasan al-Banna", "Made Wirawan", "Siti Nurhaliza",
-	    "Budi Santoso",    "Agus Salim", "Rudi Hartono",   "Lestari Dewi", "Teguh Prakoso",
-	};
-	static const char *const niks[] = {
-	    "1371015203950002", "1371011203850003", "3171010101800004", "5171022308880005",
-	    "1371015506920006", "3273010304790007", "3578011109830008", "1271010512870009",
-	    "6371016701930010", "7371012002810011",
-	};
-	remove_db(path);
-	setenv("AKSES_NOW", "2030-01-15 08:00", 1);
-	struct store_options opt = {.pass_grace_min = 15, .scan_repeat_s = 0, .busy_timeout_ms = 0};
-	store *st = NULL;
-	int64_t admin, kadis, kabid, koord, teknis, helpdesk;
-	akses_status rc = store_open(path, &opt, &st);
-	if (rc == AKSES_OK)
-		rc = store_init_admin(st, "Admin", BENCH_PIN, &admin);
-	if (rc == AKSES_OK)
-		rc = store_staff_add(st, admin, "Kadis", ROLE_KADIS, BENCH_PIN, &kadis);
-	if (rc == AKSES_OK)
-		rc = store_staff_add(st, admin, "Kabid", ROLE_KABID, BENCH_PIN, &kabid);
-	if (rc == AKSES_OK)
-		rc = store_staff_add(st, admin, "Koordinator", ROLE_KOORDINATOR, BENCH_PIN, &koord);
-	if (rc == AKSES_OK)
-		rc = store_staff_add(st, admin, "Teknisi", ROLE_TIM_TEKNIS, BENCH_PIN, &teknis);
-	if (rc == AKSES_OK)
-		rc = store_staff_add(st, admin, "Helpdesk", ROLE_HELPDESK, BENCH_PIN, &helpdesk);
-	struct akses_request_input in;
-	memset(&in, 0, sizeof in);
-	in.name = "Nurul 'Aini";
-	in.nik = "1371014507900001";
-	in.institution = "PT Awan Nusantara";
-	in.phone = "0812-3456-7890";
-	in.purpose_category = PURPOSE_MAINTENANCE;
-	in.purpose = "Benchmark";
-	in.consent = true;
-	in.n_companions = BENCH_PEOPLE - 1;
-	for (int i = 0; i < BENCH_PEOPLE - 1; i++) {
-		in.companion_name[i] = names[i];
-		in.companion_nik[i] = niks[i];
-	}
-	struct akses_submit_result res;
-	akses_field f;
-	int idx;
-	if (rc == AKSES_OK) {
-		/* 2030-01-15 09:00 to 20:00 local: one hour and twelve after the pinned 08:00 */
-		struct tm tm = {
-		    .tm_year = 130, .tm_mon = 0, .tm_mday = 15, .tm_hour = 9, .tm_isdst = -1};
-		in.start_at = (int64_t)mktime(&tm);
-		in.end_at = in.start_at + 11 * 3600;
-		rc = store_submit(st, &in, &res, &f, &idx);
-	}
-	const struct {
-		wf_action a;
-		int64_t *who;
-	} steps[] = {{WF_DISPOSE_KADIS, &kadis},
-	             {WF_DISPOSE_KABID, &kabid},
-	             {WF_VERIFY, &koord},
-	             {WF_APPROVE, &kabid}};
-	for (size_t i = 0; rc == AKSES_OK && i < sizeof steps / sizeof steps[0]; i++)
-		rc = store_act(st, res.number, steps[i].a, *steps[i].who, NULL);
-	if (rc == AKSES_OK)
-		rc = store_assign(st, res.number, koord, teknis);
-	if (rc == AKSES_OK)
-		rc = store_act(st, res.number, WF_RECORD, helpdesk, NULL);
+	char number[AKSES_NUMBER_BUF];
+	if (bench_world(path, "bench_scan", out, escort, number) != 0)
+		return -1;
 	struct akses_pass *p = NULL;
 	int n = 0;
-	if (rc == AKSES_OK)
-		rc = store_pass_list(st, res.number, &p, &n);
+	akses_status rc = store_pass_list(*out, number, &p, &n);
 	for (int i = 0; rc == AKSES_OK && i < n && i < BENCH_PEOPLE; i++)
-		rc = store_pass_token(st, p[i].id, 0, NULL, tokens[i]);
+		rc = store_pass_token(*out, p[i].id, 0, NULL, tokens[i]);
 	free(p);
 	if (rc != AKSES_OK || n != BENCH_PEOPLE) {
-		fprintf(stderr, "bench_scan: setting up the store failed: %s (%d) %s\n",
-		        akses_status_message(rc), rc, st ? store_errmsg(st) : "");
-		store_close(st);
+		fprintf(stderr, "bench_scan: issuing the tokens failed: %s (%d)\n",
+		        akses_status_message(rc), rc);
+		store_close(*out);
 		return -1;
 	}
-	setenv("AKSES_NOW", "2030-01-15 10:00", 1);
-	*out = st;
-	*escort = teknis;
 	return 0;
 }
 
@@ -202,8 +101,8 @@ int main(int argc, char **argv)
 	char tokens[BENCH_PEOPLE][AKSES_TOKEN_BUF];
 	if (bare_open(&b, bare_path) != 0 || scan_world(scan_path, &st, &escort, tokens) != 0) {
 		bare_close(&b);
-		remove_db(bare_path);
-		remove_db(scan_path);
+		bench_remove_db(bare_path);
+		bench_remove_db(scan_path);
 		return 1;
 	}
 
@@ -214,18 +113,18 @@ int main(int argc, char **argv)
 	for (int i = 0; tb && ts && i < n; i++) {
 		tb[i] = bare_commit(&b, i);
 		struct akses_scan_result r;
-		double t0 = now_us();
+		double t0 = bench_now_us();
 		akses_status rc =
 		    store_scan(st, tokens[i % BENCH_PEOPLE], escort, "Bench", SCAN_DIR_AUTO, &r);
-		ts[i] = now_us() - t0;
+		ts[i] = bench_now_us() - t0;
 		if (tb[i] < 0 || rc != AKSES_OK)
 			errors++;
 		else if (r.decision == SCAN_DENIED)
 			denied++;
 	}
 	if (tb && ts && errors == 0) {
-		double bmed = quantile(tb, n, 0.5), bp90 = quantile(tb, n, 0.9);
-		double smed = quantile(ts, n, 0.5), sp90 = quantile(ts, n, 0.9);
+		double bmed = bench_quantile(tb, n, 0.5), bp90 = bench_quantile(tb, n, 0.9);
+		double smed = bench_quantile(ts, n, 0.5), sp90 = bench_quantile(ts, n, 0.9);
 		printf("bench_scan: N=%d on %s\n", n, dir);
 		printf("  bare durable commit  median %8.1f us   p90 %8.1f us\n", bmed, bp90);
 		printf("  store_scan           median %8.1f us   p90 %8.1f us   (%d denied)\n",
@@ -239,7 +138,7 @@ int main(int argc, char **argv)
 	free(ts);
 	store_close(st);
 	bare_close(&b);
-	remove_db(bare_path);
-	remove_db(scan_path);
+	bench_remove_db(bare_path);
+	bench_remove_db(scan_path);
 	return errors ? 1 : 0;
 }
