@@ -25,23 +25,21 @@ kt_cleanup() {
 }
 trap kt_cleanup EXIT
 
-# Start Xvfb on the first free display from 90 up, at size WxH.
+# Start Xvfb at size WxH on a display it picks itself (-displayfd): tests run side by side, and
+# choosing a free number here and then starting Xvfb on it raced (two tests on one display, each
+# driving the other's kiosk).
 kt_display() {
-	local size=${1:-1920x1080} n
-	for n in $(seq 90 140); do
-		[ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-		Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >"$T/xvfb.log" 2>&1 &
-		XVFB_PID=$!
-		for _ in $(seq 50); do
-			[ -e "/tmp/.X11-unix/X$n" ] && break
-			sleep 0.1
-		done
-		if kill -0 "$XVFB_PID" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then
-			export DISPLAY=":$n"
-			return 0
-		fi
+	local size=${1:-1920x1080} n=
+	Xvfb -displayfd 5 -screen 0 "${size}x24" -nolisten tcp 5>"$T/display" >"$T/xvfb.log" 2>&1 &
+	XVFB_PID=$!
+	for _ in $(seq 100); do
+		n=$(head -n 1 "$T/display" 2>/dev/null || true)
+		[ -n "$n" ] && break
+		kill -0 "$XVFB_PID" 2>/dev/null || break
+		sleep 0.1
 	done
-	kt_fail "no free X display"
+	[ -n "$n" ] || kt_fail "Xvfb did not start: $(cat "$T/xvfb.log")"
+	export DISPLAY=":$n"
 }
 
 # A fresh DB with an ADMIN (id 1, PIN 123456).
