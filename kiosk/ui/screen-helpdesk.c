@@ -228,19 +228,9 @@ static void hd_draw(struct app *a)
 	char l_todo[120], l_passes[120];
 	snprintf(l_todo, sizeof l_todo, _("Waiting for you: %d"), hd.n_todo);
 	snprintf(l_passes, sizeof l_passes, _("Passes: %d"), hd.n_passes);
-	/* both tabs in one type size, whichever label is longer */
-	const char *tabs[2] = {l_todo, l_passes};
-	enum ui_font tf = ui_button_font_for(tabs, 2, tw);
-	if (ui_button_ex("tab:todo", ui_rect(pad, y, tw, th), l_todo,
-	                 hd.tab == HD_TAB_TODO ? UI_PRIMARY : UI_SECONDARY, tf)) {
-		hd.tab = HD_TAB_TODO;
-		hd.page = 0;
-	}
-	if (ui_button_ex("tab:passes", ui_rect(pad + tw + ui_px(20), y, tw, th), l_passes,
-	                 hd.tab == HD_TAB_PASSES ? UI_PRIMARY : UI_SECONDARY, tf)) {
-		hd.tab = HD_TAB_PASSES;
-		hd.page = 0;
-	}
+	static const char *const tab_ids[2] = {"tab:todo", "tab:passes"}; /* HD_TAB_* order */
+	const char *const tabs[2] = {l_todo, l_passes};
+	staff_tabs(tab_ids, tabs, pad, y, tw, th, &hd.tab, &hd.page);
 	y += th + ui_px(16);
 	y += staff_note_draw(ui_rect(pad, y, w, ui_px(100)));
 	hd_draw_print(a, split + pad, c.y + ui_px(20), ui.w - split - 2 * pad, so.y - ui_px(16));

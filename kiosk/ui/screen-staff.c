@@ -125,19 +125,9 @@ static void staff_draw(struct app *a)
 		int tw = ui_px(560);
 		char l_open[120];
 		snprintf(l_open, sizeof l_open, _("Open requests: %d"), stf.n_open);
-		/* both tabs in one type size, whichever label is longer */
-		const char *tabs[2] = {line, l_open};
-		enum ui_font tf = ui_button_font_for(tabs, 2, tw);
-		if (ui_button_ex("tab:inbox", ui_rect(pad, y, tw, th), line,
-		                 stf.tab == STAFF_TAB_INBOX ? UI_PRIMARY : UI_SECONDARY, tf)) {
-			stf.tab = STAFF_TAB_INBOX;
-			stf.page = 0;
-		}
-		if (ui_button_ex("tab:open", ui_rect(pad + tw + ui_px(20), y, tw, th), l_open,
-		                 stf.tab == STAFF_TAB_OPEN ? UI_PRIMARY : UI_SECONDARY, tf)) {
-			stf.tab = STAFF_TAB_OPEN;
-			stf.page = 0;
-		}
+		static const char *const tab_ids[2] = {"tab:inbox", "tab:open"}; /* STAFF_TAB_* */
+		const char *const tabs[2] = {line, l_open};
+		staff_tabs(tab_ids, tabs, pad, y, tw, th, &stf.tab, &stf.page);
 	} else {
 		ui_text(ui_rect(pad, y, w, th), line, UI_FONT_LARGE, true, ui_c_text, UI_LEFT);
 	}

@@ -52,6 +52,19 @@ void staff_note_clear(void)
 	memset(&staff_note, 0, sizeof staff_note);
 }
 
+void staff_tabs(const char *const ids[2], const char *const labels[2], int x, int y, int tw,
+                int th, int *tab, int *page)
+{
+	enum ui_font tf = ui_button_font_for(labels, 2, tw);
+	for (int i = 0; i < 2; i++) {
+		SDL_Rect r = ui_rect(x + i * (tw + ui_px(20)), y, tw, th);
+		if (ui_button_ex(ids[i], r, labels[i], *tab == i ? UI_PRIMARY : UI_SECONDARY, tf)) {
+			*tab = i;
+			*page = 0;
+		}
+	}
+}
+
 int staff_note_draw(SDL_Rect r)
 {
 	if (!staff_note.text[0])

@@ -37,6 +37,12 @@ void staff_note_clear(void);
 /* Draw the note (green or red, wrapped) at r; returns the height used (0 when empty). */
 int staff_note_draw(SDL_Rect r);
 
+/* Two tabs side by side from (x, y), each tw x th, both labels in one type size (whichever is
+ * longer decides); the chosen one is primary. A tap on the other sets *tab (0 or 1) and *page
+ * to 0. ids name the two buttons for the test dump. */
+void staff_tabs(const char *const ids[2], const char *const labels[2], int x, int y, int tw,
+                int th, int *tab, int *page);
+
 /* "317101******0001": the first 6 and last 4 digits of a NIK; the whole NIK when full. */
 void staff_mask_nik(const char *nik, bool full, char *out, size_t n);
 
