@@ -52,9 +52,11 @@ kt_wait_screen print
 kt_wait_line phase 2 90 # PRINT_OK
 [ "$(print_state)" = done ] || kt_fail "pass print state is '$(print_state)' after printing, want done"
 job=$(kt_get job)
+# a glob, not `ls | grep -q`: with pipefail, grep leaving early can fail the pipe on a full folder
+job_pdf() { compgen -G "$PDFDIR/*job_$job.pdf" >/dev/null; }
 for _ in $(seq 100); do
-	ls "$PDFDIR" 2>/dev/null | grep -q "job_$job\.pdf$" && break
+	job_pdf && break
 	sleep 0.1
 done
-ls "$PDFDIR" | grep -q "job_$job\.pdf$" || kt_fail "no PDF of job $job after the queue came back"
+job_pdf || kt_fail "no PDF of job $job after the queue came back"
 echo "PASS: stopped queue said plainly, pass kept printable, printed after recovery"
