@@ -185,7 +185,8 @@ int ctl_cmd_signin(struct ctl *c, int argc, char **argv)
 		cJSON_AddStringToObject(o, "station", station);
 		return ctl_json_print(o);
 	}
-	printf(T_("Signed in: %s (%s), staff %lld\n"), c->actor.name, wf_role_code(c->actor.role),
-	       (long long)c->actor.id);
+	char name[4 * sizeof c->actor.name];
+	printf(T_("Signed in: %s (%s), staff %lld\n"), ctl_esc(c->actor.name, name, sizeof name),
+	       wf_role_code(c->actor.role), (long long)c->actor.id);
 	return CTL_EXIT_OK;
 }

@@ -90,7 +90,9 @@ static int print_status(struct ctl *c, const char *limit_s)
 		ctl_pad(stdout, jobs[i].queue[0] ? jobs[i].queue : "-", 10);
 		ctl_pad(stdout, cid, 6);
 		ctl_pad(stdout, wf_job_state_code(jobs[i].state), 10);
-		printf("%s%s\n", jobs[i].reprint ? "reprint " : "", jobs[i].message);
+		fputs(jobs[i].reprint ? "reprint " : "", stdout);
+		ctl_put(stdout, jobs[i].message); /* stored text: escaped */
+		putchar('\n');
 	}
 	free(jobs);
 	return CTL_EXIT_OK;

@@ -132,7 +132,29 @@ cJSON *ctl_json_time(int64_t t);
 /* A request summary (list, inbox) as JSON, with "overdue" judged against now. */
 cJSON *ctl_json_summary(const struct akses_request_summary *r, int64_t now);
 
-/* Write s then spaces up to width display columns (code points), at least one space after. */
+/* ---- stored text on a terminal (ctl-esc.c) ------------------------------------------------ */
+
+/* Every text that comes from the store (names, purpose, notes, reasons, report, station, print
+ * messages) is written through these: control characters, bidi and invisible format characters
+ * (valid_char_refused) and bytes that are not UTF-8 come out as visible escapes (\r, \n, \t,
+ * \x1B, \u202E, \U000E0041), so a row stored before validation refused them cannot rewrite or
+ * reorder the screen. */
+
+/* Write s escaped (a line feed as "\n"). Returns the columns written. */
+int ctl_put(FILE *f, const char *s);
+
+/* Write a multi-line text escaped, each line feed kept and followed by indent spaces, so a
+ * continuation line can never stand where a label would be. */
+void ctl_put_lines(FILE *f, const char *s, int indent);
+
+/* s escaped into buf (cut at a whole escape or character to fit n), for a translated format. */
+const char *ctl_esc(const char *s, char *buf, size_t n);
+
+/* Write printed JSON with the non-ASCII characters above escaped as \uXXXX (same JSON value). */
+void ctl_json_put(FILE *f, const char *text);
+
+/* Write s (escaped, like ctl_put) then spaces up to width display columns, at least one space
+ * after. */
 void ctl_pad(FILE *f, const char *s, int width);
 
 /* The request number in canonical form, or a failure printed (CTL_EXIT_FAIL). */
