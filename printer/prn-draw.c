@@ -577,11 +577,14 @@ char *prn_fmt_duration(int64_t s, char *buf, size_t n)
 
 /* ---- CSV ---------------------------------------------------------------------------------- */
 
-void prn_csv_field(FILE *f, const char *s, bool last)
+/* The cell, quoted when needed, after prefix (one character or none). A ';' is quoted too: the
+ * spreadsheets of an Indonesian locale split on it. */
+static void csv_cell(FILE *f, const char *prefix, const char *s, bool last)
 {
 	s = prn_s(s);
-	if (strpbrk(s, ",\"\r\n")) {
+	if (strpbrk(s, ",;\"\r\n")) {
 		fputc('"', f);
+		fputs(prefix, f);
 		for (const char *p = s; *p; p++) {
 			if (*p == '"')
 				fputc('"', f);
@@ -589,7 +592,19 @@ void prn_csv_field(FILE *f, const char *s, bool last)
 		}
 		fputc('"', f);
 	} else {
+		fputs(prefix, f);
 		fputs(s, f);
 	}
 	fputs(last ? "\r\n" : ",", f);
+}
+
+void prn_csv_field(FILE *f, const char *s, bool last)
+{
+	csv_cell(f, "", s, last);
+}
+
+void prn_csv_text(FILE *f, const char *s, bool last)
+{
+	s = prn_s(s);
+	csv_cell(f, s[0] && strchr("=+-@\t\r", s[0]) ? "'" : "", s, last);
 }
