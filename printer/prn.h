@@ -44,8 +44,11 @@ struct prn_pdf {
 };
 
 void prn_pdf_free(struct prn_pdf *pdf);
-/* Write the PDF to path (0644). PRN_E_IO on failure. */
+/* Write the PDF to path: created 0600 (or truncated), never through a symbolic link. PRN_E_IO on
+ * failure. A caller that must not replace a file opens it itself and uses prn_pdf_write. */
 prn_status prn_pdf_save(const struct prn_pdf *pdf, const char *path);
+/* Write the PDF into an open stream (flushed, not closed). PRN_E_IO on failure. */
+prn_status prn_pdf_write(const struct prn_pdf *pdf, FILE *f);
 
 /* Page sizes (mm). */
 #define PRN_A4_W 210.0

@@ -153,6 +153,25 @@ const char *ctl_esc(const char *s, char *buf, size_t n);
 /* Write printed JSON with the non-ASCII characters above escaped as \uXXXX (same JSON value). */
 void ctl_json_put(FILE *f, const char *text);
 
+/* ---- files written for the user (ctl-out.c) ----------------------------------------------- */
+
+/* An output file of export --out, print --pdf, staff card --pdf. */
+struct ctl_out {
+	const char *path; /* NULL: standard output */
+	FILE *f;
+	bool created; /* we created path: removed again if the command fails */
+};
+
+/* Open path for writing: a new file created 0600 with O_EXCL|O_NOFOLLOW. An existing regular
+ * file is refused unless force (then unlinked and created anew, never written into); a symbolic
+ * link or anything not a regular file is always refused. path NULL means standard output.
+ * CTL_EXIT_OK, or the one-line reason printed and CTL_EXIT_FAIL. */
+int ctl_out_open(struct ctl_out *o, const char *path, bool force);
+
+/* Close the file; when !ok (the command failed) or it could not be written, the file created is
+ * removed. True when ok and everything was written. */
+bool ctl_out_close(struct ctl_out *o, bool ok);
+
 /* Write s (escaped, like ctl_put) then spaces up to width display columns, at least one space
  * after. */
 void ctl_pad(FILE *f, const char *s, int width);
