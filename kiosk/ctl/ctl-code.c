@@ -111,10 +111,10 @@ int ctl_staff_card(struct ctl *c, int argc, char **argv)
 	int64_t target;
 	if (ctl_parse_id(pos[0], &target) != 0)
 		return ctl_usage(T_("STAFF_ID must be a number, not '%s'"), pos[0]);
-	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
-		return rc;
 	if (force && !pdf)
 		return ctl_usage(T_("--force goes with --pdf"));
+	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
+		return rc;
 	/* The file first: a refused file must not cost the holder their code. */
 	struct ctl_out out;
 	if (pdf && (rc = ctl_out_open(&out, pdf, force)) != CTL_EXIT_OK)

@@ -150,6 +150,8 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 	if (rc != CTL_CONTINUE)
 		return rc;
 
+	if (force && !pdf)
+		return ctl_usage(P_("--force goes with --pdf"));
 	struct paper_job job = {.doc = docs[d].doc, .queue = queue, .pdf_path = pdf, .wait = wait};
 	char number[AKSES_NUMBER_BUF];
 	if (docs[d].number) {
@@ -189,8 +191,6 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 		job.reason = reason;
 	}
 
-	if (force && !pdf)
-		return ctl_usage(P_("--force goes with --pdf"));
 	/* The file is created before anything is issued: an existing file or a link is refused
 	 * before a badge gets a new token. */
 	struct ctl_out out;
@@ -257,13 +257,13 @@ int ctl_cmd_export(struct ctl *c, int argc, char **argv)
 		return ctl_usage(P_("only --csv is supported"));
 	if (!is_log && (!from || !to))
 		return ctl_usage(P_("compliance needs --from DAY and --to DAY"));
-	/* Personal data leaves the system here: staff only, signed in. */
-	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
-		return rc;
 	if (out && strcmp(out, "-") == 0)
 		out = NULL; /* "-": standard output */
 	if (force && !out)
 		return ctl_usage(P_("--force goes with --out FILE"));
+	/* Personal data leaves the system here: staff only, signed in. */
+	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
+		return rc;
 	struct ctl_out o;
 	if ((rc = ctl_out_open(&o, out, force)) != CTL_EXIT_OK)
 		return rc;

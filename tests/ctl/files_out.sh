@@ -88,6 +88,10 @@ printf '0000\n' | "$AKSESCTL" --lang en export log 2026-11-29 --csv --out "$WORK
 ((rc != 0)) || fail "export with a wrong PIN succeeded"
 [[ ! -e $WORK/nopin.csv ]] || fail "a refused sign-in created the file"
 
+# --force alone is a usage error, found before any sign-in
+expect_fail 2 'goes with --out' ctl export log 2026-11-29 --csv --force --as "$HELPDESK"
+expect_fail 2 'goes with --pdf' ctl print log 2026-11-29 --force --as "$HELPDESK"
+
 # --out - is standard output, as before
 as "$HELPDESK" export log 2026-11-29 --csv --out - | head -n 1 | grep -q '^record,' ||
 	fail "--out - does not write to stdout"
