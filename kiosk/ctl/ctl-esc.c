@@ -102,7 +102,7 @@ const char *ctl_esc(const char *s, char *buf, size_t n)
 /* ---- JSON --------------------------------------------------------------------------------- */
 
 /* cJSON already writes C0 controls inside strings as \uXXXX but passes every other byte as it is:
- * C1 controls, bidi and format characters and broken UTF-8 would reach the terminal raw. Rewrite
+ * DEL, C1 controls, bidi and format characters and broken UTF-8 would reach the terminal raw. Rewrite
  * them in the printed JSON as \uXXXX escapes (a surrogate pair above U+FFFF, U+FFFD for a byte
  * that is not UTF-8): the same JSON value, nothing that moves text. Outside strings cJSON writes
  * ASCII only, so the whole text can be walked. */
@@ -116,7 +116,7 @@ void ctl_json_put(FILE *f, const char *text)
 			text++;
 			continue;
 		}
-		if (cp >= 0x80 && valid_char_refused(cp)) {
+		if (cp >= 0x7F && valid_char_refused(cp)) { /* C0 is cJSON's own */
 			if (cp > 0xFFFF) {
 				unsigned long v = cp - 0x10000;
 				fprintf(f, "\\u%04lx\\u%04lx", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
