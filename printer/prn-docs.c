@@ -300,8 +300,8 @@ prn_status prn_csv_compliance(const struct prn_compliance *c, FILE *f)
 		snprintf(std, sizeof(std), "%d", r->standard_s);
 		snprintf(in, sizeof(in), "%.3f", r->within);
 		const char *cells[] = {no, r->activity, r->role, cnt, med, p90, std, in};
-		for (int k = 0; k < 8; k++)
-			prn_csv_field(f, cells[k], k == 7);
+		for (int k = 0; k < 8; k++) /* activity and role are text, the rest numbers */
+			(k == 1 || k == 2 ? prn_csv_text : prn_csv_field)(f, cells[k], k == 7);
 	}
 	return ferror(f) ? PRN_E_IO : PRN_OK;
 }

@@ -1,9 +1,11 @@
 /* prn-draw.c - the drawing kit every document uses: a cairo PDF surface written into memory, one
  * reusable pango layout for all text, fitting long text, QR codes as vector squares, A4 page
  * furniture (letterhead, running head, "Halaman X dari N") and a small bar chart. */
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <qrencode.h>
@@ -45,16 +47,30 @@ void prn_pdf_free(struct prn_pdf *pdf)
 	memset(pdf, 0, sizeof(*pdf));
 }
 
+prn_status prn_pdf_write(const struct prn_pdf *pdf, FILE *f)
+{
+	if (!pdf || !pdf->data || !f)
+		return PRN_E_ARG;
+	size_t w = fwrite(pdf->data, 1, pdf->len, f);
+	return (w == pdf->len && fflush(f) == 0) ? PRN_OK : PRN_E_IO;
+}
+
 prn_status prn_pdf_save(const struct prn_pdf *pdf, const char *path)
 {
 	if (!pdf || !pdf->data || !path)
 		return PRN_E_ARG;
-	FILE *f = fopen(path, "wb");
-	if (!f)
+	/* 0600 and never through a symbolic link: a badge holds a live QR code. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
 		return PRN_E_IO;
-	size_t w = fwrite(pdf->data, 1, pdf->len, f);
+	FILE *f = fdopen(fd, "wb");
+	if (!f) {
+		close(fd);
+		return PRN_E_IO;
+	}
+	prn_status st = prn_pdf_write(pdf, f);
 	int rc = fclose(f);
-	return (w == pdf->len && rc == 0) ? PRN_OK : PRN_E_IO;
+	return (st == PRN_OK && rc == 0) ? PRN_OK : PRN_E_IO;
 }
 
 const char *prn_status_code(prn_status st)
@@ -577,11 +593,14 @@ char *prn_fmt_duration(int64_t s, char *buf, size_t n)
 
 /* ---- CSV ---------------------------------------------------------------------------------- */
 
-void prn_csv_field(FILE *f, const char *s, bool last)
+/* The cell, quoted when needed, after prefix (one character or none). A ';' is quoted too: the
+ * spreadsheets of an Indonesian locale split on it. */
+static void csv_cell(FILE *f, const char *prefix, const char *s, bool last)
 {
 	s = prn_s(s);
-	if (strpbrk(s, ",\"\r\n")) {
+	if (strpbrk(s, ",;\"\r\n")) {
 		fputc('"', f);
+		fputs(prefix, f);
 		for (const char *p = s; *p; p++) {
 			if (*p == '"')
 				fputc('"', f);
@@ -589,7 +608,19 @@ void prn_csv_field(FILE *f, const char *s, bool last)
 		}
 		fputc('"', f);
 	} else {
+		fputs(prefix, f);
 		fputs(s, f);
 	}
 	fputs(last ? "\r\n" : ",", f);
+}
+
+void prn_csv_field(FILE *f, const char *s, bool last)
+{
+	csv_cell(f, "", s, last);
+}
+
+void prn_csv_text(FILE *f, const char *s, bool last)
+{
+	s = prn_s(s);
+	csv_cell(f, s[0] && strchr("=+-@\t\r", s[0]) ? "'" : "", s, last);
 }

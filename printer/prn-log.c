@@ -298,10 +298,16 @@ prn_status prn_csv_day_log(const struct prn_day_log *log, FILE *f)
 	char in[32], out[32], dur[32];
 	if (!log || !f)
 		return PRN_E_ARG;
-	/* One table: visits then denied scans, told apart by the first column. */
+	/* One table: visits then denied scans, told apart by the first column. The cells people
+	 * typed (name, institution, purpose, escort, station, reason) are free text, neutralised
+	 * against formulas; the rest we make ourselves and write as they are (numbers stay numbers). */
+	static const bool text[] = {false, false, true, true, true,  true,
+	                            false, false, false, false, true, true};
 	const char *head[] = {"record", "request", "name", "institution", "purpose", "escort",
 	                      "in", "out", "duration_min", "status", "station", "reason"};
 	int nh = (int)(sizeof(head) / sizeof(head[0]));
+	_Static_assert(sizeof(text) / sizeof(text[0]) == sizeof(head) / sizeof(head[0]),
+	               "one text flag per column");
 	for (int i = 0; i < nh; i++)
 		prn_csv_field(f, head[i], i == nh - 1);
 	for (int i = 0; i < log->n_visits; i++) {
@@ -319,7 +325,7 @@ prn_status prn_csv_day_log(const struct prn_day_log *log, FILE *f)
 		                       csv_time(v->in_at, in, sizeof(in)),
 		                       csv_time(v->out_at, out, sizeof(out)), dur, st, "", ""};
 		for (int c = 0; c < nh; c++)
-			prn_csv_field(f, cells[c], c == nh - 1);
+			(text[c] ? prn_csv_text : prn_csv_field)(f, cells[c], c == nh - 1);
 	}
 	for (int i = 0; i < log->n_denied; i++) {
 		const struct prn_log_denied *x = &log->denied[i];
@@ -327,7 +333,7 @@ prn_status prn_csv_day_log(const struct prn_day_log *log, FILE *f)
 		                       csv_time(x->at, in, sizeof(in)), "", "", "denied", x->station,
 		                       x->reason};
 		for (int c = 0; c < nh; c++)
-			prn_csv_field(f, cells[c], c == nh - 1);
+			(text[c] ? prn_csv_text : prn_csv_field)(f, cells[c], c == nh - 1);
 	}
 	return ferror(f) ? PRN_E_IO : PRN_OK;
 }

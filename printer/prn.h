@@ -44,8 +44,11 @@ struct prn_pdf {
 };
 
 void prn_pdf_free(struct prn_pdf *pdf);
-/* Write the PDF to path (0644). PRN_E_IO on failure. */
+/* Write the PDF to path: created 0600 (or truncated), never through a symbolic link. PRN_E_IO on
+ * failure. A caller that must not replace a file opens it itself and uses prn_pdf_write. */
 prn_status prn_pdf_save(const struct prn_pdf *pdf, const char *path);
+/* Write the PDF into an open stream (flushed, not closed). PRN_E_IO on failure. */
+prn_status prn_pdf_write(const struct prn_pdf *pdf, FILE *f);
 
 /* Page sizes (mm). */
 #define PRN_A4_W 210.0
@@ -235,8 +238,13 @@ char *prn_fmt_day_long(int64_t t, char *buf, size_t n);
 char *prn_fmt_hm(int64_t t, char *buf, size_t n);
 char *prn_fmt_duration(int64_t s, char *buf, size_t n);
 
-/* Write one CSV field with RFC 4180 quoting (quoted when it holds , " CR or LF). */
+/* Write one CSV field with RFC 4180 quoting (quoted when it holds , ; " CR or LF), as it is: for
+ * the cells we make ourselves (numbers, times, codes), so a number stays a number. */
 void prn_csv_field(FILE *f, const char *s, bool last);
+/* Write one free-text CSV field (a name, institution, purpose, station, reason ...): like
+ * prn_csv_field, but a cell starting with = + - @ tab or CR gets a leading single quote, so a
+ * spreadsheet shows it as text instead of running it as a formula (OWASP "CSV injection"). */
+void prn_csv_text(FILE *f, const char *s, bool last);
 
 /* ---- CUPS ---------------------------------------------------------------------------------- */
 

@@ -65,10 +65,31 @@ size_t valid_utf8_chars(const char *s)
 	return n;
 }
 
-/* Control characters: C0, DEL, C1, and the line/paragraph separators that break layout. */
-static bool valid_is_control(unsigned long cp)
+size_t valid_utf8_decode(const char *s, unsigned long *cp)
 {
-	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
+	return s ? valid_utf8_next((const unsigned char *)s, cp) : 0;
+}
+
+/* Characters no field may hold, because they change how the rest of the text is shown on a
+ * terminal, a spreadsheet or paper without being seen themselves (a carriage return rewriting the
+ * line, a right-to-left override reversing it):
+ * - C0 controls, DEL and C1 controls; the line and paragraph separators;
+ * - bidi controls: LRM/RLM (U+200E/F), ALM (U+061C), the embeddings and overrides U+202A..202E,
+ *   the isolates U+2066..2069;
+ * - invisible format characters: zero-width space U+200B, word joiner and invisible operators
+ *   U+2060..2064, the deprecated format controls U+206A..206F, BOM/ZWNBSP U+FEFF, interlinear
+ *   annotation U+FFF9..FFFB, Mongolian vowel separator U+180E, soft hyphen U+00AD, the Hangul
+ *   fillers (blank "letters"), and the tag characters U+E0000..E007F.
+ * ZWNJ and ZWJ (U+200C/D) stay allowed: Persian and Indic names need them, and they neither
+ * reorder nor hide text. */
+bool valid_char_refused(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD || cp == 0x061C ||
+	       cp == 0x115F || cp == 0x1160 || cp == 0x180E || cp == 0x200B || cp == 0x200E ||
+	       cp == 0x200F || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206F) || cp == 0x3164 ||
+	       cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+	       (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
 /* White space for the "not only spaces" rule: ASCII space/tab/newlines and the no-break and
@@ -91,8 +112,9 @@ akses_status valid_text(const char *s, size_t max_chars, bool required, bool mul
 		size_t len = valid_utf8_next(p, &cp);
 		if (len == 0)
 			return AKSES_E_UTF8;
-		bool line_ws = cp == '\n' || cp == '\t' || cp == '\r';
-		if (valid_is_control(cp) && !(multiline && line_ws))
+		/* Only a line feed, and only in a multi-line field: a carriage return or a tab could
+		 * rewrite what a terminal shows or open a formula in a spreadsheet. */
+		if (valid_char_refused(cp) && !(multiline && cp == '\n'))
 			return AKSES_E_CONTROL_CHAR;
 		if (!valid_is_space(cp))
 			blank = false;
@@ -121,8 +143,7 @@ static bool valid_is_pictograph(unsigned long cp)
 	       (cp >= 0xF0000);                    /* supplementary private use */
 }
 
-/* A person's name: required single-line text of at most 100 characters without pictographs. */
-static akses_status valid_name(const char *s)
+akses_status valid_name(const char *s)
 {
 	akses_status st = valid_text(s, AKSES_NAME_CHARS, true, false);
 	if (st != AKSES_OK)

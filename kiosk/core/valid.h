@@ -9,9 +9,23 @@
 #include "model.h"
 #include "status.h"
 
-/* Text: valid UTF-8, no control characters (tabs and newlines allowed only when multiline),
- * not only spaces when required, at most max_chars code points. */
+/* Text: valid UTF-8, none of the characters valid_char_refused() names (a line feed is allowed
+ * only when multiline; never a carriage return or a tab), not only spaces when required, at most
+ * max_chars code points. */
 akses_status valid_text(const char *s, size_t max_chars, bool required, bool multiline);
+
+/* A person's name (visitor, companion): valid_text single-line, required, at most
+ * AKSES_NAME_CHARS, and no pictographs or emoji (AKSES_E_CONTROL_CHAR). */
+akses_status valid_name(const char *s);
+
+/* True for a code point no text field may hold: C0/C1 controls, DEL, bidi controls (U+200E/F,
+ * U+061C, U+202A..202E, U+2066..2069) and invisible format characters. Terminal output escapes
+ * the same set (a row stored before this rule may still hold one). */
+bool valid_char_refused(unsigned long cp);
+
+/* Decode the UTF-8 sequence at s (not at its terminating NUL) into *cp: its length in bytes, or
+ * 0 when it is not well-formed. */
+size_t valid_utf8_decode(const char *s, unsigned long *cp);
 
 /* Number of code points of a valid UTF-8 string. */
 size_t valid_utf8_chars(const char *s);

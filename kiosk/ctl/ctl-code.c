@@ -22,12 +22,13 @@ static const char *const code_help =
        "the first line of standard input.\n");
 
 static const char *const card_help =
-    N_("Usage: aksesctl staff card STAFF_ID --as ID [--queue Q] [--pdf FILE] [--wait]\n"
+    N_("Usage: aksesctl staff card STAFF_ID --as ID [--queue Q] [--pdf FILE [--force]] [--wait]\n"
        "\n"
        "Print a staff card: name, role and the QR of a new staff code that signs its holder in\n"
        "at the kiosk. The previous code of the account stops working (an old card is dead).\n"
        "ADMIN for anyone, or the account itself. --queue names the CUPS queue (default: the\n"
-       "config's badge queue), --pdf writes the card to FILE instead, --wait waits for the job\n"
+       "config's badge queue), --pdf writes the card to a new FILE (0600) instead (--force\n"
+       "replaces an existing file, never through a symbolic link), --wait waits for the job\n"
        "to finish. The code itself is not shown.\n");
 
 static const char *const signin_help =
@@ -95,12 +96,13 @@ int ctl_staff_code(struct ctl *c, int argc, char **argv)
 int ctl_staff_card(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *queue = NULL, *pdf = NULL, *pos[1];
-	bool wait = false;
+	bool wait = false, force = false;
 	const struct ctl_opt opts[] = {
 	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
 	    {.name = "queue", .kind = CTL_OPT_VALUE, .value = &queue},
 	    {.name = "pdf", .kind = CTL_OPT_VALUE, .value = &pdf},
 	    {.name = "wait", .kind = CTL_OPT_FLAG, .flag = &wait},
+	    {.name = "force", .kind = CTL_OPT_FLAG, .flag = &force},
 	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "staff card", T_(card_help), opts, pos, 1, 1, NULL);
@@ -109,12 +111,23 @@ int ctl_staff_card(struct ctl *c, int argc, char **argv)
 	int64_t target;
 	if (ctl_parse_id(pos[0], &target) != 0)
 		return ctl_usage(T_("STAFF_ID must be a number, not '%s'"), pos[0]);
+	if (force && !pdf)
+		return ctl_usage(T_("--force goes with --pdf"));
 	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
 		return rc;
-	struct paper_job job = {
-	    .actor_id = c->actor.id, .queue = queue, .pdf_path = pdf, .wait = wait};
+	/* The file first: a refused file must not cost the holder their code. */
+	struct ctl_out out;
+	if (pdf && (rc = ctl_out_open(&out, pdf, force)) != CTL_EXIT_OK)
+		return rc;
+	struct paper_job job = {.actor_id = c->actor.id,
+	                        .queue = queue,
+	                        .pdf_path = pdf,
+	                        .pdf_file = pdf ? out.f : NULL,
+	                        .wait = wait};
 	struct paper_result res = {0};
 	akses_status st = paper_print_staffcard(c->st, &c->cfg, target, &job, &res);
+	if (pdf && !ctl_out_close(&out, st == AKSES_OK) && st == AKSES_OK)
+		st = AKSES_E_IO;
 	memset(res.token, 0, sizeof res.token);
 	if (st == AKSES_OK || st == AKSES_E_PRINT) /* the code was replaced either way */
 		fprintf(stderr,
@@ -185,7 +198,8 @@ int ctl_cmd_signin(struct ctl *c, int argc, char **argv)
 		cJSON_AddStringToObject(o, "station", station);
 		return ctl_json_print(o);
 	}
-	printf(T_("Signed in: %s (%s), staff %lld\n"), c->actor.name, wf_role_code(c->actor.role),
-	       (long long)c->actor.id);
+	char name[4 * sizeof c->actor.name];
+	printf(T_("Signed in: %s (%s), staff %lld\n"), ctl_esc(c->actor.name, name, sizeof name),
+	       wf_role_code(c->actor.role), (long long)c->actor.id);
 	return CTL_EXIT_OK;
 }

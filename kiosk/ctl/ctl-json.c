@@ -15,7 +15,8 @@ int ctl_json_print(cJSON *v)
 	cJSON_Delete(v);
 	if (!text)
 		return ctl_fail(NULL, AKSES_E_NOMEM, NULL);
-	puts(text);
+	ctl_json_put(stdout, text);
+	putchar('\n');
 	cJSON_free(text);
 	return CTL_EXIT_OK;
 }

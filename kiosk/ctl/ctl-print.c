@@ -13,7 +13,7 @@
 #define P_(s) dgettext(PAPER_DOMAIN, s)
 
 static const char *const print_help = N_(
-	"Usage: aksesctl print DOCUMENT ... [--queue Q] [--pdf FILE] [--wait]\n"
+	"Usage: aksesctl print DOCUMENT ... [--queue Q] [--pdf FILE [--force]] [--wait]\n"
 	"\n"
 	"  badge REQ [--person N] [--as ID --reason TEXT]\n"
 	"                     a visitor pass; without --as the visitor's own first print,\n"
@@ -28,14 +28,17 @@ static const char *const print_help = N_(
 	"  status --as ID [--limit N]    recent print jobs\n"
 	"\n"
 	"--queue names the CUPS queue (default: the config's, else the CUPS default, else PDF).\n"
-	"--pdf writes the PDF to FILE and prints nothing. --wait waits for the job to finish.\n"
+	"--pdf writes the PDF to a new FILE (0600) and prints nothing; --force replaces an\n"
+	"existing file (never through a symbolic link). --wait waits for the job to finish.\n"
 	"Exit status 0 when CUPS accepted the job (with --wait: when it completed), else 1.\n");
 
 static const char *const export_help = N_(
-	"Usage: aksesctl export log DAY --csv --as ID [--out FILE]\n"
-	"       aksesctl export compliance --from D --to D --csv --as ID [--out FILE]\n"
+	"Usage: aksesctl export log DAY --csv --as ID [--out FILE [--force]]\n"
+	"       aksesctl export compliance --from D --to D --csv --as ID [--out FILE [--force]]\n"
 	"\n"
-	"CSV (RFC 4180, UTF-8, CRLF) on stdout or into FILE.\n");
+	"CSV (RFC 4180, UTF-8, CRLF) on stdout or into a new FILE (0600); --force replaces an\n"
+	"existing file (never through a symbolic link). Text cells that start with = + - @ get\n"
+	"a leading ' so that a spreadsheet does not run them as formulas.\n");
 
 static const struct {
 	const char *name;
@@ -90,7 +93,9 @@ static int print_status(struct ctl *c, const char *limit_s)
 		ctl_pad(stdout, jobs[i].queue[0] ? jobs[i].queue : "-", 10);
 		ctl_pad(stdout, cid, 6);
 		ctl_pad(stdout, wf_job_state_code(jobs[i].state), 10);
-		printf("%s%s\n", jobs[i].reprint ? "reprint " : "", jobs[i].message);
+		fputs(jobs[i].reprint ? "reprint " : "", stdout);
+		ctl_put(stdout, jobs[i].message); /* stored text: escaped */
+		putchar('\n');
 	}
 	free(jobs);
 	return CTL_EXIT_OK;
@@ -101,7 +106,7 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *reason = NULL, *queue = NULL, *pdf = NULL, *person_s = NULL;
 	const char *from = NULL, *to = NULL, *limit = NULL, *pos[1] = {NULL};
-	bool wait = false;
+	bool wait = false, force = false;
 	int n_pos = 0, rc;
 
 	i18n_bind(PAPER_DOMAIN);
@@ -117,6 +122,7 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 		{.name = "to", .kind = CTL_OPT_VALUE, .value = &to},
 		{.name = "limit", .kind = CTL_OPT_VALUE, .value = &limit},
 		{.name = "wait", .kind = CTL_OPT_FLAG, .flag = &wait},
+		{.name = "force", .kind = CTL_OPT_FLAG, .flag = &force},
 		{.name = NULL},
 	};
 	const char *sub = argv[1];
@@ -144,6 +150,8 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 	if (rc != CTL_CONTINUE)
 		return rc;
 
+	if (force && !pdf)
+		return ctl_usage(P_("--force goes with --pdf"));
 	struct paper_job job = {.doc = docs[d].doc, .queue = queue, .pdf_path = pdf, .wait = wait};
 	char number[AKSES_NUMBER_BUF];
 	if (docs[d].number) {
@@ -183,8 +191,16 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 		job.reason = reason;
 	}
 
+	/* The file is created before anything is issued: an existing file or a link is refused
+	 * before a badge gets a new token. */
+	struct ctl_out out;
+	if (pdf && (rc = ctl_out_open(&out, pdf, force)) != CTL_EXIT_OK)
+		return rc;
+	job.pdf_file = pdf ? out.f : NULL;
 	struct paper_result res = {0};
 	akses_status st = paper_print(c->st, &c->cfg, &job, &res);
+	if (pdf && !ctl_out_close(&out, st == AKSES_OK) && st == AKSES_OK)
+		st = AKSES_E_IO;
 	if (c->json) {
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddBoolToObject(o, "ok", st == AKSES_OK);
@@ -217,7 +233,7 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 int ctl_cmd_export(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *out = NULL, *from = NULL, *to = NULL, *pos[1] = {NULL};
-	bool csv = false;
+	bool csv = false, force = false;
 	int rc;
 
 	i18n_bind(PAPER_DOMAIN);
@@ -230,6 +246,7 @@ int ctl_cmd_export(struct ctl *c, int argc, char **argv)
 		{.name = "from", .kind = CTL_OPT_VALUE, .value = &from},
 		{.name = "to", .kind = CTL_OPT_VALUE, .value = &to},
 		{.name = "csv", .kind = CTL_OPT_FLAG, .flag = &csv},
+		{.name = "force", .kind = CTL_OPT_FLAG, .flag = &force},
 		{.name = NULL},
 	};
 	rc = ctl_args(c, argc - 1, argv + 1, is_log ? "export log" : "export compliance",
@@ -240,11 +257,20 @@ int ctl_cmd_export(struct ctl *c, int argc, char **argv)
 		return ctl_usage(P_("only --csv is supported"));
 	if (!is_log && (!from || !to))
 		return ctl_usage(P_("compliance needs --from DAY and --to DAY"));
+	if (out && strcmp(out, "-") == 0)
+		out = NULL; /* "-": standard output */
+	if (force && !out)
+		return ctl_usage(P_("--force goes with --out FILE"));
 	/* Personal data leaves the system here: staff only, signed in. */
 	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
 		return rc;
-	akses_status st = is_log ? paper_export_log_csv(c->st, pos[0], out ? out : "-")
-	                         : paper_export_compliance_csv(c->st, from, to, out ? out : "-");
+	struct ctl_out o;
+	if ((rc = ctl_out_open(&o, out, force)) != CTL_EXIT_OK)
+		return rc;
+	akses_status st = is_log ? paper_export_log_csv(c->st, pos[0], o.f)
+	                         : paper_export_compliance_csv(c->st, from, to, o.f);
+	if (!ctl_out_close(&o, st == AKSES_OK) && st == AKSES_OK)
+		st = AKSES_E_IO;
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, out);
 	return CTL_EXIT_OK;

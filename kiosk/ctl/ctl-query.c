@@ -167,7 +167,9 @@ int ctl_cmd_log(struct ctl *c, int argc, char **argv)
 			ctl_pad(stdout, wf_deny_label(d->reason), 28);
 			ctl_pad(stdout, d->station, 14);
 			ctl_pad(stdout, d->escort, 20);
-			printf("%s %s\n", d->number, d->name);
+			printf("%s ", d->number);
+			ctl_put(stdout, d->name);
+			putchar('\n');
 		}
 	}
 	store_day_log_free(&log);

@@ -269,12 +269,14 @@ static cJSON *request_json(const struct akses_request *r, bool full_nik,
 	return o;
 }
 
-/* One "label: value" line of the readable record, the label padded to line values up. */
+/* One "label: value" line of the readable record, the label padded to line values up. The value
+ * is stored text: escaped, and the lines of a multi-line text indented under the first. */
 static void field_line(const char *label, const char *value)
 {
 	fputs("  ", stdout);
 	ctl_pad(stdout, label, 18);
-	printf("%s\n", value);
+	ctl_put_lines(stdout, value, 2 + 18);
+	putchar('\n');
 }
 
 static void request_text(const struct akses_request *r, bool full_nik,
@@ -327,10 +329,15 @@ static void request_text(const struct akses_request *r, bool full_nik,
 			printf("%s / %s%s", dur, std,
 			       tl[i].duration_s > tl[i].standard_s ? " !" : "");
 		}
-		if (tl[i].actor_id > 0)
-			printf("  %s", tl[i].actor_name);
-		if (tl[i].note[0])
-			printf("  \"%s\"", tl[i].note);
+		if (tl[i].actor_id > 0) {
+			fputs("  ", stdout);
+			ctl_put(stdout, tl[i].actor_name);
+		}
+		if (tl[i].note[0]) {
+			fputs("  \"", stdout);
+			ctl_put(stdout, tl[i].note);
+			putchar('"');
+		}
 		putchar('\n');
 	}
 }

@@ -84,8 +84,11 @@ int ctl_cmd_scan(struct ctl *c, int argc, char **argv)
 			printf("  %s", res.number);
 		putchar('\n');
 	} else {
-		printf("%-6s %s (%s)  %s", decision_code(res.decision), res.name, res.institution,
-		       res.number);
+		printf("%-6s ", decision_code(res.decision));
+		ctl_put(stdout, res.name);
+		fputs(" (", stdout);
+		ctl_put(stdout, res.institution);
+		printf(")  %s", res.number);
 		if (res.overstay)
 			printf("  %s", T_("OVERSTAY: past the approved window"));
 		putchar('\n');

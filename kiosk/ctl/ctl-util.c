@@ -404,8 +404,7 @@ int ctl_no_sub(int argc, char **argv, const char *cmd, const char *help)
 
 void ctl_pad(FILE *f, const char *s, int width)
 {
-	fputs(s, f);
-	int w = (int)valid_utf8_chars(s);
+	int w = ctl_put(f, s);
 	do
 		fputc(' ', f);
 	while (++w < width);

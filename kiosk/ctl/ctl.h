@@ -132,7 +132,48 @@ cJSON *ctl_json_time(int64_t t);
 /* A request summary (list, inbox) as JSON, with "overdue" judged against now. */
 cJSON *ctl_json_summary(const struct akses_request_summary *r, int64_t now);
 
-/* Write s then spaces up to width display columns (code points), at least one space after. */
+/* ---- stored text on a terminal (ctl-esc.c) ------------------------------------------------ */
+
+/* Every text that comes from the store (names, purpose, notes, reasons, report, station, print
+ * messages) is written through these: control characters, bidi and invisible format characters
+ * (valid_char_refused) and bytes that are not UTF-8 come out as visible escapes (\r, \n, \t,
+ * \x1B, \u202E, \U000E0041), so a row stored before validation refused them cannot rewrite or
+ * reorder the screen. */
+
+/* Write s escaped (a line feed as "\n"). Returns the columns written. */
+int ctl_put(FILE *f, const char *s);
+
+/* Write a multi-line text escaped, each line feed kept and followed by indent spaces, so a
+ * continuation line can never stand where a label would be. */
+void ctl_put_lines(FILE *f, const char *s, int indent);
+
+/* s escaped into buf (cut at a whole escape or character to fit n), for a translated format. */
+const char *ctl_esc(const char *s, char *buf, size_t n);
+
+/* Write printed JSON with the non-ASCII characters above escaped as \uXXXX (same JSON value). */
+void ctl_json_put(FILE *f, const char *text);
+
+/* ---- files written for the user (ctl-out.c) ----------------------------------------------- */
+
+/* An output file of export --out, print --pdf, staff card --pdf. */
+struct ctl_out {
+	const char *path; /* NULL: standard output */
+	FILE *f;
+	bool created; /* we created path: removed again if the command fails */
+};
+
+/* Open path for writing: a new file created 0600 with O_EXCL|O_NOFOLLOW. An existing regular
+ * file is refused unless force (then unlinked and created anew, never written into); a symbolic
+ * link or anything not a regular file is always refused. path NULL means standard output.
+ * CTL_EXIT_OK, or the one-line reason printed and CTL_EXIT_FAIL. */
+int ctl_out_open(struct ctl_out *o, const char *path, bool force);
+
+/* Close the file; when !ok (the command failed) or it could not be written, the file created is
+ * removed. True when ok and everything was written. */
+bool ctl_out_close(struct ctl_out *o, bool ok);
+
+/* Write s (escaped, like ctl_put) then spaces up to width display columns, at least one space
+ * after. */
 void ctl_pad(FILE *f, const char *s, int width);
 
 /* The request number in canonical form, or a failure printed (CTL_EXIT_FAIL). */

@@ -508,7 +508,8 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 	akses_status rc;
 	/* Render only. */
 	if (job->pdf_path) {
-		prn_status pst = prn_pdf_save(pdf, job->pdf_path);
+		prn_status pst = job->pdf_file ? prn_pdf_write(pdf, job->pdf_file)
+		                               : prn_pdf_save(pdf, job->pdf_path);
 		prn_pdf_free(pdf);
 		if (pst != PRN_OK)
 			return paper_fail(res, pst, JOB_NONE);
@@ -571,38 +572,28 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 
 /* ---- CSV ---------------------------------------------------------------------------------- */
 
-/* Open path for writing ("-" = stdout). */
-static FILE *csv_open(const char *path)
+/* The CSV's end: everything flushed into f (the caller closes it). */
+static akses_status csv_done(FILE *f, prn_status pst)
 {
-	if (!path || strcmp(path, "-") == 0)
-		return stdout;
-	return fopen(path, "wb");
+	return (pst == PRN_OK && fflush(f) == 0 && !ferror(f)) ? AKSES_OK : AKSES_E_IO;
 }
 
-static akses_status csv_close(FILE *f, prn_status pst)
-{
-	int rc = (f == stdout) ? fflush(f) : fclose(f);
-	return (pst == PRN_OK && rc == 0) ? AKSES_OK : AKSES_E_IO;
-}
-
-akses_status paper_export_log_csv(store *st, const char *day, const char *path)
+akses_status paper_export_log_csv(store *st, const char *day, FILE *f)
 {
 	struct akses_day_log log;
 	struct prn_day_log pl;
 	struct prn_log_visit *pv = NULL;
 	struct prn_log_denied *pd = NULL;
 	struct akses_config cfg;
-	if (!st || !day)
+	if (!st || !day || !f)
 		return AKSES_E_INVALID_ARG;
 	config_defaults(&cfg);
 	akses_status rc = store_day_log(st, day, &log);
 	if (rc != AKSES_OK)
 		return rc;
 	rc = log_to_prn(&log, &cfg, &pl, &pv, &pd);
-	if (rc == AKSES_OK) {
-		FILE *f = csv_open(path);
-		rc = f ? csv_close(f, prn_csv_day_log(&pl, f)) : AKSES_E_IO;
-	}
+	if (rc == AKSES_OK)
+		rc = csv_done(f, prn_csv_day_log(&pl, f));
 	free(pv);
 	free(pd);
 	store_day_log_free(&log);
@@ -610,18 +601,17 @@ akses_status paper_export_log_csv(store *st, const char *day, const char *path)
 }
 
 akses_status paper_export_compliance_csv(store *st, const char *from, const char *to,
-                                         const char *path)
+                                         FILE *f)
 {
 	struct prn_comp_row *rows = NULL;
 	int n = 0;
-	if (!st || !from || !to)
+	if (!st || !from || !to || !f)
 		return AKSES_E_INVALID_ARG;
 	akses_status rc = comp_to_prn(st, from, to, &rows, &n);
 	if (rc != AKSES_OK)
 		return rc;
 	struct prn_compliance c = {.from = from, .to = to, .n = n, .rows = rows};
-	FILE *f = csv_open(path);
-	rc = f ? csv_close(f, prn_csv_compliance(&c, f)) : AKSES_E_IO;
+	rc = csv_done(f, prn_csv_compliance(&c, f));
 	free(rows);
 	return rc;
 }

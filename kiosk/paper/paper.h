@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "config.h"
 #include "model.h"
@@ -34,6 +35,8 @@ struct paper_job {
 	const char *receipt_token; /* receipt: the token from store_submit, if just submitted */
 	const char *queue;         /* NULL: the config's queue for the document, else CUPS default */
 	const char *pdf_path;      /* non-NULL: write the PDF there and do not print */
+	FILE *pdf_file;            /* with pdf_path: the file, already created by the caller (aksesctl
+	                            * creates it 0600, O_EXCL|O_NOFOLLOW); NULL: prn_pdf_save */
 	bool wait;                 /* wait for the job's end state (config print_timeout_s) */
 };
 
@@ -59,9 +62,10 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 akses_status paper_print_staffcard(store *st, const struct akses_config *cfg, int64_t staff_id,
                                    const struct paper_job *job, struct paper_result *res);
 
-/* CSV (RFC 4180, UTF-8) of the daily log or the compliance report into path ("-" = stdout). */
-akses_status paper_export_log_csv(store *st, const char *day, const char *path);
+/* CSV (RFC 4180, UTF-8) of the daily log or the compliance report into f (opened and closed by
+ * the caller, who creates the file: see aksesctl's ctl_out_open). */
+akses_status paper_export_log_csv(store *st, const char *day, FILE *f);
 akses_status paper_export_compliance_csv(store *st, const char *from, const char *to,
-                                         const char *path);
+                                         FILE *f);
 
 #endif

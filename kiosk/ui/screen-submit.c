@@ -120,14 +120,16 @@ static void sub_focus(enum sub_fid f)
 	kbd_set_layout(&sub.kbd, l);
 }
 
-/* Validation of one field as it stands: AKSES_OK or what is wrong. */
+/* Validation of one field as it stands: AKSES_OK or what is wrong. The same validators as the
+ * store's valid_request (names through valid_name), so a field the store would refuse is refused
+ * here, on its own screen. */
 static akses_status sub_check(enum sub_fid f, int idx)
 {
 	const struct form *m = &sub.form;
 
 	switch (f) {
 	case FID_NAME:
-		return valid_text(m->name, AKSES_NAME_CHARS, true, false);
+		return valid_name(m->name);
 	case FID_NIK:
 		return valid_nik(m->nik);
 	case FID_INSTITUTION:
@@ -139,7 +141,7 @@ static akses_status sub_check(enum sub_fid f, int idx)
 	case FID_PURPOSE:
 		return valid_text(m->purpose, AKSES_PURPOSE_CHARS, true, false);
 	case FID_COMP_NAME:
-		return valid_text(m->companions[idx].name, AKSES_NAME_CHARS, true, false);
+		return valid_name(m->companions[idx].name);
 	case FID_COMP_NIK: {
 		akses_status st = valid_nik(m->companions[idx].nik);
 		if (st == AKSES_OK && strcmp(m->companions[idx].nik, m->nik) == 0)

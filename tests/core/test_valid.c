@@ -51,11 +51,13 @@ START_TEST(test_text_accepts_real_names_and_refuses_broken_utf8)
 	    {"a\xC2\x85", 100, true, true, AKSES_E_CONTROL_CHAR}, /* C1 NEL */
 	    {"a\tb", 100, true, false, AKSES_E_CONTROL_CHAR},
 	    {"a\nb", 100, true, false, AKSES_E_CONTROL_CHAR},
-	    {"a\tb\nc\r\n", 100, true, true, AKSES_OK},
+	    {"a b\nc\n", 100, true, true, AKSES_OK},
+	    {"a\tb\nc", 100, true, true, AKSES_E_CONTROL_CHAR}, /* a tab even when multi-line */
+	    {"a\r\nb", 100, true, true, AKSES_E_CONTROL_CHAR}, /* a CR even when multi-line */
 	    {"", 100, true, false, AKSES_E_REQUIRED},
 	    {NULL, 100, true, false, AKSES_E_REQUIRED},
 	    {"   ", 100, true, false, AKSES_E_REQUIRED},
-	    {" \n\t ", 100, true, true, AKSES_E_REQUIRED},
+	    {" \n ", 100, true, true, AKSES_E_REQUIRED},
 	    {"\xC2\xA0", 100, true, false, AKSES_E_REQUIRED}, /* only a no-break space */
 	    {"", 100, false, false, AKSES_OK},
 	    {NULL, 100, false, false, AKSES_OK},
@@ -455,6 +457,135 @@ START_TEST(test_same_person_twice_in_one_request_is_refused)
 }
 END_TEST
 
+/* ---- characters that lie on a terminal or a spreadsheet ----------------------------------- */
+
+/* UTF-8 of one code point into out (at least 5 bytes). */
+static void utf8_of(unsigned long cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+	if (cp < 0x80) {
+		*o++ = (unsigned char)cp;
+	} else if (cp < 0x800) {
+		*o++ = (unsigned char)(0xC0 | (cp >> 6));
+		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*o++ = (unsigned char)(0xE0 | (cp >> 12));
+		*o++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
+	} else {
+		*o++ = (unsigned char)(0xF0 | (cp >> 18));
+		*o++ = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+		*o++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
+	}
+	*o = '\0';
+}
+
+/* Every character that can rewrite or reorder what is shown: C0 (CR, ESC, tab, BEL ...), DEL,
+ * C1 (NEL, CSI), the bidi controls, and the invisible format characters. */
+static const unsigned long hidden_chars[] = {
+    0x01,    0x07,    0x08,    0x09,    0x0B,    0x0C,    0x0D,    0x1B,    0x1F,    0x7F,
+    0x80,    0x85,    0x9B,    0x9F,    0xAD,    0x061C,  0x115F,  0x180E,  0x200B,  0x200E,
+    0x200F,  0x2028,  0x2029,  0x202A,  0x202B,  0x202C,  0x202D,  0x202E,  0x2060,  0x2061,
+    0x2064,  0x2066,  0x2067,  0x2068,  0x2069,  0x206A,  0x206F,  0x3164,  0xFEFF,  0xFFA0,
+    0xFFF9,  0xFFFB,  0xE0001, 0xE0041, 0xE007F,
+};
+
+/* Points the given field of in at s. */
+static void set_field(struct akses_request_input *in, akses_field f, const char *s)
+{
+	switch (f) {
+	case AKSES_F_NAME: in->name = s; break;
+	case AKSES_F_INSTITUTION: in->institution = s; break;
+	case AKSES_F_PURPOSE: in->purpose = s; break;
+	case AKSES_F_COMPANION_NAME: in->companion_name[1] = s; break;
+	case AKSES_F_EQUIPMENT: in->equipment[1] = s; break;
+	default: ck_abort_msg("field %d not a text field", f);
+	}
+}
+
+static const akses_field text_fields[] = {AKSES_F_NAME, AKSES_F_INSTITUTION, AKSES_F_PURPOSE,
+                                          AKSES_F_COMPANION_NAME, AKSES_F_EQUIPMENT};
+
+START_TEST(test_control_and_bidi_chars_are_refused_in_every_text_field)
+{
+	for (size_t i = 0; i < sizeof hidden_chars / sizeof hidden_chars[0]; i++) {
+		char ch[8], s[64];
+		utf8_of(hidden_chars[i], ch);
+		snprintf(s, sizeof s, "Budi%sSantoso", ch);
+		for (size_t k = 0; k < sizeof text_fields / sizeof text_fields[0]; k++) {
+			struct akses_request_input in = good_request();
+			in.n_equipment = 2;
+			in.equipment[1] = "Kabel LAN 5 m";
+			set_field(&in, text_fields[k], s);
+			akses_field f = AKSES_F_NONE;
+			int idx = -1;
+			akses_status got = valid_request(&in, NOW, &f, &idx);
+			ck_assert_msg(got == AKSES_E_CONTROL_CHAR && f == text_fields[k],
+			              "U+%04lX in field %d: status %d field %d", hidden_chars[i],
+			              text_fields[k], got, f);
+			ck_assert_int_eq(idx,
+			                 text_fields[k] == AKSES_F_COMPANION_NAME ||
+			                         text_fields[k] == AKSES_F_EQUIPMENT
+			                     ? 1
+			                     : 0);
+		}
+		/* Notes, reasons, the access report (multi-line) and staff names (single-line): the
+		 * store checks them with valid_text. */
+		ck_assert_msg(valid_text(s, AKSES_NOTE_CHARS, true, true) == AKSES_E_CONTROL_CHAR,
+		              "U+%04lX accepted in a multi-line text", hidden_chars[i]);
+		ck_assert_msg(valid_text(s, AKSES_NAME_CHARS, true, false) == AKSES_E_CONTROL_CHAR,
+		              "U+%04lX accepted in a single-line text", hidden_chars[i]);
+		ck_assert(valid_char_refused(hidden_chars[i]));
+	}
+	/* The attack of issue 8.7: a CR that makes `request show` print a fake approval. */
+	ck_assert_int_eq(valid_text("Kunjungan rutin\rAPPROVED BY KADIS - NO ESCORT NEEDED",
+	                            AKSES_PURPOSE_CHARS, true, true),
+	                 AKSES_E_CONTROL_CHAR);
+	/* Right-to-left override in a name: "Budi" + RLO + "fdp.exe" shows as "Budiexe.pdf". */
+	ck_assert_int_eq(valid_name("Budi\xE2\x80\xAE"
+	                            "fdp.exe"),
+	                 AKSES_E_CONTROL_CHAR);
+}
+END_TEST
+
+START_TEST(test_newline_is_allowed_only_in_multi_line_fields)
+{
+	for (size_t k = 0; k < sizeof text_fields / sizeof text_fields[0]; k++) {
+		struct akses_request_input in = good_request();
+		in.n_equipment = 2;
+		in.equipment[1] = "Kabel LAN 5 m";
+		set_field(&in, text_fields[k], "Baris satu\nBaris dua");
+		akses_field f = AKSES_F_NONE;
+		int idx = -1;
+		akses_status got = valid_request(&in, NOW, &f, &idx);
+		if (text_fields[k] == AKSES_F_PURPOSE)
+			ck_assert_msg(got == AKSES_OK, "a newline refused in the purpose: %d", got);
+		else
+			ck_assert_msg(got == AKSES_E_CONTROL_CHAR && f == text_fields[k],
+			              "a newline in field %d: status %d field %d", text_fields[k], got,
+			              f);
+	}
+	ck_assert_int_eq(valid_text("Baris satu\nBaris dua", AKSES_REPORT_CHARS, true, true),
+	                 AKSES_OK);
+	ck_assert_int_eq(valid_text("Baris satu\r\nBaris dua", AKSES_REPORT_CHARS, true, true),
+	                 AKSES_E_CONTROL_CHAR);
+	ck_assert_int_eq(valid_text("Budi\nSantoso", AKSES_NAME_CHARS, true, false),
+	                 AKSES_E_CONTROL_CHAR);
+}
+END_TEST
+
+START_TEST(test_letters_of_every_script_and_zwnj_stay_allowed)
+{
+	ck_assert_int_eq(valid_name("\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB1\xD8\xB6\xD8\xA7"),
+	                 AKSES_OK); /* Persian "Mi‌rza" with a ZWNJ, right-to-left letters */
+	ck_assert_int_eq(valid_name("\xD7\xA9\xD7\xA8\xD7\x94 Cohen"), AKSES_OK); /* Hebrew */
+	ck_assert_int_eq(valid_name("Nguy\xE1\xBB\x85n V\xC4\x83n A"), AKSES_OK);
+	ck_assert_int_eq(valid_text("Kabel 2\xC2\xA0m", AKSES_EQUIPMENT_CHARS, true, false),
+	                 AKSES_OK); /* a no-break space is a space */
+}
+END_TEST
+
 START_TEST(test_too_many_companions_or_equipment_lines)
 {
 	struct akses_request_input in = good_request();
@@ -501,6 +632,9 @@ static Suite *valid_suite(void)
 	tcase_add_test(tc, test_companions_are_checked_one_by_one_with_their_index);
 	tcase_add_test(tc, test_same_person_twice_in_one_request_is_refused);
 	tcase_add_test(tc, test_too_many_companions_or_equipment_lines);
+	tcase_add_test(tc, test_control_and_bidi_chars_are_refused_in_every_text_field);
+	tcase_add_test(tc, test_newline_is_allowed_only_in_multi_line_fields);
+	tcase_add_test(tc, test_letters_of_every_script_and_zwnj_stay_allowed);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -40,6 +40,23 @@ static size_t ref_utf8_next(const unsigned char *s, unsigned long *cp)
 	return n;
 }
 
+/* The characters no text may hold (controls, bidi controls, invisible format characters), as
+ * ranges: written as a table on purpose, apart from valid.c's expression. */
+static bool ref_refused(unsigned long cp)
+{
+	static const unsigned long range[][2] = {
+	    {0x00, 0x1F},       {0x7F, 0x9F},     {0xAD, 0xAD},     {0x061C, 0x061C},
+	    {0x115F, 0x1160},   {0x180E, 0x180E}, {0x200B, 0x200B}, {0x200E, 0x200F},
+	    {0x2028, 0x202E},   {0x2060, 0x2064}, {0x2066, 0x206F}, {0x3164, 0x3164},
+	    {0xFEFF, 0xFEFF},   {0xFFA0, 0xFFA0}, {0xFFF9, 0xFFFB}, {0xE0000, 0xE007F},
+	};
+	for (size_t i = 0; i < sizeof range / sizeof range[0]; i++) {
+		if (cp >= range[i][0] && cp <= range[i][1])
+			return true;
+	}
+	return false;
+}
+
 /* What valid_text(s, SIZE_MAX, false, multiline) must answer, by the reference decoder. */
 static akses_status ref_text(const char *s, bool multiline, size_t *chars)
 {
@@ -50,8 +67,7 @@ static akses_status ref_text(const char *s, bool multiline, size_t *chars)
 		size_t len = ref_utf8_next(p, &cp);
 		if (len == 0)
 			return AKSES_E_UTF8;
-		bool ctl = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
-		if (ctl && !(multiline && (cp == '\t' || cp == '\n' || cp == '\r')))
+		if (ref_refused(cp) && !(multiline && cp == '\n'))
 			return AKSES_E_CONTROL_CHAR;
 		(*chars)++;
 		p += len;

@@ -396,6 +396,56 @@ START_TEST(test_csv_quotes_comma_quote_and_newline)
 }
 END_TEST
 
+/* OWASP CSV injection: a name, institution, purpose or escort name that starts a formula opens as
+ * text in a spreadsheet (a leading '), still quoted by RFC 4180; the numbers we write stay numbers. */
+START_TEST(test_csv_neutralises_formula_payloads_in_every_text_cell)
+{
+	static const char *const payload[] = {
+	    "=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1",
+	    "Siti-Aminah; S.T.", "Budi Santoso"};
+	static const char *const cell[] = {
+	    "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "'+1+1", "'-2+3", "'@SUM(A1)", "'\t=1",
+	    "\"'\r=1\"", "\"Siti-Aminah; S.T.\"", "Budi Santoso"};
+	enum { N = sizeof(payload) / sizeof(payload[0]) };
+	struct prn_log_visit v[N];
+	char names[N][64];
+	struct prn_day_log log = day_log(N, v, names);
+	for (int i = 0; i < N; i++) {
+		v[i].name = v[i].institution = v[i].purpose = v[i].escort = payload[i];
+		v[i].inside = v[i].overstay = false;
+		v[i].in_at = DAY0 + 9 * 3600;
+		v[i].out_at = DAY0 + 10 * 3600 + 30 * 60;
+	}
+	struct prn_log_denied d = {DAY0 + 11 * 3600, "=cmd|' /C calc'!A0", "-1", "+62812",
+	                           "AKS-20261201-0002", "@SUM(A1)"};
+	log.n_denied = 1;
+	log.denied = &d;
+	char path[300];
+	snprintf(path, sizeof(path), "%s/inject.csv", dir);
+	FILE *f = fopen(path, "wb");
+	ck_assert_int_eq(prn_csv_day_log(&log, f), PRN_OK);
+	fclose(f);
+	f = fopen(path, "rb");
+	static char buf[8192];
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+
+	static char want[8192];
+	int o = snprintf(want, sizeof(want), "record,request,name,institution,purpose,escort,in,out,"
+	                                     "duration_min,status,station,reason\r\n");
+	for (int i = 0; i < N; i++)
+		o += snprintf(want + o, sizeof(want) - (size_t)o,
+		              "visit,AKS-20261201-0001,%s,%s,%s,%s,2026-12-01 09:00,2026-12-01 10:30,90,"
+		              "out,,\r\n",
+		              cell[i], cell[i], cell[i], cell[i]);
+	snprintf(want + o, sizeof(want) - (size_t)o,
+	         "denied,AKS-20261201-0002,'@SUM(A1),,,'+62812,2026-12-01 11:00,,,denied,"
+	         "'=cmd|' /C calc'!A0,'-1\r\n");
+	ck_assert_str_eq(buf, want);
+}
+END_TEST
+
 /* ---- the SOP's A4 paper ------------------------------------------------------------------- */
 
 static const struct prn_header hdr = {AGENCY, "Bidang Aplikasi Informatika", "Padang",
@@ -578,6 +628,7 @@ static Suite *render_suite(void)
 	tcase_add_test(tc, test_day_log_marks_still_inside_and_overstay);
 	tcase_add_test(tc, test_day_log_writes_names_as_given_and_ends_overlong_cells_with_ellipsis);
 	tcase_add_test(tc, test_csv_quotes_comma_quote_and_newline);
+	tcase_add_test(tc, test_csv_neutralises_formula_payloads_in_every_text_cell);
 	tcase_add_test(tc, test_access_report_is_a_berita_acara_with_timeline_and_signatures);
 	tcase_add_test(tc, test_compliance_report_and_csv_carry_every_step);
 	tcase_add_test(tc, test_inside_list_names_everyone_with_escort);
