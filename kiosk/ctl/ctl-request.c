@@ -509,5 +509,7 @@ int ctl_cmd_request(struct ctl *c, int argc, char **argv)
 		return request_list(c, argc - 1, argv + 1);
 	if (strcmp(sub, "cancel") == 0)
 		return request_cancel(c, argc - 1, argv + 1);
+	if (strcmp(sub, "attacks") == 0)
+		return ctl_request_attacks(c, argc - 1, argv + 1);
 	return ctl_no_sub(argc, argv, "request", T_(help));
 }
