@@ -149,9 +149,10 @@ static void stt_draw_form(struct app *a, SDL_Rect c)
 	if (ui_button("lookup", go, _("Check"), UI_PRIMARY))
 		app_post(a, STT_CMD_LOOKUP, 0);
 	y += fh + ui_px(10);
+	/* up to two lines: the wait message also says what else works */
 	if (stt.msg[0])
-		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)), stt.msg,
-		        UI_FONT_BODY, true, ui_c_danger, UI_LEFT);
+		ui_text_wrapped(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY) * 2),
+		                stt.msg, UI_FONT_BODY, true, ui_c_danger);
 	struct ui_textbuf t = stt.focus == 0
 	                          ? (struct ui_textbuf){stt.number, sizeof stt.number, 17}
 	                          : (struct ui_textbuf){stt.digits, sizeof stt.digits, 4};
