@@ -229,7 +229,8 @@ akses_status store_report_write(store *st, const char *number, int64_t actor_id,
 /* ---- cancellation --------------------------------------------------------------------------- */
 
 /* The applicant proves who they are like store_lookup does: an unknown number and wrong digits
- * both answer AKSES_E_LOOKUP, after the same constant-time comparison. */
+ * both answer AKSES_E_LOOKUP, after the same constant-time comparison; every try is recorded and
+ * counted by the guard (store_guard.c), which makes further tries wait (AKSES_E_LOOKUP_WAIT). */
 akses_status store_cancel_applicant(store *st, const char *number, const char *phone_last4,
                                     const char *station)
 {
