@@ -111,6 +111,11 @@ const char *akses_status_message(akses_status st)
 		return C_("Enter a real date as YYYY-MM-DD.");
 	case AKSES_E_CODE_UNKNOWN:
 		return C_("This staff code is not known.");
+	case AKSES_E_LOOKUP_WAIT:
+		return C_("Too many attempts. Please try again later, scan your receipt, or ask the "
+		          "helpdesk.");
+	case AKSES_E_RECEIPT_NEEDED:
+		return C_("To print your pass, scan the QR code on your receipt, or ask the helpdesk.");
 	}
 	return C_("Unknown error.");
 }

@@ -58,6 +58,9 @@ typedef enum akses_status {
 	AKSES_E_TOKEN_FORMAT = -74, /* not a 32-character base32 token */
 	AKSES_E_DATE = -75,         /* not YYYY-MM-DD */
 	AKSES_E_CODE_UNKNOWN = -76, /* no staff account has this staff code */
+	/* the visitor's proofs (store_guard.c) */
+	AKSES_E_LOOKUP_WAIT = -90,    /* too many wrong number + digits tries: wait (store_lookup_wait) */
+	AKSES_E_RECEIPT_NEEDED = -91, /* a visitor's print needs the receipt's token (QR) */
 } akses_status;
 
 /* Which input field a validation status is about (for inline form messages). */

@@ -18,7 +18,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 2 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 3 /* PRAGMA user_version after migration */
 
 struct store_options {
 	int pass_grace_min;   /* default 15 */
@@ -92,10 +92,36 @@ akses_status store_submit(store *st, const struct akses_request_input *in,
 akses_status store_request_get(store *st, const char *number, struct akses_request *out);
 
 /* Visitor lookups. By number + the phone's last 4 digits (compared in constant time; a wrong
- * number and wrong digits give the same AKSES_E_LOOKUP), or by the receipt token. */
+ * number and wrong digits give the same AKSES_E_LOOKUP), or by the receipt token.
+ * The number + digits proof is guessable, so every try is recorded with station (no digits) and
+ * after 5 wrong tries on a request (in a day, since its last right one) or at a station (in an
+ * hour) each further try waits store_guard_delay: AKSES_E_LOOKUP_WAIT, unchecked even with the
+ * right digits, until the delay has passed (store_lookup_wait says how long). */
 akses_status store_lookup(store *st, const char *number, const char *phone_last4,
-                          struct akses_request *out);
+                          const char *station, struct akses_request *out);
 akses_status store_lookup_token(store *st, const char *receipt_token, struct akses_request *out);
+
+/* The delay before the next number + digits try after failures wrong ones: 0 for fewer than 5,
+ * then 60 s doubling with each further wrong try (1, 2, 4 ... minutes), at most a day. */
+int64_t store_guard_delay(int failures);
+
+/* Seconds until number + digits may be tried again for number at station (0: now). */
+akses_status store_lookup_wait(store *st, const char *number, const char *station,
+                               int64_t *wait_s);
+
+/* A request someone is guessing the phone digits of: wrong tries in the last 24 hours. */
+struct akses_lookup_attack {
+	char number[AKSES_NUMBER_BUF];
+	int failures;       /* wrong number + digits tries (lookup and cancel) */
+	int stations;       /* from how many stations */
+	int64_t last_at;    /* the latest wrong try */
+	int64_t wait_until; /* number + digits refused for this request until then; 0: not now */
+};
+
+/* HELPDESK, KOORDINATOR or ADMIN: the requests with 3 or more wrong tries in the last 24 hours,
+ * latest first. *out is malloc'd (NULL when none); the caller frees it. */
+akses_status store_lookup_attacks(store *st, int64_t actor_id,
+                                  struct akses_lookup_attack **out, int *n);
 
 /* A new receipt token for a request (the old one stops working): for reprinting a receipt.
  * actor_id 0 is allowed only within 10 minutes of submission (the kiosk's own receipt). */
@@ -125,8 +151,10 @@ akses_status store_assign(store *st, const char *number, int64_t actor_id, int64
 /* Step 9, HELPDESK: the access report text. */
 akses_status store_report_write(store *st, const char *number, int64_t actor_id, const char *text);
 
-/* Cancel before step 6 completes: by the applicant (number + phone digits) or a KOORDINATOR. */
-akses_status store_cancel_applicant(store *st, const char *number, const char *phone_last4);
+/* Cancel before step 6 completes: by the applicant (number + phone digits, guarded and recorded
+ * as store_lookup: AKSES_E_LOOKUP_WAIT) or a KOORDINATOR. */
+akses_status store_cancel_applicant(store *st, const char *number, const char *phone_last4,
+                                    const char *station);
 akses_status store_cancel(store *st, const char *number, int64_t actor_id, const char *reason);
 
 /* Move requests whose window ended before step 5 to RS_EXPIRED (also done by list/inbox). */
@@ -138,12 +166,20 @@ akses_status store_pass_list(store *st, const char *number, struct akses_pass **
 akses_status store_pass_get(store *st, int64_t pass_id, struct akses_pass *out);
 
 /* A fresh token for a pass, for printing or handing out; the previous token stops working.
- * actor_id 0 (the visitor at the kiosk) is allowed only while the pass was never printed
- * (print state NONE or FAILED): otherwise AKSES_E_ALREADY_PRINTED. Staff must be KOORDINATOR or
- * HELPDESK and give a reason (recorded as a reprint). AKSES_E_NOT_PRINTABLE when the request is not
- * yet recorded, the pass is revoked, or the window is over. */
+ * Staff must be KOORDINATOR or HELPDESK and give a reason (recorded as a reprint). actor_id 0
+ * here is AKSES_E_RECEIPT_NEEDED: the visitor goes through store_pass_token_visitor.
+ * AKSES_E_NOT_PRINTABLE when the request is not yet recorded, the pass is revoked, or the window
+ * is over. */
 akses_status store_pass_token(store *st, int64_t pass_id, int64_t actor_id, const char *reason,
                               char token_out[AKSES_TOKEN_BUF]);
+
+/* The visitor's own first print: the same, with the proof only the visitor holds, the receipt's
+ * token (the number + phone digits are guessable, so they never print a pass). Allowed only while
+ * the pass was never printed (print state NONE or FAILED): otherwise AKSES_E_ALREADY_PRINTED.
+ * AKSES_E_RECEIPT_NEEDED when receipt_token is missing or not the current one of the pass's
+ * request. */
+akses_status store_pass_token_visitor(store *st, int64_t pass_id, const char *receipt_token,
+                                      char token_out[AKSES_TOKEN_BUF]);
 
 /* KOORDINATOR or KABID. */
 akses_status store_pass_revoke(store *st, int64_t pass_id, int64_t actor_id, const char *reason);

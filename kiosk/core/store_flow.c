@@ -229,8 +229,10 @@ akses_status store_report_write(store *st, const char *number, int64_t actor_id,
 /* ---- cancellation --------------------------------------------------------------------------- */
 
 /* The applicant proves who they are like store_lookup does: an unknown number and wrong digits
- * both answer AKSES_E_LOOKUP, after the same constant-time comparison. */
-akses_status store_cancel_applicant(store *st, const char *number, const char *phone_last4)
+ * both answer AKSES_E_LOOKUP, after the same constant-time comparison; every try is recorded and
+ * counted by the guard (store_guard.c), which makes further tries wait (AKSES_E_LOOKUP_WAIT). */
+akses_status store_cancel_applicant(store *st, const char *number, const char *phone_last4,
+                                    const char *station)
 {
 	if (!st || !number || !phone_last4)
 		return AKSES_E_INVALID_ARG;
@@ -239,10 +241,11 @@ akses_status store_cancel_applicant(store *st, const char *number, const char *p
 		return AKSES_E_REQUEST_NUMBER;
 	if (valid_phone_digits(phone_last4) != AKSES_OK)
 		return AKSES_E_PHONE_DIGITS;
+	station = store_guard_station(station);
 	akses_status rc = store_begin(st);
 	if (rc != AKSES_OK)
 		return rc;
-	int64_t now = clock_now(), id = 0, end_at = 0;
+	int64_t now = clock_now(), id = 0, end_at = 0, wait_s = 0;
 	req_state state = RS_NONE;
 	char phone[AKSES_PHONE_BUF] = "";
 	rc = store_request_head(st, canon, &id, &state, &end_at);
@@ -257,15 +260,43 @@ akses_status store_cancel_applicant(store *st, const char *number, const char *p
 			sqlite3_finalize(s);
 		}
 	} else if (rc == AKSES_E_REQUEST_NOT_FOUND) {
-		rc = AKSES_E_LOOKUP;
+		id = 0;
+		rc = AKSES_OK;
 	}
-	size_t n = strlen(phone);
-	const char *tail = n >= 4 ? phone + n - 4 : "####";
-	bool match = sodium_memcmp(tail, phone_last4, 4) == 0 && n >= 4;
-	if (rc == AKSES_OK && !match)
-		rc = AKSES_E_LOOKUP;
 	if (rc == AKSES_OK)
-		rc = wf_check(WF_CANCEL, ROLE_NONE, state, now >= end_at);
+		rc = store_guard_wait(st, id, station, now, &wait_s);
+	bool match = false;
+	if (rc == AKSES_OK && wait_s == 0) {
+		size_t n = strlen(phone);
+		const char *tail = n >= 4 ? phone + n - 4 : "####";
+		match = sodium_memcmp(tail, phone_last4, 4) == 0 && n >= 4 && id > 0;
+	}
+	if (rc == AKSES_OK && !match) {
+		/* a refused try is recorded and committed on its own: the guard counts it */
+		rc = store_guard_record(st, "cancel", id, station, now, wait_s > 0 ? "wait" : "fail");
+		if (rc == AKSES_OK)
+			rc = store_commit(st);
+		else
+			store_rollback(st);
+		sodium_memzero(phone, sizeof phone);
+		if (rc != AKSES_OK)
+			return rc;
+		return wait_s > 0 ? AKSES_E_LOOKUP_WAIT : AKSES_E_LOOKUP;
+	}
+	sodium_memzero(phone, sizeof phone);
+	/* the digits were right: recorded as such even if the state then forbids the cancel */
+	if (rc == AKSES_OK)
+		rc = store_guard_record(st, "cancel", id, station, now, "ok");
+	akses_status wrc = rc;
+	if (rc == AKSES_OK)
+		wrc = wf_check(WF_CANCEL, ROLE_NONE, state, now >= end_at);
+	if (rc == AKSES_OK && wrc != AKSES_OK) {
+		/* keep the "ok" record (it ends the request's run of wrong tries), report the state */
+		rc = store_commit(st);
+		if (rc != AKSES_OK)
+			store_rollback(st);
+		return rc != AKSES_OK ? rc : wrc;
+	}
 	if (rc == AKSES_OK)
 		rc = flow_epilogue(st, id, canon, WF_CANCEL, 0, now, NULL, "by=applicant");
 	return flow_end(st, rc);

@@ -66,4 +66,15 @@ akses_status store_step_add(store *st, int64_t request_id, wf_action action, int
  * second entry after a finished visit, a cancel or an expiry keeps the furthest step reached. */
 akses_status store_set_state(store *st, int64_t request_id, req_state to, int64_t at);
 
+/* The guard on number + phone digits (store_guard.c), inside the caller's transaction. How many
+ * seconds from now request_id (0: the number named none) and station (NULL: the request only)
+ * must still wait before their next try; 0 when a try may be checked now. */
+akses_status store_guard_wait(store *st, int64_t request_id, const char *station, int64_t now,
+                              int64_t *wait_s);
+/* Record one try: kind "lookup" or "cancel", outcome "ok", "fail" or "wait". Never the digits. */
+akses_status store_guard_record(store *st, const char *kind, int64_t request_id,
+                                const char *station, int64_t now, const char *outcome);
+/* The station name recorded for station ("unknown" when NULL or empty). */
+const char *store_guard_station(const char *station);
+
 #endif

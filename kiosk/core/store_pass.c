@@ -166,10 +166,41 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
 	return AKSES_OK;
 }
 
+/* The visitor's proof for a first print, inside the caller's transaction: receipt_token must be
+ * the current receipt token of the pass's request (compared as hashes, in constant time).
+ * AKSES_E_RECEIPT_NEEDED when it is missing, malformed or not this request's. */
+static akses_status pass_receipt_check(store *st, int64_t pass_id, const char *receipt_token)
+{
+	char canon[AKSES_TOKEN_BUF];
+	if (!receipt_token || valid_token(receipt_token, canon) != AKSES_OK)
+		return AKSES_E_RECEIPT_NEEDED;
+	unsigned char want[SECRET_HASH_BYTES], have[SECRET_HASH_BYTES];
+	secret_token_hash(canon, want);
+	memset(canon, 0, sizeof canon);
+	sqlite3_stmt *s = store_prep(st, "SELECT r.receipt_hash FROM pass p"
+	                                 " JOIN request r ON r.id = p.request_id WHERE p.id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	int src = sqlite3_step(s);
+	memset(have, 0, sizeof have);
+	if (src == SQLITE_ROW && sqlite3_column_bytes(s, 0) == SECRET_HASH_BYTES)
+		memcpy(have, sqlite3_column_blob(s, 0), SECRET_HASH_BYTES);
+	sqlite3_finalize(s);
+	if (src == SQLITE_DONE)
+		return AKSES_E_PASS_NOT_FOUND;
+	if (src != SQLITE_ROW)
+		return store_fail(st, src);
+	/* an anonymized request has no receipt (zeros): nothing hashes to it */
+	return secret_equal(want, have, SECRET_HASH_BYTES) ? AKSES_OK : AKSES_E_RECEIPT_NEEDED;
+}
+
 /* A fresh token for a pass (see store.h for who may). Only its SHA-256 is stored, replacing the
- * previous one, so an earlier printout stops opening the door. token_out is "" on any error. */
-akses_status store_pass_token(store *st, int64_t pass_id, int64_t actor_id, const char *reason,
-                              char token_out[AKSES_TOKEN_BUF])
+ * previous one, so an earlier printout stops opening the door. token_out is "" on any error.
+ * actor_id 0 (the visitor) must bring receipt_token. */
+static akses_status pass_token_issue(store *st, int64_t pass_id, int64_t actor_id,
+                                     const char *reason, const char *receipt_token,
+                                     char token_out[AKSES_TOKEN_BUF])
 {
 	if (!st || !token_out || actor_id < 0)
 		return AKSES_E_INVALID_ARG;
@@ -178,6 +209,10 @@ akses_status store_pass_token(store *st, int64_t pass_id, int64_t actor_id, cons
 	if (rc != AKSES_OK)
 		return rc;
 	int64_t now = clock_now();
+	if (actor_id == 0 && (rc = pass_receipt_check(st, pass_id, receipt_token)) != AKSES_OK) {
+		store_rollback(st);
+		return rc;
+	}
 	if ((rc = pass_token_check(st, pass_id, actor_id, reason, now)) != AKSES_OK) {
 		store_rollback(st);
 		return rc;
@@ -210,6 +245,18 @@ akses_status store_pass_token(store *st, int64_t pass_id, int64_t actor_id, cons
 	}
 	memcpy(token_out, token, AKSES_TOKEN_BUF);
 	return AKSES_OK;
+}
+
+akses_status store_pass_token(store *st, int64_t pass_id, int64_t actor_id, const char *reason,
+                              char token_out[AKSES_TOKEN_BUF])
+{
+	return pass_token_issue(st, pass_id, actor_id, reason, NULL, token_out);
+}
+
+akses_status store_pass_token_visitor(store *st, int64_t pass_id, const char *receipt_token,
+                                      char token_out[AKSES_TOKEN_BUF])
+{
+	return pass_token_issue(st, pass_id, 0, NULL, receipt_token, token_out);
 }
 
 /* Revoke a pass (KOORDINATOR or KABID): it is denied at the door from now on. Revoking a revoked

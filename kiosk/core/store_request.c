@@ -321,7 +321,7 @@ static bool req_phone_matches(const char *phone, const char *last4)
 }
 
 akses_status store_lookup(store *st, const char *number, const char *phone_last4,
-                          struct akses_request *out)
+                          const char *station, struct akses_request *out)
 {
 	if (!st || !number || !phone_last4 || !out)
 		return AKSES_E_INVALID_ARG;
@@ -330,6 +330,7 @@ akses_status store_lookup(store *st, const char *number, const char *phone_last4
 		return AKSES_E_REQUEST_NUMBER;
 	if (valid_phone_digits(phone_last4) != AKSES_OK)
 		return AKSES_E_PHONE_DIGITS;
+	station = store_guard_station(station);
 	/* the visitor must see "expired", not a step that can no longer come */
 	akses_status rc = store_expire_stale(st, NULL);
 	if (rc != AKSES_OK)
@@ -337,19 +338,37 @@ akses_status store_lookup(store *st, const char *number, const char *phone_last4
 	struct akses_request *r = malloc(sizeof *r);
 	if (!r)
 		return AKSES_E_NOMEM;
-	rc = req_load_number(st, canon, r);
-	bool found = rc == AKSES_OK;
-	if (rc != AKSES_OK && rc != AKSES_E_REQUEST_NOT_FOUND) {
+	/* one write transaction: the guard's count, the check and its record cannot interleave with
+	 * another station's tries */
+	if ((rc = store_begin(st)) != AKSES_OK) {
 		free(r);
 		return rc;
 	}
-	/* an unknown number is compared too, so both failures look and take the same */
-	bool match = req_phone_matches(found ? r->phone : "", phone_last4) && found;
-	if (match)
+	int64_t now = clock_now(), wait_s = 0;
+	rc = req_load(st, "r.number = ?1", canon, -1, r, NULL);
+	bool found = rc == AKSES_OK;
+	if (rc == AKSES_E_REQUEST_NOT_FOUND)
+		rc = AKSES_OK;
+	int64_t request_id = found ? r->id : 0;
+	if (rc == AKSES_OK)
+		rc = store_guard_wait(st, request_id, station, now, &wait_s);
+	bool match = false;
+	if (rc == AKSES_OK && wait_s == 0)
+		/* an unknown number is compared too, so both failures look and take the same */
+		match = req_phone_matches(found ? r->phone : "", phone_last4) && found;
+	if (rc == AKSES_OK)
+		rc = store_guard_record(st, "lookup", request_id, station, now,
+		                        wait_s > 0 ? "wait" : (match ? "ok" : "fail"));
+	rc = req_end(st, rc);
+	if (rc == AKSES_OK && wait_s > 0)
+		rc = AKSES_E_LOOKUP_WAIT;
+	else if (rc == AKSES_OK && !match)
+		rc = AKSES_E_LOOKUP;
+	if (rc == AKSES_OK)
 		*out = *r;
 	sodium_memzero(r, sizeof *r);
 	free(r);
-	return match ? AKSES_OK : AKSES_E_LOOKUP;
+	return rc;
 }
 
 akses_status store_lookup_token(store *st, const char *receipt_token, struct akses_request *out)

@@ -125,6 +125,19 @@ static const char *const migrations[] = {
 	 * name one account only; partial, so the many NULLs do not collide. */
 	"ALTER TABLE staff ADD COLUMN code_hash BLOB;"
 	"CREATE UNIQUE INDEX staff_code ON staff(code_hash) WHERE code_hash IS NOT NULL;",
+	/* -> lookup guard: every visitor proof by request number + phone digits (status lookup and
+	 * cancel), with its station and outcome ('ok', 'fail', or 'wait': refused unchecked during a
+	 * delay), so that guessing is slowed per request and per station and Helpdesk sees it.
+	 * request_id only when the number typed names a request; the digits typed are never kept. */
+	"CREATE TABLE lookup_attempt("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  station TEXT NOT NULL,"
+	"  request_id INTEGER REFERENCES request(id),"
+	"  outcome TEXT NOT NULL);"
+	"CREATE INDEX lookup_attempt_req ON lookup_attempt(request_id, at);"
+	"CREATE INDEX lookup_attempt_station ON lookup_attempt(station, at);",
 };
 
 int store_schema_count(void)

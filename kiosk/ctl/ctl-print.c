@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clock.h"
 #include "ctl.h"
@@ -16,7 +17,8 @@ static const char *const print_help = N_(
 	"Usage: aksesctl print DOCUMENT ... [--queue Q] [--pdf FILE [--force]] [--wait]\n"
 	"\n"
 	"  badge REQ [--person N] [--as ID --reason TEXT]\n"
-	"                     a visitor pass; without --as the visitor's own first print,\n"
+	"                     a visitor pass; without --as the visitor's own first print\n"
+	"                     (receipt token in AKSES_RECEIPT or on standard input),\n"
 	"                     with --as a staff reprint (needs --reason)\n"
 	"  receipt REQ --as ID           a new submission receipt (the old QR stops working)\n"
 	"  log DAY --as ID               the daily access log (DAY = YYYY-MM-DD)\n"
@@ -177,9 +179,25 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 	}
 	/* Who acts: a badge without --as is the visitor's own first print; everything else (and a
 	 * reprint) is staff, signed in with a PIN. */
+	char receipt[AKSES_TOKEN_BUF + 16] = "";
 	if (docs[d].doc == PAPER_BADGE && !as) {
 		if (reason)
 			return ctl_usage(P_("--reason goes with --as (a staff reprint)"));
+		/* the visitor's proof is the receipt's token, kept out of argv (ps shows argv) */
+		const char *env = getenv("AKSES_RECEIPT");
+		if (env)
+			snprintf(receipt, sizeof receipt, "%s", env);
+		else {
+			if (isatty(STDIN_FILENO))
+				fputs(P_("Receipt token: "), stderr);
+			if (!ctl_read_line(receipt, sizeof receipt))
+				receipt[0] = '\0';
+		}
+		if (!receipt[0])
+			return ctl_fail_text("%s", P_("the visitor's own print needs the receipt token: "
+			                              "set AKSES_RECEIPT or write it on the first line of "
+			                              "standard input"));
+		job.receipt_token = receipt;
 		if ((rc = ctl_open(c)) != CTL_EXIT_OK)
 			return rc;
 	} else {

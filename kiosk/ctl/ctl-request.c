@@ -473,7 +473,18 @@ static int request_cancel(struct ctl *c, int argc, char **argv)
 			return ctl_fail(c, st, NULL);
 		if ((rc = ctl_open(c)) != CTL_EXIT_OK)
 			return rc;
-		st = store_cancel_applicant(c->st, number, digits);
+		const char *station = c->cfg.station[0] ? c->cfg.station : "aksesctl";
+		st = store_cancel_applicant(c->st, number, digits, station);
+		if (st == AKSES_E_LOOKUP_WAIT) {
+			/* say how long, in whole minutes rounded up, as the kiosk does */
+			int64_t wait_s = 0;
+			char detail[96] = "";
+			if (store_lookup_wait(c->st, number, station, &wait_s) == AKSES_OK &&
+			    wait_s > 0)
+				snprintf(detail, sizeof detail, T_("try again in %d min"),
+				         (int)((wait_s + 59) / 60));
+			return ctl_fail(c, st, detail);
+		}
 	} else {
 		if (!reason)
 			return ctl_usage(T_("--reason T is required with --as"));
@@ -505,5 +516,7 @@ int ctl_cmd_request(struct ctl *c, int argc, char **argv)
 		return request_list(c, argc - 1, argv + 1);
 	if (strcmp(sub, "cancel") == 0)
 		return request_cancel(c, argc - 1, argv + 1);
+	if (strcmp(sub, "attacks") == 0)
+		return ctl_request_attacks(c, argc - 1, argv + 1);
 	return ctl_no_sub(argc, argv, "request", T_(help));
 }

@@ -189,6 +189,7 @@ int ctl_print_state(struct ctl *c, const char *number);
 int ctl_cmd_init(struct ctl *c, int argc, char **argv);    /* ctl-init.c */
 int ctl_cmd_staff(struct ctl *c, int argc, char **argv);   /* ctl-staff.c */
 int ctl_cmd_request(struct ctl *c, int argc, char **argv); /* ctl-request.c */
+int ctl_request_attacks(struct ctl *c, int argc, char **argv); /* ctl-attacks.c */
 int ctl_cmd_inbox(struct ctl *c, int argc, char **argv);   /* ctl-flow.c */
 int ctl_cmd_dispose(struct ctl *c, int argc, char **argv);
 int ctl_cmd_verify(struct ctl *c, int argc, char **argv);

@@ -91,7 +91,10 @@ static akses_status do_badge(struct gather *g)
 	g->pass_id = p.id;
 	g->reprint = g->job->actor_id > 0;
 	/* A fresh token for this print: the store checks first print vs reprint and records it. */
-	rc = store_pass_token(g->st, p.id, g->job->actor_id, g->job->reason, g->res->token);
+	/* the visitor's first print carries the receipt's token as proof; staff their sign-in */
+	rc = g->job->actor_id == 0
+	         ? store_pass_token_visitor(g->st, p.id, g->job->receipt_token, g->res->token)
+	         : store_pass_token(g->st, p.id, g->job->actor_id, g->job->reason, g->res->token);
 	if (rc != AKSES_OK)
 		return rc;
 	struct prn_badge b = {.agency = g->cfg->agency, .name = p.name,

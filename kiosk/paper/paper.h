@@ -32,7 +32,8 @@ struct paper_job {
 	const char *from, *to;     /* compliance */
 	int64_t actor_id;          /* 0 = the visitor at the kiosk (first badge print, own receipt) */
 	const char *reason;        /* badge reprint reason */
-	const char *receipt_token; /* receipt: the token from store_submit, if just submitted */
+	const char *receipt_token; /* receipt: the token from store_submit, if just submitted;
+	                            * badge with actor_id 0: the visitor's receipt token (proof) */
 	const char *queue;         /* NULL: the config's queue for the document, else CUPS default */
 	const char *pdf_path;      /* non-NULL: write the PDF there and do not print */
 	FILE *pdf_file;            /* with pdf_path: the file, already created by the caller (aksesctl

@@ -1,6 +1,7 @@
 /* screen-helpdesk.c - the Helpdesk's home: requests to record (step 6) and to report on (step 9,
  * also no-shows), the requests whose passes may be printed again, and printing: a day's access
- * log (day picker), who is inside now (one tap) and the state of recent print jobs. */
+ * log (day picker), who is inside now (one tap) and the state of recent print jobs; a line warns of
+ * a request whose phone digits someone is guessing at a kiosk. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,8 @@ static struct {
 	int n_passes;
 	struct akses_print_job *jobs;
 	int n_jobs;
+	struct akses_lookup_attack *attacks; /* requests under a digits-guessing attack, latest first */
+	int n_attacks;
 	int tab;
 	int page;
 	int64_t day; /* local midnight of the log's day */
@@ -32,9 +35,11 @@ static void hd_free(void)
 	free(hd.todo);
 	free(hd.passes);
 	free(hd.jobs);
+	free(hd.attacks);
 	hd.todo = hd.passes = NULL;
 	hd.jobs = NULL;
-	hd.n_todo = hd.n_passes = hd.n_jobs = 0;
+	hd.attacks = NULL;
+	hd.n_todo = hd.n_passes = hd.n_jobs = hd.n_attacks = 0;
 }
 
 /* Append the requests in state s (for which keep() holds, when given) to *list. */
@@ -85,6 +90,23 @@ static void hd_load(struct app *a)
 	hd_append(a, RS_VISITED, false, &hd.passes, &hd.n_passes);
 	if (store_print_list(a->st, HD_JOBS, &hd.jobs, &hd.n_jobs) != AKSES_OK)
 		hd.n_jobs = 0;
+	if (store_lookup_attacks(a->st, a->staff.id, &hd.attacks, &hd.n_attacks) != AKSES_OK)
+		hd.n_attacks = 0;
+}
+
+/* The attack warning: the latest request under attack (and how many more), one line. */
+static int hd_draw_attacks(SDL_Rect r)
+{
+	char line[300], more[64] = "";
+	if (hd.n_attacks == 0)
+		return 0;
+	const struct akses_lookup_attack *t = &hd.attacks[0];
+	if (hd.n_attacks > 1)
+		snprintf(more, sizeof more, _(" (+%d more)"), hd.n_attacks - 1);
+	snprintf(line, sizeof line, _("⚠ %s: %d wrong phone-digit tries from %d station(s)%s"),
+	         t->number, t->failures, t->stations, more);
+	ui_text(r, line, UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
+	return r.h + ui_px(10);
 }
 
 static void hd_enter(struct app *a)
@@ -209,9 +231,11 @@ static void hd_draw(struct app *a)
 	int split = ui.w * 55 / 100;
 
 	snprintf(a->dump_extra, sizeof a->dump_extra,
-	         "role %s\ntab %d\ntodo %d\npasses %d\njobs %d\nday %.10s\nmsg %s",
+	         "role %s\ntab %d\ntodo %d\npasses %d\njobs %d\nday %.10s\nattacks %d\n"
+	         "attack %s\nmsg %s",
 	         wf_role_code(a->staff.role), hd.tab, hd.n_todo, hd.n_passes, hd.n_jobs,
-	         clock_format_day(hd.day, line, sizeof line), staff_note.text);
+	         clock_format_day(hd.day, line, sizeof line), hd.n_attacks,
+	         hd.n_attacks ? hd.attacks[0].number : "-", staff_note.text);
 	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - bh - ui_px(24), ui_px(340), bh};
 	if (staff_signout_button(a, so))
 		return;
@@ -232,6 +256,7 @@ static void hd_draw(struct app *a)
 	const char *const tabs[2] = {l_todo, l_passes};
 	staff_tabs(tab_ids, tabs, pad, y, tw, th, &hd.tab, &hd.page);
 	y += th + ui_px(16);
+	y += hd_draw_attacks(ui_rect(pad, y, w, ui_font_height(UI_FONT_SMALL)));
 	y += staff_note_draw(ui_rect(pad, y, w, ui_px(100)));
 	hd_draw_print(a, split + pad, c.y + ui_px(20), ui.w - split - 2 * pad, so.y - ui_px(16));
 	if (hd.rc != AKSES_OK) {

@@ -1,6 +1,7 @@
 /* screen-status.c - a visitor checks a request: by scanning the receipt's QR, or by typing the
  * request number and the phone's last 4 digits. Shows the SOP timeline, the decision (and reason),
- * the escort, and "Print my pass" per person once printable. */
+ * the escort, and "Print my pass" per person once printable - only after a receipt scan: the typed
+ * digits are guessable (the store limits the tries), the receipt's token is not. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,8 @@ static struct {
 	int focus; /* 0 number, 1 digits */
 	struct kbd kbd;
 	bool found;
+	bool by_receipt;                /* found by the receipt's QR: may print */
+	char receipt[AKSES_TOKEN_BUF]; /* that token: the print's proof (wiped with the rest) */
 	bool keep; /* going to the print screen and back: keep the result */
 	struct akses_request req;
 	struct akses_step_rec *tl;
@@ -57,12 +60,24 @@ static void stt_load(struct app *a)
 		stt.n_passes = 0;
 }
 
-/* A lookup's outcome: show it, or say why not (deliberately vague for wrong digits). */
+/* A lookup's outcome: show it, or say why not (deliberately vague for wrong digits; too many
+ * tries say plainly how long to wait and what else works). */
 static void stt_result(struct app *a, akses_status rc)
 {
 	if (rc != AKSES_OK) {
 		stt.found = false;
-		snprintf(stt.msg, sizeof stt.msg, "%s", akses_status_message(rc));
+		stt.by_receipt = false;
+		memset(stt.receipt, 0, sizeof stt.receipt);
+		int64_t wait_s = 0;
+		if (rc == AKSES_E_LOOKUP_WAIT &&
+		    store_lookup_wait(a->st, stt.number, a->cfg.station, &wait_s) == AKSES_OK &&
+		    wait_s > 0)
+			snprintf(stt.msg, sizeof stt.msg,
+			         _("Too many attempts. Try again in %d min, or scan your receipt or "
+			           "ask the helpdesk."),
+			         (int)((wait_s + 59) / 60));
+		else
+			snprintf(stt.msg, sizeof stt.msg, "%s", akses_status_message(rc));
 		return;
 	}
 	stt.found = true;
@@ -92,7 +107,7 @@ static void status_leave(struct app *a)
 		stt_forget();
 }
 
-/* May the visitor print this pass now (first print only; a reprint needs staff)? */
+/* Would this pass be the visitor's to print now (first print only; a reprint needs staff)? */
 static bool stt_printable(const struct akses_pass *p)
 {
 	bool state_ok = stt.req.state == RS_RECORDED || stt.req.state == RS_ON_SITE ||
@@ -134,9 +149,10 @@ static void stt_draw_form(struct app *a, SDL_Rect c)
 	if (ui_button("lookup", go, _("Check"), UI_PRIMARY))
 		app_post(a, STT_CMD_LOOKUP, 0);
 	y += fh + ui_px(10);
+	/* up to two lines: the wait message also says what else works */
 	if (stt.msg[0])
-		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)), stt.msg,
-		        UI_FONT_BODY, true, ui_c_danger, UI_LEFT);
+		ui_text_wrapped(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY) * 2),
+		                stt.msg, UI_FONT_BODY, true, ui_c_danger);
 	struct ui_textbuf t = stt.focus == 0
 	                          ? (struct ui_textbuf){stt.number, sizeof stt.number, 17}
 	                          : (struct ui_textbuf){stt.digits, sizeof stt.digits, 4};
@@ -222,12 +238,21 @@ static void stt_draw_result(struct app *a, SDL_Rect c)
 	}
 	int px = 2 * pad + col, py = y;
 	col = c.w - px - pad;
+	bool hint = false;
 	for (int i = 0; i < stt.n_passes; i++) {
 		const struct akses_pass *p = &stt.passes[i];
-		char id[32];
-		ui_text(ui_rect(px, py, col, lh), p->name, UI_FONT_BODY, true, ui_c_text, UI_LEFT);
+		char id[32], who[sizeof p->name + 32];
+		/* the digits prove (weakly) the applicant only: companions stay unnamed to a typed
+		 * lookup, which someone guessing could reach */
+		if (stt.by_receipt || p->person == 0)
+			snprintf(who, sizeof who, "%s", p->name);
+		else
+			snprintf(who, sizeof who, _("Companion %d"), p->person);
+		ui_text(ui_rect(px, py, col, lh), who, UI_FONT_BODY, true, ui_c_text, UI_LEFT);
 		py += lh + ui_px(6);
-		if (stt_printable(p)) {
+		if (stt_printable(p) && !stt.by_receipt) {
+			hint = true;
+		} else if (stt_printable(p)) {
 			snprintf(id, sizeof id, "print:%d", p->person);
 			if (ui_button(id, ui_rect(px, py, ui_px(560), ui_px(110)), _("Print my pass"),
 			              UI_PRIMARY)) {
@@ -246,6 +271,12 @@ static void stt_draw_result(struct app *a, SDL_Rect c)
 			py += sh + ui_px(20);
 		}
 	}
+	if (hint) {
+		ui_text_wrapped(ui_rect(px, py, col, lh * 3),
+		                akses_status_message(AKSES_E_RECEIPT_NEEDED), UI_FONT_BODY, true,
+		                ui_c_primary);
+		py += lh * 3;
+	}
 	if (stt.n_passes == 0 && !wf_state_final(r->state)) {
 		ui_text_wrapped(ui_rect(px, py, col, lh * 3),
 		                _("Your pass can be printed here once the request is approved and "
@@ -261,9 +292,10 @@ static void status_draw(struct app *a)
 {
 	SDL_Rect c = app_top_bar(a, _("Request status"));
 
-	snprintf(a->dump_extra, sizeof a->dump_extra, "found %d\nstate %s\npasses %d\nmsg %s",
-	         stt.found ? 1 : 0, stt.found ? wf_state_code(stt.req.state) : "-", stt.n_passes,
-	         stt.msg);
+	snprintf(a->dump_extra, sizeof a->dump_extra,
+	         "found %d\nstate %s\npasses %d\nproof %s\nmsg %s", stt.found ? 1 : 0,
+	         stt.found ? wf_state_code(stt.req.state) : "-", stt.n_passes,
+	         stt.found ? (stt.by_receipt ? "receipt" : "digits") : "-", stt.msg);
 	if (stt.found) {
 		stt_draw_result(a, c);
 		return;
@@ -283,10 +315,11 @@ static void status_event(struct app *a, const SDL_Event *e)
 		if (rc == AKSES_OK)
 			rc = valid_phone_digits(stt.digits);
 		if (rc == AKSES_OK)
-			rc = store_lookup(a->st, num, stt.digits, &stt.req);
+			rc = store_lookup(a->st, num, stt.digits, a->cfg.station, &stt.req);
 		/* the digits were the proof: do not keep them on screen */
 		memset(stt.digits, 0, sizeof stt.digits);
 		stt_result(a, rc);
+		stt.by_receipt = false;
 		break;
 	}
 	case STT_CMD_RELOAD:
@@ -299,8 +332,10 @@ static void status_event(struct app *a, const SDL_Event *e)
 		}
 		break;
 	case STT_CMD_PRINT:
+		if (!stt.by_receipt)
+			break; /* no button without the receipt; the store would refuse it too */
 		print_worker_start(a, PAPER_BADGE, stt.req.number, (int)(intptr_t)e->user.data1,
-		                   NULL);
+		                   stt.receipt);
 		app_switch(a, &screen_print);
 		break;
 	}
@@ -314,8 +349,11 @@ static void status_scan(struct app *a, const char *code)
 
 	if (rc == AKSES_OK)
 		rc = a->st ? store_lookup_token(a->st, tok, &stt.req) : AKSES_E_IO;
-	memset(tok, 0, sizeof tok);
 	stt_result(a, rc);
+	stt.by_receipt = rc == AKSES_OK;
+	if (stt.by_receipt)
+		memcpy(stt.receipt, tok, sizeof stt.receipt);
+	memset(tok, 0, sizeof tok);
 }
 
 /* A real keyboard types into the focused field; Enter checks. */

@@ -129,7 +129,8 @@ int main(int argc, char **argv)
 	/* Warm up as a running kiosk is: fonts loaded, the scheduler's queue data read once. The
 	 * last companion's pass is printed untimed. */
 	struct paper_job pj = {
-	    .doc = PAPER_BADGE, .number = number, .person = BENCH_PEOPLE - 1, .wait = false};
+	    .doc = PAPER_BADGE, .number = number, .person = BENCH_PEOPLE - 1, .wait = false,
+	    .receipt_token = bench_receipt};
 	struct paper_result res;
 	if (paper_print(st, &cfg, &pj, &res) != AKSES_OK) {
 		fprintf(stderr, "bench_print: warm-up print failed: %s\n", res.message);

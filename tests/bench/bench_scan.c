@@ -71,7 +71,7 @@ static int scan_world(const char *path, store **out, int64_t *escort,
 	int n = 0;
 	akses_status rc = store_pass_list(*out, number, &p, &n);
 	for (int i = 0; rc == AKSES_OK && i < n && i < BENCH_PEOPLE; i++)
-		rc = store_pass_token(*out, p[i].id, 0, NULL, tokens[i]);
+		rc = store_pass_token_visitor(*out, p[i].id, bench_receipt, tokens[i]);
 	free(p);
 	if (rc != AKSES_OK || n != BENCH_PEOPLE) {
 		fprintf(stderr, "bench_scan: issuing the tokens failed: %s (%d)\n",

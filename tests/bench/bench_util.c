@@ -40,6 +40,8 @@ void bench_remove_db(const char *path)
 	unlink(side);
 }
 
+char bench_receipt[AKSES_TOKEN_BUF];
+
 int bench_world(const char *path, const char *prog, store **out, int64_t *escort,
                 char number[AKSES_NUMBER_BUF])
 {
@@ -94,6 +96,8 @@ int bench_world(const char *path, const char *prog, store **out, int64_t *escort
 		in.start_at = (int64_t)mktime(&tm);
 		in.end_at = in.start_at + 11 * 3600;
 		rc = store_submit(st, &in, &res, &f, &idx);
+		if (rc == AKSES_OK)
+			snprintf(bench_receipt, sizeof bench_receipt, "%s", res.receipt_token);
 	}
 	const struct {
 		wf_action a;

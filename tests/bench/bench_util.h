@@ -26,4 +26,7 @@ void bench_remove_db(const char *path);
 int bench_world(const char *path, const char *prog, store **out, int64_t *escort,
                 char number[AKSES_NUMBER_BUF]);
 
+/* The receipt token of the request the last bench_world made (the visitor's proof to print). */
+extern char bench_receipt[AKSES_TOKEN_BUF];
+
 #endif

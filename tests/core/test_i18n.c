@@ -59,6 +59,8 @@ static const akses_status all_statuses[] = {
     AKSES_E_TOKEN_FORMAT,
     AKSES_E_DATE,
     AKSES_E_CODE_UNKNOWN,
+    AKSES_E_LOOKUP_WAIT,
+    AKSES_E_RECEIPT_NEEDED,
 };
 #define N_STATUSES (sizeof all_statuses / sizeof all_statuses[0])
 

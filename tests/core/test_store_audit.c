@@ -29,7 +29,7 @@ static void busy(void)
 			ck_assert_int_eq(store_act(w.st, n, WF_REJECT, w.kabid, "Tidak lengkap"),
 			                 AKSES_OK);
 		if (i == 2)
-			ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4),
+			ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4, "KIOSK-1"),
 			                 AKSES_OK);
 	}
 	ck_assert_int_eq(store_signin(w.st, w.teknis, WORLD_PIN, "pintu", &s), AKSES_OK);

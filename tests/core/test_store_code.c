@@ -273,7 +273,7 @@ START_TEST(test_a_pass_is_no_staff_code_and_a_staff_code_opens_no_door)
 	int n = 0;
 	ck_assert_int_eq(store_pass_list(w.st, number, &p, &n), AKSES_OK);
 	ck_assert_int_eq(n, 1);
-	ck_assert_int_eq(store_pass_token(w.st, p[0].id, 0, NULL, pass_token), AKSES_OK);
+	ck_assert_int_eq(world_visitor_token(&w, p[0].id, pass_token), AKSES_OK);
 	free(p);
 	issue(w.admin, w.teknis, code);
 	/* a visitor's pass at the sign-in screen signs no one in */

@@ -259,7 +259,7 @@ START_TEST(test_rejection_needs_a_reason_the_applicant_can_read)
 	const char *reason = "Jadwal bentrok dengan pemeliharaan UPS; ajukan ulang minggu depan.";
 	ck_assert_int_eq(store_act(w.st, n, WF_REJECT, w.kabid, reason), AKSES_OK);
 	struct akses_request *r = malloc(sizeof *r);
-	ck_assert_int_eq(store_lookup(w.st, n, WORLD_PHONE_LAST4, r), AKSES_OK);
+	ck_assert_int_eq(store_lookup(w.st, n, WORLD_PHONE_LAST4, "KIOSK-1", r), AKSES_OK);
 	ck_assert_int_eq(r->state, RS_REJECTED);
 	ck_assert_int_eq(r->last_step, 5);
 	ck_assert_str_eq(r->reason, reason);
@@ -267,7 +267,7 @@ START_TEST(test_rejection_needs_a_reason_the_applicant_can_read)
 	/* final: nothing more happens to it, and no pass was ever issued */
 	ck_assert_int_eq(store_assign(w.st, n, w.koord, w.teknis), AKSES_E_STATE);
 	ck_assert_int_eq(store_act(w.st, n, WF_APPROVE, w.kabid, NULL), AKSES_E_STATE);
-	ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4), AKSES_E_STATE);
+	ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4, "KIOSK-1"), AKSES_E_STATE);
 	ck_assert_int_eq(rows_of("pass", n), 0);
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE action = 'reject' AND"
 	                               " detail = 'step=5 decision=reject'"),
@@ -312,22 +312,25 @@ START_TEST(test_applicant_cancels_with_the_right_phone_digits_only)
 	char n[AKSES_NUMBER_BUF];
 	world_submit(&w, START, END, 0, n);
 	world_advance(&w, n, RS_DISPOSED_KABID);
-	char *before = world_dump(&w);
-	ck_assert_int_eq(store_cancel_applicant(w.st, n, "7891"), AKSES_E_LOOKUP);
-	ck_assert_int_eq(store_cancel_applicant(w.st, "AKS-20261201-0777", WORLD_PHONE_LAST4),
+	char *before = world_dump_except(&w, "lookup_attempt");
+	ck_assert_int_eq(store_cancel_applicant(w.st, n, "7891", "KIOSK-1"), AKSES_E_LOOKUP);
+	ck_assert_int_eq(store_cancel_applicant(w.st, "AKS-20261201-0777", WORLD_PHONE_LAST4, "KIOSK-1"),
 	                 AKSES_E_LOOKUP);
-	ck_assert_int_eq(store_cancel_applicant(w.st, n, "78a0"), AKSES_E_PHONE_DIGITS);
-	ck_assert_int_eq(store_cancel_applicant(w.st, n, "78901"), AKSES_E_PHONE_DIGITS);
-	char *after = world_dump(&w);
+	ck_assert_int_eq(store_cancel_applicant(w.st, n, "78a0", "KIOSK-1"), AKSES_E_PHONE_DIGITS);
+	ck_assert_int_eq(store_cancel_applicant(w.st, n, "78901", "KIOSK-1"), AKSES_E_PHONE_DIGITS);
+	char *after = world_dump_except(&w, "lookup_attempt");
+	/* the two wrong tries are recorded (the malformed digits are no try) */
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM lookup_attempt WHERE outcome = 'fail'"),
+	                 2);
 	ck_assert_str_eq(before, after);
 	free(before);
 	free(after);
-	ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4), AKSES_OK);
+	ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4, "KIOSK-1"), AKSES_OK);
 	struct akses_request *r = get(n);
 	ck_assert_int_eq(r->state, RS_CANCELLED);
 	ck_assert_int_eq(r->last_step, 3); /* keeps the last step it reached */
 	free(r);
-	ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4), AKSES_E_STATE);
+	ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4, "KIOSK-1"), AKSES_E_STATE);
 	ck_assert_int_eq(store_act(w.st, n, WF_VERIFY, w.koord, NULL), AKSES_E_STATE);
 	struct akses_step_rec *tl = NULL;
 	int nt = 0;
@@ -344,10 +347,10 @@ START_TEST(test_cancel_after_recording_is_refused)
 	char n[AKSES_NUMBER_BUF];
 	world_submit(&w, START, END, 1, n);
 	world_advance(&w, n, RS_RECORDED);
-	char *before = world_dump(&w);
-	ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4), AKSES_E_STATE);
+	char *before = world_dump_except(&w, "lookup_attempt");
+	ck_assert_int_eq(store_cancel_applicant(w.st, n, WORLD_PHONE_LAST4, "KIOSK-1"), AKSES_E_STATE);
 	ck_assert_int_eq(store_cancel(w.st, n, w.koord, "Permintaan pemohon"), AKSES_E_STATE);
-	char *after = world_dump(&w);
+	char *after = world_dump_except(&w, "lookup_attempt");
 	ck_assert_str_eq(before, after);
 	free(before);
 	free(after);
@@ -395,7 +398,7 @@ START_TEST(test_cancel_works_from_every_state_before_recording_and_none_after)
 		const int64_t others[] = {w.admin, w.kadis, w.kabid, w.teknis, w.helpdesk};
 		for (size_t p = 0; p < sizeof others / sizeof others[0]; p++)
 			ck_assert_int_eq(store_cancel(w.st, k, others[p], "alasan"), AKSES_E_ROLE);
-		ck_assert_int_eq(store_cancel_applicant(w.st, a, WORLD_PHONE_LAST4), AKSES_OK);
+		ck_assert_int_eq(store_cancel_applicant(w.st, a, WORLD_PHONE_LAST4, "KIOSK-1"), AKSES_OK);
 		ck_assert_int_eq(store_cancel(w.st, k, w.koord, "Dibatalkan koordinator"),
 		                 AKSES_OK);
 		ck_assert_int_eq(world_state(&w, a), RS_CANCELLED);
@@ -413,13 +416,13 @@ START_TEST(test_cancel_works_from_every_state_before_recording_and_none_after)
 	ck_assert_int_eq(store_expire_stale(w.st, NULL), AKSES_OK);
 	ck_assert_int_eq(world_state(&w, exp), RS_EXPIRED);
 	const char *done[] = {rec, rej, exp};
-	char *before = world_dump(&w);
+	char *before = world_dump_except(&w, "lookup_attempt");
 	for (size_t i = 0; i < 3; i++) {
-		ck_assert_int_eq(store_cancel_applicant(w.st, done[i], WORLD_PHONE_LAST4),
+		ck_assert_int_eq(store_cancel_applicant(w.st, done[i], WORLD_PHONE_LAST4, "KIOSK-1"),
 		                 AKSES_E_STATE);
 		ck_assert_int_eq(store_cancel(w.st, done[i], w.koord, "alasan"), AKSES_E_STATE);
 	}
-	char *after = world_dump(&w);
+	char *after = world_dump_except(&w, "lookup_attempt");
 	ck_assert_str_eq(before, after);
 	free(before);
 	free(after);
@@ -493,7 +496,7 @@ START_TEST(test_a_late_decision_or_lookup_finds_the_request_expired)
 	world_submit(&w, "2026-12-01 12:10", "2026-12-01 12:40", 0, c);
 	tu_set_now("2026-12-01 12:40");
 	struct akses_request *r = malloc(sizeof *r);
-	ck_assert_int_eq(store_lookup(w.st, c, WORLD_PHONE_LAST4, r), AKSES_OK);
+	ck_assert_int_eq(store_lookup(w.st, c, WORLD_PHONE_LAST4, "KIOSK-1", r), AKSES_OK);
 	ck_assert_int_eq(r->state, RS_EXPIRED);
 	ck_assert_int_eq(r->last_step, 1);
 	free(r);

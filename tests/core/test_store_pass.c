@@ -120,7 +120,7 @@ START_TEST(test_visitor_gets_a_token_until_the_pass_is_printed)
 {
 	int64_t id = pass_of(0);
 	char token[AKSES_TOKEN_BUF];
-	ck_assert_int_eq(store_pass_token(w.st, id, 0, NULL, token), AKSES_OK);
+	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_OK);
 	ck_assert_int_eq(strlen(token), AKSES_TOKEN_LEN);
 	ck_assert(pass_get(id).issued);
 	print_badge(id, 0, JOB_COMPLETED);
@@ -128,7 +128,7 @@ START_TEST(test_visitor_gets_a_token_until_the_pass_is_printed)
 	ck_assert_int_eq(p.print, PRINT_DONE);
 	ck_assert_int_eq(p.print_count, 1);
 	char again[AKSES_TOKEN_BUF] = "x";
-	ck_assert_int_eq(store_pass_token(w.st, id, 0, NULL, again), AKSES_E_ALREADY_PRINTED);
+	ck_assert_int_eq(world_visitor_token(&w, id, again), AKSES_E_ALREADY_PRINTED);
 	ck_assert_str_eq(again, "");
 }
 END_TEST
@@ -138,10 +138,10 @@ START_TEST(test_visitor_cannot_get_a_token_while_a_print_is_under_way)
 	int64_t id = pass_of(0);
 	int64_t job = 0;
 	char token[AKSES_TOKEN_BUF];
-	ck_assert_int_eq(store_pass_token(w.st, id, 0, NULL, token), AKSES_OK);
+	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_OK);
 	ck_assert_int_eq(store_print_begin(w.st, "badge", number, id, 0, false, "PDF", &job),
 	                 AKSES_OK);
-	ck_assert_int_eq(store_pass_token(w.st, id, 0, NULL, token), AKSES_E_ALREADY_PRINTED);
+	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_E_ALREADY_PRINTED);
 	/* nor may staff void the badge coming out of the printer, until the job is taken as lost */
 	ck_assert_int_eq(store_pass_token(w.st, id, w.helpdesk, "Macet", token),
 	                 AKSES_E_PRINT_ACTIVE);
@@ -154,10 +154,10 @@ START_TEST(test_failed_print_leaves_the_pass_printable_by_the_visitor)
 {
 	int64_t id = pass_of(1);
 	char token[AKSES_TOKEN_BUF];
-	ck_assert_int_eq(store_pass_token(w.st, id, 0, NULL, token), AKSES_OK);
+	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_OK);
 	print_badge(id, 0, JOB_FAILED);
 	ck_assert_int_eq(pass_get(id).print, PRINT_FAILED);
-	ck_assert_int_eq(store_pass_token(w.st, id, 0, NULL, token), AKSES_OK);
+	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_OK);
 }
 END_TEST
 
@@ -165,7 +165,7 @@ START_TEST(test_staff_reprint_replaces_the_old_token)
 {
 	int64_t id = pass_of(0);
 	char old[AKSES_TOKEN_BUF], fresh[AKSES_TOKEN_BUF];
-	ck_assert_int_eq(store_pass_token(w.st, id, 0, NULL, old), AKSES_OK);
+	ck_assert_int_eq(world_visitor_token(&w, id, old), AKSES_OK);
 	print_badge(id, 0, JOB_COMPLETED);
 	ck_assert_int_eq(store_pass_token(w.st, id, w.helpdesk, "Kartu hilang", fresh), AKSES_OK);
 	ck_assert_str_ne(old, fresh);
@@ -221,14 +221,14 @@ START_TEST(test_pass_is_not_printable_before_recording_after_the_window_or_revok
 	int64_t id = pass_of(0);
 	char token[AKSES_TOKEN_BUF];
 	tu_set_now("2026-12-01 12:00");
-	ck_assert_int_eq(store_pass_token(w.st, id, 0, NULL, token), AKSES_E_NOT_PRINTABLE);
+	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_E_NOT_PRINTABLE);
 	ck_assert_int_eq(store_pass_token(w.st, id, w.helpdesk, "Hilang", token),
 	                 AKSES_E_NOT_PRINTABLE);
 	tu_set_now("2026-12-01 11:59");
 	ck_assert_int_eq(store_pass_revoke(w.st, pass_of(1), w.koord, "Tidak terdaftar"), AKSES_OK);
-	ck_assert_int_eq(store_pass_token(w.st, pass_of(1), 0, NULL, token), AKSES_E_NOT_PRINTABLE);
-	ck_assert_int_eq(store_pass_token(w.st, id, 0, NULL, token), AKSES_OK);
-	ck_assert_int_eq(store_pass_token(w.st, 999999, 0, NULL, token), AKSES_E_PASS_NOT_FOUND);
+	ck_assert_int_eq(world_visitor_token(&w, pass_of(1), token), AKSES_E_NOT_PRINTABLE);
+	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_OK);
+	ck_assert_int_eq(world_visitor_token(&w, 999999, token), AKSES_E_PASS_NOT_FOUND);
 }
 END_TEST
 

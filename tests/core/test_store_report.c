@@ -35,7 +35,7 @@ static void recorded(const char *start, const char *end, int n_companions,
 	ck_assert_int_eq(store_pass_list(w.st, number, &p, &n), AKSES_OK);
 	ck_assert_int_eq(n, n_companions + 1);
 	for (int i = 0; i < n; i++)
-		ck_assert_int_eq(store_pass_token(w.st, p[i].id, 0, NULL, tok[i]), AKSES_OK);
+		ck_assert_int_eq(world_visitor_token(&w, p[i].id, tok[i]), AKSES_OK);
 	free(p);
 }
 

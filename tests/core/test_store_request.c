@@ -244,22 +244,22 @@ START_TEST(test_lookup_needs_the_number_and_the_phone_last_digits)
 	char n[AKSES_NUMBER_BUF];
 	world_submit(&w, START, END, 1, n);
 	struct akses_request *r = fresh();
-	ck_assert_int_eq(store_lookup(w.st, n, WORLD_PHONE_LAST4, r), AKSES_OK);
+	ck_assert_int_eq(store_lookup(w.st, n, WORLD_PHONE_LAST4, "KIOSK-1", r), AKSES_OK);
 	ck_assert_str_eq(r->number, n);
 	ck_assert_str_eq(r->name, WORLD_NAME);
 	ck_assert_int_eq(r->n_companions, 1);
 	/* wrong digits and an unknown number answer the same, and fill nothing */
 	struct akses_request *r2 = fresh();
-	ck_assert_int_eq(store_lookup(w.st, n, "7891", r2), AKSES_E_LOOKUP);
-	ck_assert_int_eq(store_lookup(w.st, n, "1234", r2), AKSES_E_LOOKUP);
-	ck_assert_int_eq(store_lookup(w.st, "AKS-20261201-0002", WORLD_PHONE_LAST4, r2),
+	ck_assert_int_eq(store_lookup(w.st, n, "7891", "KIOSK-1", r2), AKSES_E_LOOKUP);
+	ck_assert_int_eq(store_lookup(w.st, n, "1234", "KIOSK-1", r2), AKSES_E_LOOKUP);
+	ck_assert_int_eq(store_lookup(w.st, "AKS-20261201-0002", WORLD_PHONE_LAST4, "KIOSK-1", r2),
 	                 AKSES_E_LOOKUP);
 	ck_assert_str_eq(r2->name, "");
-	ck_assert_int_eq(store_lookup(w.st, n, "789", r2), AKSES_E_PHONE_DIGITS);
-	ck_assert_int_eq(store_lookup(w.st, n, "78 0", r2), AKSES_E_PHONE_DIGITS);
-	ck_assert_int_eq(store_lookup(w.st, "AKS-XYZ", "7890", r2), AKSES_E_REQUEST_NUMBER);
+	ck_assert_int_eq(store_lookup(w.st, n, "789", "KIOSK-1", r2), AKSES_E_PHONE_DIGITS);
+	ck_assert_int_eq(store_lookup(w.st, n, "78 0", "KIOSK-1", r2), AKSES_E_PHONE_DIGITS);
+	ck_assert_int_eq(store_lookup(w.st, "AKS-XYZ", "7890", "KIOSK-1", r2), AKSES_E_REQUEST_NUMBER);
 	/* typed in lowercase, the number still finds it */
-	ck_assert_int_eq(store_lookup(w.st, "aks-20261201-0001", WORLD_PHONE_LAST4, r2), AKSES_OK);
+	ck_assert_int_eq(store_lookup(w.st, "aks-20261201-0001", WORLD_PHONE_LAST4, "KIOSK-1", r2), AKSES_OK);
 	ck_assert_str_eq(r2->number, "AKS-20261201-0001");
 	free(r);
 	free(r2);

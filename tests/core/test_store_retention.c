@@ -135,7 +135,7 @@ START_TEST(test_old_final_requests_lose_personal_data_but_keep_their_history)
 
 	/* the visitor's lookups no longer find it */
 	struct akses_request *l = malloc(sizeof *l);
-	ck_assert_int_eq(store_lookup(w.st, old_closed, "1111", l), AKSES_E_LOOKUP);
+	ck_assert_int_eq(store_lookup(w.st, old_closed, "1111", "KIOSK-1", l), AKSES_E_LOOKUP);
 	free(l);
 
 	/* the chain still verifies, with one more row saying how many */

@@ -30,7 +30,7 @@ static void setup(void)
 	ck_assert_int_eq(n, 3);
 	for (int i = 0; i < 3; i++) {
 		pid[i] = p[i].id;
-		ck_assert_int_eq(store_pass_token(w.st, pid[i], 0, NULL, tok[i]), AKSES_OK);
+		ck_assert_int_eq(world_visitor_token(&w, pid[i], tok[i]), AKSES_OK);
 	}
 	free(p);
 }

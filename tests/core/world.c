@@ -165,6 +165,38 @@ void world_submit(struct world *w, const char *start, const char *end, int n_com
 	akses_status rc = store_submit(w->st, &in, &res, &f, &idx);
 	ck_assert_msg(rc == AKSES_OK, "submit: %d (field %d index %d)", rc, f, idx);
 	snprintf(number, AKSES_NUMBER_BUF, "%s", res.number);
+	world_keep_receipt(res.number, res.receipt_token);
+}
+
+/* The receipt tokens of the requests this process submitted (the visitor's proof for printing). */
+static struct {
+	char number[AKSES_NUMBER_BUF];
+	char token[AKSES_TOKEN_BUF];
+} world_receipts[256];
+static int world_n_receipts;
+
+void world_keep_receipt(const char *number, const char *token)
+{
+	int i = world_n_receipts < 256 ? world_n_receipts++ : 255;
+	snprintf(world_receipts[i].number, sizeof world_receipts[i].number, "%s", number);
+	snprintf(world_receipts[i].token, sizeof world_receipts[i].token, "%s", token);
+}
+
+const char *world_receipt(const char *number)
+{
+	for (int i = world_n_receipts - 1; i >= 0; i--)
+		if (strcmp(world_receipts[i].number, number) == 0)
+			return world_receipts[i].token;
+	return "";
+}
+
+akses_status world_visitor_token(struct world *w, int64_t pass_id, char token[AKSES_TOKEN_BUF])
+{
+	struct akses_pass p;
+	akses_status rc = store_pass_get(w->st, pass_id, &p);
+	if (rc != AKSES_OK)
+		return rc;
+	return store_pass_token_visitor(w->st, pass_id, world_receipt(p.number), token);
 }
 
 req_state world_state(struct world *w, const char *number)
@@ -248,6 +280,11 @@ static sqlite3 *world_side(struct world *w)
 
 char *world_dump(struct world *w)
 {
+	return world_dump_except(w, NULL);
+}
+
+char *world_dump_except(struct world *w, const char *skip)
+{
 	sqlite3 *db = world_side(w);
 	struct world_buf b = {0};
 	sqlite3_stmt *tables = NULL;
@@ -258,6 +295,8 @@ char *world_dump(struct world *w)
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	while (sqlite3_step(tables) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(tables, 0);
+		if (skip && strcmp(name, skip) == 0)
+			continue;
 		char sql[256];
 		snprintf(sql, sizeof sql, "SELECT * FROM \"%s\" ORDER BY rowid", name);
 		world_put(&b, "## ", 3);

@@ -36,6 +36,14 @@ void world_close(struct world *w);
 void world_submit(struct world *w, const char *start, const char *end, int n_companions,
                   char number[AKSES_NUMBER_BUF]);
 
+/* The receipt token of a request this process submitted ("" when unknown); world_submit keeps
+ * them, a test that submits by itself may keep one with world_keep_receipt. */
+const char *world_receipt(const char *number);
+void world_keep_receipt(const char *number, const char *token);
+
+/* The visitor's own first print of a pass: store_pass_token_visitor with the request's receipt. */
+akses_status world_visitor_token(struct world *w, int64_t pass_id, char token[AKSES_TOKEN_BUF]);
+
 /* Fill in with the same valid request world_submit uses (strings are static; the caller may
  * change fields before submitting). */
 void world_input(struct akses_request_input *in, const char *start, const char *end,
@@ -52,6 +60,8 @@ req_state world_state(struct world *w, const char *number);
 /* Every row of every table of the world's DB as one text (malloc'd; the caller frees), read
  * through a second connection: compare two dumps to prove an action left the DB unchanged. */
 char *world_dump(struct world *w);
+/* The same without one table (e.g. "lookup_attempt": a refused try is recorded, nothing else). */
+char *world_dump_except(struct world *w, const char *skip);
 
 /* One integer from a SQL query on the world's DB through a second connection (e.g. a count). */
 int64_t world_int(struct world *w, const char *sql);

@@ -75,7 +75,7 @@ as "$KABID" inbox >/dev/null || fail "still locked after five minutes"
 # the applicant cancels with the phone's last four digits; wrong digits are vague and change nothing
 at '2026-11-29 08:10'
 submit
-unchanged_by 1 '' ctl request cancel "$REQ" --phone-digits 1111
+tried_by 1 '' ctl request cancel "$REQ" --phone-digits 1111
 unchanged_by 1 '' ctl request cancel "$REQ" --phone-digits 12a4
 ctl request cancel "$REQ" --phone-digits 7890 >/dev/null
 [[ $(sql "SELECT state FROM request WHERE number = '$REQ'") == CANCELLED ]] || fail "not cancelled"

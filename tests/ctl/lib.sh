@@ -153,6 +153,21 @@ unchanged_by() {
 	[[ $(dump) == "$before" ]] || fail "the DB changed after the refused: ${*:3}"
 }
 
+# tried_by CODE TEXT COMMAND...: expect_fail for a number + phone digits try, and nothing changed
+# but that one try's record (lookup_attempt: what the guard against guessing counts).
+tried_by() {
+	local before n t
+	before=$(for t in $(sql "SELECT name FROM sqlite_master WHERE type = 'table' AND
+		name <> 'lookup_attempt' ORDER BY name"); do sqlite3 -batch "$AKSES_DB" ".dump $t"; done)
+	n=$(sql "SELECT count(*) FROM lookup_attempt")
+	expect_fail "$@"
+	[[ $(for t in $(sql "SELECT name FROM sqlite_master WHERE type = 'table' AND
+		name <> 'lookup_attempt' ORDER BY name"); do sqlite3 -batch "$AKSES_DB" ".dump $t"; done) == "$before" ]] ||
+		fail "the DB changed after the refused: ${*:3}"
+	[[ $(sql "SELECT count(*) FROM lookup_attempt") == $((n + 1)) ]] ||
+		fail "the try was not recorded: ${*:3}"
+}
+
 # no_effect_by CODE TEXT COMMAND...: expect_fail, and nothing but the sign-in's own traces changed.
 no_effect_by() {
 	local before

@@ -48,7 +48,7 @@ no_effect_by 1 'current state' as "$HELPDESK" report write "$REQ" --text 'lapora
 no_effect_by 1 'current state' as "$KOORD" forward "$REQ"
 no_effect_by 1 'current state' as "$KADIS" receive "$REQ"
 no_effect_by 1 'current state' as "$KOORD" request cancel "$REQ" --reason 'batal'
-unchanged_by 1 'current state' ctl request cancel "$REQ" --phone-digits 7890
+tried_by 1 'current state' ctl request cancel "$REQ" --phone-digits 7890
 expect_state "$REQ" REJECTED 5
 
 # a fresh request still goes through: the refusal was about this request only

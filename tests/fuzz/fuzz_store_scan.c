@@ -121,8 +121,8 @@ static void fz_build_template(void)
 	fz_require(rc == AKSES_OK && n == 1, "store_pass_list", rc);
 	fz_pass_id = passes[0].id;
 	free(passes);
-	rc = store_pass_token(st, fz_pass_id, 0, NULL, fz_token);
-	fz_require(rc == AKSES_OK, "store_pass_token", rc);
+	rc = store_pass_token_visitor(st, fz_pass_id, res.receipt_token, fz_token);
+	fz_require(rc == AKSES_OK, "store_pass_token_visitor", rc);
 	store_close(st);
 }
 

@@ -34,9 +34,13 @@ setup_request() {
 	# A window that starts now and lasts four hours (so the pass is printable and scannable).
 	start=$(date -d "+1 minute" '+%Y-%m-%d %H:%M')
 	end=$(date -d "+4 hours" '+%Y-%m-%d %H:%M')
-	REQ=$("$AKSESCTL" request submit --name "$name" --nik $NIK --institution "PT Contoh, Tbk" \
+	out=$("$AKSESCTL" request submit --name "$name" --nik $NIK --institution "PT Contoh, Tbk" \
 		--phone $PHONE --category maintenance --purpose "Ganti UPS rak 3" \
-		--start "$start" --end "$end" --consent "$@" | tail -n 1) || fail "submit"
+		--start "$start" --end "$end" --consent "$@") || fail "submit"
+	REQ=$(tail -n 1 <<<"$out")
+	# the visitor's proof for their own badge print (aksesctl reads it from AKSES_RECEIPT)
+	AKSES_RECEIPT=$(grep -o '[A-Z2-7]\{32\}' <<<"$out" | head -n 1)
+	export AKSES_RECEIPT
 	ctl $KADIS dispose "$REQ" >/dev/null || fail "dispose kadis"
 	ctl $KABID dispose "$REQ" >/dev/null || fail "dispose kabid"
 	ctl $KOORD verify "$REQ" >/dev/null || fail "verify"

@@ -22,15 +22,22 @@ n_tables=$(sqlite3 "$WORK/reference.db" "SELECT count(*) FROM sqlite_master WHER
 n_fresh=0 n_partial=0
 for f in "$WORK"/fresh/*.db; do
 	[[ $(stat -c %a "$f") == 600 ]] || fail "$f was left $(stat -c %a "$f")"
-	# no schema yet, or all tables at some version: each migration is one transaction (a later
-	# one adds columns, not tables), and the next open finishes the rest
-	state=$(sqlite3 "$f" "SELECT (SELECT user_version FROM pragma_user_version) || ' ' ||
-		(SELECT count(*) FROM sqlite_master WHERE type = 'table')")
+	# no schema yet, or some version: each migration is one transaction (a version short of the
+	# last lacks the tables later migrations add), and the next open finishes the rest
+	tables_of() {
+		sqlite3 "$1" "SELECT (SELECT user_version FROM pragma_user_version) || ' ' ||
+			(SELECT count(*) FROM sqlite_master WHERE type = 'table')"
+	}
+	state=$(tables_of "$f")
 	v=${state%% *}
-	[[ $state == '0 0' || ($v -ge 1 && $v -le $version && $state == "$v $n_tables") ]] ||
+	[[ $state == '0 0' || ($v -ge 1 && $v -le $version) ]] ||
+		fail "$f was left half migrated: version and tables '$state'"
+	[[ $v == "$version" && $state != "$version $n_tables" ]] &&
 		fail "$f was left half migrated: version and tables '$state'"
 	[[ $state == '0 0' ]] && n_partial=$((n_partial + 1))
 	ctl --db "$f" audit verify >/dev/null || fail "$f cannot be opened after the kill"
+	[[ $(tables_of "$f") == "$version $n_tables" ]] ||
+		fail "$f was not finished by the next open: '$(tables_of "$f")'"
 	[[ $(sqlite3 "$f" 'PRAGMA integrity_check') == ok ]] || fail "$f: integrity_check"
 	n_fresh=$((n_fresh + 1))
 done
