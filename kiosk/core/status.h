@@ -58,6 +58,12 @@ typedef enum akses_status {
 	AKSES_E_TOKEN_FORMAT = -74, /* not a 32-character base32 token */
 	AKSES_E_DATE = -75,         /* not YYYY-MM-DD */
 	AKSES_E_CODE_UNKNOWN = -76, /* no staff account has this staff code */
+	/* the audit trail against outside evidence (key file, anchors) */
+	AKSES_E_AUDIT_KEY = -90,       /* the audit key file is missing or unreadable */
+	AKSES_E_AUDIT_TRUNCATED = -91, /* fewer rows than an anchor names: rows were deleted */
+	AKSES_E_AUDIT_ANCHOR = -92,    /* the anchor's row has another hash: history rewritten */
+	AKSES_E_AUDIT_TIME = -93,      /* an audit time earlier than the row before it */
+	AKSES_E_ANCHOR_FORMAT = -94,   /* not N:HEX (row count, hash prefix of 16-64 hex digits) */
 } akses_status;
 
 /* Which input field a validation status is about (for inline form messages). */

@@ -125,6 +125,10 @@ static const char *const migrations[] = {
 	 * name one account only; partial, so the many NULLs do not collide. */
 	"ALTER TABLE staff ADD COLUMN code_hash BLOB;"
 	"CREATE UNIQUE INDEX staff_code ON staff(code_hash) WHERE code_hash IS NOT NULL;",
+	/* keyed audit chain: rows from here on are chained with HMAC-SHA256 under a key kept
+	 * outside the DB (store_audit_key.c); rows already there stay plain SHA-256 (keyed 0) and
+	 * verify checks each row the way it was written. */
+	"ALTER TABLE audit ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;",
 };
 
 int store_schema_count(void)
