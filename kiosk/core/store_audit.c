@@ -131,7 +131,7 @@ akses_status store_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id)
 	struct store_audit_result r;
 	akses_status rc = store_audit_check(st, NULL, &r);
 	if (n_rows)
-		*n_rows = rc == AKSES_E_AUDIT_BROKEN ? 0 : r.rows;
+		*n_rows = r.rows; /* on a break: the rows before it */
 	if (bad_id)
 		*bad_id = r.bad_id;
 	return rc;
