@@ -378,6 +378,11 @@ void prn_page_end(struct prn_doc *d)
 	cairo_stroke(d->cr);
 	prn_text(d, x, y, w * 0.7, left, 7.5, false, PRN_LEFT, 1, true);
 	prn_text(d, x + w * 0.6, y, w * 0.4, right, 7.5, false, PRN_RIGHT, 1, true);
+	if (h && h->audit_head && *h->audit_head) {
+		char anchor[128];
+		snprintf(anchor, sizeof(anchor), "Jejak audit %s", h->audit_head);
+		prn_text(d, x, y + 10, w, anchor, 7.5, false, PRN_LEFT, 1, true);
+	}
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 }
 

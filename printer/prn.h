@@ -67,6 +67,9 @@ struct prn_header {
 	const char *city;    /* "Padang" */
 	const char *station; /* "RECEPTION" */
 	int64_t printed_at;
+	/* the audit chain's head "N:HASH" when printed (NULL or "": none), a footer line: paper
+	 * kept outside the DB that a later `aksesctl audit verify --anchor` checks against */
+	const char *audit_head;
 };
 
 /* The visitor pass. token is the only thing in the QR. No NIK, no phone: there is no field for

@@ -1,10 +1,9 @@
-/* clock.c - the core's clock (pinnable through AKSES_NOW for tests) and strict local-time
- * parsing and formatting. The TZ environment variable decides the local zone. */
+/* clock.c - strict local-time parsing and formatting. The TZ environment variable decides the
+ * local zone. clock_now itself lives in clock_real.c (shipped programs) or clock_test.c (tests). */
 #include "clock.h"
 
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -81,17 +80,6 @@ akses_status clock_parse(const char *s, int64_t *out)
 	if (!clock_make(y, mo, d, h, mi, sec, out))
 		return AKSES_E_DATETIME;
 	return AKSES_OK;
-}
-
-/* AKSES_NOW is read on every call so a test (or a script driving aksesctl) can move the clock
- * between commands. An unparseable value falls back to the real time. */
-int64_t clock_now(void)
-{
-	const char *pin = getenv("AKSES_NOW");
-	int64_t t;
-	if (pin && *pin && clock_parse(pin, &t) == AKSES_OK)
-		return t;
-	return (int64_t)time(NULL);
 }
 
 akses_status clock_day_bounds(const char *day, int64_t *start, int64_t *end)

@@ -1,15 +1,24 @@
 /* clock.h - the one clock of the core, and local-time parsing and formatting.
- * AKSES_NOW="YYYY-MM-DD HH:MM[:SS]" in the environment pins the clock: the test seam for windows,
- * expiry and day boundaries (read on every call, so a test can move it between commands). */
+ * clock_now comes in two variants chosen at link time: clock_real.c (the shipped aksesctl and
+ * akses-kiosk: the system's time, nothing can move it) and clock_test.c (build/test-bin and the
+ * test suites: AKSES_NOW="YYYY-MM-DD HH:MM[:SS]" pins it, read on every call so a test can move
+ * it between commands). Every program linking akses_core links exactly one of them. */
 #ifndef AKSES_CLOCK_H
 #define AKSES_CLOCK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "status.h"
 
 int64_t clock_now(void);
+
+/* True only in a test build (clock_test.c); shipped programs use it to refuse test hooks. */
+bool clock_test_build(void);
+
+/* The AKSES_NOW text pinning the clock of a test build, or NULL (always NULL when shipped). */
+const char *clock_test_pin(void);
 
 /* "YYYY-MM-DD HH:MM" (or with ":SS") in local time -> unix seconds. AKSES_E_DATETIME if not a
  * real date and time (2026-02-30, 25:00 ...). */

@@ -97,6 +97,8 @@ static int config_handler(void *user, const char *section, const char *name, con
 #define IS(s, k) (strcmp(section, s) == 0 && strcmp(name, k) == 0)
 	if (IS("store", "db"))
 		return config_str(c->db_path, sizeof c->db_path, value, false);
+	if (IS("store", "audit_key"))
+		return config_str(c->audit_key, sizeof c->audit_key, value, true);
 	if (IS("station", "name"))
 		return config_str(c->station, sizeof c->station, value, false);
 	if (IS("station", "mode"))

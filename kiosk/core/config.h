@@ -13,6 +13,7 @@ typedef enum config_label {
 
 struct akses_config {
 	char db_path[512];        /* [store] db = akses.db */
+	char audit_key[512];      /* [store] audit_key = (empty: the db's path + ".key") */
 	char station[64];         /* [station] name = RECEPTION */
 	char mode[16];            /* [station] mode = reception | door */
 	char lang[8];             /* [station] lang = id | en */

@@ -55,6 +55,18 @@ const char *akses_status_message(akses_status st)
 		return C_("Printing failed. The pass can be printed later.");
 	case AKSES_E_AUDIT_BROKEN:
 		return C_("The audit trail has been altered: a record does not match the chain.");
+	case AKSES_E_AUDIT_KEY:
+		return C_("The audit key is missing or unreadable: keyed audit records can be neither "
+		          "written nor checked.");
+	case AKSES_E_AUDIT_TRUNCATED:
+		return C_("The audit trail is shorter than the anchor: records were deleted.");
+	case AKSES_E_AUDIT_ANCHOR:
+		return C_("The audit trail does not match the anchor: its history was rewritten.");
+	case AKSES_E_AUDIT_TIME:
+		return C_("The audit trail's times go backwards: the clock was set back or records "
+		          "were forged.");
+	case AKSES_E_ANCHOR_FORMAT:
+		return C_("An anchor is the row count and the hash, like 1234:9f86d081884c7d65.");
 	case AKSES_E_NOT_PRINTABLE:
 		return C_("This pass cannot be printed: it is not issued yet, revoked or expired.");
 	case AKSES_E_REQUIRED:

@@ -61,6 +61,12 @@ typedef enum akses_status {
 	/* the visitor's proofs (store_guard.c) */
 	AKSES_E_LOOKUP_WAIT = -90,    /* too many wrong number + digits tries: wait (store_lookup_wait) */
 	AKSES_E_RECEIPT_NEEDED = -91, /* a visitor's print needs the receipt's token (QR) */
+	/* the audit trail against outside evidence (key file, anchors) */
+	AKSES_E_AUDIT_KEY = -100,       /* the audit key file is missing or unreadable */
+	AKSES_E_AUDIT_TRUNCATED = -101, /* fewer rows than an anchor names: rows were deleted */
+	AKSES_E_AUDIT_ANCHOR = -102,    /* the anchor's row has another hash: history rewritten */
+	AKSES_E_AUDIT_TIME = -103,      /* an audit time earlier than the row before it */
+	AKSES_E_ANCHOR_FORMAT = -104,   /* not N:HEX (row count, hash prefix of 16-64 hex digits) */
 } akses_status;
 
 /* Which input field a validation status is about (for inline form messages). */

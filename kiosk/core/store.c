@@ -225,6 +225,7 @@ akses_status store_open(const char *path, const struct store_options *opt, store
 		store_close(st);
 		return rc;
 	}
+	store_audit_key_open(st, path, opt ? opt->audit_key_path : NULL);
 	*out = st;
 	return AKSES_OK;
 }
@@ -234,6 +235,7 @@ void store_close(store *st)
 	if (!st)
 		return;
 	sqlite3_close_v2(st->db);
+	sodium_memzero(st->akey, sizeof st->akey);
 	free(st);
 }
 
@@ -281,29 +283,55 @@ akses_status store_backup(store *st, const char *path)
 
 /* ---- audit chain ---------------------------------------------------------------------------- */
 
-void store_audit_hash(const char *prev_hash, int64_t id, int64_t at, int64_t actor_id,
-                      const char *action, const char *subject, const char *detail, char out[65])
+/* One running hash over the canonical text: plain SHA-256 or, with a key, HMAC-SHA256. */
+struct audit_h {
+	bool keyed;
+	crypto_hash_sha256_state sha;
+	crypto_auth_hmacsha256_state mac;
+};
+
+static void audit_h_update(struct audit_h *h, const void *p, size_t n)
 {
-	crypto_hash_sha256_state h;
+	if (h->keyed)
+		crypto_auth_hmacsha256_update(&h->mac, p, (unsigned long long)n);
+	else
+		crypto_hash_sha256_update(&h->sha, p, (unsigned long long)n);
+}
+
+void store_audit_hash(const unsigned char *key, const char *prev_hash, int64_t id, int64_t at,
+                      int64_t actor_id, const char *action, const char *subject,
+                      const char *detail, char out[65])
+{
+	struct audit_h h;
+	h.keyed = key != NULL;
+	if (key)
+		crypto_auth_hmacsha256_init(&h.mac, key, 32);
+	else
+		crypto_hash_sha256_init(&h.sha);
 	char head[96];
 	int n = snprintf(head, sizeof head, "|%" PRId64 "|%" PRId64 "|%" PRId64 "|", id, at,
 	                 actor_id);
-	crypto_hash_sha256_init(&h);
-	crypto_hash_sha256_update(&h, (const unsigned char *)prev_hash, strlen(prev_hash));
-	crypto_hash_sha256_update(&h, (const unsigned char *)head, (unsigned long long)n);
+	audit_h_update(&h, prev_hash, strlen(prev_hash));
+	audit_h_update(&h, head, (size_t)n);
 	/* lengths before each text, so no two different rows hash the same text */
 	const char *parts[3] = {action, subject, detail};
 	for (int i = 0; i < 3; i++) {
 		char len[24];
 		int m = snprintf(len, sizeof len, "%zu:", strlen(parts[i]));
-		crypto_hash_sha256_update(&h, (const unsigned char *)len, (unsigned long long)m);
-		crypto_hash_sha256_update(&h, (const unsigned char *)parts[i], strlen(parts[i]));
+		audit_h_update(&h, len, (size_t)m);
+		audit_h_update(&h, parts[i], strlen(parts[i]));
 	}
 	unsigned char digest[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256_final(&h, digest);
+	if (h.keyed)
+		crypto_auth_hmacsha256_final(&h.mac, digest);
+	else
+		crypto_hash_sha256_final(&h.sha, digest);
+	sodium_memzero(&h, sizeof h);
 	sodium_bin2hex(out, 65, digest, sizeof digest);
 }
 
+/* Every new row is keyed (HMAC with the key outside the DB, issue 8.5): someone with a copy of
+ * the DB alone can no longer rewrite history and chain it again. No key: nothing is written. */
 akses_status store_audit(store *st, int64_t actor_id, const char *action, const char *subject,
                          const char *detail)
 {
@@ -323,11 +351,14 @@ akses_status store_audit(store *st, int64_t actor_id, const char *action, const 
 		return store_fail(st, rc);
 	}
 	sqlite3_finalize(s);
+	akses_status krc = store_audit_key_ready(st, id);
+	if (krc != AKSES_OK)
+		return krc;
 	int64_t at = clock_now();
 	char hash[65];
-	store_audit_hash(prev, id, at, actor_id, action, subject, detail, hash);
+	store_audit_hash(st->akey, prev, id, at, actor_id, action, subject, detail, hash);
 	s = store_prep(st, "INSERT INTO audit(id, at, actor_id, action, subject, detail, prev_hash,"
-	                   " hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	                   " hash, keyed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, id);

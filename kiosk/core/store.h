@@ -24,6 +24,10 @@ struct store_options {
 	int pass_grace_min;   /* default 15 */
 	int scan_repeat_s;    /* default 10: in AUTO, a second scan of one pass within this is a repeat */
 	int busy_timeout_ms;  /* default 5000 */
+	/* The audit key file (HMAC-SHA256 key of the audit chain, kept outside the DB, 0600).
+	 * NULL or "": the DB's path + ".key". Made by the first audit write when the DB has no
+	 * keyed row yet (aksesctl init); while it is missing, writes fail with AKSES_E_AUDIT_KEY. */
+	const char *audit_key_path;
 };
 
 /* Open (creating with mode 0600 if absent) and migrate to STORE_SCHEMA_VERSION. WAL,
@@ -217,9 +221,47 @@ akses_status store_compliance(store *st, const char *from_day, const char *to_da
 
 /* ---- audit and retention ------------------------------------------------------------------ */
 
-/* Walk the hash chain. AKSES_OK with *n_rows; AKSES_E_AUDIT_BROKEN with *bad_id the first row whose
- * stored hash or prev link does not match (an edit, or a deletion before it). */
+/* Walk the hash chain (store_audit_check without an anchor). AKSES_OK with *n_rows;
+ * AKSES_E_AUDIT_BROKEN with *bad_id the first row whose stored hash or prev link does not match
+ * (an edit, or a deletion before it); AKSES_E_AUDIT_KEY, AKSES_E_AUDIT_TIME as there. */
 akses_status store_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id);
+
+/* The audit trail checked against outside evidence. Rows chained with plain SHA-256 (written
+ * before the DB had a key) are checked as such; keyed rows with the key (HMAC-SHA256). The key
+ * file also names the first row that must be keyed, so turning keyed rows back into plain ones
+ * is seen. */
+struct store_audit_result {
+	int64_t rows;         /* rows walked (the chain's length when intact) */
+	int64_t bad_id;       /* AKSES_E_AUDIT_BROKEN: the first row that does not match */
+	int64_t keyed;        /* rows chained with the key */
+	int64_t unchecked;    /* keyed rows whose hash could not be checked: no key */
+	int64_t backwards_id; /* first row whose time is earlier than its predecessor's */
+	int64_t anchor_rows;  /* the anchor's row count (0: no anchor given) */
+};
+
+/* Audit times may run backwards by this much before verify reports AKSES_E_AUDIT_TIME: each
+ * row's time is read inside its write transaction, but stations on other machines sharing the
+ * DB run on their own clocks, and NTP steps a drifting clock by a few seconds. A minute covers
+ * both and still catches a clock set back by hand. */
+#define STORE_AUDIT_BACKWARDS_S 60
+
+/* An anchor: "N:HEX", the row count and the first STORE_ANCHOR_HEX hex digits of row N's hash
+ * (or "0:0000000000000000" for an empty trail). */
+#define STORE_ANCHOR_HEX 16
+#define STORE_ANCHOR_BUF 96
+
+/* Walk the chain (and, with anchor not NULL, compare it with that anchor). The first failure:
+ * AKSES_E_AUDIT_BROKEN (r->bad_id), AKSES_E_AUDIT_TRUNCATED (fewer rows than the anchor),
+ * AKSES_E_AUDIT_ANCHOR (row N's hash differs), AKSES_E_AUDIT_KEY (keyed rows but no key:
+ * r->unchecked of them unchecked), AKSES_E_AUDIT_TIME (r->backwards_id), AKSES_E_ANCHOR_FORMAT.
+ * r is filled as far as the walk went. */
+akses_status store_audit_check(store *st, const char *anchor, struct store_audit_result *r);
+
+/* The chain head as an anchor "N:HEX" into out[STORE_ANCHOR_BUF]. */
+akses_status store_audit_anchor(store *st, char out[STORE_ANCHOR_BUF]);
+
+/* The audit key file's path this store uses (for a backup verified with the same key). */
+const char *store_audit_key_path(const store *st);
 
 /* ADMIN: anonymize personal fields of requests final for more than days days (names, NIKs, phone,
  * email, report text); counts, times and the audit chain stay. */

@@ -4,62 +4,159 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "clock.h"
 #include "store_int.h"
 
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
-/* Rows must run 1, 2, 3 ... with each prev_hash equal to the hash before it and each hash equal to
- * the hash recomputed from the row's own fields. An edited row breaks its own hash; a deleted row
- * breaks the id sequence and the prev link of the row after it, which is the one named. (Deleting
- * the newest rows leaves a shorter chain that still verifies: compare n_rows with an earlier run,
- * or a copy kept elsewhere, to catch that.) Reads one snapshot. */
-akses_status store_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id)
+/* "N:HEX" -> *n and the hex digits in lower case; false when malformed. */
+static bool anchor_parse(const char *a, int64_t *n, char hex[65])
 {
-	if (n_rows)
-		*n_rows = 0;
-	if (bad_id)
-		*bad_id = 0;
+	const char *colon = strchr(a, ':');
+	if (!colon || colon == a || colon - a > 18)
+		return false;
+	int64_t v = 0;
+	for (const char *p = a; p < colon; p++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		v = v * 10 + (*p - '0');
+	}
+	size_t len = strlen(colon + 1);
+	if (len < STORE_ANCHOR_HEX || len > 64)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = colon[1 + i];
+		if (c >= 'A' && c <= 'F')
+			c = (char)(c - 'A' + 'a');
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return false;
+		hex[i] = c;
+	}
+	hex[len] = '\0';
+	*n = v;
+	return true;
+}
+
+/* Rows must run 1, 2, 3 ... with each prev_hash equal to the hash before it and each hash equal to
+ * the hash recomputed from the row's own fields: plain SHA-256 for rows written before the DB had
+ * a key, HMAC-SHA256 for keyed rows. An edited row breaks its own hash; a deleted row breaks the
+ * id sequence and the prev link of the row after it, which is the one named. Rows from the key
+ * file's first keyed row on must be keyed: a history rewritten as plain rows (no key needed) is
+ * named too. Deleting the newest rows leaves a shorter chain that verifies on its own: an anchor
+ * (a row count and hash kept outside the DB) catches that. Reads one snapshot. */
+akses_status store_audit_check(store *st, const char *anchor, struct store_audit_result *r)
+{
+	struct store_audit_result tmp;
+	if (!r)
+		r = &tmp;
+	memset(r, 0, sizeof *r);
 	if (!st)
 		return AKSES_E_INVALID_ARG;
+	int64_t anchor_n = 0;
+	char anchor_hex[65] = "";
+	if (anchor && !anchor_parse(anchor, &anchor_n, anchor_hex))
+		return AKSES_E_ANCHOR_FORMAT;
+	r->anchor_rows = anchor_n;
 	sqlite3_stmt *s =
 	    store_prep(st, "SELECT id, at, actor_id, action, subject, detail, prev_hash,"
-	                   " hash FROM audit ORDER BY id");
+	                   " hash, keyed FROM audit ORDER BY id");
 	if (!s)
 		return AKSES_E_IO;
 	char prev[65] = AUDIT_GENESIS;
-	int64_t expect_id = 1, count = 0;
+	int64_t expect_id = 1, prev_at = 0;
 	akses_status ret = AKSES_OK;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(s, 0);
+		int64_t at = sqlite3_column_int64(s, 1);
 		const char *action = (const char *)sqlite3_column_text(s, 3);
 		const char *subject = (const char *)sqlite3_column_text(s, 4);
 		const char *detail = (const char *)sqlite3_column_text(s, 5);
 		const char *row_prev = (const char *)sqlite3_column_text(s, 6);
 		const char *row_hash = (const char *)sqlite3_column_text(s, 7);
-		char want[65];
-		store_audit_hash(prev, id, sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
-		                 action ? action : "", subject ? subject : "", detail ? detail : "",
-		                 want);
-		/* plain comparisons: the hashes are public, timing leaks nothing secret */
-		if (id != expect_id || !row_prev || strcmp(row_prev, prev) != 0 || !row_hash ||
-		    strcmp(row_hash, want) != 0) {
+		bool keyed = sqlite3_column_int(s, 8) != 0;
+		bool must_key = st->akey_loaded && id >= st->akey_from;
+		bool ok = id == expect_id && row_prev && strcmp(row_prev, prev) == 0 && row_hash &&
+		          strlen(row_hash) == 64 && !(must_key && !keyed);
+		if (ok && (!keyed || st->akey_loaded)) {
+			char want[65];
+			store_audit_hash(keyed ? st->akey : NULL, prev, id, at,
+			                 sqlite3_column_int64(s, 2), action ? action : "",
+			                 subject ? subject : "", detail ? detail : "", want);
+			/* constant time for the keyed rows: a forger must not learn a MAC byte by byte
+			 * from how long verify takes */
+			ok = sodium_memcmp(row_hash, want, 64) == 0;
+		} else if (ok) {
+			r->unchecked++;
+		}
+		if (!ok) {
 			ret = AKSES_E_AUDIT_BROKEN;
-			if (bad_id)
-				*bad_id = id;
+			r->bad_id = id;
+			break;
+		}
+		if (keyed)
+			r->keyed++;
+		if (r->rows > 0 && at < prev_at - STORE_AUDIT_BACKWARDS_S && !r->backwards_id)
+			r->backwards_id = id;
+		if (id == anchor_n && strncmp(row_hash, anchor_hex, strlen(anchor_hex)) != 0) {
+			ret = AKSES_E_AUDIT_ANCHOR;
+			r->bad_id = id;
 			break;
 		}
 		snprintf(prev, sizeof prev, "%s", row_hash);
+		prev_at = at;
 		expect_id = id + 1;
-		count++;
+		r->rows++;
 	}
 	sqlite3_finalize(s);
 	if (ret == AKSES_OK && rc != SQLITE_DONE)
 		return store_fail(st, rc);
+	if (ret != AKSES_OK)
+		return ret;
+	if (anchor_n > r->rows)
+		return AKSES_E_AUDIT_TRUNCATED;
+	if (anchor_n == 0 && anchor && strspn(anchor_hex, "0") != strlen(anchor_hex))
+		return AKSES_E_AUDIT_ANCHOR; /* "0:HEX" names the empty trail's all-zero head only */
+	if (r->unchecked > 0)
+		return AKSES_E_AUDIT_KEY;
+	if (r->backwards_id)
+		return AKSES_E_AUDIT_TIME;
+	return AKSES_OK;
+}
+
+akses_status store_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id)
+{
+	struct store_audit_result r;
+	akses_status rc = store_audit_check(st, NULL, &r);
 	if (n_rows)
-		*n_rows = count;
-	return ret;
+		*n_rows = r.rows; /* on a break: the rows before it */
+	if (bad_id)
+		*bad_id = r.bad_id;
+	return rc;
+}
+
+akses_status store_audit_anchor(store *st, char out[STORE_ANCHOR_BUF])
+{
+	if (!st || !out)
+		return AKSES_E_INVALID_ARG;
+	out[0] = '\0';
+	sqlite3_stmt *s = store_prep(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+	if (!s)
+		return AKSES_E_IO;
+	int rc = sqlite3_step(s);
+	int64_t n = 0;
+	char hash[65] = AUDIT_GENESIS;
+	if (rc == SQLITE_ROW) {
+		n = sqlite3_column_int64(s, 0);
+		store_col_text(s, 1, hash, sizeof hash);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc);
+	snprintf(out, STORE_ANCHOR_BUF, "%" PRId64 ":%.*s", n, STORE_ANCHOR_HEX, hash);
+	return AKSES_OK;
 }
 
 /* Requests that ended (CLOSED, REJECTED, CANCELLED, EXPIRED) before now - days and are not yet

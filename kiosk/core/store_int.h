@@ -4,6 +4,7 @@
 #define AKSES_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "store.h"
 
@@ -12,6 +13,11 @@ struct store {
 	struct store_options opt;
 	char errmsg[256];
 	int64_t busy_since_ms; /* when the current wait for a lock began (store_busy) */
+	/* the audit key (store_audit_key.c): loaded at open when its file exists */
+	char akey_path[4096];
+	unsigned char akey[32];
+	int64_t akey_from; /* the first audit row id that must be keyed */
+	bool akey_loaded;
 };
 
 /* Map a SQLite result code to a status (BUSY/LOCKED -> AKSES_E_BUSY, NOMEM, CORRUPT/NOTADB ->
@@ -40,9 +46,11 @@ void store_col_text(sqlite3_stmt *s, int col, char *buf, size_t n);
 akses_status store_audit(store *st, int64_t actor_id, const char *action, const char *subject,
                          const char *detail);
 
-/* The canonical text an audit row's hash covers, hashed as hex SHA-256 into out[65]. */
-void store_audit_hash(const char *prev_hash, int64_t id, int64_t at, int64_t actor_id,
-                      const char *action, const char *subject, const char *detail, char out[65]);
+/* The canonical text an audit row's hash covers, hashed into out[65] as hex SHA-256 (key NULL:
+ * rows of a DB from before the key) or hex HMAC-SHA256 with the 32-byte key. */
+void store_audit_hash(const unsigned char *key, const char *prev_hash, int64_t id, int64_t at,
+                      int64_t actor_id, const char *action, const char *subject,
+                      const char *detail, char out[65]);
 
 /* Record one sign-in attempt (PIN or staff code): a signin row and an audit row "signin" or
  * "signin-failed" with detail (never a PIN or a code), inside the caller's transaction. staff_id
@@ -76,5 +84,15 @@ akses_status store_guard_record(store *st, const char *kind, int64_t request_id,
                                 const char *station, int64_t now, const char *outcome);
 /* The station name recorded for station ("unknown" when NULL or empty). */
 const char *store_guard_station(const char *station);
+
+/* The audit key (store_audit_key.c). At open: remember the key path (opt_path, else db_path +
+ * ".key") and load the key if the file is there (a missing file is not an error: reads work).
+ * A key file that is there but unreadable, not a regular file, or open to group/others leaves
+ * the store unkeyed too. */
+void store_audit_key_open(store *st, const char *db_path, const char *opt_path);
+/* For a write, inside its transaction: AKSES_OK with the key loaded. A DB without keyed rows
+ * and without a key file gets a new key (0600, O_EXCL: one of two racing writers makes it),
+ * keyed from next_id on. AKSES_E_AUDIT_KEY when keyed rows exist but the key is missing. */
+akses_status store_audit_key_ready(store *st, int64_t next_id);
 
 #endif

@@ -138,6 +138,10 @@ static const char *const migrations[] = {
 	"  outcome TEXT NOT NULL);"
 	"CREATE INDEX lookup_attempt_req ON lookup_attempt(request_id, at);"
 	"CREATE INDEX lookup_attempt_station ON lookup_attempt(station, at);",
+	/* keyed audit chain: rows from here on are chained with HMAC-SHA256 under a key kept
+	 * outside the DB (store_audit_key.c); rows already there stay plain SHA-256 (keyed 0) and
+	 * verify checks each row the way it was written. */
+	"ALTER TABLE audit ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;",
 };
 
 int store_schema_count(void)

@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "clock.h"
 #include "ctl.h"
 #include "i18n.h"
 
@@ -58,7 +60,7 @@ static const struct ctl_cmd commands[] = {
      .usage = N_("compliance --from D --to D --as ID"),
      .run = ctl_cmd_compliance},
     {.name = "audit",
-     .usage = N_("audit verify | purge [--older-than DAYS] --as ID | backup FILE"),
+     .usage = N_("audit verify [--anchor N:HASH] | head | purge ... --as ID | backup FILE"),
      .run = ctl_cmd_audit},
     {.name = "print",
      .usage = N_("print DOCUMENT ...            (badges and reports; see --help)"),
@@ -156,9 +158,18 @@ int main(int argc, char **argv)
 	if (bad)
 		return ctl_usage(T_("unknown option or missing value '%s'"), bad);
 	if (version) {
-		puts("aksesctl " AKSES_VERSION);
+		if (clock_test_build())
+			printf(T_("aksesctl %s (TEST BUILD: the clock follows AKSES_NOW)\n"),
+			       AKSES_VERSION);
+		else
+			puts("aksesctl " AKSES_VERSION);
 		return CTL_EXIT_OK;
 	}
+	/* A test build makes itself obvious to a person at a terminal. Not when stderr is a file
+	 * or a pipe: the end-to-end tests compare stderr line for line. */
+	if (clock_test_pin() && isatty(STDERR_FILENO))
+		fprintf(stderr, T_("aksesctl: TEST BUILD: the clock is pinned to %s (AKSES_NOW)\n"),
+		        clock_test_pin());
 	if (help) {
 		usage(stdout);
 		return CTL_EXIT_OK;
@@ -191,6 +202,7 @@ int main(int argc, char **argv)
 	}
 	if (rc == -1)
 		rc = ctl_usage(T_("unknown command '%s'"), name);
+	ctl_audit_announce(&c);
 	store_close(c.st);
 	c.st = NULL;
 	if (fflush(stdout) != 0 || ferror(stdout))

@@ -56,6 +56,8 @@ int ctl_fail(const struct ctl *c, akses_status st, const char *detail)
 	const char *diag = "";
 	if ((st == AKSES_E_IO || st == AKSES_E_BUSY || st == AKSES_E_DB_CORRUPT) && c && c->st)
 		diag = store_errmsg(c->st);
+	else if (st == AKSES_E_AUDIT_KEY && c && c->st)
+		diag = store_audit_key_path(c->st); /* where the key was looked for */
 	if (detail && *detail)
 		fprintf(stderr, "aksesctl: %s (%s)\n", msg, detail);
 	else if (diag && *diag)
@@ -179,6 +181,7 @@ int ctl_open(struct ctl *c)
 	    .pass_grace_min = c->cfg.pass_grace_min,
 	    .scan_repeat_s = c->cfg.scan_repeat_s,
 	    .busy_timeout_ms = 5000,
+	    .audit_key_path = c->cfg.audit_key,
 	};
 	errno = 0;
 	akses_status st = store_open(path, &opt, &c->st);
@@ -192,6 +195,8 @@ int ctl_open(struct ctl *c)
 			snprintf(detail, sizeof detail, "%s", path);
 		return ctl_fail(c, st, detail);
 	}
+	if (store_audit_anchor(c->st, c->audit_head) != AKSES_OK)
+		c->audit_head[0] = '\0';
 	return CTL_EXIT_OK;
 }
 

@@ -26,6 +26,7 @@ struct ctl {
 	store *st;                /* opened by ctl_open */
 	struct akses_staff actor; /* filled by ctl_signin */
 	bool create_db;           /* init only: every other command needs an existing DB */
+	char audit_head[STORE_ANCHOR_BUF]; /* the audit anchor when the store was opened */
 };
 
 /* A command: "request" with sub-commands parses them itself. run gets argv[0] = the command. */
@@ -34,6 +35,10 @@ struct ctl_cmd {
 	const char *usage; /* one line, shown in `aksesctl --help` */
 	int (*run)(struct ctl *c, int argc, char **argv);
 };
+
+/* After a command: when it wrote audit rows, the new chain head goes to syslog
+ * (LOG_AUTHPRIV|LOG_INFO "akses audit head N:HASH"), an anchor kept outside the DB. */
+void ctl_audit_announce(struct ctl *c);
 
 /* Open the store (once). On failure prints the one-line message and returns CTL_EXIT_FAIL. */
 int ctl_open(struct ctl *c);

@@ -180,6 +180,9 @@ static akses_status do_log(struct gather *g)
 	if (rc != AKSES_OK)
 		return rc;
 	rc = log_to_prn(&log, g->cfg, &pl, &pv, &pd);
+	char head[STORE_ANCHOR_BUF]; /* the audit anchor in the footer (issue 8.5) */
+	if (rc == AKSES_OK && store_audit_anchor(g->st, head) == AKSES_OK)
+		pl.hdr.audit_head = head;
 	if (rc == AKSES_OK) {
 		snprintf(g->title, sizeof(g->title), "akses-log-%s", log.day);
 		rc = prn_render_day_log(&pl, &g->pdf) == PRN_OK ? AKSES_OK : AKSES_E_PRINT;
@@ -219,6 +222,9 @@ static akses_status do_report(struct gather *g)
 		{wf_role_title(ROLE_KADIS), "", 0},
 	};
 	header_of(g->cfg, &rep.hdr);
+	char head[STORE_ANCHOR_BUF]; /* the audit anchor in the footer (issue 8.5) */
+	if (store_audit_anchor(g->st, head) == AKSES_OK)
+		rep.hdr.audit_head = head;
 	rep.writer = (struct prn_signer){wf_role_title(ROLE_HELPDESK), "", 0};
 	for (int i = 0; i < n; i++) {
 		const struct akses_step_rec *s = &steps[i];

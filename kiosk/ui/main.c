@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
 
 #include "clock.h"
 #include "i18n.h"
@@ -104,7 +105,8 @@ SDL_Rect app_top_bar(struct app *a, const char *title)
 
 bool app_open_store(struct app *a)
 {
-	struct store_options so = {a->cfg.pass_grace_min, a->cfg.scan_repeat_s, 5000};
+	struct store_options so = {a->cfg.pass_grace_min, a->cfg.scan_repeat_s, 5000,
+	                           a->cfg.audit_key};
 	store *st = NULL;
 
 	a->db_status = store_open(a->db_path, &so, &st);
@@ -187,6 +189,12 @@ static void main_frame(struct app *a)
 		ui_backdrop_drop();
 		a->dump_extra[0] = '\0';
 		a->screen->draw(a);
+	}
+	if (clock_test_pin()) {
+		/* a test build whose clock AKSES_NOW pins says so in a corner (never in a shipped
+		 * kiosk: clock_test_pin is always NULL there) */
+		SDL_Rect m = {ui_px(8), ui.h - ui_px(34), ui_px(400), ui_px(30)};
+		ui_text(m, _("TEST CLOCK"), UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
 	}
 	ui_frame_end();
 	SDL_RenderPresent(a->ren);
@@ -283,6 +291,26 @@ static void main_idle(struct app *a, uint32_t now)
 }
 
 /* How long the loop may sleep: until the next thing that changes the screen. */
+/* Every 10 minutes (and at start) the audit chain's head goes to syslog when it moved: an anchor
+ * outside the DB ("akses audit head N:HASH", LOG_AUTHPRIV) that `aksesctl audit verify --anchor`
+ * checks a DB against, so rows deleted or rewritten later are found (issue 8.5). */
+#define MAIN_ANCHOR_MS (10u * 60u * 1000u)
+static void main_anchor(struct app *a, uint32_t now)
+{
+	static uint32_t last_at;
+	static bool logged;
+	static char last[STORE_ANCHOR_BUF];
+	char head[STORE_ANCHOR_BUF];
+	if (!a->st || (logged && now - last_at < MAIN_ANCHOR_MS))
+		return;
+	last_at = now;
+	logged = true;
+	if (store_audit_anchor(a->st, head) != AKSES_OK || !strcmp(head, last))
+		return;
+	syslog(LOG_AUTHPRIV | LOG_INFO, "akses audit head %s", head);
+	memcpy(last, head, sizeof last);
+}
+
 static int main_timeout(struct app *a, uint32_t now, const struct scanner *sc)
 {
 	uint32_t next = now + 500; /* wake twice a second at most: signals, clock */
@@ -376,7 +404,9 @@ int main(int argc, char **argv)
 	memcpy(a->default_lang, en ? "en" : "id", 3);
 	i18n_bind(KIOSK_DOMAIN);
 	a->assets = getenv("AKSES_ASSETS") ? getenv("AKSES_ASSETS") : AKSES_ASSETS_DIR;
-	a->dump_path = getenv("AKSES_UI_DUMP");
+	/* test hooks (the UI dump the end-to-end tests read, the frame benchmark) exist only in a
+	 * test build: a shipped kiosk ignores them (issue 8.2) */
+	a->dump_path = clock_test_build() ? getenv("AKSES_UI_DUMP") : NULL;
 
 	/* SIGTERM quits without a PIN (the service manager's stop); our handler, not SDL's, so
 	 * that a window close still asks for the ADMIN PIN. */
@@ -391,12 +421,15 @@ int main(int argc, char **argv)
 	sa.sa_handler = main_on_signal;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	main_bench_n = getenv("AKSES_BENCH_FRAMES") ? atoi(getenv("AKSES_BENCH_FRAMES")) : 0;
+	main_bench_n = clock_test_build() && getenv("AKSES_BENCH_FRAMES")
+	                   ? atoi(getenv("AKSES_BENCH_FRAMES"))
+	                   : 0;
 	if (main_bench_n > 0) {
 		sa.sa_handler = main_on_bench;
 		sigaction(SIGUSR1, &sa, NULL);
 	}
 
+	openlog("akses-kiosk", LOG_PID, LOG_AUTHPRIV);
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
 		fprintf(stderr, "akses-kiosk: SDL_Init: %s\n", SDL_GetError());
 		return 1;
@@ -446,6 +479,7 @@ int main(int argc, char **argv)
 			main_frame(a);
 		if (main_bench_n > 0)
 			main_bench_tick(a);
+		main_anchor(a, SDL_GetTicks());
 		int got = SDL_WaitEventTimeout(&e, main_timeout(a, SDL_GetTicks(), &sc));
 		now = SDL_GetTicks();
 		while (got) {

@@ -28,7 +28,8 @@ static int pw_main(void *p)
 {
 	struct pw_job *j = p;
 	store *st = NULL;
-	struct store_options so = {j->cfg.pass_grace_min, j->cfg.scan_repeat_s, 5000};
+	struct store_options so = {j->cfg.pass_grace_min, j->cfg.scan_repeat_s, 5000,
+	                           j->cfg.audit_key};
 	akses_status rc = store_open(j->db_path, &so, &st);
 
 	memset(&j->res, 0, sizeof j->res);

@@ -3,7 +3,7 @@
 # software renderer: frame time per screen against the empty frame, idle CPU, cold start against
 # a bare SDL program, resident memory. It reports figures and ratios; it never fails on one.
 #
-# usage: KIOSK=bin/akses-kiosk AKSESCTL=bin/aksesctl FLOOR=bin/bench_sdl_floor \
+# usage: KIOSK=test-bin/akses-kiosk AKSESCTL=test-bin/aksesctl FLOOR=bin/bench_sdl_floor \
 #            bench_kiosk.sh [FRAMES] [IDLE_SECONDS] [STARTS]
 # (or: cmake --build BUILD --target bench_kiosk). FRAMES per screen (200), IDLE_SECONDS per idle
 # sample (20), STARTS cold starts of each program (10). The kiosk's hidden bench mode

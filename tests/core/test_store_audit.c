@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "store.h"
 #include "store_int.h" /* store_audit_hash: to forge a row the way an attacker would */
@@ -127,7 +129,8 @@ START_TEST(test_an_edit_with_a_recomputed_hash_breaks_the_next_link)
 	                 SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	char hash[65], sql[512];
-	store_audit_hash((const char *)sqlite3_column_text(s, 4), 5, sqlite3_column_int64(s, 0),
+	/* no key in the forger's hands: plain SHA-256, as the chain was before keys */
+	store_audit_hash(NULL, (const char *)sqlite3_column_text(s, 4), 5, sqlite3_column_int64(s, 0),
 	                 sqlite3_column_int64(s, 1), (const char *)sqlite3_column_text(s, 2),
 	                 (const char *)sqlite3_column_text(s, 3), "forged", hash);
 	sqlite3_finalize(s);
@@ -139,7 +142,8 @@ START_TEST(test_an_edit_with_a_recomputed_hash_breaks_the_next_link)
 	tamper(sql);
 	int64_t bad = 0;
 	ck_assert_int_eq(store_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
-	ck_assert_int_eq(bad, 6);
+	/* the row is keyed: without the key its own hash cannot be made right */
+	ck_assert_int_eq(bad, 5);
 }
 END_TEST
 
@@ -182,6 +186,177 @@ START_TEST(test_chain_keeps_verifying_after_more_actions)
 }
 END_TEST
 
+/* Rewrite the whole chain as someone holding only the DB file would: triggers dropped, row
+ * edit_id's detail changed, every hash recomputed in order with key (NULL: plain SHA-256, the
+ * attacker's only choice without the key file) and keyed set to keyed_flag. */
+static void rechain(const unsigned char *key, int keyed_flag, int64_t edit_id)
+{
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	ck_assert_int_eq(sqlite3_exec(db, "DROP TRIGGER IF EXISTS audit_no_update; BEGIN", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_stmt *s = NULL, *u = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	                                    "SELECT id, at, actor_id, action, subject, detail"
+	                                    " FROM audit ORDER BY id",
+	                                    -1, &s, NULL),
+	                 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	                                    "UPDATE audit SET detail = ?1, prev_hash = ?2,"
+	                                    " hash = ?3, keyed = ?4 WHERE id = ?5",
+	                                    -1, &u, NULL),
+	                 SQLITE_OK);
+	char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		char detail[512], hash[65];
+		snprintf(detail, sizeof detail, "%s",
+		         id == edit_id ? "forged" : (const char *)sqlite3_column_text(s, 5));
+		store_audit_hash(key, prev, id, sqlite3_column_int64(s, 1),
+		                 sqlite3_column_int64(s, 2), (const char *)sqlite3_column_text(s, 3),
+		                 (const char *)sqlite3_column_text(s, 4), detail, hash);
+		sqlite3_bind_text(u, 1, detail, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(u, 2, prev, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(u, 3, hash, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(u, 4, keyed_flag);
+		sqlite3_bind_int64(u, 5, id);
+		ck_assert_int_eq(sqlite3_step(u), SQLITE_DONE);
+		sqlite3_reset(u);
+		snprintf(prev, sizeof prev, "%s", hash);
+	}
+	sqlite3_finalize(s);
+	sqlite3_finalize(u);
+	ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+START_TEST(test_deleting_the_last_rows_is_caught_by_an_anchor)
+{
+	char anchor[STORE_ANCHOR_BUF];
+	ck_assert_int_eq(store_audit_anchor(w.st, anchor), AKSES_OK);
+	int64_t total = world_int(&w, "SELECT count(*) FROM audit");
+	char want[32];
+	snprintf(want, sizeof want, "%lld:", (long long)total);
+	ck_assert_msg(strncmp(anchor, want, strlen(want)) == 0, "anchor %s", anchor);
+	ck_assert_uint_eq(strlen(anchor), strlen(want) + STORE_ANCHOR_HEX);
+	ck_assert_int_eq(store_audit_check(w.st, anchor, NULL), AKSES_OK);
+	tamper("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > (SELECT max(id) - 3"
+	       " FROM audit)");
+	/* the shorter chain is whole in itself: only the anchor tells */
+	ck_assert_int_eq(store_audit_check(w.st, NULL, NULL), AKSES_OK);
+	struct store_audit_result r;
+	ck_assert_int_eq(store_audit_check(w.st, anchor, &r), AKSES_E_AUDIT_TRUNCATED);
+	ck_assert_int_eq(r.rows, total - 3);
+	ck_assert_int_eq(r.anchor_rows, total);
+}
+END_TEST
+
+START_TEST(test_a_history_rewritten_without_the_key_fails)
+{
+	int64_t total = world_int(&w, "SELECT count(*) FROM audit");
+	char anchor[STORE_ANCHOR_BUF];
+	ck_assert_int_eq(store_audit_anchor(w.st, anchor), AKSES_OK);
+	/* keyed rows recomputed with plain SHA-256: row 3 is the first that cannot be right */
+	rechain(NULL, 1, 3);
+	struct store_audit_result r;
+	ck_assert_int_eq(store_audit_check(w.st, NULL, &r), AKSES_E_AUDIT_BROKEN);
+	ck_assert_int_eq(r.bad_id, 1);
+	/* marked as old plain rows: the key file says they must be keyed */
+	rechain(NULL, 0, 3);
+	ck_assert_int_eq(store_audit_check(w.st, NULL, &r), AKSES_E_AUDIT_BROKEN);
+	ck_assert_int_eq(r.bad_id, 1);
+	/* a guessed key does no better */
+	unsigned char guess[32];
+	memset(guess, 0x5a, sizeof guess);
+	rechain(guess, 1, 3);
+	ck_assert_int_eq(store_audit_check(w.st, NULL, &r), AKSES_E_AUDIT_BROKEN);
+	ck_assert_int_eq(r.bad_id, 1);
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit"), total);
+}
+END_TEST
+
+START_TEST(test_a_copy_without_its_key_cannot_be_checked_or_written)
+{
+	int64_t total = world_int(&w, "SELECT count(*) FROM audit");
+	char other_key[300];
+	snprintf(other_key, sizeof other_key, "%s.elsewhere", w.path);
+	unlink(other_key);
+	struct store_options opt = {-1, -1, 0, other_key};
+	store *copy = NULL;
+	ck_assert_int_eq(store_open(w.path, &opt, &copy), AKSES_OK);
+	struct store_audit_result r;
+	ck_assert_int_eq(store_audit_check(copy, NULL, &r), AKSES_E_AUDIT_KEY);
+	ck_assert_int_eq(r.unchecked, total);
+	ck_assert_int_eq(r.keyed, total);
+	/* nothing written without the key, and no new key made over keyed rows */
+	struct akses_staff s;
+	ck_assert_int_eq(store_signin(copy, w.teknis, WORLD_PIN, "pintu", &s), AKSES_E_AUDIT_KEY);
+	ck_assert_int_eq(access(other_key, F_OK), -1);
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit"), total);
+	store_close(copy);
+}
+END_TEST
+
+START_TEST(test_old_plain_rows_stay_verifiable_and_new_rows_are_keyed)
+{
+	/* a DB from before keys: plain rows (keyed 0) and no key file */
+	rechain(NULL, 0, 0);
+	char key[300];
+	snprintf(key, sizeof key, "%s.key", w.path);
+	store_close(w.st);
+	w.st = NULL;
+	ck_assert_int_eq(unlink(key), 0);
+	ck_assert_int_eq(store_open(w.path, NULL, &w.st), AKSES_OK);
+	int64_t old = world_int(&w, "SELECT count(*) FROM audit");
+	struct store_audit_result r;
+	ck_assert_int_eq(store_audit_check(w.st, NULL, &r), AKSES_OK);
+	ck_assert_int_eq(r.keyed, 0);
+	/* the first write makes the key (0600) and is keyed from the next row on */
+	struct akses_staff s;
+	ck_assert_int_eq(store_signin(w.st, w.teknis, WORLD_PIN, "pintu", &s), AKSES_OK);
+	struct stat sb;
+	ck_assert_int_eq(stat(key, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	ck_assert_int_eq(store_audit_check(w.st, NULL, &r), AKSES_OK);
+	ck_assert_int_eq(r.rows, old + 1);
+	ck_assert_int_eq(r.keyed, 1);
+	/* and that new row cannot be turned back into a plain one */
+	rechain(NULL, 0, 0);
+	ck_assert_int_eq(store_audit_check(w.st, NULL, &r), AKSES_E_AUDIT_BROKEN);
+	ck_assert_int_eq(r.bad_id, old + 1);
+}
+END_TEST
+
+START_TEST(test_times_going_backwards_are_flagged)
+{
+	struct akses_staff s;
+	struct store_audit_result r;
+	/* within the tolerance: a stepped clock, another station's clock */
+	tu_set_now("2026-12-01 07:59:30");
+	ck_assert_int_eq(store_signin(w.st, w.teknis, WORLD_PIN, "pintu", &s), AKSES_OK);
+	ck_assert_int_eq(store_audit_check(w.st, NULL, &r), AKSES_OK);
+	/* ten minutes back */
+	tu_set_now("2026-12-01 07:50");
+	ck_assert_int_eq(store_signin(w.st, w.teknis, WORLD_PIN, "pintu", &s), AKSES_OK);
+	int64_t last = world_int(&w, "SELECT max(id) FROM audit");
+	ck_assert_int_eq(store_audit_check(w.st, NULL, &r), AKSES_E_AUDIT_TIME);
+	ck_assert_int_eq(r.backwards_id, last);
+	ck_assert_int_eq(r.rows, last);
+}
+END_TEST
+
+START_TEST(test_a_malformed_anchor_is_refused)
+{
+	static const char *const bad[] = {"", "12", ":abcdef0123456789", "12:abc",
+	                                  "x1:0123456789abcdef", "3:0123456789abcdeg"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_int_eq(store_audit_check(w.st, bad[i], NULL), AKSES_E_ANCHOR_FORMAT);
+	/* an anchor whose row has another hash */
+	ck_assert_int_eq(store_audit_check(w.st, "3:0123456789abcdef", NULL), AKSES_E_AUDIT_ANCHOR);
+}
+END_TEST
+
 static Suite *audit_suite(void)
 {
 	Suite *s = suite_create("store_audit");
@@ -196,6 +371,12 @@ static Suite *audit_suite(void)
 	tcase_add_test(tc, test_a_deleted_middle_row_names_the_next_one);
 	tcase_add_test(tc, test_a_deleted_first_row_is_found);
 	tcase_add_test(tc, test_chain_keeps_verifying_after_more_actions);
+	tcase_add_test(tc, test_deleting_the_last_rows_is_caught_by_an_anchor);
+	tcase_add_test(tc, test_a_history_rewritten_without_the_key_fails);
+	tcase_add_test(tc, test_a_copy_without_its_key_cannot_be_checked_or_written);
+	tcase_add_test(tc, test_old_plain_rows_stay_verifiable_and_new_rows_are_keyed);
+	tcase_add_test(tc, test_times_going_backwards_are_flagged);
+	tcase_add_test(tc, test_a_malformed_anchor_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

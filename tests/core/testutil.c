@@ -18,6 +18,9 @@ const char *tu_db_path(char *buf, size_t n)
 	mkdir(dir, 0700);
 	snprintf(buf, n, "%s/akses-test-%ld-%u.db", dir, (long)getpid(), counter++);
 	unlink(buf);
+	char key[600]; /* and a stale audit key of an earlier run's DB of the same name */
+	snprintf(key, sizeof key, "%s.key", buf);
+	unlink(key);
 	return buf;
 }
 

@@ -24,8 +24,12 @@ static struct world tmpl_ids;
 static void world_drop_template(void)
 {
 	/* forked Check children run atexit handlers too: only the builder removes the file */
-	if (tmpl_path[0] && getpid() == tmpl_owner)
+	if (tmpl_path[0] && getpid() == tmpl_owner) {
+		char key[300];
 		unlink(tmpl_path);
+		snprintf(key, sizeof key, "%s.key", tmpl_path);
+		unlink(key);
+	}
 }
 
 /* world_init may run in main, outside any test, where ck_assert cannot report: say why and stop. */
@@ -96,6 +100,11 @@ void world_open(struct world *w)
 	w->st = NULL;
 	tu_db_path(w->path, sizeof w->path);
 	world_copy(tmpl_path, w->path);
+	/* and its audit key (the store's default place: next to the DB) */
+	char from_key[300], to_key[300];
+	snprintf(from_key, sizeof from_key, "%s.key", tmpl_path);
+	snprintf(to_key, sizeof to_key, "%s.key", w->path);
+	world_copy(from_key, to_key);
 	akses_status rc = store_open(w->path, NULL, &w->st);
 	ck_assert_msg(rc == AKSES_OK, "store_open %s: %d", w->path, rc);
 }
@@ -111,6 +120,8 @@ void world_close(struct world *w)
 		snprintf(side, sizeof side, "%s-wal", w->path);
 		unlink(side);
 		snprintf(side, sizeof side, "%s-shm", w->path);
+		unlink(side);
+		snprintf(side, sizeof side, "%s.key", w->path);
 		unlink(side);
 	}
 	w->path[0] = '\0';

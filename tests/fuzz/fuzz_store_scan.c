@@ -43,6 +43,8 @@ static void fz_unlink_db(const char *path)
 	unlink(side);
 	snprintf(side, sizeof side, "%s-shm", path);
 	unlink(side);
+	snprintf(side, sizeof side, "%s.key", path);
+	unlink(side);
 }
 
 static void fz_cleanup(void)
@@ -141,7 +143,11 @@ static void fz_open_copy(void)
 		fz_require(fwrite(buf, 1, got, out) == got, "copy template", -1);
 	fclose(in);
 	fclose(out);
-	akses_status rc = store_open(fz_path, NULL, &fz_st);
+	/* the copy's audit rows are keyed with the template's key (made next to it) */
+	char key[sizeof fz_tmpl + 8];
+	snprintf(key, sizeof key, "%s.key", fz_tmpl);
+	struct store_options opt = {.pass_grace_min = -1, .scan_repeat_s = -1, .audit_key_path = key};
+	akses_status rc = store_open(fz_path, &opt, &fz_st);
 	fz_require(rc == AKSES_OK, "store_open copy", rc);
 	fz_last_scan_id = 0;
 	fz_inside = false;

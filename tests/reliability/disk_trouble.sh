@@ -71,6 +71,7 @@ expect_fail 1 'No such file or directory' submit_to "$WORK/missing/akses.db"
 # ---- a full disk (a file size limit; SIGXFSZ ignored so write() fails as on a full disk): the
 # submission that does not fit is refused in one line and nothing confirmed before it is lost
 cp "$AKSES_DB" "$WORK/full.db"
+cp -p "$AKSES_DB.key" "$WORK/full.db.key" # the audit key goes with the DB (keyed rows)
 confirmed=0 refused=0
 for i in $(seq 1 400); do
 	rc=0
