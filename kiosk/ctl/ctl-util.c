@@ -179,6 +179,7 @@ int ctl_open(struct ctl *c)
 	    .pass_grace_min = c->cfg.pass_grace_min,
 	    .scan_repeat_s = c->cfg.scan_repeat_s,
 	    .busy_timeout_ms = 5000,
+	    .short_lived = true, /* one command: may read a full disk with a private WAL index */
 	};
 	errno = 0;
 	akses_status st = store_open(path, &opt, &c->st);

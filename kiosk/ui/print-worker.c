@@ -28,7 +28,9 @@ static int pw_main(void *p)
 {
 	struct pw_job *j = p;
 	store *st = NULL;
-	struct store_options so = {j->cfg.pass_grace_min, j->cfg.scan_repeat_s, 5000};
+	struct store_options so = {.pass_grace_min = j->cfg.pass_grace_min,
+	                           .scan_repeat_s = j->cfg.scan_repeat_s,
+	                           .busy_timeout_ms = 5000};
 	akses_status rc = store_open(j->db_path, &so, &st);
 
 	memset(&j->res, 0, sizeof j->res);
