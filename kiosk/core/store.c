@@ -353,6 +353,11 @@ akses_status store_open(const char *path, const struct store_options *opt, store
 	if (lstat(path, &sb) == 0) {
 		if (!S_ISREG(sb.st_mode))
 			return AKSES_E_DB_NOT_FILE;
+		/* a file we may not write: SQLite would quietly open it read-only and fail at the
+		 * first write; say so now, with errno (access() opens nothing, so drops no lock). A
+		 * read-only file system (EROFS) is not this: store_open_fallback reads it. */
+		if (access(path, R_OK | W_OK) != 0 && errno != EROFS)
+			return AKSES_E_IO;
 	} else if (errno != ENOENT) {
 		return AKSES_E_IO;
 	} else if (create_private(path) != AKSES_OK) {
