@@ -22,18 +22,20 @@
 
 akses_status store_fail(store *st, int rc)
 {
-	int err = 0;
+	int err = 0, ext = rc;
 	if (st && st->db) {
 		snprintf(st->errmsg, sizeof st->errmsg, "%s", sqlite3_errmsg(st->db));
 		err = sqlite3_system_errno(st->db);
+		ext = sqlite3_extended_errcode(st->db);
 	}
-	if (rc == SQLITE_READONLY_DBMOVED)
+	if (rc == SQLITE_READONLY_DBMOVED || ext == SQLITE_READONLY_DBMOVED)
 		return AKSES_E_DB_REPLACED;
 	/* a full disk shows as SQLITE_FULL on the WAL, but as an I/O error when the -shm cannot
-	 * grow: the errno tells them apart from a failing disk */
-	if ((rc & 0xff) == SQLITE_FULL || err == ENOSPC || err == EDQUOT)
+	 * grow: the errno of that very error tells it apart from a failing disk */
+	bool os_error = (rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN;
+	if ((rc & 0xff) == SQLITE_FULL || (os_error && (err == ENOSPC || err == EDQUOT)))
 		return AKSES_E_DISK_FULL;
-	if (err == EROFS || (st && st->read_only && (rc & 0xff) == SQLITE_READONLY))
+	if ((os_error && err == EROFS) || (st && st->read_only && (rc & 0xff) == SQLITE_READONLY))
 		return AKSES_E_READ_ONLY;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # kiosk_host.sh - "kiosk + aksesctl on one host": the real akses-kiosk under Xvfb takes a request
-# on its form (receipt printed by its print worker), prints two visitors' passes and, for the
+# on its form (receipt printed by its print worker), prints a visitor's pass and, for the
 # Helpdesk, the day's log (each print a second store handle in the kiosk), while aksesctl submits
 # and verifies in a loop beside it. After every print no descriptor of the kiosk names a deleted
 # -wal or -shm and other processes see what the kiosk wrote; at the end every row from every
@@ -16,7 +16,7 @@ kt_display "$SIZE"
 kt_db
 kt_staff
 RECEIPTS=()
-for _ in 1 2; do
+for _ in 1; do
 	kt_submit
 	kt_advance
 	RECEIPTS+=("$RECEIPT")
@@ -45,7 +45,7 @@ kt_wait_screen welcome
 			printf '%s\n' "$out" | tail -n 1 >>"$T/loop.ok"
 		fi
 		kt_ctl audit verify >/dev/null 2>>"$T/loop.err" || echo "verify failed" >>"$T/loop.err"
-		sleep 0.2 # a clerk's pace, and room for the scanner's burst on a 2-core machine
+		sleep 0.5 # a clerk's pace, and room for the scanner's burst on a 2-core machine
 	done
 	echo "loop ended after $i rounds" >>"$T/loop.log"
 ) &
@@ -100,7 +100,7 @@ after_print
 kt_tap finish
 kt_wait_screen welcome
 
-# 2. two visitors scan their receipts and print their passes
+# 2. a visitor scans the receipt and prints the pass
 # scan_receipt CODE: a scanner burst on the welcome screen until the status screen comes (on a
 # loaded 2-core machine a burst can arrive slowly enough to count as typing: scan again, up to 3)
 scan_receipt() {
@@ -159,7 +159,7 @@ total=$(sqlite3 "$DB" 'SELECT count(*) FROM request')
 	kt_fail "the kiosk's own request is lost"
 jobs=$(sqlite3 "$DB" "SELECT group_concat(kind || ':' || state, ' ') FROM
 	(SELECT kind, state FROM print_job ORDER BY id)")
-[ "$jobs" = "receipt:completed badge:completed badge:completed log:completed" ] ||
+[ "$jobs" = "receipt:completed badge:completed log:completed" ] ||
 	kt_fail "the kiosk's print jobs in the DB: $jobs"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM signin WHERE staff_id = $HELPDESK AND station = 'RESEPSIONIS'")" = 1 ] ||
 	kt_fail "the Helpdesk's sign-in at the kiosk is lost"
