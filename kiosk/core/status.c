@@ -27,6 +27,14 @@ const char *akses_status_message(akses_status st)
 		return C_("This database is already set up: it has staff accounts.");
 	case AKSES_E_CONFIG:
 		return C_("The configuration file could not be read or has a bad line.");
+	case AKSES_E_DISK_FULL:
+		return C_("The disk is full: nothing was saved. Free some space and try again.");
+	case AKSES_E_READ_ONLY:
+		return C_("The data file is on a read-only disk: nothing was saved.");
+	case AKSES_E_DB_REPLACED:
+		return C_("The data file was deleted or replaced while in use: nothing was saved. Check the file, then try again.");
+	case AKSES_E_DB_NOT_FILE:
+		return C_("The data file must be a regular file, not a link, a device or a folder.");
 	case AKSES_E_REQUEST_NOT_FOUND:
 		return C_("No request has this number.");
 	case AKSES_E_STAFF_NOT_FOUND:

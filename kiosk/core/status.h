@@ -14,6 +14,10 @@ typedef enum akses_status {
 	AKSES_E_INVALID_ARG = -6,  /* a programming error: NULL where a value is required */
 	AKSES_E_ALREADY_INIT = -7, /* init on a DB that already has staff */
 	AKSES_E_CONFIG = -8,       /* config file unreadable or a bad line */
+	AKSES_E_DISK_FULL = -9,    /* no space left for a write: nothing was written */
+	AKSES_E_READ_ONLY = -10,   /* the DB is on a read-only file system: nothing was written */
+	AKSES_E_DB_REPLACED = -11, /* the DB file was deleted or replaced since it was opened */
+	AKSES_E_DB_NOT_FILE = -12, /* the DB path is a link, a device or a folder, not a file */
 	/* who may do what */
 	AKSES_E_REQUEST_NOT_FOUND = -20,
 	AKSES_E_STAFF_NOT_FOUND = -21,

@@ -28,13 +28,29 @@ struct store_options {
 	 * NULL or "": the DB's path + ".key". Made by the first audit write when the DB has no
 	 * keyed row yet (aksesctl init); while it is missing, writes fail with AKSES_E_AUDIT_KEY. */
 	const char *audit_key_path;
+
+	bool short_lived;     /* one command then exit (aksesctl): on a full disk with no -shm yet,
+	                         it may read with a private WAL index (store_open) */
 };
 
 /* Open (creating with mode 0600 if absent) and migrate to STORE_SCHEMA_VERSION. WAL,
  * synchronous=FULL, foreign_keys, secure_delete, busy timeout. opt may be NULL (defaults).
- * AKSES_E_DB_NEWER when the file is from a newer version; AKSES_E_DB_CORRUPT when not a DB. */
+ * AKSES_E_DB_NEWER when the file is from a newer version; AKSES_E_DB_CORRUPT when not a DB;
+ * AKSES_E_DB_NOT_FILE when path is a link, a device or a folder (nothing is created then).
+ * On a read-only file system the DB opens read-only (store_read_only; every write then fails
+ * with AKSES_E_READ_ONLY); on a full disk writes fail with AKSES_E_DISK_FULL, leaving the DB as
+ * it was. The DB file is never opened or closed outside SQLite (that would drop its locks). */
 akses_status store_open(const char *path, const struct store_options *opt, store **out);
 void store_close(store *st);
+
+/* Is the file at the opened path still the one this handle has open? AKSES_E_DB_REPLACED when it
+ * was deleted or replaced (a restore, an init on the same path): the handle must not be used for
+ * anything more (writes into it would reach no one). Checked before every write transaction; a
+ * long-running program (the kiosk) also calls it on a timer. One stat(), no SQL. */
+akses_status store_still_same(store *st);
+
+/* Opened read-only (a read-only file system)? */
+bool store_read_only(const store *st);
 
 /* The last SQLite error text, for logs and staff diagnostics (never shown to visitors). */
 const char *store_errmsg(const store *st);

@@ -225,5 +225,9 @@ akses_status store_purge(store *st, int64_t actor_id, int days, int *n_anonymize
 		store_rollback(st);
 	if (rc == AKSES_OK && n_anonymized)
 		*n_anonymized = count;
+	/* the rows are clean now, but the WAL still holds their old pages while any connection
+	 * stays open (the kiosk always has one): wipe it too */
+	if (rc == AKSES_OK)
+		rc = store_wal_wipe(st);
 	return rc;
 }

@@ -3,8 +3,11 @@
 #ifndef AKSES_STORE_INT_H
 #define AKSES_STORE_INT_H
 
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdbool.h>
+
+#include <sys/types.h>
 
 #include "store.h"
 
@@ -18,6 +21,11 @@ struct store {
 	unsigned char akey[32];
 	int64_t akey_from; /* the first audit row id that must be keyed */
 	bool akey_loaded;
+
+	char path[PATH_MAX];   /* as opened: store_still_same looks at it again */
+	dev_t dev;             /* the opened file's device and inode */
+	ino_t ino;
+	bool read_only;        /* opened read-only on a read-only file system */
 };
 
 /* Map a SQLite result code to a status (BUSY/LOCKED -> AKSES_E_BUSY, NOMEM, CORRUPT/NOTADB ->
@@ -28,6 +36,11 @@ akses_status store_fail(store *st, int rc);
 akses_status store_begin(store *st);
 akses_status store_commit(store *st);
 void store_rollback(store *st);
+
+/* After a purge: checkpoint and truncate the WAL, so the old versions of the pages it changed
+ * (names, NIKs, phones) are gone from the -wal as well, even while other connections stay open.
+ * AKSES_E_BUSY when a reader kept it from finishing (the purge can simply be run again). */
+akses_status store_wal_wipe(store *st);
 
 /* Make room for need elements of elem bytes in the array *arr points to (capacity *cap), doubling
  * from 16, so a list of 10,000+ rows costs a handful of reallocations. AKSES_E_NOMEM leaves *arr

@@ -182,6 +182,8 @@ int ctl_open(struct ctl *c)
 	    .scan_repeat_s = c->cfg.scan_repeat_s,
 	    .busy_timeout_ms = 5000,
 	    .audit_key_path = c->cfg.audit_key,
+
+	    .short_lived = true, /* one command: may read a full disk with a private WAL index */
 	};
 	errno = 0;
 	akses_status st = store_open(path, &opt, &c->st);

@@ -73,6 +73,7 @@ struct app {
 	char default_lang[8];     /* --lang, else the config's: restored for each new visitor */
 	/* idle handling */
 	uint32_t last_input;
+	uint32_t db_checked;      /* when the DB file was last compared with the open one */
 	bool idle_warning;        /* the countdown is showing */
 	/* staff */
 	bool signed_in;

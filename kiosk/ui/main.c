@@ -105,8 +105,10 @@ SDL_Rect app_top_bar(struct app *a, const char *title)
 
 bool app_open_store(struct app *a)
 {
-	struct store_options so = {a->cfg.pass_grace_min, a->cfg.scan_repeat_s, 5000,
-	                           a->cfg.audit_key};
+	struct store_options so = {.pass_grace_min = a->cfg.pass_grace_min,
+	                           .scan_repeat_s = a->cfg.scan_repeat_s,
+	                           .busy_timeout_ms = 5000,
+	                           .audit_key_path = a->cfg.audit_key};
 	store *st = NULL;
 
 	a->db_status = store_open(a->db_path, &so, &st);
@@ -261,6 +263,28 @@ static void main_scanned(struct app *a, const char *code)
 	if (a->screen->scan)
 		a->screen->scan(a, code);
 	a->dirty = true;
+}
+
+/* Once a second: is the DB file still the one we opened? Deleted or replaced (a restore, an
+ * `aksesctl init` on the same path), every sign-in and scan from here would go into a file nobody
+ * reads: close it, sign staff out and show the problem screen until staff fix it and try again. */
+static void main_db_watch(struct app *a, uint32_t now)
+{
+	if (!a->st || now - a->db_checked < 1000)
+		return;
+	a->db_checked = now;
+	akses_status rc = store_still_same(a->st);
+	if (rc == AKSES_OK)
+		return;
+	store_close(a->st);
+	a->st = NULL;
+	a->db_status = rc;
+	a->signed_in = false;
+	memset(&a->staff, 0, sizeof a->staff);
+	snprintf(a->problem, sizeof a->problem, "%.480s: %.480s", a->db_path,
+	         akses_status_message(rc));
+	fprintf(stderr, "akses-kiosk: %s\n", a->problem);
+	app_switch(a, &screen_problem);
 }
 
 /* Idle timeout: countdown on visitor screens then wipe; staff are signed out. */
@@ -558,6 +582,7 @@ int main(int argc, char **argv)
 		if (a->print.phase == PRINT_BUSY)
 			a->dirty = true;
 		main_idle(a, now);
+		main_db_watch(a, now);
 	}
 
 	if (a->screen && a->screen->leave)

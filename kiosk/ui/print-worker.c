@@ -28,8 +28,10 @@ static int pw_main(void *p)
 {
 	struct pw_job *j = p;
 	store *st = NULL;
-	struct store_options so = {j->cfg.pass_grace_min, j->cfg.scan_repeat_s, 5000,
-	                           j->cfg.audit_key};
+	struct store_options so = {.pass_grace_min = j->cfg.pass_grace_min,
+	                           .scan_repeat_s = j->cfg.scan_repeat_s,
+	                           .busy_timeout_ms = 5000,
+	                           .audit_key_path = j->cfg.audit_key};
 	akses_status rc = store_open(j->db_path, &so, &st);
 
 	memset(&j->res, 0, sizeof j->res);
