@@ -182,7 +182,8 @@ static int audit_backup(struct ctl *c, int argc, char **argv)
 	}
 	/* the copy is checked with this DB's key (the backup does not carry the key: keep that
 	 * file apart, so a stolen backup alone cannot be rewritten) */
-	struct store_options so = {-1, -1, 0, store_audit_key_path(c->st)};
+	struct store_options so = {.pass_grace_min = -1, .scan_repeat_s = -1,
+	                           .audit_key_path = store_audit_key_path(c->st)};
 	store *copy = NULL;
 	if ((st = store_open(pos[0], &so, &copy)) != AKSES_OK)
 		return ctl_fail(c, st, pos[0]);

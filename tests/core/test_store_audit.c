@@ -282,7 +282,7 @@ START_TEST(test_a_copy_without_its_key_cannot_be_checked_or_written)
 	char other_key[300];
 	snprintf(other_key, sizeof other_key, "%s.elsewhere", w.path);
 	unlink(other_key);
-	struct store_options opt = {-1, -1, 0, other_key};
+	struct store_options opt = {.pass_grace_min = -1, .scan_repeat_s = -1, .audit_key_path = other_key};
 	store *copy = NULL;
 	ck_assert_int_eq(store_open(w.path, &opt, &copy), AKSES_OK);
 	struct store_audit_result r;
