@@ -21,7 +21,7 @@
 
 #define AKSES_NIK_LEN 16
 #define AKSES_PHONE_BUF 17       /* normalized "+628xxxxxxxxxx" */
-#define AKSES_NUMBER_BUF 20      /* "AKS-20261129-0007" */
+#define AKSES_NUMBER_BUF 24      /* "AKS-20261129-00007"; up to 9 digits (valid.h) */
 #define AKSES_TOKEN_LEN 32       /* 160 random bits as uppercase RFC 4648 base32, no padding */
 #define AKSES_TOKEN_BUF (AKSES_TOKEN_LEN + 1)
 #define AKSES_STATION_CHARS 40
