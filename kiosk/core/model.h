@@ -188,16 +188,20 @@ struct akses_pass {
 };
 
 typedef enum scan_direction { SCAN_DIR_AUTO = 0, SCAN_DIR_IN, SCAN_DIR_OUT } scan_direction;
-typedef enum scan_decision { SCAN_ENTRY = 1, SCAN_EXIT, SCAN_DENIED } scan_decision;
+/* SCAN_REPEAT: the same pass read again within the repeat guard (a double read). It is recorded
+ * but is neither a passage nor a denial: the state of the pass does not change. */
+typedef enum scan_decision { SCAN_ENTRY = 1, SCAN_EXIT, SCAN_DENIED, SCAN_REPEAT } scan_decision;
 typedef enum deny_reason {
 	DENY_NONE = 0,
 	DENY_UNKNOWN,         /* no pass has this token (includes garbage) */
 	DENY_NOT_YET_VALID,
 	DENY_EXPIRED,
-	DENY_REVOKED,         /* revoked, or the request was closed/cancelled */
-	DENY_ALREADY_INSIDE,  /* anti-passback, or a repeat scan within the repeat guard */
+	DENY_REVOKED,         /* the pass was revoked by staff */
+	DENY_ALREADY_INSIDE,  /* anti-passback (an explicit IN while inside) */
 	DENY_NOT_INSIDE,
 	DENY_WRONG_ESCORT,    /* not this escort's visitor */
+	DENY_CLOSED,          /* the visit was closed: its report is written (or the request ended) */
+	DENY_RECEIPT,         /* a request's receipt, not a pass */
 	DENY_COUNT
 } deny_reason;
 

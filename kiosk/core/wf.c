@@ -81,6 +81,8 @@ static const char *const wf_deny_codes[DENY_COUNT] = {
     [DENY_ALREADY_INSIDE] = "already-inside",
     [DENY_NOT_INSIDE] = "not-inside",
     [DENY_WRONG_ESCORT] = "wrong-escort",
+    [DENY_CLOSED] = "visit-closed",
+    [DENY_RECEIPT] = "receipt",
 };
 
 const struct wf_transition *wf_get(wf_action a)
@@ -488,6 +490,10 @@ const char *wf_deny_label(deny_reason r)
 		return C_("Not inside");
 	case DENY_WRONG_ESCORT:
 		return C_("Not this escort's visitor");
+	case DENY_CLOSED:
+		return C_("Visit closed: the access report is written");
+	case DENY_RECEIPT:
+		return C_("This is a receipt, not an access pass: print the pass at reception");
 	default:
 		return "";
 	}
