@@ -358,8 +358,14 @@ START_TEST(test_purpose_deny_print_and_job_codes_are_stable)
 
 	static const char *denies[] = {"unknown",        "not-yet-valid", "expired",     "revoked",
 	                               "already-inside", "not-inside",    "wrong-escort"};
-	for (int d = DENY_UNKNOWN; d < DENY_COUNT; d++)
+	for (int d = DENY_UNKNOWN; d <= DENY_WRONG_ESCORT; d++)
 		ck_assert_str_eq(wf_deny_code(d), denies[d - 1]);
+	ck_assert_str_eq(wf_deny_code(DENY_CLOSED), "visit-closed");
+	ck_assert_str_eq(wf_deny_code(DENY_RECEIPT), "receipt");
+	for (int d = DENY_UNKNOWN; d < DENY_COUNT; d++) {
+		ck_assert_ptr_nonnull(wf_deny_code(d));
+		ck_assert_str_ne(wf_deny_label(d), "");
+	}
 
 	ck_assert_str_eq(wf_print_state_code(PRINT_NONE), "none");
 	ck_assert_str_eq(wf_print_state_code(PRINT_PENDING), "pending");
