@@ -182,7 +182,7 @@ struct akses_pass {
 	int64_t start_at, end_at;
 	bool issued;             /* a token exists (printed or handed out) */
 	bool revoked;
-	bool inside;
+	bool inside;             /* in a day's log: inside at the day's end (now, for today) */
 	print_state print;
 	int print_count;         /* completed prints */
 };
@@ -226,7 +226,7 @@ struct akses_visit {
 	char purpose[AKSES_BUF(AKSES_PURPOSE_CHARS)];
 	char escort[AKSES_BUF(AKSES_NAME_CHARS)];
 	int64_t in_at;
-	int64_t out_at;          /* 0 while inside */
+	int64_t out_at;          /* 0 while inside; in a day's log, may fall on a later day */
 	int64_t end_at;          /* the approved window's end */
 	bool inside;
 	bool overstay;
@@ -249,7 +249,7 @@ struct akses_day_log {
 	int n_denied;
 	struct akses_denied_scan *denied;  /* ordered by at */
 	int entries_per_hour[24];
-	int n_inside;             /* still inside at the time of the query */
+	int n_inside;             /* inside at the day's end (now, for today), whenever they came */
 	int n_overstay;
 	int n_people;             /* distinct passes that entered */
 };

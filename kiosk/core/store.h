@@ -168,9 +168,14 @@ akses_status store_print_list(store *st, int limit, struct akses_print_job **out
 
 /* ---- reports ------------------------------------------------------------------------------ */
 
-/* The day's visits (local day "YYYY-MM-DD"), denied scans, entries per hour, totals. */
+/* The day's visits (local day "YYYY-MM-DD") - every visit that overlaps the day, one that began
+ * the evening before included - denied scans, entries per hour, totals. n_inside: inside at the
+ * day's end (or now, for today). */
 akses_status store_day_log(store *st, const char *day, struct akses_day_log *out);
 void store_day_log_free(struct akses_day_log *log);
+
+/* The request's first accepted entry at the door, on whatever day (0: nobody entered yet). */
+akses_status store_first_entry(store *st, const char *number, int64_t *at);
 
 /* Everyone inside now, with escort (the evacuation list). */
 akses_status store_inside(store *st, struct akses_visit **out, int *n);
