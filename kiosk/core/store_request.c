@@ -489,7 +489,7 @@ static akses_status req_summaries(store *st, sqlite3_stmt *s, akses_role role_fi
 		akses_role owner = ROLE_NONE;
 		int standard = 0;
 		tmp.next_step = wf_next_step(tmp.state, &owner, &standard);
-		tmp.due_at = tmp.next_step > 0 ? tmp.waiting_since + standard : 0;
+		tmp.due_at = wf_due_at(tmp.state, tmp.waiting_since, tmp.start_at, tmp.end_at);
 		if (role_filter != ROLE_NONE) {
 			if (tmp.next_step == 0 || owner != role_filter)
 				continue;

@@ -218,6 +218,32 @@ static akses_status exec_ints(store *st, const char *sql, int n, const int64_t *
 	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
 }
 
+/* Step 7 is not timed from step 6 (a visit booked a week ahead would be a week late): its row
+ * gets wf_step7_duration, from the window's start (or step 6, if later) to the first entry. */
+static akses_status scan_time_step7(store *st, const struct scan_pass *p, int64_t step_id)
+{
+	sqlite3_stmt *s = store_prep(
+	    st, "SELECT coalesce((SELECT at FROM step WHERE request_id = ?1 AND action = ?2"
+	        "   ORDER BY id DESC LIMIT 1), 0),"
+	        " (SELECT min(s.at) FROM scan s JOIN pass p ON p.id = s.pass_id"
+	        "   WHERE p.request_id = ?1 AND s.decision = 'ENTRY')");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, p->request_id);
+	sqlite3_bind_text(s, 2, wf_get(WF_RECORD)->code, -1, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	int64_t recorded = 0, first = 0;
+	if (src == SQLITE_ROW) {
+		recorded = sqlite3_column_int64(s, 0);
+		first = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (src != SQLITE_ROW)
+		return store_fail(st, src);
+	int64_t v[2] = {step_id, wf_step7_duration(p->start_at, recorded, first)};
+	return exec_ints(st, "UPDATE step SET duration_s = ?2 WHERE id = ?1", 2, v);
+}
+
 /* The request's state after an accepted scan: ON_SITE on an entry; VISITED with a step 7 row
  * (actor: the escort) when an exit leaves nobody of the request inside. */
 static akses_status scan_advance_request(store *st, const struct scan_pass *p, int64_t escort_id,
@@ -243,6 +269,8 @@ static akses_status scan_advance_request(store *st, const struct scan_pass *p, i
 	if (someone_inside)
 		return AKSES_OK;
 	akses_status rc = store_step_add(st, p->request_id, WF_VISIT_END, escort_id, now, NULL);
+	if (rc == AKSES_OK)
+		rc = scan_time_step7(st, p, sqlite3_last_insert_rowid(st->db));
 	if (rc != AKSES_OK)
 		return rc;
 	return store_set_state(st, p->request_id, RS_VISITED, now);

@@ -195,6 +195,25 @@ int wf_actions_for(akses_role role, req_state s, wf_action *out, int max)
 	return n;
 }
 
+int64_t wf_due_at(req_state s, int64_t waiting_since, int64_t start_at, int64_t end_at)
+{
+	int standard = 0;
+	int step = wf_next_step(s, NULL, &standard);
+	if (step == 0)
+		return 0;
+	if (step != 7)
+		return waiting_since + standard;
+	if (s == RS_ON_SITE)
+		return end_at;
+	return (start_at > waiting_since ? start_at : waiting_since) + standard;
+}
+
+int64_t wf_step7_duration(int64_t start_at, int64_t recorded_at, int64_t first_entry_at)
+{
+	int64_t from = start_at > recorded_at ? start_at : recorded_at;
+	return first_entry_at > from ? first_entry_at - from : 0;
+}
+
 int wf_next_step(req_state s, akses_role *role_out, int *standard_out)
 {
 	int step = 0;

@@ -167,6 +167,54 @@ START_TEST(test_repeat_scan_within_the_guard_is_a_double_read)
 }
 END_TEST
 
+/* A visit recorded at 08:00 for 10:00: before the window the escort's inbox shows step 7 due at
+ * 10:03, not overdue; the visitor let in at 10:01 makes step 7 take 60 s, within its 3 minutes,
+ * and compliance shows step 7 at 100 %. (It was timed from step 6: 3 hours, always late.) */
+START_TEST(test_step_7_is_timed_from_the_window_start)
+{
+	tu_set_now("2026-12-01 09:00");
+	struct akses_request_summary *box = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_inbox(w.st, w.teknis, &box, &n), AKSES_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(box[0].next_step, 7);
+	ck_assert_int_eq(box[0].due_at, tu_time("2026-12-01 10:03"));
+	ck_assert_int_lt(tu_time("2026-12-01 09:00"), box[0].due_at); /* not overdue */
+	free(box);
+	ck_assert_int_eq(scan_at("2026-12-01 09:58", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:01", tok[1], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	/* inside: due when the window ends */
+	ck_assert_int_eq(store_inbox(w.st, w.teknis, &box, &n), AKSES_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(box[0].due_at, tu_time("2026-12-01 12:00"));
+	free(box);
+	ck_assert_int_eq(scan_at("2026-12-01 11:00", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	ck_assert_int_eq(scan_at("2026-12-01 11:05", tok[1], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	/* the first entry (09:58, in the grace) started the escort on time */
+	ck_assert_int_eq(sql_int("SELECT duration_s FROM step WHERE step = 7", NULL), 0);
+	struct akses_compliance_row *rows = NULL;
+	ck_assert_int_eq(store_compliance(w.st, "2026-12-01", "2026-12-01", &rows, &n), AKSES_OK);
+	bool seen = false;
+	for (int i = 0; i < n; i++)
+		if (rows[i].step == 7) {
+			seen = true;
+			ck_assert_int_eq(rows[i].count, 1);
+			ck_assert(rows[i].within_share > 0.99);
+		}
+	ck_assert(seen);
+	free(rows);
+}
+END_TEST
+
+/* A visitor who came 10 minutes late: step 7 took 10 minutes, over its standard. */
+START_TEST(test_step_7_counts_a_late_start_against_the_standard)
+{
+	ck_assert_int_eq(scan_at("2026-12-01 10:10", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:40", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	ck_assert_int_eq(sql_int("SELECT duration_s FROM step WHERE step = 7", NULL), 600);
+}
+END_TEST
+
 START_TEST(test_explicit_exit_right_after_entry_is_an_exit_not_a_double_read)
 {
 	/* the escort chose "out": that is what they mean, even a few seconds after the entry */
@@ -461,6 +509,8 @@ static Suite *scan_suite(void)
 	tcase_add_test(tc, test_request_goes_on_site_then_visited_with_a_step_7_row);
 	tcase_add_test(tc, test_scan_of_a_reported_request_is_denied_visit_closed);
 	tcase_add_test(tc, test_a_receipt_scanned_at_the_door_is_called_a_receipt);
+	tcase_add_test(tc, test_step_7_is_timed_from_the_window_start);
+	tcase_add_test(tc, test_step_7_counts_a_late_start_against_the_standard);
 	tcase_add_test(tc, test_every_denied_scan_is_recorded_with_its_reason);
 	suite_add_tcase(s, tc);
 	return s;

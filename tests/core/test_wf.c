@@ -379,6 +379,27 @@ START_TEST(test_purpose_deny_print_and_job_codes_are_stable)
 }
 END_TEST
 
+/* Step 7 cannot begin before the visit window: a visit booked a week ahead is not late. */
+START_TEST(test_step_7_is_due_from_the_window_not_from_step_6)
+{
+	const int64_t rec = 1000000, start = rec + 7 * 86400, end = start + 7200;
+	/* other steps: the standard after the previous step */
+	ck_assert_int_eq(wf_due_at(RS_SUBMITTED, rec, start, end), rec + 180);
+	ck_assert_int_eq(wf_due_at(RS_FORWARDED_KOORD, rec, start, end), rec + 300);
+	ck_assert_int_eq(wf_due_at(RS_CLOSED, rec, start, end), 0);
+	/* waiting for the visitor: 3 minutes after the window opens */
+	ck_assert_int_eq(wf_due_at(RS_RECORDED, rec, start, end), start + 180);
+	/* recorded after the window opened (a walk-in): 3 minutes after recording */
+	ck_assert_int_eq(wf_due_at(RS_RECORDED, start + 600, start, end), start + 780);
+	/* inside: the escort's duty ends with the window */
+	ck_assert_int_eq(wf_due_at(RS_ON_SITE, rec, start, end), end);
+	/* the measured duration: window start (or step 6, if later) to the first entry */
+	ck_assert_int_eq(wf_step7_duration(start, rec, start + 60), 60);
+	ck_assert_int_eq(wf_step7_duration(start, rec, start - 600), 0); /* in the grace */
+	ck_assert_int_eq(wf_step7_duration(start, start + 600, start + 700), 100);
+}
+END_TEST
+
 START_TEST(test_labels_are_indonesian_by_default_and_english_on_request)
 {
 	ck_assert_int_eq(i18n_init(NULL, "id"), 0);
@@ -426,6 +447,7 @@ static Suite *wf_suite(void)
 	tcase_add_test(tc, test_state_and_role_codes_round_trip_case_insensitively);
 	tcase_add_test(tc, test_purpose_deny_print_and_job_codes_are_stable);
 	tcase_add_test(tc, test_labels_are_indonesian_by_default_and_english_on_request);
+	tcase_add_test(tc, test_step_7_is_due_from_the_window_not_from_step_6);
 	suite_add_tcase(s, tc);
 	return s;
 }
