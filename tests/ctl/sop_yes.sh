@@ -100,6 +100,7 @@ as "$KADIS" --json request show "$REQ" | grep -q '"step":12,"action":"receive","
 	fail "timeline JSON lacks step 12"
 
 # the closed pass no longer opens the door, and the audit chain holds
-expect_denied 'revoked' as "$TEKNIS" scan "$TOKEN" --station 'Pintu Ruang Server'
+# closed by its report, not revoked: the door says so
+expect_denied 'Visit closed' as "$TEKNIS" scan "$TOKEN" --station 'Pintu Ruang Server'
 ctl audit verify | grep -q 'intact' || fail "audit verify"
 echo "sop_yes: ok"
