@@ -77,7 +77,13 @@ static void door_draw_decision(struct app *a)
 	t.y += t.h + ui_px(40);
 	t.h = ui_font_height(UI_FONT_TITLE);
 	if (why[0]) {
-		ui_text(t, why, UI_FONT_TITLE, true, ui_c_white, UI_CENTER);
+		/* a long reason (the receipt's) steps down a size rather than being cut off */
+		enum ui_font wf = UI_FONT_TITLE;
+		int tw = 0, th = 0;
+		ui_text_size(why, wf, true, &tw, &th);
+		if (tw > ui.w - ui_px(80))
+			wf = UI_FONT_LARGE;
+		ui_text(t, why, wf, true, ui_c_white, UI_CENTER);
 		t.y += t.h + ui_px(30);
 	}
 	if (r->name[0]) {
