@@ -148,9 +148,12 @@ akses_status store_pass_token(store *st, int64_t pass_id, int64_t actor_id, cons
 /* KOORDINATOR or KABID. */
 akses_status store_pass_revoke(store *st, int64_t pass_id, int64_t actor_id, const char *reason);
 
-/* Step 7: decide, record (denied scans too) and commit, then fill out. escort_id is the signed-in
- * staff member at the door. Returns AKSES_OK whenever the scan was recorded (whatever the
- * decision); an error only when it could not be recorded. */
+/* Step 7: decide ENTRY, EXIT, DENIED (with a reason) or REPEAT (the same pass within the repeat
+ * guard, AUTO only: recorded, nothing changes), record it (denied scans too) and commit, then
+ * fill out. A receipt's token is denied as DENY_RECEIPT; a pass of a visit closed by its report
+ * (nobody revoked it) as DENY_CLOSED. escort_id is the signed-in staff member at the door.
+ * Returns AKSES_OK whenever the scan was recorded (whatever the decision); an error only when it
+ * could not be recorded. */
 akses_status store_scan(store *st, const char *token, int64_t escort_id, const char *station,
                         scan_direction dir, struct akses_scan_result *out);
 
