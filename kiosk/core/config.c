@@ -37,6 +37,15 @@ void config_defaults(struct akses_config *cfg)
 	cfg->scan_repeat_s = 10;
 }
 
+void config_set_mode(struct akses_config *cfg, bool door)
+{
+	if (!cfg)
+		return;
+	snprintf(cfg->mode, sizeof cfg->mode, "%s", door ? "door" : "reception");
+	if (!cfg->station_named)
+		snprintf(cfg->station, sizeof cfg->station, "%s", door ? "DOOR" : "RECEPTION");
+}
+
 const char *config_label_code(config_label l)
 {
 	if (l < LABEL_62X100 || l > LABEL_A6)
@@ -100,7 +109,7 @@ static int config_handler(void *user, const char *section, const char *name, con
 	if (IS("store", "audit_key"))
 		return config_str(c->audit_key, sizeof c->audit_key, value, true);
 	if (IS("station", "name"))
-		return config_str(c->station, sizeof c->station, value, false);
+		return c->station_named = config_str(c->station, sizeof c->station, value, false);
 	if (IS("station", "mode"))
 		return config_word(c->mode, sizeof c->mode, value, "reception", "door");
 	if (IS("station", "lang"))

@@ -3,6 +3,8 @@
 #ifndef AKSES_CONFIG_H
 #define AKSES_CONFIG_H
 
+#include <stdbool.h>
+
 #include "status.h"
 
 typedef enum config_label {
@@ -14,7 +16,8 @@ typedef enum config_label {
 struct akses_config {
 	char db_path[512];        /* [store] db = akses.db */
 	char audit_key[512];      /* [store] audit_key = (empty: the db's path + ".key") */
-	char station[64];         /* [station] name = RECEPTION */
+	char station[64];         /* [station] name = RECEPTION (DOOR for a door station) */
+	bool station_named;       /* the file named the station (else the default above) */
 	char mode[16];            /* [station] mode = reception | door */
 	char lang[8];             /* [station] lang = id | en */
 	int idle_timeout_s;       /* [station] idle_timeout = 60 */
@@ -37,6 +40,10 @@ void config_defaults(struct akses_config *cfg);
 /* Defaults, then the file over them. AKSES_E_CONFIG with *bad_line set (0 = unreadable file) on an
  * unknown key or bad value; cfg then still holds usable defaults. */
 akses_status config_load(const char *path, struct akses_config *cfg, int *bad_line);
+
+/* After the mode is known (file or --mode): a door station the file did not name is "DOOR", so
+ * its scans are never recorded as made at reception. */
+void config_set_mode(struct akses_config *cfg, bool door);
 
 const char *config_label_code(config_label l);  /* "62x100" */
 int config_label_parse(const char *s, config_label *out);

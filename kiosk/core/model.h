@@ -21,7 +21,7 @@
 
 #define AKSES_NIK_LEN 16
 #define AKSES_PHONE_BUF 17       /* normalized "+628xxxxxxxxxx" */
-#define AKSES_NUMBER_BUF 20      /* "AKS-20261129-0007" */
+#define AKSES_NUMBER_BUF 24      /* "AKS-20261129-00007"; up to 9 digits (valid.h) */
 #define AKSES_TOKEN_LEN 32       /* 160 random bits as uppercase RFC 4648 base32, no padding */
 #define AKSES_TOKEN_BUF (AKSES_TOKEN_LEN + 1)
 #define AKSES_STATION_CHARS 40
@@ -182,22 +182,26 @@ struct akses_pass {
 	int64_t start_at, end_at;
 	bool issued;             /* a token exists (printed or handed out) */
 	bool revoked;
-	bool inside;
+	bool inside;             /* in a day's log: inside at the day's end (now, for today) */
 	print_state print;
 	int print_count;         /* completed prints */
 };
 
 typedef enum scan_direction { SCAN_DIR_AUTO = 0, SCAN_DIR_IN, SCAN_DIR_OUT } scan_direction;
-typedef enum scan_decision { SCAN_ENTRY = 1, SCAN_EXIT, SCAN_DENIED } scan_decision;
+/* SCAN_REPEAT: the same pass read again within the repeat guard (a double read). It is recorded
+ * but is neither a passage nor a denial: the state of the pass does not change. */
+typedef enum scan_decision { SCAN_ENTRY = 1, SCAN_EXIT, SCAN_DENIED, SCAN_REPEAT } scan_decision;
 typedef enum deny_reason {
 	DENY_NONE = 0,
 	DENY_UNKNOWN,         /* no pass has this token (includes garbage) */
 	DENY_NOT_YET_VALID,
 	DENY_EXPIRED,
-	DENY_REVOKED,         /* revoked, or the request was closed/cancelled */
-	DENY_ALREADY_INSIDE,  /* anti-passback, or a repeat scan within the repeat guard */
+	DENY_REVOKED,         /* the pass was revoked by staff */
+	DENY_ALREADY_INSIDE,  /* anti-passback (an explicit IN while inside) */
 	DENY_NOT_INSIDE,
 	DENY_WRONG_ESCORT,    /* not this escort's visitor */
+	DENY_CLOSED,          /* the visit was closed: its report is written (or the request ended) */
+	DENY_RECEIPT,         /* a request's receipt, not a pass */
 	DENY_COUNT
 } deny_reason;
 
@@ -222,7 +226,7 @@ struct akses_visit {
 	char purpose[AKSES_BUF(AKSES_PURPOSE_CHARS)];
 	char escort[AKSES_BUF(AKSES_NAME_CHARS)];
 	int64_t in_at;
-	int64_t out_at;          /* 0 while inside */
+	int64_t out_at;          /* 0 while inside; in a day's log, may fall on a later day */
 	int64_t end_at;          /* the approved window's end */
 	bool inside;
 	bool overstay;
@@ -245,7 +249,7 @@ struct akses_day_log {
 	int n_denied;
 	struct akses_denied_scan *denied;  /* ordered by at */
 	int entries_per_hour[24];
-	int n_inside;             /* still inside at the time of the query */
+	int n_inside;             /* inside at the day's end (now, for today), whenever they came */
 	int n_overstay;
 	int n_people;             /* distinct passes that entered */
 };

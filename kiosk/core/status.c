@@ -124,7 +124,7 @@ const char *akses_status_message(akses_status st)
 	case AKSES_E_PHONE_DIGITS:
 		return C_("Enter the last 4 digits of the phone number.");
 	case AKSES_E_REQUEST_NUMBER:
-		return C_("A request number looks like AKS-20261129-0007.");
+		return C_("A request number looks like AKS-20261129-00007.");
 	case AKSES_E_TOKEN_FORMAT:
 		return C_("This code is not an Akses pass or receipt.");
 	case AKSES_E_DATE:
@@ -136,6 +136,8 @@ const char *akses_status_message(akses_status st)
 		          "helpdesk.");
 	case AKSES_E_RECEIPT_NEEDED:
 		return C_("To print your pass, scan the QR code on your receipt, or ask the helpdesk.");
+	case AKSES_E_NUMBERS_USED_UP:
+		return C_("Every request number of today is taken. Please ask the Helpdesk.");
 	}
 	return C_("Unknown error.");
 }

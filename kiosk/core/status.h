@@ -58,10 +58,11 @@ typedef enum akses_status {
 	AKSES_E_ROLE_NAME = -70,    /* unknown role code */
 	AKSES_E_DUPLICATE_PERSON = -71, /* the same NIK twice in one request */
 	AKSES_E_PHONE_DIGITS = -72, /* lookup digits not exactly 4 digits */
-	AKSES_E_REQUEST_NUMBER = -73, /* not of the form AKS-YYYYMMDD-NNNN */
+	AKSES_E_REQUEST_NUMBER = -73, /* not of the form AKS-YYYYMMDD-NNNNN (4 to 9 digits) */
 	AKSES_E_TOKEN_FORMAT = -74, /* not a 32-character base32 token */
 	AKSES_E_DATE = -75,         /* not YYYY-MM-DD */
 	AKSES_E_CODE_UNKNOWN = -76, /* no staff account has this staff code */
+	AKSES_E_NUMBERS_USED_UP = -77, /* every request number of the day is taken */
 	/* the visitor's proofs (store_guard.c) */
 	AKSES_E_LOOKUP_WAIT = -90,    /* too many wrong number + digits tries: wait (store_lookup_wait) */
 	AKSES_E_RECEIPT_NEEDED = -91, /* a visitor's print needs the receipt's token (QR) */

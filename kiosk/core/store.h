@@ -204,9 +204,12 @@ akses_status store_pass_token_visitor(store *st, int64_t pass_id, const char *re
 /* KOORDINATOR or KABID. */
 akses_status store_pass_revoke(store *st, int64_t pass_id, int64_t actor_id, const char *reason);
 
-/* Step 7: decide, record (denied scans too) and commit, then fill out. escort_id is the signed-in
- * staff member at the door. Returns AKSES_OK whenever the scan was recorded (whatever the
- * decision); an error only when it could not be recorded. */
+/* Step 7: decide ENTRY, EXIT, DENIED (with a reason) or REPEAT (the same pass within the repeat
+ * guard, AUTO only: recorded, nothing changes), record it (denied scans too) and commit, then
+ * fill out. A receipt's token is denied as DENY_RECEIPT; a pass of a visit closed by its report
+ * (nobody revoked it) as DENY_CLOSED. escort_id is the signed-in staff member at the door.
+ * Returns AKSES_OK whenever the scan was recorded (whatever the decision); an error only when it
+ * could not be recorded. */
 akses_status store_scan(store *st, const char *token, int64_t escort_id, const char *station,
                         scan_direction dir, struct akses_scan_result *out);
 
@@ -224,9 +227,14 @@ akses_status store_print_list(store *st, int limit, struct akses_print_job **out
 
 /* ---- reports ------------------------------------------------------------------------------ */
 
-/* The day's visits (local day "YYYY-MM-DD"), denied scans, entries per hour, totals. */
+/* The day's visits (local day "YYYY-MM-DD") - every visit that overlaps the day, one that began
+ * the evening before included - denied scans, entries per hour, totals. n_inside: inside at the
+ * day's end (or now, for today). */
 akses_status store_day_log(store *st, const char *day, struct akses_day_log *out);
 void store_day_log_free(struct akses_day_log *log);
+
+/* The request's first accepted entry at the door, on whatever day (0: nobody entered yet). */
+akses_status store_first_entry(store *st, const char *number, int64_t *at);
 
 /* Everyone inside now, with escort (the evacuation list). */
 akses_status store_inside(store *st, struct akses_visit **out, int *n);

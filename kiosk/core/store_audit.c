@@ -187,8 +187,14 @@ akses_status store_purge(store *st, int64_t actor_id, int days, int *n_anonymize
 	    " AND final_at IS NOT NULL AND final_at < ?5 AND anonymized_at IS NULL",
 	    "UPDATE companion SET name = '', nik = ''"
 	    " WHERE request_id IN (SELECT id FROM temp.purge_ids)",
+	    /* every free text can name someone ("Pak Budi, NIK 3171..."): the purpose, equipment,
+	     * the rejection or cancellation reason and the report go with the name; the purpose's
+	     * category stays for the counts */
 	    "UPDATE request SET name = '', nik = '', phone = '', email = '', report = '',"
+	    " reason = '', purpose = '', equipment = '',"
 	    " receipt_hash = NULL, anonymized_at = ?6 WHERE id IN (SELECT id FROM temp.purge_ids)",
+	    /* the steps' notes (verification notes, reasons, reprint reasons) likewise */
+	    "UPDATE step SET note = '' WHERE request_id IN (SELECT id FROM temp.purge_ids)",
 	    "DELETE FROM temp.purge_ids",
 	};
 	for (size_t i = 0; rc == AKSES_OK && i < sizeof steps / sizeof steps[0]; i++) {

@@ -20,24 +20,40 @@ static deny_reason deny_parse(const char *code)
 #define PERSON_NAME "CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END"
 #define PERSON_JOIN " LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
 
-/* Every ENTRY of [d0, d1) with its next EXIT (on any later day), ordered by entry time: one query,
- * the exit found through the scan_pass (pass_id, at) index. */
+/* How far back a visit still open at the day's start is looked for among the entries (a window is
+ * at most 12 hours); anyone inside now is found whenever they came in. */
+#define DAY_LOOKBACK_S (7 * 86400)
+
+/* Every visit that overlaps [d0, d1): the ENTRYs of the day, and those of the days before whose
+ * visit had not ended when the day began (in at 23:47, still inside at midnight), each with its
+ * next EXIT (on any later day), ordered by entry time. The exit is found through the scan_pass
+ * (pass_id, at) index. */
 static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
                                struct akses_day_log *log)
 {
 	sqlite3_stmt *s = store_prep(
-	    st, "SELECT s.pass_id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
-	        " coalesce(e.name, ''), s.at, r.end_at, s.station,"
-	        " (SELECT x.at FROM scan x WHERE x.pass_id = s.pass_id AND x.decision = 'EXIT'"
-	        "   AND x.at >= s.at AND x.id > s.id ORDER BY x.at, x.id LIMIT 1)"
-	        " FROM scan s JOIN pass p ON p.id = s.pass_id"
+	    st, "WITH v(id, pass_id, at, station, escort_id, out_at) AS ("
+	        "  SELECT s.id, s.pass_id, s.at, s.station, s.escort_id,"
+	        "   (SELECT x.at FROM scan x WHERE x.pass_id = s.pass_id AND x.decision = 'EXIT'"
+	        "     AND x.at >= s.at AND x.id > s.id ORDER BY x.at, x.id LIMIT 1)"
+	        "  FROM scan s WHERE s.at >= ?3 AND s.at < ?2 AND s.decision = 'ENTRY'"
+	        "  UNION ALL"
+	        "  SELECT s.id, s.pass_id, s.at, s.station, s.escort_id, NULL FROM pass ip"
+	        "  JOIN scan s ON s.id = (SELECT x.id FROM scan x WHERE x.pass_id = ip.id"
+	        "    AND x.decision = 'ENTRY' ORDER BY x.at DESC, x.id DESC LIMIT 1)"
+	        "  WHERE ip.inside = 1 AND s.at < ?3)"
+	        " SELECT v.pass_id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
+	        " coalesce(e.name, ''), v.at, r.end_at, v.station, v.out_at"
+	        " FROM v JOIN pass p ON p.id = v.pass_id"
 	        " JOIN request r ON r.id = p.request_id" PERSON_JOIN
-	        " LEFT JOIN staff e ON e.id = s.escort_id"
-	        " WHERE s.at >= ?1 AND s.at < ?2 AND s.decision = 'ENTRY' ORDER BY s.at, s.id");
+	        " LEFT JOIN staff e ON e.id = v.escort_id"
+	        " WHERE v.at >= ?1 OR v.out_at IS NULL OR v.out_at >= ?1 ORDER BY v.at, v.id");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, d0);
 	sqlite3_bind_int64(s, 2, d1);
+	sqlite3_bind_int64(s, 3, d0 - DAY_LOOKBACK_S);
+	int64_t day_end = now < d1 ? now : d1;
 	int cap = 0, src;
 	akses_status rc = AKSES_OK;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
@@ -55,12 +71,15 @@ static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
 		v->in_at = sqlite3_column_int64(s, 6);
 		v->end_at = sqlite3_column_int64(s, 7);
 		store_col_text(s, 8, v->station, sizeof v->station);
-		v->inside = sqlite3_column_type(s, 9) == SQLITE_NULL;
-		v->out_at = v->inside ? 0 : sqlite3_column_int64(s, 9);
-		v->overstay = v->inside ? now > v->end_at : v->out_at > v->end_at;
+		/* out_at is the visit's real exit, even on a later day; inside means inside when the
+		 * day ended (or now, for today), so a visit across midnight counts on both days */
+		v->out_at = sqlite3_column_type(s, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 9);
+		v->inside = v->out_at == 0 || v->out_at >= d1;
+		v->overstay = v->out_at ? v->out_at > v->end_at : day_end > v->end_at;
 		time_t t = (time_t)v->in_at;
 		struct tm tm;
-		if (localtime_r(&t, &tm))
+		/* a visit carried over from the day before is no entry of this day */
+		if (v->in_at >= d0 && localtime_r(&t, &tm))
 			log->entries_per_hour[tm.tm_hour]++;
 		log->n_inside += v->inside;
 		log->n_overstay += v->overstay;
@@ -168,6 +187,26 @@ void store_day_log_free(struct akses_day_log *log)
 	log->visits = NULL;
 	log->denied = NULL;
 	log->n_visits = log->n_denied = 0;
+}
+
+/* The request's first accepted entry, whatever day it fell on (an entry in the grace before a
+ * 00:00 window is on the day before the window); 0 when nobody entered. */
+akses_status store_first_entry(store *st, const char *number, int64_t *at)
+{
+	if (!st || !number || !at)
+		return AKSES_E_INVALID_ARG;
+	*at = 0;
+	sqlite3_stmt *s = store_prep(st, "SELECT min(s.at) FROM scan s JOIN pass p ON p.id = s.pass_id"
+	                                 " JOIN request r ON r.id = p.request_id"
+	                                 " WHERE r.number = ?1 AND s.decision = 'ENTRY'");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		*at = sqlite3_column_int64(s, 0); /* NULL (nobody entered) reads as 0 */
+	sqlite3_finalize(s);
+	return src == SQLITE_ROW ? AKSES_OK : store_fail(st, src);
 }
 
 /* Everyone inside now, by entry time: the evacuation list. in_at is their latest entry. *out is

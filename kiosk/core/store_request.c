@@ -41,7 +41,18 @@ static akses_status req_end(store *st, akses_status rc)
 	return rc;
 }
 
-/* Take the next number of the local day of now: "AKS-YYYYMMDD-NNNN", inside the transaction. */
+/* The largest counter a number can carry (VALID_NUMBER_MAX_DIGITS nines). */
+static int64_t req_number_limit(void)
+{
+	int64_t lim = 1;
+	for (int i = 0; i < VALID_NUMBER_MAX_DIGITS; i++)
+		lim *= 10;
+	return lim - 1;
+}
+
+/* Take the next number of the local day of now: "AKS-YYYYMMDD-NNNNN", inside the transaction.
+ * Five digits keep a day's numbers in text order up to 99,999; past that the counter simply
+ * gets more digits (sorting then needs length first, as the id does anyway). */
 static akses_status req_next_number(store *st, int64_t now, char out[AKSES_NUMBER_BUF])
 {
 	char day[24];
@@ -58,17 +69,18 @@ static akses_status req_next_number(store *st, int64_t now, char out[AKSES_NUMBE
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc);
-	if (n < 1 || n > 9999) {
-		/* the number has four digits: a 10,000th request in one day has no number */
-		snprintf(st->errmsg, sizeof st->errmsg, "request counter of %s exhausted", day);
-		return AKSES_E_IO;
-	}
+	if (n < 1 || n > req_number_limit())
+		return AKSES_E_NUMBERS_USED_UP; /* the caller rolls the increment back */
 	char compact[9] = {0};
 	/* "2026-11-29" -> "20261129" */
 	for (int i = 0, j = 0; day[i] && j < 8; i++)
 		if (day[i] != '-')
 			compact[j++] = day[i];
-	snprintf(out, AKSES_NUMBER_BUF, "AKS-%s-%04d", compact, (int)n);
+	char buf[48]; /* n <= req_number_limit(), so the number fits AKSES_NUMBER_BUF */
+	int len = snprintf(buf, sizeof buf, "AKS-%s-%0*" PRId64, compact, VALID_NUMBER_NEW_DIGITS, n);
+	if (len < 0 || len >= AKSES_NUMBER_BUF)
+		return AKSES_E_NUMBERS_USED_UP;
+	memcpy(out, buf, (size_t)len + 1);
 	return AKSES_OK;
 }
 
@@ -496,7 +508,7 @@ static akses_status req_summaries(store *st, sqlite3_stmt *s, akses_role role_fi
 		akses_role owner = ROLE_NONE;
 		int standard = 0;
 		tmp.next_step = wf_next_step(tmp.state, &owner, &standard);
-		tmp.due_at = tmp.next_step > 0 ? tmp.waiting_since + standard : 0;
+		tmp.due_at = wf_due_at(tmp.state, tmp.waiting_since, tmp.start_at, tmp.end_at);
 		if (role_filter != ROLE_NONE) {
 			if (tmp.next_step == 0 || owner != role_filter)
 				continue;

@@ -1,5 +1,6 @@
-/* store_scan.c - SOP step 7 at the door: decide ENTRY, EXIT or DENIED for a scanned pass token and
- * record it (denied scans too) in one transaction committed before the decision is shown. */
+/* store_scan.c - SOP step 7 at the door: decide ENTRY, EXIT, DENIED or REPEAT (a double read) for a
+ * scanned pass token and record it (denied scans too) in one transaction committed before the
+ * decision is shown. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +30,8 @@ static const char *decision_code(scan_decision d)
 		return "ENTRY";
 	case SCAN_EXIT:
 		return "EXIT";
+	case SCAN_REPEAT:
+		return "REPEAT";
 	default:
 		return "DENIED";
 	}
@@ -125,6 +128,25 @@ static akses_status scan_find_pass(store *st, const unsigned char *hash, struct 
 	return p->found ? scan_load_request(st, p, person, out) : AKSES_OK;
 }
 
+/* Is hash a request's receipt token? A visitor holding up the receipt instead of the pass is told
+ * so, rather than "unknown pass". */
+static akses_status scan_is_receipt(store *st, const unsigned char *hash, bool *yes)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT receipt_hash FROM request WHERE receipt_hash = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_blob(s, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	*yes = false;
+	if (src == SQLITE_ROW) {
+		const void *stored = sqlite3_column_blob(s, 0);
+		*yes = stored && sqlite3_column_bytes(s, 0) == SECRET_HASH_BYTES &&
+		       secret_equal(stored, hash, SECRET_HASH_BYTES);
+	}
+	sqlite3_finalize(s);
+	return src == SQLITE_ROW || src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+}
+
 /* The decision for a known pass, in the order PRODUCT.md and store.h give: escort, revoked or
  * closed, direction (repeat guard, anti-passback), then the window for an entry. Sets
  * out->decision and out->reason. */
@@ -142,20 +164,22 @@ static void scan_decide(const store *st, const struct scan_pass *p, int64_t esco
 	else
 		want = dir == SCAN_DIR_IN ? SCAN_ENTRY : SCAN_EXIT;
 	/* Someone inside on a pass revoked meanwhile must still be let out, and that exit recorded:
-	 * otherwise the evacuation list would show them inside for ever. */
-	bool closed = p->revoked || !(p->state == RS_RECORDED || p->state == RS_ON_SITE ||
-	                              p->state == RS_VISITED);
-	if (closed && !(p->inside && want == SCAN_EXIT)) {
-		out->reason = DENY_REVOKED;
+	 * otherwise the evacuation list would show them inside for ever. A pass nobody revoked whose
+	 * visit was closed (the report written, step 9 on) says so, not "revoked". */
+	bool visit_open = p->state == RS_RECORDED || p->state == RS_ON_SITE || p->state == RS_VISITED;
+	if ((p->revoked || !visit_open) && !(p->inside && want == SCAN_EXIT)) {
+		out->reason = p->revoked ? DENY_REVOKED : DENY_CLOSED;
 		return;
 	}
 	/* In AUTO, a scanner that reads the same badge twice must not turn one passage into an entry
-	 * and an exit: a scan within the repeat guard of the last accepted one is a double read. An
+	 * and an exit: a scan within the repeat guard of the last accepted one is a double read,
+	 * recorded as REPEAT and changing nothing (it is no denial: the person did nothing wrong). An
 	 * explicit direction says what the escort means, and anti-passback already refuses a double. */
 	int repeat = st->opt.scan_repeat_s;
 	if (dir == SCAN_DIR_AUTO && repeat > 0 && p->last_scan_at > 0 && now >= p->last_scan_at &&
 	    now - p->last_scan_at < repeat) {
-		out->reason = p->inside ? DENY_ALREADY_INSIDE : DENY_NOT_INSIDE;
+		out->decision = SCAN_REPEAT;
+		out->reason = DENY_NONE;
 		return;
 	}
 	if (want == SCAN_ENTRY && p->inside) {
@@ -194,6 +218,32 @@ static akses_status exec_ints(store *st, const char *sql, int n, const int64_t *
 	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
 }
 
+/* Step 7 is not timed from step 6 (a visit booked a week ahead would be a week late): its row
+ * gets wf_step7_duration, from the window's start (or step 6, if later) to the first entry. */
+static akses_status scan_time_step7(store *st, const struct scan_pass *p, int64_t step_id)
+{
+	sqlite3_stmt *s = store_prep(
+	    st, "SELECT coalesce((SELECT at FROM step WHERE request_id = ?1 AND action = ?2"
+	        "   ORDER BY id DESC LIMIT 1), 0),"
+	        " (SELECT min(s.at) FROM scan s JOIN pass p ON p.id = s.pass_id"
+	        "   WHERE p.request_id = ?1 AND s.decision = 'ENTRY')");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, p->request_id);
+	sqlite3_bind_text(s, 2, wf_get(WF_RECORD)->code, -1, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	int64_t recorded = 0, first = 0;
+	if (src == SQLITE_ROW) {
+		recorded = sqlite3_column_int64(s, 0);
+		first = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (src != SQLITE_ROW)
+		return store_fail(st, src);
+	int64_t v[2] = {step_id, wf_step7_duration(p->start_at, recorded, first)};
+	return exec_ints(st, "UPDATE step SET duration_s = ?2 WHERE id = ?1", 2, v);
+}
+
 /* The request's state after an accepted scan: ON_SITE on an entry; VISITED with a step 7 row
  * (actor: the escort) when an exit leaves nobody of the request inside. */
 static akses_status scan_advance_request(store *st, const struct scan_pass *p, int64_t escort_id,
@@ -219,6 +269,8 @@ static akses_status scan_advance_request(store *st, const struct scan_pass *p, i
 	if (someone_inside)
 		return AKSES_OK;
 	akses_status rc = store_step_add(st, p->request_id, WF_VISIT_END, escort_id, now, NULL);
+	if (rc == AKSES_OK)
+		rc = scan_time_step7(st, p, sqlite3_last_insert_rowid(st->db));
 	if (rc != AKSES_OK)
 		return rc;
 	return store_set_state(st, p->request_id, RS_VISITED, now);
@@ -250,7 +302,7 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 		return store_fail(st, src);
 	out->scan_id = sqlite3_last_insert_rowid(st->db);
 
-	if (out->decision != SCAN_DENIED) {
+	if (out->decision == SCAN_ENTRY || out->decision == SCAN_EXIT) {
 		int64_t v[3] = {p->id, out->decision == SCAN_ENTRY, now};
 		akses_status rc = exec_ints(
 		    st, "UPDATE pass SET inside = ?2, last_scan_at = ?3 WHERE id = ?1", 3, v);
@@ -303,8 +355,14 @@ akses_status store_scan(store *st, const char *token, int64_t escort_id, const c
 		return rc;
 	}
 	if (!p.found) {
+		bool receipt = false;
+		if (well_formed && (rc = scan_is_receipt(st, hash, &receipt)) != AKSES_OK) {
+			store_rollback(st);
+			memset(out, 0, sizeof *out);
+			return rc;
+		}
 		out->decision = SCAN_DENIED;
-		out->reason = DENY_UNKNOWN;
+		out->reason = receipt ? DENY_RECEIPT : DENY_UNKNOWN;
 	} else {
 		out->pass_id = p.id;
 		scan_decide(st, &p, escort_id, dir, now, out);

@@ -277,24 +277,29 @@ akses_status valid_phone_digits(const char *digits)
 	return valid_digits(digits, 4, 4) ? AKSES_OK : AKSES_E_PHONE_DIGITS;
 }
 
-/* AKS-YYYYMMDD-NNNN; the date part must look like a date (month 01..12, day 01..31). */
+/* AKS-YYYYMMDD-N...; the date part must look like a date (month 01..12, day 01..31). The counter
+ * has VALID_NUMBER_MIN_DIGITS to VALID_NUMBER_MAX_DIGITS digits: four for numbers made before the
+ * counter got room, five today, more on a day past 99,999 requests. */
+_Static_assert(AKSES_NUMBER_BUF > VALID_NUMBER_MAX_CHARS, "a request number fits its buffer");
+
 akses_status valid_request_number(const char *s, char *out)
 {
-	if (!s || strlen(s) != 17 || strncasecmp(s, "AKS-", 4) != 0 || s[12] != '-')
+	size_t n = s ? strlen(s) : 0;
+	if (!s || n < 13 + VALID_NUMBER_MIN_DIGITS || n > 13 + VALID_NUMBER_MAX_DIGITS ||
+	    strncasecmp(s, "AKS-", 4) != 0 || s[12] != '-')
 		return AKSES_E_REQUEST_NUMBER;
-	char date[9], seq[5];
+	char date[9];
 	memcpy(date, s + 4, 8);
 	date[8] = '\0';
-	memcpy(seq, s + 13, 4);
-	seq[4] = '\0';
-	if (!valid_digits(date, 8, 8) || !valid_digits(seq, 4, 4))
+	if (!valid_digits(date, 8, 8) ||
+	    !valid_digits(s + 13, VALID_NUMBER_MIN_DIGITS, VALID_NUMBER_MAX_DIGITS))
 		return AKSES_E_REQUEST_NUMBER;
 	int month = valid_2(date + 4), day = valid_2(date + 6);
 	if (month < 1 || month > 12 || day < 1 || day > 31)
 		return AKSES_E_REQUEST_NUMBER;
 	if (out) {
 		memcpy(out, "AKS-", 4);
-		memcpy(out + 4, s + 4, 14); /* digits, dash and the terminator */
+		memcpy(out + 4, s + 4, n - 4 + 1); /* digits, dash and the terminator */
 	}
 	return AKSES_OK;
 }

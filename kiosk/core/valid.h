@@ -47,7 +47,15 @@ akses_status valid_pin(const char *pin);
 /* Exactly 4 ASCII digits (the status lookup's phone digits). */
 akses_status valid_phone_digits(const char *digits);
 
-/* AKS-YYYYMMDD-NNNN (case-insensitive; out gets the canonical uppercase form if not NULL). */
+/* The request counter's digits: 4 in numbers made by older versions (still accepted), 5 for new
+ * ones (AKS-20261129-00007), growing to at most 9 on a day with more than 99,999 requests. */
+#define VALID_NUMBER_MIN_DIGITS 4
+#define VALID_NUMBER_NEW_DIGITS 5
+#define VALID_NUMBER_MAX_DIGITS 9
+#define VALID_NUMBER_MAX_CHARS (13 + VALID_NUMBER_MAX_DIGITS)
+
+/* AKS-YYYYMMDD-NNNNN (case-insensitive; out, of AKSES_NUMBER_BUF, gets the canonical uppercase
+ * form if not NULL). */
 akses_status valid_request_number(const char *s, char *out);
 
 /* 32 characters of A-Z and 2-7 (lowercase accepted; out gets uppercase if not NULL). Leading and

@@ -81,6 +81,8 @@ static const char *const wf_deny_codes[DENY_COUNT] = {
     [DENY_ALREADY_INSIDE] = "already-inside",
     [DENY_NOT_INSIDE] = "not-inside",
     [DENY_WRONG_ESCORT] = "wrong-escort",
+    [DENY_CLOSED] = "visit-closed",
+    [DENY_RECEIPT] = "receipt",
 };
 
 const struct wf_transition *wf_get(wf_action a)
@@ -191,6 +193,25 @@ int wf_actions_for(akses_role role, req_state s, wf_action *out, int max)
 			out[n++] = (wf_action)a;
 	}
 	return n;
+}
+
+int64_t wf_due_at(req_state s, int64_t waiting_since, int64_t start_at, int64_t end_at)
+{
+	int standard = 0;
+	int step = wf_next_step(s, NULL, &standard);
+	if (step == 0)
+		return 0;
+	if (step != 7)
+		return waiting_since + standard;
+	if (s == RS_ON_SITE)
+		return end_at;
+	return (start_at > waiting_since ? start_at : waiting_since) + standard;
+}
+
+int64_t wf_step7_duration(int64_t start_at, int64_t recorded_at, int64_t first_entry_at)
+{
+	int64_t from = start_at > recorded_at ? start_at : recorded_at;
+	return first_entry_at > from ? first_entry_at - from : 0;
 }
 
 int wf_next_step(req_state s, akses_role *role_out, int *standard_out)
@@ -488,6 +509,10 @@ const char *wf_deny_label(deny_reason r)
 		return C_("Not inside");
 	case DENY_WRONG_ESCORT:
 		return C_("Not this escort's visitor");
+	case DENY_CLOSED:
+		return C_("Visit closed: the access report is written");
+	case DENY_RECEIPT:
+		return C_("This is a receipt, not an access pass: print the pass at reception");
 	default:
 		return "";
 	}

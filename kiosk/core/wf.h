@@ -56,6 +56,17 @@ int wf_actions_for(akses_role role, req_state s, wf_action *out, int max);
  * standard; 0 when the state is final. RS_RECORDED and RS_ON_SITE wait for step 7. */
 int wf_next_step(req_state s, akses_role *role_out, int *standard_out);
 
+/* When the step waiting in state s is due (0: nothing waits). Most steps are due their standard
+ * after the previous step's completion (waiting_since). Step 7 is the escort's, and it cannot
+ * start before the visit window does: while RS_RECORDED it is due its standard after the window's
+ * start (or after step 6, if that came later); once the visitor is in (RS_ON_SITE) the escort's
+ * remaining duty ends with the window (end_at). See docs/sop-timing.md. */
+int64_t wf_due_at(req_state s, int64_t waiting_since, int64_t start_at, int64_t end_at);
+
+/* Step 7's measured duration: from the window's start (or step 6, if that came later) to the
+ * first entry at the door; 0 for an entry inside the grace before the start. */
+int64_t wf_step7_duration(int64_t start_at, int64_t recorded_at, int64_t first_entry_at);
+
 /* The SOP number of the last completed step in a state (RS_SUBMITTED -> 1, RS_ASSIGNED -> 5,
  * RS_RECORDED -> 6, RS_CLOSED -> 12). For final states other than CLOSED, the last step reached. */
 int wf_last_step_of(req_state s);

@@ -12,9 +12,10 @@ static const char *const help =
        "\n"
        "SOP step 7: the escort (signed in with --as) scans a visitor's pass. Prints one line:\n"
        "ENTRY or EXIT with the visitor's name, institution and request number, or\n"
-       "\"DENIED: reason\". Every scan is recorded, denied ones too. --station defaults to the\n"
-       "config's station name; --direction to auto (entry when outside, exit when inside).\n"
-       "Exit status 0 for ENTRY and EXIT, 3 for DENIED.\n");
+       "\"DENIED: reason\", or REPEAT when the same pass was read again within the repeat\n"
+       "guard (nothing changes). Every scan is recorded, denied ones too. --station defaults\n"
+       "to the config's station name; --direction to auto (entry when outside, exit when\n"
+       "inside). Exit status 0 for ENTRY, EXIT and REPEAT, 3 for DENIED.\n");
 
 static const char *decision_code(scan_decision d)
 {
@@ -23,6 +24,8 @@ static const char *decision_code(scan_decision d)
 		return "ENTRY";
 	case SCAN_EXIT:
 		return "EXIT";
+	case SCAN_REPEAT:
+		return "REPEAT";
 	default:
 		return "DENIED";
 	}
@@ -57,7 +60,8 @@ int ctl_cmd_scan(struct ctl *c, int argc, char **argv)
 	akses_status st = store_scan(c->st, pos[0], c->actor.id, station, dir, &res);
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);
-	bool denied = res.decision != SCAN_ENTRY && res.decision != SCAN_EXIT;
+	bool denied = res.decision != SCAN_ENTRY && res.decision != SCAN_EXIT &&
+	              res.decision != SCAN_REPEAT;
 	if (c->json) {
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "decision", decision_code(res.decision));
@@ -83,6 +87,10 @@ int ctl_cmd_scan(struct ctl *c, int argc, char **argv)
 		if (res.number[0])
 			printf("  %s", res.number);
 		putchar('\n');
+	} else if (res.decision == SCAN_REPEAT) {
+		/* a double read: neutral, the pass stays as it was */
+		printf("REPEAT: %s  %s (%s)  %s\n", T_("already scanned"), res.name, res.institution,
+		       res.number);
 	} else {
 		printf("%-6s ", decision_code(res.decision));
 		ctl_put(stdout, res.name);

@@ -239,17 +239,11 @@ static akses_status do_report(struct gather *g)
 		if (s->step == 7)
 			rep.last_out = s->at;
 	}
-	/* The first entry: from the visit day's log. */
-	struct akses_day_log log;
-	char day[20];
-	clock_format_day(r->start_at, day, sizeof(day));
-	if (store_day_log(g->st, day, &log) == AKSES_OK) {
-		for (int i = 0; i < log.n_visits; i++)
-			if (strcmp(log.visits[i].number, r->number) == 0 &&
-			    (!rep.first_in || log.visits[i].in_at < rep.first_in))
-				rep.first_in = log.visits[i].in_at;
-		store_day_log_free(&log);
-	}
+	/* The first entry of the visit, not of a calendar day: an entry at 23:52 in the grace
+	 * before a 00:00 window is the visit's first. */
+	int64_t first_in = 0;
+	if (store_first_entry(g->st, r->number, &first_in) == AKSES_OK)
+		rep.first_in = first_in;
 	char docno[48];
 	snprintf(docno, sizeof(docno), "BA/%s", r->number);
 	rep.doc_number = docno;

@@ -413,6 +413,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	a->door_mode = !strcmp(mode ? mode : a->cfg.mode, "door");
+	/* an unnamed door station records its scans as "DOOR", not as the reception's */
+	config_set_mode(&a->cfg, a->door_mode);
 	if (a->cfg.idle_timeout_s <= 0)
 		a->cfg.idle_timeout_s = 60;
 	if (a->cfg.idle_countdown_s < 0)

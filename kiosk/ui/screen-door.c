@@ -62,6 +62,11 @@ static void door_draw_decision(struct app *a)
 	} else if (r->decision == SCAN_EXIT) {
 		bg = ui_c_info;
 		big = _("EXIT");
+	} else if (r->decision == SCAN_REPEAT) {
+		/* a double read of the reader: neutral grey, not red, and nothing changed */
+		bg = ui_c_muted;
+		big = _("ALREADY SCANNED");
+		snprintf(why, sizeof why, "%s", _("This pass was just scanned; nothing has changed."));
 	} else {
 		snprintf(why, sizeof why, "%s", wf_deny_label(r->reason));
 	}
@@ -72,7 +77,13 @@ static void door_draw_decision(struct app *a)
 	t.y += t.h + ui_px(40);
 	t.h = ui_font_height(UI_FONT_TITLE);
 	if (why[0]) {
-		ui_text(t, why, UI_FONT_TITLE, true, ui_c_white, UI_CENTER);
+		/* a long reason (the receipt's) steps down a size rather than being cut off */
+		enum ui_font wf = UI_FONT_TITLE;
+		int tw = 0, th = 0;
+		ui_text_size(why, wf, true, &tw, &th);
+		if (tw > ui.w - ui_px(80))
+			wf = UI_FONT_LARGE;
+		ui_text(t, why, wf, true, ui_c_white, UI_CENTER);
 		t.y += t.h + ui_px(30);
 	}
 	if (r->name[0]) {
@@ -99,11 +110,19 @@ static void door_draw(struct app *a)
 {
 	uint32_t now = SDL_GetTicks();
 
-	snprintf(a->dump_extra, sizeof a->dump_extra, "showing %d\ndecision %d\nreason %s\nscans %lu",
-	         door.showing ? 1 : 0, (int)door.res.decision,
+	/* the colour the escort sees, for the tests: a double read must not look like a denial */
+	const char *tone = !door.showing                        ? "-"
+	                   : door.rc != AKSES_OK                ? "danger"
+	                   : door.res.decision == SCAN_ENTRY    ? "ok"
+	                   : door.res.decision == SCAN_EXIT     ? "info"
+	                   : door.res.decision == SCAN_REPEAT   ? "neutral"
+	                                                        : "danger";
+	snprintf(a->dump_extra, sizeof a->dump_extra,
+	         "showing %d\ndecision %d\nreason %s\ntone %s\nscans %lu", door.showing ? 1 : 0,
+	         (int)door.res.decision,
 	         door.showing && door.res.decision == SCAN_DENIED ? wf_deny_code(door.res.reason)
 	                                                          : "-",
-	         door.n_scans);
+	         tone, door.n_scans);
 	if (door.showing && now - door.shown_at < DOOR_SHOW_MS) {
 		door_draw_decision(a);
 		/* wake when it should disappear */

@@ -86,12 +86,11 @@ static void rq_load(struct app *a)
 	rq.reprint = (role == ROLE_HELPDESK || role == ROLE_KOORDINATOR) &&
 	             (rq.req.state == RS_RECORDED || rq.req.state == RS_ON_SITE ||
 	              rq.req.state == RS_VISITED);
-	int std_s = 0;
-	rq.next_step = wf_next_step(rq.req.state, NULL, &std_s);
+	rq.next_step = wf_next_step(rq.req.state, NULL, NULL);
 	if (rq.next_step) {
-		/* the wait started when the last step completed */
+		/* the wait started when the last step completed (step 7: not before the window) */
 		int64_t since = rq.n_tl ? rq.tl[rq.n_tl - 1].at : rq.req.created_at;
-		rq.due_at = since + std_s;
+		rq.due_at = wf_due_at(rq.req.state, since, rq.req.start_at, rq.req.end_at);
 	}
 }
 

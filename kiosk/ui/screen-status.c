@@ -16,7 +16,7 @@ enum { STT_CMD_LOOKUP = 1, STT_CMD_RELOAD, STT_CMD_PRINT };
 
 /* The screen's state: what was typed, and what was found (only after proof: digits or receipt). */
 static struct {
-	char number[AKSES_NUMBER_BUF + 4];
+	char number[AKSES_NUMBER_BUF + 4]; /* room for VALID_NUMBER_MAX_CHARS */
 	char digits[8];
 	int focus; /* 0 number, 1 digits */
 	struct kbd kbd;
@@ -131,8 +131,9 @@ static void stt_draw_form(struct app *a, SDL_Rect c)
 	          "digits of your phone."),
 	        UI_FONT_BODY, false, ui_c_text, UI_LEFT);
 	y += ui_font_height(UI_FONT_BODY) + ui_px(20);
+	/* a number made today has 5 digits (18 characters); older ones 4: judge once it is that long */
 	if (strlen(stt.number) > 4 && valid_request_number(stt.number, NULL) != AKSES_OK &&
-	    strlen(stt.number) >= 17)
+	    strlen(stt.number) >= 13 + VALID_NUMBER_NEW_DIGITS)
 		m1 = akses_status_message(AKSES_E_REQUEST_NUMBER);
 	if (stt.digits[0] && strlen(stt.digits) >= 4 &&
 	    valid_phone_digits(stt.digits) != AKSES_OK)
@@ -154,7 +155,7 @@ static void stt_draw_form(struct app *a, SDL_Rect c)
 		ui_text_wrapped(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY) * 2),
 		                stt.msg, UI_FONT_BODY, true, ui_c_danger);
 	struct ui_textbuf t = stt.focus == 0
-	                          ? (struct ui_textbuf){stt.number, sizeof stt.number, 17}
+	                          ? (struct ui_textbuf){stt.number, sizeof stt.number, VALID_NUMBER_MAX_CHARS}
 	                          : (struct ui_textbuf){stt.digits, sizeof stt.digits, 4};
 	kbd_set_layout(&stt.kbd, stt.focus == 0 ? KBD_NUMBER : KBD_NUMERIC);
 	ui_keyboard(&stt.kbd, k, &t);
@@ -359,7 +360,7 @@ static void status_scan(struct app *a, const char *code)
 /* A real keyboard types into the focused field; Enter checks. */
 static void status_text(struct app *a, const char *s)
 {
-	struct ui_textbuf t = stt.focus == 0 ? (struct ui_textbuf){stt.number, sizeof stt.number, 17}
+	struct ui_textbuf t = stt.focus == 0 ? (struct ui_textbuf){stt.number, sizeof stt.number, VALID_NUMBER_MAX_CHARS}
 	                                     : (struct ui_textbuf){stt.digits, sizeof stt.digits, 4};
 	if (stt.found)
 		return;

@@ -55,6 +55,29 @@ START_TEST(test_defaults_are_the_documented_ones)
 }
 END_TEST
 
+/* A door station nobody named used to record every scan at "RECEPTION". */
+START_TEST(test_an_unnamed_door_station_is_called_door)
+{
+	struct akses_config c;
+	config_defaults(&c);
+	config_set_mode(&c, true); /* akses-kiosk --mode door, no config file */
+	ck_assert_str_eq(c.station, "DOOR");
+	ck_assert_str_eq(c.mode, "door");
+	int bad = -1;
+	ck_assert_int_eq(config_load(write_ini("[station]\nmode = door\n"), &c, &bad), AKSES_OK);
+	config_set_mode(&c, !strcmp(c.mode, "door"));
+	ck_assert_str_eq(c.station, "DOOR");
+	/* a name the file gives is kept, in either mode */
+	ck_assert_int_eq(config_load(write_ini("[station]\nname = Pintu A\n"), &c, &bad), AKSES_OK);
+	config_set_mode(&c, true);
+	ck_assert_str_eq(c.station, "Pintu A");
+	/* reception stays RECEPTION */
+	config_defaults(&c);
+	config_set_mode(&c, false);
+	ck_assert_str_eq(c.station, "RECEPTION");
+}
+END_TEST
+
 START_TEST(test_shipped_example_loads_and_states_the_true_defaults)
 {
 	/* assets/akses.ini.example, found from this source file's path */
@@ -343,6 +366,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_a_directory_is_not_an_empty_config);
 	tcase_add_test(tc, test_missing_file_is_a_config_error_on_line_0);
 	tcase_add_test(tc, test_label_codes_round_trip);
+	tcase_add_test(tc, test_an_unnamed_door_station_is_called_door);
 	suite_add_tcase(s, tc);
 	return s;
 }

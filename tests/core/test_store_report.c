@@ -82,7 +82,8 @@ START_TEST(test_day_log_pairs_entries_with_exits_and_lists_denied_scans)
 	    {a, "Ni Luh Putu Ayu", "2026-12-01 10:05", NULL, true, true},
 	    {a, WORLD_NAME, "2026-12-01 11:00", "2026-12-01 12:15", false, true},
 	    {b, WORLD_NAME, "2026-12-01 13:00", "2026-12-01 13:30", false, false},
-	    {d, WORLD_NAME, "2026-12-01 21:00", "2026-12-02 01:00", false, false},
+	    /* inside at midnight: counted inside at the day's end, its exit kept */
+	    {d, WORLD_NAME, "2026-12-01 21:00", "2026-12-02 01:00", true, false},
 	};
 	for (int i = 0; i < 5; i++) {
 		const struct akses_visit *v = &log.visits[i];
@@ -98,7 +99,7 @@ START_TEST(test_day_log_pairs_entries_with_exits_and_lists_denied_scans)
 		ck_assert_str_eq(v->station, DOOR);
 	}
 	ck_assert_int_eq(log.visits[0].end_at, tu_time("2026-12-01 12:00"));
-	ck_assert_int_eq(log.n_inside, 1);
+	ck_assert_int_eq(log.n_inside, 2);
 	ck_assert_int_eq(log.n_overstay, 2);
 	ck_assert_int_eq(log.n_people, 4);
 	int per_hour[24] = {0};
@@ -121,15 +122,75 @@ START_TEST(test_day_log_pairs_entries_with_exits_and_lists_denied_scans)
 	store_day_log_free(&log);
 	ck_assert_ptr_null(log.visits);
 
-	/* the next day holds only its own scans: an exit and a denied scan, no entry */
+	/* the next day holds the visit that went on past midnight (no entry of its own) and its
+	 * denied scan; Ni Luh, who never left, is still inside */
 	ck_assert_int_eq(store_day_log(w.st, "2026-12-02", &log), AKSES_OK);
-	ck_assert_int_eq(log.n_visits, 0);
+	ck_assert_int_eq(log.n_visits, 2);
+	ck_assert_str_eq(log.visits[0].name, "Ni Luh Putu Ayu");
+	ck_assert(log.visits[0].inside);
+	ck_assert_str_eq(log.visits[1].number, d);
+	ck_assert_int_eq(log.visits[1].in_at, tu_time("2026-12-01 21:00"));
+	ck_assert_int_eq(log.visits[1].out_at, tu_time("2026-12-02 01:00"));
+	ck_assert(!log.visits[1].inside);
+	ck_assert_int_eq(log.n_inside, 1);
 	ck_assert_int_eq(log.n_denied, 1);
-	ck_assert_int_eq(log.n_people, 0);
+	ck_assert_int_eq(log.n_people, 2);
+	for (int h = 0; h < 24; h++)
+		ck_assert_int_eq(log.entries_per_hour[h], 0);
 	store_day_log_free(&log);
 
 	ck_assert_int_eq(store_day_log(w.st, "2026-13-01", &log), AKSES_E_DATE);
 	ck_assert_int_eq(store_day_log(w.st, "kemarin", &log), AKSES_E_DATE);
+}
+END_TEST
+
+/* Two people came in at 23:47 and 23:52, inside the grace before a 00:00-02:00 window, and never
+ * left. The next day's log used to say "0 still inside"; the visit's first entry (the berita
+ * acara's "Masuk pertama") was "-" because it fell on the day before the window. */
+START_TEST(test_a_visit_across_midnight_follows_the_visit_not_the_day)
+{
+	char n[AKSES_NUMBER_BUF], t[2][AKSES_TOKEN_BUF];
+	tu_set_now("2026-11-29 20:00");
+	recorded("2026-11-30 00:00", "2026-11-30 02:00", 1, n, t);
+	ck_assert_int_eq(scan_at("2026-11-29 23:47", t[0], w.teknis), SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-11-29 23:52", t[1], w.teknis), SCAN_ENTRY);
+
+	tu_set_now("2026-11-30 23:00");
+	struct akses_day_log log;
+	ck_assert_int_eq(store_day_log(w.st, "2026-11-30", &log), AKSES_OK);
+	ck_assert_int_eq(log.n_visits, 2);
+	ck_assert_int_eq(log.n_inside, 2);
+	ck_assert_int_eq(log.n_overstay, 2); /* the window ended at 02:00 */
+	ck_assert_int_eq(log.n_people, 2);
+	ck_assert_int_eq(log.visits[0].in_at, tu_time("2026-11-29 23:47"));
+	ck_assert(log.visits[0].inside && log.visits[1].inside);
+	store_day_log_free(&log);
+	/* the evening's own log has them too, inside at its end and not yet over their time */
+	ck_assert_int_eq(store_day_log(w.st, "2026-11-29", &log), AKSES_OK);
+	ck_assert_int_eq(log.n_visits, 2);
+	ck_assert_int_eq(log.n_inside, 2);
+	ck_assert_int_eq(log.n_overstay, 0);
+	ck_assert_int_eq(log.entries_per_hour[23], 2);
+	store_day_log_free(&log);
+
+	int64_t first = -1;
+	ck_assert_int_eq(store_first_entry(w.st, n, &first), AKSES_OK);
+	ck_assert_int_eq(first, tu_time("2026-11-29 23:47"));
+	/* one leaves at 00:30 on 1 December: the log of the 30th still had them inside at its end */
+	ck_assert_int_eq(scan_at("2026-12-01 00:30", t[0], w.teknis), SCAN_EXIT);
+	ck_assert_int_eq(store_day_log(w.st, "2026-11-30", &log), AKSES_OK);
+	ck_assert_int_eq(log.n_inside, 2);
+	ck_assert_int_eq(log.visits[0].out_at, tu_time("2026-12-01 00:30"));
+	store_day_log_free(&log);
+	ck_assert_int_eq(store_day_log(w.st, "2026-12-01", &log), AKSES_OK);
+	ck_assert_int_eq(log.n_visits, 2);
+	ck_assert_int_eq(log.n_inside, 1);
+	store_day_log_free(&log);
+	/* a request nobody entered has no first entry */
+	char m[AKSES_NUMBER_BUF], u[1][AKSES_TOKEN_BUF];
+	recorded("2026-12-02 09:00", "2026-12-02 10:00", 0, m, u);
+	ck_assert_int_eq(store_first_entry(w.st, m, &first), AKSES_OK);
+	ck_assert_int_eq(first, 0);
 }
 END_TEST
 
@@ -329,6 +390,7 @@ static Suite *report_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_day_log_pairs_entries_with_exits_and_lists_denied_scans);
 	tcase_add_test(tc, test_day_log_of_ten_thousand_scans_pairs_every_visit);
+	tcase_add_test(tc, test_a_visit_across_midnight_follows_the_visit_not_the_day);
 	tcase_add_test(tc, test_inside_list_is_who_is_in_the_room_now);
 	tcase_add_test(tc, test_compliance_gives_median_p90_and_share_within_standard);
 	tcase_add_test(tc, test_compliance_p90_is_the_nearest_rank);

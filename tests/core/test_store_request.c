@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "store.h"
 #include "testutil.h"
 #include "world.h"
@@ -27,6 +29,19 @@ static void teardown(void)
 	world_close(&w);
 }
 
+/* Run SQL on the DB file through a connection of our own (to move the day's counter on). */
+static void edit(const char *sql)
+{
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	char *err = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, err ? err : "?");
+	sqlite3_free(err);
+	sqlite3_close(db);
+}
+
 static struct akses_request *fresh(void)
 {
 	struct akses_request *r = calloc(1, sizeof *r);
@@ -41,17 +56,77 @@ START_TEST(test_numbers_count_per_local_day_from_0001)
 	char a[AKSES_NUMBER_BUF], b[AKSES_NUMBER_BUF], c[AKSES_NUMBER_BUF];
 	world_submit(&w, START, END, 0, a);
 	world_submit(&w, START, END, 0, b);
-	ck_assert_str_eq(a, "AKS-20261201-0001");
-	ck_assert_str_eq(b, "AKS-20261201-0002");
+	ck_assert_str_eq(a, "AKS-20261201-00001");
+	ck_assert_str_eq(b, "AKS-20261201-00002");
 	/* 23:59 local is still the same day (TZ=Asia/Jakarta: UTC+7, so 16:59 UTC) */
 	tu_set_now("2026-12-01 23:59");
 	world_submit(&w, "2026-12-02 09:00", "2026-12-02 10:00", 0, c);
-	ck_assert_str_eq(c, "AKS-20261201-0003");
+	ck_assert_str_eq(c, "AKS-20261201-00003");
 	tu_set_now("2026-12-02 00:01");
 	world_submit(&w, "2026-12-02 09:00", "2026-12-02 10:00", 0, c);
-	ck_assert_str_eq(c, "AKS-20261202-0001");
+	ck_assert_str_eq(c, "AKS-20261202-00001");
 	world_submit(&w, "2026-12-02 09:00", "2026-12-02 10:00", 0, c);
-	ck_assert_str_eq(c, "AKS-20261202-0002");
+	ck_assert_str_eq(c, "AKS-20261202-00002");
+}
+END_TEST
+
+/* The 10,000th request of a day used to fail with "the data file could not be opened"; the
+ * counter now has room (five digits, more past 99,999) and the numbers of a day sort as text. */
+START_TEST(test_the_10000th_request_of_a_day_gets_a_number)
+{
+	char a[AKSES_NUMBER_BUF], b[AKSES_NUMBER_BUF], c[AKSES_NUMBER_BUF];
+	world_submit(&w, START, END, 0, a);
+	edit("UPDATE day_counter SET n = 9998");
+	world_submit(&w, START, END, 0, b);
+	world_submit(&w, START, END, 0, c);
+	ck_assert_str_eq(b, "AKS-20261201-09999");
+	ck_assert_str_eq(c, "AKS-20261201-10000");
+	ck_assert_int_lt(strcmp(a, b), 0);
+	ck_assert_int_lt(strcmp(b, c), 0);
+	struct akses_request *r = fresh();
+	ck_assert_int_eq(store_lookup(w.st, c, WORLD_PHONE_LAST4, "KIOSK-1", r), AKSES_OK);
+	ck_assert_str_eq(r->number, c);
+	/* past 99,999 the counter takes a sixth digit rather than failing */
+	edit("UPDATE day_counter SET n = 99999");
+	world_submit(&w, START, END, 0, c);
+	ck_assert_str_eq(c, "AKS-20261201-100000");
+	ck_assert_int_eq(store_request_get(w.st, c, r), AKSES_OK);
+	free(r);
+}
+END_TEST
+
+/* At the very end of the counter the visitor reads what really happened, and nothing is used. */
+START_TEST(test_a_day_without_numbers_left_says_so_and_writes_nothing)
+{
+	char a[AKSES_NUMBER_BUF];
+	world_submit(&w, START, END, 0, a);
+	edit("UPDATE day_counter SET n = 999999999");
+	char *before = world_dump(&w);
+	struct akses_request_input in;
+	struct akses_submit_result res;
+	akses_field f = AKSES_F_NONE;
+	int idx = 0;
+	world_input(&in, START, END, 0);
+	ck_assert_int_eq(store_submit(w.st, &in, &res, &f, &idx), AKSES_E_NUMBERS_USED_UP);
+	char *after = world_dump(&w);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	ck_assert_ptr_null(strstr(akses_status_message(AKSES_E_NUMBERS_USED_UP), "data file"));
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM request"), 1);
+}
+END_TEST
+
+/* Numbers made before the counter got its fifth digit are still found when typed. */
+START_TEST(test_an_old_four_digit_number_is_still_found)
+{
+	char a[AKSES_NUMBER_BUF];
+	world_submit(&w, START, END, 0, a);
+	edit("UPDATE request SET number = 'AKS-20261201-0001'");
+	struct akses_request *r = fresh();
+	ck_assert_int_eq(store_lookup(w.st, "aks-20261201-0001", WORLD_PHONE_LAST4, "KIOSK-1", r), AKSES_OK);
+	ck_assert_str_eq(r->number, "AKS-20261201-0001");
+	free(r);
 }
 END_TEST
 
@@ -91,7 +166,7 @@ START_TEST(test_processes_submitting_at_once_get_distinct_numbers)
 	}
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM request"), PROCS * EACH);
 	ck_assert_int_eq(world_int(&w, "SELECT count(DISTINCT number) FROM request"), PROCS * EACH);
-	ck_assert_int_eq(world_int(&w, "SELECT max(number) = 'AKS-20261201-0045' FROM request"), 1);
+	ck_assert_int_eq(world_int(&w, "SELECT max(number) = 'AKS-20261201-00045' FROM request"), 1);
 	ck_assert_int_eq(world_int(&w, "SELECT n FROM day_counter WHERE day = '2026-12-01'"),
 	                 PROCS * EACH);
 	ck_assert_int_eq(store_audit_verify(w.st, NULL, NULL), AKSES_OK);
@@ -233,7 +308,7 @@ START_TEST(test_invalid_input_names_the_field_and_writes_nothing)
 	/* refused forms used no number */
 	char n[AKSES_NUMBER_BUF];
 	world_submit(&w, START, END, 0, n);
-	ck_assert_str_eq(n, "AKS-20261201-0001");
+	ck_assert_str_eq(n, "AKS-20261201-00001");
 }
 END_TEST
 
@@ -252,15 +327,15 @@ START_TEST(test_lookup_needs_the_number_and_the_phone_last_digits)
 	struct akses_request *r2 = fresh();
 	ck_assert_int_eq(store_lookup(w.st, n, "7891", "KIOSK-1", r2), AKSES_E_LOOKUP);
 	ck_assert_int_eq(store_lookup(w.st, n, "1234", "KIOSK-1", r2), AKSES_E_LOOKUP);
-	ck_assert_int_eq(store_lookup(w.st, "AKS-20261201-0002", WORLD_PHONE_LAST4, "KIOSK-1", r2),
+	ck_assert_int_eq(store_lookup(w.st, "AKS-20261201-00002", WORLD_PHONE_LAST4, "KIOSK-1", r2),
 	                 AKSES_E_LOOKUP);
 	ck_assert_str_eq(r2->name, "");
 	ck_assert_int_eq(store_lookup(w.st, n, "789", "KIOSK-1", r2), AKSES_E_PHONE_DIGITS);
 	ck_assert_int_eq(store_lookup(w.st, n, "78 0", "KIOSK-1", r2), AKSES_E_PHONE_DIGITS);
 	ck_assert_int_eq(store_lookup(w.st, "AKS-XYZ", "7890", "KIOSK-1", r2), AKSES_E_REQUEST_NUMBER);
 	/* typed in lowercase, the number still finds it */
-	ck_assert_int_eq(store_lookup(w.st, "aks-20261201-0001", WORLD_PHONE_LAST4, "KIOSK-1", r2), AKSES_OK);
-	ck_assert_str_eq(r2->number, "AKS-20261201-0001");
+	ck_assert_int_eq(store_lookup(w.st, "aks-20261201-00001", WORLD_PHONE_LAST4, "KIOSK-1", r2), AKSES_OK);
+	ck_assert_str_eq(r2->number, "AKS-20261201-00001");
 	free(r);
 	free(r2);
 }
@@ -316,7 +391,7 @@ START_TEST(test_reissued_receipt_replaces_the_old_one)
 	char *before = world_dump(&w);
 	ck_assert_int_eq(store_receipt_reissue(w.st, res.number, 0, tok2), AKSES_E_ROLE);
 	ck_assert_int_eq(store_receipt_reissue(w.st, res.number, w.teknis, tok2), AKSES_E_ROLE);
-	ck_assert_int_eq(store_receipt_reissue(w.st, "AKS-20261201-0009", w.helpdesk, tok2),
+	ck_assert_int_eq(store_receipt_reissue(w.st, "AKS-20261201-00009", w.helpdesk, tok2),
 	                 AKSES_E_REQUEST_NOT_FOUND);
 	char *after = world_dump(&w);
 	ck_assert_str_eq(before, after);
@@ -389,6 +464,9 @@ static Suite *request_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_numbers_count_per_local_day_from_0001);
+	tcase_add_test(tc, test_the_10000th_request_of_a_day_gets_a_number);
+	tcase_add_test(tc, test_a_day_without_numbers_left_says_so_and_writes_nothing);
+	tcase_add_test(tc, test_an_old_four_digit_number_is_still_found);
 	tcase_add_test(tc, test_processes_submitting_at_once_get_distinct_numbers);
 	tcase_add_test(tc, test_submitted_request_reads_back_field_by_field);
 	tcase_add_test(tc, test_hostile_text_is_stored_and_read_back_verbatim);

@@ -147,6 +147,67 @@ START_TEST(test_old_final_requests_lose_personal_data_but_keep_their_history)
 }
 END_TEST
 
+/* Rejection and cancellation reasons, step notes, the purpose and the equipment are free texts
+ * staff and visitors fill with names and NIKs: after the purge no row holds them any more. */
+#define FREE_NAME "Budi Hartono"
+#define FREE_NIK "3171011203850007"
+START_TEST(test_free_texts_that_name_people_are_cleared)
+{
+	char rejected[AKSES_NUMBER_BUF], cancelled[AKSES_NUMBER_BUF];
+	struct akses_request_input in;
+	struct akses_submit_result res;
+	tu_set_now("2026-12-02 08:00");
+	world_input(&in, "2026-12-02 13:00", "2026-12-02 15:00", 0);
+	in.purpose = "Ganti disk bersama " FREE_NAME;
+	ck_assert_int_eq(store_submit(w.st, &in, &res, NULL, NULL), AKSES_OK);
+	snprintf(rejected, sizeof rejected, "%s", res.number);
+	ck_assert_int_eq(store_act(w.st, rejected, WF_DISPOSE_KADIS, w.kadis, "Untuk " FREE_NAME),
+	                 AKSES_OK);
+	ck_assert_int_eq(store_act(w.st, rejected, WF_DISPOSE_KABID, w.kabid, NULL), AKSES_OK);
+	ck_assert_int_eq(store_act(w.st, rejected, WF_VERIFY, w.koord, "NIK " FREE_NIK " cocok"),
+	                 AKSES_OK);
+	ck_assert_int_eq(store_act(w.st, rejected, WF_REJECT, w.kabid,
+	                           FREE_NAME " tidak membawa surat tugas"),
+	                 AKSES_OK);
+	world_submit(&w, "2026-12-02 13:00", "2026-12-02 15:00", 0, cancelled);
+	ck_assert_int_eq(store_cancel(w.st, cancelled, w.koord, "Dibatalkan atas permintaan " FREE_NAME),
+	                 AKSES_OK);
+	ck_assert_int_gt(world_int(&w, "SELECT count(*) FROM step WHERE note LIKE '%" FREE_NAME "%'"
+	                               " OR note LIKE '%" FREE_NIK "%'"),
+	                 0);
+
+	int n = 0;
+	tu_set_now("2027-01-05 11:00");
+	ck_assert_int_eq(store_purge(w.st, w.admin, 30, &n), AKSES_OK);
+	ck_assert_int_eq(n, 4); /* old closed, old rejected, and these two */
+	const char *q[] = {
+	    "SELECT count(*) FROM step WHERE note LIKE '%" FREE_NAME "%' OR note LIKE '%" FREE_NIK "%'",
+	    "SELECT count(*) FROM request WHERE reason LIKE '%" FREE_NAME "%'",
+	    "SELECT count(*) FROM request WHERE purpose LIKE '%" FREE_NAME "%'",
+	    "SELECT count(*) FROM request WHERE anonymized_at IS NOT NULL AND (reason <> ''"
+	    " OR report <> '' OR purpose <> '' OR equipment <> '')",
+	    "SELECT count(*) FROM step s JOIN request r ON r.id = s.request_id"
+	    " WHERE r.anonymized_at IS NOT NULL AND s.note <> ''",
+	};
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++)
+		ck_assert_msg(world_int(&w, q[i]) == 0, "still there: %s", q[i]);
+	char *dump = world_dump(&w);
+	ck_assert_ptr_null(strstr(dump, FREE_NAME));
+	ck_assert_ptr_null(strstr(dump, FREE_NIK));
+	free(dump);
+	/* the counts keep what they need: the purpose's category, the steps themselves */
+	struct akses_request *r = get(rejected);
+	ck_assert_int_eq(r->state, RS_REJECTED);
+	ck_assert_int_eq(r->purpose_category, PURPOSE_MAINTENANCE);
+	free(r);
+	ck_assert_int_eq(rows_of("step", rejected), 5);
+	/* what is still open keeps its texts */
+	r = get(still_open);
+	ck_assert_str_ne(r->purpose, "");
+	free(r);
+}
+END_TEST
+
 START_TEST(test_recent_and_open_requests_are_untouched)
 {
 	tu_set_now("2027-01-05 11:00");
@@ -212,6 +273,7 @@ static Suite *retention_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_old_final_requests_lose_personal_data_but_keep_their_history);
 	tcase_add_test(tc, test_recent_and_open_requests_are_untouched);
+	tcase_add_test(tc, test_free_texts_that_name_people_are_cleared);
 	tcase_add_test(tc, test_purge_is_for_admins_and_runs_once_per_request);
 	suite_add_tcase(s, tc);
 	return s;

@@ -133,16 +133,85 @@ START_TEST(test_in_twice_is_already_inside)
 }
 END_TEST
 
+/* A double read is neither a passage nor a denial: a neutral REPEAT, recorded, changing nothing,
+ * and the day's log does not count it among the denied scans. */
 START_TEST(test_repeat_scan_within_the_guard_is_a_double_read)
 {
 	ck_assert_int_eq(scan_at("2026-12-01 10:00:00", tok[0], SCAN_DIR_AUTO).decision,
 	                 SCAN_ENTRY);
 	/* the scanner read the badge again: not an exit */
-	assert_denied(scan_at("2026-12-01 10:00:05", tok[0], SCAN_DIR_AUTO), DENY_ALREADY_INSIDE);
+	struct akses_scan_result r = scan_at("2026-12-01 10:00:05", tok[0], SCAN_DIR_AUTO);
+	ck_assert_int_eq(r.decision, SCAN_REPEAT);
+	ck_assert_int_eq(r.reason, DENY_NONE);
+	ck_assert_str_eq(r.number, number);
 	ck_assert(pass_inside(pid[0]));
 	ck_assert_int_eq(scan_at("2026-12-01 10:00:10", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
-	assert_denied(scan_at("2026-12-01 10:00:19", tok[0], SCAN_DIR_AUTO), DENY_NOT_INSIDE);
+	r = scan_at("2026-12-01 10:00:19", tok[0], SCAN_DIR_AUTO);
+	ck_assert_int_eq(r.decision, SCAN_REPEAT);
+	ck_assert_int_eq(r.reason, DENY_NONE);
 	ck_assert(!pass_inside(pid[0]));
+	/* past the guard the pass works as before */
+	ck_assert_int_eq(scan_at("2026-12-01 10:00:40", tok[0], SCAN_DIR_AUTO).decision,
+	                 SCAN_ENTRY);
+
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM scan WHERE decision = 'REPEAT'"
+	                         " AND reason = ''",
+	                         NULL),
+	                 2);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM scan WHERE decision = 'DENIED'", NULL), 0);
+	struct akses_day_log log;
+	ck_assert_int_eq(store_day_log(w.st, "2026-12-01", &log), AKSES_OK);
+	ck_assert_int_eq(log.n_denied, 0);
+	ck_assert_int_eq(log.n_visits, 2);
+	store_day_log_free(&log);
+}
+END_TEST
+
+/* A visit recorded at 08:00 for 10:00: before the window the escort's inbox shows step 7 due at
+ * 10:03, not overdue; the visitor let in at 10:01 makes step 7 take 60 s, within its 3 minutes,
+ * and compliance shows step 7 at 100 %. (It was timed from step 6: 3 hours, always late.) */
+START_TEST(test_step_7_is_timed_from_the_window_start)
+{
+	tu_set_now("2026-12-01 09:00");
+	struct akses_request_summary *box = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_inbox(w.st, w.teknis, &box, &n), AKSES_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(box[0].next_step, 7);
+	ck_assert_int_eq(box[0].due_at, tu_time("2026-12-01 10:03"));
+	ck_assert_int_lt(tu_time("2026-12-01 09:00"), box[0].due_at); /* not overdue */
+	free(box);
+	ck_assert_int_eq(scan_at("2026-12-01 09:58", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:01", tok[1], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	/* inside: due when the window ends */
+	ck_assert_int_eq(store_inbox(w.st, w.teknis, &box, &n), AKSES_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(box[0].due_at, tu_time("2026-12-01 12:00"));
+	free(box);
+	ck_assert_int_eq(scan_at("2026-12-01 11:00", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	ck_assert_int_eq(scan_at("2026-12-01 11:05", tok[1], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	/* the first entry (09:58, in the grace) started the escort on time */
+	ck_assert_int_eq(sql_int("SELECT duration_s FROM step WHERE step = 7", NULL), 0);
+	struct akses_compliance_row *rows = NULL;
+	ck_assert_int_eq(store_compliance(w.st, "2026-12-01", "2026-12-01", &rows, &n), AKSES_OK);
+	bool seen = false;
+	for (int i = 0; i < n; i++)
+		if (rows[i].step == 7) {
+			seen = true;
+			ck_assert_int_eq(rows[i].count, 1);
+			ck_assert(rows[i].within_share > 0.99);
+		}
+	ck_assert(seen);
+	free(rows);
+}
+END_TEST
+
+/* A visitor who came 10 minutes late: step 7 took 10 minutes, over its standard. */
+START_TEST(test_step_7_counts_a_late_start_against_the_standard)
+{
+	ck_assert_int_eq(scan_at("2026-12-01 10:10", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
+	ck_assert_int_eq(scan_at("2026-12-01 10:40", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
+	ck_assert_int_eq(sql_int("SELECT duration_s FROM step WHERE step = 7", NULL), 600);
 }
 END_TEST
 
@@ -319,14 +388,47 @@ START_TEST(test_request_goes_on_site_then_visited_with_a_step_7_row)
 }
 END_TEST
 
-START_TEST(test_scan_of_a_reported_request_is_denied_revoked)
+/* Nobody revoked these passes: the report closed the visit while its window was still open, and
+ * the door says that ("visit closed"), not "revoked". */
+START_TEST(test_scan_of_a_reported_request_is_denied_visit_closed)
 {
 	ck_assert_int_eq(scan_at("2026-12-01 10:00", tok[0], SCAN_DIR_AUTO).decision, SCAN_ENTRY);
 	ck_assert_int_eq(scan_at("2026-12-01 10:30", tok[0], SCAN_DIR_AUTO).decision, SCAN_EXIT);
 	ck_assert_int_eq(store_report_write(w.st, number, w.helpdesk, "Penggantian disk selesai."),
 	                 AKSES_OK);
-	assert_denied(scan_at("2026-12-01 10:40", tok[0], SCAN_DIR_AUTO), DENY_REVOKED);
-	assert_denied(scan_at("2026-12-01 10:41", tok[1], SCAN_DIR_AUTO), DENY_REVOKED);
+	assert_denied(scan_at("2026-12-01 10:40", tok[0], SCAN_DIR_AUTO), DENY_CLOSED);
+	assert_denied(scan_at("2026-12-01 10:41", tok[1], SCAN_DIR_AUTO), DENY_CLOSED);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM scan WHERE reason = 'visit-closed'", NULL), 2);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM scan WHERE reason = 'revoked'", NULL), 0);
+	/* a pass that was revoked is still called revoked */
+	tu_set_now("2026-12-01 10:42");
+	ck_assert_int_eq(store_pass_revoke(w.st, pid[2], w.koord, NULL), AKSES_OK);
+	assert_denied(scan_at("2026-12-01 10:43", tok[2], SCAN_DIR_AUTO), DENY_REVOKED);
+}
+END_TEST
+
+/* The visitor holds up the receipt instead of the pass: told so, not "unknown pass". */
+START_TEST(test_a_receipt_scanned_at_the_door_is_called_a_receipt)
+{
+	struct akses_request_input in;
+	struct akses_submit_result res;
+	world_input(&in, "2026-12-01 10:00", "2026-12-01 12:00", 0);
+	tu_set_now("2026-12-01 08:10");
+	ck_assert_int_eq(store_submit(w.st, &in, &res, NULL, NULL), AKSES_OK);
+	struct akses_scan_result r = scan_at("2026-12-01 10:05", res.receipt_token, SCAN_DIR_AUTO);
+	assert_denied(r, DENY_RECEIPT);
+	ck_assert_int_eq(r.pass_id, 0);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM scan WHERE reason = 'receipt'"
+	                         " AND pass_id IS NULL",
+	                         NULL),
+	                 1);
+	/* as a scanner types it (lowercase) too; a stranger's token stays unknown */
+	for (char *c = res.receipt_token; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	assert_denied(scan_at("2026-12-01 10:06", res.receipt_token, SCAN_DIR_AUTO), DENY_RECEIPT);
+	res.receipt_token[0] = res.receipt_token[0] == 'a' ? 'b' : 'a';
+	assert_denied(scan_at("2026-12-01 10:07", res.receipt_token, SCAN_DIR_AUTO), DENY_UNKNOWN);
 }
 END_TEST
 
@@ -336,7 +438,7 @@ START_TEST(test_every_denied_scan_is_recorded_with_its_reason)
 	scan_at("2026-12-01 10:00", "NOPE", SCAN_DIR_AUTO);    /* unknown */
 	scan_at("2026-12-01 10:00", tok[0], SCAN_DIR_OUT);     /* not-inside */
 	scan_at("2026-12-01 10:01", tok[0], SCAN_DIR_AUTO);    /* ENTRY */
-	scan_at("2026-12-01 10:01:03", tok[0], SCAN_DIR_AUTO); /* already-inside (double read) */
+	scan_at("2026-12-01 10:01:03", tok[0], SCAN_DIR_AUTO); /* a double read: REPEAT */
 	struct akses_scan_result r;
 	ck_assert_int_eq(store_scan(w.st, tok[1], w.teknis2, "Pintu B", SCAN_DIR_AUTO, &r),
 	                 AKSES_OK); /* wrong-escort */
@@ -356,7 +458,7 @@ START_TEST(test_every_denied_scan_is_recorded_with_its_reason)
 	const char *want[][3] = {
 	    {"DENIED", "not-yet-valid", DOOR},  {"DENIED", "unknown", DOOR},
 	    {"DENIED", "not-inside", DOOR},     {"ENTRY", "", DOOR},
-	    {"DENIED", "already-inside", DOOR}, {"DENIED", "wrong-escort", "Pintu B"},
+	    {"REPEAT", "", DOOR},               {"DENIED", "wrong-escort", "Pintu B"},
 	    {"DENIED", "revoked", DOOR},        {"DENIED", "expired", DOOR},
 	};
 	int i = 0;
@@ -405,7 +507,10 @@ static Suite *scan_suite(void)
 	tcase_add_test(tc, test_garbage_from_the_scanner_is_unknown_and_recorded);
 	tcase_add_test(tc, test_exit_after_the_window_is_allowed_and_flagged_overstay);
 	tcase_add_test(tc, test_request_goes_on_site_then_visited_with_a_step_7_row);
-	tcase_add_test(tc, test_scan_of_a_reported_request_is_denied_revoked);
+	tcase_add_test(tc, test_scan_of_a_reported_request_is_denied_visit_closed);
+	tcase_add_test(tc, test_a_receipt_scanned_at_the_door_is_called_a_receipt);
+	tcase_add_test(tc, test_step_7_is_timed_from_the_window_start);
+	tcase_add_test(tc, test_step_7_counts_a_late_start_against_the_standard);
 	tcase_add_test(tc, test_every_denied_scan_is_recorded_with_its_reason);
 	suite_add_tcase(s, tc);
 	return s;

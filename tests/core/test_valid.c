@@ -218,19 +218,28 @@ END_TEST
 START_TEST(test_request_number_is_canonicalized_to_uppercase)
 {
 	char out[AKSES_NUMBER_BUF] = "";
-	ck_assert_int_eq(valid_request_number("AKS-20261129-0007", out), AKSES_OK);
-	ck_assert_str_eq(out, "AKS-20261129-0007");
+	ck_assert_int_eq(valid_request_number("AKS-20261129-00007", out), AKSES_OK);
+	ck_assert_str_eq(out, "AKS-20261129-00007");
+	ck_assert_int_eq(valid_request_number("aks-20261129-00007", out), AKSES_OK);
+	ck_assert_str_eq(out, "AKS-20261129-00007");
+	ck_assert_int_eq(valid_request_number("AKS-20261129-00007", NULL), AKSES_OK);
+	/* four digits: numbers made before the counter got room; more than five: a busy day */
 	ck_assert_int_eq(valid_request_number("aks-20261129-0007", out), AKSES_OK);
 	ck_assert_str_eq(out, "AKS-20261129-0007");
-	ck_assert_int_eq(valid_request_number("AKS-20261129-0007", NULL), AKSES_OK);
-	static const char *bad[] = {"AKS-2026112-0007",
-	                            "AKS-20261329-0007",
-	                            "AKS-20261100-0007",
-	                            "AKX-20261129-0007",
+	ck_assert_int_eq(valid_request_number("AKS-20261129-100000", out), AKSES_OK);
+	ck_assert_str_eq(out, "AKS-20261129-100000");
+	ck_assert_int_eq(valid_request_number("AKS-20261129-999999999", out), AKSES_OK);
+	ck_assert_str_eq(out, "AKS-20261129-999999999");
+	static const char *bad[] = {"AKS-2026112-00007",
+	                            "AKS-20261329-00007",
+	                            "AKS-20261100-00007",
+	                            "AKX-20261129-00007",
 	                            "AKS-20261129-007",
-	                            "AKS_20261129_0007",
-	                            "AKS-20261129-00071",
-	                            "AKS-2026112a-0007",
+	                            "AKS_20261129_00007",
+	                            "AKS-20261129-1000000000",
+	                            "AKS-20261129-0007 ",
+	                            "AKS-2026112a-00007",
+	                            "AKS-20261129-0000a",
 	                            "",
 	                            NULL};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)

@@ -358,8 +358,14 @@ START_TEST(test_purpose_deny_print_and_job_codes_are_stable)
 
 	static const char *denies[] = {"unknown",        "not-yet-valid", "expired",     "revoked",
 	                               "already-inside", "not-inside",    "wrong-escort"};
-	for (int d = DENY_UNKNOWN; d < DENY_COUNT; d++)
+	for (int d = DENY_UNKNOWN; d <= DENY_WRONG_ESCORT; d++)
 		ck_assert_str_eq(wf_deny_code(d), denies[d - 1]);
+	ck_assert_str_eq(wf_deny_code(DENY_CLOSED), "visit-closed");
+	ck_assert_str_eq(wf_deny_code(DENY_RECEIPT), "receipt");
+	for (int d = DENY_UNKNOWN; d < DENY_COUNT; d++) {
+		ck_assert_ptr_nonnull(wf_deny_code(d));
+		ck_assert_str_ne(wf_deny_label(d), "");
+	}
 
 	ck_assert_str_eq(wf_print_state_code(PRINT_NONE), "none");
 	ck_assert_str_eq(wf_print_state_code(PRINT_PENDING), "pending");
@@ -370,6 +376,27 @@ START_TEST(test_purpose_deny_print_and_job_codes_are_stable)
 	                             "canceled", "stopped",  "failed"};
 	for (int j = JOB_PENDING; j <= JOB_FAILED; j++)
 		ck_assert_str_eq(wf_job_state_code(j), jobs[j - 1]);
+}
+END_TEST
+
+/* Step 7 cannot begin before the visit window: a visit booked a week ahead is not late. */
+START_TEST(test_step_7_is_due_from_the_window_not_from_step_6)
+{
+	const int64_t rec = 1000000, start = rec + 7 * 86400, end = start + 7200;
+	/* other steps: the standard after the previous step */
+	ck_assert_int_eq(wf_due_at(RS_SUBMITTED, rec, start, end), rec + 180);
+	ck_assert_int_eq(wf_due_at(RS_FORWARDED_KOORD, rec, start, end), rec + 300);
+	ck_assert_int_eq(wf_due_at(RS_CLOSED, rec, start, end), 0);
+	/* waiting for the visitor: 3 minutes after the window opens */
+	ck_assert_int_eq(wf_due_at(RS_RECORDED, rec, start, end), start + 180);
+	/* recorded after the window opened (a walk-in): 3 minutes after recording */
+	ck_assert_int_eq(wf_due_at(RS_RECORDED, start + 600, start, end), start + 780);
+	/* inside: the escort's duty ends with the window */
+	ck_assert_int_eq(wf_due_at(RS_ON_SITE, rec, start, end), end);
+	/* the measured duration: window start (or step 6, if later) to the first entry */
+	ck_assert_int_eq(wf_step7_duration(start, rec, start + 60), 60);
+	ck_assert_int_eq(wf_step7_duration(start, rec, start - 600), 0); /* in the grace */
+	ck_assert_int_eq(wf_step7_duration(start, start + 600, start + 700), 100);
 }
 END_TEST
 
@@ -420,6 +447,7 @@ static Suite *wf_suite(void)
 	tcase_add_test(tc, test_state_and_role_codes_round_trip_case_insensitively);
 	tcase_add_test(tc, test_purpose_deny_print_and_job_codes_are_stable);
 	tcase_add_test(tc, test_labels_are_indonesian_by_default_and_english_on_request);
+	tcase_add_test(tc, test_step_7_is_due_from_the_window_not_from_step_6);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -25,7 +25,7 @@ expect_fail 2 "try 'aksesctl request --help'" ctl request frob
 expect_fail 2 "unknown option '--nope'" ctl scan X --nope
 expect_fail 2 "needs a value" ctl inbox --as
 expect_fail 2 "--as" ctl inbox
-expect_fail 2 "exactly one" ctl decide AKS-20261129-0001 --as 1 --approve --reject --reason x
+expect_fail 2 "exactly one" ctl decide AKS-20261129-00001 --as 1 --approve --reject --reason x
 expect_fail 2 "--lang" "$AKSESCTL" --lang fr inbox --as 1
 # Indonesian is the default language
 expect_fail 2 "coba 'aksesctl --help'" "$AKSESCTL" frobnicate

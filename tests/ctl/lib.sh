@@ -73,7 +73,7 @@ submit() {
 		--category maintenance --purpose 'Ganti hard disk server aplikasi' \
 		--start '2026-11-29 10:00' --end '2026-11-29 12:00' --equipment 'Laptop' \
 		--consent "$@" | last_line)
-	[[ $REQ =~ ^AKS-[0-9]{8}-[0-9]{4}$ ]] || fail "submit printed '$REQ', not a request number"
+	[[ $REQ =~ ^AKS-[0-9]{8}-[0-9]{5,9}$ ]] || fail "submit printed '$REQ', not a request number"
 }
 
 # sql QUERY: one query against the test DB, rows on stdout.

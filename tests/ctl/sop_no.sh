@@ -53,7 +53,7 @@ expect_state "$REQ" REJECTED 5
 
 # a fresh request still goes through: the refusal was about this request only
 submit
-[[ $REQ == AKS-20261129-0002 ]] || fail "second request numbered $REQ"
+[[ $REQ == AKS-20261129-00002 ]] || fail "second request numbered $REQ"
 as "$KADIS" dispose "$REQ" >/dev/null
 expect_state "$REQ" DISPOSED_KADIS 2
 ctl audit verify >/dev/null || fail "audit verify"

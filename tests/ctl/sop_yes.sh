@@ -13,7 +13,7 @@ out=$(ctl request submit --name 'Ni Luh Putu Ayu' --nik 5171014506920001 --insti
 	--start '2026-11-29 10:00' --end '2026-11-29 12:00' --consent)
 grep -q '^Receipt token: [A-Z2-7]\{32\}$' <<<"$out" || fail "no labelled receipt token: $out"
 REQ=$(last_line <<<"$out")
-[[ $REQ == AKS-20261129-0001 ]] || fail "first request of the day is $REQ"
+[[ $REQ == AKS-20261129-00001 ]] || fail "first request of the day is $REQ"
 expect_state "$REQ" SUBMITTED 1
 
 # it waits in the KADIS inbox, not in the KABID one
@@ -100,6 +100,7 @@ as "$KADIS" --json request show "$REQ" | grep -q '"step":12,"action":"receive","
 	fail "timeline JSON lacks step 12"
 
 # the closed pass no longer opens the door, and the audit chain holds
-expect_denied 'revoked' as "$TEKNIS" scan "$TOKEN" --station 'Pintu Ruang Server'
+# closed by its report, not revoked: the door says so
+expect_denied 'Visit closed' as "$TEKNIS" scan "$TOKEN" --station 'Pintu Ruang Server'
 ctl audit verify | grep -q 'intact' || fail "audit verify"
 echo "sop_yes: ok"

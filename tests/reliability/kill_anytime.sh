@@ -9,6 +9,10 @@ set -euo pipefail
 
 CLI_SECONDS=${REL_CLI_SECONDS:-11}
 LOOP_SECONDS=${REL_LOOP_SECONDS:-9}
+# Bounded by count as well as by time: a fast machine must not submit so many more requests into
+# the one pinned day that the test measures its speed instead of what survives a kill. Every lane
+# stops after this many runs (rel_chaos), whichever comes first.
+export REL_MAX_RUNS=${REL_MAX_RUNS:-300}
 
 # ---- 0. the first open of a new file (init), which creates the schema (~35 ms): killed 5-80 ms
 # after start, each run on a fresh path (exec keeps the kill on aksesctl, not on a shell around it)

@@ -32,7 +32,7 @@ tokens() {
 
 # confirmed_numbers LOG...: the request numbers the logs confirm, sorted, one a line.
 confirmed_numbers() {
-	cat "$@" | grep -o '^AKS-[0-9]\{8\}-[0-9]\{4\}$' | sort
+	cat "$@" | grep -o '^AKS-[0-9]\{8\}-[0-9]\{5,9\}$' | sort
 }
 
 # all_confirmed_in_db LOG...: every number the logs confirm is a request in the DB; prints how many.

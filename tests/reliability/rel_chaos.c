@@ -8,7 +8,9 @@
  * never name some other process (a child stays a zombie, keeping its PID, until waitpid). A run
  * that ends by itself must exit 0 (or 3, a DENIED scan); any other ending is a failure, its stderr
  * kept in ERRLOG. The last line on stdout: "runs=N completed=N killed=N failed=N lines=N seed=S".
- * Exit 0 when no run failed. $REL_SEED fixes the random sequence (to replay a run). */
+ * Exit 0 when no run failed. $REL_SEED fixes the random sequence (to replay a run).
+ * The runs are bounded by count as well as by time: at most $REL_MAX_RUNS (default 1000), so a
+ * fast machine does not pile up more work in one pinned day than a slow one could. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -161,9 +163,15 @@ int main(int argc, char **argv)
 	unsigned seed = env_seed && *env_seed ? (unsigned)strtoul(env_seed, NULL, 10)
 	                                      : (unsigned)(time(NULL) ^ (getpid() << 8));
 	srand(seed);
+	const char *env_max = getenv("REL_MAX_RUNS");
+	long max_runs = env_max && *env_max ? strtol(env_max, NULL, 10) : 1000;
+	if (max_runs <= 0) {
+		fprintf(stderr, "rel_chaos: bad REL_MAX_RUNS\n");
+		return 2;
+	}
 	struct chaos_count c = {0};
 	long long stop = chaos_ms() + seconds * 1000;
-	while (chaos_ms() < stop) {
+	while (chaos_ms() < stop && c.runs < max_runs) {
 		long delay = min_ms + (long)((double)rand() / ((double)RAND_MAX + 1) *
 		                             (double)(max_ms - min_ms + 1));
 		chaos_run(argv + 7, delay, log_fd, err_fd, &c);

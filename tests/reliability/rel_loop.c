@@ -95,7 +95,7 @@ static akses_status loop_submit(store *st, long i, char number[AKSES_NUMBER_BUF]
 
 static const char *loop_decision(scan_decision d)
 {
-	return d == SCAN_ENTRY ? "ENTRY" : d == SCAN_EXIT ? "EXIT" : "DENIED";
+	return d == SCAN_ENTRY ? "ENTRY" : d == SCAN_EXIT ? "EXIT" : d == SCAN_REPEAT ? "REPEAT" : "DENIED";
 }
 
 /* The staff ids the flow mode acts as. */
