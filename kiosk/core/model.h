@@ -198,6 +198,7 @@ typedef enum deny_reason {
 	DENY_ALREADY_INSIDE,  /* anti-passback, or a repeat scan within the repeat guard */
 	DENY_NOT_INSIDE,
 	DENY_WRONG_ESCORT,    /* not this escort's visitor */
+	DENY_REPLACED,        /* a badge whose token a reprint replaced */
 	DENY_COUNT
 } deny_reason;
 
@@ -282,6 +283,7 @@ struct akses_print_job {
 	int cups_job_id;         /* 0 when never accepted */
 	print_job_state state;
 	bool reprint;
+	bool to_file;            /* a PDF written to a file (aksesctl --pdf), not sent to CUPS */
 	char message[256];
 };
 

@@ -125,6 +125,20 @@ static const char *const migrations[] = {
 	 * name one account only; partial, so the many NULLs do not collide. */
 	"ALTER TABLE staff ADD COLUMN code_hash BLOB;"
 	"CREATE UNIQUE INDEX staff_code ON staff(code_hash) WHERE code_hash IS NOT NULL;",
+	/* print: a badge's new token waits on its print job (pass.pending_hash until a job takes
+	 * it, print_job.token_hash until CUPS accepts the job), so a print that fails never voids
+	 * the working badge; the hashes a reprint retired stay known so the door can say "replaced
+	 * by a new print"; every job says where it went (dest 'cups' or 'file') and when its copy in
+	 * the PDF queue's folder / CUPS's spool was purged. */
+	"ALTER TABLE pass ADD COLUMN pending_hash BLOB;"
+	"ALTER TABLE print_job ADD COLUMN token_hash BLOB;"
+	"ALTER TABLE print_job ADD COLUMN dest TEXT NOT NULL DEFAULT 'cups';"
+	"ALTER TABLE print_job ADD COLUMN purged_at INTEGER;"
+	"CREATE INDEX print_job_open ON print_job(state) WHERE state IN ('pending', 'accepted');"
+	"CREATE TABLE pass_retired("
+	"  hash BLOB PRIMARY KEY,"
+	"  pass_id INTEGER NOT NULL REFERENCES pass(id),"
+	"  at INTEGER NOT NULL);",
 };
 
 int store_schema_count(void)

@@ -81,6 +81,7 @@ static const char *const wf_deny_codes[DENY_COUNT] = {
     [DENY_ALREADY_INSIDE] = "already-inside",
     [DENY_NOT_INSIDE] = "not-inside",
     [DENY_WRONG_ESCORT] = "wrong-escort",
+    [DENY_REPLACED] = "replaced",
 };
 
 const struct wf_transition *wf_get(wf_action a)
@@ -488,6 +489,8 @@ const char *wf_deny_label(deny_reason r)
 		return C_("Not inside");
 	case DENY_WRONG_ESCORT:
 		return C_("Not this escort's visitor");
+	case DENY_REPLACED:
+		return C_("Replaced by a new print");
 	default:
 		return "";
 	}

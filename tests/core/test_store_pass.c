@@ -174,7 +174,10 @@ START_TEST(test_staff_reprint_replaces_the_old_token)
 	struct akses_scan_result r;
 	ck_assert_int_eq(store_scan(w.st, old, w.teknis, "Pintu A", SCAN_DIR_AUTO, &r), AKSES_OK);
 	ck_assert_int_eq(r.decision, SCAN_DENIED);
-	ck_assert_int_eq(r.reason, DENY_UNKNOWN);
+	/* the door tells a replaced badge from a forged one, and says whose it is */
+	ck_assert_int_eq(r.reason, DENY_REPLACED);
+	ck_assert_int_eq(r.pass_id, id);
+	ck_assert_str_ne(r.number, "");
 	ck_assert_int_eq(store_scan(w.st, fresh, w.teknis, "Pintu A", SCAN_DIR_AUTO, &r), AKSES_OK);
 	ck_assert_int_eq(r.decision, SCAN_ENTRY);
 	ck_assert_int_eq(r.pass_id, id);

@@ -357,7 +357,8 @@ START_TEST(test_purpose_deny_print_and_job_codes_are_stable)
 	ck_assert_int_eq(wf_purpose_parse("picnic", &pc), -1);
 
 	static const char *denies[] = {"unknown",        "not-yet-valid", "expired",     "revoked",
-	                               "already-inside", "not-inside",    "wrong-escort"};
+	                               "already-inside", "not-inside",    "wrong-escort",
+	                               "replaced"};
 	for (int d = DENY_UNKNOWN; d < DENY_COUNT; d++)
 		ck_assert_str_eq(wf_deny_code(d), denies[d - 1]);
 
