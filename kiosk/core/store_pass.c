@@ -157,12 +157,13 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
 	sqlite3_finalize(s);
 	if (!state_admits_pass(state) || revoked || now >= end_at)
 		return AKSES_E_NOT_PRINTABLE;
-	if (actor_id == 0 && ps != PRINT_NONE && ps != PRINT_FAILED)
-		return AKSES_E_ALREADY_PRINTED;
-	/* A new token now would void the badge coming out of the printer: wait for that job (the
-	 * same two minutes store_print_begin waits before taking a pending job as lost). */
-	if (ps == PRINT_PENDING && now - last_job_at < PASS_PRINT_ACTIVE_S)
+	/* A job under way: for the visitor, until it is known to have printed or not (a print killed
+	 * mid-way is settled by paper_reconcile), never "already printed"; for staff, as long as
+	 * store_print_begin would refuse a second job. */
+	if (ps == PRINT_PENDING && (actor_id == 0 || now - last_job_at < PASS_PRINT_ACTIVE_S))
 		return AKSES_E_PRINT_ACTIVE;
+	if (actor_id == 0 && ps == PRINT_DONE)
+		return AKSES_E_ALREADY_PRINTED;
 	return AKSES_OK;
 }
 

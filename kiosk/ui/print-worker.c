@@ -43,6 +43,8 @@ static int pw_main(void *p)
 		pj.day = j->day[0] ? j->day : NULL;
 		pj.reason = j->reason[0] ? j->reason : NULL;
 		pj.wait = true;
+		/* a job left pending by a kiosk killed mid-print would refuse this one */
+		(void)paper_reconcile(st, NULL);
 		paper_print(st, &j->cfg, &pj, &j->res);
 	} else {
 		j->res.status = rc;
@@ -126,4 +128,37 @@ void print_worker_done(struct app *a, const SDL_Event *e)
 	memset(j, 0, sizeof *j);
 	free(j);
 	SDL_AtomicSet(&pw_busy, 0);
+}
+
+/* At most one reconciling thread; apart from pw_busy, so a visitor's print is never refused
+ * because a reconciliation is running (both may reconcile at once: a job's end counts once). */
+static SDL_atomic_t pw_reconciling;
+
+/* The reconciling thread: its own store handle (the UI's is not for other threads). */
+static int pw_reconcile_main(void *p)
+{
+	char *db_path = p;
+	store *st = NULL;
+	struct store_options so = {15, 10, 5000}; /* grace and repeat guard play no part here */
+	if (store_open(db_path, &so, &st) == AKSES_OK)
+		(void)paper_reconcile(st, NULL);
+	if (st)
+		store_close(st);
+	free(db_path);
+	SDL_AtomicSet(&pw_reconciling, 0);
+	return 0;
+}
+
+void print_worker_reconcile(struct app *a)
+{
+	if (!a->db_path[0] || a->db_status != AKSES_OK || !SDL_AtomicCAS(&pw_reconciling, 0, 1))
+		return;
+	char *path = strdup(a->db_path);
+	SDL_Thread *t = path ? SDL_CreateThread(pw_reconcile_main, "akses-reconcile", path) : NULL;
+	if (!t) {
+		free(path);
+		SDL_AtomicSet(&pw_reconciling, 0);
+		return;
+	}
+	SDL_DetachThread(t);
 }
