@@ -73,6 +73,7 @@ static int print_status(struct ctl *c, const char *limit_s)
 			cJSON_AddNumberToObject(o, "pass_id", (double)jobs[i].pass_id);
 			cJSON_AddNumberToObject(o, "staff_id", (double)jobs[i].staff_id);
 			cJSON_AddStringToObject(o, "queue", jobs[i].queue);
+			cJSON_AddStringToObject(o, "dest", jobs[i].to_file ? "file" : "cups");
 			cJSON_AddNumberToObject(o, "cups_job_id", jobs[i].cups_job_id);
 			cJSON_AddStringToObject(o, "state", wf_job_state_code(jobs[i].state));
 			cJSON_AddBoolToObject(o, "reprint", jobs[i].reprint);
@@ -90,7 +91,8 @@ static int print_status(struct ctl *c, const char *limit_s)
 		ctl_pad(stdout, at, 17);
 		ctl_pad(stdout, jobs[i].kind, 12);
 		ctl_pad(stdout, jobs[i].number[0] ? jobs[i].number : "-", 18);
-		ctl_pad(stdout, jobs[i].queue[0] ? jobs[i].queue : "-", 10);
+		/* a PDF written to a file (--pdf) shows "file" where the queue would be */
+		ctl_pad(stdout, jobs[i].to_file ? "file" : jobs[i].queue[0] ? jobs[i].queue : "-", 10);
 		ctl_pad(stdout, cid, 6);
 		ctl_pad(stdout, wf_job_state_code(jobs[i].state), 10);
 		printf("%s%s\n", jobs[i].reprint ? "reprint " : "", jobs[i].message);

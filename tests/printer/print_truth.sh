@@ -88,7 +88,8 @@ echo "reprint to a stopped queue -> old badge kept; accepted reprint -> old one 
 # 4. A badge written to a file is a print: recorded, counted, and the visitor's only one.
 en print badge "$REQ" --person 2 --pdf "$WORK/b2.pdf" >/dev/null || fail "visitor's --pdf badge"
 [ "$(print_state 2)" = done ] || fail "--pdf badge leaves the pass '$(print_state 2)'"
-ctl $HELPDESK --lang en print status | grep -q "Saved to $WORK/b2.pdf" || fail "--pdf badge not in print status"
+ctl $HELPDESK --lang en print status | grep "Saved to $WORK/b2.pdf" | grep -q " file " ||
+	fail "--pdf badge not in print status as a file"
 msg=$(en print badge "$REQ" --person 2 --pdf "$WORK/b2b.pdf" 2>&1) && fail "second --pdf badge without staff"
 case "$msg" in *"already printed"*) ;; *) fail "second --pdf badge: $msg" ;; esac
 [ ! -e "$WORK/b2b.pdf" ] || fail "a refused badge was written"
