@@ -10,6 +10,7 @@ set -u
 : "${AKSESCTL:?}" "${CUPS_UP:?}"
 WORK=$(mkdir -p "${AKSES_TEST_TMP:-/tmp}" && mktemp -d "${AKSES_TEST_TMP:-/tmp}/print-truth-XXXXXX")
 restore() {
+	lpadmin -p PDF -o job-hold-until-default=no-hold 2>/dev/null
 	cupsenable PDF 2>/dev/null
 	"$CUPS_UP" -q >/dev/null
 	rm -rf "$WORK"
@@ -63,6 +64,21 @@ until [ "$(print_state 1)" = done ]; do # print status reconciles each time it i
 	ctl $HELPDESK print status >/dev/null; sleep 0.2
 done
 echo "killed while waiting -> reconciled done from CUPS (job $cid)"
+
+# 2b. A job CUPS holds is still under way; once cancelled there, it ended without printing.
+lpadmin -p PDF -o job-hold-until-default=indefinite || fail "could not make PDF hold jobs"
+out=$(ctl $HELPDESK --json print letter "$REQ" --queue PDF)
+lpadmin -p PDF -o job-hold-until-default=no-hold
+lid=$(job_id "$out")
+[ -n "$lid" ] && [ "$lid" -gt 0 ] || fail "letter not accepted: $out"
+ctl $HELPDESK print status >/dev/null
+st=$(sqlite3 "$AKSES_DB" "SELECT state FROM print_job WHERE cups_job_id = $lid")
+[ "$st" = accepted ] || fail "a held job was reconciled to '$st'"
+cancel -x "$lid" || fail "cancel -x $lid"
+ctl $HELPDESK print status >/dev/null
+st=$(sqlite3 "$AKSES_DB" "SELECT state FROM print_job WHERE cups_job_id = $lid")
+[ "$st" = canceled ] || fail "a job cancelled in CUPS was reconciled to '$st'"
+echo "held in CUPS -> still accepted; cancelled in CUPS -> canceled (job $lid)"
 
 # 3. A staff reprint to a stopped queue keeps the working badge; an accepted one replaces it.
 door=$(scan "$tok0") || fail "visitor's badge does not open the door: $door"
