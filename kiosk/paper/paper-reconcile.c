@@ -39,6 +39,7 @@ akses_status paper_reconcile(store *st, struct paper_reconcile *out)
 	if (rc != AKSES_OK)
 		return rc;
 	int64_t now = clock_now();
+	bool cups_down = false; /* asked once: not again for every job */
 	for (int i = 0; i < n && rc == AKSES_OK; i++) {
 		const struct akses_print_job *j = &jobs[i];
 		print_job_state to = JOB_NONE;
@@ -49,11 +50,18 @@ akses_status paper_reconcile(store *st, struct paper_reconcile *out)
 				continue; /* perhaps being submitted right now */
 			to = JOB_FAILED;
 			why = paper_prn_message(PRN_E_NO_JOB);
+		} else if (cups_down) {
+			sum.still++;
+			continue;
 		} else {
 			prn_job_state js;
 			prn_status pst = prn_cups_job_state(j->cups_job_id, &js);
-			if (pst == PRN_E_NO_SCHEDULER)
-				break; /* nothing can be known now; the next run will */
+			if (pst == PRN_E_NO_SCHEDULER) {
+				/* nothing can be known of this one now; the next run will */
+				cups_down = true;
+				sum.still++;
+				continue;
+			}
 			if (pst == PRN_E_NO_JOB) {
 				to = JOB_FAILED;
 				why = paper_prn_message(PRN_E_NO_JOB);

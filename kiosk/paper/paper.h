@@ -71,7 +71,7 @@ struct paper_reconcile {
  * minutes ago without a CUPS job id (the printing process died before submitting it), or that CUPS
  * does not know, becomes FAILED (its pass printable again, the earlier badge still valid); one
  * CUPS completed becomes COMPLETED; aborted/canceled ones fail. Run at start and on a timer. With
- * cupsd down nothing is changed. out may be NULL. */
+ * cupsd down the jobs CUPS has an id for are left as they are. out may be NULL. */
 akses_status paper_reconcile(store *st, struct paper_reconcile *out);
 
 struct paper_purge {
