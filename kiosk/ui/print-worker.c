@@ -151,7 +151,15 @@ static int pw_reconcile_main(void *p)
 
 void print_worker_reconcile(struct app *a)
 {
-	if (!a->db_path[0] || a->db_status != AKSES_OK || !SDL_AtomicCAS(&pw_reconciling, 0, 1))
+	if (!a->db_path[0] || a->db_status != AKSES_OK || !a->st)
+		return;
+	/* Nearly always nothing is open: one cheap read on the UI's own handle, and no second
+	 * handle (nor CUPS lookups) unless there is something to settle. */
+	struct akses_print_job *open_jobs = NULL;
+	int n_open = 0;
+	akses_status rc = store_print_open(a->st, &open_jobs, &n_open);
+	free(open_jobs);
+	if (rc != AKSES_OK || n_open == 0 || !SDL_AtomicCAS(&pw_reconciling, 0, 1))
 		return;
 	char *path = strdup(a->db_path);
 	SDL_Thread *t = path ? SDL_CreateThread(pw_reconcile_main, "akses-reconcile", path) : NULL;
