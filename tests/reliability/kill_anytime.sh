@@ -22,12 +22,14 @@ n_tables=$(sqlite3 "$WORK/reference.db" "SELECT count(*) FROM sqlite_master WHER
 n_fresh=0 n_partial=0
 for f in "$WORK"/fresh/*.db; do
 	[[ $(stat -c %a "$f") == 600 ]] || fail "$f was left $(stat -c %a "$f")"
-	# no schema yet, or all tables at some version: each migration is one transaction (a later
-	# one adds columns, not tables), and the next open finishes the rest
+	# no schema yet, or some whole version: each migration is one transaction, and the next open
+	# finishes the rest. A later migration may add tables: at the last version all of them, before
+	# it some, never more
 	state=$(sqlite3 "$f" "SELECT (SELECT user_version FROM pragma_user_version) || ' ' ||
 		(SELECT count(*) FROM sqlite_master WHERE type = 'table')")
-	v=${state%% *}
-	[[ $state == '0 0' || ($v -ge 1 && $v -le $version && $state == "$v $n_tables") ]] ||
+	v=${state%% *} n=${state##* }
+	[[ $state == '0 0' || ($v -eq $version && $n -eq $n_tables) ||
+		($v -ge 1 && $v -lt $version && $n -ge 1 && $n -le $n_tables) ]] ||
 		fail "$f was left half migrated: version and tables '$state'"
 	[[ $state == '0 0' ]] && n_partial=$((n_partial + 1))
 	ctl --db "$f" audit verify >/dev/null || fail "$f cannot be opened after the kill"
