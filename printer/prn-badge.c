@@ -157,9 +157,17 @@ prn_status prn_render_badge(const struct prn_badge *b, struct prn_pdf *out)
 		{win, 8, true, 4.5},
 		{esc, 7, false, 4.5},
 	};
+	/* a reprint says so under its QR: the badge it replaced no longer opens the door */
+	char caption[160], d1[40], h1[16];
+	if (b->reprinted_at)
+		snprintf(caption, sizeof(caption), "%s · Cetak ulang / Reprint %s %s",
+		         b->number ? b->number : "", prn_fmt_day_short(b->reprinted_at, d1, sizeof(d1)),
+		         prn_fmt_hm(b->reprinted_at, h1, sizeof(h1)));
+	else
+		snprintf(caption, sizeof(caption), "%s", b->number ? b->number : "");
 	return label_doc(out, b->w_mm, b->h_mm, BADGE_RED, "PENGUNJUNG / VISITOR",
 	                 "WAJIB DIDAMPINGI · MUST BE ESCORTED", b->agency, lines, 4, b->token,
-	                 b->number);
+	                 caption);
 }
 
 prn_status prn_render_receipt(const struct prn_receipt *r, struct prn_pdf *out)

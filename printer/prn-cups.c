@@ -1,8 +1,14 @@
 /* prn-cups.c - submitting a PDF to CUPS through the destination API and tracking the job to its end.
  * Every call opens its own connection with a short timeout (never a hang when cupsd is down), so
  * a worker thread can print while another thread does something else. */
+#include <dirent.h>
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cups/cups.h>
 
@@ -301,5 +307,118 @@ prn_status prn_cups_cancel(int job_id)
 	                    ? PRN_OK
 	                    : last_error(PRN_E_SUBMIT);
 	httpClose(http);
+	return st;
+}
+
+prn_status prn_cups_job_state(int job_id, prn_job_state *state)
+{
+	if (job_id <= 0 || !state)
+		return PRN_E_ARG;
+	*state = PRN_JOB_UNKNOWN;
+	http_t *http = sched_connect();
+	if (!http)
+		return PRN_E_NO_SCHEDULER;
+	prn_status st;
+	*state = job_state(http, job_id, &st);
+	if (st != PRN_OK && cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND)
+		st = PRN_E_NO_JOB;
+	httpClose(http);
+	return st;
+}
+
+prn_status prn_cups_purge(int job_id)
+{
+	if (job_id <= 0)
+		return PRN_E_ARG;
+	http_t *http = sched_connect();
+	if (!http)
+		return PRN_E_NO_SCHEDULER;
+	prn_status st = PRN_OK;
+	if (cupsCancelJob2(http, NULL, job_id, 1) != IPP_STATUS_OK)
+		st = cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND ? PRN_E_NO_JOB
+		                                                   : last_error(PRN_E_SUBMIT);
+	httpClose(http);
+	return st;
+}
+
+/* Replace each ${NAME} of in by value of the same name (HOME, USER) into out. */
+static void expand(const char *in, const char *home, const char *user, char *out, size_t n)
+{
+	size_t o = 0;
+	while (*in && o + 1 < n) {
+		const char *v = NULL;
+		size_t skip = 0;
+		if (strncmp(in, "${HOME}", 7) == 0)
+			v = home, skip = 7;
+		else if (strncmp(in, "${USER}", 7) == 0)
+			v = user, skip = 7;
+		if (v) {
+			o += (size_t)snprintf(out + o, n - o, "%s", v);
+			if (o >= n)
+				o = n - 1;
+			in += skip;
+		} else {
+			out[o++] = *in++;
+		}
+	}
+	out[o] = '\0';
+}
+
+prn_status prn_cups_pdf_dir(const char *conf, char *dir, size_t n)
+{
+	if (!dir || n == 0)
+		return PRN_E_ARG;
+	struct passwd *pw = getpwuid(getuid());
+	if (!pw)
+		return PRN_E_IO;
+	char out[1024] = "/var/spool/cups-pdf/${USER}", line[1024];
+	FILE *f = fopen(conf ? conf : "/etc/cups/cups-pdf.conf", "r");
+	while (f && fgets(line, sizeof line, f)) {
+		char *p = line;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncmp(p, "Out", 3) != 0 || (p[3] != ' ' && p[3] != '\t'))
+			continue;
+		p += 3;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		p[strcspn(p, "\r\n")] = '\0';
+		snprintf(out, sizeof out, "%s", p);
+	}
+	if (f)
+		fclose(f);
+	expand(out, pw->pw_dir, pw->pw_name, dir, n);
+	return PRN_OK;
+}
+
+prn_status prn_cups_pdf_remove(const char *dir, const char *prefix, int job_id, int *removed)
+{
+	if (!dir || !prefix || job_id <= 0 || !removed)
+		return PRN_E_ARG;
+	*removed = 0;
+	char tail[32];
+	snprintf(tail, sizeof tail, "job_%d.pdf", job_id);
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT ? PRN_OK : PRN_E_IO; /* nothing was ever written there */
+	prn_status st = PRN_OK;
+	struct dirent *e;
+	size_t lt = strlen(tail), lp = strlen(prefix);
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		/* "-job_12.pdf" must not also match "-job_112.pdf": the character before is '-' or '_'
+		 * (cups-pdf writes "<title>-job_<id>.pdf") */
+		if (len <= lt + lp || strncmp(e->d_name, prefix, lp) != 0 ||
+		    strcmp(e->d_name + len - lt, tail) != 0 ||
+		    (e->d_name[len - lt - 1] != '-' && e->d_name[len - lt - 1] != '_'))
+			continue;
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (unlink(path) == 0)
+			(*removed)++;
+		else if (errno != ENOENT)
+			st = PRN_E_IO;
+	}
+	closedir(d);
 	return st;
 }

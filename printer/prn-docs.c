@@ -131,6 +131,13 @@ static void para(struct prn_doc *d, const char *text, double size)
 
 /* ---- access report (berita acara) --------------------------------------------------------- */
 
+/* The day a document speaks of: the event it records, not the day it came out of the printer (a
+ * berita acara reprinted a week later must still carry the visit's date next to its signatures). */
+static int64_t event_day(const struct prn_header *h)
+{
+	return h->event_at ? h->event_at : h->printed_at;
+}
+
 static prn_status report_render(struct prn_doc *d, const void *arg)
 {
 	const struct prn_report *r = arg;
@@ -144,7 +151,7 @@ static prn_status report_render(struct prn_doc *d, const void *arg)
 	         "Pada hari ini, %s, bertempat di %s, kami yang bertanda tangan di bawah ini "
 	         "menyatakan bahwa telah dilaksanakan akses ke ruang server / pusat data sesuai "
 	         "SOP Akses Ruang Server, dengan rincian sebagai berikut:",
-	         prn_fmt_day_long(r->hdr.printed_at, day, sizeof(day)), prn_s(r->hdr.city));
+	         prn_fmt_day_long(event_day(&r->hdr), day, sizeof(day)), prn_s(r->hdr.city));
 	para(d, line, 10);
 
 	prn_heading(d, "Para pihak dan perihal");
@@ -193,7 +200,7 @@ static prn_status report_render(struct prn_doc *d, const void *arg)
 	        "sebagaimana mestinya.",
 	     10);
 	snprintf(line, sizeof(line), "%s, %s", prn_s(r->hdr.city),
-	         prn_fmt_day_long(r->hdr.printed_at, day, sizeof(day)));
+	         prn_fmt_day_long(event_day(&r->hdr), day, sizeof(day)));
 	prn_need(d, 110);
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 10, false, PRN_RIGHT, 0, true);
 	d->y += 6;

@@ -92,6 +92,7 @@ const char *prn_status_code(prn_status st)
 	case PRN_E_JOB_CANCELED: return "job-canceled";
 	case PRN_E_JOB_STOPPED: return "job-stopped";
 	case PRN_E_TIMEOUT: return "job-timeout";
+	case PRN_E_NO_JOB: return "unknown-job";
 	}
 	return "unknown";
 }
@@ -365,7 +366,8 @@ void prn_page_end(struct prn_doc *d)
 	if (d->counting) /* the footer moves nothing: counting has no use for it */
 		return;
 	cairo_set_source_rgb(d->cr, 0.25, 0.25, 0.25);
-	snprintf(left, sizeof(left), "Dicetak %s pukul %s%s%s", prn_fmt_day_long(at, day, sizeof(day)),
+	snprintf(left, sizeof(left), "%s %s pukul %s%s%s",
+	         (h && h->reprint) ? "Cetak ulang" : "Dicetak", prn_fmt_day_long(at, day, sizeof(day)),
 	         prn_fmt_hm(at, hm, sizeof(hm)), (h && h->station && *h->station) ? " · Stasiun " : "",
 	         (h && h->station) ? h->station : "");
 	if (d->pages_total > 0)

@@ -27,6 +27,7 @@ typedef enum prn_status {
 	PRN_E_JOB_CANCELED = -17, /* someone cancelled the job */
 	PRN_E_JOB_STOPPED = -18,  /* the job is stopped (the queue stopped under it) */
 	PRN_E_TIMEOUT = -19,      /* the job did not reach an end state in time */
+	PRN_E_NO_JOB = -20,       /* CUPS does not know the job (never submitted, or purged) */
 } prn_status;
 
 /* A stable lowercase code for logs and JSON ("queue-stopped"). Never NULL. */
@@ -60,7 +61,9 @@ prn_status prn_pdf_write(const struct prn_pdf *pdf, FILE *f);
 #define PRN_A6_W 105.0
 #define PRN_A6_H 148.0
 
-/* What heads every A4 document. printed_at is when the paper was made. */
+/* What heads every A4 document. printed_at is when the paper was made; event_at the date of the
+ * event it records (the berita acara's "Pada hari ini"; 0 = printed_at); reprint marks a second
+ * print of the same document: its footer says "Cetak ulang <printed_at>". */
 struct prn_header {
 	const char *agency;  /* "Dinas Komunikasi, Informatika dan Statistik Provinsi Sumatera Barat" */
 	const char *unit;    /* "Bidang Aplikasi Informatika" */
@@ -70,6 +73,8 @@ struct prn_header {
 	/* the audit chain's head "N:HASH" when printed (NULL or "": none), a footer line: paper
 	 * kept outside the DB that a later `aksesctl audit verify --anchor` checks against */
 	const char *audit_head;
+	int64_t event_at;
+	bool reprint;
 };
 
 /* The visitor pass. token is the only thing in the QR. No NIK, no phone: there is no field for
@@ -78,6 +83,7 @@ struct prn_badge {
 	const char *agency;
 	const char *name, *institution, *escort, *number, *token;
 	int64_t start_at, end_at;
+	int64_t reprinted_at; /* a staff reprint: "Cetak ulang <when>" on the label; 0 = first print */
 	double w_mm, h_mm;
 };
 prn_status prn_render_badge(const struct prn_badge *b, struct prn_pdf *out);
@@ -291,5 +297,23 @@ prn_status prn_cups_wait(const char *queue, int job_id, int timeout_s, prn_job_s
 /* Cancel a job that will not be waited for any longer (after a timeout), so that it does not
  * print later behind the caller's back. PRN_OK or PRN_E_NO_SCHEDULER / PRN_E_SUBMIT. */
 prn_status prn_cups_cancel(int job_id);
+
+/* One look at a job by its CUPS id (Get-Job-Attributes), no waiting: PRN_OK with *state,
+ * PRN_E_NO_JOB when CUPS does not know it, PRN_E_NO_SCHEDULER when cupsd does not answer. */
+prn_status prn_cups_job_state(int job_id, prn_job_state *state);
+
+/* Purge a job: CUPS forgets it and deletes its spooled document (Cancel-Job with purge-job, as
+ * `cancel -x`), whatever its state. PRN_OK, PRN_E_NO_JOB, PRN_E_NO_SCHEDULER or PRN_E_SUBMIT. */
+prn_status prn_cups_purge(int job_id);
+
+/* The folder where the cups-pdf backend writes its PDFs for the user running this program: the
+ * `Out` line of conf (NULL: /etc/cups/cups-pdf.conf) with ${HOME} and ${USER} expanded, else
+ * cups-pdf's default /var/spool/cups-pdf/${USER}. PRN_E_IO when no user is known. */
+prn_status prn_cups_pdf_dir(const char *conf, char *dir, size_t n);
+
+/* Delete the PDFs cups-pdf wrote in dir for CUPS job job_id whose name starts with prefix
+ * ("akses-": only what Akses printed): names "<title>-job_<id>.pdf". *removed counts them.
+ * PRN_E_IO when the folder cannot be read or a file cannot be removed. */
+prn_status prn_cups_pdf_remove(const char *dir, const char *prefix, int job_id, int *removed);
 
 #endif

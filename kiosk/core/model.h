@@ -202,6 +202,7 @@ typedef enum deny_reason {
 	DENY_WRONG_ESCORT,    /* not this escort's visitor */
 	DENY_CLOSED,          /* the visit was closed: its report is written (or the request ended) */
 	DENY_RECEIPT,         /* a request's receipt, not a pass */
+	DENY_REPLACED,        /* a badge whose token a reprint replaced */
 	DENY_COUNT
 } deny_reason;
 
@@ -286,6 +287,7 @@ struct akses_print_job {
 	int cups_job_id;         /* 0 when never accepted */
 	print_job_state state;
 	bool reprint;
+	bool to_file;            /* a PDF written to a file (aksesctl --pdf), not sent to CUPS */
 	char message[256];
 };
 

@@ -18,7 +18,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 4 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 5 /* PRAGMA user_version after migration */
 
 struct store_options {
 	int pass_grace_min;   /* default 15 */
@@ -201,6 +201,23 @@ akses_status store_pass_token(store *st, int64_t pass_id, int64_t actor_id, cons
 akses_status store_pass_token_visitor(store *st, int64_t pass_id, const char *receipt_token,
                                       char token_out[AKSES_TOKEN_BUF]);
 
+/* As store_pass_token, for a badge about to be printed: the new token's hash waits aside and is
+ * taken by the next store_print_begin of the pass; it becomes the pass's token (the earlier one
+ * retired) only when that job is accepted by CUPS or written to its file. Until then, and for
+ * good if the print fails, the earlier badge keeps working. The visitor's own first print
+ * (actor_id 0) brings the receipt's token as store_pass_token_visitor does; staff pass NULL. */
+akses_status store_pass_token_pending(store *st, int64_t pass_id, int64_t actor_id,
+                                      const char *reason, const char *receipt_token,
+                                      char token_out[AKSES_TOKEN_BUF]);
+
+/* Fresh tokens for n passes (same rules as store_pass_token, staff only) in ONE transaction:
+ * tokens[i]/tok_st[i] for each; a pass that cannot be printed (AKSES_E_NOT_PRINTABLE) is skipped;
+ * any other refusal or failure issues none (every earlier badge keeps working) and is returned.
+ * AKSES_E_NOT_PRINTABLE when no pass could be given a token. */
+akses_status store_pass_token_all(store *st, const int64_t *pass_ids, int n, int64_t actor_id,
+                                  const char *reason, char (*tokens)[AKSES_TOKEN_BUF],
+                                  akses_status *tok_st);
+
 /* KOORDINATOR or KABID. */
 akses_status store_pass_revoke(store *st, int64_t pass_id, int64_t actor_id, const char *reason);
 
@@ -224,6 +241,20 @@ akses_status store_print_begin(store *st, const char *kind, const char *number, 
 akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, print_job_state state,
                                 const char *message);
 akses_status store_print_list(store *st, int limit, struct akses_print_job **out, int *n);
+/* store_print_begin for a badge or document written to a file (to_file) instead of CUPS: recorded
+ * the same way (dest "file"); store_print_update(COMPLETED) once the file is written. */
+akses_status store_print_begin_dest(store *st, const char *kind, const char *number,
+                                    int64_t pass_id, int64_t staff_id, bool reprint,
+                                    const char *queue, bool to_file, int64_t *job_id_out);
+/* The CUPS jobs whose end is not known yet (pending, accepted), newest first: for reconciling. */
+akses_status store_print_open(store *st, struct akses_print_job **out, int *n);
+/* The CUPS jobs submitted before `before` whose spool copies were not purged yet. */
+akses_status store_print_spooled(store *st, int64_t before, struct akses_print_job **out, int *n);
+/* How many jobs of kind ("report", ...) for request number were accepted by CUPS or written to a
+ * file: more than 0 makes the next one a reprint. */
+akses_status store_print_count(store *st, const char *kind, const char *number, int *n);
+/* Mark a job's spool copies (cups-pdf output, CUPS job files) as purged, audited as actor_id. */
+akses_status store_print_purged(store *st, int64_t job_id, int64_t actor_id);
 
 /* ---- reports ------------------------------------------------------------------------------ */
 

@@ -71,6 +71,8 @@ void store_audit_hash(const unsigned char *key, const char *prev_hash, int64_t i
 akses_status store_signin_record(store *st, int64_t staff_id, int64_t now, bool ok,
                                  const char *station, const char *detail);
 
+/* Keep a pass's current token hash as retired (replaced by a new print), inside a transaction. */
+akses_status store_pass_retire_current(store *st, int64_t pass_id, int64_t now);
 /* Read the actor within the transaction: AKSES_E_STAFF_NOT_FOUND, AKSES_E_STAFF_DISABLED. */
 akses_status store_actor(store *st, int64_t actor_id, struct akses_staff *out);
 

@@ -157,13 +157,30 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
 	sqlite3_finalize(s);
 	if (!state_admits_pass(state) || revoked || now >= end_at)
 		return AKSES_E_NOT_PRINTABLE;
-	if (actor_id == 0 && ps != PRINT_NONE && ps != PRINT_FAILED)
-		return AKSES_E_ALREADY_PRINTED;
-	/* A new token now would void the badge coming out of the printer: wait for that job (the
-	 * same two minutes store_print_begin waits before taking a pending job as lost). */
-	if (ps == PRINT_PENDING && now - last_job_at < PASS_PRINT_ACTIVE_S)
+	/* A job under way: for the visitor, until it is known to have printed or not (a print killed
+	 * mid-way is settled by paper_reconcile), never "already printed"; for staff, as long as
+	 * store_print_begin would refuse a second job. */
+	if (ps == PRINT_PENDING && (actor_id == 0 || now - last_job_at < PASS_PRINT_ACTIVE_S))
 		return AKSES_E_PRINT_ACTIVE;
+	if (actor_id == 0 && ps == PRINT_DONE)
+		return AKSES_E_ALREADY_PRINTED;
 	return AKSES_OK;
+}
+
+/* Remember the pass's current token hash as retired (a reprint replaced it), so that the door can
+ * tell a replaced badge from a forged one. Inside the caller's transaction. */
+akses_status store_pass_retire_current(store *st, int64_t pass_id, int64_t now)
+{
+	sqlite3_stmt *s = store_prep(st, "INSERT OR IGNORE INTO pass_retired(hash, pass_id, at)"
+	                                 " SELECT token_hash, id, ?2 FROM pass"
+	                                 " WHERE id = ?1 AND token_hash IS NOT NULL");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	sqlite3_bind_int64(s, 2, now);
+	int src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
 }
 
 /* The visitor's proof for a first print, inside the caller's transaction: receipt_token must be
@@ -195,12 +212,49 @@ static akses_status pass_receipt_check(store *st, int64_t pass_id, const char *r
 	return secret_equal(want, have, SECRET_HASH_BYTES) ? AKSES_OK : AKSES_E_RECEIPT_NEEDED;
 }
 
-/* A fresh token for a pass (see store.h for who may). Only its SHA-256 is stored, replacing the
- * previous one, so an earlier printout stops opening the door. token_out is "" on any error.
- * actor_id 0 (the visitor) must bring receipt_token. */
-static akses_status pass_token_issue(store *st, int64_t pass_id, int64_t actor_id,
-                                     const char *reason, const char *receipt_token,
-                                     char token_out[AKSES_TOKEN_BUF])
+/* One fresh token inside the caller's transaction: checked, its hash stored as the pass's token
+ * (the old one retired) or, when pending, kept aside for the print job that will carry it.
+ * actor_id 0 (the visitor) must bring receipt_token, the proof only the visitor holds. */
+static akses_status pass_token_tx(store *st, int64_t pass_id, int64_t actor_id, const char *reason,
+                                  const char *receipt_token, bool pending, int64_t now,
+                                  char token_out[AKSES_TOKEN_BUF])
+{
+	akses_status rc;
+	if (actor_id == 0 && (rc = pass_receipt_check(st, pass_id, receipt_token)) != AKSES_OK)
+		return rc;
+	if ((rc = pass_token_check(st, pass_id, actor_id, reason, now)) != AKSES_OK)
+		return rc;
+	if (!pending && (rc = store_pass_retire_current(st, pass_id, now)) != AKSES_OK)
+		return rc;
+	char token[AKSES_TOKEN_BUF];
+	unsigned char hash[SECRET_HASH_BYTES];
+	secret_token(token);
+	secret_token_hash(token, hash);
+	sqlite3_stmt *s = store_prep(st, pending ? "UPDATE pass SET pending_hash = ?2 WHERE id = ?1"
+	                                         : "UPDATE pass SET token_hash = ?2 WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	sqlite3_bind_blob(s, 2, hash, sizeof hash, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE)
+		return store_fail(st, src);
+	char subject[40];
+	snprintf(subject, sizeof subject, "pass:%" PRId64, pass_id);
+	/* never the token itself: the audit trail is readable by staff */
+	rc = store_audit(st, actor_id, "pass-token", subject,
+	                 pending ? (actor_id ? "reprint=1 pending" : "reprint=0 pending")
+	                         : (actor_id ? "reprint=1" : "reprint=0"));
+	if (rc != AKSES_OK)
+		return rc;
+	memcpy(token_out, token, AKSES_TOKEN_BUF);
+	return AKSES_OK;
+}
+
+static akses_status pass_token_one(store *st, int64_t pass_id, int64_t actor_id,
+                                   const char *reason, const char *receipt_token, bool pending,
+                                   char token_out[AKSES_TOKEN_BUF])
 {
 	if (!st || !token_out || actor_id < 0)
 		return AKSES_E_INVALID_ARG;
@@ -208,55 +262,68 @@ static akses_status pass_token_issue(store *st, int64_t pass_id, int64_t actor_i
 	akses_status rc = store_begin(st);
 	if (rc != AKSES_OK)
 		return rc;
-	int64_t now = clock_now();
-	if (actor_id == 0 && (rc = pass_receipt_check(st, pass_id, receipt_token)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	if ((rc = pass_token_check(st, pass_id, actor_id, reason, now)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	char token[AKSES_TOKEN_BUF];
-	unsigned char hash[SECRET_HASH_BYTES];
-	secret_token(token);
-	secret_token_hash(token, hash);
-	sqlite3_stmt *s = store_prep(st, "UPDATE pass SET token_hash = ?2 WHERE id = ?1");
-	if (!s) {
-		store_rollback(st);
-		return AKSES_E_IO;
-	}
-	sqlite3_bind_int64(s, 1, pass_id);
-	sqlite3_bind_blob(s, 2, hash, sizeof hash, SQLITE_STATIC);
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src);
-		store_rollback(st);
-		return rc;
-	}
-	char subject[40];
-	snprintf(subject, sizeof subject, "pass:%" PRId64, pass_id);
-	/* never the token itself: the audit trail is readable by staff */
-	rc = store_audit(st, actor_id, "pass-token", subject, actor_id ? "reprint=1" : "reprint=0");
+	rc = pass_token_tx(st, pass_id, actor_id, reason, receipt_token, pending, clock_now(),
+	                   token_out);
 	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
 		store_rollback(st);
+		memset(token_out, 0, AKSES_TOKEN_BUF);
 		return rc;
 	}
-	memcpy(token_out, token, AKSES_TOKEN_BUF);
 	return AKSES_OK;
 }
 
+/* A fresh token for a pass (see store.h for who may). Only its SHA-256 is stored, replacing the
+ * previous one, so an earlier printout stops opening the door. token_out is "" on any error. */
 akses_status store_pass_token(store *st, int64_t pass_id, int64_t actor_id, const char *reason,
                               char token_out[AKSES_TOKEN_BUF])
 {
-	return pass_token_issue(st, pass_id, actor_id, reason, NULL, token_out);
+	return pass_token_one(st, pass_id, actor_id, reason, NULL, false, token_out);
 }
 
 akses_status store_pass_token_visitor(store *st, int64_t pass_id, const char *receipt_token,
                                       char token_out[AKSES_TOKEN_BUF])
 {
-	return pass_token_issue(st, pass_id, 0, NULL, receipt_token, token_out);
+	return pass_token_one(st, pass_id, 0, NULL, receipt_token, false, token_out);
+}
+
+/* A fresh token for a print (see store.h): the earlier badge keeps working until the print job
+ * that takes this token is accepted by CUPS (or written to its file). */
+akses_status store_pass_token_pending(store *st, int64_t pass_id, int64_t actor_id,
+                                      const char *reason, const char *receipt_token,
+                                      char token_out[AKSES_TOKEN_BUF])
+{
+	return pass_token_one(st, pass_id, actor_id, reason, receipt_token, true, token_out);
+}
+
+/* Fresh tokens for n passes in one transaction (see store.h): all of them, or none. */
+akses_status store_pass_token_all(store *st, const int64_t *pass_ids, int n, int64_t actor_id,
+                                  const char *reason, char (*tokens)[AKSES_TOKEN_BUF],
+                                  akses_status *tok_st)
+{
+	if (!st || n < 0 || (n > 0 && (!pass_ids || !tokens || !tok_st)) || actor_id < 0)
+		return AKSES_E_INVALID_ARG;
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	int64_t now = clock_now();
+	int n_ok = 0;
+	for (int i = 0; i < n && rc == AKSES_OK; i++) {
+		tokens[i][0] = '\0';
+		tok_st[i] = pass_token_tx(st, pass_ids[i], actor_id, reason, NULL, false, now,
+		                          tokens[i]);
+		if (tok_st[i] == AKSES_OK)
+			n_ok++;
+		else if (tok_st[i] != AKSES_E_NOT_PRINTABLE)
+			rc = tok_st[i]; /* a refusal or a storage failure: none of them */
+	}
+	if (rc == AKSES_OK && n_ok == 0)
+		rc = n > 0 ? AKSES_E_NOT_PRINTABLE : AKSES_E_PASS_NOT_FOUND;
+	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
+		store_rollback(st);
+		memset(tokens, 0, (size_t)n * sizeof *tokens);
+		return rc;
+	}
+	return AKSES_OK;
 }
 
 /* Revoke a pass (KOORDINATOR or KABID): it is denied at the door from now on. Revoking a revoked

@@ -72,7 +72,7 @@ static akses_status print_pass_check(store *st, int64_t pass_id, int64_t *reques
 /* The checks and rows of store_print_begin, inside its transaction. */
 static akses_status print_begin_tx(store *st, const char *kind, const char *number, int64_t pass_id,
                                    int64_t staff_id, bool reprint, const char *queue,
-                                   int64_t *job_id)
+                                   bool to_file, int64_t *job_id)
 {
 	int64_t now = clock_now();
 	int64_t request_id = 0;
@@ -86,8 +86,8 @@ static akses_status print_begin_tx(store *st, const char *kind, const char *numb
 		return rc;
 
 	sqlite3_stmt *s = store_prep(st, "INSERT INTO print_job(at, kind, request_id, pass_id,"
-	                                 " staff_id, reprint, queue, state, updated_at)"
-	                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?1)");
+	                                 " staff_id, reprint, queue, state, updated_at, dest)"
+	                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?1, ?9)");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, now);
@@ -107,6 +107,7 @@ static akses_status print_begin_tx(store *st, const char *kind, const char *numb
 	sqlite3_bind_int(s, 6, reprint);
 	sqlite3_bind_text(s, 7, queue ? queue : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 8, wf_job_state_code(JOB_PENDING), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, to_file ? "file" : "cups", -1, SQLITE_STATIC);
 	int src = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (src != SQLITE_DONE)
@@ -114,29 +115,40 @@ static akses_status print_begin_tx(store *st, const char *kind, const char *numb
 	*job_id = sqlite3_last_insert_rowid(st->db);
 
 	if (pass_id > 0) {
-		s = store_prep(st, "UPDATE pass SET print_state = ?2 WHERE id = ?1");
-		if (!s)
-			return AKSES_E_IO;
-		sqlite3_bind_int64(s, 1, pass_id);
-		sqlite3_bind_text(s, 2, wf_print_state_code(PRINT_PENDING), -1, SQLITE_STATIC);
-		src = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (src != SQLITE_DONE)
-			return store_fail(st, src);
+		/* the token printed on this badge (store_pass_token_pending) now waits on this job */
+		static const char *const sql[] = {
+		    "UPDATE print_job SET token_hash = (SELECT pending_hash FROM pass WHERE id = ?1)"
+		    " WHERE id = ?2",
+		    "UPDATE pass SET print_state = ?3, pending_hash = NULL WHERE id = ?1"};
+		for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+			s = store_prep(st, sql[i]);
+			if (!s)
+				return AKSES_E_IO;
+			sqlite3_bind_int64(s, 1, pass_id);
+			sqlite3_bind_int64(s, 2, *job_id);
+			sqlite3_bind_text(s, 3, wf_print_state_code(PRINT_PENDING), -1,
+			                  SQLITE_STATIC);
+			src = sqlite3_step(s);
+			sqlite3_finalize(s);
+			if (src != SQLITE_DONE)
+				return store_fail(st, src);
+		}
 	}
 	char subject[40], detail[96];
 	snprintf(subject, sizeof subject, "print:%" PRId64, *job_id);
-	snprintf(detail, sizeof detail, "%s %s reprint=%d pass=%" PRId64, kind,
-	         wf_job_state_code(JOB_PENDING), reprint ? 1 : 0, pass_id > 0 ? pass_id : 0);
+	snprintf(detail, sizeof detail, "%s %s reprint=%d pass=%" PRId64 "%s", kind,
+	         wf_job_state_code(JOB_PENDING), reprint ? 1 : 0, pass_id > 0 ? pass_id : 0,
+	         to_file ? " dest=file" : "");
 	return store_audit(st, staff_id > 0 ? staff_id : 0, "print", subject, detail);
 }
 
-/* Record a print about to be submitted (see store.h). kind is a short code ("badge", "receipt",
- * "log" ...); number and queue may be NULL; pass_id 0 when not a badge; staff_id 0 for the
- * visitor. AKSES_E_PRINT_ACTIVE while another job of the same pass is under way. */
-akses_status store_print_begin(store *st, const char *kind, const char *number, int64_t pass_id,
-                               int64_t staff_id, bool reprint, const char *queue,
-                               int64_t *job_id_out)
+/* Record a print about to be submitted or written (see store.h). kind is a short code ("badge",
+ * "receipt", "log" ...); number and queue may be NULL; pass_id 0 when not a badge; staff_id 0 for
+ * the visitor; to_file for a PDF written to a file instead of CUPS. AKSES_E_PRINT_ACTIVE while
+ * another job of the same pass is under way. */
+akses_status store_print_begin_dest(store *st, const char *kind, const char *number,
+                                    int64_t pass_id, int64_t staff_id, bool reprint,
+                                    const char *queue, bool to_file, int64_t *job_id_out)
 {
 	if (!st || !kind || !*kind || strlen(kind) >= sizeof(((struct akses_print_job *)0)->kind) ||
 	    !job_id_out || pass_id < 0 || staff_id < 0)
@@ -148,7 +160,7 @@ akses_status store_print_begin(store *st, const char *kind, const char *number, 
 	if (rc != AKSES_OK)
 		return rc;
 	int64_t job_id = 0;
-	rc = print_begin_tx(st, kind, number, pass_id, staff_id, reprint, queue, &job_id);
+	rc = print_begin_tx(st, kind, number, pass_id, staff_id, reprint, queue, to_file, &job_id);
 	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
 		store_rollback(st);
 		return rc;
@@ -157,18 +169,70 @@ akses_status store_print_begin(store *st, const char *kind, const char *number, 
 	return AKSES_OK;
 }
 
+akses_status store_print_begin(store *st, const char *kind, const char *number, int64_t pass_id,
+                               int64_t staff_id, bool reprint, const char *queue,
+                               int64_t *job_id_out)
+{
+	return store_print_begin_dest(st, kind, number, pass_id, staff_id, reprint, queue, false,
+	                              job_id_out);
+}
+
+/* The badge's token follows its job: once CUPS accepted the job (or its file was written) the
+ * token printed on it becomes the pass's token and the one before is retired; a job that failed
+ * first drops its token, so the earlier badge keeps working. Inside the transaction. */
+static akses_status print_token_follow(store *st, int64_t job_id, int64_t pass_id,
+                                       print_job_state old_state, print_job_state state)
+{
+	bool taken = old_state == JOB_ACCEPTED || old_state == JOB_COMPLETED;
+	bool swap = !taken && (state == JOB_ACCEPTED || state == JOB_COMPLETED);
+	if (!swap && !job_failed(state))
+		return AKSES_OK;
+	sqlite3_stmt *s = store_prep(st, "SELECT token_hash FROM print_job WHERE id = ?1"
+	                                 " AND token_hash IS NOT NULL");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, job_id);
+	int src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (src == SQLITE_DONE)
+		return AKSES_OK; /* no token waits on this job (not a badge, or already taken) */
+	if (src != SQLITE_ROW)
+		return store_fail(st, src);
+	akses_status rc;
+	if (swap && (rc = store_pass_retire_current(st, pass_id, clock_now())) != AKSES_OK)
+		return rc;
+	static const char *const sql[] = {
+	    "UPDATE pass SET token_hash = (SELECT token_hash FROM print_job WHERE id = ?2)"
+	    " WHERE id = ?1",
+	    "UPDATE print_job SET token_hash = NULL WHERE id = ?2"};
+	for (size_t i = swap ? 0 : 1; i < sizeof sql / sizeof sql[0]; i++) {
+		s = store_prep(st, sql[i]);
+		if (!s)
+			return AKSES_E_IO;
+		sqlite3_bind_int64(s, 1, pass_id);
+		sqlite3_bind_int64(s, 2, job_id);
+		src = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (src != SQLITE_DONE)
+			return store_fail(st, src);
+	}
+	return AKSES_OK;
+}
+
 /* The pass print state a job's new state implies, inside the transaction. A completion counts
  * once (a second COMPLETED report of the same job does not count again); a late failure report
  * of an old job never undoes a completed print. */
-static akses_status print_pass_follow(store *st, int64_t pass_id, print_job_state old_state,
-                                      print_job_state state)
+static akses_status print_pass_follow(store *st, int64_t job_id, int64_t pass_id,
+                                      print_job_state old_state, print_job_state state)
 {
 	const char *sql = NULL;
 	if (state == JOB_COMPLETED && old_state != JOB_COMPLETED)
 		sql =
 		    "UPDATE pass SET print_state = ?2, print_count = print_count + 1 WHERE id = ?1";
 	else if (job_failed(state))
-		sql = "UPDATE pass SET print_state = ?2 WHERE id = ?1 AND print_state <> ?3";
+		/* a late failure of an older job says nothing about a newer one under way */
+		sql = "UPDATE pass SET print_state = ?2 WHERE id = ?1 AND print_state <> ?3"
+		      " AND NOT EXISTS (SELECT 1 FROM print_job WHERE pass_id = ?1 AND id > ?4)";
 	if (!sql)
 		return AKSES_OK; /* PENDING, ACCEPTED: still under way */
 	sqlite3_stmt *s = store_prep(st, sql);
@@ -178,8 +242,10 @@ static akses_status print_pass_follow(store *st, int64_t pass_id, print_job_stat
 	sqlite3_bind_text(s, 2,
 	                  wf_print_state_code(state == JOB_COMPLETED ? PRINT_DONE : PRINT_FAILED),
 	                  -1, SQLITE_STATIC);
-	if (job_failed(state))
+	if (job_failed(state)) {
 		sqlite3_bind_text(s, 3, wf_print_state_code(PRINT_DONE), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, job_id);
+	}
 	int src = sqlite3_step(s);
 	sqlite3_finalize(s);
 	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
@@ -223,7 +289,8 @@ static akses_status print_update_tx(store *st, int64_t job_id, int cups_job_id,
 	if (src != SQLITE_DONE)
 		return store_fail(st, src);
 	akses_status rc;
-	if (pass_id > 0 && (rc = print_pass_follow(st, pass_id, old_state, state)) != AKSES_OK)
+	if (pass_id > 0 && ((rc = print_token_follow(st, job_id, pass_id, old_state, state)) != AKSES_OK ||
+	                    (rc = print_pass_follow(st, job_id, pass_id, old_state, state)) != AKSES_OK))
 		return rc;
 	char subject[40], detail[64];
 	snprintf(subject, sizeof subject, "print:%" PRId64, job_id);
@@ -249,23 +316,28 @@ akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, prin
 	return AKSES_OK;
 }
 
-/* The newest limit jobs (all when limit <= 0), newest first. *out is malloc'd (NULL when there
- * are none); the caller frees it. */
-akses_status store_print_list(store *st, int limit, struct akses_print_job **out, int *n)
+/* Jobs of one SELECT ending in where (which may use ?1 = limit, ?2 = arg), newest first. *out is
+ * malloc'd (NULL when there are none); the caller frees it. */
+static akses_status print_query(store *st, const char *where, int limit, int64_t arg,
+                                struct akses_print_job **out, int *n)
 {
 	if (!st || !out || !n)
 		return AKSES_E_INVALID_ARG;
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s =
-	    store_prep(st, "SELECT j.id, j.at, j.kind, coalesce(r.number, ''),"
-	                   " coalesce(j.pass_id, 0), coalesce(j.staff_id, 0), j.queue,"
-	                   " j.cups_job_id, j.state, j.reprint, j.message"
-	                   " FROM print_job j LEFT JOIN request r ON r.id = j.request_id"
-	                   " ORDER BY j.id DESC LIMIT ?1");
+	char sql[768];
+	snprintf(sql, sizeof sql,
+	         "SELECT j.id, j.at, j.kind, coalesce(r.number, ''),"
+	         " coalesce(j.pass_id, 0), coalesce(j.staff_id, 0), j.queue,"
+	         " j.cups_job_id, j.state, j.reprint, j.message, j.dest = 'file'"
+	         " FROM print_job j LEFT JOIN request r ON r.id = j.request_id"
+	         " %s ORDER BY j.id DESC LIMIT ?1",
+	         where);
+	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int(s, 1, limit > 0 ? limit : -1);
+	sqlite3_bind_int64(s, 2, arg);
 	struct akses_print_job *list = NULL;
 	int count = 0, cap = 0, src;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
@@ -287,6 +359,7 @@ akses_status store_print_list(store *st, int limit, struct akses_print_job **out
 		j->state = job_state_parse((const char *)sqlite3_column_text(s, 8));
 		j->reprint = sqlite3_column_int(s, 9) != 0;
 		store_col_text(s, 10, j->message, sizeof j->message);
+		j->to_file = sqlite3_column_int(s, 11) != 0;
 	}
 	sqlite3_finalize(s);
 	if (src != SQLITE_DONE) {
@@ -296,4 +369,74 @@ akses_status store_print_list(store *st, int limit, struct akses_print_job **out
 	*out = list;
 	*n = count;
 	return AKSES_OK;
+}
+
+/* The newest limit jobs (all when limit <= 0), newest first. */
+akses_status store_print_list(store *st, int limit, struct akses_print_job **out, int *n)
+{
+	return print_query(st, "", limit, 0, out, n);
+}
+
+/* The jobs sent to CUPS whose end is not yet known (pending or accepted), for reconciling. */
+akses_status store_print_open(store *st, struct akses_print_job **out, int *n)
+{
+	return print_query(st, "WHERE j.state IN ('pending', 'accepted') AND j.dest = 'cups'", 0, 0,
+	                   out, n);
+}
+
+/* The jobs CUPS took before `before` whose copies in the spool were not purged yet. */
+akses_status store_print_spooled(store *st, int64_t before, struct akses_print_job **out, int *n)
+{
+	return print_query(st,
+	                   "WHERE j.dest = 'cups' AND j.cups_job_id > 0 AND j.purged_at IS NULL"
+	                   " AND j.at < ?2",
+	                   0, before, out, n);
+}
+
+/* A job's spool copies are gone (see store.h). */
+akses_status store_print_purged(store *st, int64_t job_id, int64_t actor_id)
+{
+	if (!st || job_id <= 0)
+		return AKSES_E_INVALID_ARG;
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	sqlite3_stmt *s = store_prep(st, "UPDATE print_job SET purged_at = ?2 WHERE id = ?1");
+	if (!s) {
+		store_rollback(st);
+		return AKSES_E_IO;
+	}
+	sqlite3_bind_int64(s, 1, job_id);
+	sqlite3_bind_int64(s, 2, clock_now());
+	int src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	char subject[40];
+	snprintf(subject, sizeof subject, "print:%" PRId64, job_id);
+	rc = src == SQLITE_DONE ? store_audit(st, actor_id, "print-purge", subject, "")
+	                        : store_fail(st, src);
+	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return AKSES_OK;
+}
+
+/* How many jobs of kind for request number CUPS accepted or a file received (see store.h). */
+akses_status store_print_count(store *st, const char *kind, const char *number, int *n)
+{
+	if (!st || !kind || !number || !n)
+		return AKSES_E_INVALID_ARG;
+	*n = 0;
+	sqlite3_stmt *s = store_prep(st, "SELECT count(*) FROM print_job j JOIN request r"
+	                                 " ON r.id = j.request_id WHERE r.number = ?1"
+	                                 " AND j.kind = ?2 AND j.state IN ('accepted', 'completed')");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		*n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return src == SQLITE_ROW ? AKSES_OK : store_fail(st, src);
 }

@@ -147,6 +147,35 @@ static akses_status scan_is_receipt(store *st, const unsigned char *hash, bool *
 	return src == SQLITE_ROW || src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
 }
 
+/* A token no pass holds: one a reprint replaced is denied as "replaced by a new print" (and named,
+ * so the escort knows whose badge it is), anything else stays "unknown". */
+static akses_status scan_find_retired(store *st, const unsigned char *hash,
+                                      struct akses_scan_result *out)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT t.pass_id, p.request_id, p.person FROM pass_retired t"
+	                                 " JOIN pass p ON p.id = t.pass_id WHERE t.hash = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_blob(s, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	struct scan_pass p;
+	memset(&p, 0, sizeof p);
+	int person = 0;
+	if (src == SQLITE_ROW) {
+		p.id = sqlite3_column_int64(s, 0);
+		p.request_id = sqlite3_column_int64(s, 1);
+		person = sqlite3_column_int(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (src == SQLITE_DONE)
+		return AKSES_OK;
+	if (src != SQLITE_ROW)
+		return store_fail(st, src);
+	out->reason = DENY_REPLACED;
+	out->pass_id = p.id;
+	return scan_load_request(st, &p, person, out);
+}
+
 /* The decision for a known pass, in the order PRODUCT.md and store.h give: escort, revoked or
  * closed, direction (repeat guard, anti-passback), then the window for an entry. Sets
  * out->decision and out->reason. */
@@ -288,8 +317,8 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 	sqlite3_bind_int64(s, 1, now);
 	sqlite3_bind_text(s, 2, station, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, escort_id);
-	if (p->found)
-		sqlite3_bind_int64(s, 4, p->id);
+	if (p->found || out->pass_id) /* a replaced badge is recorded against its pass */
+		sqlite3_bind_int64(s, 4, p->found ? p->id : out->pass_id);
 	else
 		sqlite3_bind_null(s, 4);
 	sqlite3_bind_text(s, 5, decision_code(out->decision), -1, SQLITE_STATIC);
@@ -312,8 +341,8 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 	}
 
 	char subject[40], detail[64];
-	if (p->found)
-		snprintf(subject, sizeof subject, "pass:%" PRId64, p->id);
+	if (p->found || out->pass_id)
+		snprintf(subject, sizeof subject, "pass:%" PRId64, p->found ? p->id : out->pass_id);
 	else
 		snprintf(subject, sizeof subject, "unknown");
 	snprintf(detail, sizeof detail, "%s%s%s", decision_code(out->decision),
@@ -363,6 +392,11 @@ akses_status store_scan(store *st, const char *token, int64_t escort_id, const c
 		}
 		out->decision = SCAN_DENIED;
 		out->reason = receipt ? DENY_RECEIPT : DENY_UNKNOWN;
+		if (well_formed && !receipt && (rc = scan_find_retired(st, hash, out)) != AKSES_OK) {
+			store_rollback(st);
+			memset(out, 0, sizeof *out);
+			return rc;
+		}
 	} else {
 		out->pass_id = p.id;
 		scan_decide(st, &p, escort_id, dir, now, out);

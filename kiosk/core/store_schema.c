@@ -142,6 +142,23 @@ static const char *const migrations[] = {
 	 * outside the DB (store_audit_key.c); rows already there stay plain SHA-256 (keyed 0) and
 	 * verify checks each row the way it was written. */
 	"ALTER TABLE audit ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;",
+	/* print: a badge's new token waits on its print job (pass.pending_hash until a job takes
+	 * it, print_job.token_hash until CUPS accepts the job), so a print that fails never voids
+	 * the working badge; the hashes a reprint retired stay known so the door can say "replaced
+	 * by a new print"; every job says where it went (dest 'cups' or 'file') and when its copy in
+	 * the PDF queue's folder / CUPS's spool was purged. */
+	"ALTER TABLE pass ADD COLUMN pending_hash BLOB;"
+	"ALTER TABLE print_job ADD COLUMN token_hash BLOB;"
+	"ALTER TABLE print_job ADD COLUMN dest TEXT NOT NULL DEFAULT 'cups';"
+	"ALTER TABLE print_job ADD COLUMN purged_at INTEGER;"
+	"CREATE INDEX print_job_open ON print_job(state) WHERE state IN ('pending', 'accepted');"
+	"CREATE TABLE pass_retired("
+	"  hash BLOB PRIMARY KEY,"
+	"  pass_id INTEGER NOT NULL REFERENCES pass(id),"
+	"  at INTEGER NOT NULL);"
+	/* the door asks whether an unknown token is a receipt (store_scan): by index, not a scan
+	 * of every request */
+	"CREATE INDEX request_receipt ON request(receipt_hash) WHERE receipt_hash IS NOT NULL;",
 };
 
 int store_schema_count(void)

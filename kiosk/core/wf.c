@@ -83,6 +83,7 @@ static const char *const wf_deny_codes[DENY_COUNT] = {
     [DENY_WRONG_ESCORT] = "wrong-escort",
     [DENY_CLOSED] = "visit-closed",
     [DENY_RECEIPT] = "receipt",
+    [DENY_REPLACED] = "replaced",
 };
 
 const struct wf_transition *wf_get(wf_action a)
@@ -513,6 +514,8 @@ const char *wf_deny_label(deny_reason r)
 		return C_("Visit closed: the access report is written");
 	case DENY_RECEIPT:
 		return C_("This is a receipt, not an access pass: print the pass at reception");
+	case DENY_REPLACED:
+		return C_("Replaced by a new print");
 	default:
 		return "";
 	}

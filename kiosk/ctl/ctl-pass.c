@@ -119,27 +119,23 @@ static int pass_list(struct ctl *c, int argc, char **argv)
 		free(p);
 		return ctl_fail(c, AKSES_E_NOMEM, NULL);
 	}
-	fprintf(
-	    stderr, "aksesctl: %s\n",
-	    T_("warning: fresh tokens issued; badges printed earlier for these passes no longer "
-	       "work"));
-	int n_ok = 0;
-	rc = CTL_EXIT_OK;
-	for (int i = 0; i < n; i++) {
-		tok_st[i] = store_pass_token(c->st, p[i].id, c->actor.id, "handed out via aksesctl",
-		                             tok[i]);
-		if (tok_st[i] == AKSES_OK) {
-			n_ok++;
-		} else if (tok_st[i] != AKSES_E_NOT_PRINTABLE) {
-			/* a storage failure or a refusal: stop, say why */
-			rc = ctl_fail(c, tok_st[i], NULL);
-			break;
-		}
-	}
-	if (rc == CTL_EXIT_OK && n_ok == 0)
-		rc = ctl_fail(c, n > 0 ? AKSES_E_NOT_PRINTABLE : AKSES_E_PASS_NOT_FOUND, NULL);
-	if (rc == CTL_EXIT_OK)
+	/* one transaction: either every printable pass gets its new token and they are all shown,
+	 * or none does and every badge printed earlier keeps working */
+	int64_t *ids = calloc((size_t)n + 1, sizeof *ids);
+	for (int i = 0; ids && i < n; i++)
+		ids[i] = p[i].id;
+	st = ids ? store_pass_token_all(c->st, ids, n, c->actor.id, "handed out via aksesctl", tok,
+	                                tok_st)
+	         : AKSES_E_NOMEM;
+	free(ids);
+	if (st != AKSES_OK) {
+		rc = ctl_fail(c, st, NULL);
+	} else {
+		fprintf(stderr, "aksesctl: %s\n",
+		        T_("warning: fresh tokens issued; badges printed earlier for these passes no "
+		           "longer work"));
 		rc = print_passes(c, p, n, tok, tok_st);
+	}
 	memset(tok, 0, ((size_t)n + 1) * sizeof *tok);
 	free(tok);
 	free(tok_st);

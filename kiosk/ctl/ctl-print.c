@@ -28,6 +28,9 @@ static const char *const print_help = N_(
 	"  letter REQ --as ID            the request letter\n"
 	"  disposition REQ --as ID       the disposition sheet (lembar disposisi)\n"
 	"  status --as ID [--limit N]    recent print jobs\n"
+	"  purge-spool --days N --as ID [--pdf-dir DIR]\n"
+	"                     ADMIN: remove from CUPS's spool and the PDF queue's folder\n"
+	"                     what Akses printed more than N days ago\n"
 	"\n"
 	"--queue names the CUPS queue (default: the config's, else the CUPS default, else PDF).\n"
 	"--pdf writes the PDF to a new FILE (0600) and prints nothing; --force replaces an\n"
@@ -75,6 +78,7 @@ static int print_status(struct ctl *c, const char *limit_s)
 			cJSON_AddNumberToObject(o, "pass_id", (double)jobs[i].pass_id);
 			cJSON_AddNumberToObject(o, "staff_id", (double)jobs[i].staff_id);
 			cJSON_AddStringToObject(o, "queue", jobs[i].queue);
+			cJSON_AddStringToObject(o, "dest", jobs[i].to_file ? "file" : "cups");
 			cJSON_AddNumberToObject(o, "cups_job_id", jobs[i].cups_job_id);
 			cJSON_AddStringToObject(o, "state", wf_job_state_code(jobs[i].state));
 			cJSON_AddBoolToObject(o, "reprint", jobs[i].reprint);
@@ -92,7 +96,8 @@ static int print_status(struct ctl *c, const char *limit_s)
 		ctl_pad(stdout, at, 17);
 		ctl_pad(stdout, jobs[i].kind, 12);
 		ctl_pad(stdout, jobs[i].number[0] ? jobs[i].number : "-", 18);
-		ctl_pad(stdout, jobs[i].queue[0] ? jobs[i].queue : "-", 10);
+		/* a PDF written to a file (--pdf) shows "file" where the queue would be */
+		ctl_pad(stdout, jobs[i].to_file ? "file" : jobs[i].queue[0] ? jobs[i].queue : "-", 10);
 		ctl_pad(stdout, cid, 6);
 		ctl_pad(stdout, wf_job_state_code(jobs[i].state), 10);
 		fputs(jobs[i].reprint ? "reprint " : "", stdout);
@@ -103,11 +108,46 @@ static int print_status(struct ctl *c, const char *limit_s)
 	return CTL_EXIT_OK;
 }
 
+/* 'print_reconcile()' - Bring jobs left pending (a print killed mid-way) in line with CUPS before
+ * anything is printed or shown: a job that never reached CUPS makes its pass printable again. A
+ * failure here must not stop the command itself. */
+static void print_reconcile(struct ctl *c)
+{
+	if (c->st)
+		(void)paper_reconcile(c->st, NULL);
+}
+
+/* 'print_purge_spool()' - Do `print purge-spool`: ADMIN only. */
+static int print_purge_spool(struct ctl *c, const char *days_s, const char *dir)
+{
+	char *end = NULL;
+	long days = days_s ? strtol(days_s, &end, 10) : -1;
+	if (!days_s || *end || days < 0 || days > 36500)
+		return ctl_usage(P_("--days needs a number of days (0 or more)"));
+	if (c->actor.role != ROLE_ADMIN)
+		return ctl_fail(c, AKSES_E_ROLE, NULL);
+	struct paper_purge pp;
+	akses_status st = paper_purge_spool(c->st, (int)days, c->actor.id, dir, &pp);
+	if (st != AKSES_OK)
+		return ctl_fail(c, st, st == AKSES_E_IO ? pp.dir : NULL);
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "jobs", pp.jobs);
+		cJSON_AddNumberToObject(o, "files", pp.files);
+		cJSON_AddStringToObject(o, "pdf_dir", pp.dir);
+		return ctl_json_print(o);
+	}
+	printf(P_("Purged %d print jobs from CUPS and %d PDF files from %s.\n"), pp.jobs, pp.files,
+	       pp.dir);
+	return CTL_EXIT_OK;
+}
+
 /* 'ctl_cmd_print()' - Do the print command. */
 int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 {
 	const char *as = NULL, *reason = NULL, *queue = NULL, *pdf = NULL, *person_s = NULL;
-	const char *from = NULL, *to = NULL, *limit = NULL, *pos[1] = {NULL};
+	const char *from = NULL, *to = NULL, *limit = NULL, *days = NULL, *pdf_dir = NULL;
+	const char *pos[1] = {NULL};
 	bool wait = false, force = false;
 	int n_pos = 0, rc;
 
@@ -125,9 +165,20 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 		{.name = "limit", .kind = CTL_OPT_VALUE, .value = &limit},
 		{.name = "wait", .kind = CTL_OPT_FLAG, .flag = &wait},
 		{.name = "force", .kind = CTL_OPT_FLAG, .flag = &force},
+		{.name = "days", .kind = CTL_OPT_VALUE, .value = &days},
+		{.name = "pdf-dir", .kind = CTL_OPT_VALUE, .value = &pdf_dir},
 		{.name = NULL},
 	};
 	const char *sub = argv[1];
+	if (strcmp(sub, "purge-spool") == 0) {
+		rc = ctl_args(c, argc - 1, argv + 1, "print purge-spool", P_(print_help), opts, pos,
+		              0, 0, NULL);
+		if (rc != CTL_CONTINUE)
+			return rc;
+		if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
+			return rc;
+		return print_purge_spool(c, days, pdf_dir);
+	}
 	if (strcmp(sub, "status") == 0) {
 		rc = ctl_args(c, argc - 1, argv + 1, "print status", P_(print_help), opts, pos, 0, 0,
 		              NULL);
@@ -135,6 +186,7 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 			return rc;
 		if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
 			return rc;
+		print_reconcile(c);
 		return print_status(c, limit);
 	}
 	int d = -1;
@@ -208,6 +260,8 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 		job.actor_id = c->actor.id;
 		job.reason = reason;
 	}
+
+	print_reconcile(c);
 
 	/* The file is created before anything is issued: an existing file or a link is refused
 	 * before a badge gets a new token. */

@@ -47,6 +47,7 @@ const char *paper_prn_message(prn_status st)
 	case PRN_E_JOB_STOPPED: return P_("The print job on %s stopped: the printer needs attention.");
 	case PRN_E_TIMEOUT:
 		return P_("The printer %s did not finish the job in time. Check the printer.");
+	case PRN_E_NO_JOB: return P_("The print job never reached the print service (CUPS).");
 	}
 	return P_("Printing failed.");
 }

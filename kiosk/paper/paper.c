@@ -71,6 +71,14 @@ struct gather {
 	char title[96];
 };
 
+/* A per-request document printed before says it is a reprint (its footer: "Cetak ulang <when>"). A
+ * failed lookup only leaves the mark off. */
+static void mark_reprint(struct gather *g, const char *kind, struct prn_header *h)
+{
+	int n = 0;
+	h->reprint = store_print_count(g->st, kind, g->job->number, &n) == AKSES_OK && n > 0;
+}
+
 static akses_status do_badge(struct gather *g)
 {
 	struct akses_pass *passes = NULL;
@@ -90,17 +98,19 @@ static akses_status do_badge(struct gather *g)
 		return AKSES_E_PASS_NOT_FOUND;
 	g->pass_id = p.id;
 	g->reprint = g->job->actor_id > 0;
-	/* A fresh token for this print: the store checks first print vs reprint and records it. */
-	/* the visitor's first print carries the receipt's token as proof; staff their sign-in */
-	rc = g->job->actor_id == 0
-	         ? store_pass_token_visitor(g->st, p.id, g->job->receipt_token, g->res->token)
-	         : store_pass_token(g->st, p.id, g->job->actor_id, g->job->reason, g->res->token);
+	/* A fresh token for this print: the store checks first print vs reprint and records it. It
+	 * only waits aside: the badge printed before keeps working until this one reached CUPS. The
+	 * visitor's first print carries the receipt's token as proof; staff their sign-in. */
+	rc = store_pass_token_pending(g->st, p.id, g->job->actor_id, g->job->reason,
+	                              g->job->actor_id == 0 ? g->job->receipt_token : NULL,
+	                              g->res->token);
 	if (rc != AKSES_OK)
 		return rc;
 	struct prn_badge b = {.agency = g->cfg->agency, .name = p.name,
 	                      .institution = p.institution, .escort = p.escort_name,
 	                      .number = p.number, .token = g->res->token,
-	                      .start_at = p.start_at, .end_at = p.end_at};
+	                      .start_at = p.start_at, .end_at = p.end_at,
+	                      .reprinted_at = (p.issued || p.print_count > 0) ? clock_now() : 0};
 	label_mm(g->cfg->label, &b.w_mm, &b.h_mm);
 	snprintf(g->title, sizeof(g->title), "akses-badge-%s-%d", p.number, p.person);
 	return prn_render_badge(&b, &g->pdf) == PRN_OK ? AKSES_OK : AKSES_E_PRINT;
@@ -225,6 +235,7 @@ static akses_status do_report(struct gather *g)
 	char head[STORE_ANCHOR_BUF]; /* the audit anchor in the footer (issue 8.5) */
 	if (store_audit_anchor(g->st, head) == AKSES_OK)
 		rep.hdr.audit_head = head;
+	mark_reprint(g, "report", &rep.hdr);
 	rep.writer = (struct prn_signer){wf_role_title(ROLE_HELPDESK), "", 0};
 	for (int i = 0; i < n; i++) {
 		const struct akses_step_rec *s = &steps[i];
@@ -244,6 +255,9 @@ static akses_status do_report(struct gather *g)
 	int64_t first_in = 0;
 	if (store_first_entry(g->st, r->number, &first_in) == AKSES_OK)
 		rep.first_in = first_in;
+	/* The berita acara speaks of the day the report was written (step 9), else of the visit:
+	 * never of the day it happens to be printed. */
+	rep.hdr.event_at = rep.writer.at ? rep.writer.at : (rep.last_out ? rep.last_out : r->start_at);
 	char docno[48];
 	snprintf(docno, sizeof(docno), "BA/%s", r->number);
 	rep.doc_number = docno;
@@ -362,6 +376,7 @@ static akses_status do_letter(struct gather *g)
 		                       .companion_niks = ck, .n_equipment = r->n_equipment,
 		                       .equipment = eq};
 		header_of(g->cfg, &l.hdr);
+		mark_reprint(g, "letter", &l.hdr);
 		snprintf(g->title, sizeof(g->title), "akses-letter-%s", r->number);
 		rc = prn_render_letter(&l, &g->pdf) == PRN_OK ? AKSES_OK : AKSES_E_PRINT;
 	}
@@ -426,6 +441,7 @@ static akses_status do_disposition(struct gather *g)
 	                            .official_role = wf_role_title(ROLE_KADIS),
 	                            .official_name = kadis, .official_nip = NULL};
 	header_of(g->cfg, &d.hdr);
+	mark_reprint(g, "disposition", &d.hdr);
 	snprintf(g->title, sizeof(g->title), "akses-disposition-%s", r->number);
 	rc = prn_render_disposition(&d, &g->pdf) == PRN_OK ? AKSES_OK : AKSES_E_PRINT;
 	free(steps);
@@ -509,16 +525,31 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
                            struct paper_result *res)
 {
 	akses_status rc;
-	/* Render only. */
+	/* To a file: recorded like a print (destination "file"), since a badge written to a file
+	 * opens the door as well as a printed one. */
 	if (job->pdf_path) {
+		int64_t rec = 0;
+		rc = store_print_begin_dest(st, kind, number, pass_id, job->actor_id, reprint, NULL,
+		                            true, &rec);
+		if (rc != AKSES_OK) {
+			prn_pdf_free(pdf);
+			res->status = rc;
+			snprintf(res->message, sizeof(res->message), "%s", akses_status_message(rc));
+			return rc;
+		}
 		prn_status pst = job->pdf_file ? prn_pdf_write(pdf, job->pdf_file)
 		                               : prn_pdf_save(pdf, job->pdf_path);
 		prn_pdf_free(pdf);
-		if (pst != PRN_OK)
-			return paper_fail(res, pst, JOB_NONE);
+		if (pst != PRN_OK) {
+			paper_fail(res, pst, JOB_FAILED);
+			store_print_update(st, rec, 0, JOB_FAILED, res->message);
+			return AKSES_E_PRINT;
+		}
 		res->status = AKSES_OK;
+		res->state = JOB_COMPLETED;
 		paper_msg_fill(res->message, sizeof(res->message), P_("Saved to %s."), job->pdf_path);
-		return AKSES_OK;
+		rc = store_print_update(st, rec, 0, JOB_COMPLETED, res->message);
+		return rc == AKSES_OK ? AKSES_OK : (res->status = rc);
 	}
 
 	if (job->queue && *job->queue)
@@ -547,13 +578,14 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 		store_print_update(st, rec, 0, JOB_FAILED, res->message);
 		return AKSES_E_PRINT;
 	}
-	if (!job->wait) {
-		res->status = AKSES_OK;
+	/* CUPS has it: record its job id at once (a badge's new token takes effect now), so that a
+	 * process killed while waiting leaves a job that reconciling can look up in CUPS. */
+	paper_msg_fill(res->message, sizeof(res->message), P_("Sent to printer %s."), res->queue);
+	rc = store_print_update(st, rec, cups_id, JOB_ACCEPTED, res->message);
+	if (!job->wait || rc != AKSES_OK) {
+		res->status = rc;
 		res->state = JOB_ACCEPTED;
-		paper_msg_fill(res->message, sizeof(res->message), P_("Sent to printer %s."),
-		               res->queue);
-		rc = store_print_update(st, rec, cups_id, JOB_ACCEPTED, res->message);
-		return rc == AKSES_OK ? AKSES_OK : (res->status = rc);
+		return rc;
 	}
 	prn_job_state js;
 	pst = prn_cups_wait(res->queue, cups_id, cfg->print_timeout_s, &js);

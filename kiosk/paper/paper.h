@@ -63,6 +63,33 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 akses_status paper_print_staffcard(store *st, const struct akses_config *cfg, int64_t staff_id,
                                    const struct paper_job *job, struct paper_result *res);
 
+/* ---- print jobs against CUPS (paper-reconcile.c) ------------------------------------------ */
+
+struct paper_reconcile {
+	int checked;   /* jobs of unknown end looked at */
+	int completed; /* CUPS completed them: recorded done */
+	int failed;    /* never reached CUPS, unknown to it, or ended unprinted: printable again */
+	int still;     /* still under way in CUPS */
+};
+/* Reconcile the jobs whose end the store does not know with CUPS: one recorded more than two
+ * minutes ago without a CUPS job id (the printing process died before submitting it), or that CUPS
+ * does not know, becomes FAILED (its pass printable again, the earlier badge still valid); one
+ * CUPS completed becomes COMPLETED; aborted/canceled ones fail. Run at start and on a timer. With
+ * cupsd down the jobs CUPS has an id for are left as they are. out may be NULL. */
+akses_status paper_reconcile(store *st, struct paper_reconcile *out);
+
+struct paper_purge {
+	int jobs;       /* print jobs purged */
+	int files;      /* cups-pdf files removed */
+	char dir[1024]; /* the cups-pdf folder looked in */
+};
+/* Purge what Akses printed more than days ago: each such CUPS job is purged from CUPS (job record
+ * and spooled document) and its PDFs "akses-*-job_<id>.pdf" are removed from the cups-pdf folder
+ * (pdf_dir, NULL: from /etc/cups/cups-pdf.conf); each job is then marked purged (audited as
+ * actor_id). AKSES_E_PRINT when cupsd does not answer, AKSES_E_IO when a file cannot be removed. */
+akses_status paper_purge_spool(store *st, int days, int64_t actor_id, const char *pdf_dir,
+                               struct paper_purge *out);
+
 /* CSV (RFC 4180, UTF-8) of the daily log or the compliance report into f (opened and closed by
  * the caller, who creates the file: see aksesctl's ctl_out_open). */
 akses_status paper_export_log_csv(store *st, const char *day, FILE *f);

@@ -74,6 +74,7 @@ struct app {
 	/* idle handling */
 	uint32_t last_input;
 	uint32_t db_checked;      /* when the DB file was last compared with the open one */
+	uint32_t reconciled_at;   /* SDL ticks of the last print reconciliation started */
 	bool idle_warning;        /* the countdown is showing */
 	/* staff */
 	bool signed_in;
@@ -118,6 +119,9 @@ bool print_worker_start(struct app *a, paper_doc doc, const char *number, int pe
 bool print_worker_start_job(struct app *a, const struct paper_job *job);
 /* Handle an ev_print event: fill a->print. */
 void print_worker_done(struct app *a, const SDL_Event *e);
+/* Reconcile print jobs left pending with CUPS (paper_reconcile) on a thread of its own, unless a
+ * print is under way (the worker reconciles before each job anyway). At start and on a timer. */
+void print_worker_reconcile(struct app *a);
 
 /* The on-screen keyboard bound to a text buffer (ui-keyboard.c). Returns true if the text
  * changed. */

@@ -335,6 +335,8 @@ static void main_anchor(struct app *a, uint32_t now)
 	memcpy(last, head, sizeof last);
 }
 
+#define MAIN_RECONCILE_MS 60000 /* how often print jobs are reconciled with CUPS */
+
 static int main_timeout(struct app *a, uint32_t now, const struct scanner *sc)
 {
 	uint32_t next = now + 500; /* wake twice a second at most: signals, clock */
@@ -585,6 +587,11 @@ int main(int argc, char **argv)
 			a->dirty = true;
 		main_idle(a, now);
 		main_db_watch(a, now);
+		/* print jobs left pending (a print killed mid-way) must not block a pass for ever */
+		if (a->st && (!a->reconciled_at || now - a->reconciled_at >= MAIN_RECONCILE_MS)) {
+			a->reconciled_at = now ? now : 1;
+			print_worker_reconcile(a);
+		}
 	}
 
 	if (a->screen && a->screen->leave)

@@ -46,6 +46,8 @@ static int pw_main(void *p)
 		pj.day = j->day[0] ? j->day : NULL;
 		pj.reason = j->reason[0] ? j->reason : NULL;
 		pj.wait = true;
+		/* a job left pending by a kiosk killed mid-print would refuse this one */
+		(void)paper_reconcile(st, NULL);
 		paper_print(st, &j->cfg, &pj, &j->res);
 	} else {
 		j->res.status = rc;
@@ -129,4 +131,59 @@ void print_worker_done(struct app *a, const SDL_Event *e)
 	memset(j, 0, sizeof *j);
 	free(j);
 	SDL_AtomicSet(&pw_busy, 0);
+}
+
+/* At most one reconciling thread; apart from pw_busy, so a visitor's print is never refused
+ * because a reconciliation is running (both may reconcile at once: a job's end counts once). */
+static SDL_atomic_t pw_reconciling;
+
+/* Where the reconciling thread opens its store: the DB and its audit key (settling a job writes
+ * audit rows, which need the key the config names). */
+struct pw_where {
+	char db_path[sizeof ((struct app *)0)->db_path];
+	char audit_key[sizeof ((struct akses_config *)0)->audit_key];
+};
+
+/* The reconciling thread: its own store handle (the UI's is not for other threads). */
+static int pw_reconcile_main(void *p)
+{
+	struct pw_where *where = p;
+	store *st = NULL;
+	/* grace and repeat guard play no part here */
+	struct store_options so = {.pass_grace_min = 15, .scan_repeat_s = 10,
+	                           .busy_timeout_ms = 5000, .audit_key_path = where->audit_key};
+	if (store_open(where->db_path, &so, &st) == AKSES_OK)
+		(void)paper_reconcile(st, NULL);
+	if (st)
+		store_close(st);
+	free(where);
+	SDL_AtomicSet(&pw_reconciling, 0);
+	return 0;
+}
+
+void print_worker_reconcile(struct app *a)
+{
+	if (!a->db_path[0] || a->db_status != AKSES_OK || !a->st)
+		return;
+	/* Nearly always nothing is open: one cheap read on the UI's own handle, and no second
+	 * handle (nor CUPS lookups) unless there is something to settle. */
+	struct akses_print_job *open_jobs = NULL;
+	int n_open = 0;
+	akses_status rc = store_print_open(a->st, &open_jobs, &n_open);
+	free(open_jobs);
+	if (rc != AKSES_OK || n_open == 0 || !SDL_AtomicCAS(&pw_reconciling, 0, 1))
+		return;
+	struct pw_where *where = calloc(1, sizeof *where);
+	if (where) {
+		snprintf(where->db_path, sizeof where->db_path, "%s", a->db_path);
+		snprintf(where->audit_key, sizeof where->audit_key, "%s", a->cfg.audit_key);
+	}
+	SDL_Thread *t =
+	    where ? SDL_CreateThread(pw_reconcile_main, "akses-reconcile", where) : NULL;
+	if (!t) {
+		free(where);
+		SDL_AtomicSet(&pw_reconciling, 0);
+		return;
+	}
+	SDL_DetachThread(t);
 }

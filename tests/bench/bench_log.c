@@ -125,7 +125,7 @@ static bool day_make(struct day *d, int n)
 	}
 	d->log.hdr = (struct prn_header){
 	    "Dinas Komunikasi, Informatika dan Statistik Provinsi Sumatera Barat",
-	    "Bidang Aplikasi Informatika", "Padang", "RECEPTION", DAY0 + 17 * 3600, NULL};
+	    "Bidang Aplikasi Informatika", "Padang", "RECEPTION", DAY0 + 17 * 3600, NULL, 0, false};
 	d->log.day = "2026-12-01";
 	d->log.day_start = DAY0;
 	d->log.now = DAY0 + 17 * 3600;

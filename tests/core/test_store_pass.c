@@ -141,11 +141,14 @@ START_TEST(test_visitor_cannot_get_a_token_while_a_print_is_under_way)
 	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_OK);
 	ck_assert_int_eq(store_print_begin(w.st, "badge", number, id, 0, false, "PDF", &job),
 	                 AKSES_OK);
-	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_E_ALREADY_PRINTED);
+	/* "being printed", never "already printed": nothing may have reached the printer yet */
+	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_E_PRINT_ACTIVE);
 	/* nor may staff void the badge coming out of the printer, until the job is taken as lost */
 	ck_assert_int_eq(store_pass_token(w.st, id, w.helpdesk, "Macet", token),
 	                 AKSES_E_PRINT_ACTIVE);
 	tu_set_now("2026-12-01 08:02");
+	/* the visitor waits for reconciling to settle the job with CUPS (paper_reconcile) */
+	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_E_PRINT_ACTIVE);
 	ck_assert_int_eq(store_pass_token(w.st, id, w.helpdesk, "Macet", token), AKSES_OK);
 }
 END_TEST
@@ -174,7 +177,10 @@ START_TEST(test_staff_reprint_replaces_the_old_token)
 	struct akses_scan_result r;
 	ck_assert_int_eq(store_scan(w.st, old, w.teknis, "Pintu A", SCAN_DIR_AUTO, &r), AKSES_OK);
 	ck_assert_int_eq(r.decision, SCAN_DENIED);
-	ck_assert_int_eq(r.reason, DENY_UNKNOWN);
+	/* the door tells a replaced badge from a forged one, and says whose it is */
+	ck_assert_int_eq(r.reason, DENY_REPLACED);
+	ck_assert_int_eq(r.pass_id, id);
+	ck_assert_str_ne(r.number, "");
 	ck_assert_int_eq(store_scan(w.st, fresh, w.teknis, "Pintu A", SCAN_DIR_AUTO, &r), AKSES_OK);
 	ck_assert_int_eq(r.decision, SCAN_ENTRY);
 	ck_assert_int_eq(r.pass_id, id);

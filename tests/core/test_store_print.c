@@ -239,6 +239,167 @@ START_TEST(test_long_printer_message_is_cut_on_a_character_boundary)
 }
 END_TEST
 
+/* ---- a badge's token follows its print job (issue 7.4, 7.5; issue 8.3) ---------------------- */
+
+static void sql_exec(const char *sql)
+{
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* A badge printed the way paper_print does it: a pending token, a job, its end. */
+static int64_t print_with_token(int64_t pass_id, int64_t staff, print_job_state end,
+                                char token[AKSES_TOKEN_BUF])
+{
+	int64_t job = 0;
+	ck_assert_int_eq(store_pass_token_pending(w.st, pass_id, staff, staff ? "Kartu rusak" : NULL,
+	                                          staff ? NULL : world_receipt(number), token),
+	                 AKSES_OK);
+	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pass_id, staff, staff > 0, "PDF",
+	                                   &job),
+	                 AKSES_OK);
+	if (end != JOB_FAILED)
+		ck_assert_int_eq(store_print_update(w.st, job, 7, JOB_ACCEPTED, NULL), AKSES_OK);
+	if (end != JOB_ACCEPTED)
+		ck_assert_int_eq(store_print_update(w.st, job, end == JOB_FAILED ? 0 : 7, end, NULL),
+		                 AKSES_OK);
+	return job;
+}
+
+static struct akses_scan_result scan(const char *token)
+{
+	struct akses_scan_result r;
+	ck_assert_int_eq(store_scan(w.st, token, w.teknis, "Pintu A", SCAN_DIR_IN, &r), AKSES_OK);
+	return r;
+}
+
+START_TEST(test_failed_reprint_leaves_the_working_badge_valid)
+{
+	char first[AKSES_TOKEN_BUF], second[AKSES_TOKEN_BUF];
+	print_with_token(pid[0], 0, JOB_COMPLETED, first);
+	/* the staff reprint goes to a broken queue: nothing accepted by CUPS */
+	print_with_token(pid[0], w.helpdesk, JOB_FAILED, second);
+	tu_set_now("2026-12-01 10:00");
+	struct akses_scan_result r = scan(first);
+	ck_assert_int_eq(r.decision, SCAN_ENTRY);
+	ck_assert_int_eq(r.pass_id, pid[0]);
+	r = scan(second);
+	ck_assert_int_eq(r.decision, SCAN_DENIED);
+	ck_assert_int_eq(r.reason, DENY_UNKNOWN);
+	ck_assert_int_eq(pass_get(pid[0]).print_count, 1);
+}
+END_TEST
+
+START_TEST(test_reprint_accepted_by_cups_replaces_the_badge)
+{
+	char first[AKSES_TOKEN_BUF], second[AKSES_TOKEN_BUF];
+	print_with_token(pid[0], 0, JOB_COMPLETED, first);
+	/* until CUPS accepts the reprint, the first badge still opens the door */
+	int64_t job = 0;
+	ck_assert_int_eq(store_pass_token_pending(w.st, pid[0], w.helpdesk, "Hilang", NULL, second),
+	                 AKSES_OK);
+	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pid[0], w.helpdesk, true, "PDF",
+	                                   &job),
+	                 AKSES_OK);
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM pass WHERE token_hash IS NOT NULL"
+	                               " AND pending_hash IS NULL AND id IN"
+	                               " (SELECT pass_id FROM print_job WHERE token_hash IS NOT NULL)"),
+	                 1);
+	ck_assert_int_eq(store_print_update(w.st, job, 8, JOB_ACCEPTED, NULL), AKSES_OK);
+	tu_set_now("2026-12-01 10:00");
+	struct akses_scan_result r = scan(first);
+	ck_assert_int_eq(r.decision, SCAN_DENIED);
+	ck_assert_int_eq(r.reason, DENY_REPLACED);
+	ck_assert_int_eq(r.pass_id, pid[0]);
+	ck_assert_int_eq(scan(second).decision, SCAN_ENTRY);
+}
+END_TEST
+
+START_TEST(test_tokens_for_all_passes_are_all_or_nothing)
+{
+	char first[AKSES_TOKEN_BUF];
+	print_with_token(pid[0], 0, JOB_COMPLETED, first);
+	/* the second pass cannot take a new token: a real SQLite failure part-way */
+	sql_exec("CREATE TRIGGER t_fail BEFORE UPDATE OF token_hash ON pass WHEN NEW.person = 1"
+	         " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;");
+	int64_t ids[2] = {pid[0], pid[1]};
+	char tok[2][AKSES_TOKEN_BUF];
+	akses_status st[2];
+	ck_assert_int_ne(store_pass_token_all(w.st, ids, 2, w.helpdesk, "dibagikan", tok, st),
+	                 AKSES_OK);
+	ck_assert_str_eq(tok[0], "");
+	tu_set_now("2026-12-01 10:00");
+	ck_assert_int_eq(scan(first).decision, SCAN_ENTRY); /* the earlier badge still works */
+	sql_exec("DROP TRIGGER t_fail;");
+	ck_assert_int_eq(store_pass_token_all(w.st, ids, 2, w.helpdesk, "dibagikan", tok, st),
+	                 AKSES_OK);
+	ck_assert_int_eq(st[0], AKSES_OK);
+	ck_assert_int_eq(st[1], AKSES_OK);
+	ck_assert_int_eq(scan(tok[1]).decision, SCAN_ENTRY);
+}
+END_TEST
+
+START_TEST(test_badge_written_to_a_file_is_recorded_and_counts_as_the_first_print)
+{
+	char token[AKSES_TOKEN_BUF], again[AKSES_TOKEN_BUF];
+	int64_t job = 0;
+	ck_assert_int_eq(store_pass_token_pending(w.st, pid[0], 0, NULL, world_receipt(number), token), AKSES_OK);
+	ck_assert_int_eq(store_print_begin_dest(w.st, "badge", number, pid[0], 0, false, NULL, true,
+	                                        &job),
+	                 AKSES_OK);
+	ck_assert_int_eq(store_print_update(w.st, job, 0, JOB_COMPLETED, "Saved"), AKSES_OK);
+	struct akses_pass p = pass_get(pid[0]);
+	ck_assert_int_eq(p.print, PRINT_DONE);
+	ck_assert_int_eq(p.print_count, 1);
+	ck_assert(p.issued);
+	struct akses_print_job *j = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_print_list(w.st, 1, &j, &n), AKSES_OK);
+	ck_assert(j[0].to_file);
+	ck_assert_str_eq(j[0].kind, "badge");
+	free(j);
+	/* a second file for the visitor is refused like a second print: staff with a reason */
+	ck_assert_int_eq(store_pass_token_pending(w.st, pid[0], 0, NULL, world_receipt(number), again),
+	                 AKSES_E_ALREADY_PRINTED);
+	/* and a file job is never handed to CUPS reconciliation */
+	ck_assert_int_eq(store_print_open(w.st, &j, &n), AKSES_OK);
+	ck_assert_int_eq(n, 0);
+	free(j);
+}
+END_TEST
+
+START_TEST(test_open_jobs_are_listed_for_reconciling)
+{
+	int64_t a = begin_badge(pid[0]);
+	int64_t job = 0;
+	ck_assert_int_eq(store_print_begin(w.st, "log", NULL, 0, w.helpdesk, false, "PDF", &job),
+	                 AKSES_OK);
+	ck_assert_int_eq(store_print_update(w.st, job, 12, JOB_COMPLETED, NULL), AKSES_OK);
+	struct akses_print_job *j = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_print_open(w.st, &j, &n), AKSES_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(j[0].id, a);
+	free(j);
+	/* a job found lost makes its pass printable again for the visitor */
+	ck_assert_int_eq(store_print_update(w.st, a, 0, JOB_FAILED, "never reached CUPS"), AKSES_OK);
+	ck_assert_int_eq(pass_get(pid[0]).print, PRINT_FAILED);
+	char token[AKSES_TOKEN_BUF];
+	ck_assert_int_eq(store_pass_token_pending(w.st, pid[0], 0, NULL, world_receipt(number), token), AKSES_OK);
+	/* spooled jobs: the completed log, once; purged, never again */
+	ck_assert_int_eq(store_print_spooled(w.st, tu_time("2030-01-01 00:00"), &j, &n), AKSES_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(j[0].cups_job_id, 12);
+	ck_assert_int_eq(store_print_purged(w.st, j[0].id, w.admin), AKSES_OK);
+	free(j);
+	ck_assert_int_eq(store_print_spooled(w.st, tu_time("2030-01-01 00:00"), &j, &n), AKSES_OK);
+	ck_assert_int_eq(n, 0);
+	free(j);
+}
+END_TEST
+
 static Suite *print_suite(void)
 {
 	Suite *s = suite_create("store_print");
@@ -254,6 +415,11 @@ static Suite *print_suite(void)
 	tcase_add_test(tc, test_documents_other_than_badges_touch_no_pass);
 	tcase_add_test(tc, test_bad_print_records_are_refused);
 	tcase_add_test(tc, test_long_printer_message_is_cut_on_a_character_boundary);
+	tcase_add_test(tc, test_failed_reprint_leaves_the_working_badge_valid);
+	tcase_add_test(tc, test_reprint_accepted_by_cups_replaces_the_badge);
+	tcase_add_test(tc, test_tokens_for_all_passes_are_all_or_nothing);
+	tcase_add_test(tc, test_badge_written_to_a_file_is_recorded_and_counts_as_the_first_print);
+	tcase_add_test(tc, test_open_jobs_are_listed_for_reconciling);
 	suite_add_tcase(s, tc);
 	return s;
 }

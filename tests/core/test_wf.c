@@ -362,6 +362,7 @@ START_TEST(test_purpose_deny_print_and_job_codes_are_stable)
 		ck_assert_str_eq(wf_deny_code(d), denies[d - 1]);
 	ck_assert_str_eq(wf_deny_code(DENY_CLOSED), "visit-closed");
 	ck_assert_str_eq(wf_deny_code(DENY_RECEIPT), "receipt");
+	ck_assert_str_eq(wf_deny_code(DENY_REPLACED), "replaced");
 	for (int d = DENY_UNKNOWN; d < DENY_COUNT; d++) {
 		ck_assert_ptr_nonnull(wf_deny_code(d));
 		ck_assert_str_ne(wf_deny_label(d), "");

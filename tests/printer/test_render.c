@@ -449,7 +449,7 @@ END_TEST
 /* ---- the SOP's A4 paper ------------------------------------------------------------------- */
 
 static const struct prn_header hdr = {AGENCY, "Bidang Aplikasi Informatika", "Padang",
-                                      "RECEPTION", DAY0 + 15 * 3600, NULL};
+                                      "RECEPTION", DAY0 + 15 * 3600, NULL, 0, false};
 
 START_TEST(test_access_report_is_a_berita_acara_with_timeline_and_signatures)
 {
