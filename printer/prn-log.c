@@ -15,15 +15,16 @@ struct log_col {
 };
 
 static const struct log_col visit_cols[] = {
-	{"No", 19},        {"Permohonan", 72}, {"Nama", 78},  {"Instansi", 64},
-	{"Keperluan", 62}, {"Pendamping", 54}, {"Masuk", 27}, {"Keluar", 27},
+	/* "Permohonan" fits a five-digit AKS-YYYYMMDD-NNNNN on one line */
+	{"No", 19},        {"Permohonan", 80}, {"Nama", 78},  {"Instansi", 62},
+	{"Keperluan", 56}, {"Pendamping", 54}, {"Masuk", 27}, {"Keluar", 27},
 	{"Durasi", 34},    {"Status", 56},
 };
 #define N_VISIT_COLS ((int)(sizeof(visit_cols) / sizeof(visit_cols[0])))
 
 static const struct log_col denied_cols[] = {
 	{"No", 17},         {"Waktu", 30},    {"Stasiun", 60},  {"Alasan", 90},
-	{"Pendamping", 80}, {"Permohonan", 70}, {"Nama", 143},
+	{"Pendamping", 80}, {"Permohonan", 80}, {"Nama", 133},
 };
 #define N_DENIED_COLS ((int)(sizeof(denied_cols) / sizeof(denied_cols[0])))
 
