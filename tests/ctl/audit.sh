@@ -23,10 +23,14 @@ sqlite3 "$AKSES_DB" .dump | grep '^INSERT INTO audit' | grep -qiE "Nurul|3171054
 sql "UPDATE audit SET detail = 'x' WHERE id = 3" 2>/dev/null && fail "audit row updated"
 
 # a backup: new file, mode 0600, verifies on its own; an existing target is refused
-ctl audit backup "$WORK/backup.db" | grep -q 'verifies' || fail "backup did not verify"
+ctl audit backup "$WORK/backup.db" | grep -q 'verifies' && fail "a backup without sign-in"
+no_effect_by 1 'role' as "$HELPDESK" audit backup "$WORK/backup.db"
+[[ ! -e $WORK/backup.db ]] || fail "a backup by the Helpdesk was written"
+as "$ADMIN" audit backup "$WORK/backup.db" | grep -q 'verifies' || fail "backup did not verify"
 [[ $(stat -c %a "$WORK/backup.db") == 600 ]] || fail "backup mode $(stat -c %a "$WORK/backup.db")"
+rows=$(sql "SELECT count(*) FROM audit") # the two sign-ins above added theirs
 AKSES_DB="$WORK/backup.db" ctl audit verify | grep -q "intact: $rows rows" || fail "backup chain"
-expect_fail 1 'backup.db' ctl audit backup "$WORK/backup.db"
+expect_fail 1 'backup.db' as "$ADMIN" audit backup "$WORK/backup.db"
 
 # someone with the file drops the trigger and edits row 4: verify fails and names it
 sql "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'edited' WHERE id = 4"

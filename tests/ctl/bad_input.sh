@@ -121,9 +121,9 @@ expect_denied 'Unknown' as "$TEKNIS" scan "$(printf '\xff\xfe')" --station DOOR
 [[ $(sql "SELECT count(*) FROM scan WHERE decision = 'DENIED'") == 3 ]] || fail "denied scans not recorded"
 as "$TEKNIS" scan "$TOKEN" --station DOOR | grep -q '^ENTRY' || fail "the real token stopped working"
 
-# a disabled account can no longer act
+# a disabled account can no longer act; its right PIN answers like a wrong one
 as "$ADMIN" staff disable "$KADIS" >/dev/null
-no_effect_by 1 'disabled' as "$KADIS" inbox
+no_effect_by 1 'The staff number or the PIN is wrong.' as "$KADIS" inbox
 
 ctl audit verify >/dev/null || fail "audit verify after bad input"
 sql "PRAGMA integrity_check" | grep -qx ok || fail "integrity_check"
