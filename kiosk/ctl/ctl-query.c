@@ -108,7 +108,8 @@ static int query_args(struct ctl *c, int argc, char **argv, const char *cmd, con
 		return rc;
 	if (from && (!*from || !*to))
 		return ctl_usage(T_("--from and --to are required"));
-	rc = ctl_signin_as(c, as);
+	/* reads only: on a full or read-only disk the evacuation list must still come out */
+	rc = ctl_signin_read(c, as);
 	return rc == CTL_EXIT_OK ? CTL_CONTINUE : rc;
 }
 

@@ -259,20 +259,32 @@ const char *ctl_new_pin(char *buf, size_t n)
  * ($AKSES_NEW_PIN, else the next line) before anything else is done under the account. */
 static int ctl_change_reset_pin(struct ctl *c)
 {
-	char when[32] = "-";
+	char when[32] = "-", who[160];
 	if (c->actor.pin_set_at > 0)
 		clock_format(c->actor.pin_set_at, when, sizeof when);
-	fprintf(stderr, T_("aksesctl: your PIN was set by staff %lld at %s; choose a new PIN of "
-	                   "your own (6-8 digits)\n"),
-	        (long long)c->actor.pin_set_by, when);
-	char pin[64];
-	if (!ctl_new_pin(pin, sizeof pin))
-		return ctl_fail(c, AKSES_E_PIN_MUST_CHANGE,
-		                T_("set AKSES_NEW_PIN or write it on the next line"));
+	snprintf(who, sizeof who, T_("your PIN was set by staff %lld at %s"),
+	         (long long)c->actor.pin_set_by, when);
+	/* a person at a terminal reads why before the prompt; a script gets one line either way */
+	bool told = false;
+	if (!getenv("AKSES_NEW_PIN") && isatty(STDIN_FILENO)) {
+		fprintf(stderr, "aksesctl: %s\n", who);
+		told = true;
+	}
+	char pin[64], detail[256];
+	if (!ctl_new_pin(pin, sizeof pin)) {
+		snprintf(detail, sizeof detail, T_("%s; give a new one of 6-8 digits in AKSES_NEW_PIN or "
+		                                  "on the next line"),
+		         who);
+		return ctl_fail(c, AKSES_E_PIN_MUST_CHANGE, detail);
+	}
 	akses_status st = store_staff_set_pin(c->st, c->actor.id, c->actor.id, pin);
 	memset(pin, 0, sizeof pin);
-	if (st != AKSES_OK)
-		return ctl_fail(c, st, NULL);
+	if (st != AKSES_OK) {
+		snprintf(detail, sizeof detail, "%s: %s", who, akses_status_message(st));
+		return ctl_fail(c, AKSES_E_PIN_MUST_CHANGE, detail);
+	}
+	if (!told)
+		fprintf(stderr, T_("aksesctl: %s; you chose a new one and it is now your PIN\n"), who);
 	c->actor.pin_must_change = false;
 	c->pin_changed = true;
 	return CTL_EXIT_OK;
