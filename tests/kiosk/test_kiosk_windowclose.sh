@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# test_kiosk_windowclose.sh - nobody ends the kiosk from outside but the ADMIN: another X client
+# destroying its window (xdotool windowclose) or killing its X connection (xdotool windowkill)
+# used to end it (Xlib's default error handlers exit). Now it comes back on its home screen, in
+# the same process; the ADMIN PIN still stops it.
+. "$(dirname "$0")/lib.sh"
+
+SIZE=${KT_SIZE:-1280x800}
+kt_display "$SIZE"
+kt_db
+kt_kiosk "$SIZE" --db "$DB"
+kt_wait_screen welcome
+
+# kt_window: the kiosk's X window id (waits for it, bounded)
+kt_window() {
+	local w=
+	for _ in $(seq 100); do
+		w=$(xdotool search --pid "$KIOSK_PID" 2>/dev/null | head -n 1 || true)
+		[ -n "$w" ] && break
+		sleep 0.05
+	done
+	[ -n "$w" ] || kt_fail "no kiosk window"
+	echo "$w"
+}
+
+for how in windowclose windowkill; do
+	rm -f "$DUMP"
+	xdotool "$how" "$(kt_window)" 2>/dev/null || true
+	kt_wait_screen welcome 15 # fails at once if the kiosk died
+	grep -q 'closed from outside; starting again' "$T/kiosk.log" ||
+		kt_fail "no restart after $how"
+	kill -0 "$KIOSK_PID" || kt_fail "the kiosk ended after $how"
+done
+[ "$(grep -c 'starting again' "$T/kiosk.log")" = 2 ] || kt_fail "expected two restarts"
+
+# the ADMIN PIN still stops it (Escape asks for it)
+xdotool key --window "$(kt_window)" Escape
+kt_signin 1 123456
+for _ in $(seq 100); do
+	kill -0 "$KIOSK_PID" 2>/dev/null || break
+	sleep 0.05
+done
+kill -0 "$KIOSK_PID" 2>/dev/null && kt_fail "the ADMIN PIN did not stop the kiosk"
+KIOSK_PID=
+echo "PASS: the kiosk survives windowclose and windowkill; the ADMIN PIN stops it"
