@@ -208,6 +208,20 @@ akses_status store_inside(store *st, struct akses_visit **out, int *n);
 akses_status store_compliance(store *st, const char *from_day, const char *to_day,
                               struct akses_compliance_row **out, int *n);
 
+/* SOP steps 2-6 completed in [from, to] by an account within window_min minutes after someone
+ * else (an ADMIN) set that account's PIN: one person may have acted in another's role. By
+ * request number and step. */
+struct akses_reset_flag {
+	char number[AKSES_NUMBER_BUF];
+	int step;
+	int64_t actor_id; /* who took the step */
+	int64_t reset_by; /* who had set their PIN */
+	int64_t step_at;
+	int64_t reset_at;
+};
+akses_status store_compliance_resets(store *st, const char *from_day, const char *to_day,
+                                     int window_min, struct akses_reset_flag **out, int *n);
+
 /* ---- audit and retention ------------------------------------------------------------------ */
 
 /* Walk the hash chain. AKSES_OK with *n_rows; AKSES_E_AUDIT_BROKEN with *bad_id the first row whose

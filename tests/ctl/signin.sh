@@ -80,4 +80,22 @@ printf '777777\n246246\n' | "$AKSESCTL" --lang en staff set-pin "$KOORD" --as "$
 PIN[$KOORD]=246246
 as "$KOORD" inbox >/dev/null || fail "the Koordinator's own PIN"
 
+# ---- an ADMIN resets the Kadis's PIN and the Kadis's step follows within the hour: flagged in
+# the compliance report (the Kabid's step 80 minutes after the Kabid's reset is not)
+at '2026-11-30 09:00'
+submit --start '2026-11-30 12:00' --end '2026-11-30 14:00'
+printf '%s\n888888\n' "${PIN[$ADMIN]}" | "$AKSESCTL" --lang en staff set-pin "$KADIS" --as "$ADMIN" >/dev/null
+at '2026-11-30 09:10'
+AKSES_PIN=888888 AKSES_NEW_PIN=112233 "$AKSESCTL" --lang en dispose "$REQ" --as "$KADIS" \
+	>/dev/null 2>&1 || fail "the Kadis's step after the reset"
+PIN[$KADIS]=112233
+at '2026-11-30 09:20'
+as "$KABID" dispose "$REQ" >/dev/null
+as "$HELPDESK" compliance --from 2026-11-30 --to 2026-11-30 >"$WORK/out"
+grep -q "^FLAG $REQ step 2 by staff $KADIS at 2026-11-30 09:10, 10 min after staff $ADMIN set their PIN (2026-11-30 09:00)$" \
+	"$WORK/out" || fail "no flag for step 2: $(cat "$WORK/out")"
+grep -q "step 3" "$WORK/out" && fail "step 3 flagged: $(cat "$WORK/out")"
+as "$HELPDESK" --json compliance --from 2026-11-30 --to 2026-11-30 | grep -q '"pin_set_by":'"$ADMIN" ||
+	fail "no flags in --json"
+
 echo "signin: ok"
