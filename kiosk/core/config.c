@@ -33,6 +33,7 @@ void config_defaults(struct akses_config *cfg)
 	cfg->label = LABEL_62X100;
 	cfg->print_timeout_s = 30;
 	cfg->retention_days = 365;
+	cfg->reset_window_min = 60;
 	cfg->pass_grace_min = 15;
 	cfg->scan_repeat_s = 10;
 }
@@ -134,6 +135,8 @@ static int config_handler(void *user, const char *section, const char *name, con
 		return config_int(&c->print_timeout_s, value, 1, 600);
 	if (IS("privacy", "retention_days"))
 		return config_int(&c->retention_days, value, 1, 3650);
+	if (IS("privacy", "pin_reset_window"))
+		return config_int(&c->reset_window_min, value, 0, 10080);
 	if (IS("passes", "grace_minutes"))
 		return config_int(&c->pass_grace_min, value, 0, 240);
 	if (IS("passes", "repeat_guard_seconds"))

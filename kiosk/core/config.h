@@ -30,6 +30,8 @@ struct akses_config {
 	config_label label;       /* [printer] label = 62x100 | cr80 | a6 */
 	int print_timeout_s;      /* [printer] timeout = 30: waiting for a job's end state */
 	int retention_days;       /* [privacy] retention_days = 365 */
+	int reset_window_min;     /* [privacy] pin_reset_window = 60: steps this soon after an
+	                           * ADMIN set the actor's PIN are flagged in compliance */
 	int pass_grace_min;       /* [passes] grace_minutes = 15 */
 	int scan_repeat_s;        /* [passes] repeat_guard_seconds = 10 */
 };

@@ -161,6 +161,11 @@ struct akses_staff {
 	int failed_pins;         /* consecutive wrong PINs */
 	int64_t locked_until;    /* 0 when not locked */
 	int64_t created_at;
+	/* filled by store_signin only: a PIN set by an ADMIN must be changed by its owner */
+	bool pin_must_change;
+	int64_t pin_set_by; /* who set the current PIN (0: unknown, before this was kept) */
+	int64_t pin_set_at;
+	int64_t retry_at;   /* after AKSES_E_PIN_LOCKED: when this station may try again */
 };
 
 typedef enum print_state {

@@ -42,9 +42,9 @@ const char *akses_status_message(akses_status st)
 	case AKSES_E_PASS_NOT_FOUND:
 		return C_("No pass was found.");
 	case AKSES_E_PIN_WRONG:
-		return C_("This PIN is wrong.");
+		return C_("The staff number or the PIN is wrong.");
 	case AKSES_E_PIN_LOCKED:
-		return C_("Too many wrong PINs: this account is locked for 5 minutes.");
+		return C_("Too many wrong PINs at this station: wait a few minutes before trying again.");
 	case AKSES_E_STAFF_DISABLED:
 		return C_("This staff account is disabled.");
 	case AKSES_E_ROLE:
@@ -116,7 +116,7 @@ const char *akses_status_message(akses_status st)
 	case AKSES_E_PURPOSE_CATEGORY:
 		return C_("Choose the purpose of the visit.");
 	case AKSES_E_PIN_FORMAT:
-		return C_("A PIN is 4 to 8 digits.");
+		return C_("A new PIN is 6 to 8 digits.");
 	case AKSES_E_ROLE_NAME:
 		return C_("Unknown role.");
 	case AKSES_E_DUPLICATE_PERSON:
@@ -138,6 +138,8 @@ const char *akses_status_message(akses_status st)
 		return C_("To print your pass, scan the QR code on your receipt, or ask the helpdesk.");
 	case AKSES_E_NUMBERS_USED_UP:
 		return C_("Every request number of today is taken. Please ask the Helpdesk.");
+	case AKSES_E_PIN_MUST_CHANGE:
+		return C_("This PIN was set by an administrator: choose a new PIN of your own.");
 	}
 	return C_("Unknown error.");
 }

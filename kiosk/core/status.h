@@ -23,7 +23,7 @@ typedef enum akses_status {
 	AKSES_E_STAFF_NOT_FOUND = -21,
 	AKSES_E_PASS_NOT_FOUND = -22,
 	AKSES_E_PIN_WRONG = -23,
-	AKSES_E_PIN_LOCKED = -24,   /* 5 wrong PINs: locked for 5 minutes */
+	AKSES_E_PIN_LOCKED = -24,   /* wrong PINs at this station: wait before the next try */
 	AKSES_E_STAFF_DISABLED = -25,
 	AKSES_E_ROLE = -26,         /* the actor's role may not do this */
 	AKSES_E_STATE = -27,        /* the request is not in a state where this step applies */
@@ -54,7 +54,7 @@ typedef enum akses_status {
 	AKSES_E_CONSENT = -66,
 	AKSES_E_TOO_MANY = -67,     /* too many companions or equipment lines */
 	AKSES_E_PURPOSE_CATEGORY = -68,
-	AKSES_E_PIN_FORMAT = -69,   /* PIN not 4-8 digits */
+	AKSES_E_PIN_FORMAT = -69,   /* a new PIN not 6-8 digits */
 	AKSES_E_ROLE_NAME = -70,    /* unknown role code */
 	AKSES_E_DUPLICATE_PERSON = -71, /* the same NIK twice in one request */
 	AKSES_E_PHONE_DIGITS = -72, /* lookup digits not exactly 4 digits */
@@ -72,6 +72,7 @@ typedef enum akses_status {
 	AKSES_E_AUDIT_ANCHOR = -102,    /* the anchor's row has another hash: history rewritten */
 	AKSES_E_AUDIT_TIME = -103,      /* an audit time earlier than the row before it */
 	AKSES_E_ANCHOR_FORMAT = -104,   /* not N:HEX (row count, hash prefix of 16-64 hex digits) */
+	AKSES_E_PIN_MUST_CHANGE = -92, /* right PIN, but set by an ADMIN: its owner must change it */
 } akses_status;
 
 /* Which input field a validation status is about (for inline form messages). */

@@ -18,7 +18,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 5 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 6 /* PRAGMA user_version after migration */
 
 struct store_options {
 	int pass_grace_min;   /* default 15 */
@@ -66,17 +66,46 @@ akses_status store_backup(store *st, const char *path);
 /* First ADMIN of a DB with no staff yet; AKSES_E_ALREADY_INIT otherwise. */
 akses_status store_init_admin(store *st, const char *name, const char *pin, int64_t *id_out);
 
-/* Verify a PIN and record the attempt (ok or not, with station). 5 consecutive wrong PINs lock the
- * account for 5 minutes (AKSES_E_PIN_LOCKED, also while locked even with the right PIN). A disabled
- * or unknown account fails the same number of microseconds as a wrong PIN would. */
+/* Verify a PIN and record the attempt (ok or not, with station). There is no global lock: wrong
+ * PINs slow down only the station they were typed at, for that account (5 free, then 1 minute
+ * after the last, doubling, at most an hour; AKSES_E_PIN_LOCKED with out->retry_at meanwhile,
+ * even with the right PIN). 20 wrong PINs for one account within 24 hours across all stations
+ * write a "signin-alert" audit row (store_signin_alerts). An unknown, a disabled account and a
+ * wrong PIN all answer AKSES_E_PIN_WRONG in the same time; an unknown id is recorded as 0.
+ * AKSES_E_PIN_MUST_CHANGE: the PIN is right but was set by an ADMIN; out is filled (with
+ * pin_set_by/pin_set_at) and the owner must store_staff_set_pin a new one before acting. */
 akses_status store_signin(store *st, int64_t staff_id, const char *pin, const char *station,
                           struct akses_staff *out);
+
+/* store_signin with flags. STORE_SIGNIN_READ: the caller will only read (the evacuation list,
+ * audit verify, backup), so when the attempt cannot be written (a full or read-only disk,
+ * AKSES_E_IO) the PIN is still judged from what is stored and the answer returned, with
+ * *recorded false; the caller must say so. Without it such a failure is returned as is. */
+#define STORE_SIGNIN_READ 1u
+akses_status store_signin_ex(store *st, int64_t staff_id, const char *pin, const char *station,
+                             unsigned flags, struct akses_staff *out, bool *recorded);
+
+/* Accounts with wrong PINs in the last 24 hours (id 0: ids that name no account), most first:
+ * for Helpdesk and ADMIN. alert: at or past the 20-failure budget. */
+struct akses_signin_alert {
+	int64_t staff_id;
+	char name[AKSES_BUF(AKSES_NAME_CHARS)];
+	akses_role role;
+	int failures;
+	int stations;
+	int64_t last_at;
+	bool alert;
+};
+akses_status store_signin_alerts(store *st, int64_t actor_id, struct akses_signin_alert **out,
+                                 int *n); /* HELPDESK, ADMIN */
 
 akses_status store_staff_add(store *st, int64_t actor_id, const char *name, akses_role role,
                              const char *pin, int64_t *id_out);          /* ADMIN */
 akses_status store_staff_disable(store *st, int64_t actor_id, int64_t staff_id); /* ADMIN */
+/* ADMIN, or oneself. New PINs are 6-8 digits (AKSES_E_PIN_FORMAT). A PIN an ADMIN sets for
+ * another account must be changed by its owner at the next sign-in (pin_must_change). */
 akses_status store_staff_set_pin(store *st, int64_t actor_id, int64_t staff_id,
-                                 const char *new_pin);                   /* ADMIN, or oneself */
+                                 const char *new_pin);
 akses_status store_staff_get(store *st, int64_t staff_id, struct akses_staff *out);
 /* All staff, or only those of one role when role != ROLE_NONE (escort pickers), by name. */
 akses_status store_staff_list(store *st, akses_role role, struct akses_staff **out, int *n);
@@ -273,6 +302,20 @@ akses_status store_inside(store *st, struct akses_visit **out, int *n);
 /* SOP compliance per (step, role) for steps completed in [from, to] (local days, inclusive). */
 akses_status store_compliance(store *st, const char *from_day, const char *to_day,
                               struct akses_compliance_row **out, int *n);
+
+/* SOP steps 2-6 completed in [from, to] by an account within window_min minutes after someone
+ * else (an ADMIN) set that account's PIN: one person may have acted in another's role. By
+ * request number and step. */
+struct akses_reset_flag {
+	char number[AKSES_NUMBER_BUF];
+	int step;
+	int64_t actor_id; /* who took the step */
+	int64_t reset_by; /* who had set their PIN */
+	int64_t step_at;
+	int64_t reset_at;
+};
+akses_status store_compliance_resets(store *st, const char *from_day, const char *to_day,
+                                     int window_min, struct akses_reset_flag **out, int *n);
 
 /* ---- audit and retention ------------------------------------------------------------------ */
 

@@ -159,6 +159,18 @@ static const char *const migrations[] = {
 	/* the door asks whether an unknown token is a receipt (store_scan): by index, not a scan
 	 * of every request */
 	"CREATE INDEX request_receipt ON request(receipt_hash) WHERE receipt_hash IS NOT NULL;",
+	/* signin: sign-in backoff per (station, account) instead of a global lock. why says what an
+	 * attempt was ("wrong" counts towards the backoff, "throttled" does not); the index serves
+	 * the per-station count and the 24-hour alert budget. An unknown account is kept as 0, never
+	 * as typed (a PIN typed into the staff-number field): the rows kept so far are scrubbed.
+	 * staff.pin_must_change/pin_set_by/pin_set_at: a PIN set by an ADMIN must be changed by its
+	 * owner, who is told who set it and when. */
+	"ALTER TABLE signin ADD COLUMN why TEXT NOT NULL DEFAULT '';"
+	"CREATE INDEX signin_staff ON signin(staff_id, station, at);"
+	"UPDATE signin SET staff_id = 0 WHERE staff_id NOT IN (SELECT id FROM staff);"
+	"ALTER TABLE staff ADD COLUMN pin_must_change INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE staff ADD COLUMN pin_set_by INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE staff ADD COLUMN pin_set_at INTEGER NOT NULL DEFAULT 0;",
 };
 
 int store_schema_count(void)

@@ -43,6 +43,8 @@ akses_status valid_email(const char *email);
 
 /* 4 to 8 ASCII digits. */
 akses_status valid_pin(const char *pin);
+/* A PIN being set (init, staff add, set-pin): 6-8 ASCII digits. */
+akses_status valid_new_pin(const char *pin);
 
 /* Exactly 4 ASCII digits (the status lookup's phone digits). */
 akses_status valid_phone_digits(const char *digits);

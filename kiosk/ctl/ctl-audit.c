@@ -13,7 +13,7 @@ static const char *const help =
     N_("Usage: aksesctl audit verify [--anchor N:HASH]\n"
        "       aksesctl audit head\n"
        "       aksesctl audit purge [--older-than DAYS] --as ID\n"
-       "       aksesctl audit backup FILE\n"
+       "       aksesctl audit backup FILE --as ID\n"
        "\n"
        "verify  check the database's integrity and walk the audit trail's hash chain (keyed\n"
        "        with the audit key file, DB.key); names the first row that was edited, or\n"
@@ -24,7 +24,8 @@ static const char *const help =
        "purge   ADMIN: anonymize the personal data of requests final for more than DAYS days\n"
        "        (default: the config's retention_days, 365). Counts, times and the audit chain\n"
        "        stay.\n"
-       "backup  an online copy of the database into FILE (new, mode 0600), then verified.\n");
+       "backup  an online copy of the database into FILE (new, mode 0600), then verified;\n"
+       "        ADMIN only.\n");
 
 /* Integrity and chain of an open store (against anchor when not NULL): CTL_EXIT_OK with *r, or
  * the failure printed. */
@@ -166,12 +167,20 @@ static int audit_purge(struct ctl *c, int argc, char **argv)
 /* 'audit_backup()' - Back the database up into a new 0600 file and verify the copy. */
 static int audit_backup(struct ctl *c, int argc, char **argv)
 {
-	const char *pos[1];
-	int rc = ctl_args(c, argc, argv, "audit backup", T_(help), NULL, pos, 1, 1, NULL);
+	const char *pos[1], *as = NULL;
+	const struct ctl_opt opts[] = {
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
+	    {.name = NULL},
+	};
+	int rc = ctl_args(c, argc, argv, "audit backup", T_(help), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)
 		return rc;
-	if ((rc = ctl_open(c)) != CTL_EXIT_OK)
+	/* a backup is a copy of every visitor's NIK and phone: ADMIN only. It only reads, so it
+	 * still works on a full or read-only disk (the copy goes elsewhere) */
+	if ((rc = ctl_signin_read(c, as)) != CTL_EXIT_OK)
 		return rc;
+	if (c->actor.role != ROLE_ADMIN)
+		return ctl_fail(c, AKSES_E_ROLE, NULL);
 	errno = 0;
 	akses_status st = store_backup(c->st, pos[0]);
 	if (st != AKSES_OK) {

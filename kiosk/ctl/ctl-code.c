@@ -2,6 +2,7 @@
  * on a staff member's card, `staff card` prints the card, `aksesctl signin` signs in by one (as
  * the kiosk does for a scan). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ctl.h"
@@ -32,12 +33,12 @@ static const char *const card_help =
        "to finish. The code itself is not shown.\n");
 
 static const char *const signin_help =
-    N_("Usage: aksesctl signin [--code CODE] [--station NAME]\n"
+    N_("Usage: aksesctl signin [--station NAME]\n"
        "\n"
        "Sign in by a staff code, as scanning a staff card at the kiosk does; prints who signed\n"
-       "in. Without --code the code is read from the first line of standard input (so it does\n"
-       "not show in the process list). Every attempt is recorded with the station (default:\n"
-       "the config's station name, else aksesctl).\n");
+       "in. The code comes from $AKSES_CODE, else the first line of standard input (never the\n"
+       "command line: every local user sees that in the process list). Every attempt is\n"
+       "recorded with the station (default: the config's station name, else aksesctl).\n");
 
 /* 'ctl_staff_code()' - Do `staff code`: argv[0] is "code". */
 int ctl_staff_code(struct ctl *c, int argc, char **argv)
@@ -165,6 +166,8 @@ int ctl_staff_card(struct ctl *c, int argc, char **argv)
 /* 'ctl_cmd_signin()' - Do the signin command: a staff code in, who it signed in out. */
 int ctl_cmd_signin(struct ctl *c, int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "alerts") == 0)
+		return ctl_signin_alerts(c, argc - 1, argv + 1);
 	const char *code = NULL, *station = NULL;
 	const struct ctl_opt opts[] = {
 	    {.name = "code", .kind = CTL_OPT_VALUE, .value = &code},
@@ -174,12 +177,18 @@ int ctl_cmd_signin(struct ctl *c, int argc, char **argv)
 	int rc = ctl_args(c, argc, argv, "signin", T_(signin_help), opts, NULL, 0, 0, NULL);
 	if (rc != CTL_CONTINUE)
 		return rc;
+	/* a code on the command line has already been seen by everyone running ps: refuse it so
+	 * that nobody gets used to it (the code itself is never echoed back) */
+	if (code)
+		return ctl_usage(T_("--code would show the staff code to every local user: give it "
+		                    "in $AKSES_CODE or on standard input"));
 	char line[128];
-	if (!code) {
+	code = getenv("AKSES_CODE");
+	if (!code || !*code) {
 		code = ctl_read_line(line, sizeof line);
 		if (!code)
 			return ctl_fail_text("%s",
-			                     T_("no staff code given: use --code or write it on "
+			                     T_("no staff code given: set AKSES_CODE or write it on "
 			                        "the first line of standard input"));
 	}
 	if (!station)

@@ -108,7 +108,8 @@ static int query_args(struct ctl *c, int argc, char **argv, const char *cmd, con
 		return rc;
 	if (from && (!*from || !*to))
 		return ctl_usage(T_("--from and --to are required"));
-	rc = ctl_signin_as(c, as);
+	/* reads only: on a full or read-only disk the evacuation list must still come out */
+	rc = ctl_signin_read(c, as);
 	return rc == CTL_EXIT_OK ? CTL_CONTINUE : rc;
 }
 
@@ -204,6 +205,39 @@ int ctl_cmd_inside(struct ctl *c, int argc, char **argv)
 	return CTL_EXIT_OK;
 }
 
+static cJSON *g_flags; /* the JSON flags, added to the compliance output */
+
+/* Steps taken soon after an ADMIN set the actor's PIN: printed after the table, one line each
+ * (or kept for the JSON output). */
+static int compliance_flags(struct ctl *c, const struct akses_reset_flag *f, int n)
+{
+	if (c->json) {
+		g_flags = cJSON_CreateArray();
+		for (int i = 0; i < n; i++) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "number", f[i].number);
+			cJSON_AddNumberToObject(o, "step", f[i].step);
+			cJSON_AddNumberToObject(o, "actor_id", (double)f[i].actor_id);
+			cJSON_AddNumberToObject(o, "pin_set_by", (double)f[i].reset_by);
+			cJSON_AddItemToObject(o, "pin_set_at", ctl_json_time(f[i].reset_at));
+			cJSON_AddItemToObject(o, "step_at", ctl_json_time(f[i].step_at));
+			cJSON_AddItemToArray(g_flags, o);
+		}
+		return CTL_EXIT_OK;
+	}
+	g_flags = NULL;
+	for (int i = 0; i < n; i++) {
+		char a[32], b[32];
+		clock_format(f[i].reset_at, a, sizeof a);
+		clock_format(f[i].step_at, b, sizeof b);
+		printf(T_("FLAG %s step %d by staff %lld at %s, %lld min after staff %lld set their "
+		          "PIN (%s)\n"),
+		       f[i].number, f[i].step, (long long)f[i].actor_id, b,
+		       (long long)((f[i].step_at - f[i].reset_at) / 60), (long long)f[i].reset_by, a);
+	}
+	return CTL_EXIT_OK;
+}
+
 /* 'ctl_cmd_compliance()' - Do the compliance command over a range of local days. */
 int ctl_cmd_compliance(struct ctl *c, int argc, char **argv)
 {
@@ -216,6 +250,19 @@ int ctl_cmd_compliance(struct ctl *c, int argc, char **argv)
 	akses_status st = store_compliance(c->st, from, to, &r, &n);
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);
+	struct akses_reset_flag *fl = NULL;
+	int nf = 0;
+	if ((st = store_compliance_resets(c->st, from, to, c->cfg.reset_window_min, &fl, &nf)) !=
+	    AKSES_OK) {
+		free(r);
+		return ctl_fail(c, st, NULL);
+	}
+	/* JSON: kept in g_flags for the output; text: printed after the table */
+	if (c->json) {
+		compliance_flags(c, fl, nf);
+		free(fl);
+		fl = NULL;
+	}
 	if (c->json) {
 		cJSON *a = cJSON_CreateArray();
 		for (int i = 0; i < n; i++) {
@@ -232,6 +279,14 @@ int ctl_cmd_compliance(struct ctl *c, int argc, char **argv)
 			cJSON_AddItemToArray(a, o);
 		}
 		free(r);
+		/* rows as before; flagged steps, when there are any, as {"rows":[...],"flags":[...]} */
+		if (cJSON_GetArraySize(g_flags) > 0) {
+			cJSON *w = cJSON_CreateObject();
+			cJSON_AddItemToObject(w, "rows", a);
+			cJSON_AddItemToObject(w, "flags", g_flags);
+			return ctl_json_print(w);
+		}
+		cJSON_Delete(g_flags);
 		return ctl_json_print(a);
 	}
 	printf(T_("SOP compliance %s .. %s\n"), from, to);
@@ -255,5 +310,7 @@ int ctl_cmd_compliance(struct ctl *c, int argc, char **argv)
 		printf("%3.0f%%\n", r[i].within_share * 100.0);
 	}
 	free(r);
+	compliance_flags(c, fl, nf);
+	free(fl);
 	return CTL_EXIT_OK;
 }

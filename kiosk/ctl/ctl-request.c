@@ -21,7 +21,7 @@ static const char *const help =
        "        installation, audit, visit, other (default other). --consent accepts the privacy\n"
        "        notice (UU 27/2022). Prints the receipt token, then the request number last.\n"
        "show    the whole request and its timeline (staff). The NIK is masked except for the\n"
-       "        KOORDINATOR, who verifies it.\n"
+       "        KOORDINATOR, who verifies it; the phone except for the KOORDINATOR and HELPDESK.\n"
        "list    requests, newest first, with the step that waits and when it is due (staff).\n"
        "        STATE is a state code such as SUBMITTED, APPROVED, CLOSED.\n"
        "cancel  before step 6: a KOORDINATOR with a reason, or the applicant with the last 4\n"
@@ -200,6 +200,15 @@ static void window_text(int64_t start, int64_t end, char *buf, size_t n)
 	snprintf(buf, n, "%s - %s", a, b);
 }
 
+/* Mask a phone number in place: the country and operator prefix stay ("+62812"), the rest are
+ * stars. Never the last 4 digits: those prove a visitor at the status lookup. */
+static void mask_phone(char *phone)
+{
+	size_t n = strlen(phone);
+	for (size_t i = 6; i < n; i++)
+		phone[i] = '*';
+}
+
 static cJSON *request_json(const struct akses_request *r, bool full_nik,
                            const struct akses_step_rec *tl, int n_tl)
 {
@@ -371,6 +380,9 @@ static int request_show(struct ctl *c, int argc, char **argv)
 		return ctl_fail(c, st, NULL);
 	}
 	bool full = c->actor.role == ROLE_KOORDINATOR;
+	/* the phone is for those who call the visitor: the Koordinator verifying, the Helpdesk */
+	if (c->actor.role != ROLE_KOORDINATOR && c->actor.role != ROLE_HELPDESK)
+		mask_phone(r->phone);
 	if (c->json)
 		rc = ctl_json_print(request_json(r, full, tl, n_tl));
 	else

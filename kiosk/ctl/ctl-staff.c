@@ -11,16 +11,17 @@
 
 static const char *const help =
     N_("Usage: aksesctl staff add --as ID --name NAME --role ROLE\n"
-       "       aksesctl staff list [--role ROLE]\n"
+       "       aksesctl staff list [--role ROLE] --as ID\n"
        "       aksesctl staff disable STAFF_ID --as ID\n"
        "       aksesctl staff set-pin STAFF_ID --as ID\n"
        "       aksesctl staff code STAFF_ID --as ID [--revoke]   (a staff card's code)\n"
        "       aksesctl staff card STAFF_ID --as ID [--pdf FILE]  (print the card)\n"
        "\n"
        "Staff accounts. ROLE is one of KADIS, KABID, KOORDINATOR, TIM_TEKNIS, HELPDESK, ADMIN.\n"
-       "add, disable: ADMIN only. set-pin: ADMIN, or the account itself.\n"
+       "add, disable: ADMIN only. set-pin: ADMIN, or the account itself; a PIN set by an ADMIN\n"
+       "must be changed by its owner at the next sign-in. list: any staff.\n"
        "The acting PIN comes from $AKSES_PIN, else the first line of standard input; the new PIN\n"
-       "(add, set-pin; 4-8 digits) from $AKSES_NEW_PIN, else the next line.\n"
+       "(add, set-pin; 6-8 digits) from $AKSES_NEW_PIN, else the next line.\n"
        "add prints the new account's id on the last line.\n");
 
 /* Read the new PIN for add / set-pin, or print why there is none. NULL on failure. */
@@ -84,9 +85,10 @@ static int staff_add(struct ctl *c, int argc, char **argv)
 /* 'staff_list()' - List accounts (no PINs, nothing secret), optionally of one role. */
 static int staff_list(struct ctl *c, int argc, char **argv)
 {
-	const char *role_s = NULL;
+	const char *role_s = NULL, *as = NULL;
 	const struct ctl_opt opts[] = {
 	    {.name = "role", .kind = CTL_OPT_VALUE, .value = &role_s},
+	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
 	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "staff", T_(help), opts, NULL, 0, 0, NULL);
@@ -95,7 +97,8 @@ static int staff_list(struct ctl *c, int argc, char **argv)
 	akses_role role = ROLE_NONE;
 	if (role_s && (wf_role_parse(role_s, &role) != 0 || role == ROLE_NONE))
 		return ctl_fail(c, AKSES_E_ROLE_NAME, role_s);
-	if ((rc = ctl_open(c)) != CTL_EXIT_OK)
+	/* who works here, in which role, and which accounts are ADMIN is for staff only */
+	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
 		return rc;
 	struct akses_staff *list = NULL;
 	int n = 0;
@@ -157,6 +160,11 @@ static int staff_change(struct ctl *c, int argc, char **argv, bool set_pin)
 		char pin[64];
 		if (c->actor.role != ROLE_ADMIN && c->actor.id != target)
 			return ctl_fail(c, AKSES_E_ROLE, NULL);
+		/* a reset PIN was just changed by the sign-in itself: that was this command */
+		if (c->pin_changed && c->actor.id == target) {
+			printf(T_("PIN of staff %lld changed.\n"), (long long)target);
+			return CTL_EXIT_OK;
+		}
 		if (!new_pin(pin, sizeof pin))
 			return CTL_EXIT_FAIL;
 		st = store_staff_set_pin(c->st, c->actor.id, target, pin);

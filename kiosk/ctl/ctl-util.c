@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -261,7 +262,49 @@ const char *ctl_new_pin(char *buf, size_t n)
 	return read_secret(T_("New PIN: "), buf, n);
 }
 
-int ctl_signin(struct ctl *c, int64_t staff_id)
+/* A PIN set by an ADMIN: tell its owner who set it and when, and take their own new PIN
+ * ($AKSES_NEW_PIN, else the next line) before anything else is done under the account. */
+static int ctl_change_reset_pin(struct ctl *c)
+{
+	char when[32] = "-", who[160];
+	if (c->actor.pin_set_at > 0)
+		clock_format(c->actor.pin_set_at, when, sizeof when);
+	snprintf(who, sizeof who, T_("your PIN was set by staff %lld at %s"),
+	         (long long)c->actor.pin_set_by, when);
+	/* a person at a terminal reads why before the prompt; a script gets one line either way */
+	bool told = false;
+	if (!getenv("AKSES_NEW_PIN") && isatty(STDIN_FILENO)) {
+		fprintf(stderr, "aksesctl: %s\n", who);
+		told = true;
+	}
+	char pin[64], detail[256];
+	if (!ctl_new_pin(pin, sizeof pin)) {
+		snprintf(detail, sizeof detail, T_("%s; give a new one of 6-8 digits in AKSES_NEW_PIN or "
+		                                  "on the next line"),
+		         who);
+		return ctl_fail(c, AKSES_E_PIN_MUST_CHANGE, detail);
+	}
+	akses_status st = store_staff_set_pin(c->st, c->actor.id, c->actor.id, pin);
+	memset(pin, 0, sizeof pin);
+	if (st != AKSES_OK) {
+		snprintf(detail, sizeof detail, "%s: %s", who, akses_status_message(st));
+		return ctl_fail(c, AKSES_E_PIN_MUST_CHANGE, detail);
+	}
+	if (!told)
+		fprintf(stderr, T_("aksesctl: %s; you chose a new one and it is now your PIN\n"), who);
+	c->actor.pin_must_change = false;
+	c->pin_changed = true;
+	return CTL_EXIT_OK;
+}
+
+/* The station a sign-in is counted at: aksesctl per local user, so that one shell account's
+ * wrong PINs slow down only that user, not the kiosk and not the other users. */
+static void ctl_station(char *buf, size_t n)
+{
+	snprintf(buf, n, "aksesctl uid %lu", (unsigned long)getuid());
+}
+
+static int ctl_signin_flags(struct ctl *c, int64_t staff_id, unsigned flags)
 {
 	int rc = ctl_open(c);
 	if (rc != CTL_EXIT_OK)
@@ -271,11 +314,53 @@ int ctl_signin(struct ctl *c, int64_t staff_id)
 		return ctl_fail_text("%s",
 		                     T_("no PIN given: set AKSES_PIN or write it on the first line "
 		                        "of standard input"));
-	akses_status st = store_signin(c->st, staff_id, pin, "aksesctl", &c->actor);
+	char station[48];
+	ctl_station(station, sizeof station);
+	bool recorded = true;
+	akses_status st = store_signin_ex(c->st, staff_id, pin, station, flags, &c->actor,
+	                                  &recorded);
 	memset(pin, 0, sizeof pin);
+	if (!recorded && (st == AKSES_OK || st == AKSES_E_PIN_MUST_CHANGE)) {
+		/* an emergency read on a full or read-only disk: go on, but say it was not recorded */
+		char msg[256];
+		snprintf(msg, sizeof msg,
+		         T_("warning: the sign-in of staff %lld could not be recorded (%s); reading "
+		            "only"),
+		         (long long)staff_id, store_errmsg(c->st));
+		fprintf(stderr, "aksesctl: %s\n", msg);
+		openlog("aksesctl", LOG_PID, LOG_AUTH);
+		syslog(LOG_WARNING, "sign-in of staff %lld not recorded (%s)", (long long)staff_id,
+		       store_errmsg(c->st));
+		closelog();
+		return CTL_EXIT_OK;
+	}
+	if (st == AKSES_E_PIN_MUST_CHANGE)
+		return ctl_change_reset_pin(c);
+	if (st == AKSES_E_PIN_LOCKED && c->actor.retry_at > 0) {
+		char when[32];
+		clock_format(c->actor.retry_at, when, sizeof when);
+		char detail[80];
+		snprintf(detail, sizeof detail, T_("next try after %s"), when);
+		return ctl_fail(c, st, detail);
+	}
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);
 	return CTL_EXIT_OK;
+}
+
+int ctl_signin(struct ctl *c, int64_t staff_id)
+{
+	return ctl_signin_flags(c, staff_id, 0);
+}
+
+int ctl_signin_read(struct ctl *c, const char *as)
+{
+	int64_t id;
+	if (!as)
+		return ctl_usage(T_("--as STAFF_ID is required"));
+	if (ctl_parse_id(as, &id) != 0)
+		return ctl_usage(T_("--as needs a staff id (a number), not '%s'"), as);
+	return ctl_signin_flags(c, id, STORE_SIGNIN_READ);
 }
 
 int ctl_parse_id(const char *s, int64_t *out)

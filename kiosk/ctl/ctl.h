@@ -27,6 +27,7 @@ struct ctl {
 	struct akses_staff actor; /* filled by ctl_signin */
 	bool create_db;           /* init only: every other command needs an existing DB */
 	char audit_head[STORE_ANCHOR_BUF]; /* the audit anchor when the store was opened */
+	bool pin_changed;         /* the sign-in made the actor replace a PIN an ADMIN had set */
 };
 
 /* A command: "request" with sub-commands parses them itself. run gets argv[0] = the command. */
@@ -115,6 +116,11 @@ int ctl_setup(struct ctl *c);
 /* Sign in as the --as argument: a usage error when it is missing or not a number, else ctl_open
  * and ctl_signin. CTL_EXIT_OK or the exit code (message printed). */
 int ctl_signin_as(struct ctl *c, const char *as);
+
+/* ctl_signin_as for a command that only reads (inside, audit backup ...): on a full or read-only
+ * disk the PIN is still checked and the command goes on, with a warning on stderr and syslog
+ * that the sign-in could not be recorded. A reset PIN is changed first in both. */
+int ctl_signin_read(struct ctl *c, const char *as);
 
 /* The PIN of the acting staff member: $AKSES_PIN, else the first stdin line. New PINs (staff add,
  * set-pin): $AKSES_NEW_PIN, else the next stdin line. NULL when there is none. */
@@ -213,5 +219,6 @@ int ctl_cmd_audit(struct ctl *c, int argc, char **argv); /* ctl-audit.c */
 int ctl_staff_code(struct ctl *c, int argc, char **argv); /* ctl-code.c: `staff code` */
 int ctl_staff_card(struct ctl *c, int argc, char **argv); /* ctl-code.c: `staff card` */
 int ctl_cmd_signin(struct ctl *c, int argc, char **argv);          /* ctl-code.c */
+int ctl_signin_alerts(struct ctl *c, int argc, char **argv); /* ctl-alerts.c: `signin alerts` */
 
 #endif

@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "kiosk.h"
+#include "xguard.h"
 #include "scanner.h"
 #include "secret.h"
 
@@ -484,6 +485,8 @@ int main(int argc, char **argv)
 	}
 	if (!windowed)
 		SDL_ShowCursor(SDL_DISABLE);
+	/* a window destroyed from outside restarts the kiosk instead of ending it */
+	xguard_install(argv);
 	a->ev_cmd = SDL_RegisterEvents(2);
 	a->ev_print = a->ev_cmd + 1;
 
@@ -500,7 +503,7 @@ int main(int argc, char **argv)
 	scanner_reset(&sc);
 	SDL_StartTextInput();
 	char buf[SCANNER_BUF + 8];
-	while (!a->quit && !main_term) {
+	while (!a->quit && !main_term && !xguard_window_lost()) {
 		uint32_t now = SDL_GetTicks();
 		SDL_Event e;
 		if (a->dirty)
@@ -598,6 +601,12 @@ int main(int argc, char **argv)
 		a->screen->leave(a);
 	if (a->st)
 		store_close(a->st);
+	/* the window was destroyed from outside: start again before SDL's teardown, which puts
+	 * Xlib's exiting error handler back and then flushes requests to the dead window */
+	if (xguard_window_lost() && !a->quit && !main_term) {
+		xguard_restart();
+		return 1;
+	}
 	ui_shutdown();
 	SDL_DestroyRenderer(a->ren);
 	SDL_DestroyWindow(a->win);

@@ -95,7 +95,13 @@ static void signin_draw(struct app *a)
 static void signin_done(struct app *a, akses_status rc, struct akses_staff *s)
 {
 	if (rc != AKSES_OK) {
-		snprintf(sgn.msg, sizeof sgn.msg, "%s", akses_status_message(rc));
+		/* a PIN an ADMIN set opens nothing until its owner changes it (aksesctl staff
+		 * set-pin); the kiosk says so rather than "wrong" */
+		if (rc == AKSES_E_PIN_MUST_CHANGE)
+			snprintf(sgn.msg, sizeof sgn.msg, "%s %s", akses_status_message(rc),
+			         _("Change it with aksesctl staff set-pin first."));
+		else
+			snprintf(sgn.msg, sizeof sgn.msg, "%s", akses_status_message(rc));
 		sgn.focus = sgn.id[0] ? 1 : 0;
 		memset(s, 0, sizeof *s);
 		return;
@@ -106,6 +112,14 @@ static void signin_done(struct app *a, akses_status rc, struct akses_staff *s)
 		} else {
 			snprintf(sgn.msg, sizeof sgn.msg, "%s", akses_status_message(AKSES_E_ROLE));
 		}
+		memset(s, 0, sizeof *s);
+		return;
+	}
+	/* an ADMIN has no work at the visitor kiosk: there the ADMIN PIN only stops it, so a PIN
+	 * seen over a shoulder at reception opens no account screens */
+	if (!a->door_mode && s->role == ROLE_ADMIN) {
+		snprintf(sgn.msg, sizeof sgn.msg, "%s",
+		         _("An administrator signs in here only to stop the kiosk."));
 		memset(s, 0, sizeof *s);
 		return;
 	}

@@ -33,9 +33,9 @@ kt_staff
 kt_submit
 kt_advance
 FULL=$NUMBER FULL_RECEIPT=$RECEIPT
-FULL_TOKEN=$(AKSES_PIN=2468 kt_ctl pass list "$FULL" --as "$HELPDESK" --tokens |
+FULL_TOKEN=$(AKSES_PIN=246800 kt_ctl pass list "$FULL" --as "$HELPDESK" --tokens |
 	grep -oE '\b[A-Z2-7]{32}\b' | head -n 1)
-export AKSES_PIN=2468
+export AKSES_PIN=246800
 kt_ctl scan "$FULL_TOKEN" --as "$TEKNIS" --station PINTU --direction in >/dev/null
 kt_ctl scan "$FULL_TOKEN" --as "$TEKNIS" --station PINTU --direction out >/dev/null
 kt_ctl report write "$FULL" --as "$HELPDESK" --text "Disk diganti, server normal" >/dev/null
@@ -46,10 +46,10 @@ unset AKSES_PIN
 echo "# full-timeline request $FULL: $(sqlite3 "$DB" "SELECT state FROM request WHERE number = '$FULL'")"
 kt_submit
 kt_advance
-DOOR_TOKEN=$(AKSES_PIN=2468 kt_ctl pass list "$NUMBER" --as "$HELPDESK" --tokens |
+DOOR_TOKEN=$(AKSES_PIN=246800 kt_ctl pass list "$NUMBER" --as "$HELPDESK" --tokens |
 	grep -oE '\b[A-Z2-7]{32}\b' | head -n 1)
 kt_submit
-export AKSES_PIN=2468
+export AKSES_PIN=246800
 kt_ctl dispose "$NUMBER" --as "$KADIS" >/dev/null
 kt_ctl dispose "$NUMBER" --as "$KABID" >/dev/null
 kt_ctl verify "$NUMBER" --as "$KOORD" >/dev/null
@@ -143,7 +143,7 @@ bench "status, full timeline"
 kt_tap finish
 kt_wait_screen welcome
 kt_longpress logo
-kt_signin "$KABID" 2468
+kt_signin "$KABID" 246800
 kt_wait_screen staff
 kt_wait_line inbox 1
 bench "staff inbox"
@@ -160,7 +160,7 @@ NB=0
 kt_wait_screen signin
 kt_type "$TEKNIS"
 kt_tap field:pin
-kt_type 2468
+kt_type 246800
 kt_tap signin
 kt_wait_screen door
 bench "door, signed in"

@@ -7,7 +7,7 @@
 
 #include "store.h"
 
-#define BENCH_PIN "1234"
+#define BENCH_PIN "123456"
 #define BENCH_PEOPLE 11 /* applicant + 10 companions: the most one request may carry */
 
 /* Monotonic time in microseconds. */

@@ -61,6 +61,7 @@ static const akses_status all_statuses[] = {
     AKSES_E_CODE_UNKNOWN,
     AKSES_E_LOOKUP_WAIT,
     AKSES_E_RECEIPT_NEEDED,
+    AKSES_E_PIN_MUST_CHANGE,
 };
 #define N_STATUSES (sizeof all_statuses / sizeof all_statuses[0])
 
@@ -75,9 +76,9 @@ START_TEST(test_language_switch_changes_the_message)
 	/* and back again, several times: no stale cached translation */
 	for (int i = 0; i < 3; i++) {
 		i18n_set_lang("id");
-		ck_assert_str_eq(akses_status_message(AKSES_E_PIN_WRONG), "PIN ini salah.");
+		ck_assert_str_eq(akses_status_message(AKSES_E_PIN_WRONG), "Nomor petugas atau PIN salah.");
 		i18n_set_lang("en");
-		ck_assert_str_eq(akses_status_message(AKSES_E_PIN_WRONG), "This PIN is wrong.");
+		ck_assert_str_eq(akses_status_message(AKSES_E_PIN_WRONG), "The staff number or the PIN is wrong.");
 	}
 }
 END_TEST

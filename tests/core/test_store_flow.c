@@ -229,7 +229,7 @@ START_TEST(test_unknown_or_disabled_actor_and_unknown_request_are_refused)
 	for (size_t i = 0; i < sizeof lower; i++)
 		lower[i] = (char)((n[i] >= 'A' && n[i] <= 'Z') ? n[i] - 'A' + 'a' : n[i]);
 	ck_assert_int_eq(
-	    store_staff_add(w.st, w.admin, "Kadis Pengganti", ROLE_KADIS, "5678", NULL), AKSES_OK);
+	    store_staff_add(w.st, w.admin, "Kadis Pengganti", ROLE_KADIS, "567890", NULL), AKSES_OK);
 	int64_t kadis2 = world_int(&w, "SELECT max(id) FROM staff");
 	ck_assert_int_eq(store_act(w.st, lower, WF_DISPOSE_KADIS, kadis2, NULL), AKSES_OK);
 	ck_assert_int_eq(world_state(&w, n), RS_DISPOSED_KADIS);

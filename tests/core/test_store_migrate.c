@@ -142,7 +142,7 @@ START_TEST(test_empty_v0_db_made_by_sqlite3_is_migrated)
 	store *st = NULL;
 	ck_assert_int_eq(store_open(path, NULL, &st), AKSES_OK);
 	int64_t id = 0;
-	ck_assert_int_eq(store_init_admin(st, "Admin", "1234", &id), AKSES_OK);
+	ck_assert_int_eq(store_init_admin(st, "Admin", "123456", &id), AKSES_OK);
 	store_close(st);
 	assert_full_schema();
 }
@@ -203,7 +203,7 @@ START_TEST(test_data_survives_reopening_without_migrating_again)
 	store *st = NULL;
 	ck_assert_int_eq(store_open(path, NULL, &st), AKSES_OK);
 	int64_t admin = 0;
-	ck_assert_int_eq(store_init_admin(st, "Admin", "1234", &admin), AKSES_OK);
+	ck_assert_int_eq(store_init_admin(st, "Admin", "123456", &admin), AKSES_OK);
 	struct world w = {.st = st};
 	snprintf(w.path, sizeof w.path, "%s", path);
 	char n[AKSES_NUMBER_BUF];
@@ -220,7 +220,7 @@ START_TEST(test_data_survives_reopening_without_migrating_again)
 		int64_t rows = 0;
 		ck_assert_int_eq(store_audit_verify(st, &rows, NULL), AKSES_OK);
 		ck_assert_int_eq(rows, 2);
-		ck_assert_int_eq(store_init_admin(st, "Lagi", "1234", NULL), AKSES_E_ALREADY_INIT);
+		ck_assert_int_eq(store_init_admin(st, "Lagi", "123456", NULL), AKSES_E_ALREADY_INIT);
 		store_close(st);
 	}
 	ck_assert_int_eq(file_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
@@ -234,9 +234,9 @@ START_TEST(test_two_handles_share_one_file)
 	ck_assert_int_eq(store_open(path, NULL, &a), AKSES_OK);
 	ck_assert_int_eq(store_open(path, NULL, &b), AKSES_OK);
 	int64_t admin = 0;
-	ck_assert_int_eq(store_init_admin(a, "Admin", "1234", &admin), AKSES_OK);
+	ck_assert_int_eq(store_init_admin(a, "Admin", "123456", &admin), AKSES_OK);
 	struct akses_staff s;
-	ck_assert_int_eq(store_signin(b, admin, "1234", "kiosk-2", &s), AKSES_OK);
+	ck_assert_int_eq(store_signin(b, admin, "123456", "kiosk-2", &s), AKSES_OK);
 	ck_assert_int_eq(store_audit_verify(a, NULL, NULL), AKSES_OK);
 	store_close(a);
 	store_close(b);
@@ -275,7 +275,7 @@ START_TEST(test_v1_file_with_data_is_migrated_to_v2_intact)
 	ck_assert_str_eq(s.name, "Teknisi Lama");
 	ck_assert_int_eq(s.role, ROLE_TIM_TEKNIS);
 	ck_assert_int_eq(s.created_at, t);
-	ck_assert_int_eq(store_init_admin(st, "Lagi", "1234", NULL), AKSES_E_ALREADY_INIT);
+	ck_assert_int_eq(store_init_admin(st, "Lagi", "123456", NULL), AKSES_E_ALREADY_INIT);
 	/* and the new feature works on the old accounts */
 	char code[AKSES_TOKEN_BUF];
 	ck_assert_int_eq(store_staff_code_issue(st, 1, 2, code), AKSES_OK);
@@ -303,7 +303,7 @@ START_TEST(test_reopening_a_v2_file_changes_nothing_and_keeps_codes)
 	store *st = NULL;
 	ck_assert_int_eq(store_open(path, NULL, &st), AKSES_OK);
 	int64_t admin = 0;
-	ck_assert_int_eq(store_init_admin(st, "Admin", "1234", &admin), AKSES_OK);
+	ck_assert_int_eq(store_init_admin(st, "Admin", "123456", &admin), AKSES_OK);
 	char code[AKSES_TOKEN_BUF];
 	ck_assert_int_eq(store_staff_code_issue(st, admin, admin, code), AKSES_OK);
 	store_close(st);

@@ -205,6 +205,13 @@ START_TEST(test_pin_and_phone_digits)
 	ck_assert_int_eq(valid_pin(" 1234"), AKSES_E_PIN_FORMAT);
 	ck_assert_int_eq(valid_pin(""), AKSES_E_PIN_FORMAT);
 	ck_assert_int_eq(valid_pin(NULL), AKSES_E_PIN_FORMAT);
+	/* a PIN being set has 6 digits at least; old 4-digit PINs still sign in (above) */
+	ck_assert_int_eq(valid_new_pin("1234"), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(valid_new_pin("12345"), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(valid_new_pin("123456"), AKSES_OK);
+	ck_assert_int_eq(valid_new_pin("12345678"), AKSES_OK);
+	ck_assert_int_eq(valid_new_pin("123456789"), AKSES_E_PIN_FORMAT);
+	ck_assert_int_eq(valid_new_pin("12345a"), AKSES_E_PIN_FORMAT);
 
 	ck_assert_int_eq(valid_phone_digits("7890"), AKSES_OK);
 	ck_assert_int_eq(valid_phone_digits("0000"), AKSES_OK);

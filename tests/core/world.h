@@ -1,5 +1,5 @@
 /* world.h - a ready store for the Check suites: a fresh DB with one staff member per role (PIN
- * "1234"), the clock pinned to 2026-12-01 08:00, and helpers that submit and drive requests. */
+ * "123456"), the clock pinned to 2026-12-01 08:00, and helpers that submit and drive requests. */
 #ifndef AKSES_WORLD_H
 #define AKSES_WORLD_H
 
@@ -9,7 +9,7 @@
 #include "store.h"
 
 #define WORLD_NOW "2026-12-01 08:00"
-#define WORLD_PIN "1234"
+#define WORLD_PIN "123456"
 #define WORLD_PHONE "0812-3456-7890" /* the applicant's phone as typed */
 #define WORLD_PHONE_LAST4 "7890"
 #define WORLD_NAME "Nurul 'Aini"

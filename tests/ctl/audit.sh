@@ -31,15 +31,20 @@ sql "SELECT actor_id, action, subject, detail FROM audit" | grep -qiE "Nurul|317
 sql "UPDATE audit SET detail = 'x' WHERE id = 3" 2>/dev/null && fail "audit row updated"
 
 # a backup: new file, mode 0600, verifies on its own; an existing target is refused
-ctl audit backup "$WORK/backup.db" | grep -q 'verifies' || fail "backup did not verify"
+ctl audit backup "$WORK/backup.db" | grep -q 'verifies' && fail "a backup without sign-in"
+no_effect_by 1 'role' as "$HELPDESK" audit backup "$WORK/backup.db"
+[[ ! -e $WORK/backup.db ]] || fail "a backup by the Helpdesk was written"
+as "$ADMIN" audit backup "$WORK/backup.db" | grep -q 'verifies' || fail "backup did not verify"
 [[ $(stat -c %a "$WORK/backup.db") == 600 ]] || fail "backup mode $(stat -c %a "$WORK/backup.db")"
+rows=$(sql "SELECT count(*) FROM audit") # the two sign-ins above added theirs
 # the backup does not carry the key: alone its keyed rows cannot be checked, with the key they are
 expect_fail 1 "$rows of $rows rows unchecked" env AKSES_DB="$WORK/backup.db" "$AKSESCTL" --lang en audit verify
 cp -p "$AKSES_DB.key" "$WORK/backup.db.key"
 AKSES_DB="$WORK/backup.db" ctl audit verify | grep -q "intact: $rows rows" || fail "backup chain"
-expect_fail 1 'backup.db' ctl audit backup "$WORK/backup.db"
+expect_fail 1 'backup.db' as "$ADMIN" audit backup "$WORK/backup.db"
 
 # the head is an anchor: N:HASH, the row count and the start of row N's hash
+rows=$(sql "SELECT count(*) FROM audit") # the refused backup's sign-in added its row
 head=$(ctl audit head)
 [[ $head =~ ^$rows:[0-9a-f]{16}$ ]] || fail "audit head printed '$head'"
 [[ $head == "$rows:$(sql "SELECT substr(hash, 1, 16) FROM audit WHERE id = $rows")" ]] ||

@@ -125,9 +125,9 @@ as "$TEKNIS" scan "$TOKEN" --station DOOR --direction out >/dev/null || fail "ex
 at '2026-11-29 12:30'
 no_effect_by 1 'too long' as "$HELPDESK" report write "$REQ" --text "$LONG"
 
-# a disabled account can no longer act
+# a disabled account can no longer act; its right PIN answers like a wrong one
 as "$ADMIN" staff disable "$KADIS" >/dev/null
-no_effect_by 1 'disabled' as "$KADIS" inbox
+no_effect_by 1 'The staff number or the PIN is wrong.' as "$KADIS" inbox
 
 ctl audit verify >/dev/null || fail "audit verify after bad input"
 sql "PRAGMA integrity_check" | grep -qx ok || fail "integrity_check"

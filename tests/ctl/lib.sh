@@ -55,14 +55,14 @@ add_staff() {
 
 # setup_staff: init the DB with an ADMIN and add one account of every SOP role.
 setup_staff() {
-	ADMIN=$(echo 1111 | "$AKSESCTL" --lang en init --admin 'Ana Admin' | last_line)
+	ADMIN=$(echo 111111 | "$AKSESCTL" --lang en init --admin 'Ana Admin' | last_line)
 	[[ $ADMIN =~ ^[0-9]+$ ]] || fail "init printed '$ADMIN', not an id"
-	PIN[$ADMIN]=1111
-	add_staff KADIS 'Drs. Kadis Kepala' 2222; KADIS=$REPLY
-	add_staff KABID 'Ir. Kabid Aptika' 3333; KABID=$REPLY
-	add_staff KOORDINATOR 'Koordinator Helpdesk' 4444; KOORD=$REPLY
-	add_staff TIM_TEKNIS 'Teknisi Satu' 5555; TEKNIS=$REPLY
-	add_staff HELPDESK 'Petugas Helpdesk' 6666; HELPDESK=$REPLY
+	PIN[$ADMIN]=111111
+	add_staff KADIS 'Drs. Kadis Kepala' 222222; KADIS=$REPLY
+	add_staff KABID 'Ir. Kabid Aptika' 333333; KABID=$REPLY
+	add_staff KOORDINATOR 'Koordinator Helpdesk' 444444; KOORD=$REPLY
+	add_staff TIM_TEKNIS 'Teknisi Satu' 555555; TEKNIS=$REPLY
+	add_staff HELPDESK 'Petugas Helpdesk' 666666; HELPDESK=$REPLY
 }
 
 # submit [EXTRA ARGS...]: a valid request for 2026-11-29 10:00-12:00 (the clock must be before);

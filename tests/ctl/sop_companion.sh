@@ -6,7 +6,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 setup_staff
-add_staff TIM_TEKNIS 'Teknisi Dua' 7777
+add_staff TIM_TEKNIS 'Teknisi Dua' 777777
 OTHER_TEKNIS=$REPLY
 
 at '2026-11-29 08:00'

@@ -12,7 +12,7 @@
 #include "store.h"
 #include "valid.h"
 
-#define FZ_PIN "1234"
+#define FZ_PIN "123456"
 #define FZ_NAME "Nurul 'Aini"
 #define FZ_RESET_EVERY 20000 /* runs between fresh copies of the DB, so it stays small */
 

@@ -170,7 +170,7 @@ kt_ctl() {
 	"$AKSESCTL" --db "$DB" --lang en "$@"
 }
 
-# Staff for every role (after kt_db): ids in KADIS KABID KOORD TEKNIS HELPDESK, PIN 2468 each.
+# Staff for every role (after kt_db): ids in KADIS KABID KOORD TEKNIS HELPDESK, PIN 246800 each.
 kt_staff() {
 	local role name
 	for role in KADIS KABID KOORDINATOR TIM_TEKNIS HELPDESK; do
@@ -181,7 +181,7 @@ kt_staff() {
 		TIM_TEKNIS) name="Rizky Teknisi" ;;
 		HELPDESK) name="Sari Helpdesk" ;;
 		esac
-		id=$(AKSES_PIN=123456 AKSES_NEW_PIN=2468 kt_ctl staff add --as 1 --name "$name" \
+		id=$(AKSES_PIN=123456 AKSES_NEW_PIN=246800 kt_ctl staff add --as 1 --name "$name" \
 			--role $role | tail -n 1)
 		case $role in
 		KADIS) KADIS=$id ;;
@@ -206,7 +206,7 @@ kt_submit() {
 
 # Steps 2-6 with aksesctl: the request ends RECORDED with TEKNIS as the escort.
 kt_advance() {
-	export AKSES_PIN=2468
+	export AKSES_PIN=246800
 	kt_ctl dispose "$NUMBER" --as "$KADIS" >/dev/null
 	kt_ctl dispose "$NUMBER" --as "$KABID" >/dev/null
 	kt_ctl verify "$NUMBER" --as "$KOORD" >/dev/null

@@ -12,7 +12,7 @@ kt_db
 kt_staff
 kt_submit
 kt_advance
-TOKEN=$(AKSES_PIN=2468 kt_ctl pass list "$NUMBER" --as "$HELPDESK" --tokens |
+TOKEN=$(AKSES_PIN=246800 kt_ctl pass list "$NUMBER" --as "$HELPDESK" --tokens |
 	grep -oE '\b[A-Z2-7]{32}\b' | head -n 1)
 [ -n "$TOKEN" ] || kt_fail "no pass token"
 cat >"$T/door.ini" <<INI
@@ -33,7 +33,7 @@ kt_type 1111
 kt_tap signin
 kt_wait_set msg
 kt_tap field:pin
-kt_type 2468
+kt_type 246800
 kt_tap signin
 kt_wait_screen door
 kt_shot "$T/door-home.png"

@@ -76,7 +76,7 @@ pdftoppm -r 150 -png "$PDFDIR/$pdf" "$T/badge"
 page=$(ls "$T"/badge*.png | head -n 1)
 token=$(zbarimg -q --raw "$page" 2>/dev/null | head -n 1)
 [ ${#token} = 32 ] || kt_fail "badge QR gave '$token'"
-out=$(AKSES_PIN=2468 kt_ctl scan "$token" --as "$TEKNIS" --station PINTU) ||
+out=$(AKSES_PIN=246800 kt_ctl scan "$token" --as "$TEKNIS" --station PINTU) ||
 	kt_fail "aksesctl scan refused the printed token: $out"
 case "$out" in ENTRY*) ;; *) kt_fail "scan said: $out" ;; esac
 

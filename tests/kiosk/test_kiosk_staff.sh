@@ -12,7 +12,7 @@ kt_display "$SIZE"
 kt_db
 kt_staff
 kt_submit
-export AKSES_PIN=2468
+export AKSES_PIN=246800
 kt_ctl dispose "$NUMBER" --as "$KADIS" >/dev/null
 kt_ctl dispose "$NUMBER" --as "$KABID" >/dev/null
 kt_ctl verify "$NUMBER" --as "$KOORD" >/dev/null
@@ -26,7 +26,7 @@ kt_tap logo
 sleep 0.3
 [ "$(kt_get screen)" = welcome ] || kt_fail "a tap on the logo left welcome"
 kt_longpress logo
-kt_signin "$KABID" 2468
+kt_signin "$KABID" 246800
 kt_wait_screen staff
 kt_wait_line inbox 1
 kt_shot "$T/staff-inbox.png"
@@ -48,7 +48,7 @@ kt_wait_screen welcome
 xdotool key Escape
 kt_wait_screen signin
 kt_wait_line goal 1
-kt_signin "$KABID" 2468
+kt_signin "$KABID" 246800
 kt_wait_set msg
 kill -0 "$KIOSK_PID" || kt_fail "a Kabid stopped the kiosk"
 kt_tap field:staff

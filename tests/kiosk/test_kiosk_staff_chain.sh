@@ -13,7 +13,7 @@ kt_db
 kt_staff
 kt_submit
 kt_advance
-export AKSES_PIN=2468
+export AKSES_PIN=246800
 token=$(kt_ctl pass list "$NUMBER" --as "$HELPDESK" --tokens 2>/dev/null |
 	grep -oE '\b[A-Z2-7]{32}\b' | head -n 1)
 [ -n "$token" ] || kt_fail "no pass token"
@@ -32,7 +32,7 @@ for spec in "$KOORD forward-koord FORWARDED_KOORD" "$KABID forward-kabid FORWARD
 	"$KADIS receive CLOSED"; do
 	read -r who act want <<<"$spec"
 	kt_longpress logo
-	kt_signin "$who" 2468
+	kt_signin "$who" 246800
 	kt_wait_screen staff
 	kt_wait_line inbox 1
 	if [ "$act" = forward-koord ]; then
@@ -44,7 +44,7 @@ for spec in "$KOORD forward-koord FORWARDED_KOORD" "$KABID forward-kabid FORWARD
 	kt_wait_line number "$NUMBER"
 	if [ "$act" = forward-kabid ]; then
 		# another station forwards it first: the tap is refused, the screen says why
-		AKSES_PIN=2468 kt_ctl forward "$NUMBER" --as "$KABID" >/dev/null
+		AKSES_PIN=246800 kt_ctl forward "$NUMBER" --as "$KABID" >/dev/null
 		kt_tap "act:$act"
 		kt_wait_set msg
 		[ "$(kt_get screen)" = request ] || kt_fail "a refused step left the request"

@@ -18,7 +18,7 @@ A=$NUMBER # assigned: to be recorded
 kt_submit
 B=$NUMBER # visited: to be reported, and in the day's log
 kt_advance
-export AKSES_PIN=2468
+export AKSES_PIN=246800
 kt_ctl dispose "$A" --as "$KADIS" >/dev/null
 kt_ctl dispose "$A" --as "$KABID" >/dev/null
 kt_ctl verify "$A" --as "$KOORD" >/dev/null
@@ -45,7 +45,7 @@ INI
 kt_kiosk "$SIZE" --config "$T/kiosk.ini" --db "$DB"
 kt_wait_screen welcome
 kt_longpress logo
-kt_signin "$HELPDESK" 2468
+kt_signin "$HELPDESK" 246800
 kt_wait_screen helpdesk
 kt_wait_line todo 2
 kt_wait_line day "$DAY"

@@ -22,7 +22,7 @@ INI
 kt_kiosk "$SIZE" --config "$T/idle.ini" --db "$DB"
 kt_wait_screen welcome
 kt_longpress logo
-kt_signin "$KABID" 2468
+kt_signin "$KABID" 246800
 kt_wait_screen staff
 start=$(date +%s)
 sleep 6
@@ -44,7 +44,7 @@ KIOSK_PID=
 
 # door: the escort signs in by scanning their staff card (a wrong code is refused); the scan
 # view, left alone, goes back to the door's sign-in
-code=$(AKSES_PIN=2468 kt_ctl staff code "$TEKNIS" --as "$TEKNIS" 2>/dev/null | tail -n 1)
+code=$(AKSES_PIN=246800 kt_ctl staff code "$TEKNIS" --as "$TEKNIS" 2>/dev/null | tail -n 1)
 [ ${#code} = 32 ] || kt_fail "no staff code: '$code'"
 signins() { sqlite3 "$DB" "SELECT count(*) FROM signin WHERE staff_id = $TEKNIS AND ok = 1"; }
 n0=$(signins)

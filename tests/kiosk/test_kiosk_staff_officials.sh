@@ -17,7 +17,7 @@ kt_submit --companion "Budi Santoso;1371021203850002" --equipment "Laptop" --equ
 B=$NUMBER # verified, approved, escort assigned
 kt_submit
 C=$NUMBER # cancelled by the Koordinator
-export AKSES_PIN=2468
+export AKSES_PIN=246800
 for n in "$A" "$B"; do
 	kt_ctl dispose "$n" --as "$KADIS" >/dev/null
 	kt_ctl dispose "$n" --as "$KABID" >/dev/null
@@ -31,7 +31,7 @@ kt_wait_screen welcome
 
 # the Kabid rejects A: the reason is required, then typed on the keyboard
 kt_longpress logo
-kt_signin "$KABID" 2468
+kt_signin "$KABID" 246800
 kt_wait_screen staff
 kt_wait_line inbox 1
 kt_tap inbox:0
@@ -56,7 +56,7 @@ kt_wait_screen welcome
 
 # the Koordinator verifies B with a note; the whole NIK shows only for verification
 kt_longpress logo
-kt_signin "$KOORD" 2468
+kt_signin "$KOORD" 246800
 kt_wait_screen staff
 kt_wait_line inbox 1
 kt_tap inbox:0
@@ -75,7 +75,7 @@ note=$(sqlite3 "$DB" "SELECT s.note FROM step s JOIN request r ON r.id = s.reque
 [ "$note" = ok ] || kt_fail "verification note: '$note'"
 
 # the Kabid approves elsewhere (aksesctl); a refresh shows B at step 6: assign the escort
-AKSES_PIN=2468 kt_ctl decide "$B" --as "$KABID" --approve >/dev/null
+AKSES_PIN=246800 kt_ctl decide "$B" --as "$KABID" --approve >/dev/null
 kt_tap refresh
 kt_wait_line inbox 1
 kt_tap inbox:0

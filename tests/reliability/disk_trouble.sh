@@ -23,8 +23,8 @@ submit_to() {
 # ---- created 0600 even with umask 0: the file, its -wal and -shm while open, and a backup
 (
 	umask 0
-	echo 1111 | "$AKSESCTL" --lang en init --admin 'Ana Admin' >/dev/null
-	ctl audit backup "$WORK/backup.db" >/dev/null
+	echo 111111 | "$AKSESCTL" --lang en init --admin 'Ana Admin' >/dev/null
+	AKSES_PIN=111111 ctl audit backup "$WORK/backup.db" --as 1 >/dev/null
 )
 [[ $(stat -c %a "$AKSES_DB") == 600 ]] || fail "DB created $(stat -c %a "$AKSES_DB") under umask 0"
 [[ $(stat -c %a "$WORK/backup.db") == 600 ]] || fail "backup created $(stat -c %a "$WORK/backup.db")"
@@ -40,7 +40,7 @@ grep -q -- "-shm 600$" "$WORK/modes" || fail "the shm file is not 0600: $(cat "$
 # ---- read-only DB file (chmod 0400): refused in one line, the file unchanged
 mkdir "$WORK/ro"
 chown nobody: "$WORK/ro"
-echo 1111 | "${NOBODY[@]}" "$AKSESCTL" --lang en --db "$WORK/ro/akses.db" init --admin Ana >/dev/null
+echo 111111 | "${NOBODY[@]}" "$AKSESCTL" --lang en --db "$WORK/ro/akses.db" init --admin Ana >/dev/null
 chmod 0400 "$WORK/ro/akses.db"
 sum=$(md5sum <"$WORK/ro/akses.db")
 expect_fail 1 'Permission denied' submit_to "$WORK/ro/akses.db" "${NOBODY[@]}"
@@ -59,7 +59,7 @@ grep -q "$WORK/ro" "$WORK/err" || fail "the message does not name the folder: $(
 expect_fail 1 'read-only' "${NOBODY[@]}" "$AKSESCTL" --lang en --db "$WORK/ro/akses.db" audit verify
 [[ $(md5sum <"$WORK/ro/akses.db") == "$sum" ]] || fail "the DB in the read-only folder changed"
 # a new DB in a read-only folder: init cannot create it; any other command refuses a missing DB
-expect_fail 1 'Permission denied' sh -c 'echo 1111 | "$@"' sh "${NOBODY[@]}" "$AKSESCTL" \
+expect_fail 1 'Permission denied' sh -c 'echo 111111 | "$@"' sh "${NOBODY[@]}" "$AKSESCTL" \
 	--lang en --db "$WORK/ro/new.db" init --admin Ana
 expect_fail 1 "aksesctl init" submit_to "$WORK/ro/new.db" "${NOBODY[@]}"
 [[ ! -e $WORK/ro/new.db ]] || fail "a DB appeared in a read-only folder"

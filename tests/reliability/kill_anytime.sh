@@ -17,10 +17,10 @@ export REL_MAX_RUNS=${REL_MAX_RUNS:-300}
 # ---- 0. the first open of a new file (init), which creates the schema (~35 ms): killed 5-80 ms
 # after start, each run on a fresh path (exec keeps the kill on aksesctl, not on a shell around it)
 mkdir "$WORK/fresh"
-AKSES_PIN=1234 "$REL_CHAOS" 3 5 80 "$WORK/fresh.log" "$WORK/fresh.err" -- bash -c \
+AKSES_PIN=123456 "$REL_CHAOS" 3 5 80 "$WORK/fresh.log" "$WORK/fresh.err" -- bash -c \
 	'exec "$0" --lang en --db "$1/$(date +%s%N).db" init --admin Ana' "$AKSESCTL" "$WORK/fresh" \
 	>"$WORK/fresh.sum" || fail "first opens failed: $(cat "$WORK/fresh.sum" "$WORK/fresh.err")"
-AKSES_PIN=1234 ctl --db "$WORK/reference.db" init --admin Ana >/dev/null
+AKSES_PIN=123456 ctl --db "$WORK/reference.db" init --admin Ana >/dev/null
 version=$(sqlite3 "$WORK/reference.db" 'PRAGMA user_version')
 n_tables=$(sqlite3 "$WORK/reference.db" "SELECT count(*) FROM sqlite_master WHERE type = 'table'")
 n_fresh=0 n_partial=0

@@ -1,0 +1,62 @@
+/* store_reset.c - SOP steps taken soon after the actor's PIN was reset by an ADMIN: the trace of
+ * one person acting in several roles (an ADMIN resets the Kadis's PIN, then signs in as the
+ * Kadis), for the compliance report. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "store_int.h"
+
+akses_status store_compliance_resets(store *st, const char *from_day, const char *to_day,
+                                     int window_min, struct akses_reset_flag **out, int *n)
+{
+	if (!st || !from_day || !to_day || !out || !n || window_min < 0)
+		return AKSES_E_INVALID_ARG;
+	*out = NULL;
+	*n = 0;
+	int64_t t0, t1, ignored;
+	if (clock_day_bounds(from_day, &t0, &ignored) != AKSES_OK ||
+	    clock_day_bounds(to_day, &ignored, &t1) != AKSES_OK)
+		return AKSES_E_DATE;
+	/* a reset is a "staff-pin" audit row whose actor is not the account itself; the step's
+	 * actor is that account, and the step came within the window after the reset */
+	sqlite3_stmt *s = store_prep(
+	    st, "SELECT r.number, p.step, p.actor_id, a.actor_id, p.at, max(a.at)"
+	        "  FROM step p JOIN request r ON r.id = p.request_id"
+	        "  JOIN audit a ON a.action = 'staff-pin' AND a.subject = 'staff:' || p.actor_id"
+	        "              AND a.actor_id <> p.actor_id"
+	        "              AND a.at <= p.at AND a.at >= p.at - ?3"
+	        " WHERE p.at >= ?1 AND p.at < ?2 AND p.step BETWEEN 2 AND 6"
+	        "   AND p.actor_id IS NOT NULL"
+	        " GROUP BY p.id ORDER BY r.number, p.step, p.id");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, t0);
+	sqlite3_bind_int64(s, 2, t1);
+	sqlite3_bind_int64(s, 3, (int64_t)window_min * 60);
+	struct akses_reset_flag *list = NULL;
+	int count = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
+			free(list);
+			sqlite3_finalize(s);
+			return AKSES_E_NOMEM;
+		}
+		struct akses_reset_flag *f = &list[count++];
+		memset(f, 0, sizeof *f);
+		store_col_text(s, 0, f->number, sizeof f->number);
+		f->step = sqlite3_column_int(s, 1);
+		f->actor_id = sqlite3_column_int64(s, 2);
+		f->reset_by = sqlite3_column_int64(s, 3);
+		f->step_at = sqlite3_column_int64(s, 4);
+		f->reset_at = sqlite3_column_int64(s, 5);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(list);
+		return store_fail(st, rc);
+	}
+	*out = list;
+	*n = count;
+	return AKSES_OK;
+}
