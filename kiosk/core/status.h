@@ -3,6 +3,8 @@
 #ifndef AKSES_STATUS_H
 #define AKSES_STATUS_H
 
+#include <stdbool.h>
+
 typedef enum akses_status {
 	AKSES_OK = 0,
 	/* storage and system */
@@ -97,6 +99,13 @@ typedef enum akses_field {
 
 /* The translated sentence for a status, e.g. "NIK harus 16 digit." Never NULL. */
 const char *akses_status_message(akses_status st);
+
+/* A write the disk refused (full, read-only, or another I/O error): nothing was written, and a
+ * read that only wanted to record itself may still go on. */
+static inline bool akses_status_is_storage_refusal(akses_status st)
+{
+	return st == AKSES_E_IO || st == AKSES_E_DISK_FULL || st == AKSES_E_READ_ONLY;
+}
 
 /* Translated field label ("Nama lengkap" / "Full name"). Never NULL. */
 const char *akses_field_label(akses_field f);

@@ -358,7 +358,7 @@ akses_status store_signin_ex(store *st, int64_t staff_id, const char *pin, const
 	rc = store_begin(st);
 	if (rc != AKSES_OK) {
 		/* a full or read-only disk: a read may still go on, judged from what is stored */
-		if (!read_only || rc != AKSES_E_IO)
+		if (!read_only || !akses_status_is_storage_refusal(rc))
 			return rc;
 		if ((rc = signin_judge(st, staff_id, match, hash, station, now, &who, &answer,
 		                       &why)) != AKSES_OK)
@@ -371,7 +371,7 @@ akses_status store_signin_ex(store *st, int64_t staff_id, const char *pin, const
 		rc = staff_end(st, rc);
 		if (rc == AKSES_OK && recorded)
 			*recorded = true;
-		else if (rc != AKSES_OK && !(read_only && rc == AKSES_E_IO))
+		else if (rc != AKSES_OK && !(read_only && akses_status_is_storage_refusal(rc)))
 			return rc;
 	}
 	if ((answer == AKSES_OK || answer == AKSES_E_PIN_MUST_CHANGE || answer == AKSES_E_PIN_LOCKED) &&

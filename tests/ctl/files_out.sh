@@ -8,7 +8,7 @@ set -euo pipefail
 
 umask 022 # the umask of a login shell: files came out 0644
 setup_staff
-add_staff TIM_TEKNIS '@SUM(A1)' 7777
+add_staff TIM_TEKNIS '@SUM(A1)' 777777
 ESCORT=$REPLY
 
 # mode FILE: its permission bits in octal

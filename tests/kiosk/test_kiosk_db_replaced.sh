@@ -13,7 +13,7 @@ kt_db
 kt_staff
 kt_submit
 kt_advance
-TOKEN=$(AKSES_PIN=2468 kt_ctl pass list "$NUMBER" --as "$HELPDESK" --tokens |
+TOKEN=$(AKSES_PIN=246800 kt_ctl pass list "$NUMBER" --as "$HELPDESK" --tokens |
 	grep -oE '\b[A-Z2-7]{32}\b' | head -n 1)
 [ -n "$TOKEN" ] || kt_fail "no pass token"
 cat >"$T/door.ini" <<INI
@@ -25,7 +25,7 @@ lang = en
 repeat_guard_seconds = 0
 INI
 kt_kiosk "$SIZE" --config "$T/door.ini" --db "$DB"
-kt_signin "$TEKNIS" 2468
+kt_signin "$TEKNIS" 246800
 kt_wait_screen door
 kt_scan "$TOKEN"
 kt_wait_line decision 1

@@ -13,7 +13,7 @@ kt_db
 kt_staff
 kt_submit
 kt_advance
-TOKEN=$(AKSES_PIN=2468 kt_ctl pass list "$NUMBER" --as "$HELPDESK" --tokens |
+TOKEN=$(AKSES_PIN=246800 kt_ctl pass list "$NUMBER" --as "$HELPDESK" --tokens |
 	grep -oE '\b[A-Z2-7]{32}\b' | head -n 1)
 [ -n "$TOKEN" ] || kt_fail "no pass token"
 # no [station] name: only the mode, from the command line (the file only keeps a slow machine's
@@ -24,7 +24,7 @@ cat >"$T/door.ini" <<INI
 idle_timeout = 3600
 INI
 kt_kiosk "$SIZE" --config "$T/door.ini" --mode door --lang id --db "$DB"
-kt_signin "$TEKNIS" 2468
+kt_signin "$TEKNIS" 246800
 kt_wait_screen door
 
 # back to the door screen: tap OK while the decision shows (it also clears itself after 3 s, but
@@ -71,7 +71,7 @@ kt_shot "$T/door-receipt.png"
 [ "$(last)" = "DENIED|receipt|DOOR" ] || kt_fail "receipt row: $(last)"
 
 # the day's log counts two denied scans (the forged token, the receipt), not the double read
-denied=$(AKSES_PIN=2468 kt_ctl --json log "$DAY" --as "$HELPDESK" | jq '.denied | length')
+denied=$(AKSES_PIN=246800 kt_ctl --json log "$DAY" --as "$HELPDESK" | jq '.denied | length')
 [ "$denied" = 2 ] || kt_fail "denied scans in the day's log: $denied"
 [ -n "${KT_KEEP:-}" ] && cp "$T"/*.png "$KT_KEEP"/ 2>/dev/null
 echo PASS

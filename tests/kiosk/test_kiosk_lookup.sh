@@ -75,7 +75,7 @@ kt_wait_screen welcome
 
 # 4. Helpdesk sees the request under attack
 kt_longpress logo
-kt_signin "$HELPDESK" 2468
+kt_signin "$HELPDESK" 246800
 kt_wait_screen helpdesk
 kt_wait_line attacks 1
 kt_wait_line attack "$NUMBER"

@@ -51,7 +51,7 @@ full_disk_round() {
 		fail "$label: a full disk reported as a generic I/O error"
 	ctl audit verify >"$WORK/verify" 2>&1 || fail "$label: audit verify on a full disk: $(cat "$WORK/verify")"
 	rm -f "$WORK/backup-$label.db"
-	ctl audit backup "$WORK/backup-$label.db" >"$WORK/backup" 2>&1 ||
+	as "$ADMIN" audit backup "$WORK/backup-$label.db" >"$WORK/backup" 2>&1 ||
 		fail "$label: audit backup from a full disk: $(cat "$WORK/backup")"
 	[[ $(sqlite3 "$WORK/backup-$label.db" 'SELECT count(*) FROM request') == "$confirmed" ]] ||
 		fail "$label: the backup does not hold the $confirmed requests"
@@ -88,7 +88,7 @@ sum=$(files_sum)
 mount -o remount,ro "$MNT"
 expect_fail 1 'read-only disk' submit_raw
 ctl audit verify >"$WORK/verify" 2>&1 || fail "audit verify on a read-only mount: $(cat "$WORK/verify")"
-ctl audit backup "$WORK/backup-ro.db" >"$WORK/backup" 2>&1 ||
+as "$ADMIN" audit backup "$WORK/backup-ro.db" >"$WORK/backup" 2>&1 ||
 	fail "audit backup from a read-only mount: $(cat "$WORK/backup")"
 [[ $(sqlite3 "$WORK/backup-ro.db" 'SELECT count(*) FROM request') == "$confirmed" ]] ||
 	fail "the backup from the read-only mount does not hold the $confirmed requests"
@@ -102,18 +102,18 @@ check_db
 # dangling link's target is never created
 journal_before=$([[ -e /dev/null-journal ]] && echo yes || echo no)
 expect_fail 1 'regular file' ctl --db /dev/null audit verify
-expect_fail 1 'regular file' sh -c 'echo 1111 | "$@"' sh "$AKSESCTL" --lang en --db /dev/null init --admin Ana
+expect_fail 1 'regular file' sh -c 'echo 111111 | "$@"' sh "$AKSESCTL" --lang en --db /dev/null init --admin Ana
 [[ $journal_before == yes || ! -e /dev/null-journal ]] || fail "/dev/null-journal was created"
 echo 'catatan' >"$WORK/notes.txt"
 chmod 0644 "$WORK/notes.txt"
 ln -s "$WORK/notes.txt" "$WORK/link.db"
-expect_fail 1 'regular file' sh -c 'echo 1111 | "$@"' sh "$AKSESCTL" --lang en --db "$WORK/link.db" init --admin Ana
+expect_fail 1 'regular file' sh -c 'echo 111111 | "$@"' sh "$AKSESCTL" --lang en --db "$WORK/link.db" init --admin Ana
 [[ $(cat "$WORK/notes.txt") == catatan && $(stat -c %a "$WORK/notes.txt") == 644 ]] ||
 	fail "init through a link changed its target"
 ln -s "$AKSES_DB" "$WORK/db-link.db"
 expect_fail 1 'regular file' ctl --db "$WORK/db-link.db" audit verify
 ln -s "$WORK/nowhere.db" "$WORK/dangling.db"
-expect_fail 1 'regular file' sh -c 'echo 1111 | "$@"' sh "$AKSESCTL" --lang en --db "$WORK/dangling.db" init --admin Ana
+expect_fail 1 'regular file' sh -c 'echo 111111 | "$@"' sh "$AKSESCTL" --lang en --db "$WORK/dangling.db" init --admin Ana
 [[ ! -e $WORK/nowhere.db ]] || fail "a dangling link's target was created"
 
 echo "disk_mount: OK ($confirmed requests confirmed, all stored, lost: 0)"

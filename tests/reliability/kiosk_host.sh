@@ -129,7 +129,7 @@ done
 echo "log print"
 # 3. the Helpdesk signs in at the kiosk and prints the day's log
 kt_longpress logo
-kt_signin "$HELPDESK" 2468
+kt_signin "$HELPDESK" 246800
 kt_wait_screen helpdesk
 kt_tap print:log
 kt_wait_line print 2 90

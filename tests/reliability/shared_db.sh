@@ -11,7 +11,7 @@ SECONDS_RUN=${REL_SHARED_SECONDS:-10}
 
 at '2026-11-29 08:00'
 setup_staff
-add_staff TIM_TEKNIS 'Teknisi Dua' 7777
+add_staff TIM_TEKNIS 'Teknisi Dua' 777777
 TEKNIS2=$REPLY
 recorded "$TEKNIS" --companion 'José Ramos;1371011203850003' --companion 'Made Wirawan;5171022308880005'
 mapfile -t TOK1 < <(tokens "$REQ")
