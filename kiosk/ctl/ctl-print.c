@@ -255,7 +255,9 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 	} else {
 		if (docs[d].doc == PAPER_BADGE && (!reason || !*reason))
 			return ctl_usage(P_("a reprint needs --reason"));
-		if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
+		/* the evacuation list is an emergency read: it must print on a full or read-only disk */
+		rc = docs[d].doc == PAPER_INSIDE ? ctl_signin_read(c, as) : ctl_signin_as(c, as);
+		if (rc != CTL_EXIT_OK)
 			return rc;
 		job.actor_id = c->actor.id;
 		job.reason = reason;
@@ -289,6 +291,9 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 		ctl_json_print(o);
 		return st == AKSES_OK ? CTL_EXIT_OK : CTL_EXIT_FAIL;
 	}
+	if (res.unrecorded)
+		fprintf(stderr, "aksesctl: %s\n",
+		        P_("warning: the disk could not take this print's record; printed anyway"));
 	if (st == AKSES_E_PRINT)
 		return ctl_fail_text("%s", res.message);
 	if (st != AKSES_OK)

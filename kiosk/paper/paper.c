@@ -449,6 +449,20 @@ static akses_status do_disposition(struct gather *g)
 	return rc;
 }
 
+/* The evacuation list must print in an emergency even when the disk cannot take its print record
+ * (full, read-only): it issues nothing, so it may go unrecorded, and says so (res->unrecorded). */
+static bool paper_may_go_unrecorded(const char *kind, akses_status rc)
+{
+	return strcmp(kind, "inside") == 0 && akses_status_is_storage_refusal(rc);
+}
+
+/* store_print_update for a recorded job; nothing to do for one that went unrecorded (rec 0). */
+static akses_status paper_record_end(store *st, int64_t rec, int cups_id, print_job_state state,
+                                     const char *message)
+{
+	return rec > 0 ? store_print_update(st, rec, cups_id, state, message) : AKSES_OK;
+}
+
 /* ---- the whole job ------------------------------------------------------------------------ */
 
 akses_status paper_print(store *st, const struct akses_config *cfg, const struct paper_job *job,
@@ -531,7 +545,10 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 		int64_t rec = 0;
 		rc = store_print_begin_dest(st, kind, number, pass_id, job->actor_id, reprint, NULL,
 		                            true, &rec);
-		if (rc != AKSES_OK) {
+		if (paper_may_go_unrecorded(kind, rc)) {
+			res->unrecorded = true;
+			rec = 0;
+		} else if (rc != AKSES_OK) {
 			prn_pdf_free(pdf);
 			res->status = rc;
 			snprintf(res->message, sizeof(res->message), "%s", akses_status_message(rc));
@@ -542,13 +559,13 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 		prn_pdf_free(pdf);
 		if (pst != PRN_OK) {
 			paper_fail(res, pst, JOB_FAILED);
-			store_print_update(st, rec, 0, JOB_FAILED, res->message);
+			paper_record_end(st, rec, 0, JOB_FAILED, res->message);
 			return AKSES_E_PRINT;
 		}
 		res->status = AKSES_OK;
 		res->state = JOB_COMPLETED;
 		paper_msg_fill(res->message, sizeof(res->message), P_("Saved to %s."), job->pdf_path);
-		rc = store_print_update(st, rec, 0, JOB_COMPLETED, res->message);
+		rc = paper_record_end(st, rec, 0, JOB_COMPLETED, res->message);
 		return rc == AKSES_OK ? AKSES_OK : (res->status = rc);
 	}
 
@@ -562,7 +579,10 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 
 	int64_t rec = 0;
 	rc = store_print_begin(st, kind, number, pass_id, job->actor_id, reprint, res->queue, &rec);
-	if (rc != AKSES_OK) {
+	if (paper_may_go_unrecorded(kind, rc)) {
+		res->unrecorded = true;
+		rec = 0;
+	} else if (rc != AKSES_OK) {
 		prn_pdf_free(pdf);
 		res->status = rc;
 		snprintf(res->message, sizeof(res->message), "%s", akses_status_message(rc));
@@ -575,13 +595,13 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 	res->cups_job_id = cups_id;
 	if (pst != PRN_OK) {
 		paper_fail(res, pst, JOB_FAILED);
-		store_print_update(st, rec, 0, JOB_FAILED, res->message);
+		paper_record_end(st, rec, 0, JOB_FAILED, res->message);
 		return AKSES_E_PRINT;
 	}
 	/* CUPS has it: record its job id at once (a badge's new token takes effect now), so that a
 	 * process killed while waiting leaves a job that reconciling can look up in CUPS. */
 	paper_msg_fill(res->message, sizeof(res->message), P_("Sent to printer %s."), res->queue);
-	rc = store_print_update(st, rec, cups_id, JOB_ACCEPTED, res->message);
+	rc = paper_record_end(st, rec, cups_id, JOB_ACCEPTED, res->message);
 	if (!job->wait || rc != AKSES_OK) {
 		res->status = rc;
 		res->state = JOB_ACCEPTED;
@@ -595,13 +615,13 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 		if (pst == PRN_E_TIMEOUT || pst == PRN_E_STOPPED)
 			prn_cups_cancel(cups_id);
 		paper_fail(res, pst, end);
-		store_print_update(st, rec, cups_id, end, res->message);
+		paper_record_end(st, rec, cups_id, end, res->message);
 		return AKSES_E_PRINT;
 	}
 	res->status = AKSES_OK;
 	res->state = JOB_COMPLETED;
 	paper_msg_fill(res->message, sizeof(res->message), P_("Printed on %s."), res->queue);
-	rc = store_print_update(st, rec, cups_id, JOB_COMPLETED, res->message);
+	rc = paper_record_end(st, rec, cups_id, JOB_COMPLETED, res->message);
 	return rc == AKSES_OK ? AKSES_OK : (res->status = rc);
 }
 

@@ -49,6 +49,8 @@ struct paper_result {
 	char message[256];         /* plain words for staff: "Antrean PDF dihentikan (stopped) ..." */
 	char queue[128];           /* the queue it went to */
 	char token[AKSES_TOKEN_BUF]; /* badge: the token printed in the QR */
+	bool unrecorded;           /* the evacuation list printed although the disk (full, read-only)
+	                              could not take its print record */
 };
 
 /* Do the whole job. On a badge print failure the pass stays printable (PRINT_FAILED). */

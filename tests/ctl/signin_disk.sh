@@ -62,6 +62,11 @@ ctl audit verify | grep -q 'intact' || fail "audit verify on a full disk"
 rm -f "$WORK/backup.db"
 as "$ADMIN" audit backup "$WORK/backup.db" 2>/dev/null | grep -q 'verifies' ||
 	fail "audit backup on a full disk"
+# the evacuation list prints too (here to a file off the full disk), unrecorded and saying so
+as "$HELPDESK" print inside --pdf "$WORK/inside.pdf" >/dev/null 2>"$WORK/err" ||
+	fail "print inside on a full disk: $(cat "$WORK/err")"
+pdftotext "$WORK/inside.pdf" - | grep -q 'Nurul' || fail "the printed evacuation list lacks the visitor"
+grep -q "printed anyway" "$WORK/err" || fail "no warning that the print went unrecorded: $(cat "$WORK/err")"
 # the PIN is still checked, and the role
 expect_fail 1 'PIN is wrong' env AKSES_PIN=000000 "$AKSESCTL" --lang en inside --as "$TEKNIS"
 as "$HELPDESK" audit backup "$WORK/backup2.db" >/dev/null 2>"$WORK/err" &&
