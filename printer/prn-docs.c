@@ -236,7 +236,8 @@ static prn_status comp_render(struct prn_doc *d, const void *arg)
 	d->y += 6;
 	para(d,
 	     "Durasi tiap langkah dihitung dari selesainya langkah sebelumnya sampai selesainya "
-	     "langkah itu, dibandingkan dengan standar waktu (mutu baku) SOP.",
+	     "langkah itu (langkah 7: dari mulainya jadwal kunjungan sampai masuk pertama), "
+	     "dibandingkan dengan standar waktu (mutu baku) SOP.",
 	     9);
 	if (c->n == 0) {
 		d->y += 6;
@@ -279,6 +280,18 @@ static prn_status comp_render(struct prn_doc *d, const void *arg)
 	}
 	dt_end(d);
 	para(d, "Baris merah: kurang dari 80% dalam standar waktu.", 8);
+	if (c->n_flags > 0) {
+		prn_heading(d, "Perlu diperiksa: langkah segera setelah PIN diatur ADMIN");
+		static const char *const ftitles[] = {"Catatan"};
+		static const double fwidths[] = {1.0};
+		struct doc_table ft = {1, ftitles, fwidths, 9};
+		dt_begin(d, &ft);
+		for (int i = 0; i < c->n_flags; i++) {
+			const char *cells[] = {prn_s(c->flags[i])};
+			dt_row(d, &ft, cells, 0xfbe5e1);
+		}
+		dt_end(d);
+	}
 	return PRN_OK;
 }
 

@@ -177,6 +177,10 @@ struct prn_compliance {
 	const char *from, *to;
 	int n;
 	const struct prn_comp_row *rows;
+	/* SOP steps taken soon after an ADMIN set the actor's PIN (one person may have acted in
+	 * another's role): one plain line each, printed in red after the table */
+	int n_flags;
+	const char *const *flags;
 };
 prn_status prn_render_compliance(const struct prn_compliance *c, struct prn_pdf *out);
 prn_status prn_csv_compliance(const struct prn_compliance *c, FILE *f);

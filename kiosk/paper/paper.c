@@ -314,9 +314,36 @@ static akses_status do_compliance(struct gather *g)
 	if (rc != AKSES_OK)
 		return rc;
 	struct prn_compliance c = {.from = g->job->from, .to = g->job->to, .n = n, .rows = rows};
+	/* the steps one person may have taken in another's role, after a PIN reset (issue 8.6) */
+	struct akses_reset_flag *fl = NULL;
+	int nf = 0;
+	rc = store_compliance_resets(g->st, g->job->from, g->job->to, g->cfg->reset_window_min, &fl,
+	                             &nf);
+	char (*lines)[200] = nf > 0 ? calloc((size_t)nf, sizeof *lines) : NULL;
+	const char **lp = nf > 0 ? calloc((size_t)nf, sizeof *lp) : NULL;
+	if (rc == AKSES_OK && nf > 0 && (!lines || !lp))
+		rc = AKSES_E_NOMEM;
+	for (int i = 0; rc == AKSES_OK && i < nf; i++) {
+		char at[32], set[32];
+		clock_format(fl[i].step_at, at, sizeof at);
+		clock_format(fl[i].reset_at, set, sizeof set);
+		snprintf(lines[i], sizeof lines[i],
+		         "%s langkah %d oleh staf %lld pada %s, %lld menit setelah staf %lld mengatur "
+		         "PIN-nya (%s)",
+		         fl[i].number, fl[i].step, (long long)fl[i].actor_id, at,
+		         (long long)((fl[i].step_at - fl[i].reset_at) / 60), (long long)fl[i].reset_by,
+		         set);
+		lp[i] = lines[i];
+	}
+	c.n_flags = rc == AKSES_OK ? nf : 0;
+	c.flags = lp;
 	header_of(g->cfg, &c.hdr);
 	snprintf(g->title, sizeof(g->title), "akses-compliance-%s-%s", g->job->from, g->job->to);
-	rc = prn_render_compliance(&c, &g->pdf) == PRN_OK ? AKSES_OK : AKSES_E_PRINT;
+	if (rc == AKSES_OK)
+		rc = prn_render_compliance(&c, &g->pdf) == PRN_OK ? AKSES_OK : AKSES_E_PRINT;
+	free(lines);
+	free(lp);
+	free(fl);
 	free(rows);
 	return rc;
 }
