@@ -483,6 +483,30 @@ static bool paper_may_go_unrecorded(const char *kind, akses_status rc)
 	return strcmp(kind, "inside") == 0 && akses_status_is_storage_refusal(rc);
 }
 
+/* Record a job about to go to queue (or, to_file, to a file) into *rec. On a refusal the PDF is
+ * freed, res says why, and the status is returned; the evacuation list goes on unrecorded (*rec
+ * 0, res->unrecorded) when only the disk refused. */
+static akses_status paper_record_begin(store *st, const struct paper_job *job, const char *kind,
+                                       const char *number, int64_t pass_id, bool reprint,
+                                       const char *queue, bool to_file, struct prn_pdf *pdf,
+                                       int64_t *rec, struct paper_result *res)
+{
+	*rec = 0;
+	akses_status rc = store_print_begin_dest(st, kind, number, pass_id, job->actor_id, reprint,
+	                                         queue, to_file, rec);
+	if (paper_may_go_unrecorded(kind, rc)) {
+		res->unrecorded = true;
+		*rec = 0;
+		return AKSES_OK;
+	}
+	if (rc != AKSES_OK) {
+		prn_pdf_free(pdf);
+		res->status = rc;
+		snprintf(res->message, sizeof(res->message), "%s", akses_status_message(rc));
+	}
+	return rc;
+}
+
 /* store_print_update for a recorded job; nothing to do for one that went unrecorded (rec 0). */
 static akses_status paper_record_end(store *st, int64_t rec, int cups_id, print_job_state state,
                                      const char *message)
@@ -569,18 +593,10 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 	/* To a file: recorded like a print (destination "file"), since a badge written to a file
 	 * opens the door as well as a printed one. */
 	if (job->pdf_path) {
-		int64_t rec = 0;
-		rc = store_print_begin_dest(st, kind, number, pass_id, job->actor_id, reprint, NULL,
-		                            true, &rec);
-		if (paper_may_go_unrecorded(kind, rc)) {
-			res->unrecorded = true;
-			rec = 0;
-		} else if (rc != AKSES_OK) {
-			prn_pdf_free(pdf);
-			res->status = rc;
-			snprintf(res->message, sizeof(res->message), "%s", akses_status_message(rc));
+		int64_t rec;
+		if ((rc = paper_record_begin(st, job, kind, number, pass_id, reprint, NULL, true, pdf,
+		                             &rec, res)) != AKSES_OK)
 			return rc;
-		}
 		prn_status pst = job->pdf_file ? prn_pdf_write(pdf, job->pdf_file)
 		                               : prn_pdf_save(pdf, job->pdf_path);
 		prn_pdf_free(pdf);
@@ -604,17 +620,10 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 	prn_status pst = prn_cups_queue(queue, &q);
 	snprintf(res->queue, sizeof(res->queue), "%s", q.name[0] ? q.name : (queue ? queue : ""));
 
-	int64_t rec = 0;
-	rc = store_print_begin(st, kind, number, pass_id, job->actor_id, reprint, res->queue, &rec);
-	if (paper_may_go_unrecorded(kind, rc)) {
-		res->unrecorded = true;
-		rec = 0;
-	} else if (rc != AKSES_OK) {
-		prn_pdf_free(pdf);
-		res->status = rc;
-		snprintf(res->message, sizeof(res->message), "%s", akses_status_message(rc));
+	int64_t rec;
+	if ((rc = paper_record_begin(st, job, kind, number, pass_id, reprint, res->queue, false, pdf,
+	                             &rec, res)) != AKSES_OK)
 		return rc;
-	}
 	int cups_id = 0;
 	if (pst == PRN_OK)
 		pst = prn_cups_submit(res->queue, title, pdf, &q, &cups_id);
