@@ -94,9 +94,15 @@ static void signin_draw(struct app *a)
  * home. The staff record s is wiped here whatever happens. */
 static void signin_done(struct app *a, akses_status rc, struct akses_staff *s)
 {
+	if (rc == AKSES_E_PIN_MUST_CHANGE && a->signin_goal != SIGNIN_QUIT) {
+		/* the right PIN, but an ADMIN set it: it opens nothing until its owner, told who set
+		 * it and when, chooses a new one */
+		screen_pin_start(a, s);
+		memset(s, 0, sizeof *s);
+		return;
+	}
 	if (rc != AKSES_OK) {
-		/* a PIN an ADMIN set opens nothing until its owner changes it (aksesctl staff
-		 * set-pin); the kiosk says so rather than "wrong" */
+		/* stopping the kiosk is no place to choose a PIN: aksesctl does it */
 		if (rc == AKSES_E_PIN_MUST_CHANGE)
 			snprintf(sgn.msg, sizeof sgn.msg, "%s %s", akses_status_message(rc),
 			         _("Change it with aksesctl staff set-pin first."));
@@ -128,6 +134,13 @@ static void signin_done(struct app *a, akses_status rc, struct akses_staff *s)
 	memset(s, 0, sizeof *s);
 	staff_note_clear();
 	app_switch(a, staff_home(a));
+}
+
+void screen_signin_result(struct app *a, akses_status rc, struct akses_staff *s)
+{
+	if (a->screen != &screen_signin)
+		app_switch(a, &screen_signin);
+	signin_done(a, rc, s);
 }
 
 /* Check the PIN (the store records every attempt), then go where the role belongs. */
