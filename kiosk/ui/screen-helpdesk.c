@@ -22,10 +22,11 @@ static struct {
 	int n_passes;
 	struct akses_print_job *jobs;
 	int n_jobs;
-	struct akses_lookup_attack *attacks; /* requests under a digits-guessing attack, latest first */
+	struct akses_lookup_attack
+	    *attacks; /* requests under a digits-guessing attack, latest first */
 	int n_attacks;
 	struct akses_signin_alert *alerts; /* accounts with wrong PINs today, most first */
-	int n_alerts;                       /* of which alert marks those past the budget */
+	int n_alerts;                      /* of which alert marks those past the budget */
 	int tab;
 	int page;
 	int64_t day; /* local midnight of the log's day */

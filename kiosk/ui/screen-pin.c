@@ -100,23 +100,19 @@ static void pin_event(struct app *a, const SDL_Event *e)
 {
 	if (e->type != a->ev_cmd || e->user.code != PIN_CMD_SAVE)
 		return;
-	akses_status rc;
-	if (!a->st)
-		rc = AKSES_E_IO;
-	else if (strcmp(pc.pin, pc.again) != 0)
-		rc = AKSES_OK; /* told below: not a store status */
-	else
-		rc = store_staff_set_pin(a->st, pc.who.id, pc.who.id, pc.pin);
-	if (rc == AKSES_OK && strcmp(pc.pin, pc.again) != 0) {
-		snprintf(pc.msg, sizeof pc.msg, "%s", _("The two PINs differ. Type the new PIN twice."));
-	} else if (rc != AKSES_OK) {
-		snprintf(pc.msg, sizeof pc.msg, "%s", akses_status_message(rc));
-	} else {
+	akses_status rc = AKSES_E_IO;
+	if (strcmp(pc.pin, pc.again) != 0) {
+		snprintf(pc.msg, sizeof pc.msg, "%s",
+		         _("The two PINs differ. Type the new PIN twice."));
+	} else if (a->st &&
+	           (rc = store_staff_set_pin(a->st, pc.who.id, pc.who.id, pc.pin)) == AKSES_OK) {
 		struct akses_staff s;
 		memset(&s, 0, sizeof s);
 		rc = store_signin(a->st, pc.who.id, pc.pin, a->cfg.station, &s);
 		screen_signin_result(a, rc, &s); /* leaves this screen: wipes the PINs */
 		return;
+	} else {
+		snprintf(pc.msg, sizeof pc.msg, "%s", akses_status_message(rc));
 	}
 	memset(pc.pin, 0, sizeof pc.pin);
 	memset(pc.again, 0, sizeof pc.again);

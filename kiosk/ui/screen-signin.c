@@ -96,8 +96,8 @@ static void signin_draw(struct app *a)
 static void signin_done(struct app *a, akses_status rc, struct akses_staff *s)
 {
 	if (rc == AKSES_E_PIN_MUST_CHANGE && a->signin_goal != SIGNIN_QUIT) {
-		/* the right PIN, but an ADMIN set it: it opens nothing until its owner, told who set
-		 * it and when, chooses a new one */
+		/* the right PIN, but an ADMIN set it: it opens nothing until its owner, told who
+		 * set it and when, chooses a new one */
 		screen_pin_start(a, s);
 		memset(s, 0, sizeof *s);
 		return;
@@ -183,10 +183,10 @@ static void signin_scan(struct app *a, const char *code)
 	rc = a->st ? store_signin_code(a->st, code, a->cfg.station, &s) : AKSES_E_IO;
 	memset(sgn.pin, 0, sizeof sgn.pin);
 	/* At the reception kiosk, a public touchscreen, a card someone lost or lent must not open
-	 * the account alone: the card only names it, and its owner's PIN signs in (the PIN path, with
-	 * its per-station backoff; a card sign-in neither counts towards nor clears it). The door
-	 * kiosk stands inside the controlled entrance where only the escort works, hands full with
-	 * the visitor and the pass scanner: there the card alone still signs in. */
+	 * the account alone: the card only names it, and its owner's PIN signs in (the PIN path,
+	 * with its per-station backoff; a card sign-in neither counts towards nor clears it). The
+	 * door kiosk stands inside the controlled entrance where only the escort works, hands full
+	 * with the visitor and the pass scanner: there the card alone still signs in. */
 	if (rc == AKSES_OK && !a->door_mode) {
 		snprintf(sgn.id, sizeof sgn.id, "%lld", (long long)s.id);
 		memset(&s, 0, sizeof s);
