@@ -36,7 +36,13 @@ struct screen {
 };
 
 extern const struct screen screen_welcome, screen_submit, screen_status, screen_print,
-    screen_problem, screen_signin, screen_door, screen_staff;
+    screen_problem, screen_signin, screen_door, screen_staff, screen_pin;
+
+/* Open the change-PIN screen for s, whose sign-in answered AKSES_E_PIN_MUST_CHANGE. */
+void screen_pin_start(struct app *a, const struct akses_staff *s);
+/* Finish a sign-in attempt on the sign-in screen (switching to it when elsewhere): its message,
+ * the ADMIN's stop, or the role's home. s is wiped. */
+void screen_signin_result(struct app *a, akses_status rc, struct akses_staff *s);
 
 /* Drop the status screen's result (kept while its pass prints) when the visitor does not return
  * to it. */

@@ -22,8 +22,11 @@ static struct {
 	int n_passes;
 	struct akses_print_job *jobs;
 	int n_jobs;
-	struct akses_lookup_attack *attacks; /* requests under a digits-guessing attack, latest first */
+	struct akses_lookup_attack
+	    *attacks; /* requests under a digits-guessing attack, latest first */
 	int n_attacks;
+	struct akses_signin_alert *alerts; /* accounts with wrong PINs today, most first */
+	int n_alerts;                      /* of which alert marks those past the budget */
 	int tab;
 	int page;
 	int64_t day; /* local midnight of the log's day */
@@ -36,10 +39,12 @@ static void hd_free(void)
 	free(hd.passes);
 	free(hd.jobs);
 	free(hd.attacks);
+	free(hd.alerts);
 	hd.todo = hd.passes = NULL;
 	hd.jobs = NULL;
 	hd.attacks = NULL;
-	hd.n_todo = hd.n_passes = hd.n_jobs = hd.n_attacks = 0;
+	hd.alerts = NULL;
+	hd.n_todo = hd.n_passes = hd.n_jobs = hd.n_attacks = hd.n_alerts = 0;
 }
 
 /* Append the requests in state s (for which keep() holds, when given) to *list. */
@@ -92,6 +97,43 @@ static void hd_load(struct app *a)
 		hd.n_jobs = 0;
 	if (store_lookup_attacks(a->st, a->staff.id, &hd.attacks, &hd.n_attacks) != AKSES_OK)
 		hd.n_attacks = 0;
+	if (store_signin_alerts(a->st, a->staff.id, &hd.alerts, &hd.n_alerts) != AKSES_OK)
+		hd.n_alerts = 0;
+}
+
+/* How many accounts are past the wrong-PIN alert budget (the store lists them first). */
+static int hd_alert_count(void)
+{
+	int n = 0;
+	for (int i = 0; i < hd.n_alerts; i++)
+		n += hd.alerts[i].alert;
+	return n;
+}
+
+#define HD_ALERT_LINES 3 /* more than this: the last line says how many more */
+
+/* The sign-in alerts: one red line per account someone is guessing PINs for (past the store's
+ * 20-failure budget), as `aksesctl signin alerts` marks ALERT. */
+static int hd_draw_alerts(SDL_Rect r)
+{
+	char line[400], more[64];
+	int shown = 0, total = hd_alert_count(), y0 = r.y;
+	for (int i = 0; i < hd.n_alerts && shown < HD_ALERT_LINES; i++) {
+		const struct akses_signin_alert *t = &hd.alerts[i];
+		if (!t->alert)
+			continue;
+		shown++;
+		more[0] = 0;
+		if (shown == HD_ALERT_LINES && total > shown)
+			snprintf(more, sizeof more, _(" (+%d more)"), total - shown);
+		snprintf(line, sizeof line,
+		         _("⚠ Staff %lld %s: %d wrong PINs from %d station(s) in 24 hours%s"),
+		         (long long)t->staff_id, t->staff_id > 0 ? t->name : _("(unknown number)"),
+		         t->failures, t->stations, more);
+		ui_text(r, line, UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
+		r.y += r.h + ui_px(10);
+	}
+	return r.y - y0;
 }
 
 /* The attack warning: the latest request under attack (and how many more), one line. */
@@ -232,10 +274,11 @@ static void hd_draw(struct app *a)
 
 	snprintf(a->dump_extra, sizeof a->dump_extra,
 	         "role %s\ntab %d\ntodo %d\npasses %d\njobs %d\nday %.10s\nattacks %d\n"
-	         "attack %s\nmsg %s",
+	         "attack %s\nsignin_alerts %d\nsignin_alert %lld\nmsg %s",
 	         wf_role_code(a->staff.role), hd.tab, hd.n_todo, hd.n_passes, hd.n_jobs,
 	         clock_format_day(hd.day, line, sizeof line), hd.n_attacks,
-	         hd.n_attacks ? hd.attacks[0].number : "-", staff_note.text);
+	         hd.n_attacks ? hd.attacks[0].number : "-", hd_alert_count(),
+	         hd_alert_count() ? (long long)hd.alerts[0].staff_id : 0LL, staff_note.text);
 	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - bh - ui_px(24), ui_px(340), bh};
 	if (staff_signout_button(a, so))
 		return;
@@ -257,6 +300,7 @@ static void hd_draw(struct app *a)
 	staff_tabs(tab_ids, tabs, pad, y, tw, th, &hd.tab, &hd.page);
 	y += th + ui_px(16);
 	y += hd_draw_attacks(ui_rect(pad, y, w, ui_font_height(UI_FONT_SMALL)));
+	y += hd_draw_alerts(ui_rect(pad, y, w, ui_font_height(UI_FONT_SMALL)));
 	y += staff_note_draw(ui_rect(pad, y, w, ui_px(100)));
 	hd_draw_print(a, split + pad, c.y + ui_px(20), ui.w - split - 2 * pad, so.y - ui_px(16));
 	if (hd.rc != AKSES_OK) {

@@ -1,5 +1,6 @@
 /* screen-signin.c - staff sign-in on a numeric pad (staff id, then PIN) or by scanning one's staff
- * card: the staff entry, the door's start screen, and the ADMIN PIN that quitting needs. */
+ * card (then the PIN, at reception): the staff entry, the door's start screen, and the ADMIN PIN
+ * that quitting needs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,8 @@ static void signin_draw(struct app *a)
 	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(8) + ui_px(96);
 	int y = c.y + ui_px(30);
 
-	snprintf(a->dump_extra, sizeof a->dump_extra, "goal %d\nfocus %d\nmsg %s",
-	         (int)a->signin_goal, sgn.focus, sgn.msg);
+	snprintf(a->dump_extra, sizeof a->dump_extra, "goal %d\nfocus %d\nstaff_id %s\nmsg %s",
+	         (int)a->signin_goal, sgn.focus, sgn.id, sgn.msg);
 	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)),
 	        quit ? _("An administrator's PIN is needed to stop the kiosk.")
 	             : _("Type your staff number and PIN, or scan your staff card."),
@@ -94,9 +95,15 @@ static void signin_draw(struct app *a)
  * home. The staff record s is wiped here whatever happens. */
 static void signin_done(struct app *a, akses_status rc, struct akses_staff *s)
 {
+	if (rc == AKSES_E_PIN_MUST_CHANGE && a->signin_goal != SIGNIN_QUIT) {
+		/* the right PIN, but an ADMIN set it: it opens nothing until its owner, told who
+		 * set it and when, chooses a new one */
+		screen_pin_start(a, s);
+		memset(s, 0, sizeof *s);
+		return;
+	}
 	if (rc != AKSES_OK) {
-		/* a PIN an ADMIN set opens nothing until its owner changes it (aksesctl staff
-		 * set-pin); the kiosk says so rather than "wrong" */
+		/* stopping the kiosk is no place to choose a PIN: aksesctl does it */
 		if (rc == AKSES_E_PIN_MUST_CHANGE)
 			snprintf(sgn.msg, sizeof sgn.msg, "%s %s", akses_status_message(rc),
 			         _("Change it with aksesctl staff set-pin first."));
@@ -128,6 +135,13 @@ static void signin_done(struct app *a, akses_status rc, struct akses_staff *s)
 	memset(s, 0, sizeof *s);
 	staff_note_clear();
 	app_switch(a, staff_home(a));
+}
+
+void screen_signin_result(struct app *a, akses_status rc, struct akses_staff *s)
+{
+	if (a->screen != &screen_signin)
+		app_switch(a, &screen_signin);
+	signin_done(a, rc, s);
 }
 
 /* Check the PIN (the store records every attempt), then go where the role belongs. */
@@ -168,6 +182,18 @@ static void signin_scan(struct app *a, const char *code)
 	}
 	rc = a->st ? store_signin_code(a->st, code, a->cfg.station, &s) : AKSES_E_IO;
 	memset(sgn.pin, 0, sizeof sgn.pin);
+	/* At the reception kiosk, a public touchscreen, a card someone lost or lent must not open
+	 * the account alone: the card only names it, and its owner's PIN signs in (the PIN path,
+	 * with its per-station backoff; a card sign-in neither counts towards nor clears it). The
+	 * door kiosk stands inside the controlled entrance where only the escort works, hands full
+	 * with the visitor and the pass scanner: there the card alone still signs in. */
+	if (rc == AKSES_OK && !a->door_mode) {
+		snprintf(sgn.id, sizeof sgn.id, "%lld", (long long)s.id);
+		memset(&s, 0, sizeof s);
+		sgn.focus = 1;
+		snprintf(sgn.msg, sizeof sgn.msg, "%s", _("Staff card read. Type your PIN."));
+		return;
+	}
 	signin_done(a, rc, &s);
 }
 
