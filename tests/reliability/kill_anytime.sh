@@ -14,10 +14,33 @@ LOOP_SECONDS=${REL_LOOP_SECONDS:-9}
 # stops after this many runs (rel_chaos), whichever comes first.
 export REL_MAX_RUNS=${REL_MAX_RUNS:-300}
 
+# The kill windows below were set for a quiet machine, where an init takes about 35 ms. On a
+# slower or busier one every run would be killed before it did anything worth checking (CI saw
+# 68 of 68 first opens killed before any schema existed): measure an init here (the slowest of 3)
+# and stretch every window by how much slower this machine is, never shrink it.
+calib=$WORK/calib
+mkdir "$calib"
+slowest=0
+for i in 1 2 3; do
+	t0=$(date +%s%N)
+	AKSES_PIN=123456 "$AKSESCTL" --lang en --db "$calib/$i.db" init --admin Ana >/dev/null ||
+		fail "init for the calibration failed"
+	t=$((($(date +%s%N) - t0) / 1000000))
+	((t > slowest)) && slowest=$t
+done
+SCALE=$(((slowest + 49) / 50))
+((SCALE >= 1)) || SCALE=1
+ms() { echo $(($1 * SCALE)); } # a window's bound on this machine
+# fewer runs fit in a second on a slower machine: give each lane more seconds too (at most x3,
+# within the test's timeout; REL_MAX_RUNS still bounds a fast machine)
+SLOW=$((SCALE < 3 ? SCALE : 3))
+CLI_SECONDS=$((CLI_SECONDS * SLOW)) LOOP_SECONDS=$((LOOP_SECONDS * SLOW))
+echo "an init takes up to $slowest ms here: kill windows x$SCALE, lanes x$SLOW"
+
 # ---- 0. the first open of a new file (init), which creates the schema (~35 ms): killed 5-80 ms
 # after start, each run on a fresh path (exec keeps the kill on aksesctl, not on a shell around it)
 mkdir "$WORK/fresh"
-AKSES_PIN=123456 "$REL_CHAOS" 3 5 80 "$WORK/fresh.log" "$WORK/fresh.err" -- bash -c \
+AKSES_PIN=123456 "$REL_CHAOS" $((3 * SLOW)) 5 "$(ms 80)" "$WORK/fresh.log" "$WORK/fresh.err" -- bash -c \
 	'exec "$0" --lang en --db "$1/$(date +%s%N).db" init --admin Ana' "$AKSESCTL" "$WORK/fresh" \
 	>"$WORK/fresh.sum" || fail "first opens failed: $(cat "$WORK/fresh.sum" "$WORK/fresh.err")"
 AKSES_PIN=123456 ctl --db "$WORK/reference.db" init --admin Ana >/dev/null
@@ -55,18 +78,20 @@ recorded "$TEKNIS" --companion 'José Ramos;1371011203850003' --companion 'Made 
 mapfile -t TOK < <(tokens "$REQ")
 ((${#TOK[@]} == 3)) || fail "expected 3 tokens, got ${#TOK[@]}"
 
+# The lanes running side by side share one pinned time (the doors' 10:30, then 10:40), so the
+# audit trail's times never go backwards (audit verify flags that as a forged clock).
 # ---- 1. aksesctl: submissions killed 5-150 ms after they start (one takes 30-100 ms while the
 # door lane runs beside it), and an escort's scans at the door (sign-in with Argon2id ~80 ms, then
 # the scan; slower on a loaded machine) killed 40-300 ms after they start.
 SUBMIT=("$AKSESCTL" --lang en request submit --name "Nurul 'Aini" --nik 3171054501900003
 	--institution 'PT Maju Jaya' --phone '0812-3456-7890' --category maintenance
-	--purpose 'Ganti hard disk' --start '2026-11-29 10:00' --end '2026-11-29 12:00'
+	--purpose 'Ganti hard disk' --start '2026-11-29 11:00' --end '2026-11-29 13:00'
 	--companion 'Ni Luh Putu Ayu;1371015203950002' --consent)
-AKSES_NOW='2026-11-29 08:30' "$REL_CHAOS" "$CLI_SECONDS" 5 150 "$WORK/cli-submit.log" \
+AKSES_NOW='2026-11-29 10:30' "$REL_CHAOS" "$CLI_SECONDS" 5 "$(ms 150)" "$WORK/cli-submit.log" \
 	"$WORK/cli-submit.err" -- "${SUBMIT[@]}" >"$WORK/cli-submit.sum" &
 sub_pid=$!
 AKSES_NOW='2026-11-29 10:30' AKSES_PIN=${PIN[$TEKNIS]} AKSES_CONFIG=$WORK/door.ini \
-	"$REL_CHAOS" "$CLI_SECONDS" 40 300 "$WORK/cli-scan.log" "$WORK/cli-scan.err" -- \
+	"$REL_CHAOS" "$CLI_SECONDS" 40 "$(ms 300)" "$WORK/cli-scan.log" "$WORK/cli-scan.err" -- \
 	"$AKSESCTL" --lang en scan "${TOK[0]}" --as "$TEKNIS" --station 'Pintu A' >"$WORK/cli-scan.sum" &
 scan_pid=$!
 wait "$sub_pid" || fail "aksesctl submit runs failed: $(cat "$WORK/cli-submit.sum" "$WORK/cli-submit.err")"
@@ -74,10 +99,10 @@ wait "$scan_pid" || fail "aksesctl scan runs failed: $(cat "$WORK/cli-scan.sum" 
 
 # ---- 2. rel_loop stations: one store_submit / store_scan after another, killed 20-250 ms after
 # they start, so most kills land between BEGIN and COMMIT or inside the commit itself.
-AKSES_NOW='2026-11-29 08:40' "$REL_CHAOS" "$LOOP_SECONDS" 20 250 "$WORK/loop-submit.log" \
+AKSES_NOW='2026-11-29 10:40' "$REL_CHAOS" "$LOOP_SECONDS" 20 "$(ms 250)" "$WORK/loop-submit.log" \
 	"$WORK/loop-submit.err" -- "$REL_LOOP" submit "$AKSES_DB" 0 >"$WORK/loop-submit.sum" &
 sub_pid=$!
-AKSES_NOW='2026-11-29 10:40' "$REL_CHAOS" "$LOOP_SECONDS" 20 250 "$WORK/loop-scan.log" \
+AKSES_NOW='2026-11-29 10:40' "$REL_CHAOS" "$LOOP_SECONDS" 20 "$(ms 250)" "$WORK/loop-scan.log" \
 	"$WORK/loop-scan.err" -- "$REL_LOOP" scan "$AKSES_DB" 0 "$TEKNIS" 'Pintu B' "${TOK[1]}" \
 	"${TOK[2]}" >"$WORK/loop-scan.sum" &
 scan_pid=$!
