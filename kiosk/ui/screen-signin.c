@@ -207,14 +207,8 @@ static void signin_text(struct app *a, const char *s)
 			sgn.focus = 1;
 		else
 			app_post(a, SIGNIN_CMD_GO, 0);
-	} else if (!strcmp(s, "\b")) {
-		ui_textbuf_backspace(&t);
 	} else {
-		for (const char *p = s; *p; p++) {
-			char d[2] = {*p, 0};
-			if (*p >= '0' && *p <= '9')
-				ui_textbuf_insert(&t, d);
-		}
+		ui_textbuf_type_digits(&t, s);
 	}
 }
 

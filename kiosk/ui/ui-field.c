@@ -43,6 +43,19 @@ bool ui_textbuf_backspace(struct ui_textbuf *t)
 	return true;
 }
 
+bool ui_textbuf_type_digits(struct ui_textbuf *t, const char *s)
+{
+	if (!strcmp(s, "\b"))
+		return ui_textbuf_backspace(t);
+	bool changed = false;
+	for (const char *p = s; *p; p++) {
+		char d[2] = {*p, 0};
+		if (*p >= '0' && *p <= '9')
+			changed |= ui_textbuf_insert(t, d);
+	}
+	return changed;
+}
+
 bool ui_field(const char *id, SDL_Rect r, const char *label, const char *value, bool focused,
               const char *msg, bool secret)
 {

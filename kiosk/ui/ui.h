@@ -168,6 +168,9 @@ struct ui_textbuf {
 bool ui_textbuf_insert(struct ui_textbuf *t, const char *utf8);
 /* Remove the last code point. true if changed. */
 bool ui_textbuf_backspace(struct ui_textbuf *t);
+/* A physical keyboard's text into a digits-only field: "\b" removes the last digit, other
+ * characters than 0-9 are dropped. true if changed. */
+bool ui_textbuf_type_digits(struct ui_textbuf *t, const char *s);
 
 /* A text field: label above, the value in a box with a caret when focused, and an inline message
  * below (red) when msg is non-empty. true when tapped (the caller focuses it). */
