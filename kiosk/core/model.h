@@ -244,6 +244,7 @@ struct akses_visit {
 	int64_t end_at;          /* the approved window's end */
 	bool inside;
 	bool overstay;
+	bool manual;             /* the entry was typed by request number, not scanned */
 	char station[AKSES_BUF(AKSES_STATION_CHARS)];
 };
 
@@ -254,6 +255,7 @@ struct akses_denied_scan {
 	char escort[AKSES_BUF(AKSES_NAME_CHARS)];
 	char number[AKSES_NUMBER_BUF]; /* empty when the token was unknown */
 	char name[AKSES_BUF(AKSES_NAME_CHARS)];
+	bool manual;             /* typed by request number, not scanned */
 };
 
 struct akses_day_log {

@@ -130,6 +130,11 @@ akses_status store_staff_code_revoke(store *st, int64_t actor_id, int64_t staff_
 akses_status store_signin_code(store *st, const char *code, const char *station,
                                struct akses_staff *out);
 
+/* The account whose staff code this is, into *id_out (0: nobody, a malformed code included). A
+ * lookup only: nothing is recorded (the door uses it to tell an escort's card from a pass, then
+ * signs in with store_signin_code). */
+akses_status store_staff_code_owner(store *st, const char *code, int64_t *id_out);
+
 /* ---- requests ----------------------------------------------------------------------------- */
 
 /* Step 1. Validates everything (valid_request); on error *field_out and *index_out say where and

@@ -205,8 +205,8 @@ START_TEST(test_explain_says_what_to_do_next)
 	r.reason = DENY_WRONG_ESCORT;
 	ck_assert_str_eq(door_explain(&r, buf, sizeof buf), "Bukan tamu Anda — pendamping: Dedi");
 	r.reason = DENY_RECEIPT;
-	ck_assert_ptr_nonnull(strstr(door_explain(&r, buf, sizeof buf), "tanda terima — cetak"));
-	ck_assert_ptr_nonnull(strstr(buf, "resepsionis"));
+	ck_assert_ptr_nonnull(strstr(door_explain(&r, buf, sizeof buf), "Ini tanda terima"));
+	ck_assert_ptr_nonnull(strstr(buf, "— cetak kartu di resepsionis"));
 	r.reason = DENY_EXPIRED;
 	ck_assert_ptr_nonnull(strstr(door_explain(&r, buf, sizeof buf), "11:30"));
 
