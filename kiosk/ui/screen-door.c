@@ -99,14 +99,29 @@ static void door_tick(struct app *a)
 		a->dirty = true;
 }
 
+/* A white line of the decision at y, centred: in font f when it fits the width, else wrapped in
+ * the large font (never cut off). Returns the height used. */
+static int door_line(int y, const char *s, enum ui_font f, bool bold)
+{
+	int w = ui.w - ui_px(160), tw = 0, th = 0;
+	ui_text_size(s, f, bold, &tw, &th);
+	if (tw > w) {
+		f = UI_FONT_LARGE;
+		ui_text_size(s, f, bold, &tw, &th);
+	}
+	if (tw <= w) {
+		ui_text(ui_rect(0, y, ui.w, ui_font_height(f)), s, f, bold, ui_c_white, UI_CENTER);
+		return ui_font_height(f);
+	}
+	SDL_Rect r = {ui_px(80), y, w, ui.h - ui_px(220) - y};
+	return ui_text_wrapped(r, s, UI_FONT_LARGE, bold, ui_c_white);
+}
+
 /* The full-screen decision's lines below the big word: what to do next, who, the equipment. */
 static void door_draw_details(const struct akses_scan_result *r, SDL_Rect t, const char *why)
 {
-	int w = ui.w - ui_px(160);
-	if (why[0]) {
-		SDL_Rect wr = {ui_px(80), t.y, w, ui_font_height(UI_FONT_TITLE) * 2};
-		t.y += ui_text_wrapped(wr, why, UI_FONT_LARGE, true, ui_c_white) + ui_px(30);
-	}
+	if (why[0])
+		t.y += door_line(t.y, why, UI_FONT_TITLE, true) + ui_px(30);
 	if (r->name[0]) {
 		ui_text(t, r->name, UI_FONT_TITLE, false, ui_c_white, UI_CENTER);
 		t.y += t.h + ui_px(20);
@@ -135,8 +150,7 @@ static void door_draw_details(const struct akses_scan_result *r, SDL_Rect t, con
 		for (int i = 0; i < r->n_equipment && n < sizeof list; i++)
 			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? " · " : "",
 			                      r->equipment[i]);
-		SDL_Rect er = {ui_px(80), t.y, w, ui.h - ui_px(220) - t.y};
-		ui_text_wrapped(er, list, UI_FONT_LARGE, false, ui_c_white);
+		door_line(t.y, list, UI_FONT_LARGE, false);
 	}
 }
 
@@ -222,7 +236,8 @@ static void door_draw_manual(struct app *a, SDL_Rect c)
 		if (p->person == 0)
 			snprintf(role, sizeof role, "%s", _("Applicant"));
 		else
-			snprintf(role, sizeof role, _("Companion %d"), p->person);
+			/* not "Pendamping": at the door that word is the escort */
+			snprintf(role, sizeof role, _("Fellow visitor %d"), p->person);
 		SDL_Rect r = {pad + (i % cols) * (rw + gap), y + (i / cols) * (rh + ui_px(10)), rw, rh};
 		if (r.y + rh > c.y + c.h)
 			break;
