@@ -128,6 +128,10 @@ char *door_explain(const struct akses_scan_result *r, char *buf, size_t n)
 			snprintf(buf, n, "%s", C_("Not your visitor — no escort is assigned yet: "
 			                          "ask the Coordinator"));
 		break;
+	case DENY_RECEIPT:
+		snprintf(buf, n, "%s", C_("This is a receipt, not an access pass — print the pass at "
+		                          "reception"));
+		break;
 	case DENY_REPLACED:
 		snprintf(buf, n, "%s", C_("Replaced by a new print — use the newest pass, or ask "
 		                          "Helpdesk"));
@@ -154,7 +158,7 @@ char *door_explain(const struct akses_scan_result *r, char *buf, size_t n)
 		snprintf(buf, n, "%s", C_("No access pass yet — the request is not approved and "
 		                          "recorded: send the visitor to reception"));
 		break;
-	default: /* the receipt's label already says where to go */
+	default:
 		snprintf(buf, n, "%s", label);
 		break;
 	}
