@@ -51,17 +51,19 @@ static akses_status scan_escort_check(store *st, int64_t escort_id)
 	return active ? AKSES_OK : AKSES_E_STAFF_DISABLED;
 }
 
-/* The declared equipment, one item per line, into out->equipment. */
-static void scan_equipment(const char *text, struct akses_scan_result *out)
+/* Split the request's equipment column (one item per line) into out[0..*n), at most
+ * AKSES_MAX_EQUIPMENT items, each cut to the buffer: see store_int.h. */
+void store_equipment_split(const char *text, char (*out)[AKSES_BUF(AKSES_EQUIPMENT_CHARS)],
+                           int *n)
 {
-	out->n_equipment = 0;
-	for (const char *p = text; p && *p && out->n_equipment < AKSES_MAX_EQUIPMENT;) {
+	*n = 0;
+	for (const char *p = text; p && *p && *n < AKSES_MAX_EQUIPMENT;) {
 		const char *nl = strchr(p, '\n');
 		size_t m = nl ? (size_t)(nl - p) : strlen(p);
-		size_t cap = sizeof out->equipment[0] - 1;
-		memcpy(out->equipment[out->n_equipment], p, m < cap ? m : cap);
-		out->equipment[out->n_equipment][m < cap ? m : cap] = '\0';
-		out->n_equipment++;
+		size_t cap = AKSES_BUF(AKSES_EQUIPMENT_CHARS) - 1;
+		memcpy(out[*n], p, m < cap ? m : cap);
+		out[*n][m < cap ? m : cap] = '\0';
+		(*n)++;
 		p = nl ? nl + 1 : p + m;
 	}
 }
@@ -87,7 +89,8 @@ static akses_status scan_load_request(store *st, struct scan_pass *p, int person
 		store_col_text(s, 4, out->number, sizeof out->number);
 		store_col_text(s, 5, out->name, sizeof out->name);
 		store_col_text(s, 6, out->institution, sizeof out->institution);
-		scan_equipment((const char *)sqlite3_column_text(s, 7), out);
+		store_equipment_split((const char *)sqlite3_column_text(s, 7), out->equipment,
+		                      &out->n_equipment);
 	}
 	sqlite3_finalize(s);
 	if (src != SQLITE_ROW)

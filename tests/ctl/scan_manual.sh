@@ -10,12 +10,7 @@ setup_staff
 add_staff TIM_TEKNIS 'Dedi Teknisi' 777777; DEDI=$REPLY
 at '2026-11-29 08:00'
 submit --companion 'Budi Santoso;3171011203850002'
-as "$KADIS" dispose "$REQ" >/dev/null
-as "$KABID" dispose "$REQ" >/dev/null
-as "$KOORD" verify "$REQ" >/dev/null
-as "$KABID" decide "$REQ" --approve >/dev/null
-as "$KOORD" assign "$REQ" --escort "$TEKNIS" >/dev/null
-as "$HELPDESK" record "$REQ" >/dev/null
+to_recorded "$REQ"
 
 at '2026-11-29 10:05'
 # another escort: the same denial a scan gets, naming the visit's escort
