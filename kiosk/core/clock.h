@@ -2,7 +2,8 @@
  * clock_now comes in two variants chosen at link time: clock_real.c (the shipped aksesctl and
  * akses-kiosk: the system's time, nothing can move it) and clock_test.c (build/test-bin and the
  * test suites: AKSES_NOW="YYYY-MM-DD HH:MM[:SS]" pins it, read on every call so a test can move
- * it between commands). Every program linking akses_core links exactly one of them. */
+ * it between commands; AKSES_NOW_FILE names a file holding it, for a program that keeps running).
+ * Every program linking akses_core links exactly one of them. */
 #ifndef AKSES_CLOCK_H
 #define AKSES_CLOCK_H
 

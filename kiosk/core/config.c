@@ -36,6 +36,7 @@ void config_defaults(struct akses_config *cfg)
 	cfg->reset_window_min = 60;
 	cfg->pass_grace_min = 15;
 	cfg->scan_repeat_s = 10;
+	cfg->shift_minutes = 480;
 }
 
 void config_set_mode(struct akses_config *cfg, bool door)
@@ -141,6 +142,8 @@ static int config_handler(void *user, const char *section, const char *name, con
 		return config_int(&c->pass_grace_min, value, 0, 240);
 	if (IS("passes", "repeat_guard_seconds"))
 		return config_int(&c->scan_repeat_s, value, 0, 600);
+	if (IS("door", "shift_minutes"))
+		return config_int(&c->shift_minutes, value, 1, 24 * 60);
 #undef IS
 	return 0;
 }

@@ -34,6 +34,8 @@ struct akses_config {
 	                           * ADMIN set the actor's PIN are flagged in compliance */
 	int pass_grace_min;       /* [passes] grace_minutes = 15 */
 	int scan_repeat_s;        /* [passes] repeat_guard_seconds = 10 */
+	int shift_minutes;        /* [door] shift_minutes = 480: how long the escort stays signed in
+	                           * at a door station (no idle sign-out there) */
 };
 
 /* Fill cfg with the embedded defaults. */

@@ -208,6 +208,7 @@ typedef enum deny_reason {
 	DENY_CLOSED,          /* the visit was closed: its report is written (or the request ended) */
 	DENY_RECEIPT,         /* a request's receipt, not a pass */
 	DENY_REPLACED,        /* a badge whose token a reprint replaced */
+	DENY_NOT_ISSUED,      /* typed by number: the request has no pass yet (not approved/recorded) */
 	DENY_COUNT
 } deny_reason;
 
@@ -221,6 +222,13 @@ struct akses_scan_result {
 	char name[AKSES_BUF(AKSES_NAME_CHARS)];
 	char institution[AKSES_BUF(AKSES_INSTITUTION_CHARS)];
 	bool overstay;           /* exit after the window's end, or inside past it */
+	bool manual;             /* typed by request number and person, not scanned */
+	/* what explains a denial, and what the escort checks at the door */
+	int64_t valid_from;      /* the window's start minus the grace */
+	int64_t end_at;          /* the window's end */
+	char escort_name[AKSES_BUF(AKSES_NAME_CHARS)]; /* the escort assigned to the request */
+	int n_equipment;         /* declared in the request: what goes in and comes out */
+	char equipment[AKSES_MAX_EQUIPMENT][AKSES_BUF(AKSES_EQUIPMENT_CHARS)];
 };
 
 /* One visit = one entry, and its exit once scanned out. */
@@ -236,6 +244,7 @@ struct akses_visit {
 	int64_t end_at;          /* the approved window's end */
 	bool inside;
 	bool overstay;
+	bool manual;             /* the entry was typed by request number, not scanned */
 	char station[AKSES_BUF(AKSES_STATION_CHARS)];
 };
 
@@ -246,6 +255,7 @@ struct akses_denied_scan {
 	char escort[AKSES_BUF(AKSES_NAME_CHARS)];
 	char number[AKSES_NUMBER_BUF]; /* empty when the token was unknown */
 	char name[AKSES_BUF(AKSES_NAME_CHARS)];
+	bool manual;             /* typed by request number, not scanned */
 };
 
 struct akses_day_log {

@@ -18,7 +18,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 6 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 7 /* PRAGMA user_version after migration */
 
 struct store_options {
 	int pass_grace_min;   /* default 15 */
@@ -129,6 +129,11 @@ akses_status store_staff_code_revoke(store *st, int64_t actor_id, int64_t staff_
  * locked by wrong PINs. A code sign-in neither counts towards nor clears the PIN lockout. */
 akses_status store_signin_code(store *st, const char *code, const char *station,
                                struct akses_staff *out);
+
+/* The account whose staff code this is, into *id_out (0: nobody, a malformed code included). A
+ * lookup only: nothing is recorded (the door uses it to tell an escort's card from a pass, then
+ * signs in with store_signin_code). */
+akses_status store_staff_code_owner(store *st, const char *code, int64_t *id_out);
 
 /* ---- requests ----------------------------------------------------------------------------- */
 
@@ -258,6 +263,15 @@ akses_status store_pass_revoke(store *st, int64_t pass_id, int64_t actor_id, con
  * could not be recorded. */
 akses_status store_scan(store *st, const char *token, int64_t escort_id, const char *station,
                         scan_direction dir, struct akses_scan_result *out);
+
+/* The same for a badge that cannot be read (torn, wet): the escort types the request number and
+ * picks the person (0 the applicant, 1.. a companion). The same rule decides, and the scan row is
+ * marked manual (out->manual). A request with no passes yet is recorded as DENY_NOT_ISSUED.
+ * Nothing is recorded for AKSES_E_REQUEST_NUMBER (malformed), AKSES_E_REQUEST_NOT_FOUND, or
+ * AKSES_E_PASS_NOT_FOUND (the request has no such person). */
+akses_status store_scan_manual(store *st, const char *number, int person, int64_t escort_id,
+                               const char *station, scan_direction dir,
+                               struct akses_scan_result *out);
 
 /* ---- print jobs --------------------------------------------------------------------------- */
 

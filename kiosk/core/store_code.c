@@ -197,3 +197,19 @@ akses_status store_signin_code(store *st, const char *code, const char *station,
 		*out = who;
 	return answer;
 }
+
+/* Whose staff code is this? A read only, recorded nowhere: the door asks it of every scan before
+ * deciding whether the card is a visitor's pass or another escort taking over. */
+akses_status store_staff_code_owner(store *st, const char *code, int64_t *id_out)
+{
+	if (!st || !id_out)
+		return AKSES_E_INVALID_ARG;
+	*id_out = 0;
+	char canon[AKSES_TOKEN_BUF];
+	unsigned char hash[SECRET_HASH_BYTES];
+	if (!code || valid_token(code, canon) != AKSES_OK)
+		return AKSES_OK;
+	secret_token_hash(canon, hash);
+	memset(canon, 0, sizeof canon);
+	return code_find(st, hash, id_out);
+}

@@ -50,6 +50,11 @@ akses_status store_grow(void *arr, int *cap, int need, size_t elem);
 /* Prepare a statement (sqlite3_prepare_v2); NULL on error with st->errmsg set. */
 sqlite3_stmt *store_prep(store *st, const char *sql);
 
+/* The request's equipment column (one item per line) into out[0..*n): at most
+ * AKSES_MAX_EQUIPMENT items, each cut to its buffer (store_scan.c). */
+void store_equipment_split(const char *text, char (*out)[AKSES_BUF(AKSES_EQUIPMENT_CHARS)],
+                           int *n);
+
 /* Copy a text column into buf (always terminated, "" for NULL). */
 void store_col_text(sqlite3_stmt *s, int col, char *buf, size_t n);
 

@@ -32,18 +32,18 @@ static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
                                struct akses_day_log *log)
 {
 	sqlite3_stmt *s = store_prep(
-	    st, "WITH v(id, pass_id, at, station, escort_id, out_at) AS ("
+	    st, "WITH v(id, pass_id, at, station, escort_id, out_at, manual) AS ("
 	        "  SELECT s.id, s.pass_id, s.at, s.station, s.escort_id,"
 	        "   (SELECT x.at FROM scan x WHERE x.pass_id = s.pass_id AND x.decision = 'EXIT'"
-	        "     AND x.at >= s.at AND x.id > s.id ORDER BY x.at, x.id LIMIT 1)"
+	        "     AND x.at >= s.at AND x.id > s.id ORDER BY x.at, x.id LIMIT 1), s.manual"
 	        "  FROM scan s WHERE s.at >= ?3 AND s.at < ?2 AND s.decision = 'ENTRY'"
 	        "  UNION ALL"
-	        "  SELECT s.id, s.pass_id, s.at, s.station, s.escort_id, NULL FROM pass ip"
+	        "  SELECT s.id, s.pass_id, s.at, s.station, s.escort_id, NULL, s.manual FROM pass ip"
 	        "  JOIN scan s ON s.id = (SELECT x.id FROM scan x WHERE x.pass_id = ip.id"
 	        "    AND x.decision = 'ENTRY' ORDER BY x.at DESC, x.id DESC LIMIT 1)"
 	        "  WHERE ip.inside = 1 AND s.at < ?3)"
 	        " SELECT v.pass_id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
-	        " coalesce(e.name, ''), v.at, r.end_at, v.station, v.out_at"
+	        " coalesce(e.name, ''), v.at, r.end_at, v.station, v.out_at, v.manual"
 	        " FROM v JOIN pass p ON p.id = v.pass_id"
 	        " JOIN request r ON r.id = p.request_id" PERSON_JOIN
 	        " LEFT JOIN staff e ON e.id = v.escort_id"
@@ -76,6 +76,7 @@ static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
 		v->out_at = sqlite3_column_type(s, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 9);
 		v->inside = v->out_at == 0 || v->out_at >= d1;
 		v->overstay = v->out_at ? v->out_at > v->end_at : day_end > v->end_at;
+		v->manual = sqlite3_column_int(s, 10) != 0;
 		time_t t = (time_t)v->in_at;
 		struct tm tm;
 		/* a visit carried over from the day before is no entry of this day */
@@ -95,7 +96,7 @@ static akses_status day_denied(store *st, int64_t d0, int64_t d1, struct akses_d
 {
 	sqlite3_stmt *s = store_prep(
 	    st, "SELECT s.at, s.station, s.reason, coalesce(e.name, ''), coalesce(r.number, ''),"
-	        " CASE WHEN p.id IS NULL THEN '' ELSE " PERSON_NAME " END"
+	        " CASE WHEN p.id IS NULL THEN '' ELSE " PERSON_NAME " END, s.manual"
 	        " FROM scan s LEFT JOIN staff e ON e.id = s.escort_id"
 	        " LEFT JOIN pass p ON p.id = s.pass_id"
 	        " LEFT JOIN request r ON r.id = p.request_id" PERSON_JOIN
@@ -118,6 +119,7 @@ static akses_status day_denied(store *st, int64_t d0, int64_t d1, struct akses_d
 		store_col_text(s, 3, d->escort, sizeof d->escort);
 		store_col_text(s, 4, d->number, sizeof d->number);
 		store_col_text(s, 5, d->name, sizeof d->name);
+		d->manual = sqlite3_column_int(s, 6) != 0;
 	}
 	sqlite3_finalize(s);
 	if (rc != AKSES_OK)

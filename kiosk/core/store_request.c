@@ -269,16 +269,8 @@ static akses_status req_load(store *st, const char *where, const void *key, int 
 	out->end_at = sqlite3_column_int64(s, 12);
 	out->created_at = sqlite3_column_int64(s, 13);
 	out->updated_at = sqlite3_column_int64(s, 14);
-	const char *equip = (const char *)sqlite3_column_text(s, 15);
-	for (const char *p = equip; p && *p && out->n_equipment < AKSES_MAX_EQUIPMENT;) {
-		const char *nl = strchr(p, '\n');
-		size_t m = nl ? (size_t)(nl - p) : strlen(p);
-		size_t cap = sizeof out->equipment[0] - 1;
-		memcpy(out->equipment[out->n_equipment], p, m < cap ? m : cap);
-		out->equipment[out->n_equipment][m < cap ? m : cap] = '\0';
-		out->n_equipment++;
-		p = nl ? nl + 1 : p + m;
-	}
+	store_equipment_split((const char *)sqlite3_column_text(s, 15), out->equipment,
+	                      &out->n_equipment);
 	out->escort_id = sqlite3_column_int64(s, 16);
 	store_col_text(s, 17, out->escort_name, sizeof out->escort_name);
 	store_col_text(s, 18, out->reason, sizeof out->reason);

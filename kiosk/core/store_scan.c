@@ -6,21 +6,17 @@
 #include <string.h>
 
 #include "clock.h"
+#include "door_rule.h"
 #include "secret.h"
 #include "store_int.h"
 #include "valid.h"
 
-/* What the pass lookup found about a scanned token. */
+/* What the lookup found about a scanned token or a typed number and person: the pass's row and
+ * the facts the door's rule decides on. */
 struct scan_pass {
-	bool found;
-	int64_t id;
-	bool revoked;
-	bool inside;
-	int64_t last_scan_at;
+	int64_t id; /* the pass (also a replaced badge's) */
 	int64_t request_id;
-	req_state state;
-	int64_t escort_id;
-	int64_t start_at, end_at;
+	struct door_facts f;
 };
 
 static const char *decision_code(scan_decision d)
@@ -55,26 +51,46 @@ static akses_status scan_escort_check(store *st, int64_t escort_id)
 	return active ? AKSES_OK : AKSES_E_STAFF_DISABLED;
 }
 
+/* Split the request's equipment column (one item per line) into out[0..*n), at most
+ * AKSES_MAX_EQUIPMENT items, each cut to the buffer: see store_int.h. */
+void store_equipment_split(const char *text, char (*out)[AKSES_BUF(AKSES_EQUIPMENT_CHARS)],
+                           int *n)
+{
+	*n = 0;
+	for (const char *p = text; p && *p && *n < AKSES_MAX_EQUIPMENT;) {
+		const char *nl = strchr(p, '\n');
+		size_t m = nl ? (size_t)(nl - p) : strlen(p);
+		size_t cap = AKSES_BUF(AKSES_EQUIPMENT_CHARS) - 1;
+		memcpy(out[*n], p, m < cap ? m : cap);
+		out[*n][m < cap ? m : cap] = '\0';
+		(*n)++;
+		p = nl ? nl + 1 : p + m;
+	}
+}
+
 /* The display fields of a found pass: request number, the person's name (the applicant's, or the
- * companion's with the pass's sequence number) and institution, and the request's own fields. */
+ * companion's with the pass's sequence number) and institution, the declared equipment, and the
+ * request's own fields the rule needs. */
 static akses_status scan_load_request(store *st, struct scan_pass *p, int person,
                                       struct akses_scan_result *out)
 {
 	sqlite3_stmt *s = store_prep(st, "SELECT state, escort_id, start_at, end_at, number, name,"
-	                                 " institution FROM request WHERE id = ?1");
+	                                 " institution, equipment FROM request WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, p->request_id);
 	int src = sqlite3_step(s);
 	if (src == SQLITE_ROW) {
-		if (wf_state_parse((const char *)sqlite3_column_text(s, 0), &p->state) != 0)
-			p->state = RS_NONE;
-		p->escort_id = sqlite3_column_int64(s, 1); /* NULL reads as 0: nobody */
-		p->start_at = sqlite3_column_int64(s, 2);
-		p->end_at = sqlite3_column_int64(s, 3);
+		if (wf_state_parse((const char *)sqlite3_column_text(s, 0), &p->f.state) != 0)
+			p->f.state = RS_NONE;
+		p->f.escort_id = sqlite3_column_int64(s, 1); /* NULL reads as 0: nobody */
+		p->f.start_at = sqlite3_column_int64(s, 2);
+		p->f.end_at = sqlite3_column_int64(s, 3);
 		store_col_text(s, 4, out->number, sizeof out->number);
 		store_col_text(s, 5, out->name, sizeof out->name);
 		store_col_text(s, 6, out->institution, sizeof out->institution);
+		store_equipment_split((const char *)sqlite3_column_text(s, 7), out->equipment,
+		                      &out->n_equipment);
 	}
 	sqlite3_finalize(s);
 	if (src != SQLITE_ROW)
@@ -113,11 +129,11 @@ static akses_status scan_find_pass(store *st, const unsigned char *hash, struct 
 		int len = sqlite3_column_bytes(s, 1);
 		if (stored && len == SECRET_HASH_BYTES &&
 		    secret_equal(stored, hash, SECRET_HASH_BYTES)) {
-			p->found = true;
+			p->f.found = true;
 			p->id = sqlite3_column_int64(s, 0);
-			p->revoked = sqlite3_column_type(s, 2) != SQLITE_NULL;
-			p->inside = sqlite3_column_int(s, 3) != 0;
-			p->last_scan_at = sqlite3_column_int64(s, 4);
+			p->f.revoked = sqlite3_column_type(s, 2) != SQLITE_NULL;
+			p->f.inside = sqlite3_column_int(s, 3) != 0;
+			p->f.last_scan_at = sqlite3_column_int64(s, 4);
 			p->request_id = sqlite3_column_int64(s, 5);
 			person = sqlite3_column_int(s, 6);
 		}
@@ -125,7 +141,7 @@ static akses_status scan_find_pass(store *st, const unsigned char *hash, struct 
 	sqlite3_finalize(s);
 	if (src != SQLITE_ROW && src != SQLITE_DONE)
 		return store_fail(st, src);
-	return p->found ? scan_load_request(st, p, person, out) : AKSES_OK;
+	return p->f.found ? scan_load_request(st, p, person, out) : AKSES_OK;
 }
 
 /* Is hash a request's receipt token? A visitor holding up the receipt instead of the pass is told
@@ -149,7 +165,7 @@ static akses_status scan_is_receipt(store *st, const unsigned char *hash, bool *
 
 /* A token no pass holds: one a reprint replaced is denied as "replaced by a new print" (and named,
  * so the escort knows whose badge it is), anything else stays "unknown". */
-static akses_status scan_find_retired(store *st, const unsigned char *hash,
+static akses_status scan_find_retired(store *st, const unsigned char *hash, struct scan_pass *p,
                                       struct akses_scan_result *out)
 {
 	sqlite3_stmt *s = store_prep(st, "SELECT t.pass_id, p.request_id, p.person FROM pass_retired t"
@@ -158,12 +174,10 @@ static akses_status scan_find_retired(store *st, const unsigned char *hash,
 		return AKSES_E_IO;
 	sqlite3_bind_blob(s, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
 	int src = sqlite3_step(s);
-	struct scan_pass p;
-	memset(&p, 0, sizeof p);
 	int person = 0;
 	if (src == SQLITE_ROW) {
-		p.id = sqlite3_column_int64(s, 0);
-		p.request_id = sqlite3_column_int64(s, 1);
+		p->id = sqlite3_column_int64(s, 0);
+		p->request_id = sqlite3_column_int64(s, 1);
 		person = sqlite3_column_int(s, 2);
 	}
 	sqlite3_finalize(s);
@@ -171,67 +185,66 @@ static akses_status scan_find_retired(store *st, const unsigned char *hash,
 		return AKSES_OK;
 	if (src != SQLITE_ROW)
 		return store_fail(st, src);
-	out->reason = DENY_REPLACED;
-	out->pass_id = p.id;
-	return scan_load_request(st, &p, person, out);
+	p->f.replaced = true;
+	return scan_load_request(st, p, person, out);
 }
 
-/* The decision for a known pass, in the order PRODUCT.md and store.h give: escort, revoked or
- * closed, direction (repeat guard, anti-passback), then the window for an entry. Sets
- * out->decision and out->reason. */
-static void scan_decide(const store *st, const struct scan_pass *p, int64_t escort_id,
-                        scan_direction dir, int64_t now, struct akses_scan_result *out)
+/* A pass typed in by hand (a torn or wet badge): request number and person (0 the applicant,
+ * 1.. a companion). AKSES_E_REQUEST_NOT_FOUND for no such request; a request with no passes yet
+ * leaves p->f.found false with its state loaded (the rule denies it as not issued);
+ * AKSES_E_PASS_NOT_FOUND when the request has passes but none for this person. */
+static akses_status scan_find_typed(store *st, const char *number, int person,
+                                    struct scan_pass *p, struct akses_scan_result *out)
 {
-	out->decision = SCAN_DENIED;
-	if (p->escort_id != escort_id) {
-		out->reason = DENY_WRONG_ESCORT;
-		return;
-	}
-	scan_decision want;
-	if (dir == SCAN_DIR_AUTO)
-		want = p->inside ? SCAN_EXIT : SCAN_ENTRY;
-	else
-		want = dir == SCAN_DIR_IN ? SCAN_ENTRY : SCAN_EXIT;
-	/* Someone inside on a pass revoked meanwhile must still be let out, and that exit recorded:
-	 * otherwise the evacuation list would show them inside for ever. A pass nobody revoked whose
-	 * visit was closed (the report written, step 9 on) says so, not "revoked". */
-	bool visit_open = p->state == RS_RECORDED || p->state == RS_ON_SITE || p->state == RS_VISITED;
-	if ((p->revoked || !visit_open) && !(p->inside && want == SCAN_EXIT)) {
-		out->reason = p->revoked ? DENY_REVOKED : DENY_CLOSED;
-		return;
-	}
-	/* In AUTO, a scanner that reads the same badge twice must not turn one passage into an entry
-	 * and an exit: a scan within the repeat guard of the last accepted one is a double read,
-	 * recorded as REPEAT and changing nothing (it is no denial: the person did nothing wrong). An
-	 * explicit direction says what the escort means, and anti-passback already refuses a double. */
-	int repeat = st->opt.scan_repeat_s;
-	if (dir == SCAN_DIR_AUTO && repeat > 0 && p->last_scan_at > 0 && now >= p->last_scan_at &&
-	    now - p->last_scan_at < repeat) {
-		out->decision = SCAN_REPEAT;
-		out->reason = DENY_NONE;
-		return;
-	}
-	if (want == SCAN_ENTRY && p->inside) {
-		out->reason = DENY_ALREADY_INSIDE;
-		return;
-	}
-	if (want == SCAN_EXIT && !p->inside) {
-		out->reason = DENY_NOT_INSIDE;
-		return;
-	}
-	if (want == SCAN_ENTRY) {
-		if (now < p->start_at - (int64_t)st->opt.pass_grace_min * 60) {
-			out->reason = DENY_NOT_YET_VALID;
-			return;
+	sqlite3_stmt *s = store_prep(
+	    st, "SELECT r.id, r.state, p.id, p.revoked_at, p.inside, p.last_scan_at,"
+	        " (SELECT count(*) FROM pass WHERE request_id = r.id)"
+	        " FROM request r LEFT JOIN pass p ON p.request_id = r.id AND p.person = ?2"
+	        " WHERE r.number = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, person);
+	int src = sqlite3_step(s);
+	int n_passes = 0;
+	if (src == SQLITE_ROW) {
+		p->request_id = sqlite3_column_int64(s, 0);
+		if (wf_state_parse((const char *)sqlite3_column_text(s, 1), &p->f.state) != 0)
+			p->f.state = RS_NONE;
+		if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
+			p->f.found = true;
+			p->id = sqlite3_column_int64(s, 2);
+			p->f.revoked = sqlite3_column_type(s, 3) != SQLITE_NULL;
+			p->f.inside = sqlite3_column_int(s, 4) != 0;
+			p->f.last_scan_at = sqlite3_column_int64(s, 5);
 		}
-		if (now >= p->end_at) {
-			out->reason = DENY_EXPIRED;
-			return;
-		}
+		n_passes = sqlite3_column_int(s, 6);
 	}
-	/* an exit is always allowed for someone inside, even after the window: they must leave */
-	out->decision = want;
-	out->reason = DENY_NONE;
+	sqlite3_finalize(s);
+	if (src == SQLITE_DONE)
+		return AKSES_E_REQUEST_NOT_FOUND;
+	if (src != SQLITE_ROW)
+		return store_fail(st, src);
+	if (!p->f.found && n_passes > 0)
+		return AKSES_E_PASS_NOT_FOUND;
+	/* no pass yet: the request is still shown, and its state tells the rule why */
+	return scan_load_request(st, p, p->f.found ? person : 0, out);
+}
+
+/* The name of the escort assigned to the request, for "not your visitor - escort: Dedi". */
+static akses_status scan_escort_name(store *st, int64_t escort_id, struct akses_scan_result *out)
+{
+	if (escort_id <= 0)
+		return AKSES_OK;
+	sqlite3_stmt *s = store_prep(st, "SELECT name FROM staff WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, escort_id);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		store_col_text(s, 0, out->escort_name, sizeof out->escort_name);
+	sqlite3_finalize(s);
+	return src == SQLITE_ROW || src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
 }
 
 /* Run one statement that binds only integers (?1.. in order) and returns no rows. */
@@ -269,7 +282,7 @@ static akses_status scan_time_step7(store *st, const struct scan_pass *p, int64_
 	sqlite3_finalize(s);
 	if (src != SQLITE_ROW)
 		return store_fail(st, src);
-	int64_t v[2] = {step_id, wf_step7_duration(p->start_at, recorded, first)};
+	int64_t v[2] = {step_id, wf_step7_duration(p->f.start_at, recorded, first)};
 	return exec_ints(st, "UPDATE step SET duration_s = ?2 WHERE id = ?1", 2, v);
 }
 
@@ -279,11 +292,11 @@ static akses_status scan_advance_request(store *st, const struct scan_pass *p, i
                                          scan_decision d, int64_t now)
 {
 	if (d == SCAN_ENTRY) {
-		if (p->state == RS_RECORDED || p->state == RS_VISITED)
+		if (p->f.state == RS_RECORDED || p->f.state == RS_VISITED)
 			return store_set_state(st, p->request_id, RS_ON_SITE, now);
 		return AKSES_OK;
 	}
-	if (p->state != RS_ON_SITE)
+	if (p->f.state != RS_ON_SITE)
 		return AKSES_OK;
 	sqlite3_stmt *s = store_prep(st, "SELECT EXISTS(SELECT 1 FROM pass WHERE request_id = ?1"
 	                                 " AND inside = 1)");
@@ -311,20 +324,21 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 {
 	sqlite3_stmt *s =
 	    store_prep(st, "INSERT INTO scan(at, station, escort_id, pass_id, decision,"
-	                   " reason, overstay) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	                   " reason, overstay, manual) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, now);
 	sqlite3_bind_text(s, 2, station, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, escort_id);
-	if (p->found || out->pass_id) /* a replaced badge is recorded against its pass */
-		sqlite3_bind_int64(s, 4, p->found ? p->id : out->pass_id);
+	if (p->id) /* a replaced badge is recorded against its pass */
+		sqlite3_bind_int64(s, 4, p->id);
 	else
 		sqlite3_bind_null(s, 4);
 	sqlite3_bind_text(s, 5, decision_code(out->decision), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, out->reason == DENY_NONE ? "" : wf_deny_code(out->reason), -1,
 	                  SQLITE_STATIC);
 	sqlite3_bind_int(s, 7, out->overstay);
+	sqlite3_bind_int(s, 8, out->manual);
 	int src = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (src != SQLITE_DONE)
@@ -341,14 +355,79 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 	}
 
 	char subject[40], detail[64];
-	if (p->found || out->pass_id)
-		snprintf(subject, sizeof subject, "pass:%" PRId64, p->found ? p->id : out->pass_id);
+	if (p->id)
+		snprintf(subject, sizeof subject, "pass:%" PRId64, p->id);
 	else
 		snprintf(subject, sizeof subject, "unknown");
-	snprintf(detail, sizeof detail, "%s%s%s", decision_code(out->decision),
+	snprintf(detail, sizeof detail, "%s%s%s%s", decision_code(out->decision),
 	         out->reason == DENY_NONE ? "" : " ",
-	         out->reason == DENY_NONE ? "" : wf_deny_code(out->reason));
+	         out->reason == DENY_NONE ? "" : wf_deny_code(out->reason),
+	         out->manual ? " manual" : "");
 	return store_audit(st, escort_id, "scan", subject, detail);
+}
+
+/* Load what the read names (a token's hash, or a typed number and person), decide with the door's
+ * rule, record and commit. Fills out; on an error nothing is recorded and out is wiped. */
+static akses_status scan_run(store *st, const unsigned char *hash, const char *number, int person,
+                             int64_t escort_id, const char *station, scan_direction dir,
+                             struct akses_scan_result *out)
+{
+	int64_t now = clock_now();
+	struct scan_pass p;
+	memset(&p, 0, sizeof p);
+	out->at = now;
+	out->manual = number != NULL;
+
+	akses_status rc = store_begin(st);
+	if (rc != AKSES_OK)
+		return rc;
+	if ((rc = scan_escort_check(st, escort_id)) != AKSES_OK)
+		goto fail;
+	if (number)
+		rc = scan_find_typed(st, number, person, &p, out);
+	else if (hash && (rc = scan_find_pass(st, hash, &p, out)) == AKSES_OK && !p.f.found &&
+	         (rc = scan_is_receipt(st, hash, &p.f.receipt)) == AKSES_OK && !p.f.receipt)
+		rc = scan_find_retired(st, hash, &p, out);
+	if (rc != AKSES_OK)
+		goto fail;
+
+	p.f.reader_id = escort_id;
+	p.f.now = now;
+	p.f.dir = dir;
+	p.f.grace_min = st->opt.pass_grace_min;
+	p.f.repeat_s = st->opt.scan_repeat_s;
+	struct door_verdict v;
+	door_decide(&p.f, &v);
+	out->decision = v.decision;
+	out->reason = v.reason;
+	out->overstay = v.overstay;
+	out->pass_id = p.id;
+	if (p.request_id) {
+		out->valid_from = v.valid_from;
+		out->end_at = p.f.end_at;
+	}
+	if (v.reason == DENY_WRONG_ESCORT &&
+	    (rc = scan_escort_name(st, p.f.escort_id, out)) != AKSES_OK)
+		goto fail;
+	if ((rc = scan_record(st, &p, escort_id, station, now, out)) != AKSES_OK ||
+	    (rc = store_commit(st)) != AKSES_OK)
+		goto fail;
+	return AKSES_OK;
+fail:
+	store_rollback(st);
+	memset(out, 0, sizeof *out);
+	return rc;
+}
+
+static bool scan_args_ok(store *st, const char **station, scan_direction dir,
+                         struct akses_scan_result *out)
+{
+	if (!st || !out || dir < SCAN_DIR_AUTO || dir > SCAN_DIR_OUT)
+		return false;
+	memset(out, 0, sizeof *out);
+	if (!*station)
+		*station = "";
+	return valid_text(*station, AKSES_STATION_CHARS, false, false) == AKSES_OK;
 }
 
 /* Step 7: see store.h. The raw token is never stored, not even when it is unknown: a mistyped
@@ -356,59 +435,28 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 akses_status store_scan(store *st, const char *token, int64_t escort_id, const char *station,
                         scan_direction dir, struct akses_scan_result *out)
 {
-	if (!st || !out || dir < SCAN_DIR_AUTO || dir > SCAN_DIR_OUT)
+	if (!scan_args_ok(st, &station, dir, out))
 		return AKSES_E_INVALID_ARG;
-	memset(out, 0, sizeof *out);
-	if (!station)
-		station = "";
-	if (valid_text(station, AKSES_STATION_CHARS, false, false) != AKSES_OK)
-		return AKSES_E_INVALID_ARG;
-
-	int64_t now = clock_now();
-	out->at = now;
 	char canon[AKSES_TOKEN_BUF];
 	unsigned char hash[SECRET_HASH_BYTES];
 	bool well_formed = token && valid_token(token, canon) == AKSES_OK;
 	if (well_formed)
 		secret_token_hash(canon, hash);
+	return scan_run(st, well_formed ? hash : NULL, NULL, 0, escort_id, station, dir, out);
+}
 
-	akses_status rc = store_begin(st);
+/* Step 7 by hand: see store.h. */
+akses_status store_scan_manual(store *st, const char *number, int person, int64_t escort_id,
+                               const char *station, scan_direction dir,
+                               struct akses_scan_result *out)
+{
+	if (!scan_args_ok(st, &station, dir, out) || !number)
+		return AKSES_E_INVALID_ARG;
+	char canon[AKSES_NUMBER_BUF];
+	akses_status rc = valid_request_number(number, canon);
 	if (rc != AKSES_OK)
 		return rc;
-	struct scan_pass p;
-	memset(&p, 0, sizeof p);
-	if ((rc = scan_escort_check(st, escort_id)) != AKSES_OK ||
-	    (well_formed && (rc = scan_find_pass(st, hash, &p, out)) != AKSES_OK)) {
-		store_rollback(st);
-		memset(out, 0, sizeof *out);
-		return rc;
-	}
-	if (!p.found) {
-		bool receipt = false;
-		if (well_formed && (rc = scan_is_receipt(st, hash, &receipt)) != AKSES_OK) {
-			store_rollback(st);
-			memset(out, 0, sizeof *out);
-			return rc;
-		}
-		out->decision = SCAN_DENIED;
-		out->reason = receipt ? DENY_RECEIPT : DENY_UNKNOWN;
-		if (well_formed && !receipt && (rc = scan_find_retired(st, hash, out)) != AKSES_OK) {
-			store_rollback(st);
-			memset(out, 0, sizeof *out);
-			return rc;
-		}
-	} else {
-		out->pass_id = p.id;
-		scan_decide(st, &p, escort_id, dir, now, out);
-		/* leaving late, or still inside past the window's end */
-		out->overstay = now > p.end_at && (out->decision == SCAN_EXIT ||
-		                                   (out->decision == SCAN_DENIED && p.inside));
-	}
-	if ((rc = scan_record(st, &p, escort_id, station, now, out)) != AKSES_OK ||
-	    (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
-		memset(out, 0, sizeof *out);
-		return rc;
-	}
-	return AKSES_OK;
+	if (person < 0 || person > AKSES_MAX_COMPANIONS)
+		return AKSES_E_PASS_NOT_FOUND;
+	return scan_run(st, NULL, canon, person, escort_id, station, dir, out);
 }

@@ -171,6 +171,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE staff ADD COLUMN pin_must_change INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE staff ADD COLUMN pin_set_by INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE staff ADD COLUMN pin_set_at INTEGER NOT NULL DEFAULT 0;",
+	/* scan.manual: the escort typed the request number and picked the person (a torn or wet
+	 * badge) instead of scanning it; shown as such in the day's log and `aksesctl scan list`. */
+	"ALTER TABLE scan ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;",
 };
 
 int store_schema_count(void)

@@ -84,6 +84,7 @@ static const char *const wf_deny_codes[DENY_COUNT] = {
     [DENY_CLOSED] = "visit-closed",
     [DENY_RECEIPT] = "receipt",
     [DENY_REPLACED] = "replaced",
+    [DENY_NOT_ISSUED] = "not-issued",
 };
 
 const struct wf_transition *wf_get(wf_action a)
@@ -516,6 +517,8 @@ const char *wf_deny_label(deny_reason r)
 		return C_("This is a receipt, not an access pass: print the pass at reception");
 	case DENY_REPLACED:
 		return C_("Replaced by a new print");
+	case DENY_NOT_ISSUED:
+		return C_("No access pass yet: the request is not approved and recorded");
 	default:
 		return "";
 	}

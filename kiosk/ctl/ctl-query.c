@@ -51,6 +51,7 @@ static cJSON *visit_json(const struct akses_visit *v)
 	cJSON_AddBoolToObject(o, "inside", v->inside);
 	cJSON_AddBoolToObject(o, "overstay", v->overstay);
 	cJSON_AddStringToObject(o, "station", v->station);
+	cJSON_AddBoolToObject(o, "manual", v->manual);
 	return o;
 }
 
@@ -85,7 +86,8 @@ static void visits_text(const struct akses_visit *v, int n)
 		ctl_pad(stdout, v[i].name, 24);
 		ctl_pad(stdout, v[i].institution, 24);
 		ctl_pad(stdout, v[i].escort, 20);
-		printf("%s%s\n", v[i].number, v[i].overstay ? T_("  OVERSTAY") : "");
+		printf("%s%s%s\n", v[i].number, v[i].overstay ? T_("  OVERSTAY") : "",
+		       v[i].manual ? T_("  MANUAL (typed number)") : "");
 	}
 }
 
@@ -148,6 +150,7 @@ int ctl_cmd_log(struct ctl *c, int argc, char **argv)
 			cJSON_AddStringToObject(x, "escort", d->escort);
 			cJSON_AddStringToObject(x, "number", d->number);
 			cJSON_AddStringToObject(x, "name", d->name);
+			cJSON_AddBoolToObject(x, "manual", d->manual);
 			cJSON_AddItemToArray(a, x);
 		}
 		cJSON_AddItemToObject(o, "entries_per_hour",
@@ -170,6 +173,8 @@ int ctl_cmd_log(struct ctl *c, int argc, char **argv)
 			ctl_pad(stdout, d->escort, 20);
 			printf("%s ", d->number);
 			ctl_put(stdout, d->name);
+			if (d->manual)
+				printf("%s", T_("  MANUAL (typed number)"));
 			putchar('\n');
 		}
 	}

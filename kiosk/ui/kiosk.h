@@ -33,6 +33,10 @@ struct screen {
 	void (*text)(struct app *a, const char *utf8);   /* typed on a real keyboard ("\b" erase) */
 	bool visitor;    /* idle timeout with countdown returns to welcome and wipes */
 	bool staff;      /* idle timeout signs the staff member out */
+	/* At a door station (door mode) no idle sign-out: the escort stays for the visit, and the
+	 * screen's tick (called at every wake-up) ends the shift itself. */
+	bool shift;
+	void (*tick)(struct app *a);
 };
 
 extern const struct screen screen_welcome, screen_submit, screen_status, screen_print,

@@ -288,7 +288,14 @@ static void main_db_watch(struct app *a, uint32_t now)
 	app_switch(a, &screen_problem);
 }
 
-/* Idle timeout: countdown on visitor screens then wipe; staff are signed out. */
+/* Is the escort at the door kept for a shift rather than signed out when idle? */
+static bool main_shift(const struct app *a)
+{
+	return a->door_mode && a->screen->shift;
+}
+
+/* Idle timeout: countdown on visitor screens then wipe; staff are signed out (not the escort at a
+ * door station, whose screen ends the shift itself). */
 static void main_idle(struct app *a, uint32_t now)
 {
 	uint32_t idle_ms = (uint32_t)a->cfg.idle_timeout_s * 1000u;
@@ -308,7 +315,7 @@ static void main_idle(struct app *a, uint32_t now)
 		 * dimmed dialog costs a few ms of CPU */
 		if (a->idle_warning && (main_countdown_ms(a, now) + 999) / 1000 != main_shown_s)
 			a->dirty = true;
-	} else if (a->screen->staff && idle >= idle_ms) {
+	} else if (a->screen->staff && idle >= idle_ms && !main_shift(a)) {
 		a->signed_in = false;
 		memset(&a->staff, 0, sizeof a->staff);
 		app_switch(a, main_home(a));
@@ -347,7 +354,7 @@ static int main_timeout(struct app *a, uint32_t now, const struct scanner *sc)
 		next = d;
 	if (ui.wake_at && ui.wake_at < next)
 		next = ui.wake_at;
-	if (a->screen->visitor || a->screen->staff) {
+	if (a->screen->visitor || (a->screen->staff && !main_shift(a))) {
 		uint32_t idle_at = a->last_input + (uint32_t)a->cfg.idle_timeout_s * 1000u;
 		if (a->idle_warning) {
 			/* when the countdown's number changes */
@@ -589,6 +596,8 @@ int main(int argc, char **argv)
 		if (a->print.phase == PRINT_BUSY)
 			a->dirty = true;
 		main_idle(a, now);
+		if (a->screen->tick)
+			a->screen->tick(a);
 		main_db_watch(a, now);
 		/* print jobs left pending (a print killed mid-way) must not block a pass for ever */
 		if (a->st && (!a->reconciled_at || now - a->reconciled_at >= MAIN_RECONCILE_MS)) {

@@ -1,17 +1,27 @@
-/* screen-door.c - the server-room door (SOP step 7): the signed-in escort scans passes; each
- * decision is committed first, then shown full-screen (green ENTRY, blue EXIT, red DENIED with
- * its reason) for 3 s or until the next scan; beside it, who is inside now with their escort. */
+/* screen-door.c - the server-room door (SOP step 7): the signed-in escort scans passes, or types a
+ * request number and picks the person when a badge cannot be read; each decision is committed
+ * first, then shown full-screen (green ENTRY, blue EXIT with the declared equipment, red DENIED
+ * saying what to do next) for a few seconds or until the next scan; beside it, who is inside now.
+ * At a door station the escort stays signed in for a shift, not only while touching the screen. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clock.h"
+#include "door_rule.h"
+#include "kbd.h"
 #include "kiosk.h"
+#include "staff.h"
+#include "valid.h"
 #include "wf.h"
 
 #define DOOR_SHOW_MS 3000
+#define DOOR_SHOW_EQUIPMENT_MS 10000 /* time to check what goes in or out */
 
-enum { DOOR_CMD_SIGNOUT = 1 };
+enum { DOOR_CMD_SIGNOUT = 1, DOOR_CMD_OPEN, DOOR_CMD_CANCEL, DOOR_CMD_FIND, DOOR_CMD_MANUAL };
+
+/* Manual entry: off, typing the request number, picking the person. */
+enum door_manual { DOOR_MANUAL_OFF = 0, DOOR_MANUAL_NUMBER, DOOR_MANUAL_PERSON };
 
 static struct {
 	bool showing;
@@ -21,6 +31,15 @@ static struct {
 	struct akses_visit *inside;
 	int n_inside;
 	unsigned long n_scans;
+	int64_t shift_end;  /* door mode: the escort is signed out at this time (clock_now) */
+	int64_t shown_left; /* the minutes left last drawn */
+	char note[256];     /* a card that could not take over */
+	enum door_manual manual;
+	char number[AKSES_NUMBER_BUF];
+	struct kbd kbd;
+	char msg[256];
+	struct akses_pass *passes;
+	int n_passes;
 } door;
 
 static void door_load_inside(struct app *a)
@@ -32,9 +51,22 @@ static void door_load_inside(struct app *a)
 		door.n_inside = 0;
 }
 
+static void door_manual_close(void)
+{
+	free(door.passes);
+	door.passes = NULL;
+	door.n_passes = 0;
+	door.manual = DOOR_MANUAL_OFF;
+	door.msg[0] = '\0';
+}
+
+/* A new escort (sign-in, or another escort's card) starts a new shift. */
 static void door_enter(struct app *a)
 {
 	memset(&door, 0, sizeof door);
+	door.shift_end = clock_now() + (int64_t)a->cfg.shift_minutes * 60;
+	door.shown_left = -1;
+	door.kbd.layout = KBD_NUMBER;
 	door_load_inside(a);
 }
 
@@ -42,7 +74,84 @@ static void door_leave(struct app *a)
 {
 	(void)a;
 	free(door.inside);
+	free(door.passes);
 	memset(&door, 0, sizeof door);
+}
+
+/* Minutes left of the shift, rounded up (0 once it is over). */
+static int64_t door_left_min(void)
+{
+	int64_t left = door.shift_end - clock_now();
+	return left > 0 ? (left + 59) / 60 : 0;
+}
+
+/* At every wake-up: the shift's end signs the escort out; a new minute left is redrawn. */
+static void door_tick(struct app *a)
+{
+	if (!a->door_mode || !a->signed_in)
+		return;
+	int64_t left = door_left_min();
+	if (left == 0) {
+		staff_sign_out(a);
+		return;
+	}
+	if (left != door.shown_left)
+		a->dirty = true;
+}
+
+/* A white line of the decision at y, centred: in font f when it fits the width, else wrapped in
+ * the large font (never cut off). Returns the height used. */
+static int door_line(int y, const char *s, enum ui_font f, bool bold)
+{
+	int w = ui.w - ui_px(160), tw = 0, th = 0;
+	ui_text_size(s, f, bold, &tw, &th);
+	if (tw > w) {
+		f = UI_FONT_LARGE;
+		ui_text_size(s, f, bold, &tw, &th);
+	}
+	if (tw <= w) {
+		ui_text(ui_rect(0, y, ui.w, ui_font_height(f)), s, f, bold, ui_c_white, UI_CENTER);
+		return ui_font_height(f);
+	}
+	SDL_Rect r = {ui_px(80), y, w, ui.h - ui_px(220) - y};
+	return ui_text_wrapped(r, s, UI_FONT_LARGE, bold, ui_c_white);
+}
+
+/* The full-screen decision's lines below the big word: what to do next, who, the equipment. */
+static void door_draw_details(const struct akses_scan_result *r, SDL_Rect t, const char *why)
+{
+	if (why[0])
+		t.y += door_line(t.y, why, UI_FONT_TITLE, true) + ui_px(30);
+	if (r->name[0]) {
+		ui_text(t, r->name, UI_FONT_TITLE, false, ui_c_white, UI_CENTER);
+		t.y += t.h + ui_px(20);
+		t.h = ui_font_height(UI_FONT_LARGE);
+		char line[512];
+		snprintf(line, sizeof line, "%s · %s", r->institution, r->number);
+		ui_text(t, line, UI_FONT_LARGE, false, ui_c_white, UI_CENTER);
+		t.y += t.h + ui_px(20);
+	}
+	if (r->manual) {
+		ui_text(t, _("Entered by hand (request number)"), UI_FONT_LARGE, false, ui_c_white,
+		        UI_CENTER);
+		t.y += t.h + ui_px(20);
+	}
+	if (r->overstay) {
+		ui_text(t, _("Over the approved time"), UI_FONT_LARGE, true, ui_c_white, UI_CENTER);
+		t.y += t.h + ui_px(20);
+	}
+	bool passage = r->decision == SCAN_ENTRY || r->decision == SCAN_EXIT;
+	if (passage) {
+		/* what the request declared: the escort checks it going in and coming out */
+		char list[AKSES_MAX_EQUIPMENT * (AKSES_EQUIPMENT_CHARS + 4) + 128];
+		size_t n = (size_t)snprintf(list, sizeof list, "%s: ", _("Equipment"));
+		if (r->n_equipment == 0)
+			snprintf(list + n, sizeof list - n, "%s", _("none declared"));
+		for (int i = 0; i < r->n_equipment && n < sizeof list; i++)
+			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? " · " : "",
+			                      r->equipment[i]);
+		door_line(t.y, list, UI_FONT_LARGE, false);
+	}
 }
 
 /* The full-screen decision. */
@@ -51,7 +160,7 @@ static void door_draw_decision(struct app *a)
 	const struct akses_scan_result *r = &door.res;
 	SDL_Color bg = ui_c_danger;
 	const char *big = _("DENIED");
-	char why[256] = "";
+	char why[512] = "";
 
 	if (door.rc != AKSES_OK) {
 		big = _("NOT RECORDED");
@@ -68,36 +177,15 @@ static void door_draw_decision(struct app *a)
 		big = _("ALREADY SCANNED");
 		snprintf(why, sizeof why, "%s", _("This pass was just scanned; nothing has changed."));
 	} else {
-		snprintf(why, sizeof why, "%s", wf_deny_label(r->reason));
+		door_explain(r, why, sizeof why);
 	}
 	ui_fill(ui_rect(0, 0, ui.w, ui.h), bg);
-	int y = ui.h / 5;
+	int y = ui.h / 8;
 	SDL_Rect t = {0, y, ui.w, ui_font_height(UI_FONT_HUGE)};
 	ui_text(t, big, UI_FONT_HUGE, true, ui_c_white, UI_CENTER);
-	t.y += t.h + ui_px(40);
+	t.y += t.h + ui_px(30);
 	t.h = ui_font_height(UI_FONT_TITLE);
-	if (why[0]) {
-		/* a long reason (the receipt's) steps down a size rather than being cut off */
-		enum ui_font wf = UI_FONT_TITLE;
-		int tw = 0, th = 0;
-		ui_text_size(why, wf, true, &tw, &th);
-		if (tw > ui.w - ui_px(80))
-			wf = UI_FONT_LARGE;
-		ui_text(t, why, wf, true, ui_c_white, UI_CENTER);
-		t.y += t.h + ui_px(30);
-	}
-	if (r->name[0]) {
-		ui_text(t, r->name, UI_FONT_TITLE, false, ui_c_white, UI_CENTER);
-		t.y += t.h + ui_px(20);
-		t.h = ui_font_height(UI_FONT_LARGE);
-		ui_text(t, r->institution, UI_FONT_LARGE, false, ui_c_white, UI_CENTER);
-		t.y += t.h + ui_px(20);
-		ui_text(t, r->number, UI_FONT_LARGE, false, ui_c_white, UI_CENTER);
-	}
-	if (r->overstay) {
-		t.y += t.h + ui_px(20);
-		ui_text(t, _("Over the approved time"), UI_FONT_LARGE, true, ui_c_white, UI_CENTER);
-	}
+	door_draw_details(door.rc == AKSES_OK ? r : &(struct akses_scan_result){0}, t, why);
 	/* a tap also dismisses it */
 	if (ui_button("door:ok", ui_rect(ui.w / 2 - ui_px(250), ui.h - ui_px(200), ui_px(500),
 	                                 ui_px(130)),
@@ -106,10 +194,60 @@ static void door_draw_decision(struct app *a)
 	(void)a;
 }
 
-static void door_draw(struct app *a)
+/* Manual entry: the request number on a number pad, then one button per person of the request. */
+static void door_draw_manual(struct app *a, SDL_Rect c)
 {
-	uint32_t now = SDL_GetTicks();
+	int pad = ui_px(60), gap = ui_px(30);
+	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(8) + ui_px(96);
+	int y = c.y + ui_px(150);
+	int bw = ui_px(300), bh = ui_px(96);
 
+	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)),
+	        door.manual == DOOR_MANUAL_NUMBER
+	            ? _("A badge that cannot be read: type the request number on the receipt.")
+	            : _("Who is at the door? Pick the person."),
+	        UI_FONT_BODY, false, ui_c_text, UI_LEFT);
+	y += ui_font_height(UI_FONT_BODY) + ui_px(20);
+	SDL_Rect cancel = {c.w - pad - bw, y + ui_font_height(UI_FONT_SMALL) + ui_px(4), bw, bh};
+	if (ui_button("manual:cancel", cancel, _("Cancel"), UI_SECONDARY)) {
+		app_post(a, DOOR_CMD_CANCEL, 0);
+		return;
+	}
+	if (door.manual == DOOR_MANUAL_NUMBER) {
+		int fw = ui_px(760);
+		ui_field("field:number", ui_rect(pad, y, fw, fh), _("Request number"), door.number,
+		         true, door.msg, false);
+		SDL_Rect go = {pad + fw + gap, cancel.y, bw, bh};
+		if (ui_button("manual:find", go, _("Find"), UI_PRIMARY))
+			app_post(a, DOOR_CMD_FIND, 0);
+		int kh = c.h * 45 / 100;
+		struct ui_textbuf tb = {door.number, sizeof door.number, VALID_NUMBER_MAX_CHARS};
+		ui_keyboard(&door.kbd, ui_rect(c.x, c.y + c.h - kh, c.w, kh), &tb);
+		return;
+	}
+	ui_text(ui_rect(pad, y, c.w - 2 * pad - bw - gap, ui_font_height(UI_FONT_LARGE)),
+	        door.number, UI_FONT_LARGE, true, ui_c_text, UI_LEFT);
+	y += fh;
+	int cols = 2, rw = (c.w - 2 * pad - gap) / cols, rh = ui_px(110);
+	for (int i = 0; i < door.n_passes; i++) {
+		const struct akses_pass *p = &door.passes[i];
+		char id[32], role[64];
+		snprintf(id, sizeof id, "manual:person:%d", p->person);
+		if (p->person == 0)
+			snprintf(role, sizeof role, "%s", _("Applicant"));
+		else
+			/* not "Pendamping": at the door that word is the escort */
+			snprintf(role, sizeof role, _("Fellow visitor %d"), p->person);
+		SDL_Rect r = {pad + (i % cols) * (rw + gap), y + (i / cols) * (rh + ui_px(10)), rw, rh};
+		if (r.y + rh > c.y + c.h)
+			break;
+		if (ui_list_row(id, r, p->name, role, p->inside ? ui_c_info : ui_c_ok))
+			app_post(a, DOOR_CMD_MANUAL, p->person);
+	}
+}
+
+static void door_dump(struct app *a)
+{
 	/* the colour the escort sees, for the tests: a double read must not look like a denial */
 	const char *tone = !door.showing                        ? "-"
 	                   : door.rc != AKSES_OK                ? "danger"
@@ -117,37 +255,80 @@ static void door_draw(struct app *a)
 	                   : door.res.decision == SCAN_EXIT     ? "info"
 	                   : door.res.decision == SCAN_REPEAT   ? "neutral"
 	                                                        : "danger";
+	char why[512] = "-";
+	if (door.showing && door.rc == AKSES_OK && door.res.decision == SCAN_DENIED)
+		door_explain(&door.res, why, sizeof why);
 	snprintf(a->dump_extra, sizeof a->dump_extra,
-	         "showing %d\ndecision %d\nreason %s\ntone %s\nscans %lu", door.showing ? 1 : 0,
-	         (int)door.res.decision,
+	         "showing %d\ndecision %d\nreason %s\ntone %s\nscans %lu\nescort %lld\n"
+	         "shift_left %lld\nmanual %d\nmsg %s\nequipment %d\nexplain %s",
+	         door.showing ? 1 : 0, (int)door.res.decision,
 	         door.showing && door.res.decision == SCAN_DENIED ? wf_deny_code(door.res.reason)
 	                                                          : "-",
-	         tone, door.n_scans);
-	if (door.showing && now - door.shown_at < DOOR_SHOW_MS) {
+	         tone, door.n_scans, (long long)a->staff.id,
+	         a->door_mode ? (long long)door_left_min() : -1LL, (int)door.manual, door.msg,
+	         door.showing ? door.res.n_equipment : 0, why);
+}
+
+/* The escort's line: name, and at a door station how long the shift still keeps them here. */
+static void door_draw_escort(struct app *a, SDL_Rect c, int pad)
+{
+	char line[512], hm[20];
+	int lh = ui_font_height(UI_FONT_BODY);
+	snprintf(line, sizeof line, _("Escort: %s"), a->staff.name);
+	ui_text(ui_rect(pad, c.y + ui_px(20), ui.w / 2, lh), line, UI_FONT_BODY, true, ui_c_text,
+	        UI_LEFT);
+	if (!a->door_mode)
+		return;
+	door.shown_left = door_left_min();
+	clock_format_hm(door.shift_end, hm, sizeof hm);
+	snprintf(line, sizeof line, _("Signed in until %s (%lld h %02lld m left)"), hm,
+	         (long long)(door.shown_left / 60), (long long)(door.shown_left % 60));
+	ui_text(ui_rect(pad, c.y + ui_px(20) + lh + ui_px(8), ui.w / 2, lh), line, UI_FONT_BODY,
+	        false, ui_c_muted, UI_LEFT);
+	if (door.note[0])
+		ui_text(ui_rect(pad, c.y + ui_px(20) + 2 * (lh + ui_px(8)), ui.w / 2, lh), door.note,
+		        UI_FONT_BODY, true, ui_c_danger, UI_LEFT);
+}
+
+static void door_draw(struct app *a)
+{
+	uint32_t now = SDL_GetTicks();
+	bool passage = door.res.decision == SCAN_ENTRY || door.res.decision == SCAN_EXIT;
+	uint32_t show_ms = passage && door.res.n_equipment > 0 ? DOOR_SHOW_EQUIPMENT_MS : DOOR_SHOW_MS;
+
+	if (door.showing && now - door.shown_at >= show_ms)
+		door.showing = false;
+	door_dump(a);
+	if (door.showing) {
 		door_draw_decision(a);
 		/* wake when it should disappear */
-		if (!ui.wake_at || door.shown_at + DOOR_SHOW_MS < ui.wake_at)
-			ui.wake_at = door.shown_at + DOOR_SHOW_MS;
+		if (!ui.wake_at || door.shown_at + show_ms < ui.wake_at)
+			ui.wake_at = door.shown_at + show_ms;
 		return;
 	}
-	door.showing = false;
 	SDL_Rect c = app_top_bar(a, _("Door"));
-	int pad = ui_px(60), lh = ui_font_height(UI_FONT_BODY);
-	char line[1024];
+	int pad = ui_px(60);
 
-	snprintf(line, sizeof line, _("Escort: %s"), a->staff.name);
-	ui_text(ui_rect(pad, c.y + ui_px(30), ui.w / 2, lh), line, UI_FONT_BODY, true, ui_c_text,
-	        UI_LEFT);
+	door_draw_escort(a, c, pad);
 	SDL_Rect so = {ui.w - pad - ui_px(360), c.y + ui_px(20), ui_px(360), ui_px(110)};
 	if (ui_button("signout", so, _("Sign out"), UI_SECONDARY)) {
 		app_post(a, DOOR_CMD_SIGNOUT, 0);
 		return;
 	}
-	SDL_Rect hint = {pad, c.y + ui_px(180), ui.w / 2 - 2 * pad, ui_px(400)};
+	if (door.manual != DOOR_MANUAL_OFF) {
+		door_draw_manual(a, c);
+		return;
+	}
+	SDL_Rect hint = {pad, c.y + ui_px(180), ui.w / 2 - 2 * pad, ui_px(300)};
 	ui_text_wrapped(hint, _("Scan the visitor's pass at the reader. Entry or exit is decided "
 	                        "automatically."),
 	                UI_FONT_LARGE, false, ui_c_text);
+	SDL_Rect mb = {pad, c.y + ui_px(500), ui.w / 2 - 2 * pad, ui_px(110)};
+	if (ui_button("door:manual", mb, _("Badge unreadable: enter the request number"),
+	              UI_SECONDARY))
+		app_post(a, DOOR_CMD_OPEN, 0);
 	int x = ui.w / 2, y = c.y + ui_px(150);
+	char line[64];
 	snprintf(line, sizeof line, _("Inside now: %d"), door.n_inside);
 	ui_text(ui_rect(x, y, ui.w / 2 - pad, ui_font_height(UI_FONT_LARGE)), line, UI_FONT_LARGE,
 	        true, ui_c_text, UI_LEFT);
@@ -166,27 +347,103 @@ static void door_draw(struct app *a)
 	}
 }
 
+/* A decision made (scan or typed): show it, and who is inside now. */
+static void door_show(struct app *a, akses_status rc)
+{
+	door.rc = rc;
+	door.showing = true;
+	door.shown_at = SDL_GetTicks();
+	door.n_scans++;
+	door.note[0] = '\0';
+	door_load_inside(a);
+}
+
+/* The typed number: its passes to pick from; a request with none yet is decided at once (denied
+ * as not issued, and recorded like any denial). */
+static void door_find(struct app *a)
+{
+	char canon[AKSES_NUMBER_BUF];
+	akses_status rc = valid_request_number(door.number, canon);
+	free(door.passes);
+	door.passes = NULL;
+	door.n_passes = 0;
+	if (rc == AKSES_OK)
+		rc = a->st ? store_pass_list(a->st, canon, &door.passes, &door.n_passes) : AKSES_E_IO;
+	if (rc == AKSES_OK && door.n_passes == 0) {
+		memset(&door.res, 0, sizeof door.res);
+		rc = store_scan_manual(a->st, canon, 0, a->staff.id, a->cfg.station, SCAN_DIR_AUTO,
+		                       &door.res);
+		if (rc == AKSES_OK) {
+			door_manual_close();
+			door_show(a, rc);
+			return;
+		}
+	}
+	if (rc != AKSES_OK) {
+		snprintf(door.msg, sizeof door.msg, "%s", akses_status_message(rc));
+		return;
+	}
+	snprintf(door.number, sizeof door.number, "%s", canon);
+	door.msg[0] = '\0';
+	door.manual = DOOR_MANUAL_PERSON;
+}
+
 static void door_event(struct app *a, const SDL_Event *e)
 {
-	if (e->type == a->ev_cmd && e->user.code == DOOR_CMD_SIGNOUT) {
-		a->signed_in = false;
-		memset(&a->staff, 0, sizeof a->staff);
-		app_post(a, APP_CMD_HOME, 0);
+	if (e->type != a->ev_cmd)
+		return;
+	if (e->user.code == DOOR_CMD_SIGNOUT) {
+		staff_sign_out(a);
+	} else if (e->user.code == DOOR_CMD_OPEN) {
+		door_manual_close();
+		door.manual = DOOR_MANUAL_NUMBER;
+		snprintf(door.number, sizeof door.number, "AKS-");
+	} else if (e->user.code == DOOR_CMD_CANCEL) {
+		door_manual_close();
+	} else if (e->user.code == DOOR_CMD_FIND) {
+		door_find(a);
+	} else if (e->user.code == DOOR_CMD_MANUAL && door.manual == DOOR_MANUAL_PERSON) {
+		int person = (int)(intptr_t)e->user.data1;
+		memset(&door.res, 0, sizeof door.res);
+		akses_status rc = a->st ? store_scan_manual(a->st, door.number, person, a->staff.id,
+		                                            a->cfg.station, SCAN_DIR_AUTO, &door.res)
+		                        : AKSES_E_IO;
+		door_manual_close();
+		door_show(a, rc);
 	}
+}
+
+/* Another escort's staff card: they take over the door (a sign-in, recorded as one), with a new
+ * shift; the escort's own card renews the shift. Returns true when the code was a staff card. */
+static bool door_card(struct app *a, const char *code)
+{
+	int64_t owner = 0;
+	if (!a->st || store_staff_code_owner(a->st, code, &owner) != AKSES_OK || owner == 0)
+		return false;
+	struct akses_staff s;
+	memset(&s, 0, sizeof s);
+	akses_status rc = store_signin_code(a->st, code, a->cfg.station, &s);
+	if (rc != AKSES_OK) {
+		snprintf(door.note, sizeof door.note, "%s", akses_status_message(rc));
+		memset(&s, 0, sizeof s);
+		return true;
+	}
+	screen_signin_result(a, rc, &s); /* the role's home: the door again, a new shift */
+	return true;
 }
 
 /* A pass scanned: decide, record and commit (store_scan), then show. Garbage is decided as
  * unknown and recorded like any denied scan. */
 static void door_scan(struct app *a, const char *code)
 {
+	if (door_card(a, code))
+		return;
+	door_manual_close();
 	memset(&door.res, 0, sizeof door.res);
-	door.rc = a->st ? store_scan(a->st, code, a->staff.id, a->cfg.station, SCAN_DIR_AUTO,
-	                             &door.res)
-	                : AKSES_E_IO;
-	door.showing = true;
-	door.shown_at = SDL_GetTicks();
-	door.n_scans++;
-	door_load_inside(a);
+	akses_status rc = a->st ? store_scan(a->st, code, a->staff.id, a->cfg.station,
+	                                     SCAN_DIR_AUTO, &door.res)
+	                        : AKSES_E_IO;
+	door_show(a, rc);
 }
 
 const struct screen screen_door = {
@@ -196,5 +453,7 @@ const struct screen screen_door = {
 	.draw = door_draw,
 	.leave = door_leave,
 	.scan = door_scan,
+	.tick = door_tick,
 	.staff = true,
+	.shift = true,
 };

@@ -45,6 +45,7 @@ static void assert_defaults(const struct akses_config *c)
 	ck_assert_int_eq(c->retention_days, 365);
 	ck_assert_int_eq(c->pass_grace_min, 15);
 	ck_assert_int_eq(c->scan_repeat_s, 10);
+	ck_assert_int_eq(c->shift_minutes, 480);
 }
 
 START_TEST(test_defaults_are_the_documented_ones)
@@ -119,7 +120,9 @@ START_TEST(test_full_file_overrides_every_key)
 	                          "retention_days = 730\n"
 	                          "[passes]\n"
 	                          "grace_minutes = 0\n"
-	                          "repeat_guard_seconds = 600\n");
+	                          "repeat_guard_seconds = 600\n"
+	                          "[door]\n"
+	                          "shift_minutes = 600\n");
 	struct akses_config c;
 	int line = -1;
 	ck_assert_int_eq(config_load(p, &c, &line), AKSES_OK);
@@ -139,6 +142,7 @@ START_TEST(test_full_file_overrides_every_key)
 	ck_assert_int_eq(c.retention_days, 730);
 	ck_assert_int_eq(c.pass_grace_min, 0);
 	ck_assert_int_eq(c.scan_repeat_s, 600);
+	ck_assert_int_eq(c.shift_minutes, 600);
 	unlink(p);
 }
 END_TEST
@@ -211,6 +215,8 @@ START_TEST(test_bad_values_are_refused_with_their_line)
 	    "[passes]\ngrace_minutes = -1\n",
 	    "[passes]\ngrace_minutes = 241\n",
 	    "[passes]\nrepeat_guard_seconds = 601\n",
+	    "[door]\nshift_minutes = 0\n",
+	    "[door]\nshift_minutes = 1441\n",
 	    "[passes]\nrepeat_guard_seconds = 99999999999999999999\n",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

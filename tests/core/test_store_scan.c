@@ -483,6 +483,63 @@ START_TEST(test_every_denied_scan_is_recorded_with_its_reason)
 }
 END_TEST
 
+/* The denial names the escort the request is assigned to, so the escort at the door knows whom to
+ * call; an accepted scan carries the declared equipment for the ENTRY/EXIT screens. */
+START_TEST(test_wrong_escort_names_the_assigned_escort_and_entry_lists_equipment)
+{
+	struct akses_scan_result r;
+	tu_set_now("2026-12-01 10:00");
+	ck_assert_int_eq(store_scan(w.st, tok[0], w.teknis2, DOOR, SCAN_DIR_AUTO, &r), AKSES_OK);
+	assert_denied(r, DENY_WRONG_ESCORT);
+	ck_assert_str_eq(r.escort_name, "Andi Teknisi");
+	r = scan_at("2026-12-01 10:01", tok[0], SCAN_DIR_AUTO);
+	ck_assert_int_eq(r.decision, SCAN_ENTRY);
+	ck_assert_int_eq(r.n_equipment, 2);
+	ck_assert_str_eq(r.equipment[0], "Laptop Lenovo T14 (SN 7788)");
+	ck_assert_str_eq(r.equipment[1], "Hard disk 4 TB x2");
+	ck_assert(!r.manual);
+	r = scan_at("2026-12-01 09:00", tok[1], SCAN_DIR_AUTO);
+	assert_denied(r, DENY_NOT_YET_VALID);
+	ck_assert_int_eq(r.valid_from, tu_time("2026-12-01 09:45"));
+}
+END_TEST
+
+/* A torn badge: the number and the person, the same rule, a scan row marked manual. */
+START_TEST(test_manual_entry_by_number_uses_the_same_rule_and_is_marked)
+{
+	struct akses_scan_result r;
+	tu_set_now("2026-12-01 10:00");
+	ck_assert_int_eq(store_scan_manual(w.st, number, 2, w.teknis, DOOR, SCAN_DIR_AUTO, &r),
+	                 AKSES_OK);
+	ck_assert_int_eq(r.decision, SCAN_ENTRY);
+	ck_assert_int_eq(r.pass_id, pid[2]);
+	ck_assert(r.manual);
+	ck_assert(pass_inside(pid[2]));
+	ck_assert_int_eq(sql_int("SELECT manual FROM scan ORDER BY id DESC LIMIT 1", NULL), 1);
+	/* the same checks as a scan: another escort is refused, and that is recorded too */
+	ck_assert_int_eq(store_scan_manual(w.st, number, 0, w.teknis2, DOOR, SCAN_DIR_AUTO, &r),
+	                 AKSES_OK);
+	assert_denied(r, DENY_WRONG_ESCORT);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM scan WHERE manual = 1", NULL), 2);
+	/* no such person, no such request, a malformed number: nothing recorded */
+	ck_assert_int_eq(store_scan_manual(w.st, number, 5, w.teknis, DOOR, SCAN_DIR_AUTO, &r),
+	                 AKSES_E_PASS_NOT_FOUND);
+	ck_assert_int_eq(store_scan_manual(w.st, "AKS-20261201-09999", 0, w.teknis, DOOR,
+	                                   SCAN_DIR_AUTO, &r),
+	                 AKSES_E_REQUEST_NOT_FOUND);
+	ck_assert_int_eq(store_scan_manual(w.st, "12; DROP", 0, w.teknis, DOOR, SCAN_DIR_AUTO, &r),
+	                 AKSES_E_REQUEST_NUMBER);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM scan", NULL), 2);
+	/* a request not recorded yet has no pass: denied as such, and recorded */
+	char pending[AKSES_NUMBER_BUF];
+	world_submit(&w, "2026-12-01 10:00", "2026-12-01 12:00", 0, pending);
+	ck_assert_int_eq(store_scan_manual(w.st, pending, 0, w.teknis, DOOR, SCAN_DIR_AUTO, &r),
+	                 AKSES_OK);
+	assert_denied(r, DENY_NOT_ISSUED);
+	ck_assert_str_eq(r.number, pending);
+}
+END_TEST
+
 static Suite *scan_suite(void)
 {
 	Suite *s = suite_create("store_scan");
@@ -512,6 +569,8 @@ static Suite *scan_suite(void)
 	tcase_add_test(tc, test_step_7_is_timed_from_the_window_start);
 	tcase_add_test(tc, test_step_7_counts_a_late_start_against_the_standard);
 	tcase_add_test(tc, test_every_denied_scan_is_recorded_with_its_reason);
+	tcase_add_test(tc, test_wrong_escort_names_the_assigned_escort_and_entry_lists_equipment);
+	tcase_add_test(tc, test_manual_entry_by_number_uses_the_same_rule_and_is_marked);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -76,6 +76,17 @@ submit() {
 	[[ $REQ =~ ^AKS-[0-9]{8}-[0-9]{5,9}$ ]] || fail "submit printed '$REQ', not a request number"
 }
 
+# to_recorded REQ [ESCORT]: steps 2-6 by the setup_staff accounts; REQ ends RECORDED with ESCORT
+# (default TEKNIS) assigned, its passes issued.
+to_recorded() {
+	as "$KADIS" dispose "$1" >/dev/null
+	as "$KABID" dispose "$1" >/dev/null
+	as "$KOORD" verify "$1" >/dev/null
+	as "$KABID" decide "$1" --approve >/dev/null
+	as "$KOORD" assign "$1" --escort "${2:-$TEKNIS}" >/dev/null
+	as "$HELPDESK" record "$1" >/dev/null
+}
+
 # sql QUERY: one query against the test DB, rows on stdout.
 sql() {
 	sqlite3 -batch "$AKSES_DB" "$1"

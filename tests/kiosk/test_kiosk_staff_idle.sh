@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test_kiosk_staff_idle.sh - a staff member who walks away is signed out: after the idle timeout
-# (10 s here) the reception kiosk is back at welcome and the logo asks for a PIN again; the door
-# kiosk (where the escort signs in with their staff card) is back at its sign-in. A touch before
-# the timeout keeps the session.
+# (10 s here) the reception kiosk is back at welcome and the logo asks for a PIN again. A touch
+# before the timeout keeps the session. The door kiosk (where the escort signs in with their staff
+# card) is the exception: there the escort stays for the visit, for a shift (issue 9.4; the shift's
+# end is tested in test_kiosk_door_escort.sh).
 . "$(dirname "$0")/lib.sh"
 
 export AKSES_NOW DAY=2030-03-12
@@ -43,7 +44,7 @@ wait "$KIOSK_PID" 2>/dev/null || true
 KIOSK_PID=
 
 # door: the escort signs in by scanning their staff card (a wrong code is refused); the scan
-# view, left alone, goes back to the door's sign-in
+# view, left alone past the idle timeout, keeps the escort signed in
 code=$(AKSES_PIN=246800 kt_ctl staff code "$TEKNIS" --as "$TEKNIS" 2>/dev/null | tail -n 1)
 [ ${#code} = 32 ] || kt_fail "no staff code: '$code'"
 signins() { sqlite3 "$DB" "SELECT count(*) FROM signin WHERE staff_id = $TEKNIS AND ok = 1"; }
@@ -56,7 +57,8 @@ kt_wait_set msg
 kt_scan "$code"
 kt_wait_screen door
 kt_shot "$T/door-signed-in-by-card.png"
-kt_wait_screen signin 15
+sleep 13
+[ "$(kt_get screen)" = door ] || kt_fail "the escort at the door was signed out when idle"
 [ "$(signins)" = $((n0 + 1)) ] || kt_fail "the card sign-in was not recorded once"
 [ -n "${KT_KEEP:-}" ] && cp "$T"/*.png "$KT_KEEP"/ 2>/dev/null
 echo PASS
