@@ -56,6 +56,6 @@ akses_status paper_print_staffcard(store *st, const struct akses_config *cfg, in
 	}
 	char title[64];
 	snprintf(title, sizeof title, "akses-staffcard-%lld", (long long)staff_id);
-	return paper_deliver(st, cfg, job, cfg->badge_queue, "staffcard", NULL, 0, false, title, &pdf,
+	return paper_deliver(st, cfg, job, cfg->badge_queue, PAPER_KIND_STAFFCARD, NULL, 0, false, title, &pdf,
 	                     res);
 }

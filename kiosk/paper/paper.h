@@ -53,6 +53,15 @@ struct paper_result {
 	                              could not take its print record */
 };
 
+/* The kinds of document (one table in paper.c): the code a print job is stored with and aksesctl
+ * names it by ("badge", "log", ...; "" for no kind), whether it is one request's paper, the kind
+ * of a code (0, or -1 for none), and the translated name staff read for a stored kind (the code
+ * itself when unknown). */
+const char *paper_doc_code(paper_doc doc);
+bool paper_doc_per_request(paper_doc doc);
+int paper_doc_parse(const char *code, paper_doc *out);
+const char *paper_kind_label(const char *code);
+
 /* Do the whole job. On a badge print failure the pass stays printable (PRINT_FAILED). */
 akses_status paper_print(store *st, const struct akses_config *cfg, const struct paper_job *job,
                          struct paper_result *res);

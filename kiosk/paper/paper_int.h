@@ -8,6 +8,9 @@
 
 #define PAPER_DOMAIN "akses-paper"
 
+/* The print-job kind of a staff card (not a paper_doc: printed by paper_print_staffcard). */
+#define PAPER_KIND_STAFFCARD "staffcard"
+
 /* The translated sentence for a printer code; may hold "%s" placeholders for the queue name (at
  * most two, both the queue). Never NULL. */
 const char *paper_prn_message(prn_status st);

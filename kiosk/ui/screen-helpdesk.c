@@ -254,7 +254,7 @@ static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 		bool bad = j->state >= JOB_ABORTED;
 		bool done = j->state == JOB_COMPLETED;
 		clock_format_hm(j->at, hm, sizeof hm);
-		snprintf(line, sizeof line, "%s  %s%s %s  %s  %s%s%s", hm, j->kind,
+		snprintf(line, sizeof line, "%s  %s%s %s  %s  %s%s%s", hm, paper_kind_label(j->kind),
 		         j->reprint ? "*" : "", j->number, j->queue, hd_job_word(j->state),
 		         bad && j->message[0] ? " — " : "", bad ? j->message : "");
 		ui_text(ui_rect(x, y, w, sh), line, UI_FONT_SMALL, bad,

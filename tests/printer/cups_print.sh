@@ -47,7 +47,7 @@ out=$(ctl $HELPDESK --json print badge "$REQ" --queue PDF --wait --reason "kartu
 f2=$(pdf_of_job "$(job_id "$out")") || fail "no PDF for the reprint"
 token2=$(qr_of "$f2")
 [ ${#token2} -eq 32 ] && [ "$token2" != "$token" ] || fail "reprint did not carry a new token"
-ctl $HELPDESK print status | grep -q reprint || fail "reprint not in print status"
+ctl $HELPDESK print status | grep -q "cetak ulang" || fail "reprint (cetak ulang) not in print status"
 
 # 4. Every other document, through the scheduler; each PDF says what it is about.
 day=$(date '+%Y-%m-%d')
