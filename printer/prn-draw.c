@@ -118,7 +118,15 @@ prn_status prn_doc_open(struct prn_doc *d, struct prn_pdf *out, double w_mm, dou
 	d->cr = cairo_create(d->surf);
 	d->lay = pango_cairo_create_layout(d->cr);
 	d->fd = pango_font_description_from_string(PRN_FONT);
-	if (!d->lay || !d->fd) {
+	/* Ligatures off: cairo writes an "fi" glyph with no Unicode mapping, so text read back from
+	 * the PDF (pdftotext, a screen reader, a search) said "veri kasi". No hyphen inserted where a
+	 * long word must break: "Langka-h" read as a hyphenated word. */
+	d->attrs = pango_attr_list_new();
+	if (d->attrs) {
+		pango_attr_list_insert(d->attrs, pango_attr_font_features_new("liga=0, clig=0, dlig=0"));
+		pango_attr_list_insert(d->attrs, pango_attr_insert_hyphens_new(FALSE));
+	}
+	if (!d->lay || !d->fd || !d->attrs) {
 		prn_doc_close(d);
 		return PRN_E_NOMEM;
 	}
@@ -130,6 +138,9 @@ prn_status prn_doc_open(struct prn_doc *d, struct prn_pdf *out, double w_mm, dou
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(ctx, fo);
 	cairo_font_options_destroy(fo);
+	/* Glyphs at their true positions: rounded to whole points, small text (the letterhead's
+	 * lines at 7-8 pt) got visibly uneven gaps between its letters. */
+	pango_context_set_round_glyph_positions(ctx, FALSE);
 	pango_layout_context_changed(d->lay);
 	d->page = 1;
 	return PRN_OK;
@@ -149,6 +160,9 @@ prn_status prn_doc_close(struct prn_doc *d)
 	}
 	if (d->fd)
 		pango_font_description_free(d->fd);
+	if (d->attrs)
+		pango_attr_list_unref(d->attrs);
+	d->attrs = NULL;
 	if (d->lay)
 		g_object_unref(d->lay);
 	if (d->cr)
@@ -194,6 +208,7 @@ static void lay_set(struct prn_doc *d, PangoLayout *lay, const char *text, doubl
 		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_NONE);
 		pango_layout_set_height(lay, -1);
 	}
+	pango_layout_set_attributes(lay, d->attrs);
 	pango_layout_set_text(lay, text, -1);
 }
 
@@ -504,11 +519,17 @@ void prn_bar_chart(struct prn_doc *d, double x, double y, double w, double h, in
 	for (int i = 0; i < n; i++) {
 		double bh = ph * values[i] / max;
 		double bx = x + i * slot + (slot - bw) / 2;
-		prn_rgb(d, 0x2f5d8a);
+		/* a zero is a result too: a red stub and "0%", not a gap that reads as missing data */
+		if (bh < 1.5) {
+			bh = 1.5;
+			prn_rgb(d, 0xb03030);
+		} else {
+			prn_rgb(d, 0x2f5d8a);
+		}
 		cairo_rectangle(d->cr, bx, y + val_h + ph - bh, bw, bh);
 		cairo_fill(d->cr);
 		cairo_set_source_rgb(d->cr, 0, 0, 0);
-		if (values[i] > 0) {
+		{
 			char v[32];
 			if (percent)
 				snprintf(v, sizeof(v), "%.0f%%", values[i]);

@@ -33,6 +33,7 @@ struct prn_doc {
 	cairo_t *cr;
 	PangoLayout *lay;          /* owns the PangoContext every cached layout shares */
 	PangoFontDescription *fd;
+	PangoAttrList *attrs;      /* on every layout: no ligatures, no inserted hyphens */
 	struct prn_lay cache[PRN_LAYOUTS];
 	unsigned long uses;
 	double w, h;           /* page size in points */

@@ -32,14 +32,16 @@ static void label_mm(config_label l, double *w, double *h)
 	}
 }
 
-/* The label of the SOP step number (via its first wf action). */
-static const char *step_label(int step)
+/* The label of what role does at SOP step number step (its first wf action there): step 6 is
+ * "Assign escort" for the Coordinator and "Record and issue passes" for the Helpdesk. */
+static const char *step_label(int step, akses_role role)
 {
-	for (int a = WF_SUBMIT; a < WF_COUNT; a++) {
-		const struct wf_transition *t = wf_get((wf_action)a);
-		if (t && t->step == step)
-			return wf_action_label((wf_action)a);
-	}
+	for (int pass = 0; pass < 2; pass++) /* the role's own action, else the step's first */
+		for (int a = WF_SUBMIT; a < WF_COUNT; a++) {
+			const struct wf_transition *t = wf_get((wf_action)a);
+			if (t && t->step == step && (pass == 1 || t->role == role))
+				return wf_action_label((wf_action)a);
+		}
 	return "";
 }
 
@@ -295,7 +297,7 @@ static akses_status comp_to_prn(store *st, const char *from, const char *to,
 	}
 	for (int i = 0; i < *n; i++)
 		(*out)[i] = (struct prn_comp_row){rows[i].step,      wf_role_title(rows[i].role),
-		                                  step_label(rows[i].step), rows[i].count,
+		                                  step_label(rows[i].step, rows[i].role), rows[i].count,
 		                                  rows[i].median_s,  rows[i].p90_s,
 		                                  rows[i].standard_s, rows[i].within_share};
 	free(rows);
@@ -351,16 +353,32 @@ static akses_status do_inside(struct gather *g)
 	akses_status rc = store_inside(g->st, &v, &n);
 	if (rc != AKSES_OK)
 		return rc;
-	struct prn_inside_row *rows = calloc((size_t)n + 1, sizeof(*rows));
+	struct prn_inside_row *rows = calloc((size_t)n * 2 + 1, sizeof(*rows));
 	if (!rows) {
 		free(v);
 		return AKSES_E_NOMEM;
 	}
+	int m = 0;
 	for (int i = 0; i < n; i++)
-		rows[i] = (struct prn_inside_row){v[i].number, v[i].name,  v[i].institution,
-		                                  v[i].escort, v[i].in_at, v[i].end_at,
-		                                  v[i].overstay};
-	struct prn_inside in = {.n = n, .rows = rows};
+		rows[m++] = (struct prn_inside_row){v[i].number, v[i].name,  v[i].institution,
+		                                    v[i].escort, v[i].in_at, v[i].end_at,
+		                                    v[i].overstay};
+	/* Everyone in the room is counted at the muster point: each escort (inside with their
+	 * visitors from the first one's entry) once, under their visitors' request number. */
+	for (int i = 0; i < n; i++) {
+		bool seen = !v[i].escort[0];
+		for (int k = 0; k < i && !seen; k++)
+			seen = strcmp(v[k].escort, v[i].escort) == 0;
+		if (seen)
+			continue;
+		struct prn_inside_row e = {v[i].number, v[i].escort, wf_role_title(ROLE_TIM_TEKNIS),
+		                           "-", v[i].in_at, v[i].end_at, false};
+		for (int k = i + 1; k < n; k++)
+			if (strcmp(v[k].escort, v[i].escort) == 0 && v[k].in_at < e.in_at)
+				e.in_at = v[k].in_at;
+		rows[m++] = e;
+	}
+	struct prn_inside in = {.n = m, .rows = rows};
 	header_of(g->cfg, &in.hdr);
 	snprintf(g->title, sizeof(g->title), "akses-inside");
 	rc = prn_render_inside(&in, &g->pdf) == PRN_OK ? AKSES_OK : AKSES_E_PRINT;
