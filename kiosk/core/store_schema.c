@@ -171,6 +171,11 @@ static const char *const migrations[] = {
 	"ALTER TABLE staff ADD COLUMN pin_must_change INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE staff ADD COLUMN pin_set_by INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE staff ADD COLUMN pin_set_at INTEGER NOT NULL DEFAULT 0;",
+	/* paper: a print job's message is stored as a code and its argument ("sent-to PDF"), put
+	 * into words in the language of whoever reads it. The rows written before kept the words of
+	 * the session that printed them: kept as they are, flagged as legacy. */
+	"ALTER TABLE print_job ADD COLUMN msg_legacy INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE print_job SET msg_legacy = 1;",
 };
 
 int store_schema_count(void)

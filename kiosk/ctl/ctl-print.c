@@ -68,7 +68,9 @@ static int print_status(struct ctl *c, const char *limit_s)
 			cJSON_AddNumberToObject(o, "cups_job_id", jobs[i].cups_job_id);
 			cJSON_AddStringToObject(o, "state", wf_job_state_code(jobs[i].state));
 			cJSON_AddBoolToObject(o, "reprint", jobs[i].reprint);
-			cJSON_AddStringToObject(o, "message", jobs[i].message);
+			char msg[256];
+			cJSON_AddStringToObject(o, "message", paper_job_message(&jobs[i], msg, sizeof msg));
+			cJSON_AddBoolToObject(o, "message_legacy", jobs[i].message_legacy);
 			cJSON_AddItemToArray(a, o);
 		}
 		free(jobs);
@@ -88,7 +90,8 @@ static int print_status(struct ctl *c, const char *limit_s)
 		ctl_pad(stdout, wf_job_state_label(jobs[i].state), 12);
 		if (jobs[i].reprint)
 			printf("%s ", T_("reprint"));
-		ctl_put(stdout, jobs[i].message); /* stored text: escaped */
+		char msg[256];
+		ctl_put(stdout, paper_job_message(&jobs[i], msg, sizeof msg)); /* stored text: escaped */
 		putchar('\n');
 	}
 	free(jobs);

@@ -6,8 +6,6 @@
 #include "i18n.h"
 #include "paper_int.h"
 
-#define P_(s) dgettext(PAPER_DOMAIN, s)
-
 /* The evacuation list must print in an emergency even when the disk cannot take its print record
  * (full, read-only): it issues nothing, so it may go unrecorded, and says so (res->unrecorded). */
 static bool paper_may_go_unrecorded(const char *kind, akses_status rc)
@@ -51,7 +49,7 @@ akses_status paper_fail(struct paper_result *res, prn_status pst, print_job_stat
 	res->status = AKSES_E_PRINT;
 	res->printer_error = pst;
 	res->state = js;
-	paper_msg_fill(res->message, sizeof(res->message), paper_prn_message(pst), res->queue);
+	paper_msg_say(res, prn_status_code(pst), res->queue);
 	return AKSES_E_PRINT;
 }
 
@@ -85,13 +83,13 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 		prn_pdf_free(pdf);
 		if (pst != PRN_OK) {
 			paper_fail(res, pst, JOB_FAILED);
-			paper_record_end(st, rec, 0, JOB_FAILED, res->message);
+			paper_record_end(st, rec, 0, JOB_FAILED, res->message_code);
 			return AKSES_E_PRINT;
 		}
 		res->status = AKSES_OK;
 		res->state = JOB_COMPLETED;
-		paper_msg_fill(res->message, sizeof(res->message), P_("Saved to %s."), job->pdf_path);
-		rc = paper_record_end(st, rec, 0, JOB_COMPLETED, res->message);
+		paper_msg_say(res, "saved-to", job->pdf_path);
+		rc = paper_record_end(st, rec, 0, JOB_COMPLETED, res->message_code);
 		return rc == AKSES_OK ? AKSES_OK : (res->status = rc);
 	}
 
@@ -114,13 +112,13 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 	res->cups_job_id = cups_id;
 	if (pst != PRN_OK) {
 		paper_fail(res, pst, JOB_FAILED);
-		paper_record_end(st, rec, 0, JOB_FAILED, res->message);
+		paper_record_end(st, rec, 0, JOB_FAILED, res->message_code);
 		return AKSES_E_PRINT;
 	}
 	/* CUPS has it: record its job id at once (a badge's new token takes effect now), so that a
 	 * process killed while waiting leaves a job that reconciling can look up in CUPS. */
-	paper_msg_fill(res->message, sizeof(res->message), P_("Sent to printer %s."), res->queue);
-	rc = paper_record_end(st, rec, cups_id, JOB_ACCEPTED, res->message);
+	paper_msg_say(res, "sent-to", res->queue);
+	rc = paper_record_end(st, rec, cups_id, JOB_ACCEPTED, res->message_code);
 	if (!job->wait || rc != AKSES_OK) {
 		res->status = rc;
 		res->state = JOB_ACCEPTED;
@@ -134,12 +132,12 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
 		if (pst == PRN_E_TIMEOUT || pst == PRN_E_STOPPED)
 			prn_cups_cancel(cups_id);
 		paper_fail(res, pst, end);
-		paper_record_end(st, rec, cups_id, end, res->message);
+		paper_record_end(st, rec, cups_id, end, res->message_code);
 		return AKSES_E_PRINT;
 	}
 	res->status = AKSES_OK;
 	res->state = JOB_COMPLETED;
-	paper_msg_fill(res->message, sizeof(res->message), P_("Printed on %s."), res->queue);
-	rc = paper_record_end(st, rec, cups_id, JOB_COMPLETED, res->message);
+	paper_msg_say(res, "printed-on", res->queue);
+	rc = paper_record_end(st, rec, cups_id, JOB_COMPLETED, res->message_code);
 	return rc == AKSES_OK ? AKSES_OK : (res->status = rc);
 }

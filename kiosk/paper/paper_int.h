@@ -19,6 +19,11 @@ const char *paper_prn_message(prn_status st);
  * a path that way; no printf with a translated format). */
 void paper_msg_fill(char *out, size_t n, const char *tmpl, const char *arg);
 
+/* Set res's message: message_code "CODE ARG" (what the store keeps) and message, the sentence
+ * for code in the current language with arg in it. code: one of paper-msg.c's own or a
+ * prn_status_code; arg may be NULL. */
+void paper_msg_say(struct paper_result *res, const char *code, const char *arg);
+
 /* Fill res for a printer failure (its plain sentence, with the queue) and return AKSES_E_PRINT. */
 akses_status paper_fail(struct paper_result *res, prn_status pst, print_job_state js);
 
