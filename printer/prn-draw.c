@@ -381,14 +381,15 @@ void prn_page_end(struct prn_doc *d)
 	if (d->counting) /* the footer moves nothing: counting has no use for it */
 		return;
 	cairo_set_source_rgb(d->cr, 0.25, 0.25, 0.25);
-	snprintf(left, sizeof(left), "%s %s pukul %s%s%s",
-	         (h && h->reprint) ? "Cetak ulang" : "Dicetak", prn_fmt_day_long(at, day, sizeof(day)),
-	         prn_fmt_hm(at, hm, sizeof(hm)), (h && h->station && *h->station) ? " · Stasiun " : "",
+	snprintf(left, sizeof(left), "%s %s %s %s%s%s",
+	         (h && h->reprint) ? R_("Reprinted") : R_("Printed"),
+	         prn_fmt_day_long(at, day, sizeof(day)), R_("at"), prn_fmt_hm(at, hm, sizeof(hm)),
+	         (h && h->station && *h->station) ? R_(" · Station ") : "",
 	         (h && h->station) ? h->station : "");
 	if (d->pages_total > 0)
-		snprintf(right, sizeof(right), "Halaman %d dari %d", d->page, d->pages_total);
+		snprintf(right, sizeof(right), R_("Page %d of %d"), d->page, d->pages_total);
 	else
-		snprintf(right, sizeof(right), "Halaman %d", d->page);
+		snprintf(right, sizeof(right), R_("Page %d"), d->page);
 	cairo_move_to(d->cr, x, y - 3);
 	cairo_line_to(d->cr, x + w, y - 3);
 	cairo_set_line_width(d->cr, 0.4);
@@ -397,7 +398,7 @@ void prn_page_end(struct prn_doc *d)
 	prn_text(d, x + w * 0.6, y, w * 0.4, right, 7.5, false, PRN_RIGHT, 1, true);
 	if (h && h->audit_head && *h->audit_head) {
 		char anchor[128];
-		snprintf(anchor, sizeof(anchor), "Jejak audit %s", h->audit_head);
+		snprintf(anchor, sizeof(anchor), R_("Audit trail %s"), h->audit_head);
 		prn_text(d, x, y + 10, w, anchor, 7.5, false, PRN_LEFT, 1, true);
 	}
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
@@ -554,14 +555,19 @@ void prn_bar_chart(struct prn_doc *d, double x, double y, double w, double h, in
 	cairo_restore(d->cr);
 }
 
-/* ---- Indonesian dates --------------------------------------------------------------------- */
+/* ---- dates in the document's language ---------------------------------------------------- */
 
-static const char *const day_short[] = {"Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"};
-static const char *const mon_short[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun",
-                                        "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
-static const char *const mon_long[] = {"Januari", "Februari", "Maret",     "April",
-                                       "Mei",     "Juni",     "Juli",      "Agustus",
-                                       "September", "Oktober", "November", "Desember"};
+/* The names as msgids (pgettext-free: "May" is both a short and a long month name, the same word
+ * in both lists and in Indonesian "Mei"). */
+static const char *const day_short[] = {RN_("Sun"), RN_("Mon"), RN_("Tue"), RN_("Wed"),
+                                        RN_("Thu"), RN_("Fri"), RN_("Sat")};
+static const char *const mon_short[] = {RN_("Jan"), RN_("Feb"), RN_("Mar"), RN_("Apr"),
+                                        RN_("May"), RN_("Jun"), RN_("Jul"), RN_("Aug"),
+                                        RN_("Sep"), RN_("Oct"), RN_("Nov"), RN_("Dec")};
+static const char *const mon_long[] = {RN_("January"), RN_("February"), RN_("March"),
+                                       RN_("April"),   RN_("May"),      RN_("June"),
+                                       RN_("July"),    RN_("August"),   RN_("September"),
+                                       RN_("October"), RN_("November"), RN_("December")};
 
 /* Local broken-down time; false when t cannot be converted. */
 static bool local_tm(int64_t t, struct tm *tm)
@@ -577,8 +583,8 @@ char *prn_fmt_day_short(int64_t t, char *buf, size_t n)
 		snprintf(buf, n, "-");
 		return buf;
 	}
-	snprintf(buf, n, "%s, %02d %s %d", day_short[tm.tm_wday], tm.tm_mday, mon_short[tm.tm_mon],
-	         tm.tm_year + 1900);
+	snprintf(buf, n, "%s, %02d %s %d", R_(day_short[tm.tm_wday]), tm.tm_mday,
+	         R_(mon_short[tm.tm_mon]), tm.tm_year + 1900);
 	return buf;
 }
 
@@ -589,7 +595,7 @@ char *prn_fmt_day_long(int64_t t, char *buf, size_t n)
 		snprintf(buf, n, "-");
 		return buf;
 	}
-	snprintf(buf, n, "%d %s %d", tm.tm_mday, mon_long[tm.tm_mon], tm.tm_year + 1900);
+	snprintf(buf, n, "%d %s %d", tm.tm_mday, R_(mon_long[tm.tm_mon]), tm.tm_year + 1900);
 	return buf;
 }
 
@@ -611,11 +617,12 @@ char *prn_fmt_duration(int64_t s, char *buf, size_t n)
 		return buf;
 	}
 	if (s < 60)
-		snprintf(buf, n, "%lld d", (long long)s);
+		snprintf(buf, n, R_("%lld s"), (long long)s);
 	else if (s < 3600)
-		snprintf(buf, n, "%lld m", (long long)(s / 60));
+		snprintf(buf, n, R_("%lld min"), (long long)(s / 60));
 	else
-		snprintf(buf, n, "%lld j %02lld m", (long long)(s / 3600), (long long)(s % 3600 / 60));
+		snprintf(buf, n, R_("%lld h %02lld min"), (long long)(s / 3600),
+		         (long long)(s % 3600 / 60));
 	return buf;
 }
 

@@ -44,6 +44,7 @@ akses_status paper_print_staffcard(store *st, const struct akses_config *cfg, in
 		return AKSES_E_INVALID_ARG;
 	memset(res, 0, sizeof *res);
 	i18n_bind(PAPER_DOMAIN);
+	i18n_bind(PRN_DOMAIN);
 	struct prn_pdf pdf = {0};
 	akses_status rc = card_render(st, cfg, staff_id, job->actor_id, res, &pdf);
 	if (rc == AKSES_E_PRINT)

@@ -562,6 +562,7 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 		return AKSES_E_INVALID_ARG;
 	memset(res, 0, sizeof(*res));
 	i18n_bind(PAPER_DOMAIN);
+	i18n_bind(PRN_DOMAIN); /* the paper in this session's language */
 	const struct paper_kind *k = &kinds[job->doc];
 	if ((k->per_request && (!job->number || !*job->number)) ||
 	    (job->doc == PAPER_LOG && (!job->day || !*job->day)) ||

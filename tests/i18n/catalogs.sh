@@ -21,7 +21,7 @@ while read -r dom kw dir; do
 	po=$ROOT/assets/po/$dom/id.po
 	pot=$T/$dom.pot
 	srcs=$(cd "$ROOT" && ls "$dir"/*.c "$dir"/*.h 2>/dev/null)
-	(cd "$ROOT" && xgettext -L C --from-code=UTF-8 -k -k"$kw" -kN_ -o "$pot" $srcs) ||
+	(cd "$ROOT" && xgettext -L C --from-code=UTF-8 -k -k"$kw" -kN_ -kRN_ -o "$pot" $srcs) ||
 		{ say "$dom: xgettext failed"; continue; }
 	[ -s "$pot" ] || { say "$dom: no msgid found in $dir"; continue; }
 	n=$(msgids <"$pot" | wc -l)
@@ -47,6 +47,7 @@ akses-core C_ kiosk/core
 akses-kiosk _ kiosk/ui
 aksesctl T_ kiosk/ctl
 akses-paper P_ kiosk/paper
+akses-printer R_ printer
 LIST
 
 # wording a reader took the wrong way (issue 9.6)

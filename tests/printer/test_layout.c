@@ -3,6 +3,8 @@
  * of its signatures, every compliance bar named once and a 0 % bar with its figure. (Ligatures
  * are checked through CUPS in cups_print.sh: only cups-pdf's output lost their letters.) */
 #include <check.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +88,11 @@ static void setup(void)
 	}
 	snprintf(tmpl, sizeof tmpl, "%s/prnlay-XXXXXX", (base && *base) ? base : "/tmp");
 	ck_assert_ptr_nonnull(mkdtemp(tmpl));
+	/* the paper in Indonesian, the default language, from the build's catalogs */
+	setlocale(LC_ALL, "C.UTF-8");
+	bindtextdomain(PRN_DOMAIN, getenv("AKSES_LOCALEDIR"));
+	bind_textdomain_codeset(PRN_DOMAIN, "UTF-8");
+	setenv("LANGUAGE", "id", 1);
 	snprintf(dir, sizeof dir, "%s", tmpl);
 }
 
