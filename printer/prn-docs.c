@@ -282,23 +282,23 @@ static prn_status comp_render(struct prn_doc *d, const void *arg)
 	const struct prn_compliance *c = arg;
 	char line[256];
 
-	snprintf(line, sizeof(line), "Periode: %s s.d. %s", prn_s(c->from), prn_s(c->to));
+	snprintf(line, sizeof(line), R_("Period: %s to %s"), prn_s(c->from), prn_s(c->to));
 	d->y -= 4;
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 10, false, PRN_CENTER, 0, true);
 	d->y += 6;
 	para(d,
-	     "Durasi tiap langkah dihitung dari selesainya langkah sebelumnya sampai selesainya "
-	     "langkah itu (langkah 7: dari mulainya jadwal kunjungan sampai masuk pertama), "
-	     "dibandingkan dengan standar waktu (mutu baku) SOP.",
+	     R_("Each step's duration runs from the end of the step before it to the end of the "
+	        "step (step 7: from the start of the visit's window to the first entry), compared "
+	        "with the SOP's time standard."),
 	     9);
 	if (c->n == 0) {
 		d->y += 6;
-		d->y += prn_text(d, d->ml, d->y, TW(d), "Tidak ada langkah SOP pada periode ini.", 11,
-		                 true, PRN_LEFT, 0, true);
+		d->y += prn_text(d, d->ml, d->y, TW(d), R_("No SOP step in this period."), 11, true,
+		                 PRN_LEFT, 0, true);
 		return PRN_OK;
 	}
 
-	prn_heading(d, "Persentase dalam standar per langkah");
+	prn_heading(d, R_("Share within the standard per step"));
 	double vals[64];
 	char labs[64][24], nos[64][16];
 	const char *lp[64];
@@ -313,9 +313,10 @@ static prn_status comp_render(struct prn_doc *d, const void *arg)
 	prn_bar_chart(d, d->ml, d->y, TW(d), 110, n, vals, lp, true, 100);
 	d->y += 118;
 
-	prn_heading(d, "Rincian per langkah dan peran");
-	static const char *const titles[] = {"Langkah", "Kegiatan", "Peran", "Jumlah", "Median",
-	                                     "P90", "Standar", "Dalam standar"};
+	prn_heading(d, R_("Per step and role"));
+	const char *const titles[] = {R_("Step"),   R_("Activity"), R_("Role"),
+	                              R_("Count"),  R_("Median"),   "P90",
+	                              R_("Standard"), R_("Within standard")};
 	static const double widths[] = {0.08, 0.24, 0.18, 0.08, 0.1, 0.1, 0.1, 0.12};
 	struct doc_table t = {8, titles, widths, 8, NULL};
 	dt_begin(d, &t);
@@ -332,10 +333,11 @@ static prn_status comp_render(struct prn_doc *d, const void *arg)
 		dt_row(d, &t, cells, r->within < 0.8 ? 0xfbe5e1 : 0);
 	}
 	dt_end(d);
-	para(d, "Baris merah: kurang dari 80% dalam standar waktu.", 8);
+	/* xgettext:no-c-format */
+	para(d, R_("Red rows: under 80% within the time standard."), 8);
 	if (c->n_flags > 0) {
-		prn_heading(d, "Perlu diperiksa: langkah segera setelah PIN diatur ADMIN");
-		static const char *const ftitles[] = {"Catatan"};
+		prn_heading(d, R_("To check: steps soon after an ADMIN set the PIN"));
+		const char *const ftitles[] = {R_("Note")};
 		static const double fwidths[] = {1.0};
 		struct doc_table ft = {1, ftitles, fwidths, 9, NULL};
 		dt_begin(d, &ft);
@@ -352,7 +354,8 @@ prn_status prn_render_compliance(const struct prn_compliance *c, struct prn_pdf 
 {
 	if (!c || !out || (c->n > 0 && !c->rows))
 		return PRN_E_ARG;
-	return prn_run_a4(out, &c->hdr, "LAPORAN KEPATUHAN SOP AKSES RUANG SERVER", comp_render, c);
+	return prn_run_a4(out, &c->hdr, R_("SERVER ROOM ACCESS SOP COMPLIANCE REPORT"), comp_render,
+	                  c);
 }
 
 prn_status prn_csv_compliance(const struct prn_compliance *c, FILE *f)
@@ -386,21 +389,21 @@ static prn_status inside_render(struct prn_doc *d, const void *arg)
 	const struct prn_inside *in = arg;
 	char line[256], day[64], hm[16];
 
-	snprintf(line, sizeof(line), "Per %s pukul %s", prn_fmt_day_long(in->hdr.printed_at, day,
-	                                                                   sizeof(day)),
+	snprintf(line, sizeof(line), R_("As of %s at %s"),
+	         prn_fmt_day_long(in->hdr.printed_at, day, sizeof(day)),
 	         prn_fmt_hm(in->hdr.printed_at, hm, sizeof(hm)));
 	d->y -= 4;
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 16, true, PRN_CENTER, 0, true);
-	snprintf(line, sizeof(line), "%d orang di dalam", in->n);
+	snprintf(line, sizeof(line), R_("%d people inside"), in->n);
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 22, true, PRN_CENTER, 0, true);
 	d->y += 10;
 	if (in->n == 0) {
-		d->y += prn_text(d, d->ml, d->y, TW(d), "Tidak ada pengunjung di dalam.", 16, false,
+		d->y += prn_text(d, d->ml, d->y, TW(d), R_("No visitors inside."), 16, false,
 		                 PRN_CENTER, 0, true);
 		return PRN_OK;
 	}
-	static const char *const titles[] = {"✓", "Nama", "Instansi", "Pendamping", "Masuk",
-	                                     "Permohonan"};
+	const char *const titles[] = {"✓",           R_("Name"), R_("Institution"),
+	                              R_("Escort"), R_("In"),   R_("Request")};
 	/* the time and the request number never break: they are read aloud at the muster point */
 	static const double widths[] = {0.05, 0.24, 0.19, 0.18, 0.1, 0.24};
 	static const bool whole[] = {false, false, false, false, true, true};
@@ -414,7 +417,7 @@ static prn_status inside_render(struct prn_doc *d, const void *arg)
 		dt_row(d, &t, cells, r->overstay ? 0xfbe5e1 : 0);
 	}
 	dt_end(d);
-	para(d, "Baris merah: sudah lewat dari jadwal. Centang setiap orang di titik kumpul.", 10);
+	para(d, R_("Red rows: past their window. Tick each person at the assembly point."), 10);
 	return PRN_OK;
 }
 
@@ -422,7 +425,7 @@ prn_status prn_render_inside(const struct prn_inside *in, struct prn_pdf *out)
 {
 	if (!in || !out || (in->n > 0 && !in->rows))
 		return PRN_E_ARG;
-	return prn_run_a4(out, &in->hdr, "DAFTAR ORANG DI DALAM RUANG SERVER (EVAKUASI)",
+	return prn_run_a4(out, &in->hdr, R_("WHO IS INSIDE THE SERVER ROOM (EVACUATION)"),
 	                  inside_render, in);
 }
 

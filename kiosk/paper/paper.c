@@ -326,8 +326,8 @@ static akses_status do_compliance(struct gather *g)
 		clock_format(fl[i].step_at, at, sizeof at);
 		clock_format(fl[i].reset_at, set, sizeof set);
 		snprintf(lines[i], sizeof lines[i],
-		         "%s langkah %d oleh staf %lld pada %s, %lld menit setelah staf %lld mengatur "
-		         "PIN-nya (%s)",
+		         P_("%s step %d by staff %lld at %s, %lld min after staff %lld set their PIN "
+		            "(%s)"),
 		         fl[i].number, fl[i].step, (long long)fl[i].actor_id, at,
 		         (long long)((fl[i].step_at - fl[i].reset_at) / 60), (long long)fl[i].reset_by,
 		         set);

@@ -37,6 +37,18 @@ lacks "$WORK/letter-en.pdf" "Halaman" "Dicetak"
 # (the second letter is a reprint: "Cetak ulang")
 has "$WORK/letter-id.pdf" "Halaman 1 dari 1" "Cetak ulang 29 November 2026 pukul 08:00"
 
+# the evacuation list and the compliance report speak the session's language too
+for lang in en id; do
+	as_lang $lang "$HELPDESK" print inside --pdf "$WORK/inside-$lang.pdf" >/dev/null ||
+		fail "print inside ($lang)"
+	as_lang $lang "$HELPDESK" print compliance --from 2026-11-29 --to 2026-11-29 \
+		--pdf "$WORK/comp-$lang.pdf" >/dev/null || fail "print compliance ($lang)"
+done
+has "$WORK/inside-en.pdf" "WHO IS INSIDE THE SERVER ROOM" "0 people inside" "No visitors inside."
+has "$WORK/inside-id.pdf" "DAFTAR ORANG DI DALAM RUANG SERVER" "0 orang di dalam"
+has "$WORK/comp-en.pdf" "SOP COMPLIANCE REPORT" "Period: 2026-11-29 to 2026-11-29"
+has "$WORK/comp-id.pdf" "LAPORAN KEPATUHAN SOP" "Periode: 2026-11-29 s.d. 2026-11-29"
+
 # the jobs just recorded read in the reader's language, whoever printed them
 as_lang id "$HELPDESK" print status | grep -q "Disimpan ke $WORK/receipt-en.pdf" ||
 	fail "an English session's job reads in English to an Indonesian reader"
