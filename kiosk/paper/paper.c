@@ -142,9 +142,9 @@ static akses_status do_receipt(struct gather *g)
 }
 
 /* The day log as printer structs (pointers into log; the arrays are the caller's to free). */
-static akses_status log_to_prn(const struct akses_day_log *log, const struct akses_config *cfg,
-                               struct prn_day_log *out, struct prn_log_visit **pv,
-                               struct prn_log_denied **pd)
+akses_status paper_log_to_prn(const struct akses_day_log *log, const struct akses_config *cfg,
+                              struct prn_day_log *out, struct prn_log_visit **pv,
+                              struct prn_log_denied **pd)
 {
 	memset(out, 0, sizeof(*out));
 	header_of(cfg, &out->hdr);
@@ -187,7 +187,7 @@ static akses_status do_log(struct gather *g)
 	akses_status rc = store_day_log(g->st, g->job->day, &log);
 	if (rc != AKSES_OK)
 		return rc;
-	rc = log_to_prn(&log, g->cfg, &pl, &pv, &pd);
+	rc = paper_log_to_prn(&log, g->cfg, &pl, &pv, &pd);
 	char head[STORE_ANCHOR_BUF]; /* the audit anchor in the footer (issue 8.5) */
 	if (rc == AKSES_OK && store_audit_anchor(g->st, head) == AKSES_OK)
 		pl.hdr.audit_head = head;
@@ -283,8 +283,8 @@ static akses_status do_report(struct gather *g)
 }
 
 /* Compliance rows as printer rows; *out is the caller's to free. */
-static akses_status comp_to_prn(store *st, const char *from, const char *to,
-                                struct prn_comp_row **out, int *n)
+akses_status paper_comp_to_prn(store *st, const char *from, const char *to,
+                               struct prn_comp_row **out, int *n)
 {
 	struct akses_compliance_row *rows = NULL;
 	akses_status rc = store_compliance(st, from, to, &rows, n);
@@ -308,7 +308,7 @@ static akses_status do_compliance(struct gather *g)
 {
 	struct prn_comp_row *rows = NULL;
 	int n = 0;
-	akses_status rc = comp_to_prn(g->st, g->job->from, g->job->to, &rows, &n);
+	akses_status rc = paper_comp_to_prn(g->st, g->job->from, g->job->to, &rows, &n);
 	if (rc != AKSES_OK)
 		return rc;
 	struct prn_compliance c = {.from = g->job->from, .to = g->job->to, .n = n, .rows = rows};
@@ -585,50 +585,4 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 	const char *queue = k->badge_queue ? cfg->badge_queue : cfg->report_queue;
 	return paper_deliver(st, cfg, job, queue, k->code, k->per_request ? job->number : NULL,
 	                     g.pass_id, g.reprint, g.title, &g.pdf, res);
-}
-
-/* ---- CSV ---------------------------------------------------------------------------------- */
-
-/* The CSV's end: everything flushed into f (the caller closes it). */
-static akses_status csv_done(FILE *f, prn_status pst)
-{
-	return (pst == PRN_OK && fflush(f) == 0 && !ferror(f)) ? AKSES_OK : AKSES_E_IO;
-}
-
-akses_status paper_export_log_csv(store *st, const char *day, FILE *f)
-{
-	struct akses_day_log log;
-	struct prn_day_log pl;
-	struct prn_log_visit *pv = NULL;
-	struct prn_log_denied *pd = NULL;
-	struct akses_config cfg;
-	if (!st || !day || !f)
-		return AKSES_E_INVALID_ARG;
-	config_defaults(&cfg);
-	akses_status rc = store_day_log(st, day, &log);
-	if (rc != AKSES_OK)
-		return rc;
-	rc = log_to_prn(&log, &cfg, &pl, &pv, &pd);
-	if (rc == AKSES_OK)
-		rc = csv_done(f, prn_csv_day_log(&pl, f));
-	free(pv);
-	free(pd);
-	store_day_log_free(&log);
-	return rc;
-}
-
-akses_status paper_export_compliance_csv(store *st, const char *from, const char *to,
-                                         FILE *f)
-{
-	struct prn_comp_row *rows = NULL;
-	int n = 0;
-	if (!st || !from || !to || !f)
-		return AKSES_E_INVALID_ARG;
-	akses_status rc = comp_to_prn(st, from, to, &rows, &n);
-	if (rc != AKSES_OK)
-		return rc;
-	struct prn_compliance c = {.from = from, .to = to, .n = n, .rows = rows};
-	rc = csv_done(f, prn_csv_compliance(&c, f));
-	free(rows);
-	return rc;
 }

@@ -35,4 +35,13 @@ akses_status paper_deliver(store *st, const struct akses_config *cfg, const stru
                            int64_t pass_id, bool reprint, const char *title, struct prn_pdf *pdf,
                            struct paper_result *res);
 
+/* The store's rows as printer structs, for the PDF and the CSV (paper.c). paper_log_to_prn: the
+ * day log's visits and denials into *pv, *pd (the caller frees both, pointers into log);
+ * paper_comp_to_prn: the compliance rows of [from, to] into *out (the caller frees it). */
+akses_status paper_log_to_prn(const struct akses_day_log *log, const struct akses_config *cfg,
+                              struct prn_day_log *out, struct prn_log_visit **pv,
+                              struct prn_log_denied **pd);
+akses_status paper_comp_to_prn(store *st, const char *from, const char *to,
+                               struct prn_comp_row **out, int *n);
+
 #endif
