@@ -176,21 +176,24 @@ prn_status prn_render_receipt(const struct prn_receipt *r, struct prn_pdf *out)
 	if (!r || !out || !r->token || !*r->token || !r->number)
 		return PRN_E_ARG;
 	window_text(r->start_at, r->end_at, win, sizeof(win));
-	snprintf(sub, sizeof(sub), "Diajukan %s %s", prn_fmt_day_short(r->submitted_at, d1, sizeof(d1)),
+	snprintf(sub, sizeof(sub), R_("Submitted %s %s"),
+	         prn_fmt_day_short(r->submitted_at, d1, sizeof(d1)),
 	         prn_fmt_hm(r->submitted_at, h1, sizeof(h1)));
 	char want[160];
-	snprintf(want, sizeof(want), "Jadwal diminta: %s", win);
+	snprintf(want, sizeof(want), R_("Requested window: %s"), win);
 	const struct label_line lines[] = {
 		{r->number, 13, true, 7},
 		{r->name, 9, false, 6},
 		{sub, 6.5, false, 3.5},
 		{want, 6.5, false, 3.5},
-		{"Berikutnya: disposisi, verifikasi dan keputusan Kabid. Cek status dengan memindai QR "
-		 "ini di kiosk, atau ketik nomor + 4 digit terakhir HP. Bila disetujui, cetak kartu "
-		 "pengunjung di kiosk.",
+		{R_("Next: disposition, verification and the Head of Division's decision. Check the "
+		    "status by scanning this QR code at the kiosk, or type the number and the last 4 "
+		    "digits of your phone. Once approved, print your visitor pass at the kiosk."),
 		 6, false, 12},
 	};
-	return label_doc(out, r->w_mm, r->h_mm, RECEIPT_BLUE, "TANDA TERIMA PERMOHONAN",
+	/* the visitor's paper: in the language they used at the kiosk; the band that says it is no
+	 * pass stays in both, for the guard at the door */
+	return label_doc(out, r->w_mm, r->h_mm, RECEIPT_BLUE, R_("REQUEST RECEIPT"),
 	                 "BUKAN KARTU AKSES · NOT AN ACCESS PASS", r->agency, lines, 5, r->token,
-	                 "Cek status / Status");
+	                 R_("Check status"));
 }

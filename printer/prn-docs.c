@@ -13,15 +13,48 @@ struct doc_table {
 	const char *const *titles;
 	const double *w; /* fractions of the text width */
 	double size;
+	const bool *whole; /* NULL, or per column: a cell that never breaks (a request number) */
 };
+
+/* The size, at most size and at least 5 pt, at which every word of text fits on a line of width
+ * w: a column's title or a request number is made smaller rather than broken mid-word (glyphs are
+ * unhinted, so a width scales with the size). */
+static double word_fit(struct prn_doc *d, const char *text, double w, double size, bool bold)
+{
+	double fit = size;
+	for (const char *p = prn_s(text); *p;) {
+		size_t n = strcspn(p, " \n");
+		char word[160];
+		if (n > 0 && n < sizeof word) {
+			memcpy(word, p, n);
+			word[n] = '\0';
+			double ww = prn_text_width(d, word, size, bold);
+			if (ww > w && size * w / ww * 0.98 < fit)
+				fit = size * w / ww * 0.98;
+		}
+		p += n;
+		p += strspn(p, " \n");
+	}
+	return fit < 5 ? 5 : fit;
+}
+
+/* The size of column i's text: the table's, or smaller for a title or a whole cell that would
+ * otherwise break inside a word. */
+static double cell_size(struct prn_doc *d, const struct doc_table *t, int i, const char *text,
+                        bool title)
+{
+	if (!title && !(t->whole && t->whole[i]))
+		return t->size;
+	return word_fit(d, text, t->w[i] * TW(d) - 4, t->size, title);
+}
 
 static void dt_head(struct prn_doc *d, const void *arg)
 {
 	const struct doc_table *t = arg;
 	double x = d->ml, hmax = 0;
 	for (int i = 0; i < t->n; i++) {
-		double h = prn_text(d, 0, 0, t->w[i] * TW(d) - 4, t->titles[i], t->size, true,
-		                    PRN_LEFT, 0, false);
+		double h = prn_text(d, 0, 0, t->w[i] * TW(d) - 4, t->titles[i],
+		                    cell_size(d, t, i, t->titles[i], true), true, PRN_LEFT, 0, false);
 		if (h > hmax)
 			hmax = h;
 	}
@@ -30,8 +63,8 @@ static void dt_head(struct prn_doc *d, const void *arg)
 	cairo_fill(d->cr);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 	for (int i = 0; i < t->n; i++) {
-		prn_text(d, x + 2, d->y + 3, t->w[i] * TW(d) - 4, t->titles[i], t->size, true,
-		         PRN_LEFT, 0, true);
+		prn_text(d, x + 2, d->y + 3, t->w[i] * TW(d) - 4, t->titles[i],
+		         cell_size(d, t, i, t->titles[i], true), true, PRN_LEFT, 0, true);
 		x += t->w[i] * TW(d);
 	}
 	d->y += hmax + 6;
@@ -42,8 +75,8 @@ static void dt_row(struct prn_doc *d, const struct doc_table *t, const char *con
 {
 	double hmax = 0, x = d->ml;
 	for (int i = 0; i < t->n; i++) {
-		double h = prn_text(d, 0, 0, t->w[i] * TW(d) - 4, cells[i], t->size, false, PRN_LEFT,
-		                    0, false);
+		double h = prn_text(d, 0, 0, t->w[i] * TW(d) - 4, cells[i],
+		                    cell_size(d, t, i, cells[i], false), false, PRN_LEFT, 0, false);
 		if (h > hmax)
 			hmax = h;
 	}
@@ -55,8 +88,8 @@ static void dt_row(struct prn_doc *d, const struct doc_table *t, const char *con
 		cairo_set_source_rgb(d->cr, 0, 0, 0);
 	}
 	for (int i = 0; i < t->n; i++) {
-		prn_text(d, x + 2, d->y + 3, t->w[i] * TW(d) - 4, cells[i], t->size, false, PRN_LEFT,
-		         0, true);
+		prn_text(d, x + 2, d->y + 3, t->w[i] * TW(d) - 4, cells[i],
+		         cell_size(d, t, i, cells[i], false), false, PRN_LEFT, 0, true);
 		x += t->w[i] * TW(d);
 	}
 	d->y += hmax + 6;
@@ -176,7 +209,7 @@ static prn_status report_render(struct prn_doc *d, const void *arg)
 	static const char *const titles[] = {"Langkah", "Kegiatan", "Pelaksana", "Waktu",
 	                                     "Durasi", "Standar", "Catatan"};
 	static const double widths[] = {0.08, 0.22, 0.2, 0.17, 0.1, 0.09, 0.14};
-	struct doc_table t = {7, titles, widths, 7.5};
+	struct doc_table t = {7, titles, widths, 7.5, NULL};
 	dt_begin(d, &t);
 	for (int i = 0; i < r->n_steps; i++) {
 		const struct prn_step *s = &r->steps[i];
@@ -196,12 +229,15 @@ static prn_status report_render(struct prn_doc *d, const void *arg)
 	}
 	dt_end(d);
 
-	para(d, "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan "
-	        "sebagaimana mestinya.",
-	     10);
+	/* The closing sentence, the place and date and the first signatures stay on one page: the
+	 * signatures alone on a page sign nothing that can be read above them. */
+	static const char closing[] = "Demikian berita acara ini dibuat dengan sebenarnya untuk "
+	                              "dipergunakan sebagaimana mestinya.";
 	snprintf(line, sizeof(line), "%s, %s", prn_s(r->hdr.city),
 	         prn_fmt_day_long(event_day(&r->hdr), day, sizeof(day)));
-	prn_need(d, 110);
+	prn_need(d, prn_text(d, 0, 0, TW(d), closing, 10, false, PRN_LEFT, 0, false) + 4 +
+	                prn_text(d, 0, 0, TW(d), line, 10, false, PRN_RIGHT, 0, false) + 6 + 90);
+	para(d, closing, 10);
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 10, false, PRN_RIGHT, 0, true);
 	d->y += 6;
 	struct prn_signer two[2] = {r->writer, r->escort_signer};
@@ -225,51 +261,69 @@ prn_status prn_render_report(const struct prn_report *r, struct prn_pdf *out)
 
 /* ---- SOP compliance ----------------------------------------------------------------------- */
 
+/* Row i's step as the chart and the table name it: "6", or "6a", "6b" when two roles share the
+ * step (step 6: the Coordinator assigns the escort, the Helpdesk records and issues the passes). */
+static void comp_step_no(const struct prn_compliance *c, int i, char *out, size_t n)
+{
+	int before = 0, same = 0;
+	for (int k = 0; k < c->n; k++)
+		if (c->rows[k].step == c->rows[i].step) {
+			same++;
+			before += k < i;
+		}
+	if (same > 1 && before < 26)
+		snprintf(out, n, "%d%c", c->rows[i].step, 'a' + before);
+	else
+		snprintf(out, n, "%d", c->rows[i].step);
+}
+
 static prn_status comp_render(struct prn_doc *d, const void *arg)
 {
 	const struct prn_compliance *c = arg;
 	char line[256];
 
-	snprintf(line, sizeof(line), "Periode: %s s.d. %s", prn_s(c->from), prn_s(c->to));
+	snprintf(line, sizeof(line), R_("Period: %s to %s"), prn_s(c->from), prn_s(c->to));
 	d->y -= 4;
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 10, false, PRN_CENTER, 0, true);
 	d->y += 6;
 	para(d,
-	     "Durasi tiap langkah dihitung dari selesainya langkah sebelumnya sampai selesainya "
-	     "langkah itu (langkah 7: dari mulainya jadwal kunjungan sampai masuk pertama), "
-	     "dibandingkan dengan standar waktu (mutu baku) SOP.",
+	     R_("Each step's duration runs from the end of the step before it to the end of the "
+	        "step (step 7: from the start of the visit's window to the first entry), compared "
+	        "with the SOP's time standard."),
 	     9);
 	if (c->n == 0) {
 		d->y += 6;
-		d->y += prn_text(d, d->ml, d->y, TW(d), "Tidak ada langkah SOP pada periode ini.", 11,
-		                 true, PRN_LEFT, 0, true);
+		d->y += prn_text(d, d->ml, d->y, TW(d), R_("No SOP step in this period."), 11, true,
+		                 PRN_LEFT, 0, true);
 		return PRN_OK;
 	}
 
-	prn_heading(d, "Persentase dalam standar per langkah");
+	prn_heading(d, R_("Share within the standard per step"));
 	double vals[64];
-	char labs[64][24];
+	char labs[64][24], nos[64][16];
 	const char *lp[64];
 	int n = c->n < 64 ? c->n : 64;
 	for (int i = 0; i < n; i++) {
 		vals[i] = c->rows[i].within * 100.0;
-		snprintf(labs[i], sizeof(labs[i]), "L%d", c->rows[i].step);
+		comp_step_no(c, i, nos[i], sizeof nos[i]);
+		snprintf(labs[i], sizeof(labs[i]), "L%s", nos[i]);
 		lp[i] = labs[i];
 	}
 	prn_need(d, 120);
 	prn_bar_chart(d, d->ml, d->y, TW(d), 110, n, vals, lp, true, 100);
 	d->y += 118;
 
-	prn_heading(d, "Rincian per langkah dan peran");
-	static const char *const titles[] = {"Langkah", "Kegiatan", "Peran", "Jumlah", "Median",
-	                                     "P90", "Standar", "Dalam standar"};
+	prn_heading(d, R_("Per step and role"));
+	const char *const titles[] = {R_("Step"),   R_("Activity"), R_("Role"),
+	                              R_("Count"),  R_("Median"),   "P90",
+	                              R_("Standard"), R_("Within standard")};
 	static const double widths[] = {0.08, 0.24, 0.18, 0.08, 0.1, 0.1, 0.1, 0.12};
-	struct doc_table t = {8, titles, widths, 8};
+	struct doc_table t = {8, titles, widths, 8, NULL};
 	dt_begin(d, &t);
 	for (int i = 0; i < c->n; i++) {
 		const struct prn_comp_row *r = &c->rows[i];
-		char no[8], cnt[16], med[32], p90[32], std[32], in[16];
-		snprintf(no, sizeof(no), "%d", r->step);
+		char no[16], cnt[16], med[32], p90[32], std[32], in[16];
+		comp_step_no(c, i, no, sizeof no);
 		snprintf(cnt, sizeof(cnt), "%d", r->count);
 		prn_fmt_duration((int64_t)(r->median_s + 0.5), med, sizeof(med));
 		prn_fmt_duration((int64_t)(r->p90_s + 0.5), p90, sizeof(p90));
@@ -279,12 +333,13 @@ static prn_status comp_render(struct prn_doc *d, const void *arg)
 		dt_row(d, &t, cells, r->within < 0.8 ? 0xfbe5e1 : 0);
 	}
 	dt_end(d);
-	para(d, "Baris merah: kurang dari 80% dalam standar waktu.", 8);
+	/* xgettext:no-c-format */
+	para(d, R_("Red rows: under 80% within the time standard."), 8);
 	if (c->n_flags > 0) {
-		prn_heading(d, "Perlu diperiksa: langkah segera setelah PIN diatur ADMIN");
-		static const char *const ftitles[] = {"Catatan"};
+		prn_heading(d, R_("To check: steps soon after an ADMIN set the PIN"));
+		const char *const ftitles[] = {R_("Note")};
 		static const double fwidths[] = {1.0};
-		struct doc_table ft = {1, ftitles, fwidths, 9};
+		struct doc_table ft = {1, ftitles, fwidths, 9, NULL};
 		dt_begin(d, &ft);
 		for (int i = 0; i < c->n_flags; i++) {
 			const char *cells[] = {prn_s(c->flags[i])};
@@ -299,7 +354,8 @@ prn_status prn_render_compliance(const struct prn_compliance *c, struct prn_pdf 
 {
 	if (!c || !out || (c->n > 0 && !c->rows))
 		return PRN_E_ARG;
-	return prn_run_a4(out, &c->hdr, "LAPORAN KEPATUHAN SOP AKSES RUANG SERVER", comp_render, c);
+	return prn_run_a4(out, &c->hdr, R_("SERVER ROOM ACCESS SOP COMPLIANCE REPORT"), comp_render,
+	                  c);
 }
 
 prn_status prn_csv_compliance(const struct prn_compliance *c, FILE *f)
@@ -333,23 +389,25 @@ static prn_status inside_render(struct prn_doc *d, const void *arg)
 	const struct prn_inside *in = arg;
 	char line[256], day[64], hm[16];
 
-	snprintf(line, sizeof(line), "Per %s pukul %s", prn_fmt_day_long(in->hdr.printed_at, day,
-	                                                                   sizeof(day)),
+	snprintf(line, sizeof(line), R_("As of %s at %s"),
+	         prn_fmt_day_long(in->hdr.printed_at, day, sizeof(day)),
 	         prn_fmt_hm(in->hdr.printed_at, hm, sizeof(hm)));
 	d->y -= 4;
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 16, true, PRN_CENTER, 0, true);
-	snprintf(line, sizeof(line), "%d orang di dalam", in->n);
+	snprintf(line, sizeof(line), R_("%d people inside"), in->n);
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 22, true, PRN_CENTER, 0, true);
 	d->y += 10;
 	if (in->n == 0) {
-		d->y += prn_text(d, d->ml, d->y, TW(d), "Tidak ada pengunjung di dalam.", 16, false,
+		d->y += prn_text(d, d->ml, d->y, TW(d), R_("No visitors inside."), 16, false,
 		                 PRN_CENTER, 0, true);
 		return PRN_OK;
 	}
-	static const char *const titles[] = {"✓", "Nama", "Instansi", "Pendamping", "Masuk",
-	                                     "Permohonan"};
-	static const double widths[] = {0.06, 0.3, 0.22, 0.18, 0.09, 0.15};
-	struct doc_table t = {6, titles, widths, 12};
+	const char *const titles[] = {"✓",           R_("Name"), R_("Institution"),
+	                              R_("Escort"), R_("In"),   R_("Request")};
+	/* the time and the request number never break: they are read aloud at the muster point */
+	static const double widths[] = {0.05, 0.24, 0.19, 0.18, 0.1, 0.24};
+	static const bool whole[] = {false, false, false, false, true, true};
+	struct doc_table t = {6, titles, widths, 12, whole};
 	dt_begin(d, &t);
 	for (int i = 0; i < in->n; i++) {
 		const struct prn_inside_row *r = &in->rows[i];
@@ -359,7 +417,7 @@ static prn_status inside_render(struct prn_doc *d, const void *arg)
 		dt_row(d, &t, cells, r->overstay ? 0xfbe5e1 : 0);
 	}
 	dt_end(d);
-	para(d, "Baris merah: sudah lewat dari jadwal. Centang setiap orang di titik kumpul.", 10);
+	para(d, R_("Red rows: past their window. Tick each person at the assembly point."), 10);
 	return PRN_OK;
 }
 
@@ -367,7 +425,7 @@ prn_status prn_render_inside(const struct prn_inside *in, struct prn_pdf *out)
 {
 	if (!in || !out || (in->n > 0 && !in->rows))
 		return PRN_E_ARG;
-	return prn_run_a4(out, &in->hdr, "DAFTAR ORANG DI DALAM RUANG SERVER (EVAKUASI)",
+	return prn_run_a4(out, &in->hdr, R_("WHO IS INSIDE THE SERVER ROOM (EVACUATION)"),
 	                  inside_render, in);
 }
 
@@ -488,7 +546,7 @@ static prn_status disp_render(struct prn_doc *d, const void *arg)
 	static const char *const titles[] = {"Dari", "Diteruskan kepada", "Isi disposisi / instruksi",
 	                                     "Paraf dan tanggal"};
 	static const double widths[] = {0.18, 0.2, 0.37, 0.25};
-	struct doc_table t = {4, titles, widths, 9};
+	struct doc_table t = {4, titles, widths, 9, NULL};
 	dt_begin(d, &t);
 	for (int i = 0; i < p->n_rows; i++) {
 		const struct prn_disposition_row *r = &p->rows[i];

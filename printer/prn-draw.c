@@ -118,7 +118,15 @@ prn_status prn_doc_open(struct prn_doc *d, struct prn_pdf *out, double w_mm, dou
 	d->cr = cairo_create(d->surf);
 	d->lay = pango_cairo_create_layout(d->cr);
 	d->fd = pango_font_description_from_string(PRN_FONT);
-	if (!d->lay || !d->fd) {
+	/* Ligatures off: cairo writes an "fi" glyph with no Unicode mapping, so text read back from
+	 * the PDF (pdftotext, a screen reader, a search) said "veri kasi". No hyphen inserted where a
+	 * long word must break: "Langka-h" read as a hyphenated word. */
+	d->attrs = pango_attr_list_new();
+	if (d->attrs) {
+		pango_attr_list_insert(d->attrs, pango_attr_font_features_new("liga=0, clig=0, dlig=0"));
+		pango_attr_list_insert(d->attrs, pango_attr_insert_hyphens_new(FALSE));
+	}
+	if (!d->lay || !d->fd || !d->attrs) {
 		prn_doc_close(d);
 		return PRN_E_NOMEM;
 	}
@@ -130,6 +138,9 @@ prn_status prn_doc_open(struct prn_doc *d, struct prn_pdf *out, double w_mm, dou
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(ctx, fo);
 	cairo_font_options_destroy(fo);
+	/* Glyphs at their true positions: rounded to whole points, small text (the letterhead's
+	 * lines at 7-8 pt) got visibly uneven gaps between its letters. */
+	pango_context_set_round_glyph_positions(ctx, FALSE);
 	pango_layout_context_changed(d->lay);
 	d->page = 1;
 	return PRN_OK;
@@ -149,6 +160,9 @@ prn_status prn_doc_close(struct prn_doc *d)
 	}
 	if (d->fd)
 		pango_font_description_free(d->fd);
+	if (d->attrs)
+		pango_attr_list_unref(d->attrs);
+	d->attrs = NULL;
 	if (d->lay)
 		g_object_unref(d->lay);
 	if (d->cr)
@@ -194,6 +208,7 @@ static void lay_set(struct prn_doc *d, PangoLayout *lay, const char *text, doubl
 		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_NONE);
 		pango_layout_set_height(lay, -1);
 	}
+	pango_layout_set_attributes(lay, d->attrs);
 	pango_layout_set_text(lay, text, -1);
 }
 
@@ -366,14 +381,15 @@ void prn_page_end(struct prn_doc *d)
 	if (d->counting) /* the footer moves nothing: counting has no use for it */
 		return;
 	cairo_set_source_rgb(d->cr, 0.25, 0.25, 0.25);
-	snprintf(left, sizeof(left), "%s %s pukul %s%s%s",
-	         (h && h->reprint) ? "Cetak ulang" : "Dicetak", prn_fmt_day_long(at, day, sizeof(day)),
-	         prn_fmt_hm(at, hm, sizeof(hm)), (h && h->station && *h->station) ? " · Stasiun " : "",
+	snprintf(left, sizeof(left), "%s %s %s %s%s%s",
+	         (h && h->reprint) ? R_("Reprinted") : R_("Printed"),
+	         prn_fmt_day_long(at, day, sizeof(day)), R_("at"), prn_fmt_hm(at, hm, sizeof(hm)),
+	         (h && h->station && *h->station) ? R_(" · Station ") : "",
 	         (h && h->station) ? h->station : "");
 	if (d->pages_total > 0)
-		snprintf(right, sizeof(right), "Halaman %d dari %d", d->page, d->pages_total);
+		snprintf(right, sizeof(right), R_("Page %d of %d"), d->page, d->pages_total);
 	else
-		snprintf(right, sizeof(right), "Halaman %d", d->page);
+		snprintf(right, sizeof(right), R_("Page %d"), d->page);
 	cairo_move_to(d->cr, x, y - 3);
 	cairo_line_to(d->cr, x + w, y - 3);
 	cairo_set_line_width(d->cr, 0.4);
@@ -382,7 +398,7 @@ void prn_page_end(struct prn_doc *d)
 	prn_text(d, x + w * 0.6, y, w * 0.4, right, 7.5, false, PRN_RIGHT, 1, true);
 	if (h && h->audit_head && *h->audit_head) {
 		char anchor[128];
-		snprintf(anchor, sizeof(anchor), "Jejak audit %s", h->audit_head);
+		snprintf(anchor, sizeof(anchor), R_("Audit trail %s"), h->audit_head);
 		prn_text(d, x, y + 10, w, anchor, 7.5, false, PRN_LEFT, 1, true);
 	}
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
@@ -504,11 +520,17 @@ void prn_bar_chart(struct prn_doc *d, double x, double y, double w, double h, in
 	for (int i = 0; i < n; i++) {
 		double bh = ph * values[i] / max;
 		double bx = x + i * slot + (slot - bw) / 2;
-		prn_rgb(d, 0x2f5d8a);
+		/* a zero is a result too: a red stub and "0%", not a gap that reads as missing data */
+		if (bh < 1.5) {
+			bh = 1.5;
+			prn_rgb(d, 0xb03030);
+		} else {
+			prn_rgb(d, 0x2f5d8a);
+		}
 		cairo_rectangle(d->cr, bx, y + val_h + ph - bh, bw, bh);
 		cairo_fill(d->cr);
 		cairo_set_source_rgb(d->cr, 0, 0, 0);
-		if (values[i] > 0) {
+		{
 			char v[32];
 			if (percent)
 				snprintf(v, sizeof(v), "%.0f%%", values[i]);
@@ -533,14 +555,19 @@ void prn_bar_chart(struct prn_doc *d, double x, double y, double w, double h, in
 	cairo_restore(d->cr);
 }
 
-/* ---- Indonesian dates --------------------------------------------------------------------- */
+/* ---- dates in the document's language ---------------------------------------------------- */
 
-static const char *const day_short[] = {"Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"};
-static const char *const mon_short[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun",
-                                        "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
-static const char *const mon_long[] = {"Januari", "Februari", "Maret",     "April",
-                                       "Mei",     "Juni",     "Juli",      "Agustus",
-                                       "September", "Oktober", "November", "Desember"};
+/* The names as msgids (pgettext-free: "May" is both a short and a long month name, the same word
+ * in both lists and in Indonesian "Mei"). */
+static const char *const day_short[] = {RN_("Sun"), RN_("Mon"), RN_("Tue"), RN_("Wed"),
+                                        RN_("Thu"), RN_("Fri"), RN_("Sat")};
+static const char *const mon_short[] = {RN_("Jan"), RN_("Feb"), RN_("Mar"), RN_("Apr"),
+                                        RN_("May"), RN_("Jun"), RN_("Jul"), RN_("Aug"),
+                                        RN_("Sep"), RN_("Oct"), RN_("Nov"), RN_("Dec")};
+static const char *const mon_long[] = {RN_("January"), RN_("February"), RN_("March"),
+                                       RN_("April"),   RN_("May"),      RN_("June"),
+                                       RN_("July"),    RN_("August"),   RN_("September"),
+                                       RN_("October"), RN_("November"), RN_("December")};
 
 /* Local broken-down time; false when t cannot be converted. */
 static bool local_tm(int64_t t, struct tm *tm)
@@ -556,8 +583,8 @@ char *prn_fmt_day_short(int64_t t, char *buf, size_t n)
 		snprintf(buf, n, "-");
 		return buf;
 	}
-	snprintf(buf, n, "%s, %02d %s %d", day_short[tm.tm_wday], tm.tm_mday, mon_short[tm.tm_mon],
-	         tm.tm_year + 1900);
+	snprintf(buf, n, "%s, %02d %s %d", R_(day_short[tm.tm_wday]), tm.tm_mday,
+	         R_(mon_short[tm.tm_mon]), tm.tm_year + 1900);
 	return buf;
 }
 
@@ -568,7 +595,7 @@ char *prn_fmt_day_long(int64_t t, char *buf, size_t n)
 		snprintf(buf, n, "-");
 		return buf;
 	}
-	snprintf(buf, n, "%d %s %d", tm.tm_mday, mon_long[tm.tm_mon], tm.tm_year + 1900);
+	snprintf(buf, n, "%d %s %d", tm.tm_mday, R_(mon_long[tm.tm_mon]), tm.tm_year + 1900);
 	return buf;
 }
 
@@ -590,11 +617,12 @@ char *prn_fmt_duration(int64_t s, char *buf, size_t n)
 		return buf;
 	}
 	if (s < 60)
-		snprintf(buf, n, "%lld d", (long long)s);
+		snprintf(buf, n, R_("%lld s"), (long long)s);
 	else if (s < 3600)
-		snprintf(buf, n, "%lld m", (long long)(s / 60));
+		snprintf(buf, n, R_("%lld min"), (long long)(s / 60));
 	else
-		snprintf(buf, n, "%lld j %02lld m", (long long)(s / 3600), (long long)(s % 3600 / 60));
+		snprintf(buf, n, R_("%lld h %02lld min"), (long long)(s / 3600),
+		         (long long)(s % 3600 / 60));
 	return buf;
 }
 

@@ -9,6 +9,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* The printer's own words on paper (page furniture, dates, the receipt) are in this gettext
+ * domain (English msgids, Indonesian in assets/po/akses-printer/id.po): a document comes out in
+ * the language of the session printing it. The caller binds it; unbound, the words are English. */
+#define PRN_DOMAIN "akses-printer"
+
 /* What went wrong, as a code: the caller turns it into a translated sentence. */
 typedef enum prn_status {
 	PRN_OK = 0,

@@ -4,11 +4,16 @@
 #define AKSES_PRN_INT_H
 
 #include <cairo.h>
+#include <libintl.h>
 #include <pango/pangocairo.h>
 
 #include "prn.h"
 
 #define PRN_FONT "DejaVu Sans"
+
+/* The printer's own words, in the PRN_DOMAIN gettext domain (prn.h). */
+#define R_(s) dgettext(PRN_DOMAIN, s)
+#define RN_(s) (s)
 #define PRN_PT_PER_MM (72.0 / 25.4)
 #define PRN_MM(x) ((x) * PRN_PT_PER_MM)
 
@@ -33,6 +38,7 @@ struct prn_doc {
 	cairo_t *cr;
 	PangoLayout *lay;          /* owns the PangoContext every cached layout shares */
 	PangoFontDescription *fd;
+	PangoAttrList *attrs;      /* on every layout: no ligatures, no inserted hyphens */
 	struct prn_lay cache[PRN_LAYOUTS];
 	unsigned long uses;
 	double w, h;           /* page size in points */

@@ -303,7 +303,8 @@ struct akses_print_job {
 	print_job_state state;
 	bool reprint;
 	bool to_file;            /* a PDF written to a file (aksesctl --pdf), not sent to CUPS */
-	char message[256];
+	char message[256];       /* as stored: kiosk/paper's "CODE ARG" (paper_job_message) */
+	bool message_legacy;     /* written before codes: the printing session's own words */
 };
 
 #endif

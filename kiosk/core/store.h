@@ -18,7 +18,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 7 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 8 /* PRAGMA user_version after migration */
 
 struct store_options {
 	int pass_grace_min;   /* default 15 */
@@ -280,7 +280,8 @@ akses_status store_print_begin(store *st, const char *kind, const char *number, 
                                int64_t staff_id, bool reprint, const char *queue,
                                int64_t *job_id_out);
 /* Its progress and end: COMPLETED marks the pass PRINT_DONE; FAILED/ABORTED/CANCELED/STOPPED
- * mark it PRINT_FAILED (still the visitor's to print). */
+ * mark it PRINT_FAILED (still the visitor's to print). message is kept as given: kiosk/paper
+ * gives a code and its argument ("queue-stopped PDF"), put into words when read. */
 akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, print_job_state state,
                                 const char *message);
 akses_status store_print_list(store *st, int limit, struct akses_print_job **out, int *n);

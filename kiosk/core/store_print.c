@@ -298,8 +298,8 @@ static akses_status print_update_tx(store *st, int64_t job_id, int cups_job_id,
 	return store_audit(st, staff_id, "print", subject, detail);
 }
 
-/* A job's progress or end (see store.h). message (the printer's own words, for staff) may be
- * NULL and is cut to 255 bytes. */
+/* A job's progress or end (see store.h). message (kiosk/paper's code and argument) may be NULL
+ * and is cut to 255 bytes. */
 akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, print_job_state state,
                                 const char *message)
 {
@@ -329,7 +329,7 @@ static akses_status print_query(store *st, const char *where, int limit, int64_t
 	snprintf(sql, sizeof sql,
 	         "SELECT j.id, j.at, j.kind, coalesce(r.number, ''),"
 	         " coalesce(j.pass_id, 0), coalesce(j.staff_id, 0), j.queue,"
-	         " j.cups_job_id, j.state, j.reprint, j.message, j.dest = 'file'"
+	         " j.cups_job_id, j.state, j.reprint, j.message, j.dest = 'file', j.msg_legacy"
 	         " FROM print_job j LEFT JOIN request r ON r.id = j.request_id"
 	         " %s ORDER BY j.id DESC LIMIT ?1",
 	         where);
@@ -360,6 +360,7 @@ static akses_status print_query(store *st, const char *where, int limit, int64_t
 		j->reprint = sqlite3_column_int(s, 9) != 0;
 		store_col_text(s, 10, j->message, sizeof j->message);
 		j->to_file = sqlite3_column_int(s, 11) != 0;
+		j->message_legacy = sqlite3_column_int(s, 12) != 0;
 	}
 	sqlite3_finalize(s);
 	if (src != SQLITE_DONE) {

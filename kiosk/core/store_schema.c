@@ -174,6 +174,11 @@ static const char *const migrations[] = {
 	/* scan.manual: the escort typed the request number and picked the person (a torn or wet
 	 * badge) instead of scanning it; shown as such in the day's log and `aksesctl scan list`. */
 	"ALTER TABLE scan ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;",
+	/* paper: a print job's message is stored as a code and its argument ("sent-to PDF"), put
+	 * into words in the language of whoever reads it. The rows written before kept the words of
+	 * the session that printed them: kept as they are, flagged as legacy. */
+	"ALTER TABLE print_job ADD COLUMN msg_legacy INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE print_job SET msg_legacy = 1;",
 };
 
 int store_schema_count(void)

@@ -420,9 +420,9 @@ const char *wf_action_label(wf_action a)
 	case WF_SUBMIT:
 		return C_("Submit request");
 	case WF_DISPOSE_KADIS:
-		return C_("Dispose to the Head of Division");
+		return C_("Forward to the Head of Division (disposition)");
 	case WF_DISPOSE_KABID:
-		return C_("Dispose to the Coordinator");
+		return C_("Forward to the Coordinator (disposition)");
 	case WF_VERIFY:
 		return C_("Verify");
 	case WF_APPROVE:

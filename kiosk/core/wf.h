@@ -88,5 +88,8 @@ const char *wf_deny_code(deny_reason r);     /* "already-inside" */
 const char *wf_deny_label(deny_reason r);    /* "Sudah di dalam" translated */
 const char *wf_print_state_code(print_state p);
 const char *wf_job_state_code(print_job_state j); /* "completed" */
+/* wf_print.c: the same states as translated words ("sudah dicetak") for screens and tables */
+const char *wf_print_state_label(print_state p);
+const char *wf_job_state_label(print_job_state j);
 
 #endif

@@ -9,9 +9,6 @@
 #include "paper.h"
 #include "wf.h"
 
-#define PAPER_DOMAIN "akses-paper"
-#define P_(s) dgettext(PAPER_DOMAIN, s)
-
 static const char *const code_help =
     N_("Usage: aksesctl staff code STAFF_ID --as ID [--revoke]\n"
        "\n"
@@ -135,32 +132,7 @@ int ctl_staff_card(struct ctl *c, int argc, char **argv)
 		        T_("aksesctl: warning: any previous code of staff %lld no longer works; "
 		           "print a new card\n"),
 		        (long long)target);
-	if (c->json) {
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddBoolToObject(o, "ok", st == AKSES_OK);
-		cJSON_AddNumberToObject(o, "id", (double)target);
-		if (pdf) {
-			cJSON_AddStringToObject(o, "pdf", pdf);
-		} else {
-			cJSON_AddStringToObject(o, "queue", res.queue);
-			cJSON_AddNumberToObject(o, "cups_job_id", res.cups_job_id);
-			cJSON_AddStringToObject(o, "state", wf_job_state_code(res.state));
-		}
-		cJSON_AddStringToObject(o, "message",
-		                        res.message[0] ? res.message : akses_status_message(st));
-		ctl_json_print(o);
-		return st == AKSES_OK ? CTL_EXIT_OK : CTL_EXIT_FAIL;
-	}
-	if (st == AKSES_E_PRINT)
-		return ctl_fail_text("%s", res.message);
-	if (st != AKSES_OK)
-		return ctl_fail(c, st, NULL);
-	if (pdf)
-		printf("%s\n", res.message);
-	else
-		printf(P_("job %d on %s: %s (%s)\n"), res.cups_job_id, res.queue,
-		       wf_job_state_code(res.state), res.message);
-	return CTL_EXIT_OK;
+	return ctl_paper_report(c, st, &res, pdf, "id", cJSON_CreateNumber((double)target));
 }
 
 /* 'ctl_cmd_signin()' - Do the signin command: a staff code in, who it signed in out. */

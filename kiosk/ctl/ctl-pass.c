@@ -75,7 +75,7 @@ static int print_passes(struct ctl *c, const struct akses_pass *p, int n,
 		ctl_pad(stdout, yes_no(p[i].issued), 8);
 		ctl_pad(stdout, yes_no(p[i].revoked), 8);
 		ctl_pad(stdout, yes_no(p[i].inside), 8);
-		printf("%s\n", wf_print_state_code(p[i].print));
+		printf("%s\n", wf_print_state_label(p[i].print));
 	}
 	return CTL_EXIT_OK;
 }

@@ -10,9 +10,6 @@
 #include "paper.h"
 #include "wf.h"
 
-#define PAPER_DOMAIN "akses-paper"
-#define P_(s) dgettext(PAPER_DOMAIN, s)
-
 static const char *const print_help = N_(
 	"Usage: aksesctl print DOCUMENT ... [--queue Q] [--pdf FILE [--force]] [--wait]\n"
 	"\n"
@@ -45,17 +42,6 @@ static const char *const export_help = N_(
 	"existing file (never through a symbolic link). Text cells that start with = + - @ get\n"
 	"a leading ' so that a spreadsheet does not run them as formulas.\n");
 
-static const struct {
-	const char *name;
-	paper_doc doc;
-	bool number; /* takes a request number */
-} docs[] = {
-	{"badge", PAPER_BADGE, true},       {"receipt", PAPER_RECEIPT, true},
-	{"log", PAPER_LOG, false},          {"report", PAPER_REPORT, true},
-	{"compliance", PAPER_COMPLIANCE, false}, {"inside", PAPER_INSIDE, false},
-	{"letter", PAPER_LETTER, true},     {"disposition", PAPER_DISPOSITION, true},
-};
-
 /* 'print_status()' - List recent print jobs. */
 static int print_status(struct ctl *c, const char *limit_s)
 {
@@ -63,7 +49,7 @@ static int print_status(struct ctl *c, const char *limit_s)
 	struct akses_print_job *jobs = NULL;
 	int n = 0;
 	if (limit <= 0)
-		return ctl_usage(P_("--limit needs a positive number"));
+		return ctl_usage(T_("--limit needs a positive number"));
 	akses_status st = store_print_list(c->st, limit, &jobs, &n);
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);
@@ -82,7 +68,9 @@ static int print_status(struct ctl *c, const char *limit_s)
 			cJSON_AddNumberToObject(o, "cups_job_id", jobs[i].cups_job_id);
 			cJSON_AddStringToObject(o, "state", wf_job_state_code(jobs[i].state));
 			cJSON_AddBoolToObject(o, "reprint", jobs[i].reprint);
-			cJSON_AddStringToObject(o, "message", jobs[i].message);
+			char msg[256];
+			cJSON_AddStringToObject(o, "message", paper_job_message(&jobs[i], msg, sizeof msg));
+			cJSON_AddBoolToObject(o, "message_legacy", jobs[i].message_legacy);
 			cJSON_AddItemToArray(a, o);
 		}
 		free(jobs);
@@ -94,14 +82,16 @@ static int print_status(struct ctl *c, const char *limit_s)
 		snprintf(cid, sizeof(cid), "%d", jobs[i].cups_job_id);
 		printf("%-5lld ", (long long)jobs[i].id);
 		ctl_pad(stdout, at, 17);
-		ctl_pad(stdout, jobs[i].kind, 12);
+		ctl_pad(stdout, paper_kind_label(jobs[i].kind), 18);
 		ctl_pad(stdout, jobs[i].number[0] ? jobs[i].number : "-", 18);
 		/* a PDF written to a file (--pdf) shows "file" where the queue would be */
-		ctl_pad(stdout, jobs[i].to_file ? "file" : jobs[i].queue[0] ? jobs[i].queue : "-", 10);
+		ctl_pad(stdout, jobs[i].to_file ? T_("file") : jobs[i].queue[0] ? jobs[i].queue : "-", 10);
 		ctl_pad(stdout, cid, 6);
-		ctl_pad(stdout, wf_job_state_code(jobs[i].state), 10);
-		fputs(jobs[i].reprint ? "reprint " : "", stdout);
-		ctl_put(stdout, jobs[i].message); /* stored text: escaped */
+		ctl_pad(stdout, wf_job_state_label(jobs[i].state), 12);
+		if (jobs[i].reprint)
+			printf("%s ", T_("reprint"));
+		char msg[256];
+		ctl_put(stdout, paper_job_message(&jobs[i], msg, sizeof msg)); /* stored text: escaped */
 		putchar('\n');
 	}
 	free(jobs);
@@ -123,7 +113,7 @@ static int print_purge_spool(struct ctl *c, const char *days_s, const char *dir)
 	char *end = NULL;
 	long days = days_s ? strtol(days_s, &end, 10) : -1;
 	if (!days_s || *end || days < 0 || days > 36500)
-		return ctl_usage(P_("--days needs a number of days (0 or more)"));
+		return ctl_usage(T_("--days needs a number of days (0 or more)"));
 	if (c->actor.role != ROLE_ADMIN)
 		return ctl_fail(c, AKSES_E_ROLE, NULL);
 	struct paper_purge pp;
@@ -137,7 +127,7 @@ static int print_purge_spool(struct ctl *c, const char *days_s, const char *dir)
 		cJSON_AddStringToObject(o, "pdf_dir", pp.dir);
 		return ctl_json_print(o);
 	}
-	printf(P_("Purged %d print jobs from CUPS and %d PDF files from %s.\n"), pp.jobs, pp.files,
+	printf(T_("Purged %d print jobs from CUPS and %d PDF files from %s.\n"), pp.jobs, pp.files,
 	       pp.dir);
 	return CTL_EXIT_OK;
 }
@@ -151,9 +141,8 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 	bool wait = false, force = false;
 	int n_pos = 0, rc;
 
-	i18n_bind(PAPER_DOMAIN);
 	if (argc < 2 || argv[1][0] == '-')
-		return ctl_no_sub(argc, argv, "print", P_(print_help));
+		return ctl_no_sub(argc, argv, "print", T_(print_help));
 	const struct ctl_opt opts[] = {
 		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
 		{.name = "reason", .kind = CTL_OPT_VALUE, .value = &reason},
@@ -171,7 +160,7 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 	};
 	const char *sub = argv[1];
 	if (strcmp(sub, "purge-spool") == 0) {
-		rc = ctl_args(c, argc - 1, argv + 1, "print purge-spool", P_(print_help), opts, pos,
+		rc = ctl_args(c, argc - 1, argv + 1, "print purge-spool", T_(print_help), opts, pos,
 		              0, 0, NULL);
 		if (rc != CTL_CONTINUE)
 			return rc;
@@ -180,7 +169,7 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 		return print_purge_spool(c, days, pdf_dir);
 	}
 	if (strcmp(sub, "status") == 0) {
-		rc = ctl_args(c, argc - 1, argv + 1, "print status", P_(print_help), opts, pos, 0, 0,
+		rc = ctl_args(c, argc - 1, argv + 1, "print status", T_(print_help), opts, pos, 0, 0,
 		              NULL);
 		if (rc != CTL_CONTINUE)
 			return rc;
@@ -189,35 +178,32 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 		print_reconcile(c);
 		return print_status(c, limit);
 	}
-	int d = -1;
-	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++)
-		if (strcmp(sub, docs[i].name) == 0)
-			d = (int)i;
-	if (d < 0)
-		return ctl_no_sub(argc, argv, "print", P_(print_help));
+	paper_doc doc;
+	if (paper_doc_parse(sub, &doc) != 0)
+		return ctl_no_sub(argc, argv, "print", T_(print_help));
 
 	char cmd[32];
 	snprintf(cmd, sizeof(cmd), "print %s", sub);
-	bool takes_pos = docs[d].number || docs[d].doc == PAPER_LOG;
-	rc = ctl_args(c, argc - 1, argv + 1, cmd, P_(print_help), opts, pos, takes_pos ? 1 : 0,
+	bool takes_pos = paper_doc_per_request(doc) || doc == PAPER_LOG;
+	rc = ctl_args(c, argc - 1, argv + 1, cmd, T_(print_help), opts, pos, takes_pos ? 1 : 0,
 	              takes_pos ? 1 : 0, &n_pos);
 	if (rc != CTL_CONTINUE)
 		return rc;
 
 	if (force && !pdf)
-		return ctl_usage(P_("--force goes with --pdf"));
-	struct paper_job job = {.doc = docs[d].doc, .queue = queue, .pdf_path = pdf, .wait = wait};
+		return ctl_usage(T_("--force goes with --pdf"));
+	struct paper_job job = {.doc = doc, .queue = queue, .pdf_path = pdf, .wait = wait};
 	char number[AKSES_NUMBER_BUF];
-	if (docs[d].number) {
+	if (paper_doc_per_request(doc)) {
 		if ((rc = ctl_number(c, pos[0], number)) != CTL_EXIT_OK)
 			return rc;
 		job.number = number;
 	}
-	if (docs[d].doc == PAPER_LOG)
+	if (doc == PAPER_LOG)
 		job.day = pos[0];
-	if (docs[d].doc == PAPER_COMPLIANCE) {
+	if (doc == PAPER_COMPLIANCE) {
 		if (!from || !to)
-			return ctl_usage(P_("compliance needs --from DAY and --to DAY"));
+			return ctl_usage(T_("compliance needs --from DAY and --to DAY"));
 		job.from = from;
 		job.to = to;
 	}
@@ -225,38 +211,38 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 		char *end;
 		long p = strtol(person_s, &end, 10);
 		if (*end || p < 0 || p > AKSES_MAX_COMPANIONS)
-			return ctl_usage(P_("--person must be 0 (the applicant) to %d"),
+			return ctl_usage(T_("--person must be 0 (the applicant) to %d"),
 			                 AKSES_MAX_COMPANIONS);
 		job.person = (int)p;
 	}
 	/* Who acts: a badge without --as is the visitor's own first print; everything else (and a
 	 * reprint) is staff, signed in with a PIN. */
 	char receipt[AKSES_TOKEN_BUF + 16] = "";
-	if (docs[d].doc == PAPER_BADGE && !as) {
+	if (doc == PAPER_BADGE && !as) {
 		if (reason)
-			return ctl_usage(P_("--reason goes with --as (a staff reprint)"));
+			return ctl_usage(T_("--reason goes with --as (a staff reprint)"));
 		/* the visitor's proof is the receipt's token, kept out of argv (ps shows argv) */
 		const char *env = getenv("AKSES_RECEIPT");
 		if (env)
 			snprintf(receipt, sizeof receipt, "%s", env);
 		else {
 			if (isatty(STDIN_FILENO))
-				fputs(P_("Receipt token: "), stderr);
+				fputs(T_("Receipt token: "), stderr);
 			if (!ctl_read_line(receipt, sizeof receipt))
 				receipt[0] = '\0';
 		}
 		if (!receipt[0])
-			return ctl_fail_text("%s", P_("the visitor's own print needs the receipt token: "
+			return ctl_fail_text("%s", T_("the visitor's own print needs the receipt token: "
 			                              "set AKSES_RECEIPT or write it on the first line of "
 			                              "standard input"));
 		job.receipt_token = receipt;
 		if ((rc = ctl_open(c)) != CTL_EXIT_OK)
 			return rc;
 	} else {
-		if (docs[d].doc == PAPER_BADGE && (!reason || !*reason))
-			return ctl_usage(P_("a reprint needs --reason"));
+		if (doc == PAPER_BADGE && (!reason || !*reason))
+			return ctl_usage(T_("a reprint needs --reason"));
 		/* the evacuation list is an emergency read: it must print on a full or read-only disk */
-		rc = docs[d].doc == PAPER_INSIDE ? ctl_signin_read(c, as) : ctl_signin_as(c, as);
+		rc = doc == PAPER_INSIDE ? ctl_signin_read(c, as) : ctl_signin_as(c, as);
 		if (rc != CTL_EXIT_OK)
 			return rc;
 		job.actor_id = c->actor.id;
@@ -275,35 +261,7 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 	akses_status st = paper_print(c->st, &c->cfg, &job, &res);
 	if (pdf && !ctl_out_close(&out, st == AKSES_OK) && st == AKSES_OK)
 		st = AKSES_E_IO;
-	if (c->json) {
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddBoolToObject(o, "ok", st == AKSES_OK);
-		cJSON_AddStringToObject(o, "document", sub);
-		if (pdf)
-			cJSON_AddStringToObject(o, "pdf", pdf);
-		else {
-			cJSON_AddStringToObject(o, "queue", res.queue);
-			cJSON_AddNumberToObject(o, "cups_job_id", res.cups_job_id);
-			cJSON_AddStringToObject(o, "state", wf_job_state_code(res.state));
-		}
-		cJSON_AddStringToObject(o, "message", res.message[0] ? res.message
-		                                                     : akses_status_message(st));
-		ctl_json_print(o);
-		return st == AKSES_OK ? CTL_EXIT_OK : CTL_EXIT_FAIL;
-	}
-	if (res.unrecorded)
-		fprintf(stderr, "aksesctl: %s\n",
-		        P_("warning: the disk could not take this print's record; printed anyway"));
-	if (st == AKSES_E_PRINT)
-		return ctl_fail_text("%s", res.message);
-	if (st != AKSES_OK)
-		return ctl_fail(c, st, NULL);
-	if (pdf)
-		printf("%s\n", res.message);
-	else
-		printf(P_("job %d on %s: %s (%s)\n"), res.cups_job_id, res.queue,
-		       wf_job_state_code(res.state), res.message);
-	return CTL_EXIT_OK;
+	return ctl_paper_report(c, st, &res, pdf, "document", cJSON_CreateString(sub));
 }
 
 /* 'ctl_cmd_export()' - Do the export command. */
@@ -313,9 +271,8 @@ int ctl_cmd_export(struct ctl *c, int argc, char **argv)
 	bool csv = false, force = false;
 	int rc;
 
-	i18n_bind(PAPER_DOMAIN);
 	if (argc < 2 || (strcmp(argv[1], "log") != 0 && strcmp(argv[1], "compliance") != 0))
-		return ctl_no_sub(argc, argv, "export", P_(export_help));
+		return ctl_no_sub(argc, argv, "export", T_(export_help));
 	bool is_log = strcmp(argv[1], "log") == 0;
 	const struct ctl_opt opts[] = {
 		{.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
@@ -327,17 +284,17 @@ int ctl_cmd_export(struct ctl *c, int argc, char **argv)
 		{.name = NULL},
 	};
 	rc = ctl_args(c, argc - 1, argv + 1, is_log ? "export log" : "export compliance",
-	              P_(export_help), opts, pos, is_log ? 1 : 0, is_log ? 1 : 0, NULL);
+	              T_(export_help), opts, pos, is_log ? 1 : 0, is_log ? 1 : 0, NULL);
 	if (rc != CTL_CONTINUE)
 		return rc;
 	if (!csv)
-		return ctl_usage(P_("only --csv is supported"));
+		return ctl_usage(T_("only --csv is supported"));
 	if (!is_log && (!from || !to))
-		return ctl_usage(P_("compliance needs --from DAY and --to DAY"));
+		return ctl_usage(T_("compliance needs --from DAY and --to DAY"));
 	if (out && strcmp(out, "-") == 0)
 		out = NULL; /* "-": standard output */
 	if (force && !out)
-		return ctl_usage(P_("--force goes with --out FILE"));
+		return ctl_usage(T_("--force goes with --out FILE"));
 	/* Personal data leaves the system here: staff only, signed in. */
 	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
 		return rc;

@@ -137,6 +137,13 @@ int ctl_fail_text(const char *fmt, ...);
  * when it could not be built (NULL). */
 int ctl_json_print(cJSON *v);
 
+/* Report how a print through kiosk/paper went (ctl_paper.c): in JSON, {"ok", key: ident, "pdf"
+ * or "queue"/"cups_job_id"/"state", "message"}; else the job's line, or the failure on stderr.
+ * Takes ident (may be NULL). Returns the exit code. */
+struct paper_result;
+int ctl_paper_report(struct ctl *c, akses_status st, const struct paper_result *res,
+                     const char *pdf, const char *key, cJSON *ident);
+
 /* Local time as ISO 8601 with offset ("2026-11-29T14:05:00+07:00"), or JSON null for 0. */
 cJSON *ctl_json_time(int64_t t);
 

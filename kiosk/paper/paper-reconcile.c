@@ -9,7 +9,6 @@
 #include "i18n.h"
 #include "paper_int.h"
 
-#define P_(s) dgettext(PAPER_DOMAIN, s)
 
 /* A job recorded as begun this long ago without a CUPS job id never reached CUPS: the printing
  * process died between recording it and submitting it (the store waits as long before it lets
@@ -49,7 +48,7 @@ akses_status paper_reconcile(store *st, struct paper_reconcile *out)
 			if (now - j->at < PAPER_LOST_S)
 				continue; /* perhaps being submitted right now */
 			to = JOB_FAILED;
-			why = paper_prn_message(PRN_E_NO_JOB);
+			why = prn_status_code(PRN_E_NO_JOB);
 		} else if (cups_down) {
 			sum.still++;
 			continue;
@@ -64,11 +63,10 @@ akses_status paper_reconcile(store *st, struct paper_reconcile *out)
 			}
 			if (pst == PRN_E_NO_JOB) {
 				to = JOB_FAILED;
-				why = paper_prn_message(PRN_E_NO_JOB);
+				why = prn_status_code(PRN_E_NO_JOB);
 			} else if (pst == PRN_OK) {
 				to = from_cups(js);
-				why = to == JOB_COMPLETED ? P_("Printed (confirmed with CUPS).")
-				                          : P_("The print job ended without printing.");
+				why = to == JOB_COMPLETED ? "confirmed" : "ended-unprinted";
 			}
 		}
 		if (to == JOB_NONE) {

@@ -44,6 +44,7 @@ akses_status paper_print_staffcard(store *st, const struct akses_config *cfg, in
 		return AKSES_E_INVALID_ARG;
 	memset(res, 0, sizeof *res);
 	i18n_bind(PAPER_DOMAIN);
+	i18n_bind(PRN_DOMAIN);
 	struct prn_pdf pdf = {0};
 	akses_status rc = card_render(st, cfg, staff_id, job->actor_id, res, &pdf);
 	if (rc == AKSES_E_PRINT)
@@ -56,6 +57,6 @@ akses_status paper_print_staffcard(store *st, const struct akses_config *cfg, in
 	}
 	char title[64];
 	snprintf(title, sizeof title, "akses-staffcard-%lld", (long long)staff_id);
-	return paper_deliver(st, cfg, job, cfg->badge_queue, "staffcard", NULL, 0, false, title, &pdf,
+	return paper_deliver(st, cfg, job, cfg->badge_queue, PAPER_KIND_STAFFCARD, NULL, 0, false, title, &pdf,
 	                     res);
 }

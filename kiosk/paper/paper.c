@@ -32,22 +32,18 @@ static void label_mm(config_label l, double *w, double *h)
 	}
 }
 
-/* The label of the SOP step number (via its first wf action). */
-static const char *step_label(int step)
+/* The label of what role does at SOP step number step (its first wf action there): step 6 is
+ * "Assign escort" for the Coordinator and "Record and issue passes" for the Helpdesk. */
+static const char *step_label(int step, akses_role role)
 {
-	for (int a = WF_SUBMIT; a < WF_COUNT; a++) {
-		const struct wf_transition *t = wf_get((wf_action)a);
-		if (t && t->step == step)
-			return wf_action_label((wf_action)a);
-	}
+	for (int pass = 0; pass < 2; pass++) /* the role's own action, else the step's first */
+		for (int a = WF_SUBMIT; a < WF_COUNT; a++) {
+			const struct wf_transition *t = wf_get((wf_action)a);
+			if (t && t->step == step && (pass == 1 || t->role == role))
+				return wf_action_label((wf_action)a);
+		}
 	return "";
 }
-
-static const char *const kind_code[] = {
-	[PAPER_BADGE] = "badge",   [PAPER_RECEIPT] = "receipt",   [PAPER_LOG] = "log",
-	[PAPER_REPORT] = "report", [PAPER_COMPLIANCE] = "compliance", [PAPER_INSIDE] = "inside",
-	[PAPER_LETTER] = "letter", [PAPER_DISPOSITION] = "disposition",
-};
 
 /* Mask all but the first keep_head and last keep_tail characters (ASCII: NIK, phone). */
 static void mask(const char *s, int keep_head, int keep_tail, char *out, size_t n)
@@ -73,10 +69,12 @@ struct gather {
 
 /* A per-request document printed before says it is a reprint (its footer: "Cetak ulang <when>"). A
  * failed lookup only leaves the mark off. */
-static void mark_reprint(struct gather *g, const char *kind, struct prn_header *h)
+static void mark_reprint(struct gather *g, struct prn_header *h)
 {
 	int n = 0;
-	h->reprint = store_print_count(g->st, kind, g->job->number, &n) == AKSES_OK && n > 0;
+	h->reprint = store_print_count(g->st, paper_doc_code(g->job->doc), g->job->number, &n) ==
+	                     AKSES_OK &&
+	             n > 0;
 }
 
 static akses_status do_badge(struct gather *g)
@@ -144,9 +142,9 @@ static akses_status do_receipt(struct gather *g)
 }
 
 /* The day log as printer structs (pointers into log; the arrays are the caller's to free). */
-static akses_status log_to_prn(const struct akses_day_log *log, const struct akses_config *cfg,
-                               struct prn_day_log *out, struct prn_log_visit **pv,
-                               struct prn_log_denied **pd)
+akses_status paper_log_to_prn(const struct akses_day_log *log, const struct akses_config *cfg,
+                              struct prn_day_log *out, struct prn_log_visit **pv,
+                              struct prn_log_denied **pd)
 {
 	memset(out, 0, sizeof(*out));
 	header_of(cfg, &out->hdr);
@@ -189,7 +187,7 @@ static akses_status do_log(struct gather *g)
 	akses_status rc = store_day_log(g->st, g->job->day, &log);
 	if (rc != AKSES_OK)
 		return rc;
-	rc = log_to_prn(&log, g->cfg, &pl, &pv, &pd);
+	rc = paper_log_to_prn(&log, g->cfg, &pl, &pv, &pd);
 	char head[STORE_ANCHOR_BUF]; /* the audit anchor in the footer (issue 8.5) */
 	if (rc == AKSES_OK && store_audit_anchor(g->st, head) == AKSES_OK)
 		pl.hdr.audit_head = head;
@@ -235,7 +233,7 @@ static akses_status do_report(struct gather *g)
 	char head[STORE_ANCHOR_BUF]; /* the audit anchor in the footer (issue 8.5) */
 	if (store_audit_anchor(g->st, head) == AKSES_OK)
 		rep.hdr.audit_head = head;
-	mark_reprint(g, "report", &rep.hdr);
+	mark_reprint(g, &rep.hdr);
 	rep.writer = (struct prn_signer){wf_role_title(ROLE_HELPDESK), "", 0};
 	for (int i = 0; i < n; i++) {
 		const struct akses_step_rec *s = &steps[i];
@@ -285,8 +283,8 @@ static akses_status do_report(struct gather *g)
 }
 
 /* Compliance rows as printer rows; *out is the caller's to free. */
-static akses_status comp_to_prn(store *st, const char *from, const char *to,
-                                struct prn_comp_row **out, int *n)
+akses_status paper_comp_to_prn(store *st, const char *from, const char *to,
+                               struct prn_comp_row **out, int *n)
 {
 	struct akses_compliance_row *rows = NULL;
 	akses_status rc = store_compliance(st, from, to, &rows, n);
@@ -299,7 +297,7 @@ static akses_status comp_to_prn(store *st, const char *from, const char *to,
 	}
 	for (int i = 0; i < *n; i++)
 		(*out)[i] = (struct prn_comp_row){rows[i].step,      wf_role_title(rows[i].role),
-		                                  step_label(rows[i].step), rows[i].count,
+		                                  step_label(rows[i].step, rows[i].role), rows[i].count,
 		                                  rows[i].median_s,  rows[i].p90_s,
 		                                  rows[i].standard_s, rows[i].within_share};
 	free(rows);
@@ -310,7 +308,7 @@ static akses_status do_compliance(struct gather *g)
 {
 	struct prn_comp_row *rows = NULL;
 	int n = 0;
-	akses_status rc = comp_to_prn(g->st, g->job->from, g->job->to, &rows, &n);
+	akses_status rc = paper_comp_to_prn(g->st, g->job->from, g->job->to, &rows, &n);
 	if (rc != AKSES_OK)
 		return rc;
 	struct prn_compliance c = {.from = g->job->from, .to = g->job->to, .n = n, .rows = rows};
@@ -328,8 +326,8 @@ static akses_status do_compliance(struct gather *g)
 		clock_format(fl[i].step_at, at, sizeof at);
 		clock_format(fl[i].reset_at, set, sizeof set);
 		snprintf(lines[i], sizeof lines[i],
-		         "%s langkah %d oleh staf %lld pada %s, %lld menit setelah staf %lld mengatur "
-		         "PIN-nya (%s)",
+		         P_("%s step %d by staff %lld at %s, %lld min after staff %lld set their PIN "
+		            "(%s)"),
 		         fl[i].number, fl[i].step, (long long)fl[i].actor_id, at,
 		         (long long)((fl[i].step_at - fl[i].reset_at) / 60), (long long)fl[i].reset_by,
 		         set);
@@ -355,16 +353,32 @@ static akses_status do_inside(struct gather *g)
 	akses_status rc = store_inside(g->st, &v, &n);
 	if (rc != AKSES_OK)
 		return rc;
-	struct prn_inside_row *rows = calloc((size_t)n + 1, sizeof(*rows));
+	struct prn_inside_row *rows = calloc((size_t)n * 2 + 1, sizeof(*rows));
 	if (!rows) {
 		free(v);
 		return AKSES_E_NOMEM;
 	}
+	int m = 0;
 	for (int i = 0; i < n; i++)
-		rows[i] = (struct prn_inside_row){v[i].number, v[i].name,  v[i].institution,
-		                                  v[i].escort, v[i].in_at, v[i].end_at,
-		                                  v[i].overstay};
-	struct prn_inside in = {.n = n, .rows = rows};
+		rows[m++] = (struct prn_inside_row){v[i].number, v[i].name,  v[i].institution,
+		                                    v[i].escort, v[i].in_at, v[i].end_at,
+		                                    v[i].overstay};
+	/* Everyone in the room is counted at the muster point: each escort (inside with their
+	 * visitors from the first one's entry) once, under their visitors' request number. */
+	for (int i = 0; i < n; i++) {
+		bool seen = !v[i].escort[0];
+		for (int k = 0; k < i && !seen; k++)
+			seen = strcmp(v[k].escort, v[i].escort) == 0;
+		if (seen)
+			continue;
+		struct prn_inside_row e = {v[i].number, v[i].escort, wf_role_title(ROLE_TIM_TEKNIS),
+		                           "-", v[i].in_at, v[i].end_at, false};
+		for (int k = i + 1; k < n; k++)
+			if (strcmp(v[k].escort, v[i].escort) == 0 && v[k].in_at < e.in_at)
+				e.in_at = v[k].in_at;
+		rows[m++] = e;
+	}
+	struct prn_inside in = {.n = m, .rows = rows};
 	header_of(g->cfg, &in.hdr);
 	snprintf(g->title, sizeof(g->title), "akses-inside");
 	rc = prn_render_inside(&in, &g->pdf) == PRN_OK ? AKSES_OK : AKSES_E_PRINT;
@@ -403,7 +417,7 @@ static akses_status do_letter(struct gather *g)
 		                       .companion_niks = ck, .n_equipment = r->n_equipment,
 		                       .equipment = eq};
 		header_of(g->cfg, &l.hdr);
-		mark_reprint(g, "letter", &l.hdr);
+		mark_reprint(g, &l.hdr);
 		snprintf(g->title, sizeof(g->title), "akses-letter-%s", r->number);
 		rc = prn_render_letter(&l, &g->pdf) == PRN_OK ? AKSES_OK : AKSES_E_PRINT;
 	}
@@ -468,7 +482,7 @@ static akses_status do_disposition(struct gather *g)
 	                            .official_role = wf_role_title(ROLE_KADIS),
 	                            .official_name = kadis, .official_nip = NULL};
 	header_of(g->cfg, &d.hdr);
-	mark_reprint(g, "disposition", &d.hdr);
+	mark_reprint(g, &d.hdr);
 	snprintf(g->title, sizeof(g->title), "akses-disposition-%s", r->number);
 	rc = prn_render_disposition(&d, &g->pdf) == PRN_OK ? AKSES_OK : AKSES_E_PRINT;
 	free(steps);
@@ -476,42 +490,65 @@ static akses_status do_disposition(struct gather *g)
 	return rc;
 }
 
-/* The evacuation list must print in an emergency even when the disk cannot take its print record
- * (full, read-only): it issues nothing, so it may go unrecorded, and says so (res->unrecorded). */
-static bool paper_may_go_unrecorded(const char *kind, akses_status rc)
+/* ---- the kinds of document ---------------------------------------------------------------- */
+
+/* Every document in one place: the code stored with its print jobs (and aksesctl's sub-command),
+ * how its data is gathered, whether it is one request's paper, whether it goes to the badge
+ * printer (else the report printer), and what staff read for it. */
+struct paper_kind {
+	const char *code;
+	akses_status (*gather)(struct gather *g);
+	bool per_request;
+	bool badge_queue;
+	const char *label;
+};
+
+static const struct paper_kind kinds[] = {
+	[PAPER_BADGE] = {"badge", do_badge, true, true, N_("Visitor pass")},
+	[PAPER_RECEIPT] = {"receipt", do_receipt, true, true, N_("Receipt")},
+	[PAPER_LOG] = {"log", do_log, false, false, N_("Daily access log")},
+	[PAPER_REPORT] = {"report", do_report, true, false, N_("Access report")},
+	[PAPER_COMPLIANCE] = {"compliance", do_compliance, false, false, N_("SOP compliance")},
+	[PAPER_INSIDE] = {"inside", do_inside, false, false, N_("Who is inside")},
+	[PAPER_LETTER] = {"letter", do_letter, true, false, N_("Request letter")},
+	[PAPER_DISPOSITION] = {"disposition", do_disposition, true, false, N_("Disposition sheet")},
+};
+#define PAPER_KINDS ((int)(sizeof kinds / sizeof kinds[0]))
+
+static bool paper_doc_valid(paper_doc doc)
 {
-	return strcmp(kind, "inside") == 0 && akses_status_is_storage_refusal(rc);
+	return (int)doc >= PAPER_BADGE && (int)doc < PAPER_KINDS;
 }
 
-/* Record a job about to go to queue (or, to_file, to a file) into *rec. On a refusal the PDF is
- * freed, res says why, and the status is returned; the evacuation list goes on unrecorded (*rec
- * 0, res->unrecorded) when only the disk refused. */
-static akses_status paper_record_begin(store *st, const struct paper_job *job, const char *kind,
-                                       const char *number, int64_t pass_id, bool reprint,
-                                       const char *queue, bool to_file, struct prn_pdf *pdf,
-                                       int64_t *rec, struct paper_result *res)
+const char *paper_doc_code(paper_doc doc)
 {
-	*rec = 0;
-	akses_status rc = store_print_begin_dest(st, kind, number, pass_id, job->actor_id, reprint,
-	                                         queue, to_file, rec);
-	if (paper_may_go_unrecorded(kind, rc)) {
-		res->unrecorded = true;
-		*rec = 0;
-		return AKSES_OK;
-	}
-	if (rc != AKSES_OK) {
-		prn_pdf_free(pdf);
-		res->status = rc;
-		snprintf(res->message, sizeof(res->message), "%s", akses_status_message(rc));
-	}
-	return rc;
+	return paper_doc_valid(doc) ? kinds[doc].code : "";
 }
 
-/* store_print_update for a recorded job; nothing to do for one that went unrecorded (rec 0). */
-static akses_status paper_record_end(store *st, int64_t rec, int cups_id, print_job_state state,
-                                     const char *message)
+bool paper_doc_per_request(paper_doc doc)
 {
-	return rec > 0 ? store_print_update(st, rec, cups_id, state, message) : AKSES_OK;
+	return paper_doc_valid(doc) && kinds[doc].per_request;
+}
+
+int paper_doc_parse(const char *code, paper_doc *out)
+{
+	for (int k = PAPER_BADGE; code && k < PAPER_KINDS; k++)
+		if (strcmp(code, kinds[k].code) == 0) {
+			*out = (paper_doc)k;
+			return 0;
+		}
+	return -1;
+}
+
+const char *paper_kind_label(const char *code)
+{
+	i18n_bind(PAPER_DOMAIN);
+	paper_doc doc;
+	if (paper_doc_parse(code, &doc) == 0)
+		return P_(kinds[doc].label);
+	if (code && strcmp(code, PAPER_KIND_STAFFCARD) == 0)
+		return P_("Staff card");
+	return code ? code : "";
 }
 
 /* ---- the whole job ------------------------------------------------------------------------ */
@@ -520,30 +557,19 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
                          struct paper_result *res)
 {
 	struct gather g = {st, cfg, job, res, 0, false, {0}, ""};
-	akses_status rc;
 
-	if (!st || !cfg || !job || !res || job->doc < PAPER_BADGE || job->doc > PAPER_DISPOSITION)
+	if (!st || !cfg || !job || !res || !paper_doc_valid(job->doc))
 		return AKSES_E_INVALID_ARG;
 	memset(res, 0, sizeof(*res));
 	i18n_bind(PAPER_DOMAIN);
-	bool per_request = job->doc == PAPER_BADGE || job->doc == PAPER_RECEIPT ||
-	                   job->doc == PAPER_REPORT || job->doc == PAPER_LETTER ||
-	                   job->doc == PAPER_DISPOSITION;
-	if ((per_request && (!job->number || !*job->number)) ||
+	i18n_bind(PRN_DOMAIN); /* the paper in this session's language */
+	const struct paper_kind *k = &kinds[job->doc];
+	if ((k->per_request && (!job->number || !*job->number)) ||
 	    (job->doc == PAPER_LOG && (!job->day || !*job->day)) ||
 	    (job->doc == PAPER_COMPLIANCE && (!job->from || !job->to)))
 		return res->status = AKSES_E_INVALID_ARG;
 
-	switch (job->doc) {
-	case PAPER_BADGE: rc = do_badge(&g); break;
-	case PAPER_RECEIPT: rc = do_receipt(&g); break;
-	case PAPER_LOG: rc = do_log(&g); break;
-	case PAPER_REPORT: rc = do_report(&g); break;
-	case PAPER_COMPLIANCE: rc = do_compliance(&g); break;
-	case PAPER_INSIDE: rc = do_inside(&g); break;
-	case PAPER_LETTER: rc = do_letter(&g); break;
-	default: rc = do_disposition(&g); break;
-	}
+	akses_status rc = k->gather(&g);
 	if (rc == AKSES_E_PRINT) {
 		prn_pdf_free(&g.pdf);
 		return paper_fail(res, PRN_E_RENDER, JOB_FAILED);
@@ -556,153 +582,7 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 	}
 
 	/* The queue: asked for, else the config's for this kind of paper, else CUPS decides. */
-	const char *queue = (job->doc == PAPER_BADGE || job->doc == PAPER_RECEIPT) ? cfg->badge_queue
-	                                                                          : cfg->report_queue;
-	return paper_deliver(st, cfg, job, queue, kind_code[job->doc],
-	                     per_request ? job->number : NULL, g.pass_id, g.reprint, g.title, &g.pdf,
-	                     res);
-}
-
-akses_status paper_fail(struct paper_result *res, prn_status pst, print_job_state js)
-{
-	res->status = AKSES_E_PRINT;
-	res->printer_error = pst;
-	res->state = js;
-	paper_msg_fill(res->message, sizeof(res->message), paper_prn_message(pst), res->queue);
-	return AKSES_E_PRINT;
-}
-
-static print_job_state job_end_state(prn_status pst)
-{
-	switch (pst) {
-	case PRN_OK: return JOB_COMPLETED;
-	case PRN_E_JOB_ABORTED: return JOB_ABORTED;
-	case PRN_E_JOB_CANCELED: return JOB_CANCELED;
-	case PRN_E_JOB_STOPPED:
-	case PRN_E_STOPPED: return JOB_STOPPED;
-	default: return JOB_FAILED;
-	}
-}
-
-akses_status paper_deliver(store *st, const struct akses_config *cfg, const struct paper_job *job,
-                           const char *queue, const char *kind, const char *number,
-                           int64_t pass_id, bool reprint, const char *title, struct prn_pdf *pdf,
-                           struct paper_result *res)
-{
-	akses_status rc;
-	/* To a file: recorded like a print (destination "file"), since a badge written to a file
-	 * opens the door as well as a printed one. */
-	if (job->pdf_path) {
-		int64_t rec;
-		if ((rc = paper_record_begin(st, job, kind, number, pass_id, reprint, NULL, true, pdf,
-		                             &rec, res)) != AKSES_OK)
-			return rc;
-		prn_status pst = job->pdf_file ? prn_pdf_write(pdf, job->pdf_file)
-		                               : prn_pdf_save(pdf, job->pdf_path);
-		prn_pdf_free(pdf);
-		if (pst != PRN_OK) {
-			paper_fail(res, pst, JOB_FAILED);
-			paper_record_end(st, rec, 0, JOB_FAILED, res->message);
-			return AKSES_E_PRINT;
-		}
-		res->status = AKSES_OK;
-		res->state = JOB_COMPLETED;
-		paper_msg_fill(res->message, sizeof(res->message), P_("Saved to %s."), job->pdf_path);
-		rc = paper_record_end(st, rec, 0, JOB_COMPLETED, res->message);
-		return rc == AKSES_OK ? AKSES_OK : (res->status = rc);
-	}
-
-	if (job->queue && *job->queue)
-		queue = job->queue;
-	if (queue && !*queue)
-		queue = NULL;
-	struct prn_queue q;
-	prn_status pst = prn_cups_queue(queue, &q);
-	snprintf(res->queue, sizeof(res->queue), "%s", q.name[0] ? q.name : (queue ? queue : ""));
-
-	int64_t rec;
-	if ((rc = paper_record_begin(st, job, kind, number, pass_id, reprint, res->queue, false, pdf,
-	                             &rec, res)) != AKSES_OK)
-		return rc;
-	int cups_id = 0;
-	if (pst == PRN_OK)
-		pst = prn_cups_submit(res->queue, title, pdf, &q, &cups_id);
-	prn_pdf_free(pdf);
-	res->cups_job_id = cups_id;
-	if (pst != PRN_OK) {
-		paper_fail(res, pst, JOB_FAILED);
-		paper_record_end(st, rec, 0, JOB_FAILED, res->message);
-		return AKSES_E_PRINT;
-	}
-	/* CUPS has it: record its job id at once (a badge's new token takes effect now), so that a
-	 * process killed while waiting leaves a job that reconciling can look up in CUPS. */
-	paper_msg_fill(res->message, sizeof(res->message), P_("Sent to printer %s."), res->queue);
-	rc = paper_record_end(st, rec, cups_id, JOB_ACCEPTED, res->message);
-	if (!job->wait || rc != AKSES_OK) {
-		res->status = rc;
-		res->state = JOB_ACCEPTED;
-		return rc;
-	}
-	prn_job_state js;
-	pst = prn_cups_wait(res->queue, cups_id, cfg->print_timeout_s, &js);
-	if (pst != PRN_OK) {
-		print_job_state end = job_end_state(pst);
-		/* Given up on: cancel it so a late print does not become a silent duplicate. */
-		if (pst == PRN_E_TIMEOUT || pst == PRN_E_STOPPED)
-			prn_cups_cancel(cups_id);
-		paper_fail(res, pst, end);
-		paper_record_end(st, rec, cups_id, end, res->message);
-		return AKSES_E_PRINT;
-	}
-	res->status = AKSES_OK;
-	res->state = JOB_COMPLETED;
-	paper_msg_fill(res->message, sizeof(res->message), P_("Printed on %s."), res->queue);
-	rc = paper_record_end(st, rec, cups_id, JOB_COMPLETED, res->message);
-	return rc == AKSES_OK ? AKSES_OK : (res->status = rc);
-}
-
-/* ---- CSV ---------------------------------------------------------------------------------- */
-
-/* The CSV's end: everything flushed into f (the caller closes it). */
-static akses_status csv_done(FILE *f, prn_status pst)
-{
-	return (pst == PRN_OK && fflush(f) == 0 && !ferror(f)) ? AKSES_OK : AKSES_E_IO;
-}
-
-akses_status paper_export_log_csv(store *st, const char *day, FILE *f)
-{
-	struct akses_day_log log;
-	struct prn_day_log pl;
-	struct prn_log_visit *pv = NULL;
-	struct prn_log_denied *pd = NULL;
-	struct akses_config cfg;
-	if (!st || !day || !f)
-		return AKSES_E_INVALID_ARG;
-	config_defaults(&cfg);
-	akses_status rc = store_day_log(st, day, &log);
-	if (rc != AKSES_OK)
-		return rc;
-	rc = log_to_prn(&log, &cfg, &pl, &pv, &pd);
-	if (rc == AKSES_OK)
-		rc = csv_done(f, prn_csv_day_log(&pl, f));
-	free(pv);
-	free(pd);
-	store_day_log_free(&log);
-	return rc;
-}
-
-akses_status paper_export_compliance_csv(store *st, const char *from, const char *to,
-                                         FILE *f)
-{
-	struct prn_comp_row *rows = NULL;
-	int n = 0;
-	if (!st || !from || !to || !f)
-		return AKSES_E_INVALID_ARG;
-	akses_status rc = comp_to_prn(st, from, to, &rows, &n);
-	if (rc != AKSES_OK)
-		return rc;
-	struct prn_compliance c = {.from = from, .to = to, .n = n, .rows = rows};
-	rc = csv_done(f, prn_csv_compliance(&c, f));
-	free(rows);
-	return rc;
+	const char *queue = k->badge_queue ? cfg->badge_queue : cfg->report_queue;
+	return paper_deliver(st, cfg, job, queue, k->code, k->per_request ? job->number : NULL,
+	                     g.pass_id, g.reprint, g.title, &g.pdf, res);
 }

@@ -47,11 +47,21 @@ struct paper_result {
 	print_job_state state;     /* JOB_ACCEPTED (no wait), JOB_COMPLETED, or how it failed */
 	int printer_error;         /* printer/'s own code when status is AKSES_E_PRINT */
 	char message[256];         /* plain words for staff: "Antrean PDF dihentikan (stopped) ..." */
+	char message_code[192];    /* the same as stored with the job: "queue-stopped PDF" */
 	char queue[128];           /* the queue it went to */
 	char token[AKSES_TOKEN_BUF]; /* badge: the token printed in the QR */
 	bool unrecorded;           /* the evacuation list printed although the disk (full, read-only)
 	                              could not take its print record */
 };
+
+/* The kinds of document (one table in paper.c): the code a print job is stored with and aksesctl
+ * names it by ("badge", "log", ...; "" for no kind), whether it is one request's paper, the kind
+ * of a code (0, or -1 for none), and the translated name staff read for a stored kind (the code
+ * itself when unknown). */
+const char *paper_doc_code(paper_doc doc);
+bool paper_doc_per_request(paper_doc doc);
+int paper_doc_parse(const char *code, paper_doc *out);
+const char *paper_kind_label(const char *code);
 
 /* Do the whole job. On a badge print failure the pass stays printable (PRINT_FAILED). */
 akses_status paper_print(store *st, const struct akses_config *cfg, const struct paper_job *job,
@@ -64,6 +74,11 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
  * before printing: if the print then fails, run it again (a new code, a new card). */
 akses_status paper_print_staffcard(store *st, const struct akses_config *cfg, int64_t staff_id,
                                    const struct paper_job *job, struct paper_result *res);
+
+/* A stored job's message in the current language (paper-msg.c): stored as a code and its
+ * argument, it reads in the language of whoever looks, not of the session that printed; a row
+ * from before that (message_legacy) as it was written. Returns out. */
+const char *paper_job_message(const struct akses_print_job *j, char *out, size_t n);
 
 /* ---- print jobs against CUPS (paper-reconcile.c) ------------------------------------------ */
 

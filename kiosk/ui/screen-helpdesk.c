@@ -250,13 +250,14 @@ static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 	}
 	for (int i = 0; i < hd.n_jobs && y + sh <= bottom; i++) {
 		const struct akses_print_job *j = &hd.jobs[i];
-		char hm[16];
+		char hm[16], msg[256];
 		bool bad = j->state >= JOB_ABORTED;
+		paper_job_message(j, msg, sizeof msg); /* in this screen's language, not the printer's */
 		bool done = j->state == JOB_COMPLETED;
 		clock_format_hm(j->at, hm, sizeof hm);
-		snprintf(line, sizeof line, "%s  %s%s %s  %s  %s%s%s", hm, j->kind,
+		snprintf(line, sizeof line, "%s  %s%s %s  %s  %s%s%s", hm, paper_kind_label(j->kind),
 		         j->reprint ? "*" : "", j->number, j->queue, hd_job_word(j->state),
-		         bad && j->message[0] ? " — " : "", bad ? j->message : "");
+		         bad && msg[0] ? " — " : "", bad ? msg : "");
 		ui_text(ui_rect(x, y, w, sh), line, UI_FONT_SMALL, bad,
 		        bad ? ui_c_danger : (done ? ui_c_ok : ui_c_text), UI_LEFT);
 		y += sh + ui_px(6);

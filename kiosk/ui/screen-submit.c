@@ -645,8 +645,8 @@ static void submit_leave(struct app *a)
 static void submit_draw(struct app *a)
 {
 	static const char *const titles[STEP_COUNT] = {
-	    N_("Who are you?"), N_("How can we reach you?"), N_("Why do you come?"),
-	    N_("When do you come?"), N_("Companions"), N_("Equipment"), N_("Check your request"),
+	    N_("Who are you?"), N_("How can we reach you?"), N_("Purpose of your visit"),
+	    N_("When will you visit?"), N_("Companions"), N_("Equipment"), N_("Check your request"),
 	    N_("Privacy and consent"), N_("Request sent")};
 	char step_txt[64];
 

@@ -298,6 +298,42 @@ START_TEST(test_v1_file_with_data_is_migrated_to_v2_intact)
 }
 END_TEST
 
+/* A file from before print-job messages were codes: its rows keep their words, flagged legacy
+ * (read as written, in any language); rows written after are codes. The file is built with every
+ * migration before the one that brought the flag, wherever it stands in the list. */
+START_TEST(test_print_messages_before_codes_are_kept_as_legacy)
+{
+	int v = 0;
+	while (v < store_schema_count() && !strstr(store_schema_migration(v), "msg_legacy"))
+		file_exec(store_schema_migration(v++));
+	ck_assert_int_lt(v, store_schema_count());
+	char sql[512];
+	snprintf(sql, sizeof sql,
+	         "PRAGMA user_version = %d;"
+	         "INSERT INTO print_job(at, kind, queue, cups_job_id, state, message, updated_at)"
+	         " VALUES (1, 'log', 'PDF', 7, 'completed', 'Sudah dicetak di PDF.', 1);",
+	         v);
+	file_exec(sql);
+
+	store *st = NULL;
+	ck_assert_int_eq(store_open(path, NULL, &st), AKSES_OK);
+	int64_t job = 0;
+	ck_assert_int_eq(store_print_begin(st, "inside", NULL, 0, 0, false, "PDF", &job), AKSES_OK);
+	ck_assert_int_eq(store_print_update(st, job, 8, JOB_COMPLETED, "printed-on PDF"), AKSES_OK);
+	struct akses_print_job *j = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_print_list(st, 10, &j, &n), AKSES_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(j[0].message, "printed-on PDF");
+	ck_assert(!j[0].message_legacy);
+	ck_assert_str_eq(j[1].message, "Sudah dicetak di PDF.");
+	ck_assert(j[1].message_legacy);
+	free(j);
+	store_close(st);
+	assert_full_schema();
+}
+END_TEST
+
 START_TEST(test_reopening_a_v2_file_changes_nothing_and_keeps_codes)
 {
 	store *st = NULL;
@@ -339,6 +375,7 @@ static Suite *migrate_suite(void)
 	tcase_add_test(tc, test_two_handles_share_one_file);
 	tcase_add_test(tc, test_v1_file_with_data_is_migrated_to_v2_intact);
 	tcase_add_test(tc, test_reopening_a_v2_file_changes_nothing_and_keeps_codes);
+	tcase_add_test(tc, test_print_messages_before_codes_are_kept_as_legacy);
 	suite_add_tcase(s, tc);
 	return s;
 }

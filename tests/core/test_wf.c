@@ -413,6 +413,10 @@ START_TEST(test_labels_are_indonesian_by_default_and_english_on_request)
 	ck_assert_str_eq(wf_state_label(RS_SUBMITTED),
 	                 "Waiting for the Head of Agency's disposition");
 	ck_assert_str_eq(wf_deny_label(DENY_ALREADY_INSIDE), "Already inside");
+	/* a disposition forwards the request: "Dispose to" read as "throw away" */
+	ck_assert_str_eq(wf_action_label(WF_DISPOSE_KADIS),
+	                 "Forward to the Head of Division (disposition)");
+	ck_assert_str_eq(wf_action_label(WF_DISPOSE_KABID), "Forward to the Coordinator (disposition)");
 	/* every label exists in both languages */
 	for (int lang = 0; lang < 2; lang++) {
 		i18n_set_lang(lang ? "en" : "id");

@@ -56,9 +56,10 @@ as "$KOORD" inbox >/dev/null
 [[ $(ctl audit head) != "$head" ]] || fail "the head did not move after a write"
 ctl audit verify --anchor "$head" >/dev/null || fail "an older anchor no longer verifies"
 
-# the daily log carries the head in its footer: paper to check against later
+# the daily log carries the head in its footer: paper to check against later (printed from an
+# English session, its footer is in English)
 as "$HELPDESK" print log 2026-11-29 --pdf "$WORK/log.pdf" >/dev/null || fail "print log --pdf"
-paper=$(pdftotext "$WORK/log.pdf" - | grep -o 'Jejak audit [0-9]*:[0-9a-f]*' | head -n 1 | cut -d' ' -f3)
+paper=$(pdftotext "$WORK/log.pdf" - | grep -o 'Audit trail [0-9]*:[0-9a-f]*' | head -n 1 | cut -d' ' -f3)
 [[ $paper =~ ^[0-9]+:[0-9a-f]{16}$ ]] || fail "no audit head on the daily log: $(pdftotext "$WORK/log.pdf" - | tail -n 5)"
 ctl audit verify --anchor "$paper" >/dev/null || fail "the log's anchor $paper does not verify"
 

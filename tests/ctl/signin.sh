@@ -97,10 +97,10 @@ grep -q "^FLAG $REQ step 2 by staff $KADIS at 2026-11-30 09:10, 10 min after sta
 grep -q "step 3" "$WORK/out" && fail "step 3 flagged: $(cat "$WORK/out")"
 as "$HELPDESK" --json compliance --from 2026-11-30 --to 2026-11-30 | grep -q '"pin_set_by":'"$ADMIN" ||
 	fail "no flags in --json"
-# ... and on the printed compliance report
+# ... and on the printed compliance report (in the English of the session printing it)
 as "$HELPDESK" print compliance --from 2026-11-30 --to 2026-11-30 --pdf "$WORK/comp.pdf" >/dev/null ||
 	fail "print compliance"
-pdftotext "$WORK/comp.pdf" - | tr '\n' ' ' | grep -q "$REQ langkah 2 oleh staf $KADIS" ||
+pdftotext "$WORK/comp.pdf" - | tr '\n' ' ' | grep -q "$REQ step 2 by staff $KADIS" ||
 	fail "the printed compliance report does not flag step 2: $(pdftotext "$WORK/comp.pdf" - | tail -n 8)"
 
 echo "signin: ok"

@@ -53,6 +53,12 @@ expect_state "$REQ" RECORDED 6
 
 # one pass, for the applicant; a fresh token handed out with a warning on stderr
 as "$HELPDESK" pass list "$REQ" | grep -q 'Ni Luh Putu Ayu' || fail "pass list lacks the applicant"
+# the print state in the reader's words, not the stored code ("CETAK none", issue 9.6)
+as "$HELPDESK" pass list "$REQ" | grep 'Ni Luh Putu Ayu' | grep -q 'not printed$' ||
+	fail "pass list: the English print state is not 'not printed'"
+printf '%s\n' "${PIN[$HELPDESK]}" | "$AKSESCTL" --lang id pass list "$REQ" --as "$HELPDESK" >"$WORK/pl"
+grep 'Ni Luh Putu Ayu' "$WORK/pl" | grep -q 'belum dicetak$' && ! grep -qw none "$WORK/pl" ||
+	fail "pass list in Indonesian: $(cat "$WORK/pl")"
 as "$HELPDESK" pass list "$REQ" --tokens >"$WORK/tokens" 2>"$WORK/warn"
 grep -qi 'warning' "$WORK/warn" || fail "no warning that tokens were reissued"
 TOKEN=$(grep -o '[A-Z2-7]\{32\}' "$WORK/tokens" | head -n 1)

@@ -54,5 +54,5 @@ stop_cupsd() {
 }
 fault 3 "not running" "stop_cupsd" "\"\$CUPS_UP\" -q >/dev/null"
 
-ctl $HELPDESK print status | grep -c failed | grep -q '^4$' || fail "print status does not show the 4 failures"
+ctl $HELPDESK print status | grep -c ' gagal ' | grep -q '^4$' || fail "print status does not show the 4 failures"
 echo "PASS cups_faults"

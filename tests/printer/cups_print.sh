@@ -47,7 +47,7 @@ out=$(ctl $HELPDESK --json print badge "$REQ" --queue PDF --wait --reason "kartu
 f2=$(pdf_of_job "$(job_id "$out")") || fail "no PDF for the reprint"
 token2=$(qr_of "$f2")
 [ ${#token2} -eq 32 ] && [ "$token2" != "$token" ] || fail "reprint did not carry a new token"
-ctl $HELPDESK print status | grep -q reprint || fail "reprint not in print status"
+ctl $HELPDESK print status | grep -q "cetak ulang" || fail "reprint (cetak ulang) not in print status"
 
 # 4. Every other document, through the scheduler; each PDF says what it is about.
 day=$(date '+%Y-%m-%d')
@@ -56,15 +56,22 @@ check_doc() {
 	shift 2
 	out=$(ctl $HELPDESK --json print "$what" "$@" --queue PDF --wait) || fail "print $what: $out"
 	f=$(pdf_of_job "$(job_id "$out")") || fail "no PDF for $what"
-	t=$(pdftotext "$f" - | tr '\n' ' ')
-	case "$t" in *"$want"*) ;; *) fail "$what PDF lacks '$want'" ;; esac
+	t=$(pdftotext "$f" - | tr -s '\n ' '  ')
+	IFS='|' read -ra needles <<<"$want" # several things it must say, split by |
+	for w in "${needles[@]}"; do
+		case "$t" in *"$w"*) ;; *) fail "$what PDF lacks '$w': $t" ;; esac
+	done
 	echo "$what: $(pdfinfo "$f" | sed -n 's/^Pages: *//p') page(s), has '$want'"
 }
 check_doc receipt "$REQ" "$REQ"
 check_doc log "$NAME" "$day"
-check_doc report "$REQ" "$REQ"
-check_doc compliance "KEPATUHAN" --from "$day" --to "$day"
-check_doc inside "$NAME"
+# "Verifikasi": text read back from the printed PDF has every letter (an "fi" ligature came back
+# from cups-pdf as "Veri kasi"); step 6 is named for each role; the escort inside is on the
+# evacuation list with the visitor (issue 9.7)
+check_doc report "$REQ|Verifikasi" "$REQ"
+check_doc compliance "KEPATUHAN|Tunjuk pendamping|Catat dan terbitkan kartu akses|L6a|L6b" \
+	--from "$day" --to "$day"
+check_doc inside "$NAME|2 orang di dalam|Tim Teknis"
 check_doc letter "$REQ" "$REQ"
 check_doc disposition "LEMBAR DISPOSISI" "$REQ"
 

@@ -48,8 +48,10 @@ out=$(later "+3 min" "$AKSESCTL" --json print badge "$REQ" --person 0 --queue PD
 tok0=$(token_of_job "$(job_id "$out")")
 [ ${#tok0} -eq 32 ] || fail "no token QR on the visitor's badge"
 n=$(sqlite3 "$AKSES_DB" "SELECT count(*) FROM print_job WHERE state = 'failed' AND cups_job_id = 0
-	AND message LIKE '%CUPS%'")
+	AND message = 'unknown-job'")
 [ "$n" -eq 1 ] || fail "the killed job is not recorded as never having reached CUPS ($n)"
+ctl $HELPDESK --lang en print status | grep -q "never reached the print service (CUPS)" ||
+	fail "print status does not say the killed job never reached CUPS"
 echo "killed before CUPS -> reconciled failed, visitor printed (job $(job_id "$out"))"
 
 # 2. The visitor's print killed while waiting for CUPS: CUPS printed it; reconciling says done.
@@ -106,6 +108,16 @@ en print badge "$REQ" --person 2 --pdf "$WORK/b2.pdf" >/dev/null || fail "visito
 [ "$(print_state 2)" = done ] || fail "--pdf badge leaves the pass '$(print_state 2)'"
 ctl $HELPDESK --lang en print status | grep "Saved to $WORK/b2.pdf" | grep -q " file " ||
 	fail "--pdf badge not in print status as a file"
+# the job's message reads in the reader's language, not the printing session's (issue 9.6)
+ctl $HELPDESK --lang id print status | grep -q "Disimpan ke $WORK/b2.pdf" ||
+	fail "a job printed from an English session reads in English to an Indonesian reader"
+# a row from before the codes keeps the words it was written with, for every reader
+sqlite3 "$AKSES_DB" "UPDATE print_job SET message = 'Tercetak di PDF (catatan lama)', msg_legacy = 1
+	WHERE id = (SELECT min(id) FROM print_job)"
+for lang in en id; do
+	ctl $HELPDESK --lang $lang print status --limit 1000 | grep -q "Tercetak di PDF (catatan lama)" ||
+		fail "a legacy job message is not shown as written ($lang)"
+done
 msg=$(en print badge "$REQ" --person 2 --pdf "$WORK/b2b.pdf" 2>&1) && fail "second --pdf badge without staff"
 case "$msg" in *"already printed"*) ;; *) fail "second --pdf badge: $msg" ;; esac
 [ ! -e "$WORK/b2b.pdf" ] || fail "a refused badge was written"

@@ -2,6 +2,8 @@
  * poppler (pdfinfo, pdftotext), rasterized (pdftoppm) and QR-decoded (zbarimg). No CUPS needed,
  * except the check that an unreachable scheduler is reported at once. */
 #include <check.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +118,11 @@ static void setup(void)
 	}
 	snprintf(tmpl, sizeof(tmpl), "%s/prn-XXXXXX", (base && *base) ? base : "/tmp");
 	ck_assert_ptr_nonnull(mkdtemp(tmpl));
+	/* the paper in Indonesian, the default language, from the build's catalogs */
+	setlocale(LC_ALL, "C.UTF-8");
+	bindtextdomain(PRN_DOMAIN, getenv("AKSES_LOCALEDIR"));
+	bind_textdomain_codeset(PRN_DOMAIN, "UTF-8");
+	setenv("LANGUAGE", "id", 1);
 	snprintf(dir, sizeof(dir), "%s", tmpl);
 	setenv("TZ", "Asia/Jakarta", 1);
 	tzset();
