@@ -440,6 +440,7 @@ int main(int argc, char **argv)
 	/* test hooks (the UI dump the end-to-end tests read, the frame benchmark) exist only in a
 	 * test build: a shipped kiosk ignores them (issue 8.2) */
 	a->dump_path = clock_test_build() ? getenv("AKSES_UI_DUMP") : NULL;
+	ui.clip_text = clock_test_build(); /* a clip report names its text in a test build only */
 
 	/* SIGTERM quits without a PIN (the service manager's stop); our handler, not SDL's, so
 	 * that a window close still asks for the ADMIN PIN. */

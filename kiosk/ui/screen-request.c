@@ -330,9 +330,9 @@ static void rq_draw_actions(struct app *a, int x, int y, int w, int bottom)
 static void rq_draw(struct app *a)
 {
 	SDL_Rect c = app_top_bar(a, rq.number);
-	int pad = ui_px(40), bh = ui_px(110);
+	int pad = ui_px(UI_PAD), bh = ui_px(UI_BUTTON_H);
 	int split = ui.w * 60 / 100;
-	int bottom = ui.h - bh - ui_px(40);
+	int bottom = ui.h - bh - ui_px(UI_PAD);
 	char acts[200] = "";
 	size_t o = 0;
 
@@ -347,8 +347,9 @@ static void rq_draw(struct app *a)
 	         a->staff.role == ROLE_KOORDINATOR && rq.req.state == RS_DISPOSED_KABID,
 	         staff_note.text);
 	/* back and sign out, bottom right */
-	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - bh - ui_px(24), ui_px(340), bh};
-	SDL_Rect back = {so.x - ui_px(24) - ui_px(340), so.y, ui_px(340), bh};
+	SDL_Rect so = {ui.w - pad - ui_px(UI_BUTTON_W), ui.h - bh - ui_px(UI_PAD_ROW),
+	               ui_px(UI_BUTTON_W), bh};
+	SDL_Rect back = {so.x - ui_px(UI_PAD_ROW) - ui_px(UI_BUTTON_W), so.y, ui_px(UI_BUTTON_W), bh};
 	if (ui_button("back", back, _("Back"), UI_SECONDARY)) {
 		app_post(a, RQ_CMD_BACK, 0);
 		return;
@@ -356,14 +357,15 @@ static void rq_draw(struct app *a)
 	if (staff_signout_button(a, so))
 		return;
 	if (rq.rc != AKSES_OK) {
-		ui_text_wrapped(ui_rect(pad, c.y + ui_px(30), c.w - 2 * pad, ui_px(200)),
+		ui_text_wrapped(ui_rect(pad, c.y + ui_px(UI_GAP_L), c.w - 2 * pad, ui_px(200)),
 		                akses_status_message(rq.rc), UI_FONT_LARGE, true, ui_c_danger);
 		return;
 	}
 	SDL_Rect box = {pad, c.y + ui_px(UI_PAD_ROW), split - 2 * pad,
 	                ui.h - ui_px(UI_GAP) - c.y - ui_px(UI_PAD_ROW)};
 	rq_draw_details(a, box);
-	ui_fill(ui_rect(split, c.y + ui_px(24), ui_px(2), bottom - c.y - ui_px(24)), ui_c_border);
+	ui_fill(ui_rect(split, c.y + ui_px(UI_PAD_ROW), ui_px(UI_HAIR), bottom - c.y - ui_px(UI_PAD_ROW)),
+	        ui_c_border);
 	rq_draw_actions(a, split + pad, c.y + ui_px(24), ui.w - split - 2 * pad, bottom);
 }
 

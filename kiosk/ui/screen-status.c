@@ -120,18 +120,18 @@ static bool stt_printable(const struct akses_pass *p)
 /* The form: number (with "-" pad) and the phone's last 4 digits. */
 static void stt_draw_form(struct app *a, SDL_Rect c)
 {
-	int pad = ui_px(60), gap = ui_px(40);
-	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(8) + ui_px(96);
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_PAD);
+	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(2 * UI_GAP_XS) + ui_px(UI_FIELD_BOX_H);
 	int kh = c.h * 50 / 100;
 	SDL_Rect k = {c.x, c.y + c.h - kh, c.w, kh};
-	int y = c.y + ui_px(30);
+	int y = c.y + ui_px(UI_GAP_L);
 	const char *m1 = "", *m2 = "";
 
 	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)),
 	        _("Scan the QR code on your receipt, or type the request number and the last 4 "
 	          "digits of your phone."),
 	        UI_FONT_BODY, false, ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_BODY) + ui_px(20);
+	y += ui_font_height(UI_FONT_BODY) + ui_px(UI_GAP);
 	/* a number made today has 5 digits (18 characters); older ones 4: judge once it is that long */
 	if (strlen(stt.number) > 4 && valid_request_number(stt.number, NULL) != AKSES_OK &&
 	    strlen(stt.number) >= 13 + VALID_NUMBER_NEW_DIGITS)
@@ -146,11 +146,11 @@ static void stt_draw_form(struct app *a, SDL_Rect c)
 	if (ui_field("field:digits", ui_rect(pad + w1 + gap, y, w2, fh),
 	             _("Last 4 digits of your phone"), stt.digits, stt.focus == 1, m2, false))
 		stt.focus = 1;
-	SDL_Rect go = {pad + w1 + w2 + 2 * gap, y + ui_font_height(UI_FONT_SMALL) + ui_px(4),
-	               c.w - (pad + w1 + w2 + 2 * gap) - pad, ui_px(96)};
+	SDL_Rect go = {pad + w1 + w2 + 2 * gap, y + ui_font_height(UI_FONT_SMALL) + ui_px(UI_GAP_XS),
+	               c.w - (pad + w1 + w2 + 2 * gap) - pad, ui_px(UI_FIELD_BOX_H)};
 	if (ui_button("lookup", go, _("Check"), UI_PRIMARY))
 		app_post(a, STT_CMD_LOOKUP, 0);
-	y += fh + ui_px(10);
+	y += fh + ui_px(UI_ROW_GAP);
 	/* up to two lines: the wait message also says what else works */
 	if (stt.msg[0])
 		ui_text_wrapped(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY) * 2),
@@ -276,7 +276,7 @@ static void stt_draw_result(struct app *a, SDL_Rect c)
 	                       r->state == RS_EXPIRED
 	                   ? ui_c_danger
 	                   : (r->state >= RS_APPROVED ? ui_c_ok : ui_c_primary);
-	SDL_Rect done_b = {ui.w - pad - ui_px(UI_BUTTON_W_L), ui.h - ui_px(150),
+	SDL_Rect done_b = {ui.w - pad - ui_px(UI_BUTTON_W_L), ui.h - ui_px(UI_BUTTON_H_L + UI_GAP_L),
 	                   ui_px(UI_BUTTON_W_L), ui_px(UI_BUTTON_H_L)};
 	SDL_Rect box = {pad, c.y + ui_px(UI_PAD_ROW), c.w - 2 * pad,
 	                done_b.y - ui_px(UI_GAP) - c.y - ui_px(UI_PAD_ROW)};

@@ -335,8 +335,13 @@ static void ui_clip_note(const char *s, SDL_Rect r, int need_w, int need_h, cons
 		return;
 	ui_clip_seen[h % UI_CLIP_SEEN] = h;
 	ui.clips++;
-	fprintf(stderr, "ui: clipped text \"%.120s%s\" (%s) box %dx%d at %d,%d needs %dx%d\n", s,
-	        strlen(s) > 120 ? "..." : "", how, r.w, r.h, r.x, r.y, need_w, need_h);
+	/* the text itself may be a visitor's name or a reason: only a test build's log shows it */
+	if (ui.clip_text)
+		fprintf(stderr, "ui: clipped text \"%.120s%s\"", s, strlen(s) > 120 ? "..." : "");
+	else
+		fprintf(stderr, "ui: clipped text of %zu bytes", strlen(s));
+	fprintf(stderr, " (%s) box %dx%d at %d,%d needs %dx%d\n", how, r.w, r.h, r.x, r.y, need_w,
+	        need_h);
 }
 
 unsigned long ui_clip_count(void)
@@ -467,6 +472,15 @@ static int ui_text_draw(SDL_Rect r, const char *s, enum ui_font f, bool bold, SD
 	}
 	SDL_RenderCopy(ui.ren, tex, &src, &dst);
 	return dst.w;
+}
+
+int ui_text_short(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c,
+                  enum ui_align a)
+{
+	ui_text_openable = true;
+	int w = ui_text_draw(r, s, f, bold, c, NULL, a, false);
+	ui_text_openable = false;
+	return w;
 }
 
 bool ui_text_more(const char *id, SDL_Rect r, const char *s, enum ui_font f, bool bold,

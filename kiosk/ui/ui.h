@@ -20,10 +20,13 @@ enum ui_size {
 	/* spacing */
 	UI_HAIR = 2,        /* a divider, the smallest nudge */
 	UI_BORDER = 3,      /* a secondary button's or an idle field's border */
+	UI_FOCUS_BORDER = 5, /* the focused field's border */
+	UI_CARET_W = 4,     /* the text caret */
 	UI_GAP_XS = 4,      /* a label and the box it names */
 	UI_LINE_GAP = 6,    /* between lines of a block of text */
 	UI_GAP_S = 8,       /* between a heading and its text, blocks of a column */
 	UI_ROW_GAP = 10,    /* between rows of a list, the accent bar of a row */
+	UI_KEY_GAP = 10,    /* between keys of the on-screen keyboard */
 	UI_PAD_LABEL = 12,  /* a button's label from its edge */
 	UI_GAP_M = 14,      /* between buttons of a column */
 	UI_PAD_FIELD = 16,  /* a field's text from its border */
@@ -85,6 +88,7 @@ struct ui {
 	unsigned long frame;
 	unsigned long clips; /* texts cut or shortened with no way to read them whole, since start */
 	int frame_clips;     /* ... drawn in this frame */
+	bool clip_text;      /* the clip report names the text (test builds: it may be personal) */
 	SDL_Rect view;       /* the scroll view being drawn (w 0: none): the pointer hits only in it */
 	/* rects of the interactive widgets of the last frame, for AKSES_UI_DUMP (tests) */
 	int n_rects;
@@ -153,11 +157,16 @@ int ui_text_wrapped(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Co
  * a tap opens the whole text in the reader (true on that frame). Fits: drawn as ui_text. */
 bool ui_text_more(const char *id, SDL_Rect r, const char *s, enum ui_font f, bool bold,
                   SDL_Color c, enum ui_align a);
+/* One line that may end in "…" where the whole text is a tap away by other means (a list row
+ * opens what it names): not a clip. Else as ui_text. */
+int ui_text_short(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c,
+                  enum ui_align a);
 /* Every ui_text* call measures its text against its box: wider than the box, the text wraps
  * when the box has room for two lines, else it ends in "…". A text that loses part of itself
  * with no way to read it whole (shortened outside ui_text_more, wrapped lines below the box)
- * is a clip: counted here and in ui.frame_clips, and logged once on stderr as
- * "ui: clipped text "TEXT" (how) box WxH at X,Y needs WxH" in every build. */
+ * is a clip: counted here and in ui.frame_clips, and logged once on stderr in every build as
+ * "ui: clipped text "TEXT" (how) box WxH at X,Y needs WxH" ("of N bytes" for the text unless
+ * ui.clip_text: the shipped kiosk's log gets no personal data). */
 unsigned long ui_clip_count(void);
 /* Font line height in pixels. */
 int ui_font_height(enum ui_font f);
@@ -180,7 +189,11 @@ struct ui_scroll {
 /* Start drawing content that may be taller than r: returns the rect to lay the content out in
  * (r's left and top, moved up by the scroll; the width leaves room for the buttons), and clips
  * drawing to r. The content is dragged with a finger; when it is taller than r, a column of
- * up/down buttons ("ID:up", "ID:down") on the right pages it for those who do not swipe. */
+ * up/down buttons ("ID:up", "ID:down", each shown while it can move the content) on the right
+ * pages it for those who do not swipe. Widgets inside take taps only where they show. Use:
+ *     SDL_Rect c = ui_scroll_begin("review", &st->scroll, box);
+ *     int y = c.y;   ... draw from (c.x, y) at width c.w, adding each height to y ...
+ *     ui_scroll_end("review", &st->scroll, box, y - c.y);   */
 SDL_Rect ui_scroll_begin(const char *id, struct ui_scroll *s, SDL_Rect r);
 /* End the view: content_h is the height the content used. Draws the buttons and the bar. */
 void ui_scroll_end(const char *id, struct ui_scroll *s, SDL_Rect r, int content_h);

@@ -70,20 +70,25 @@ void ui_scroll_end(const char *id, struct ui_scroll *s, SDL_Rect r, int content_
 	SDL_RenderSetClipRect(ui.ren, NULL);
 	ui.view = ui_rect(0, 0, 0, 0);
 	s->view_h = r.h;
+	/* this frame was laid out with the last frame's height (with or without the buttons):
+	 * a change draws the frame again, laid out for what the content is now */
+	if (s->content_h != content_h)
+		ui.redraw = true;
 	s->content_h = content_h;
 	ui_scroll_clamp(s);
 	if (content_h <= r.h)
 		return;
 	int bw = ui_px(UI_SCROLL_BAR_W), bh = ui_px(UI_BUTTON_H_S);
 	int x = r.x + r.w - bw, page = r.h * 3 / 4;
+	/* each button shows while it can move the content */
 	snprintf(bid, sizeof bid, "%s:up", id);
-	if (ui_button_ex(bid, ui_rect(x, r.y, bw, bh), "\xe2\x96\xb2", UI_SECONDARY,
+	if (s->off > 0 && ui_button_ex(bid, ui_rect(x, r.y, bw, bh), "\xe2\x96\xb2", UI_SECONDARY,
 	                 UI_FONT_BODY)) { /* ▲ */
 		s->off -= page;
 		ui_scroll_clamp(s);
 	}
 	snprintf(bid, sizeof bid, "%s:down", id);
-	if (ui_button_ex(bid, ui_rect(x, r.y + r.h - bh, bw, bh), "\xe2\x96\xbc", UI_SECONDARY,
+	if (s->off < content_h - r.h && ui_button_ex(bid, ui_rect(x, r.y + r.h - bh, bw, bh), "\xe2\x96\xbc", UI_SECONDARY,
 	                 UI_FONT_BODY)) { /* ▼ */
 		s->off += page;
 		ui_scroll_clamp(s);
