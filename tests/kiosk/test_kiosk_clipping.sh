@@ -75,9 +75,11 @@ unset AKSES_PIN
 AKSES_NOW="$DAY 10:50"
 [ "$(sqlite3 "$DB" "SELECT state FROM request WHERE number = '$B'")" = REJECTED ] ||
 	kt_fail "setup: $B is not rejected"
+# idle: the countdown comes soon, yet not between two steps of a loaded machine (a staff
+# member is signed out then)
 cat >"$T/kiosk.ini" <<INI
 [station]
-idle_timeout = 10
+idle_timeout = 20
 idle_countdown = 10
 INI
 
@@ -159,7 +161,7 @@ walk() {
 	if [ "$LANG_" = id ]; then
 		kt_tap welcome:status
 		kt_wait_screen status
-		kt_wait_line idle 1 15
+		kt_wait_line idle 1 30
 		check idle-countdown
 		kt_tap idle:stay
 		kt_wait_line idle 0
