@@ -45,6 +45,7 @@ void app_switch(struct app *a, const struct screen *s)
 		a->screen->leave(a);
 	a->screen = s;
 	a->idle_warning = false;
+	ui_reader_close();
 	a->last_input = SDL_GetTicks();
 	ui.active = 0;
 	if (s->enter)
@@ -180,8 +181,9 @@ static void main_frame(struct app *a)
 		SDL_Rect in = ui_dialog(ui_px(1100), ui_px(560), _("Are you still there?"));
 		main_shown_s = (left_ms + 999) / 1000;
 		snprintf(t, sizeof t, _("Everything you typed will be erased in %u s."), main_shown_s);
-		ui_text(ui_rect(in.x, in.y, in.w, ui_px(80)), t, UI_FONT_LARGE, false, ui_c_text,
-		        UI_CENTER);
+		/* two lines' room: a longer language wraps ("... dihapus dalam 5 detik.") */
+		ui_text(ui_rect(in.x, in.y, in.w, 2 * ui_font_height(UI_FONT_LARGE)), t, UI_FONT_LARGE,
+		        false, ui_c_text, UI_CENTER);
 		SDL_Rect b = {in.x + ui_px(100), in.y + in.h - ui_px(140), in.w - ui_px(200),
 		              ui_px(130)};
 		if (ui_button("idle:stay", b, _("I am still here"), UI_PRIMARY)) {
@@ -191,7 +193,9 @@ static void main_frame(struct app *a)
 	} else {
 		ui_backdrop_drop();
 		a->dump_extra[0] = '\0';
+		ui_reader_hold(); /* a text opened in full lies over the screen and takes the taps */
 		a->screen->draw(a);
+		ui_reader_draw(_("Close"));
 	}
 	if (clock_test_pin()) {
 		/* a test build whose clock AKSES_NOW pins says so in a corner (never in a shipped
@@ -443,6 +447,7 @@ int main(int argc, char **argv)
 	/* test hooks (the UI dump the end-to-end tests read, the frame benchmark) exist only in a
 	 * test build: a shipped kiosk ignores them (issue 8.2) */
 	a->dump_path = clock_test_build() ? getenv("AKSES_UI_DUMP") : NULL;
+	ui.clip_text = clock_test_build(); /* a clip report names its text in a test build only */
 
 	/* SIGTERM quits without a PIN (the service manager's stop); our handler, not SDL's, so
 	 * that a window close still asks for the ADMIN PIN. */

@@ -30,6 +30,7 @@ static struct {
 	bool reprint; /* the viewer may print passes again (with a reason) */
 	int next_step;
 	int64_t due_at;
+	struct ui_scroll scroll; /* the details' column */
 } rq;
 
 /* Drop what was loaded (personal data overwritten), keeping the number and where to go back. */
@@ -103,6 +104,7 @@ void staff_open_request(struct app *a, const char *number, const struct screen *
 
 static void rq_enter(struct app *a)
 {
+	memset(&rq.scroll, 0, sizeof rq.scroll);
 	rq_load(a);
 }
 
@@ -112,92 +114,70 @@ static void rq_leave(struct app *a)
 	rq_forget();
 }
 
-/* One "label: value" line of the left column; returns the height used. */
+/* A paragraph of the details at (x, y), width w, wrapped as long as it is (the column
+ * scrolls); returns the height used with the gap below. */
+static int rq_para(int x, int y, int w, const char *s, enum ui_font f, bool bold, SDL_Color c,
+                   int gap)
+{
+	return ui_text_wrapped(ui_rect(x, y, w, UI_NO_LIMIT), s, f, bold, c) + ui_px(gap);
+}
+
+/* One "label: value" paragraph of the left column; returns the height used. */
 static int rq_line(int x, int y, int w, const char *label, const char *value)
 {
 	char line[3400];
-	int lh = ui_font_height(UI_FONT_BODY);
 
 	snprintf(line, sizeof line, "%s: %s", label, value);
-	ui_text(ui_rect(x, y, w, lh), line, UI_FONT_BODY, false, ui_c_text, UI_LEFT);
-	return lh + ui_px(6);
+	return rq_para(x, y, w, line, UI_FONT_BODY, false, ui_c_text, UI_LINE_GAP);
 }
 
-/* The left column: who, what, when, with whom, and the timeline so far. */
-static void rq_draw_details(struct app *a, int x, int y, int w, int bottom)
+/* A small muted heading; returns the height used. */
+static int rq_head(int x, int y, int w, const char *s)
+{
+	int sh = ui_font_height(UI_FONT_SMALL);
+
+	ui_text(ui_rect(x, y, w, sh), s, UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
+	return sh + ui_px(UI_HAIR);
+}
+
+/* Companions and equipment, one to a line (all of them: the column scrolls); returns the y
+ * below. */
+static int rq_draw_people(int x, int y, int w, bool full)
 {
 	const struct akses_request *r = &rq.req;
-	char v[3200], nik[40], d[24], t1[24], t2[24];
-	int sh = ui_font_height(UI_FONT_SMALL), lh = ui_font_height(UI_FONT_BODY);
-	/* the Koordinator verifies identities at step 4: the whole NIK there, masked elsewhere */
-	bool full = a->staff.role == ROLE_KOORDINATOR && r->state == RS_DISPOSED_KABID;
+	char v[400], nik[40];
 
-	ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_LARGE)), r->name, UI_FONT_LARGE, true,
-	        ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_LARGE) + ui_px(8);
-	staff_mask_nik(r->nik, full, nik, sizeof nik);
-	y += rq_line(x, y, w, "NIK", nik);
-	y += rq_line(x, y, w, _("Institution"), r->institution);
-	snprintf(v, sizeof v, "%s — %s", wf_purpose_label(r->purpose_category), r->purpose);
-	ui_text(ui_rect(x, y, w, sh), _("Purpose"), UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
-	y += sh + ui_px(2);
-	y += ui_text_wrapped(ui_rect(x, y, w, 2 * lh + ui_px(4)), v, UI_FONT_BODY, false,
-	                     ui_c_text) +
-	     ui_px(8);
-	clock_format_day(r->start_at, d, sizeof d);
-	clock_format_hm(r->start_at, t1, sizeof t1);
-	clock_format_hm(r->end_at, t2, sizeof t2);
-	snprintf(v, sizeof v, "%s %s–%s", d, t1, t2);
-	y += rq_line(x, y, w, _("Window"), v);
-	if (r->escort_name[0])
-		y += rq_line(x, y, w, _("Escort"), r->escort_name);
 	if (r->n_companions) {
-		size_t o = 0;
-		v[0] = '\0';
-		for (int i = 0; i < r->n_companions && o < sizeof v; i++) {
-			staff_mask_nik(r->companions[i].nik, full, nik, sizeof nik);
-			o += (size_t)snprintf(v + o, sizeof v - o, "%s%s (%s)", i ? "; " : "",
-			                      r->companions[i].name, nik);
-		}
 		char head[80];
 		snprintf(head, sizeof head, _("Companions: %d"), r->n_companions);
-		ui_text(ui_rect(x, y, w, sh), head, UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
-		y += sh + ui_px(2);
-		y += ui_text_wrapped(ui_rect(x, y, w, 3 * sh), v, UI_FONT_SMALL, false, ui_c_text) +
-		     ui_px(8);
+		y += rq_head(x, y, w, head);
+		for (int i = 0; i < r->n_companions; i++) {
+			staff_mask_nik(r->companions[i].nik, full, nik, sizeof nik);
+			snprintf(v, sizeof v, "%d. %s (%s)", i + 1, r->companions[i].name, nik);
+			y += rq_para(x, y, w, v, UI_FONT_SMALL, false, ui_c_text, UI_GAP_XS);
+		}
+		y += ui_px(UI_GAP_XS);
 	}
 	if (r->n_equipment) {
-		size_t o = 0;
-		v[0] = '\0';
-		for (int i = 0; i < r->n_equipment && o < sizeof v; i++)
-			o += (size_t)snprintf(v + o, sizeof v - o, "%s%s", i ? "; " : "",
-			                      r->equipment[i]);
-		ui_text(ui_rect(x, y, w, sh), _("Equipment"), UI_FONT_SMALL, true, ui_c_muted,
-		        UI_LEFT);
-		y += sh + ui_px(2);
-		y += ui_text_wrapped(ui_rect(x, y, w, 2 * sh), v, UI_FONT_SMALL, false, ui_c_text) +
-		     ui_px(8);
+		y += rq_head(x, y, w, _("Equipment"));
+		for (int i = 0; i < r->n_equipment; i++) {
+			snprintf(v, sizeof v, "%d. %s", i + 1, r->equipment[i]);
+			y += rq_para(x, y, w, v, UI_FONT_SMALL, false, ui_c_text, UI_GAP_XS);
+		}
+		y += ui_px(UI_GAP_XS);
 	}
-	if (r->reason[0]) {
-		snprintf(v, sizeof v, "%s: %s", _("Reason"), r->reason);
-		y += ui_text_wrapped(ui_rect(x, y, w, 2 * lh), v, UI_FONT_BODY, true, ui_c_danger) +
-		     ui_px(8);
-	}
-	if (r->report[0]) {
-		ui_text(ui_rect(x, y, w, sh), _("Access report"), UI_FONT_SMALL, true, ui_c_muted,
-		        UI_LEFT);
-		y += sh + ui_px(2);
-		y += ui_text_wrapped(ui_rect(x, y, w, 3 * sh), r->report, UI_FONT_SMALL, false,
-		                     ui_c_text) +
-		     ui_px(8);
-	}
-	/* the timeline: each completed step, by whom, when, how long against its standard */
-	y += ui_px(6);
-	if (y + sh > bottom)
-		return;
-	ui_text(ui_rect(x, y, w, sh), _("Timeline"), UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
-	y += sh + ui_px(4);
-	for (int i = 0; i < rq.n_tl && y + sh <= bottom; i++) {
+	return y;
+}
+
+/* The whole history: each completed step, by whom, when, how long against its standard, with
+ * its note in full; returns the y below. */
+static int rq_draw_history(int x, int y, int w)
+{
+	char v[2600];
+
+	y += ui_px(UI_LINE_GAP);
+	y += rq_head(x, y, w, _("Timeline")) + ui_px(UI_HAIR);
+	for (int i = 0; i < rq.n_tl; i++) {
 		const struct akses_step_rec *s = &rq.tl[i];
 		char when[24], took[32] = "";
 		clock_format_hm(s->at, when, sizeof when);
@@ -210,11 +190,49 @@ static void rq_draw_details(struct app *a, int x, int y, int w, int bottom)
 		         wf_action_label((wf_action)s->action),
 		         s->actor_id ? s->actor_name : wf_role_title(s->role),
 		         s->note[0] ? " (" : "", s->note, s->note[0] ? ")" : "", when, took);
-		ui_text(ui_rect(x, y, w, sh), v, UI_FONT_SMALL, false,
-		        late ? ui_c_danger : (s->action == WF_REJECT ? ui_c_danger : ui_c_text),
-		        UI_LEFT);
-		y += sh + ui_px(6);
+		y += rq_para(x, y, w, v, UI_FONT_SMALL, false,
+		             late ? ui_c_danger : (s->action == WF_REJECT ? ui_c_danger : ui_c_text),
+		             UI_LINE_GAP);
 	}
+	return y;
+}
+
+/* The left column: who, what, when, with whom, and the timeline so far, in a scroll view: a
+ * full request (long names, 10 companions, 8 equipment lines, every step) is never cut. */
+static void rq_draw_details(struct app *a, SDL_Rect box)
+{
+	const struct akses_request *r = &rq.req;
+	char v[3200], nik[40], d[24], t1[24], t2[24];
+	/* the Koordinator verifies identities at step 4: the whole NIK there, masked elsewhere */
+	bool full = a->staff.role == ROLE_KOORDINATOR && r->state == RS_DISPOSED_KABID;
+	SDL_Rect c = ui_scroll_begin("details", &rq.scroll, box);
+	int x = c.x, y = c.y, w = c.w;
+
+	y += rq_para(x, y, w, r->name, UI_FONT_LARGE, true, ui_c_text, UI_GAP_S);
+	staff_mask_nik(r->nik, full, nik, sizeof nik);
+	y += rq_line(x, y, w, "NIK", nik);
+	y += rq_line(x, y, w, _("Institution"), r->institution);
+	snprintf(v, sizeof v, "%s — %s", wf_purpose_label(r->purpose_category), r->purpose);
+	y += rq_head(x, y, w, _("Purpose"));
+	y += rq_para(x, y, w, v, UI_FONT_BODY, false, ui_c_text, UI_GAP_S);
+	clock_format_day(r->start_at, d, sizeof d);
+	clock_format_hm(r->start_at, t1, sizeof t1);
+	clock_format_hm(r->end_at, t2, sizeof t2);
+	snprintf(v, sizeof v, "%s %s–%s", d, t1, t2);
+	y += rq_line(x, y, w, _("Window"), v);
+	if (r->escort_name[0])
+		y += rq_line(x, y, w, _("Escort"), r->escort_name);
+	y = rq_draw_people(x, y, w, full);
+	if (r->reason[0]) {
+		snprintf(v, sizeof v, "%s: %s", _("Reason"), r->reason);
+		y += rq_para(x, y, w, v, UI_FONT_BODY, true, ui_c_danger, UI_GAP_S);
+	}
+	if (r->report[0]) {
+		y += rq_head(x, y, w, _("Access report"));
+		y += rq_para(x, y, w, r->report, UI_FONT_SMALL, false, ui_c_text, UI_GAP_S);
+	}
+	y = rq_draw_history(x, y, w);
+	ui_scroll_end("details", &rq.scroll, box, y - c.y);
 }
 
 /* An action button; true when tapped. */
@@ -312,9 +330,9 @@ static void rq_draw_actions(struct app *a, int x, int y, int w, int bottom)
 static void rq_draw(struct app *a)
 {
 	SDL_Rect c = app_top_bar(a, rq.number);
-	int pad = ui_px(40), bh = ui_px(110);
+	int pad = ui_px(UI_PAD), bh = ui_px(UI_BUTTON_H);
 	int split = ui.w * 60 / 100;
-	int bottom = ui.h - bh - ui_px(40);
+	int bottom = ui.h - bh - ui_px(UI_PAD);
 	char acts[200] = "";
 	size_t o = 0;
 
@@ -329,8 +347,9 @@ static void rq_draw(struct app *a)
 	         a->staff.role == ROLE_KOORDINATOR && rq.req.state == RS_DISPOSED_KABID,
 	         staff_note.text);
 	/* back and sign out, bottom right */
-	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - bh - ui_px(24), ui_px(340), bh};
-	SDL_Rect back = {so.x - ui_px(24) - ui_px(340), so.y, ui_px(340), bh};
+	SDL_Rect so = {ui.w - pad - ui_px(UI_BUTTON_W), ui.h - bh - ui_px(UI_PAD_ROW),
+	               ui_px(UI_BUTTON_W), bh};
+	SDL_Rect back = {so.x - ui_px(UI_PAD_ROW) - ui_px(UI_BUTTON_W), so.y, ui_px(UI_BUTTON_W), bh};
 	if (ui_button("back", back, _("Back"), UI_SECONDARY)) {
 		app_post(a, RQ_CMD_BACK, 0);
 		return;
@@ -338,12 +357,15 @@ static void rq_draw(struct app *a)
 	if (staff_signout_button(a, so))
 		return;
 	if (rq.rc != AKSES_OK) {
-		ui_text_wrapped(ui_rect(pad, c.y + ui_px(30), c.w - 2 * pad, ui_px(200)),
+		ui_text_wrapped(ui_rect(pad, c.y + ui_px(UI_GAP_L), c.w - 2 * pad, ui_px(200)),
 		                akses_status_message(rq.rc), UI_FONT_LARGE, true, ui_c_danger);
 		return;
 	}
-	rq_draw_details(a, pad, c.y + ui_px(24), split - 2 * pad, ui.h - ui_px(20));
-	ui_fill(ui_rect(split, c.y + ui_px(24), ui_px(2), bottom - c.y - ui_px(24)), ui_c_border);
+	SDL_Rect box = {pad, c.y + ui_px(UI_PAD_ROW), split - 2 * pad,
+	                ui.h - ui_px(UI_GAP) - c.y - ui_px(UI_PAD_ROW)};
+	rq_draw_details(a, box);
+	ui_fill(ui_rect(split, c.y + ui_px(UI_PAD_ROW), ui_px(UI_HAIR), bottom - c.y - ui_px(UI_PAD_ROW)),
+	        ui_c_border);
 	rq_draw_actions(a, split + pad, c.y + ui_px(24), ui.w - split - 2 * pad, bottom);
 }
 

@@ -29,6 +29,7 @@ static struct {
 	int n_tl;
 	struct akses_pass *passes;
 	int n_passes;
+	struct ui_scroll scroll; /* the result's */
 	char msg[256];
 } stt;
 
@@ -119,18 +120,18 @@ static bool stt_printable(const struct akses_pass *p)
 /* The form: number (with "-" pad) and the phone's last 4 digits. */
 static void stt_draw_form(struct app *a, SDL_Rect c)
 {
-	int pad = ui_px(60), gap = ui_px(40);
-	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(8) + ui_px(96);
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_PAD);
+	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(2 * UI_GAP_XS) + ui_px(UI_FIELD_BOX_H);
 	int kh = c.h * 50 / 100;
 	SDL_Rect k = {c.x, c.y + c.h - kh, c.w, kh};
-	int y = c.y + ui_px(30);
+	int y = c.y + ui_px(UI_GAP_L);
 	const char *m1 = "", *m2 = "";
 
 	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)),
 	        _("Scan the QR code on your receipt, or type the request number and the last 4 "
 	          "digits of your phone."),
 	        UI_FONT_BODY, false, ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_BODY) + ui_px(20);
+	y += ui_font_height(UI_FONT_BODY) + ui_px(UI_GAP);
 	/* a number made today has 5 digits (18 characters); older ones 4: judge once it is that long */
 	if (strlen(stt.number) > 4 && valid_request_number(stt.number, NULL) != AKSES_OK &&
 	    strlen(stt.number) >= 13 + VALID_NUMBER_NEW_DIGITS)
@@ -145,11 +146,11 @@ static void stt_draw_form(struct app *a, SDL_Rect c)
 	if (ui_field("field:digits", ui_rect(pad + w1 + gap, y, w2, fh),
 	             _("Last 4 digits of your phone"), stt.digits, stt.focus == 1, m2, false))
 		stt.focus = 1;
-	SDL_Rect go = {pad + w1 + w2 + 2 * gap, y + ui_font_height(UI_FONT_SMALL) + ui_px(4),
-	               c.w - (pad + w1 + w2 + 2 * gap) - pad, ui_px(96)};
+	SDL_Rect go = {pad + w1 + w2 + 2 * gap, y + ui_font_height(UI_FONT_SMALL) + ui_px(UI_GAP_XS),
+	               c.w - (pad + w1 + w2 + 2 * gap) - pad, ui_px(UI_FIELD_BOX_H)};
 	if (ui_button("lookup", go, _("Check"), UI_PRIMARY))
 		app_post(a, STT_CMD_LOOKUP, 0);
-	y += fh + ui_px(10);
+	y += fh + ui_px(UI_ROW_GAP);
 	/* up to two lines: the wait message also says what else works */
 	if (stt.msg[0])
 		ui_text_wrapped(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY) * 2),
@@ -171,47 +172,20 @@ static const struct {
                  {7, WF_VISIT_END},     {9, WF_REPORT},         {10, WF_FORWARD_KOORD},
                  {11, WF_FORWARD_KABID}, {12, WF_RECEIVE}};
 
-/* The result: state, reason, escort, timeline, passes. */
-static void stt_draw_result(struct app *a, SDL_Rect c)
+/* A paragraph at (x, y) of width w, wrapped as long as it is (the result scrolls); returns the
+ * height used with the gap below it. */
+static int stt_para(int x, int y, int w, const char *s, enum ui_font f, bool bold, SDL_Color c)
 {
-	int pad = ui_px(60), lh = ui_font_height(UI_FONT_BODY), sh = ui_font_height(UI_FONT_SMALL);
-	int y = c.y + ui_px(24);
-	char line[2200], t1[24], t2[24], day[24];
+	return ui_text_wrapped(ui_rect(x, y, w, UI_NO_LIMIT), s, f, bold, c) + ui_px(UI_LINE_GAP);
+}
+
+/* The timeline's rows from y in a column of width w; returns the bottom. A step not done of a
+ * request that ended (rejected, cancelled, expired) was not reached: it is not "pending". */
+static int stt_draw_steps(int x, int y, int w)
+{
 	const struct akses_request *r = &stt.req;
-	SDL_Color sc = r->state == RS_REJECTED || r->state == RS_CANCELLED ||
-	                       r->state == RS_EXPIRED
-	                   ? ui_c_danger
-	                   : (r->state >= RS_APPROVED ? ui_c_ok : ui_c_primary);
+	char line[600];
 
-	snprintf(line, sizeof line, "%s — %s", r->number, r->name);
-	ui_text(ui_rect(pad, y, c.w - 2 * pad, lh), line, UI_FONT_BODY, true, ui_c_text, UI_LEFT);
-	y += lh + ui_px(8);
-	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_TITLE)),
-	        wf_state_label(r->state), UI_FONT_TITLE, true, sc, UI_LEFT);
-	y += ui_font_height(UI_FONT_TITLE) + ui_px(8);
-	clock_format_day(r->start_at, day, sizeof day);
-	clock_format_hm(r->start_at, t1, sizeof t1);
-	clock_format_hm(r->end_at, t2, sizeof t2);
-	snprintf(line, sizeof line, "%s: %s %s–%s", _("Visit"), day, t1, t2);
-	ui_text(ui_rect(pad, y, c.w - 2 * pad, lh), line, UI_FONT_BODY, false, ui_c_text, UI_LEFT);
-	y += lh + ui_px(6);
-	if (r->state == RS_REJECTED && r->reason[0]) {
-		snprintf(line, sizeof line, "%s: %s", _("Reason"), r->reason);
-		ui_text(ui_rect(pad, y, c.w - 2 * pad, lh), line, UI_FONT_BODY, true, ui_c_danger,
-		        UI_LEFT);
-		y += lh + ui_px(6);
-	}
-	if (r->escort_name[0]) {
-		snprintf(line, sizeof line, "%s: %s", _("Your escort"), r->escort_name);
-		ui_text(ui_rect(pad, y, c.w - 2 * pad, lh), line, UI_FONT_BODY, false, ui_c_text,
-		        UI_LEFT);
-		y += lh + ui_px(6);
-	}
-	y += ui_px(12);
-
-	/* Left: the timeline. Right: the passes. */
-	int col = (c.w - 3 * pad) * 60 / 100;
-	int ty = y;
 	for (size_t i = 0; i < sizeof stt_steps / sizeof stt_steps[0]; i++) {
 		int step = stt_steps[i].step;
 		const struct akses_step_rec *rec = NULL;
@@ -230,16 +204,26 @@ static void stt_draw_result(struct app *a, SDL_Rect c)
 			         d + 8, d + 5, when);
 			if (rec->action == WF_REJECT)
 				col_c = ui_c_danger;
+		} else if (wf_state_final(r->state)) {
+			snprintf(line, sizeof line, "– %d. %s · %s", step,
+			         wf_action_label(stt_steps[i].action), _("not reached"));
 		} else {
 			snprintf(line, sizeof line, "○ %d. %s", step,
 			         wf_action_label(stt_steps[i].action));
 		}
-		ui_text(ui_rect(pad, ty, col, sh), line, UI_FONT_SMALL, done, col_c, UI_LEFT);
-		ty += sh + ui_px(10);
+		y += ui_text_wrapped(ui_rect(x, y, w, UI_NO_LIMIT), line, UI_FONT_SMALL, done, col_c) +
+		     ui_px(UI_ROW_GAP);
 	}
-	int px = 2 * pad + col, py = y;
-	col = c.w - px - pad;
+	return y;
+}
+
+/* The passes' column from y; returns the bottom. */
+static int stt_draw_passes(struct app *a, int px, int py, int col)
+{
+	const struct akses_request *r = &stt.req;
+	int sh = ui_font_height(UI_FONT_SMALL);
 	bool hint = false;
+
 	for (int i = 0; i < stt.n_passes; i++) {
 		const struct akses_pass *p = &stt.passes[i];
 		char id[32], who[sizeof p->name + 32];
@@ -249,42 +233,80 @@ static void stt_draw_result(struct app *a, SDL_Rect c)
 			snprintf(who, sizeof who, "%s", p->name);
 		else
 			snprintf(who, sizeof who, _("Companion %d"), p->person);
-		ui_text(ui_rect(px, py, col, lh), who, UI_FONT_BODY, true, ui_c_text, UI_LEFT);
-		py += lh + ui_px(6);
+		py += stt_para(px, py, col, who, UI_FONT_BODY, true, ui_c_text);
 		if (stt_printable(p) && !stt.by_receipt) {
 			hint = true;
 		} else if (stt_printable(p)) {
 			snprintf(id, sizeof id, "print:%d", p->person);
-			if (ui_button(id, ui_rect(px, py, ui_px(560), ui_px(110)), _("Print my pass"),
-			              UI_PRIMARY)) {
+			if (ui_button(id, ui_rect(px, py, ui_px(560), ui_px(UI_BUTTON_H)),
+			              _("Print my pass"), UI_PRIMARY)) {
 				stt.keep = true;
 				app_post(a, STT_CMD_PRINT, p->person);
 			}
-			py += ui_px(126);
+			py += ui_px(UI_BUTTON_H) + 2 * ui_px(UI_GAP_S);
 		} else if (p->print == PRINT_DONE) {
-			ui_text(ui_rect(px, py, col, sh),
-			        _("Printed. A reprint needs the helpdesk."), UI_FONT_SMALL, false,
-			        ui_c_muted, UI_LEFT);
-			py += sh + ui_px(20);
+			py += stt_para(px, py, col, _("Printed. A reprint needs the helpdesk."),
+			               UI_FONT_SMALL, false, ui_c_muted) +
+			      ui_px(UI_GAP) - ui_px(UI_LINE_GAP);
 		} else if (p->print == PRINT_PENDING) {
 			ui_text(ui_rect(px, py, col, sh), _("Printing…"), UI_FONT_SMALL, false,
 			        ui_c_muted, UI_LEFT);
-			py += sh + ui_px(20);
+			py += sh + ui_px(UI_GAP);
 		}
 	}
-	if (hint) {
-		ui_text_wrapped(ui_rect(px, py, col, lh * 3),
-		                akses_status_message(AKSES_E_RECEIPT_NEEDED), UI_FONT_BODY, true,
-		                ui_c_primary);
-		py += lh * 3;
+	if (hint)
+		py += stt_para(px, py, col, akses_status_message(AKSES_E_RECEIPT_NEEDED),
+		               UI_FONT_BODY, true, ui_c_primary);
+	if (stt.n_passes == 0 && !wf_state_final(r->state))
+		py += stt_para(px, py, col,
+		               _("Your pass can be printed here once the request is approved and "
+		                 "recorded."),
+		               UI_FONT_BODY, false, ui_c_muted);
+	return py;
+}
+
+/* The result: state, reason, escort, timeline, passes - in a scroll view, so a long reason,
+ * name or list is never cut. */
+static void stt_draw_result(struct app *a, SDL_Rect c)
+{
+	int pad = ui_px(UI_PAD_SCREEN);
+	char line[2200], t1[24], t2[24], day[24];
+	const struct akses_request *r = &stt.req;
+	SDL_Color sc = r->state == RS_REJECTED || r->state == RS_CANCELLED ||
+	                       r->state == RS_EXPIRED
+	                   ? ui_c_danger
+	                   : (r->state >= RS_APPROVED ? ui_c_ok : ui_c_primary);
+	SDL_Rect done_b = {ui.w - pad - ui_px(UI_BUTTON_W_L), ui.h - ui_px(UI_BUTTON_H_L + UI_GAP_L),
+	                   ui_px(UI_BUTTON_W_L), ui_px(UI_BUTTON_H_L)};
+	SDL_Rect box = {pad, c.y + ui_px(UI_PAD_ROW), c.w - 2 * pad,
+	                done_b.y - ui_px(UI_GAP) - c.y - ui_px(UI_PAD_ROW)};
+	SDL_Rect v = ui_scroll_begin("result", &stt.scroll, box);
+	int x = v.x, w = v.w, y = v.y;
+
+	snprintf(line, sizeof line, "%s — %s", r->number, r->name);
+	y += stt_para(x, y, w, line, UI_FONT_BODY, true, ui_c_text) + ui_px(UI_HAIR);
+	y += stt_para(x, y, w, wf_state_label(r->state), UI_FONT_TITLE, true, sc) + ui_px(UI_HAIR);
+	clock_format_day(r->start_at, day, sizeof day);
+	clock_format_hm(r->start_at, t1, sizeof t1);
+	clock_format_hm(r->end_at, t2, sizeof t2);
+	snprintf(line, sizeof line, "%s: %s %s–%s", _("Visit"), day, t1, t2);
+	y += stt_para(x, y, w, line, UI_FONT_BODY, false, ui_c_text);
+	/* the whole reason: its end usually says what to do next */
+	if (r->state == RS_REJECTED && r->reason[0]) {
+		snprintf(line, sizeof line, "%s: %s", _("Reason"), r->reason);
+		y += stt_para(x, y, w, line, UI_FONT_BODY, true, ui_c_danger);
 	}
-	if (stt.n_passes == 0 && !wf_state_final(r->state)) {
-		ui_text_wrapped(ui_rect(px, py, col, lh * 3),
-		                _("Your pass can be printed here once the request is approved and "
-		                  "recorded."),
-		                UI_FONT_BODY, false, ui_c_muted);
+	if (r->escort_name[0]) {
+		snprintf(line, sizeof line, "%s: %s", _("Your escort"), r->escort_name);
+		y += stt_para(x, y, w, line, UI_FONT_BODY, false, ui_c_text);
 	}
-	SDL_Rect done_b = {ui.w - pad - ui_px(380), ui.h - ui_px(150), ui_px(380), ui_px(120)};
+	y += ui_px(UI_PAD_LABEL);
+
+	/* Left: the timeline. Right: the passes. */
+	int col = (w - pad) * 60 / 100;
+	int ty = stt_draw_steps(x, y, col);
+	int py = stt_draw_passes(a, x + col + pad, y, w - col - pad);
+	ui_scroll_end("result", &stt.scroll, box, (ty > py ? ty : py) - v.y);
 	if (ui_button("finish", done_b, _("Finish"), UI_SECONDARY))
 		app_post(a, APP_CMD_HOME, 0);
 }

@@ -51,7 +51,7 @@ static bool ui_claim(uint32_t id, SDL_Rect r)
 enum ui_font ui_button_font_for(const char *const *labels, int n, int w)
 {
 	static const enum ui_font order[] = {UI_FONT_LARGE, UI_FONT_BODY, UI_FONT_SMALL};
-	int room = w - ui_px(24);
+	int room = w - ui_px(2 * UI_PAD_LABEL);
 
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
 		bool fits = true;
@@ -72,7 +72,7 @@ enum ui_font ui_button_font_for(const char *const *labels, int n, int w)
 static void ui_button_label(SDL_Rect r, const char *label, enum ui_font f, SDL_Color c,
                             const SDL_Color *bg)
 {
-	SDL_Rect in = ui_inset(r, ui_px(12));
+	SDL_Rect in = ui_inset(r, ui_px(UI_PAD_LABEL));
 
 	if (f != UI_FONT_WRAP) {
 		if (bg)
@@ -122,11 +122,11 @@ static bool ui_button_do(const char *id, SDL_Rect r, const char *label, enum ui_
 		ui.redraw = true;
 	}
 	ui_button_colors(s, held, &fill, &text);
-	int rad = ui_px(14);
+	int rad = ui_px(UI_RADIUS);
 	bool filled = true;
 	if (s == UI_SECONDARY || s == UI_KEY) {
 		ui_fill_round(r, ui_c_border, rad);
-		ui_fill_round(ui_inset(r, ui_px(3)), fill, rad);
+		ui_fill_round(ui_inset(r, ui_px(UI_BORDER)), fill, rad);
 	} else if (s != UI_GHOST || held) {
 		ui_fill_round(r, fill, rad);
 	} else {

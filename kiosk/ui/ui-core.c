@@ -82,6 +82,8 @@ void ui_frame_begin(void)
 	ui.n_rects = 0;
 	ui.redraw = false;
 	ui.wake_at = 0;
+	ui.frame_clips = 0;
+	ui.view = ui_rect(0, 0, 0, 0);
 	if (ui.pressed)
 		ui.active = 0; /* the widget under the press claims it while drawing */
 	SDL_SetRenderDrawColor(ui.ren, ui_c_bg.r, ui_c_bg.g, ui_c_bg.b, 255);
@@ -102,6 +104,9 @@ void ui_note_rect(const char *id, SDL_Rect r)
 {
 	if (ui.n_rects >= (int)(sizeof ui.rects / sizeof ui.rects[0]))
 		return;
+	/* in a scroll view, the part that shows (a widget scrolled out of it is not there) */
+	if (ui.view.w > 0 && !SDL_IntersectRect(&r, &ui.view, &r))
+		return;
 	struct ui_rect_rec *rec = &ui.rects[ui.n_rects++];
 	size_t n = strlen(id);
 	/* every widget of every frame comes here: a bounded copy, not a printf */
@@ -121,7 +126,8 @@ void ui_dump(const char *path, const char *screen_name, const char *extra)
 	f = fopen(tmp, "w");
 	if (!f)
 		return;
-	fprintf(f, "screen %s\nframe %lu\nsize %d %d\n", screen_name, ui.frame, ui.w, ui.h);
+	fprintf(f, "screen %s\nframe %lu\nsize %d %d\nclips %d\n", screen_name, ui.frame, ui.w,
+	        ui.h, ui.frame_clips);
 	if (extra && *extra)
 		fprintf(f, "%s\n", extra);
 	for (int i = 0; i < ui.n_rects; i++)
@@ -146,6 +152,10 @@ SDL_Rect ui_inset(SDL_Rect r, int d)
 
 bool ui_hit(SDL_Rect r, int x, int y)
 {
+	/* inside a scroll view, what is scrolled out of it cannot be touched */
+	if (ui.view.w > 0 && !(x >= ui.view.x && x < ui.view.x + ui.view.w && y >= ui.view.y &&
+	                       y < ui.view.y + ui.view.h))
+		return false;
 	return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
 }
 

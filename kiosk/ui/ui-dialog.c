@@ -57,14 +57,14 @@ void ui_backdrop_drop(void)
 SDL_Rect ui_dialog(int w, int h, const char *title)
 {
 	SDL_Rect box = {(ui.w - w) / 2, (ui.h - h) / 2, w, h};
-	int pad = ui_px(40);
+	int pad = ui_px(UI_PAD);
 
 	/* dimmed already when this frame's backdrop came from ui_backdrop_* */
 	if (!ui_backdrop_tex || ui_backdrop_at != ui.frame)
 		ui_fill(ui_rect(0, 0, ui.w, ui.h), ui_dim);
-	ui_fill_round(box, ui_c_panel, ui_px(20));
+	ui_fill_round(box, ui_c_panel, ui_px(UI_RADIUS_DIALOG));
 	SDL_Rect t = {box.x + pad, box.y + pad, box.w - 2 * pad, ui_font_height(UI_FONT_TITLE)};
 	ui_text(t, title, UI_FONT_TITLE, true, ui_c_text, UI_CENTER);
-	int top = t.h + pad + ui_px(20);
+	int top = t.h + pad + ui_px(UI_GAP);
 	return ui_rect(box.x + pad, box.y + top, box.w - 2 * pad, box.h - top - pad);
 }

@@ -61,11 +61,24 @@ bool ui_field(const char *id, SDL_Rect r, const char *label, const char *value, 
 {
 	int lh = ui_font_height(UI_FONT_SMALL);
 	SDL_Rect lab = {r.x, r.y, r.w, lh};
-	SDL_Rect box = {r.x, r.y + lh + ui_px(4), r.w, r.h - 2 * lh - ui_px(8)};
-	SDL_Rect m = {r.x, box.y + box.h + ui_px(2), r.w, lh};
+	SDL_Rect box = {r.x, r.y + lh + ui_px(UI_GAP_XS), r.w,
+	                r.h - 2 * lh - ui_px(2 * UI_GAP_XS)};
+	SDL_Rect m = {r.x, box.y + box.h + ui_px(UI_HAIR), r.w, lh};
 	uint32_t h = ui_id(id);
 	bool tapped = false;
 	char stars[40];
+	bool bad = msg && *msg;
+	if (bad) {
+		/* a message longer than the field is wide (a longer language) takes a second line
+		 * from the box rather than being cut */
+		int mw, mh;
+		ui_text_size(msg, UI_FONT_SMALL, false, &mw, &mh);
+		if (mw > m.w) {
+			box.h -= lh;
+			m.y -= lh;
+			m.h = 2 * lh;
+		}
+	}
 
 	ui_note_rect(id, box);
 	if (ui.pressed && ui_hit(box, ui.mx, ui.my) && ui.active == 0)
@@ -75,9 +88,9 @@ bool ui_field(const char *id, SDL_Rect r, const char *label, const char *value, 
 		ui.redraw = true;
 	}
 	ui_text(lab, label, UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
-	bool bad = msg && *msg;
+
 	ui_fill(box, focused ? ui_c_primary : (bad ? ui_c_danger : ui_c_border));
-	ui_fill(ui_inset(box, ui_px(focused ? 5 : 3)), ui_c_panel);
+	ui_fill(ui_inset(box, ui_px(focused ? UI_FOCUS_BORDER : UI_BORDER)), ui_c_panel);
 	if (secret) {
 		size_t n = strlen(value);
 		if (n >= sizeof stars)
@@ -86,13 +99,13 @@ bool ui_field(const char *id, SDL_Rect r, const char *label, const char *value, 
 		stars[n] = '\0';
 		value = stars;
 	}
-	SDL_Rect inner = ui_inset(box, ui_px(16));
-	int caret_room = ui_px(6);
+	SDL_Rect inner = ui_inset(box, ui_px(UI_PAD_FIELD));
+	int caret_room = ui_px(UI_HAIR + UI_CARET_W);
 	inner.w -= caret_room;
 	int tw = ui_text_tail(inner, value, UI_FONT_BODY, false, ui_c_text);
 	if (focused) {
 		int ch = ui_font_height(UI_FONT_BODY);
-		ui_fill(ui_rect(inner.x + tw + ui_px(2), inner.y + (inner.h - ch) / 2, ui_px(4), ch),
+		ui_fill(ui_rect(inner.x + tw + ui_px(UI_HAIR), inner.y + (inner.h - ch) / 2, ui_px(UI_CARET_W), ch),
 		        ui_c_primary);
 	}
 	if (bad)

@@ -141,8 +141,8 @@ bool ui_keyboard(struct kbd *k, SDL_Rect area, struct ui_textbuf *t)
 	bool changed = false;
 	const struct kbd_key *tapped = NULL;
 
-	SDL_Rect in = ui_inset(area, ui_px(12));
-	kbd_layout(k, in.x, in.y, in.w, in.h, ui_px(10));
+	SDL_Rect in = ui_inset(area, ui_px(UI_PAD_LABEL));
+	kbd_layout(k, in.x, in.y, in.w, in.h, ui_px(UI_KEY_GAP));
 	bool kept = ui_kbd_cache_update(k, area, ui_kbd_sig(k, area));
 	if (kept)
 		SDL_RenderCopy(ui.ren, ui_kbd_cache.tex, NULL, &area);

@@ -19,7 +19,8 @@
  * it: text drawn in the current frame is never evicted (that would re-render it every frame). */
 #define UI_TEXT_MAX_BYTES ((size_t)8 << 20)
 
-static const int ui_font_design[UI_FONT_COUNT] = {26, 34, 44, 60, 120};
+static const int ui_font_design[UI_FONT_COUNT] = {UI_TYPE_SMALL, UI_TYPE_BODY, UI_TYPE_LARGE,
+                                                   UI_TYPE_TITLE, UI_TYPE_HUGE};
 
 static char ui_font_path[2][512];
 static TTF_Font *ui_fonts[UI_FONT_COUNT][2]; /* [size][bold] */
@@ -314,12 +315,145 @@ SDL_Texture *ui_text_get_on(const char *s, enum ui_font f, bool bold, SDL_Color 
 	return ui_text_fetch(s, f, bold, c, true, bg, wrap_w, w, h);
 }
 
-/* Draw a cached text in r: aligned, vertically centred, clipped to r's width from the start
- * (or, with tail, from the end). */
+/* ---- fitting a text to its box ------------------------------------------------------------ */
+
+/* Texts that did not fit their box, reported once per (text, box size) so a text that stays
+ * on screen does not log every frame. Direct-mapped: a collision just reports again. */
+#define UI_CLIP_SEEN 128
+static uint32_t ui_clip_seen[UI_CLIP_SEEN];
+static bool ui_text_openable; /* ui_text_more is drawing: an ellipsis there is not a loss */
+
+/* A text lost part of itself in box r (it needed need_w x need_h): count it, and say so on
+ * stderr once ("ui: clipped text ..."), in every build: the all-screens test reads it, and in
+ * the field it names the screen text that needs a wider box. */
+static void ui_clip_note(const char *s, SDL_Rect r, int need_w, int need_h, const char *how)
+{
+	uint32_t h = ui_id(s) ^ ((uint32_t)r.w * 2654435761u) ^ ((uint32_t)r.h << 16);
+
+	ui.frame_clips++;
+	if (ui_clip_seen[h % UI_CLIP_SEEN] == h)
+		return;
+	ui_clip_seen[h % UI_CLIP_SEEN] = h;
+	ui.clips++;
+	/* the text itself may be a visitor's name or a reason: only a test build's log shows it */
+	if (ui.clip_text)
+		fprintf(stderr, "ui: clipped text \"%.120s%s\"", s, strlen(s) > 120 ? "..." : "");
+	else
+		fprintf(stderr, "ui: clipped text of %zu bytes", strlen(s));
+	fprintf(stderr, " (%s) box %dx%d at %d,%d needs %dx%d\n", how, r.w, r.h, r.x, r.y, need_w,
+	        need_h);
+}
+
+unsigned long ui_clip_count(void)
+{
+	return ui.clips;
+}
+
+/* The longest start of s that fits width w with "…" after it, from a small cache (layout
+ * asks every frame). NULL when even "…" does not fit or out of memory. */
+#define UI_ELLIPSIS_SLOTS 64
+static struct {
+	uint32_t hash;
+	char *s, *out;
+	int w;
+	uint8_t font, bold;
+} ui_ell[UI_ELLIPSIS_SLOTS];
+
+static const char *ui_text_ellipsis(const char *s, enum ui_font f, bool bold, int w)
+{
+	static const char dots[] = "\xe2\x80\xa6"; /* … */
+	uint32_t hash = ui_id(s) ^ ((uint32_t)w * 2654435761u) ^ ((uint32_t)f << 24) ^ bold;
+	unsigned k = hash % UI_ELLIPSIS_SLOTS;
+	TTF_Font *font = ui_fonts[f][bold];
+	int dw, dh, extent = 0, count = 0;
+
+	if (ui_ell[k].s && ui_ell[k].hash == hash && ui_ell[k].w == w && ui_ell[k].font == f &&
+	    ui_ell[k].bold == bold && strcmp(ui_ell[k].s, s) == 0)
+		return ui_ell[k].out;
+	if (!font || TTF_SizeUTF8(font, dots, &dw, &dh) != 0 || dw >= w)
+		return NULL;
+	if (TTF_MeasureUTF8(font, s, w - dw, &extent, &count) != 0)
+		return NULL;
+	size_t len = strlen(s), n = 0;
+	/* count is in characters: walk that many code points */
+	for (int i = 0; i < count && n < len; i++)
+		for (n++; n < len && ((unsigned char)s[n] & 0xC0) == 0x80; n++)
+			;
+	char *out = malloc(n + sizeof dots);
+	char *copy = strdup(s);
+	if (!out || !copy) {
+		free(out);
+		free(copy);
+		return NULL;
+	}
+	/* no space before the dots; and kerning may make the joined text a little wider than the
+	 * sum: drop characters until it fits (bounded by the length) */
+	for (int tries = 0; tries <= (int)len; tries++) {
+		while (n > 0 && s[n - 1] == ' ')
+			n--;
+		memcpy(out, s, n);
+		memcpy(out + n, dots, sizeof dots);
+		int ow, oh;
+		if (n == 0 || (TTF_SizeUTF8(font, out, &ow, &oh) == 0 && ow <= w))
+			break;
+		for (n--; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
+			;
+	}
+	free(ui_ell[k].s);
+	free(ui_ell[k].out);
+	ui_ell[k].hash = hash;
+	ui_ell[k].s = copy;
+	ui_ell[k].out = out;
+	ui_ell[k].w = w;
+	ui_ell[k].font = (uint8_t)f;
+	ui_ell[k].bold = bold;
+	return out;
+}
+
+/* Wrapped lines of s in r (aligned; vertically centred when vcenter): what does not fit r's
+ * height is cut and reported. Returns the height drawn. */
+static int ui_text_block(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c,
+                         enum ui_align a, bool vcenter)
+{
+	int w, h;
+	SDL_Texture *tex = ui_text_get(s, f, bold, c, a == UI_CENTER ? -r.w : r.w, &w, &h);
+
+	if (!tex || r.w <= 0 || r.h <= 0)
+		return 0;
+	if (h > r.h || w > r.w)
+		ui_clip_note(s, r, w, h, "wrapped");
+	SDL_Rect src = {0, 0, w < r.w ? w : r.w, h < r.h ? h : r.h};
+	SDL_Rect dst = {r.x, r.y, src.w, src.h};
+	if (a == UI_CENTER)
+		dst.x = r.x + (r.w - src.w) / 2;
+	else if (a == UI_RIGHT)
+		dst.x = r.x + r.w - src.w;
+	if (vcenter)
+		dst.y = r.y + (r.h - src.h) / 2;
+	SDL_RenderCopy(ui.ren, tex, &src, &dst);
+	return src.h;
+}
+
+/* Draw a cached text in r: aligned, vertically centred. Too wide for r: wrapped when r has room
+ * for two lines, else shortened with "…" (reported unless ui_text_more can open it in full);
+ * with tail, the end is shown instead (a field shows what is being typed). */
 static int ui_text_draw(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c,
                         const SDL_Color *bg, enum ui_align a, bool tail)
 {
 	int w, h;
+
+	if (!tail && s && *s && r.w > 0) {
+		ui_text_size(s, f, bold, &w, &h);
+		if (w > r.w && r.h >= 2 * ui_font_height(f))
+			return ui_text_block(r, s, f, bold, c, a, true) ? r.w : 0;
+		if (w > r.w) {
+			const char *e = ui_text_ellipsis(s, f, bold, r.w);
+			if (!ui_text_openable)
+				ui_clip_note(s, r, w, h, e ? "ellipsis" : "cut");
+			if (e)
+				s = e;
+		}
+	}
 	SDL_Texture *tex = bg ? ui_text_get_on(s, f, bold, c, *bg, 0, &w, &h)
 	                      : ui_text_get(s, f, bold, c, 0, &w, &h);
 
@@ -338,6 +472,41 @@ static int ui_text_draw(SDL_Rect r, const char *s, enum ui_font f, bool bold, SD
 	}
 	SDL_RenderCopy(ui.ren, tex, &src, &dst);
 	return dst.w;
+}
+
+int ui_text_short(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c,
+                  enum ui_align a)
+{
+	ui_text_openable = true;
+	int w = ui_text_draw(r, s, f, bold, c, NULL, a, false);
+	ui_text_openable = false;
+	return w;
+}
+
+bool ui_text_more(const char *id, SDL_Rect r, const char *s, enum ui_font f, bool bold,
+                  SDL_Color c, enum ui_align a)
+{
+	int w, h;
+
+	ui_text_size(s, f, bold, &w, &h);
+	if (w <= r.w || r.h >= 2 * ui_font_height(f)) {
+		ui_text_draw(r, s, f, bold, c, NULL, a, false);
+		return false;
+	}
+	ui_text_openable = true;
+	ui_text_draw(r, s, f, bold, c, NULL, a, false);
+	ui_text_openable = false;
+	/* shortened: a tap opens the whole text */
+	uint32_t hid = ui_id(id);
+	ui_note_rect(id, r);
+	if (ui.pressed && ui_hit(r, ui.mx, ui.my) && ui.active == 0)
+		ui.active = hid;
+	if (ui.active == hid && ui.released && ui_hit(r, ui.mx, ui.my)) {
+		ui_reader_open(s);
+		ui.redraw = true;
+		return true;
+	}
+	return false;
 }
 
 int ui_text(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c, enum ui_align a)
@@ -361,13 +530,7 @@ int ui_text_tail(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color
 
 int ui_text_wrapped(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c)
 {
-	int w, h;
-	SDL_Texture *tex = ui_text_get(s, f, bold, c, r.w, &w, &h);
-
-	if (!tex)
+	if (!s || !*s)
 		return 0;
-	SDL_Rect src = {0, 0, w, h < r.h ? h : r.h};
-	SDL_Rect dst = {r.x, r.y, w, src.h};
-	SDL_RenderCopy(ui.ren, tex, &src, &dst);
-	return src.h;
+	return ui_text_block(r, s, f, bold, c, UI_LEFT, false);
 }

@@ -8,13 +8,55 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Type sizes, in design pixels at 1920x1080 (scaled with the window). */
+/* The layer's named sizes, in design pixels at 1920x1080 (ui_px scales them to the window), as
+ * microui's mu_Style names its spacing: screens say what a distance is for, not its number. */
+enum ui_size {
+	/* type */
+	UI_TYPE_SMALL = 26, /* hints, timeline details */
+	UI_TYPE_BODY = 34,  /* fields, list rows */
+	UI_TYPE_LARGE = 44, /* buttons, keys */
+	UI_TYPE_TITLE = 60, /* screen titles */
+	UI_TYPE_HUGE = 120, /* the request number, door decisions */
+	/* spacing */
+	UI_HAIR = 2,        /* a divider, the smallest nudge */
+	UI_BORDER = 3,      /* a secondary button's or an idle field's border */
+	UI_FOCUS_BORDER = 5, /* the focused field's border */
+	UI_CARET_W = 4,     /* the text caret */
+	UI_GAP_XS = 4,      /* a label and the box it names */
+	UI_LINE_GAP = 6,    /* between lines of a block of text */
+	UI_GAP_S = 8,       /* between a heading and its text, blocks of a column */
+	UI_ROW_GAP = 10,    /* between rows of a list, the accent bar of a row */
+	UI_KEY_GAP = 10,    /* between keys of the on-screen keyboard */
+	UI_PAD_LABEL = 12,  /* a button's label from its edge */
+	UI_GAP_M = 14,      /* between buttons of a column */
+	UI_PAD_FIELD = 16,  /* a field's text from its border */
+	UI_GAP = 20,        /* between blocks of a screen */
+	UI_PAD_ROW = 24,    /* a list row's text from its edge; the content below the top bar */
+	UI_GAP_L = 30,      /* a screen's first block below the top bar */
+	UI_PAD = 40,        /* a dialog's or a two-column screen's padding */
+	UI_PAD_SCREEN = 60, /* a visitor screen's margin */
+	/* shapes */
+	UI_RADIUS = 14,        /* a button's corners */
+	UI_RADIUS_DIALOG = 20, /* a dialog's corners */
+	UI_FIELD_BOX_H = 96,   /* a field's box */
+	UI_BUTTON_H_S = 100,   /* a button in a column of actions */
+	UI_BUTTON_H = 110,     /* a screen's button */
+	UI_BUTTON_H_L = 120,   /* a bottom bar's button */
+	UI_BUTTON_W = 340,     /* a bottom bar's button (back, sign out) */
+	UI_BUTTON_W_L = 380,   /* a visitor's bottom bar button */
+	UI_SCROLL_BAR_W = 90,  /* a scroll view's column of up/down buttons */
+};
+
+/* A box height for text in a scroll view: as tall as the text needs. */
+#define UI_NO_LIMIT (1 << 20)
+
+/* Type sizes (UI_TYPE_*, scaled with the window). */
 enum ui_font {
-	UI_FONT_SMALL = 0, /* 26 px: hints, timeline details */
-	UI_FONT_BODY,      /* 34 px: fields, list rows */
-	UI_FONT_LARGE,     /* 44 px: buttons, keys */
-	UI_FONT_TITLE,     /* 60 px: screen titles */
-	UI_FONT_HUGE,      /* 120 px: the request number, door decisions */
+	UI_FONT_SMALL = 0, /* UI_TYPE_SMALL */
+	UI_FONT_BODY,      /* UI_TYPE_BODY */
+	UI_FONT_LARGE,     /* UI_TYPE_LARGE */
+	UI_FONT_TITLE,     /* UI_TYPE_TITLE */
+	UI_FONT_HUGE,      /* UI_TYPE_HUGE */
 	UI_FONT_COUNT,
 	UI_FONT_WRAP = UI_FONT_COUNT, /* button labels: the small font on centred wrapped lines */
 	UI_FONT_AUTO = -1,            /* button labels: the largest that fits, else WRAP */
@@ -44,6 +86,10 @@ struct ui {
 	uint32_t wake_at; /* a widget asked for a frame at this tick (0 none): long press */
 	bool redraw;     /* something changed during the frame: draw again */
 	unsigned long frame;
+	unsigned long clips; /* texts cut or shortened with no way to read them whole, since start */
+	int frame_clips;     /* ... drawn in this frame */
+	bool clip_text;      /* the clip report names the text (test builds: it may be personal) */
+	SDL_Rect view;       /* the scroll view being drawn (w 0: none): the pointer hits only in it */
 	/* rects of the interactive widgets of the last frame, for AKSES_UI_DUMP (tests) */
 	int n_rects;
 	struct ui_rect_rec {
@@ -104,13 +150,68 @@ void ui_text_size(const char *s, enum ui_font f, bool bold, int *w, int *h);
 int ui_text(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c, enum ui_align a);
 /* Like ui_text, but when too long for r it shows the end (a field shows what is being typed). */
 int ui_text_tail(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c);
-/* Draw wrapped text from r's top-left; returns the height used. */
+/* Draw wrapped text from r's top-left; returns the height used. Lines below r are cut (and
+ * reported as a clip): give r the height the text may take, or put it in a scroll view. */
 int ui_text_wrapped(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c);
+/* One line of text that may be too long for r: shortened with "…", and then r is tappable and
+ * a tap opens the whole text in the reader (true on that frame). Fits: drawn as ui_text. */
+bool ui_text_more(const char *id, SDL_Rect r, const char *s, enum ui_font f, bool bold,
+                  SDL_Color c, enum ui_align a);
+/* One line that may end in "…" where the whole text is a tap away by other means (a list row
+ * opens what it names): not a clip. Else as ui_text. */
+int ui_text_short(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c,
+                  enum ui_align a);
+/* Every ui_text* call measures its text against its box: wider than the box, the text wraps
+ * when the box has room for two lines, else it ends in "…". A text that loses part of itself
+ * with no way to read it whole (shortened outside ui_text_more, wrapped lines below the box)
+ * is a clip: counted here and in ui.frame_clips, and logged once on stderr in every build as
+ * "ui: clipped text "TEXT" (how) box WxH at X,Y needs WxH" ("of N bytes" for the text unless
+ * ui.clip_text: the shipped kiosk's log gets no personal data). */
+unsigned long ui_clip_count(void);
 /* Font line height in pixels. */
 int ui_font_height(enum ui_font f);
 void ui_text_cache_clear(void);
 /* Hits and misses since start (for the frame benchmark and tests). */
 void ui_text_cache_stats(unsigned long *hits, unsigned long *misses);
+
+/* ---- scroll view (ui-scroll.c) -------------------------------------------------------------- */
+
+/* A scroll view's state, kept by the screen (zero it when the content changes). */
+struct ui_scroll {
+	int off;       /* pixels scrolled down */
+	int content_h; /* the content's height, as the last frame measured it */
+	int view_h;    /* the view's height */
+	int drag_y0, drag_off0; /* where the press started, and the scroll then */
+	bool armed;             /* a press started in the view */
+	bool dragging;          /* ... and moved: the content follows the finger */
+};
+
+/* Start drawing content that may be taller than r: returns the rect to lay the content out in
+ * (r's left and top, moved up by the scroll; the width leaves room for the buttons), and clips
+ * drawing to r. The content is dragged with a finger; when it is taller than r, a column of
+ * up/down buttons ("ID:up", "ID:down", each shown while it can move the content) on the right
+ * pages it for those who do not swipe. Widgets inside take taps only where they show. Use:
+ *     SDL_Rect c = ui_scroll_begin("review", &st->scroll, box);
+ *     int y = c.y;   ... draw from (c.x, y) at width c.w, adding each height to y ...
+ *     ui_scroll_end("review", &st->scroll, box, y - c.y);   */
+SDL_Rect ui_scroll_begin(const char *id, struct ui_scroll *s, SDL_Rect r);
+/* End the view: content_h is the height the content used. Draws the buttons and the bar. */
+void ui_scroll_end(const char *id, struct ui_scroll *s, SDL_Rect r, int content_h);
+/* Scroll so that content y range [y, y+h) is in view. */
+void ui_scroll_show(struct ui_scroll *s, int y, int h);
+
+/* ---- the reader: a text opened in full (ui-reader.c) ---------------------------------------- */
+
+/* Open the reader on text s (copied): a dialog over the screen with the whole text wrapped, in
+ * a scroll view. */
+void ui_reader_open(const char *s);
+bool ui_reader_is_open(void);
+void ui_reader_close(void);
+/* While the reader is open, the screen under it must not take taps: call before drawing the
+ * screen (hides the press), then ui_reader_draw after it (gives the press back and draws the
+ * reader; close_label names its button "reader:close"). No-ops when it is closed. */
+void ui_reader_hold(void);
+void ui_reader_draw(const char *close_label);
 
 /* ---- keyboard (ui-keyboard.c; ui_keyboard itself is declared in kiosk.h) ------------------- */
 
