@@ -176,7 +176,7 @@ static akses_status scan_find_retired(store *st, const unsigned char *hash,
 	return scan_load_request(st, &p, person, out);
 }
 
-/* The decision for a known pass, in the order PRODUCT.md and store.h give: escort, revoked or
+/* The decision for a known pass, in the order docs/product.md and store.h give: escort, revoked or
  * closed, direction (repeat guard, anti-passback), then the window for an entry. Sets
  * out->decision and out->reason. */
 static void scan_decide(const store *st, const struct scan_pass *p, int64_t escort_id,
