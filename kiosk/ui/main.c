@@ -1,6 +1,6 @@
-/* main.c - akses-kiosk: options, config, language, the window, the event loop (event-driven, draws
- * only when something changed), scanner routing, idle timeout and quitting. */
-#include <errno.h>
+/* main.c - akses-kiosk: options, config (settings.h), signals, the event loop (event-driven, draws
+ * only when something changed), scanner routing, idle timeout and quitting. The window is made in
+ * app_window.c, the benchmark mode is app_bench.c. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,8 +18,8 @@
 #include "settings.h"
 
 static volatile sig_atomic_t main_term; /* SIGTERM/SIGINT: quit cleanly */
-static bool main_bench;                     /* the frame benchmark mode (app_bench.h) */
-static uint32_t main_shown_s;               /* the idle countdown's seconds last drawn */
+static bool main_bench;                 /* the frame benchmark mode (app_bench.h) */
+static uint32_t main_shown_s;           /* the idle countdown's seconds last drawn */
 
 static void main_on_signal(int sig)
 {
@@ -29,10 +29,11 @@ static void main_on_signal(int sig)
 
 static void main_usage(FILE *f)
 {
-	fprintf(f, "usage: akses-kiosk [--config FILE] [--db PATH] [--mode reception|door] "
-	           "[--windowed] [--lang id|en] [--size WxH]\n"
-	           "  --config FILE  else $AKSES_CONFIG, else the built-in defaults\n"
-	           "  --db PATH      else $AKSES_DB, else the config's [store] db, else akses.db\n");
+	fprintf(f,
+	        "usage: akses-kiosk [--config FILE] [--db PATH] [--mode reception|door] "
+	        "[--windowed] [--lang id|en] [--size WxH]\n"
+	        "  --config FILE  else $AKSES_CONFIG, else the built-in defaults\n"
+	        "  --db PATH      else $AKSES_DB, else the config's [store] db, else akses.db\n");
 }
 
 /* ---- shared app helpers -------------------------------------------------------------------- */
