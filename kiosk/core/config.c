@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store.h" /* the pass and scan defaults are the store's own */
+
 static const char *const config_label_codes[] = {
     [LABEL_62X100] = "62x100",
     [LABEL_CR80] = "cr80",
@@ -20,12 +22,12 @@ void config_defaults(struct akses_config *cfg)
 	if (!cfg)
 		return;
 	memset(cfg, 0, sizeof *cfg);
-	snprintf(cfg->db_path, sizeof cfg->db_path, "akses.db");
+	snprintf(cfg->db, sizeof cfg->db, "%s", CONFIG_DB_DEFAULT);
 	snprintf(cfg->station, sizeof cfg->station, "RECEPTION");
 	snprintf(cfg->mode, sizeof cfg->mode, "reception");
 	snprintf(cfg->lang, sizeof cfg->lang, "id");
-	cfg->idle_timeout_s = 60;
-	cfg->idle_countdown_s = 10;
+	cfg->idle_timeout_s = CONFIG_IDLE_TIMEOUT_S;
+	cfg->idle_countdown_s = CONFIG_IDLE_COUNTDOWN_S;
 	snprintf(cfg->agency, sizeof cfg->agency,
 	         "Dinas Komunikasi, Informatika dan Statistik Provinsi Sumatera Barat");
 	snprintf(cfg->agency_unit, sizeof cfg->agency_unit, "Bidang Aplikasi Informatika");
@@ -34,8 +36,8 @@ void config_defaults(struct akses_config *cfg)
 	cfg->print_timeout_s = 30;
 	cfg->retention_days = 365;
 	cfg->reset_window_min = 60;
-	cfg->pass_grace_min = 15;
-	cfg->scan_repeat_s = 10;
+	cfg->pass_grace_min = STORE_GRACE_MIN_DEFAULT;
+	cfg->scan_repeat_s = STORE_REPEAT_S_DEFAULT;
 	cfg->shift_minutes = 480;
 }
 
@@ -107,7 +109,7 @@ static int config_handler(void *user, const char *section, const char *name, con
 	struct akses_config *c = user;
 #define IS(s, k) (strcmp(section, s) == 0 && strcmp(name, k) == 0)
 	if (IS("store", "db"))
-		return config_str(c->db_path, sizeof c->db_path, value, false);
+		return config_str(c->db, sizeof c->db, value, false);
 	if (IS("store", "audit_key"))
 		return config_str(c->audit_key, sizeof c->audit_key, value, true);
 	if (IS("station", "name"))

@@ -13,8 +13,12 @@ typedef enum config_label {
 	LABEL_A6,         /* 105 x 148 mm */
 } config_label;
 
+#define CONFIG_DB_DEFAULT "akses.db"
+#define CONFIG_IDLE_TIMEOUT_S 60  /* [station] idle_timeout's default */
+#define CONFIG_IDLE_COUNTDOWN_S 10 /* [station] idle_countdown's default */
+
 struct akses_config {
-	char db_path[512];        /* [store] db = akses.db */
+	char db[512];             /* [store] db = akses.db: the DB's location (settings_db) */
 	char audit_key[512];      /* [store] audit_key = (empty: the db's path + ".key") */
 	char station[64];         /* [station] name = RECEPTION (DOOR for a door station) */
 	bool station_named;       /* the file named the station (else the default above) */

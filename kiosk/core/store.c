@@ -369,9 +369,9 @@ akses_status store_open(const char *path, const struct store_options *opt, store
 	if (!st)
 		return AKSES_E_NOMEM;
 	snprintf(st->path, sizeof st->path, "%s", path);
-	st->opt.pass_grace_min = 15;
-	st->opt.scan_repeat_s = 10;
-	st->opt.busy_timeout_ms = 5000;
+	st->opt.pass_grace_min = STORE_GRACE_MIN_DEFAULT;
+	st->opt.scan_repeat_s = STORE_REPEAT_S_DEFAULT;
+	st->opt.busy_timeout_ms = STORE_BUSY_MS_DEFAULT;
 	if (opt) {
 		if (opt->pass_grace_min >= 0)
 			st->opt.pass_grace_min = opt->pass_grace_min;

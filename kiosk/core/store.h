@@ -20,10 +20,16 @@ typedef struct store store;
 
 #define STORE_SCHEMA_VERSION 8 /* PRAGMA user_version after migration */
 
+#define STORE_GRACE_MIN_DEFAULT 15   /* a pass is good this long after its window */
+#define STORE_REPEAT_S_DEFAULT 10    /* a second scan of one pass within this is a repeat */
+#define STORE_BUSY_MS_DEFAULT 5000   /* waiting for another writer */
+
+/* What a program opens the store with: settings_store_options builds it from the config. A
+ * negative (or, for busy_timeout_ms, zero) value means the default above. */
 struct store_options {
-	int pass_grace_min;   /* default 15 */
-	int scan_repeat_s;    /* default 10: in AUTO, a second scan of one pass within this is a repeat */
-	int busy_timeout_ms;  /* default 5000 */
+	int pass_grace_min;   /* STORE_GRACE_MIN_DEFAULT */
+	int scan_repeat_s;    /* STORE_REPEAT_S_DEFAULT: in AUTO, a second scan of one pass within this is a repeat */
+	int busy_timeout_ms;  /* STORE_BUSY_MS_DEFAULT */
 	/* The audit key file (HMAC-SHA256 key of the audit chain, kept outside the DB, 0600).
 	 * NULL or "": the DB's path + ".key". Made by the first audit write when the DB has no
 	 * keyed row yet (aksesctl init); while it is missing, writes fail with AKSES_E_AUDIT_KEY. */

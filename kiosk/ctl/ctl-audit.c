@@ -8,6 +8,7 @@
 #include <syslog.h>
 
 #include "ctl.h"
+#include "settings.h"
 
 static const char *const help =
     N_("Usage: aksesctl audit verify [--anchor N:HASH]\n"
@@ -191,8 +192,8 @@ static int audit_backup(struct ctl *c, int argc, char **argv)
 	}
 	/* the copy is checked with this DB's key (the backup does not carry the key: keep that
 	 * file apart, so a stolen backup alone cannot be rewritten) */
-	struct store_options so = {.pass_grace_min = -1, .scan_repeat_s = -1,
-	                           .audit_key_path = store_audit_key_path(c->st)};
+	struct store_options so = settings_store_options(&c->cfg);
+	so.audit_key_path = store_audit_key_path(c->st);
 	store *copy = NULL;
 	if ((st = store_open(pos[0], &so, &copy)) != AKSES_OK)
 		return ctl_fail(c, st, pos[0]);

@@ -151,8 +151,8 @@ int main(int argc, char **argv)
 	int rc = ctl_setup(&c);
 	if (rc != CTL_EXIT_OK)
 		return rc;
-	if (lang && (rc = ctl_global_opt(&c, "lang", lang)) != 1)
-		return rc;
+	if (lang && ctl_global_opt(&c, "lang", lang) != CTL_GLOBAL_APPLIED)
+		return CTL_EXIT_USAGE;
 	c.db_path = db;
 	c.json = json;
 	if (bad)

@@ -14,6 +14,7 @@
 #include "ctl.h"
 #include "i18n.h"
 #include "secret.h"
+#include "settings.h"
 #include "valid.h"
 
 static const char *g_cmd;  /* the command being parsed, for "try 'aksesctl X --help'" */
@@ -84,52 +85,53 @@ int ctl_fail_field(const struct ctl *c, akses_status st, akses_field field, int 
 
 /* ---- config, language, store ------------------------------------------------------------- */
 
-int ctl_global_opt(struct ctl *c, const char *name, const char *value)
+enum ctl_global ctl_global_opt(struct ctl *c, const char *name, const char *value)
 {
 	if (strcmp(name, "json") == 0) {
 		c->json = true;
-		return 1;
+		return CTL_GLOBAL_APPLIED;
 	}
 	if (strcmp(name, "db") == 0) {
-		if (c->st)
-			return ctl_usage(T_("--db must come before the store is opened"));
+		if (c->st) {
+			ctl_usage(T_("--db must come before the store is opened"));
+			return CTL_GLOBAL_BAD;
+		}
 		c->db_path = value;
-		return 1;
+		return CTL_GLOBAL_APPLIED;
 	}
 	if (strcmp(name, "config") == 0) {
 		c->config_path = value;
 		g_config_loaded = false;
-		return ctl_setup(c) == CTL_EXIT_OK ? 1 : CTL_EXIT_USAGE;
+		return ctl_setup(c) == CTL_EXIT_OK ? CTL_GLOBAL_APPLIED : CTL_GLOBAL_BAD;
 	}
 	if (strcmp(name, "lang") == 0) {
-		if (strcmp(value, "id") != 0 && strcmp(value, "en") != 0)
-			return ctl_usage(T_("--lang must be id or en"));
+		if (strcmp(value, "id") != 0 && strcmp(value, "en") != 0) {
+			ctl_usage(T_("--lang must be id or en"));
+			return CTL_GLOBAL_BAD;
+		}
 		g_lang = value;
 		i18n_set_lang(value);
-		return 1;
+		return CTL_GLOBAL_APPLIED;
 	}
-	return 0;
+	return CTL_GLOBAL_NOT_MINE;
 }
 
 int ctl_setup(struct ctl *c)
 {
 	int rc = CTL_EXIT_OK;
 	if (!g_config_loaded) {
-		config_defaults(&c->cfg);
-		if (!c->config_path)
-			c->config_path = getenv("AKSES_CONFIG");
-		if (c->config_path && *c->config_path) {
-			int bad_line = 0;
-			if (config_load(c->config_path, &c->cfg, &bad_line) != AKSES_OK) {
-				char where[600];
-				if (bad_line > 0)
-					snprintf(where, sizeof where, "%s:%d", c->config_path,
-					         bad_line);
-				else
-					snprintf(where, sizeof where, "%s", c->config_path);
-				rc = ctl_fail(c, AKSES_E_CONFIG, where);
-			}
+		/* --config, else $AKSES_CONFIG, else the defaults (settings.h) */
+		int bad_line = 0;
+		const char *used = NULL;
+		if (settings_load(c->config_path, &c->cfg, &used, &bad_line) != AKSES_OK) {
+			char where[600];
+			if (bad_line > 0)
+				snprintf(where, sizeof where, "%s:%d", used, bad_line);
+			else
+				snprintf(where, sizeof where, "%s", used ? used : "");
+			rc = ctl_fail(c, AKSES_E_CONFIG, where);
 		}
+		c->config_path = used;
 		g_config_loaded = true;
 	}
 	const char *lang = g_lang ? g_lang : (c->cfg.lang[0] ? c->cfg.lang : "id");
@@ -165,11 +167,8 @@ int ctl_open(struct ctl *c)
 {
 	if (c->st)
 		return CTL_EXIT_OK;
-	const char *path = c->db_path;
-	if (!path || !*path)
-		path = getenv("AKSES_DB");
-	if (!path || !*path)
-		path = c->cfg.db_path[0] ? c->cfg.db_path : "akses.db";
+	/* --db, else $AKSES_DB, else the config's (settings.h: the kiosk resolves it alike) */
+	const char *path = settings_db(&c->cfg, c->db_path);
 	c->db_path = path;
 	/* a mistyped --db must not quietly create an empty DB and answer from it */
 	if (!c->create_db && access(path, F_OK) != 0) {
@@ -178,14 +177,8 @@ int ctl_open(struct ctl *c)
 		         T_("create the database with 'aksesctl init'"));
 		return ctl_fail(c, AKSES_E_IO, detail);
 	}
-	struct store_options opt = {
-	    .pass_grace_min = c->cfg.pass_grace_min,
-	    .scan_repeat_s = c->cfg.scan_repeat_s,
-	    .busy_timeout_ms = 5000,
-	    .audit_key_path = c->cfg.audit_key,
-
-	    .short_lived = true, /* one command: may read a full disk with a private WAL index */
-	};
+	struct store_options opt = settings_store_options(&c->cfg);
+	opt.short_lived = true; /* one command: may read a full disk with a private WAL index */
 	errno = 0;
 	akses_status st = store_open(path, &opt, &c->st);
 	if (st != AKSES_OK) {
@@ -454,9 +447,11 @@ int ctl_args(struct ctl *c, int argc, char **argv, const char *cmd, const char *
 			return ctl_usage(T_("option '--%s' takes no value"), name);
 		}
 		if (is_global) {
-			int r = ctl_global_opt(c, name, val);
-			if (r != 1)
-				return r == 0 ? ctl_usage(T_("unknown option '%s'"), a) : r;
+			enum ctl_global r = ctl_global_opt(c, name, val);
+			if (r == CTL_GLOBAL_NOT_MINE)
+				return ctl_usage(T_("unknown option '%s'"), a);
+			if (r == CTL_GLOBAL_BAD)
+				return CTL_EXIT_USAGE;
 			continue;
 		}
 		switch (o->kind) {

@@ -105,9 +105,17 @@ int ctl_args(struct ctl *c, int argc, char **argv, const char *cmd, const char *
  * is a usage error. */
 int ctl_no_sub(int argc, char **argv, const char *cmd, const char *help);
 
-/* Apply a global option (name without dashes) with its value: 1 if it was one, 0 if not, or
- * CTL_EXIT_USAGE (message printed) for a bad value. Used by main and ctl_args. */
-int ctl_global_opt(struct ctl *c, const char *name, const char *value);
+/* What ctl_global_opt made of an option: not a global one, applied, or a bad value (its message
+ * printed; the command ends with CTL_EXIT_USAGE). Distinct from the CTL_EXIT_* codes on purpose. */
+enum ctl_global {
+	CTL_GLOBAL_NOT_MINE,
+	CTL_GLOBAL_APPLIED,
+	CTL_GLOBAL_BAD,
+};
+
+/* Apply a global option (name without dashes: db, config, lang, json) with its value. Used by
+ * main and ctl_args. */
+enum ctl_global ctl_global_opt(struct ctl *c, const char *name, const char *value);
 
 /* Load the config (--config / $AKSES_CONFIG) and settle language; called once by main and
  * again if a --config or --lang comes after the command. CTL_EXIT_OK or CTL_EXIT_FAIL. */

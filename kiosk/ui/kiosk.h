@@ -69,7 +69,7 @@ struct app_print {
 struct app {
 	struct akses_config cfg;
 	const char *assets;
-	char db_path[512];
+	char db[512];              /* the DB location (settings_db), as the store takes it */
 	store *st;                /* NULL when the DB could not be opened */
 	akses_status db_status;
 	char problem[1024];        /* staff-facing text for screen_problem */
@@ -113,7 +113,7 @@ void app_lang_switch(struct app *a, SDL_Rect r);
  * area below it. */
 SDL_Rect app_top_bar(struct app *a, const char *title);
 
-/* Open the store at a->db_path into a->st; on failure a->st is NULL and a->problem says why (for
+/* Open the store at a->db into a->st; on failure a->st is NULL and a->problem says why (for
  * staff). Returns true when open. */
 bool app_open_store(struct app *a);
 

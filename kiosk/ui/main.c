@@ -1,23 +1,25 @@
-/* main.c - akses-kiosk: options, config, language, the window, the event loop (event-driven, draws
- * only when something changed), scanner routing, idle timeout and quitting. */
-#include <errno.h>
+/* main.c - akses-kiosk: options, config (settings.h), signals, the event loop (event-driven, draws
+ * only when something changed), scanner routing, idle timeout and quitting. The window is made in
+ * app_window.c, the benchmark mode is app_bench.c. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
 
+#include "app_bench.h"
+#include "app_window.h"
 #include "clock.h"
 #include "i18n.h"
 #include "kiosk.h"
 #include "xguard.h"
 #include "scanner.h"
 #include "secret.h"
+#include "settings.h"
 
 static volatile sig_atomic_t main_term; /* SIGTERM/SIGINT: quit cleanly */
-static volatile sig_atomic_t main_bench_go; /* SIGUSR1 in bench mode: measure this screen */
-static int main_bench_n;                    /* AKSES_BENCH_FRAMES (0: not a benchmark) */
-static uint32_t main_shown_s;               /* the idle countdown's seconds last drawn */
+static bool main_bench;                 /* the frame benchmark mode (app_bench.h) */
+static uint32_t main_shown_s;           /* the idle countdown's seconds last drawn */
 
 static void main_on_signal(int sig)
 {
@@ -25,16 +27,13 @@ static void main_on_signal(int sig)
 	main_term = 1;
 }
 
-static void main_on_bench(int sig)
-{
-	(void)sig;
-	main_bench_go = 1;
-}
-
 static void main_usage(FILE *f)
 {
-	fprintf(f, "usage: akses-kiosk [--config FILE] [--db PATH] [--mode reception|door] "
-	           "[--windowed] [--lang id|en] [--size WxH]\n");
+	fprintf(f,
+	        "usage: akses-kiosk [--config FILE] [--db PATH] [--mode reception|door] "
+	        "[--windowed] [--lang id|en] [--size WxH]\n"
+	        "  --config FILE  else $AKSES_CONFIG, else the built-in defaults\n"
+	        "  --db PATH      else $AKSES_DB, else the config's [store] db, else akses.db\n");
 }
 
 /* ---- shared app helpers -------------------------------------------------------------------- */
@@ -107,13 +106,10 @@ SDL_Rect app_top_bar(struct app *a, const char *title)
 
 bool app_open_store(struct app *a)
 {
-	struct store_options so = {.pass_grace_min = a->cfg.pass_grace_min,
-	                           .scan_repeat_s = a->cfg.scan_repeat_s,
-	                           .busy_timeout_ms = 5000,
-	                           .audit_key_path = a->cfg.audit_key};
+	struct store_options so = settings_store_options(&a->cfg);
 	store *st = NULL;
 
-	a->db_status = store_open(a->db_path, &so, &st);
+	a->db_status = store_open(a->db, &so, &st);
 	if (a->db_status == AKSES_OK) {
 		a->st = st;
 		a->problem[0] = '\0';
@@ -123,7 +119,7 @@ bool app_open_store(struct app *a)
 		store_close(st);
 	a->st = NULL;
 	/* bounded pieces: the path and the sentence both fit the staff's line */
-	snprintf(a->problem, sizeof a->problem, "%.480s: %.480s", a->db_path,
+	snprintf(a->problem, sizeof a->problem, "%.480s: %.480s", a->db,
 	         akses_status_message(a->db_status));
 	return false;
 }
@@ -218,40 +214,10 @@ static void main_frame(struct app *a)
 	a->dirty = ui.redraw;
 }
 
-/* ---- bench mode (tests/bench/bench_kiosk.sh) ----------------------------------------------
- * AKSES_BENCH_FRAMES=N: stdout gets "bench first_present_us T" (CLOCK_REALTIME) after the first
- * frame, and on each SIGUSR1 the current screen is drawn N times back to back (ui_bench_run)
- * with "bench screen NAME <figures> stable 1" printed after (stable 0: the screen or its state
- * changed during the run, e.g. a door decision timed out). */
-
+/* A frame for the benchmark's bursts (app_bench_tick). */
 static void main_bench_frame(void *arg)
 {
 	main_frame(arg);
-}
-
-/* Once per loop turn: the first present's stamp, then a burst whenever SIGUSR1 asked for one. */
-static void main_bench_tick(struct app *a)
-{
-	static bool stamped;
-	char line[512];
-
-	if (!stamped) {
-		stamped = true;
-		printf("bench first_present_us %lld\n", ui_bench_realtime_us());
-	}
-	if (main_bench_go) {
-		const char *dump = a->dump_path, *before = a->screen->name;
-		char state[sizeof a->dump_extra];
-		main_bench_go = 0;
-		memcpy(state, a->dump_extra, sizeof state);
-		a->dump_path = NULL; /* the dump file's write is test support, not the frame */
-		if (ui_bench_run(main_bench_n, main_bench_frame, a, line, sizeof line) == 0)
-			printf("bench screen %s %s stable %d\n", a->screen->name, line,
-			       before == a->screen->name && !strcmp(state, a->dump_extra));
-		a->dump_path = dump;
-		a->dirty = true;
-	}
-	fflush(stdout);
 }
 
 /* Give the current screen what a person typed on a real keyboard. */
@@ -286,7 +252,7 @@ static void main_db_watch(struct app *a, uint32_t now)
 	a->db_status = rc;
 	a->signed_in = false;
 	memset(&a->staff, 0, sizeof a->staff);
-	snprintf(a->problem, sizeof a->problem, "%.480s: %.480s", a->db_path,
+	snprintf(a->problem, sizeof a->problem, "%.480s: %.480s", a->db,
 	         akses_status_message(rc));
 	fprintf(stderr, "akses-kiosk: %s\n", a->problem);
 	app_switch(a, &screen_problem);
@@ -375,34 +341,37 @@ static int main_timeout(struct app *a, uint32_t now, const struct scanner *sc)
 	return next > now ? (int)(next - now) : 0;
 }
 
-int main(int argc, char **argv)
-{
-	static struct app app;
-	struct app *a = &app;
-	const char *config_path = NULL, *db = NULL, *mode = NULL, *lang = NULL;
-	bool windowed = false;
-	int win_w = 1920, win_h = 1080;
-	char err[512];
+/* ---- start and stop ------------------------------------------------------------------------ */
 
+/* The command line. */
+struct main_opts {
+	const char *config, *db, *mode, *lang; /* NULL: not given (settings.h decides) */
+	bool windowed;
+	int w, h; /* --size, windowed only */
+};
+
+/* Parse argv into o. -1 to go on, else the exit code (0 after --help, 2 on a bad line). */
+static int main_options(int argc, char **argv, struct main_opts *o)
+{
+	*o = (struct main_opts){.w = 1920, .h = 1080};
 	for (int i = 1; i < argc; i++) {
-		const char *o = argv[i];
+		const char *k = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (!strcmp(o, "--windowed")) {
-			windowed = true;
-		} else if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
+		if (!strcmp(k, "--windowed")) {
+			o->windowed = true;
+		} else if (!strcmp(k, "--help") || !strcmp(k, "-h")) {
 			main_usage(stdout);
 			return 0;
-		} else if (v && !strcmp(o, "--config")) {
-			config_path = argv[++i];
-		} else if (v && !strcmp(o, "--db")) {
-			db = argv[++i];
-		} else if (v && !strcmp(o, "--mode")) {
-			mode = argv[++i];
-		} else if (v && !strcmp(o, "--lang")) {
-			lang = argv[++i];
-		} else if (v && !strcmp(o, "--size")) {
-			if (sscanf(argv[++i], "%dx%d", &win_w, &win_h) != 2 || win_w < 320 ||
-			    win_h < 240) {
+		} else if (v && !strcmp(k, "--config")) {
+			o->config = argv[++i];
+		} else if (v && !strcmp(k, "--db")) {
+			o->db = argv[++i];
+		} else if (v && !strcmp(k, "--mode")) {
+			o->mode = argv[++i];
+		} else if (v && !strcmp(k, "--lang")) {
+			o->lang = argv[++i];
+		} else if (v && !strcmp(k, "--size")) {
+			if (sscanf(argv[++i], "%dx%d", &o->w, &o->h) != 2 || o->w < 320 || o->h < 240) {
 				main_usage(stderr);
 				return 2;
 			}
@@ -411,36 +380,35 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-
-	/* config, then the command line over it */
-	int bad_line = 0;
-	if (config_path) {
-		/* a bad line leaves the defaults in place: say so, and go on */
-		if (config_load(config_path, &a->cfg, &bad_line) != AKSES_OK)
-			fprintf(stderr, "akses-kiosk: %s: line %d: %s\n", config_path, bad_line,
-			        akses_status_message(AKSES_E_CONFIG));
-	} else {
-		config_defaults(&a->cfg);
-	}
-	if (mode && strcmp(mode, "reception") && strcmp(mode, "door")) {
+	if (o->mode && strcmp(o->mode, "reception") && strcmp(o->mode, "door")) {
 		main_usage(stderr);
 		return 2;
 	}
-	a->door_mode = !strcmp(mode ? mode : a->cfg.mode, "door");
+	return -1;
+}
+
+/* The config and the command line over it (settings.h: the same precedence as aksesctl's), the
+ * DB location, the language and the test hooks. -1 to go on, else the exit code. */
+static int main_config(struct app *a, const struct main_opts *o)
+{
+	int bad_line = 0;
+	const char *used = NULL;
+	/* a bad line leaves the defaults in place: say so, and go on */
+	if (settings_load(o->config, &a->cfg, &used, &bad_line) != AKSES_OK)
+		fprintf(stderr, "akses-kiosk: %s: line %d: %s\n", used, bad_line,
+		        akses_status_message(AKSES_E_CONFIG));
+	a->door_mode = !strcmp(o->mode ? o->mode : a->cfg.mode, "door");
 	/* an unnamed door station records its scans as "DOOR", not as the reception's */
 	config_set_mode(&a->cfg, a->door_mode);
-	if (a->cfg.idle_timeout_s <= 0)
-		a->cfg.idle_timeout_s = 60;
-	if (a->cfg.idle_countdown_s < 0)
-		a->cfg.idle_countdown_s = 10;
-	const char *path = db ? db : a->cfg.db_path;
-	if (strlen(path) >= sizeof a->db_path) {
+	const char *db = settings_db(&a->cfg, o->db);
+	if (strlen(db) >= sizeof a->db) {
 		fprintf(stderr, "akses-kiosk: DB path too long\n");
 		return 2;
 	}
-	memcpy(a->db_path, path, strlen(path) + 1);
+	memcpy(a->db, db, strlen(db) + 1);
 	/* i18n_init falls back to Indonesian for an unknown language */
-	bool en = i18n_init(NULL, lang ? lang : a->cfg.lang) == 0 && !strcmp(i18n_lang(), "en");
+	bool en = i18n_init(NULL, o->lang ? o->lang : a->cfg.lang) == 0 &&
+	          !strcmp(i18n_lang(), "en");
 	memcpy(a->default_lang, en ? "en" : "id", 3);
 	i18n_bind(KIOSK_DOMAIN);
 	a->assets = getenv("AKSES_ASSETS") ? getenv("AKSES_ASSETS") : AKSES_ASSETS_DIR;
@@ -448,61 +416,26 @@ int main(int argc, char **argv)
 	 * test build: a shipped kiosk ignores them (issue 8.2) */
 	a->dump_path = clock_test_build() ? getenv("AKSES_UI_DUMP") : NULL;
 	ui.clip_text = clock_test_build(); /* a clip report names its text in a test build only */
+	return -1;
+}
 
-	/* SIGTERM quits without a PIN (the service manager's stop); our handler, not SDL's, so
-	 * that a window close still asks for the ADMIN PIN. */
-	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-	/* The software renderer by default: a kiosk screen of flat rectangles and cached text
-	 * needs no GPU, and it keeps the resident size small (GL under Mesa maps ~100 MB).
-	 * SDL_RENDER_DRIVER in the environment still wins. */
-	SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software", SDL_HINT_DEFAULT);
-	SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+/* SIGTERM and SIGINT quit without a PIN (the service manager's stop); our handler, not SDL's, so
+ * that a window close still asks for the ADMIN PIN. In bench mode SIGUSR1 starts a burst. */
+static void main_signals(void)
+{
 	struct sigaction sa;
+
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = main_on_signal;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	main_bench_n = clock_test_build() && getenv("AKSES_BENCH_FRAMES")
-	                   ? atoi(getenv("AKSES_BENCH_FRAMES"))
-	                   : 0;
-	if (main_bench_n > 0) {
-		sa.sa_handler = main_on_bench;
-		sigaction(SIGUSR1, &sa, NULL);
-	}
+	main_bench = app_bench_init();
+}
 
-	openlog("akses-kiosk", LOG_PID, LOG_AUTHPRIV);
-	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-		fprintf(stderr, "akses-kiosk: SDL_Init: %s\n", SDL_GetError());
-		return 1;
-	}
-	Uint32 wflags = SDL_WINDOW_SHOWN;
-	if (windowed)
-		wflags |= SDL_WINDOW_BORDERLESS;
-	else
-		wflags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-	a->win = SDL_CreateWindow("Akses", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
-	                          windowed ? win_w : 1920, windowed ? win_h : 1080, wflags);
-	if (!a->win) {
-		fprintf(stderr, "akses-kiosk: window: %s\n", SDL_GetError());
-		SDL_Quit();
-		return 1;
-	}
-	a->ren = SDL_CreateRenderer(a->win, -1, 0);
-	if (!a->ren)
-		a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
-	if (!a->ren || ui_init(a->ren, a->assets, err, sizeof err) != 0) {
-		fprintf(stderr, "akses-kiosk: %s\n", a->ren ? err : SDL_GetError());
-		SDL_Quit();
-		return 1;
-	}
-	if (!windowed)
-		SDL_ShowCursor(SDL_DISABLE);
-	/* a window destroyed from outside restarts the kiosk instead of ending it */
-	xguard_install(argv);
-	a->ev_cmd = SDL_RegisterEvents(2);
-	a->ev_print = a->ev_cmd + 1;
-
-	/* The store: a problem here shows the problem screen instead of dying. */
+/* The store: a problem here shows the problem screen instead of dying. Then the home screen. */
+static void main_store(struct app *a)
+{
 	if (secret_init() != AKSES_OK) {
 		a->db_status = AKSES_E_IO;
 		snprintf(a->problem, sizeof a->problem, "libsodium could not be initialised");
@@ -510,81 +443,125 @@ int main(int argc, char **argv)
 		app_open_store(a);
 	}
 	app_switch(a, main_home(a));
+}
 
+/* ---- events -------------------------------------------------------------------------------- */
+
+/* A key: Enter and Backspace end or edit what the scanner buffer holds, Escape is the ADMIN's
+ * stop. */
+static void main_key(struct app *a, const SDL_KeyboardEvent *k, struct scanner *sc, char *buf,
+                     size_t n)
+{
+	SDL_Keycode sym = k->keysym.sym;
+	if (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) {
+		enum scanner_out o = scanner_enter(sc, k->timestamp, buf, n);
+		if (o == SCANNER_SCAN) {
+			main_scanned(a, buf);
+		} else {
+			if (o == SCANNER_TYPED)
+				main_typed(a, buf);
+			main_typed(a, "\n");
+		}
+	} else if (sym == SDLK_BACKSPACE) {
+		if (scanner_flush(sc, buf, n) == SCANNER_TYPED)
+			main_typed(a, buf);
+		main_typed(a, "\b");
+	} else if (sym == SDLK_ESCAPE) {
+		a->signin_goal = SIGNIN_QUIT;
+		app_switch(a, &screen_signin);
+	}
+}
+
+/* One event to where it goes. True when it was a person's input (a touch or a key). */
+static bool main_event(struct app *a, SDL_Event *e, struct scanner *sc, char *buf, size_t n)
+{
+	if (ui_feed(e)) {
+		main_frame(a); /* a frame per press/release, so a quick tap is never lost */
+		return true;
+	}
+	switch (e->type) {
+	case SDL_TEXTINPUT:
+		if (scanner_text(sc, e->text.text, e->text.timestamp, buf, n) == SCANNER_TYPED)
+			main_typed(a, buf);
+		return true;
+	case SDL_KEYDOWN:
+		main_key(a, &e->key, sc, buf, n);
+		return true;
+	case SDL_QUIT:
+		/* a window close: only an ADMIN may stop the kiosk */
+		a->signin_goal = SIGNIN_QUIT;
+		app_switch(a, &screen_signin);
+		return false;
+	case SDL_WINDOWEVENT:
+		if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+			int w, h;
+			SDL_GetRendererOutputSize(a->ren, &w, &h);
+			ui_resize(w, h);
+		}
+		a->dirty = true;
+		return false;
+	}
+	if (e->type == a->ev_print) {
+		print_worker_done(a, e);
+		if (a->screen->event)
+			a->screen->event(a, e);
+	} else if (e->type == a->ev_cmd) {
+		if (e->user.code == APP_CMD_SIGNIN)
+			app_switch(a, &screen_signin);
+		else if (e->user.code == APP_CMD_HOME)
+			app_switch(a, main_home(a));
+		else if (a->screen->event)
+			a->screen->event(a, e);
+	} else {
+		return false;
+	}
+	a->dirty = true;
+	return false;
+}
+
+/* What is due after the events of one wake-up: a scanner burst ending, redraws, the idle timeout,
+ * the DB watch and the reconciling of print jobs. */
+static void main_due(struct app *a, struct scanner *sc, char *buf, size_t n)
+{
+	uint32_t now = SDL_GetTicks();
+	if (scanner_tick(sc, now, buf, n) == SCANNER_TYPED)
+		main_typed(a, buf);
+	if (ui.wake_at && now >= ui.wake_at)
+		a->dirty = true;
+	if (a->print.phase == PRINT_BUSY)
+		a->dirty = true;
+	main_idle(a, now);
+	if (a->screen->tick)
+		a->screen->tick(a);
+	main_db_watch(a, now);
+	/* print jobs left pending (a print killed mid-way) must not block a pass for ever */
+	if (a->st && (!a->reconciled_at || now - a->reconciled_at >= MAIN_RECONCILE_MS)) {
+		a->reconciled_at = now ? now : 1;
+		print_worker_reconcile(a);
+	}
+}
+
+/* The loop: draw when something changed, sleep until the next event or deadline, dispatch. Until
+ * an ADMIN stops the kiosk, a signal, or the window is destroyed from outside. */
+static void main_loop(struct app *a)
+{
 	struct scanner sc;
+	char buf[SCANNER_BUF + 8];
+
 	scanner_reset(&sc);
 	SDL_StartTextInput();
-	char buf[SCANNER_BUF + 8];
 	while (!a->quit && !main_term && !xguard_window_lost()) {
-		uint32_t now = SDL_GetTicks();
 		SDL_Event e;
 		if (a->dirty)
 			main_frame(a);
-		if (main_bench_n > 0)
-			main_bench_tick(a);
+		if (main_bench)
+			app_bench_tick(a, main_bench_frame);
 		main_anchor(a, SDL_GetTicks());
 		int got = SDL_WaitEventTimeout(&e, main_timeout(a, SDL_GetTicks(), &sc));
-		now = SDL_GetTicks();
+		uint32_t now = SDL_GetTicks();
 		while (got) {
-			bool input = false;
-			if (ui_feed(&e)) {
-				/* a frame per press/release, so a quick tap is never lost */
-				input = true;
-				main_frame(a);
-			} else if (e.type == SDL_TEXTINPUT) {
-				input = true;
-				if (scanner_text(&sc, e.text.text, e.text.timestamp, buf,
-				                 sizeof buf) == SCANNER_TYPED)
-					main_typed(a, buf);
-			} else if (e.type == SDL_KEYDOWN) {
-				input = true;
-				SDL_Keycode k = e.key.keysym.sym;
-				if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
-					enum scanner_out o =
-					    scanner_enter(&sc, e.key.timestamp, buf, sizeof buf);
-					if (o == SCANNER_SCAN) {
-						main_scanned(a, buf);
-					} else {
-						if (o == SCANNER_TYPED)
-							main_typed(a, buf);
-						main_typed(a, "\n");
-					}
-				} else if (k == SDLK_BACKSPACE) {
-					if (scanner_flush(&sc, buf, sizeof buf) == SCANNER_TYPED)
-						main_typed(a, buf);
-					main_typed(a, "\b");
-				} else if (k == SDLK_ESCAPE) {
-					a->signin_goal = SIGNIN_QUIT;
-					app_switch(a, &screen_signin);
-				}
-			} else if (e.type == SDL_QUIT) {
-				/* a window close: only an ADMIN may stop the kiosk */
-				a->signin_goal = SIGNIN_QUIT;
-				app_switch(a, &screen_signin);
-			} else if (e.type == SDL_WINDOWEVENT) {
-				if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-					int w, h;
-					SDL_GetRendererOutputSize(a->ren, &w, &h);
-					ui_resize(w, h);
-				}
-				a->dirty = true;
-			} else if (e.type == a->ev_print) {
-				print_worker_done(a, &e);
-				if (a->screen->event)
-					a->screen->event(a, &e);
-				a->dirty = true;
-			} else if (e.type == a->ev_cmd) {
-				if (e.user.code == APP_CMD_SIGNIN) {
-					app_switch(a, &screen_signin);
-				} else if (e.user.code == APP_CMD_HOME) {
-					app_switch(a, main_home(a));
-				} else if (a->screen->event) {
-					a->screen->event(a, &e);
-				}
-				a->dirty = true;
-			}
-			if (input) {
-				/* any touch or key ends the countdown ("I am still here") */
+			/* any touch or key ends the countdown ("I am still here") */
+			if (main_event(a, &e, &sc, buf, sizeof buf)) {
 				a->last_input = now;
 				if (a->idle_warning) {
 					a->idle_warning = false;
@@ -593,23 +570,32 @@ int main(int argc, char **argv)
 			}
 			got = SDL_PollEvent(&e);
 		}
-		now = SDL_GetTicks();
-		if (scanner_tick(&sc, now, buf, sizeof buf) == SCANNER_TYPED)
-			main_typed(a, buf);
-		if (ui.wake_at && now >= ui.wake_at)
-			a->dirty = true;
-		if (a->print.phase == PRINT_BUSY)
-			a->dirty = true;
-		main_idle(a, now);
-		if (a->screen->tick)
-			a->screen->tick(a);
-		main_db_watch(a, now);
-		/* print jobs left pending (a print killed mid-way) must not block a pass for ever */
-		if (a->st && (!a->reconciled_at || now - a->reconciled_at >= MAIN_RECONCILE_MS)) {
-			a->reconciled_at = now ? now : 1;
-			print_worker_reconcile(a);
-		}
+		main_due(a, &sc, buf, sizeof buf);
 	}
+}
+
+int main(int argc, char **argv)
+{
+	static struct app app;
+	struct app *a = &app;
+	struct main_opts o;
+	char err[512];
+	int rc;
+
+	if ((rc = main_options(argc, argv, &o)) >= 0 || (rc = main_config(a, &o)) >= 0)
+		return rc;
+	main_signals();
+	openlog("akses-kiosk", LOG_PID, LOG_AUTHPRIV);
+	if (app_window_open(a, o.windowed, o.w, o.h, err, sizeof err) != 0) {
+		fprintf(stderr, "akses-kiosk: %s\n", err);
+		return 1;
+	}
+	/* a window destroyed from outside restarts the kiosk instead of ending it */
+	xguard_install(argv);
+	a->ev_cmd = SDL_RegisterEvents(2);
+	a->ev_print = a->ev_cmd + 1;
+	main_store(a);
+	main_loop(a);
 
 	if (a->screen && a->screen->leave)
 		a->screen->leave(a);
@@ -621,9 +607,6 @@ int main(int argc, char **argv)
 		xguard_restart();
 		return 1;
 	}
-	ui_shutdown();
-	SDL_DestroyRenderer(a->ren);
-	SDL_DestroyWindow(a->win);
-	SDL_Quit();
+	app_window_close(a);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kiosk.h"
+#include "settings.h"
 
 /* A job as the worker owns it: copies of everything it needs (the UI may move on). */
 struct pw_job {
@@ -28,10 +29,7 @@ static int pw_main(void *p)
 {
 	struct pw_job *j = p;
 	store *st = NULL;
-	struct store_options so = {.pass_grace_min = j->cfg.pass_grace_min,
-	                           .scan_repeat_s = j->cfg.scan_repeat_s,
-	                           .busy_timeout_ms = 5000,
-	                           .audit_key_path = j->cfg.audit_key};
+	struct store_options so = settings_store_options(&j->cfg);
 	akses_status rc = store_open(j->db_path, &so, &st);
 
 	memset(&j->res, 0, sizeof j->res);
@@ -89,7 +87,7 @@ bool print_worker_start_job(struct app *a, const struct paper_job *job)
 	}
 	paper_doc doc = job->doc;
 	int person = job->person;
-	snprintf(j->db_path, sizeof j->db_path, "%s", a->db_path);
+	snprintf(j->db_path, sizeof j->db_path, "%s", a->db);
 	j->cfg = a->cfg;
 	j->doc = doc;
 	snprintf(j->number, sizeof j->number, "%s", job->number ? job->number : "");
@@ -140,8 +138,8 @@ static SDL_atomic_t pw_reconciling;
 /* Where the reconciling thread opens its store: the DB and its audit key (settling a job writes
  * audit rows, which need the key the config names). */
 struct pw_where {
-	char db_path[sizeof ((struct app *)0)->db_path];
-	char audit_key[sizeof ((struct akses_config *)0)->audit_key];
+	char db[sizeof ((struct app *)0)->db];
+	struct akses_config cfg;
 };
 
 /* The reconciling thread: its own store handle (the UI's is not for other threads). */
@@ -149,10 +147,8 @@ static int pw_reconcile_main(void *p)
 {
 	struct pw_where *where = p;
 	store *st = NULL;
-	/* grace and repeat guard play no part here */
-	struct store_options so = {.pass_grace_min = 15, .scan_repeat_s = 10,
-	                           .busy_timeout_ms = 5000, .audit_key_path = where->audit_key};
-	if (store_open(where->db_path, &so, &st) == AKSES_OK)
+	struct store_options so = settings_store_options(&where->cfg);
+	if (store_open(where->db, &so, &st) == AKSES_OK)
 		(void)paper_reconcile(st, NULL);
 	if (st)
 		store_close(st);
@@ -163,7 +159,7 @@ static int pw_reconcile_main(void *p)
 
 void print_worker_reconcile(struct app *a)
 {
-	if (!a->db_path[0] || a->db_status != AKSES_OK || !a->st)
+	if (!a->db[0] || a->db_status != AKSES_OK || !a->st)
 		return;
 	/* Nearly always nothing is open: one cheap read on the UI's own handle, and no second
 	 * handle (nor CUPS lookups) unless there is something to settle. */
@@ -175,8 +171,8 @@ void print_worker_reconcile(struct app *a)
 		return;
 	struct pw_where *where = calloc(1, sizeof *where);
 	if (where) {
-		snprintf(where->db_path, sizeof where->db_path, "%s", a->db_path);
-		snprintf(where->audit_key, sizeof where->audit_key, "%s", a->cfg.audit_key);
+		snprintf(where->db, sizeof where->db, "%s", a->db);
+		where->cfg = a->cfg;
 	}
 	SDL_Thread *t =
 	    where ? SDL_CreateThread(pw_reconcile_main, "akses-reconcile", where) : NULL;

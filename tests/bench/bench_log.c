@@ -4,7 +4,7 @@
  * usage: bench_log [RUNS]            the benchmark (RUNS per size, default 5)
  *        bench_log --once N [PDF]    render N visits once (for a profiler), optionally saving it
  *        bench_log --floor PAGES ROWS  the floor alone, once (for a profiler)
- * Budget (PRODUCT.md): 10,000 events -> PDF < 1 s, linear in events. */
+ * Budget (docs/product.md): 10,000 events -> PDF < 1 s, linear in events. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

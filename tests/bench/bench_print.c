@@ -4,7 +4,7 @@
  *
  * usage: bench_print QUEUE [DIR] [N]   (DIR for the scratch DB and PDF, default /tmp; N <= 10)
  * Needs a running cupsd with QUEUE enabled and accepting: tests/bench/bench_print.sh sees to it.
- * Budget (PRODUCT.md): "print pass" tap -> job accepted by CUPS < 500 ms. */
+ * Budget (docs/product.md): "print pass" tap -> job accepted by CUPS < 500 ms. */
 #include <errno.h>
 #include <spawn.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * the same disk, measured side by side. Reports; never asserts (a benchmark is not a test).
  *
  * usage: bench_scan [DIR] [N]   (DIR default ".", N default 200)
- * Budget (PRODUCT.md): median scan <= 2.0 x median bare commit. */
+ * Budget (docs/product.md): median scan <= 2.0 x median bare commit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

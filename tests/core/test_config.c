@@ -28,7 +28,7 @@ static const char *write_ini(const char *text)
 
 static void assert_defaults(const struct akses_config *c)
 {
-	ck_assert_str_eq(c->db_path, "akses.db");
+	ck_assert_str_eq(c->db, "akses.db");
 	ck_assert_str_eq(c->station, "RECEPTION");
 	ck_assert_str_eq(c->mode, "reception");
 	ck_assert_str_eq(c->lang, "id");
@@ -126,7 +126,7 @@ START_TEST(test_full_file_overrides_every_key)
 	struct akses_config c;
 	int line = -1;
 	ck_assert_int_eq(config_load(p, &c, &line), AKSES_OK);
-	ck_assert_str_eq(c.db_path, "/var/lib/akses/akses.db");
+	ck_assert_str_eq(c.db, "/var/lib/akses/akses.db");
 	ck_assert_str_eq(c.station, "PINTU-1");
 	ck_assert_str_eq(c.mode, "door");
 	ck_assert_str_eq(c.lang, "en");
@@ -260,7 +260,7 @@ START_TEST(test_long_lines_are_read_whole)
 	struct akses_config c;
 	int line = -1;
 	ck_assert_int_eq(config_load(p, &c, &line), AKSES_OK);
-	ck_assert_str_eq(c.db_path, path);
+	ck_assert_str_eq(c.db, path);
 	ck_assert_str_eq(c.station, "PINTU");
 	unlink(p);
 	/* a value longer than its field is a bad value on its own line */

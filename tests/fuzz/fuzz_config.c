@@ -96,7 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	FUZZ_CHECK(bad_line == 0);
-	FUZZ_CHECK(FIELD_OK(cfg, db_path) && cfg.db_path[0]);
+	FUZZ_CHECK(FIELD_OK(cfg, db) && cfg.db[0]);
 	FUZZ_CHECK(FIELD_OK(cfg, station) && cfg.station[0]);
 	FUZZ_CHECK(!strcmp(cfg.mode, "reception") || !strcmp(cfg.mode, "door"));
 	FUZZ_CHECK(!strcmp(cfg.lang, "id") || !strcmp(cfg.lang, "en"));

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# kill_anytime.sh - PRODUCT.md "a kill at any moment loses nothing that was confirmed": the first
-# open of a new DB (its migration), aksesctl submissions and door scans, then store-linked loops
-# of both (whose kills land inside transactions far more often), each SIGKILLed at random moments,
-# ~23 s in all. Afterwards every new file is whole, every confirmed request number and scan is in
-# the DB, numbers have no gap, and check_db holds.
+# kill_anytime.sh - docs/product.md, "a kill at any moment loses nothing that was confirmed": the
+# first open of a new DB (its migration), aksesctl submissions and door scans, then store-linked
+# loops of both (whose kills land inside transactions far more often), each SIGKILLed at random
+# moments, ~23 s in all. Afterwards every new file is whole, every confirmed request number and scan
+# is in the DB, numbers have no gap, and check_db holds.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 

@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "settings.h"
 #include "store.h"
 #include "wf.h"
 
@@ -211,9 +212,12 @@ int main(int argc, char **argv)
 	if (!is_submit && !is_scan && !is_flow && !is_read)
 		return loop_usage();
 
-	/* a repeat guard of 0: with a pinned clock every scan would otherwise be a "double read" */
-	struct store_options opt = {
-	    .pass_grace_min = 15, .scan_repeat_s = 0, .busy_timeout_ms = 5000};
+	/* opened as the programs open it (settings.c), but with a repeat guard of 0: with a pinned
+	 * clock every scan would otherwise be a "double read" */
+	struct akses_config cfg;
+	config_defaults(&cfg);
+	cfg.scan_repeat_s = 0;
+	struct store_options opt = settings_store_options(&cfg);
 	store *st = NULL;
 	akses_status rc = store_open(argv[2], &opt, &st);
 	if (rc != AKSES_OK) {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# shared_db.sh - PRODUCT.md "several processes may share one DB file": for ~10 s a reception
+# shared_db.sh - docs/product.md, "several processes may share one DB file": for ~10 s a reception
 # station submits, two SOP stations race each other through steps 2-6 on the same requests, two
 # doors scan their own escorts' passes, a reader lists, logs and verifies, and aksesctl submits and
-# reads beside them. No AKSES_E_BUSY reaches anyone (the busy timeout absorbs the contention),
-# every action commits or is refused cleanly, each confirmation is in the DB, and check_db holds.
+# reads beside them. No AKSES_E_BUSY reaches anyone (the busy timeout absorbs the contention), every
+# action commits or is refused cleanly, each confirmation is in the DB, and check_db holds.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
