@@ -125,6 +125,14 @@ void store_rollback(store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+akses_status store_tx_end(store *st, akses_status rc)
+{
+	if (rc == AKSES_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return rc;
+}
+
 /* The busy handler. SQLite's own (sqlite3_busy_timeout) sleeps longer and longer between tries,
  * 100 ms at the end, and a station that looks only every 100 ms loses the lock again and again to
  * stations that come back sooner: in a crowd of writers one waited past the timeout and its user
@@ -237,10 +245,8 @@ static akses_status migrate(store *st)
 			return rc;
 		/* another process may have migrated while we waited for the lock */
 		s = store_prep(st, "PRAGMA user_version");
-		if (!s) {
-			store_rollback(st);
-			return AKSES_E_IO;
-		}
+		if (!s)
+			return store_tx_end(st, AKSES_E_IO);
 		version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 		sqlite3_finalize(s);
 		if (version >= store_schema_count()) {
@@ -249,12 +255,9 @@ static akses_status migrate(store *st)
 		}
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", version + 1);
-		if ((rc = exec(st, store_schema_migration(version))) != AKSES_OK ||
-		    (rc = exec(st, pragma)) != AKSES_OK) {
-			store_rollback(st);
-			return rc;
-		}
-		if ((rc = store_commit(st)) != AKSES_OK)
+		if ((rc = exec(st, store_schema_migration(version))) == AKSES_OK)
+			rc = exec(st, pragma);
+		if ((rc = store_tx_end(st, rc)) != AKSES_OK)
 			return rc;
 		version++;
 	}

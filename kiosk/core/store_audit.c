@@ -225,10 +225,7 @@ akses_status store_purge(store *st, int64_t actor_id, int days, int *n_anonymize
 		snprintf(detail, sizeof detail, "count=%d days=%d", count, days);
 		rc = store_audit(st, actor_id, "purge", "", detail);
 	}
-	if (rc == AKSES_OK)
-		rc = store_commit(st);
-	else
-		store_rollback(st);
+	rc = store_tx_end(st, rc);
 	if (rc == AKSES_OK && n_anonymized)
 		*n_anonymized = count;
 	/* the rows are clean now, but the WAL still holds their old pages while any connection

@@ -36,6 +36,9 @@ akses_status store_fail(store *st, int rc);
 akses_status store_begin(store *st);
 akses_status store_commit(store *st);
 void store_rollback(store *st);
+/* The one way a write transaction ends: AKSES_OK commits (a commit that fails is rolled back and
+ * its status returned: disk full, read-only), any other rc rolls back and is returned as it is. */
+akses_status store_tx_end(store *st, akses_status rc);
 
 /* After a purge: checkpoint and truncate the WAL, so the old versions of the pages it changed
  * (names, NIKs, phones) are gone from the -wal as well, even while other connections stay open.

@@ -264,12 +264,9 @@ static akses_status pass_token_one(store *st, int64_t pass_id, int64_t actor_id,
 		return rc;
 	rc = pass_token_tx(st, pass_id, actor_id, reason, receipt_token, pending, clock_now(),
 	                   token_out);
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
+	if ((rc = store_tx_end(st, rc)) != AKSES_OK)
 		memset(token_out, 0, AKSES_TOKEN_BUF);
-		return rc;
-	}
-	return AKSES_OK;
+	return rc;
 }
 
 /* A fresh token for a pass (see store.h for who may). Only its SHA-256 is stored, replacing the
@@ -318,12 +315,44 @@ akses_status store_pass_token_all(store *st, const int64_t *pass_ids, int n, int
 	}
 	if (rc == AKSES_OK && n_ok == 0)
 		rc = n > 0 ? AKSES_E_NOT_PRINTABLE : AKSES_E_PASS_NOT_FOUND;
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
+	if ((rc = store_tx_end(st, rc)) != AKSES_OK)
 		memset(tokens, 0, (size_t)n * sizeof *tokens);
+	return rc;
+}
+
+/* Inside the caller's transaction: the revocation itself (see store_pass_revoke). */
+static akses_status pass_revoke_tx(store *st, int64_t pass_id, int64_t actor_id)
+{
+	struct akses_staff actor;
+	akses_status rc = store_actor(st, actor_id, &actor);
+	if (rc != AKSES_OK)
 		return rc;
-	}
-	return AKSES_OK;
+	if (actor.role != ROLE_KOORDINATOR && actor.role != ROLE_KABID)
+		return AKSES_E_ROLE;
+	sqlite3_stmt *s = store_prep(st, "SELECT revoked_at IS NOT NULL FROM pass WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	int src = sqlite3_step(s);
+	bool already = src == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+	sqlite3_finalize(s);
+	if (src != SQLITE_ROW)
+		return src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
+	if (already)
+		return AKSES_OK; /* nothing written: the commit is empty */
+	s = store_prep(st, "UPDATE pass SET revoked_at = ?2, revoked_by = ?3 WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	sqlite3_bind_int64(s, 2, clock_now());
+	sqlite3_bind_int64(s, 3, actor_id);
+	src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE)
+		return store_fail(st, src);
+	char subject[40];
+	snprintf(subject, sizeof subject, "pass:%" PRId64, pass_id);
+	return store_audit(st, actor_id, "pass-revoke", subject, "");
 }
 
 /* Revoke a pass (KOORDINATOR or KABID): it is denied at the door from now on. Revoking a revoked
@@ -341,55 +370,5 @@ akses_status store_pass_revoke(store *st, int64_t pass_id, int64_t actor_id, con
 	akses_status rc = store_begin(st);
 	if (rc != AKSES_OK)
 		return rc;
-	struct akses_staff actor;
-	if ((rc = store_actor(st, actor_id, &actor)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	if (actor.role != ROLE_KOORDINATOR && actor.role != ROLE_KABID) {
-		store_rollback(st);
-		return AKSES_E_ROLE;
-	}
-	sqlite3_stmt *s = store_prep(st, "SELECT revoked_at IS NOT NULL FROM pass WHERE id = ?1");
-	if (!s) {
-		store_rollback(st);
-		return AKSES_E_IO;
-	}
-	sqlite3_bind_int64(s, 1, pass_id);
-	int src = sqlite3_step(s);
-	bool already = src == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
-	sqlite3_finalize(s);
-	if (src != SQLITE_ROW) {
-		rc = src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
-		store_rollback(st);
-		return rc;
-	}
-	if (already) {
-		store_rollback(st);
-		return AKSES_OK;
-	}
-	int64_t now = clock_now();
-	s = store_prep(st, "UPDATE pass SET revoked_at = ?2, revoked_by = ?3 WHERE id = ?1");
-	if (!s) {
-		store_rollback(st);
-		return AKSES_E_IO;
-	}
-	sqlite3_bind_int64(s, 1, pass_id);
-	sqlite3_bind_int64(s, 2, now);
-	sqlite3_bind_int64(s, 3, actor_id);
-	src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src);
-		store_rollback(st);
-		return rc;
-	}
-	char subject[40];
-	snprintf(subject, sizeof subject, "pass:%" PRId64, pass_id);
-	rc = store_audit(st, actor_id, "pass-revoke", subject, "");
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return AKSES_OK;
+	return store_tx_end(st, pass_revoke_tx(st, pass_id, actor_id));
 }

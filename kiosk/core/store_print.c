@@ -161,12 +161,9 @@ akses_status store_print_begin_dest(store *st, const char *kind, const char *num
 		return rc;
 	int64_t job_id = 0;
 	rc = print_begin_tx(st, kind, number, pass_id, staff_id, reprint, queue, to_file, &job_id);
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	*job_id_out = job_id;
-	return AKSES_OK;
+	if ((rc = store_tx_end(st, rc)) == AKSES_OK)
+		*job_id_out = job_id;
+	return rc;
 }
 
 akses_status store_print_begin(store *st, const char *kind, const char *number, int64_t pass_id,
@@ -308,12 +305,7 @@ akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, prin
 	akses_status rc = store_begin(st);
 	if (rc != AKSES_OK)
 		return rc;
-	rc = print_update_tx(st, job_id, cups_job_id, state, message);
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return AKSES_OK;
+	return store_tx_end(st, print_update_tx(st, job_id, cups_job_id, state, message));
 }
 
 /* Jobs of one SELECT ending in where (which may use ?1 = limit, ?2 = arg), newest first. *out is
@@ -402,10 +394,8 @@ akses_status store_print_purged(store *st, int64_t job_id, int64_t actor_id)
 	if (rc != AKSES_OK)
 		return rc;
 	sqlite3_stmt *s = store_prep(st, "UPDATE print_job SET purged_at = ?2 WHERE id = ?1");
-	if (!s) {
-		store_rollback(st);
-		return AKSES_E_IO;
-	}
+	if (!s)
+		return store_tx_end(st, AKSES_E_IO);
 	sqlite3_bind_int64(s, 1, job_id);
 	sqlite3_bind_int64(s, 2, clock_now());
 	int src = sqlite3_step(s);
@@ -414,11 +404,7 @@ akses_status store_print_purged(store *st, int64_t job_id, int64_t actor_id)
 	snprintf(subject, sizeof subject, "print:%" PRId64, job_id);
 	rc = src == SQLITE_DONE ? store_audit(st, actor_id, "print-purge", subject, "")
 	                        : store_fail(st, src);
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return AKSES_OK;
+	return store_tx_end(st, rc);
 }
 
 /* How many jobs of kind for request number CUPS accepted or a file received (see store.h). */

@@ -32,15 +32,6 @@ static void req_read_end(store *st, bool began)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 }
 
-/* Finish a write transaction: commit on success, roll back otherwise. */
-static akses_status req_end(store *st, akses_status rc)
-{
-	if (rc == AKSES_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return rc;
-}
-
 /* The largest counter a number can carry (VALID_NUMBER_MAX_DIGITS nines). */
 static int64_t req_number_limit(void)
 {
@@ -209,7 +200,7 @@ akses_status store_submit(store *st, const struct akses_request_input *in,
 		snprintf(detail, sizeof detail, "step=1 people=%d", in->n_companions + 1);
 		rc = store_audit(st, 0, "submit", out.number, detail);
 	}
-	if ((rc = req_end(st, rc)) != AKSES_OK)
+	if ((rc = store_tx_end(st, rc)) != AKSES_OK)
 		return rc;
 	*res = out;
 	sodium_memzero(&out, sizeof out);
@@ -371,7 +362,7 @@ akses_status store_lookup(store *st, const char *number, const char *phone_last4
 	if (rc == AKSES_OK)
 		rc = store_guard_record(st, "lookup", request_id, station, now,
 		                        wait_s > 0 ? "wait" : (match ? "ok" : "fail"));
-	rc = req_end(st, rc);
+	rc = store_tx_end(st, rc);
 	if (rc == AKSES_OK && wait_s > 0)
 		rc = AKSES_E_LOOKUP_WAIT;
 	else if (rc == AKSES_OK && !match)
@@ -472,7 +463,7 @@ akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_
 		rc = store_audit(st, actor_id, "receipt-reissue", canon,
 		                 actor_id ? "by=staff" : "by=kiosk");
 	}
-	if ((rc = req_end(st, rc)) == AKSES_OK)
+	if ((rc = store_tx_end(st, rc)) == AKSES_OK)
 		memcpy(token_out, token, AKSES_TOKEN_BUF);
 	sodium_memzero(token, sizeof token);
 	return rc;

@@ -377,38 +377,26 @@ akses_status store_scan(store *st, const char *token, int64_t escort_id, const c
 		return rc;
 	struct scan_pass p;
 	memset(&p, 0, sizeof p);
-	if ((rc = scan_escort_check(st, escort_id)) != AKSES_OK ||
-	    (well_formed && (rc = scan_find_pass(st, hash, &p, out)) != AKSES_OK)) {
-		store_rollback(st);
-		memset(out, 0, sizeof *out);
-		return rc;
-	}
-	if (!p.found) {
+	if ((rc = scan_escort_check(st, escort_id)) == AKSES_OK && well_formed)
+		rc = scan_find_pass(st, hash, &p, out);
+	if (rc == AKSES_OK && !p.found) {
 		bool receipt = false;
-		if (well_formed && (rc = scan_is_receipt(st, hash, &receipt)) != AKSES_OK) {
-			store_rollback(st);
-			memset(out, 0, sizeof *out);
-			return rc;
-		}
+		if (well_formed)
+			rc = scan_is_receipt(st, hash, &receipt);
 		out->decision = SCAN_DENIED;
 		out->reason = receipt ? DENY_RECEIPT : DENY_UNKNOWN;
-		if (well_formed && !receipt && (rc = scan_find_retired(st, hash, out)) != AKSES_OK) {
-			store_rollback(st);
-			memset(out, 0, sizeof *out);
-			return rc;
-		}
-	} else {
+		if (rc == AKSES_OK && well_formed && !receipt)
+			rc = scan_find_retired(st, hash, out);
+	} else if (rc == AKSES_OK) {
 		out->pass_id = p.id;
 		scan_decide(st, &p, escort_id, dir, now, out);
 		/* leaving late, or still inside past the window's end */
 		out->overstay = now > p.end_at && (out->decision == SCAN_EXIT ||
 		                                   (out->decision == SCAN_DENIED && p.inside));
 	}
-	if ((rc = scan_record(st, &p, escort_id, station, now, out)) != AKSES_OK ||
-	    (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
+	if (rc == AKSES_OK)
+		rc = scan_record(st, &p, escort_id, station, now, out);
+	if ((rc = store_tx_end(st, rc)) != AKSES_OK)
 		memset(out, 0, sizeof *out);
-		return rc;
-	}
-	return AKSES_OK;
+	return rc;
 }

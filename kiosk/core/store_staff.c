@@ -100,15 +100,6 @@ static akses_status staff_exec3(store *st, const char *sql, int64_t a, int64_t b
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? AKSES_OK : store_fail(st, rc);
 }
 
-/* Finish a write transaction: commit on success, roll back otherwise; returns the final status. */
-static akses_status staff_end(store *st, akses_status rc)
-{
-	if (rc == AKSES_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return rc;
-}
-
 /* ---- first admin ---------------------------------------------------------------------------- */
 
 akses_status store_init_admin(store *st, const char *name, const char *pin, int64_t *id_out)
@@ -126,10 +117,8 @@ akses_status store_init_admin(store *st, const char *name, const char *pin, int6
 	if ((rc = store_begin(st)) != AKSES_OK)
 		return rc;
 	sqlite3_stmt *s = store_prep(st, "SELECT count(*) FROM staff");
-	if (!s) {
-		store_rollback(st);
-		return AKSES_E_IO;
-	}
+	if (!s)
+		return store_tx_end(st, AKSES_E_IO);
 	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	sqlite3_finalize(s);
 	int64_t id = 0;
@@ -142,7 +131,7 @@ akses_status store_init_admin(store *st, const char *name, const char *pin, int6
 		staff_subject(subject, sizeof subject, id);
 		rc = store_audit(st, id, "staff-init", subject, "role=ADMIN");
 	}
-	rc = staff_end(st, rc);
+	rc = store_tx_end(st, rc);
 	if (rc == AKSES_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -368,7 +357,7 @@ akses_status store_signin_ex(store *st, int64_t staff_id, const char *pin, const
 		if (rc == AKSES_OK)
 			rc = signin_write(st, staff_id, answer, why, station, now);
 		/* the failed attempt is committed too: that is what makes the backoff count */
-		rc = staff_end(st, rc);
+		rc = store_tx_end(st, rc);
 		if (rc == AKSES_OK && recorded)
 			*recorded = true;
 		else if (rc != AKSES_OK && !(read_only && akses_status_is_storage_refusal(rc)))
@@ -418,7 +407,7 @@ akses_status store_staff_add(store *st, int64_t actor_id, const char *name, akse
 		snprintf(detail, sizeof detail, "role=%s", wf_role_code(role));
 		rc = store_audit(st, actor_id, "staff-add", subject, detail);
 	}
-	rc = staff_end(st, rc);
+	rc = store_tx_end(st, rc);
 	if (rc == AKSES_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -462,7 +451,7 @@ akses_status store_staff_disable(store *st, int64_t actor_id, int64_t staff_id)
 		staff_subject(subject, sizeof subject, staff_id);
 		rc = store_audit(st, actor_id, "staff-disable", subject, "");
 	}
-	return staff_end(st, rc);
+	return store_tx_end(st, rc);
 }
 
 /* A new PIN also clears the wrong-PIN counter and any lock (an admin unlocking an account). */
@@ -513,7 +502,7 @@ akses_status store_staff_set_pin(store *st, int64_t actor_id, int64_t staff_id, 
 		rc = store_audit(st, actor_id, "staff-pin", subject,
 		                 actor_id != staff_id ? "reset must-change" : "own");
 	}
-	return staff_end(st, rc);
+	return store_tx_end(st, rc);
 }
 
 /* ---- reading -------------------------------------------------------------------------------- */
