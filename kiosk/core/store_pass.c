@@ -24,15 +24,6 @@
 	" LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"               \
 	" LEFT JOIN staff e ON e.id = r.escort_id "
 
-/* The print_state enum for its stored code ("none", "pending", ...); PRINT_NONE if unknown. */
-static print_state print_state_parse(const char *code)
-{
-	for (int p = PRINT_NONE; p <= PRINT_FAILED; p++)
-		if (code && strcmp(code, wf_print_state_code((print_state)p)) == 0)
-			return (print_state)p;
-	return PRINT_NONE;
-}
-
 /* Fill one pass from a row of PASS_COLUMNS. */
 static void pass_from_row(const store *st, sqlite3_stmt *s, struct akses_pass *p)
 {
@@ -50,7 +41,7 @@ static void pass_from_row(const store *st, sqlite3_stmt *s, struct akses_pass *p
 	p->issued = sqlite3_column_int(s, 9) != 0;
 	p->revoked = sqlite3_column_int(s, 10) != 0;
 	p->inside = sqlite3_column_int(s, 11) != 0;
-	p->print = print_state_parse((const char *)sqlite3_column_text(s, 12));
+	p->print = wf_print_state_parse((const char *)sqlite3_column_text(s, 12));
 	p->print_count = sqlite3_column_int(s, 13);
 }
 
@@ -152,7 +143,7 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
 		state = RS_NONE;
 	int64_t end_at = sqlite3_column_int64(s, 1);
 	bool revoked = sqlite3_column_int(s, 2) != 0;
-	print_state ps = print_state_parse((const char *)sqlite3_column_text(s, 3));
+	print_state ps = wf_print_state_parse((const char *)sqlite3_column_text(s, 3));
 	int64_t last_job_at = sqlite3_column_int64(s, 4);
 	sqlite3_finalize(s);
 	if (!state_admits_pass(state) || revoked || now >= end_at)

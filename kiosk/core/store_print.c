@@ -13,14 +13,6 @@
  * one is taken as lost (the kiosk died mid-print) so the pass can be printed again. */
 #define PRINT_ACTIVE_S 120
 
-static print_job_state job_state_parse(const char *code)
-{
-	for (int j = JOB_NONE; j <= JOB_FAILED; j++)
-		if (code && strcmp(code, wf_job_state_code((print_job_state)j)) == 0)
-			return (print_job_state)j;
-	return JOB_NONE;
-}
-
 static bool job_failed(print_job_state j)
 {
 	return j == JOB_FAILED || j == JOB_ABORTED || j == JOB_CANCELED || j == JOB_STOPPED;
@@ -266,7 +258,7 @@ static akses_status print_update_tx(store *st, int64_t job_id, int cups_job_id,
 	char kind[16];
 	store_col_text(s, 0, kind, sizeof kind);
 	int64_t pass_id = sqlite3_column_int64(s, 1);
-	print_job_state old_state = job_state_parse((const char *)sqlite3_column_text(s, 2));
+	print_job_state old_state = wf_job_state_parse((const char *)sqlite3_column_text(s, 2));
 	int64_t staff_id = sqlite3_column_int64(s, 3);
 	sqlite3_finalize(s);
 
@@ -348,7 +340,7 @@ static akses_status print_query(store *st, const char *where, int limit, int64_t
 		j->staff_id = sqlite3_column_int64(s, 5);
 		store_col_text(s, 6, j->queue, sizeof j->queue);
 		j->cups_job_id = sqlite3_column_int(s, 7);
-		j->state = job_state_parse((const char *)sqlite3_column_text(s, 8));
+		j->state = wf_job_state_parse((const char *)sqlite3_column_text(s, 8));
 		j->reprint = sqlite3_column_int(s, 9) != 0;
 		store_col_text(s, 10, j->message, sizeof j->message);
 		j->to_file = sqlite3_column_int(s, 11) != 0;

@@ -8,14 +8,6 @@
 #include "clock.h"
 #include "store_int.h"
 
-static deny_reason deny_parse(const char *code)
-{
-	for (int r = DENY_UNKNOWN; r < DENY_COUNT; r++)
-		if (code && strcmp(code, wf_deny_code((deny_reason)r)) == 0)
-			return (deny_reason)r;
-	return DENY_NONE;
-}
-
 /* The person on a pass: the request's applicant (person 0) or the companion with that seq. */
 #define PERSON_NAME "CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END"
 #define PERSON_JOIN " LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
@@ -114,7 +106,7 @@ static akses_status day_denied(store *st, int64_t d0, int64_t d1, struct akses_d
 		memset(d, 0, sizeof *d);
 		d->at = sqlite3_column_int64(s, 0);
 		store_col_text(s, 1, d->station, sizeof d->station);
-		d->reason = deny_parse((const char *)sqlite3_column_text(s, 2));
+		d->reason = wf_deny_parse((const char *)sqlite3_column_text(s, 2));
 		store_col_text(s, 3, d->escort, sizeof d->escort);
 		store_col_text(s, 4, d->number, sizeof d->number);
 		store_col_text(s, 5, d->name, sizeof d->name);

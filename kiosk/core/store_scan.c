@@ -23,20 +23,6 @@ struct scan_pass {
 	int64_t start_at, end_at;
 };
 
-static const char *decision_code(scan_decision d)
-{
-	switch (d) {
-	case SCAN_ENTRY:
-		return "ENTRY";
-	case SCAN_EXIT:
-		return "EXIT";
-	case SCAN_REPEAT:
-		return "REPEAT";
-	default:
-		return "DENIED";
-	}
-}
-
 /* The signed-in staff member at the door must be a known, active account: the scan row names them
  * (and the foreign key would refuse anyone else). */
 static akses_status scan_escort_check(store *st, int64_t escort_id)
@@ -321,7 +307,7 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 		sqlite3_bind_int64(s, 4, p->found ? p->id : out->pass_id);
 	else
 		sqlite3_bind_null(s, 4);
-	sqlite3_bind_text(s, 5, decision_code(out->decision), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, wf_decision_code(out->decision), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, out->reason == DENY_NONE ? "" : wf_deny_code(out->reason), -1,
 	                  SQLITE_STATIC);
 	sqlite3_bind_int(s, 7, out->overstay);
@@ -345,7 +331,7 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 		snprintf(subject, sizeof subject, "pass:%" PRId64, p->found ? p->id : out->pass_id);
 	else
 		snprintf(subject, sizeof subject, "unknown");
-	snprintf(detail, sizeof detail, "%s%s%s", decision_code(out->decision),
+	snprintf(detail, sizeof detail, "%s%s%s", wf_decision_code(out->decision),
 	         out->reason == DENY_NONE ? "" : " ",
 	         out->reason == DENY_NONE ? "" : wf_deny_code(out->reason));
 	return store_audit(st, escort_id, "scan", subject, detail);
