@@ -411,11 +411,6 @@ akses_status store_open(const char *path, const struct store_options *opt, store
 	return AKSES_OK;
 }
 
-bool store_read_only(const store *st)
-{
-	return st && st->read_only;
-}
-
 void store_close(store *st)
 {
 	if (!st)

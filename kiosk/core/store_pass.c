@@ -83,24 +83,6 @@ akses_status store_pass_list(store *st, const char *number, struct akses_pass **
 	return AKSES_OK;
 }
 
-/* One pass by id; AKSES_E_PASS_NOT_FOUND when there is none. */
-akses_status store_pass_get(store *st, int64_t pass_id, struct akses_pass *out)
-{
-	if (!st || !out)
-		return AKSES_E_INVALID_ARG;
-	sqlite3_stmt *s = store_prep(st, PASS_COLUMNS "WHERE p.id = ?1");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, pass_id);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
-		pass_from_row(st, s, out);
-	sqlite3_finalize(s);
-	if (src == SQLITE_ROW)
-		return AKSES_OK;
-	return src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
-}
-
 /* The request states in which a pass may be printed and scanned: recorded, or its visit under way
  * or done (a second entry within the window is allowed). */
 static bool state_admits_pass(req_state s)
