@@ -519,7 +519,7 @@ void store_audit_hash(const unsigned char *key, const char *prev_hash, int64_t i
 	sodium_bin2hex(out, 65, digest, sizeof digest);
 }
 
-/* Every new row is keyed (HMAC with the key outside the DB, issue 8.5): someone with a copy of
+/* Every new row is keyed (HMAC with the key outside the DB): someone with a copy of
  * the DB alone can no longer rewrite history and chain it again. No key: nothing is written. */
 akses_status store_audit(store *st, int64_t actor_id, const char *action, const char *subject,
                          const char *detail)
