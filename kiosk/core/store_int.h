@@ -32,6 +32,9 @@ struct store {
  * AKSES_E_DB_CORRUPT, else AKSES_E_IO) and remember sqlite3_errmsg for store_errmsg. */
 akses_status store_fail(store *st, int rc);
 
+/* Run SQL without results (sqlite3_exec); AKSES_OK or the mapped status (store_fail). */
+akses_status store_exec(store *st, const char *sql);
+
 /* BEGIN IMMEDIATE (the writer lock up front, so no deadlock upgrades), COMMIT, ROLLBACK. */
 akses_status store_begin(store *st);
 akses_status store_commit(store *st);
