@@ -114,6 +114,18 @@ void store_rollback(store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+bool store_read_begin(store *st)
+{
+	return sqlite3_get_autocommit(st->db) &&
+	       sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void store_read_end(store *st, bool began)
+{
+	if (began && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+}
+
 akses_status store_tx_end(store *st, akses_status rc)
 {
 	if (rc == AKSES_OK)
@@ -249,4 +261,20 @@ akses_status store_set_state(store *st, int64_t request_id, req_state to, int64_
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+}
+
+akses_status store_exec_ids(store *st, const char *sql, int64_t a, int64_t b, int64_t c)
+{
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return AKSES_E_IO;
+	int np = sqlite3_bind_parameter_count(s);
+	sqlite3_bind_int64(s, 1, a);
+	if (np >= 2)
+		sqlite3_bind_int64(s, 2, b);
+	if (np >= 3)
+		sqlite3_bind_int64(s, 3, c);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? AKSES_OK : store_fail(st, rc);
 }

@@ -13,12 +13,6 @@
  * so no dictionary or brute force reaches it, and a fast hash lets the sign-in find the account
  * by an indexed lookup instead of trying every account's slow hash. */
 
-/* Subject of an audit row about a staff member: "staff:<id>" (no names, never the code). */
-static void code_subject(char *buf, size_t n, int64_t id)
-{
-	snprintf(buf, n, "staff:%" PRId64, id);
-}
-
 /* Inside the caller's transaction: may actor_id change staff_id's code? The actor must be active
  * and ADMIN or staff_id itself; the target must exist. *target_active says whether it is active. */
 static akses_status code_may_change(store *st, int64_t actor_id, int64_t staff_id,
@@ -77,7 +71,7 @@ akses_status store_staff_code_issue(store *st, int64_t actor_id, int64_t staff_i
 		rc = code_store_hash(st, staff_id, hash);
 	if (rc == AKSES_OK) {
 		char subject[32];
-		code_subject(subject, sizeof subject, staff_id);
+		store_staff_subject(subject, sizeof subject, staff_id);
 		rc = store_audit(st, actor_id, "staff-code", subject, "issued");
 	}
 	rc = store_tx_end(st, rc);
@@ -100,7 +94,7 @@ akses_status store_staff_code_revoke(store *st, int64_t actor_id, int64_t staff_
 		rc = code_store_hash(st, staff_id, NULL);
 	if (rc == AKSES_OK) {
 		char subject[32];
-		code_subject(subject, sizeof subject, staff_id);
+		store_staff_subject(subject, sizeof subject, staff_id);
 		rc = store_audit(st, actor_id, "staff-code", subject, "revoked");
 	}
 	return store_tx_end(st, rc);

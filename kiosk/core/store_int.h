@@ -35,10 +35,19 @@ akses_status store_fail(store *st, int rc);
 /* Run SQL without results (sqlite3_exec); AKSES_OK or the mapped status (store_fail). */
 akses_status store_exec(store *st, const char *sql);
 
+/* Run one statement with an int64 in ?1 and, when the SQL has them, ?2 and ?3 (simple updates).
+ * AKSES_OK when it ran to the end. */
+akses_status store_exec_ids(store *st, const char *sql, int64_t a, int64_t b, int64_t c);
+
 /* BEGIN IMMEDIATE (the writer lock up front, so no deadlock upgrades), COMMIT, ROLLBACK. */
 akses_status store_begin(store *st);
 akses_status store_commit(store *st);
 void store_rollback(store *st);
+/* A deferred read transaction, so that rows read together come from one snapshot. Inside a
+ * caller's transaction nothing is begun; returns whether one was, for store_read_end. */
+bool store_read_begin(store *st);
+/* End what store_read_begin began (never the caller's own transaction). */
+void store_read_end(store *st, bool began);
 /* The one way a write transaction ends: AKSES_OK commits (a commit that fails is rolled back and
  * its status returned: disk full, read-only), any other rc rolls back and is returned as it is. */
 akses_status store_tx_end(store *st, akses_status rc);
@@ -79,6 +88,8 @@ akses_status store_signin_record(store *st, int64_t staff_id, int64_t now, bool 
 
 /* Keep a pass's current token hash as retired (replaced by a new print), inside a transaction. */
 akses_status store_pass_retire_current(store *st, int64_t pass_id, int64_t now);
+/* Subject of an audit row about a staff member: "staff:<id>" (no names, never a PIN or code). */
+void store_staff_subject(char *buf, size_t n, int64_t id);
 /* Read the actor within the transaction: AKSES_E_STAFF_NOT_FOUND, AKSES_E_STAFF_DISABLED. */
 akses_status store_actor(store *st, int64_t actor_id, struct akses_staff *out);
 
