@@ -64,6 +64,34 @@ akses_status store_grow(void *arr, int *cap, int need, size_t elem)
 	return AKSES_OK;
 }
 
+akses_status store_rows(store *st, sqlite3_stmt *s, size_t elem, store_row_fn fill, void *ctx,
+                        void *out, int *n)
+{
+	void **pp = out;
+	unsigned char *list = NULL;
+	int count = 0, cap = 0, src;
+	*pp = NULL;
+	*n = 0;
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		if (store_grow(&list, &cap, count + 1, elem) != AKSES_OK) {
+			src = SQLITE_NOMEM;
+			break;
+		}
+		unsigned char *row = list + (size_t)count * elem;
+		memset(row, 0, elem);
+		if (fill(s, row, ctx))
+			count++;
+	}
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE) {
+		free(list);
+		return src == SQLITE_NOMEM ? AKSES_E_NOMEM : store_fail(st, src);
+	}
+	*pp = list;
+	*n = count;
+	return AKSES_OK;
+}
+
 sqlite3_stmt *store_prep(store *st, const char *sql)
 {
 	sqlite3_stmt *s = NULL;

@@ -62,6 +62,17 @@ akses_status store_wal_wipe(store *st);
  * as it was (the caller still owns and frees it). arr is the address of the array pointer. */
 akses_status store_grow(void *arr, int *cap, int need, size_t elem);
 
+/* Fill the zeroed element row from the statement's current row (ctx: the caller's). Returns
+ * whether to keep it: false skips the row. */
+typedef bool (*store_row_fn)(sqlite3_stmt *s, void *row, void *ctx);
+
+/* The list idiom: step the bound statement s to its end, one element of elem bytes per row that
+ * fill keeps, then finalize s. AKSES_OK hands the array (malloc'd, NULL when empty; the caller
+ * frees it) to *out and its length to *n, as store_grow, out is the address of the array
+ * pointer. On an error nothing is handed out: AKSES_E_NOMEM or the mapped SQLite error. */
+akses_status store_rows(store *st, sqlite3_stmt *s, size_t elem, store_row_fn fill, void *ctx,
+                        void *out, int *n);
+
 /* Prepare a statement (sqlite3_prepare_v2); NULL on error with st->errmsg set. */
 sqlite3_stmt *store_prep(store *st, const char *sql);
 

@@ -45,6 +45,13 @@ static void pass_from_row(const store *st, sqlite3_stmt *s, struct akses_pass *p
 	p->print_count = sqlite3_column_int(s, 13);
 }
 
+/* store_rows's fill for a list of passes (ctx: the store). */
+static bool pass_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	pass_from_row(ctx, s, row);
+	return true;
+}
+
 /* The passes of a request, applicant first then companions in order. *out is malloc'd (NULL when
  * there are none); the caller frees it. AKSES_E_REQUEST_NOT_FOUND for an unknown number. */
 akses_status store_pass_list(store *st, const char *number, struct akses_pass **out, int *n)
@@ -63,24 +70,7 @@ akses_status store_pass_list(store *st, const char *number, struct akses_pass **
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_text(s, 1, canon, -1, SQLITE_STATIC);
-	struct akses_pass *list = NULL;
-	int count = 0, cap = 0, src;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			free(list);
-			sqlite3_finalize(s);
-			return AKSES_E_NOMEM;
-		}
-		pass_from_row(st, s, &list[count++]);
-	}
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE) {
-		free(list);
-		return store_fail(st, src);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
+	return store_rows(st, s, sizeof **out, pass_row, st, out, n);
 }
 
 /* The request states in which a pass may be printed and scanned: recorded, or its visit under way

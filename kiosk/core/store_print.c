@@ -300,6 +300,26 @@ akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, prin
 	return store_tx_end(st, print_update_tx(st, job_id, cups_job_id, state, message));
 }
 
+/* One row of the list into *row (a struct akses_print_job). */
+static bool print_job_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	struct akses_print_job *j = row;
+	(void)ctx;
+	j->id = sqlite3_column_int64(s, 0);
+	j->at = sqlite3_column_int64(s, 1);
+	store_col_text(s, 2, j->kind, sizeof j->kind);
+	store_col_text(s, 3, j->number, sizeof j->number);
+	j->pass_id = sqlite3_column_int64(s, 4);
+	j->staff_id = sqlite3_column_int64(s, 5);
+	store_col_text(s, 6, j->queue, sizeof j->queue);
+	j->cups_job_id = sqlite3_column_int(s, 7);
+	j->state = wf_job_state_parse((const char *)sqlite3_column_text(s, 8));
+	j->reprint = sqlite3_column_int(s, 9) != 0;
+	store_col_text(s, 10, j->message, sizeof j->message);
+	j->to_file = sqlite3_column_int(s, 11) != 0;
+	return true;
+}
+
 /* Jobs of one SELECT ending in where (which may use ?1 = limit, ?2 = arg), newest first. *out is
  * malloc'd (NULL when there are none); the caller frees it. */
 static akses_status print_query(store *st, const char *where, int limit, int64_t arg,
@@ -322,37 +342,7 @@ static akses_status print_query(store *st, const char *where, int limit, int64_t
 		return AKSES_E_IO;
 	sqlite3_bind_int(s, 1, limit > 0 ? limit : -1);
 	sqlite3_bind_int64(s, 2, arg);
-	struct akses_print_job *list = NULL;
-	int count = 0, cap = 0, src;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			free(list);
-			sqlite3_finalize(s);
-			return AKSES_E_NOMEM;
-		}
-		struct akses_print_job *j = &list[count++];
-		memset(j, 0, sizeof *j);
-		j->id = sqlite3_column_int64(s, 0);
-		j->at = sqlite3_column_int64(s, 1);
-		store_col_text(s, 2, j->kind, sizeof j->kind);
-		store_col_text(s, 3, j->number, sizeof j->number);
-		j->pass_id = sqlite3_column_int64(s, 4);
-		j->staff_id = sqlite3_column_int64(s, 5);
-		store_col_text(s, 6, j->queue, sizeof j->queue);
-		j->cups_job_id = sqlite3_column_int(s, 7);
-		j->state = wf_job_state_parse((const char *)sqlite3_column_text(s, 8));
-		j->reprint = sqlite3_column_int(s, 9) != 0;
-		store_col_text(s, 10, j->message, sizeof j->message);
-		j->to_file = sqlite3_column_int(s, 11) != 0;
-	}
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE) {
-		free(list);
-		return store_fail(st, src);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
+	return store_rows(st, s, sizeof **out, print_job_row, NULL, out, n);
 }
 
 /* The newest limit jobs (all when limit <= 0), newest first. */

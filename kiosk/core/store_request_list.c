@@ -126,6 +126,28 @@ static wf_action req_action_of(const char *code)
 	return WF_NONE;
 }
 
+/* store_rows's fill for the timeline: one step row. */
+static bool step_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	struct akses_step_rec *r = row;
+	(void)ctx;
+	char code[32];
+	r->step = sqlite3_column_int(s, 0);
+	store_col_text(s, 1, code, sizeof code);
+	r->action = req_action_of(code);
+	store_col_text(s, 2, code, sizeof code);
+	/* "PEMOHON" and "SYSTEM" are not staff roles */
+	if (wf_role_parse(code, &r->role) != 0)
+		r->role = ROLE_NONE;
+	r->actor_id = sqlite3_column_int64(s, 3);
+	store_col_text(s, 4, r->actor_name, sizeof r->actor_name);
+	r->at = sqlite3_column_int64(s, 5);
+	r->duration_s = sqlite3_column_int64(s, 6);
+	r->standard_s = sqlite3_column_int(s, 7);
+	store_col_text(s, 8, r->note, sizeof r->note);
+	return true;
+}
+
 akses_status store_timeline(store *st, const char *number, struct akses_step_rec **out, int *n)
 {
 	if (!st || !number || !out || !n)
@@ -149,37 +171,7 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 		return AKSES_E_IO;
 	}
 	sqlite3_bind_int64(s, 1, id);
-	struct akses_step_rec *list = NULL;
-	int count = 0, cap = 0, src;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			src = SQLITE_NOMEM;
-			break;
-		}
-		struct akses_step_rec *r = &list[count++];
-		memset(r, 0, sizeof *r);
-		char code[32];
-		r->step = sqlite3_column_int(s, 0);
-		store_col_text(s, 1, code, sizeof code);
-		r->action = req_action_of(code);
-		store_col_text(s, 2, code, sizeof code);
-		/* "PEMOHON" and "SYSTEM" are not staff roles */
-		if (wf_role_parse(code, &r->role) != 0)
-			r->role = ROLE_NONE;
-		r->actor_id = sqlite3_column_int64(s, 3);
-		store_col_text(s, 4, r->actor_name, sizeof r->actor_name);
-		r->at = sqlite3_column_int64(s, 5);
-		r->duration_s = sqlite3_column_int64(s, 6);
-		r->standard_s = sqlite3_column_int(s, 7);
-		store_col_text(s, 8, r->note, sizeof r->note);
-	}
-	sqlite3_finalize(s);
+	rc = store_rows(st, s, sizeof **out, step_row, NULL, out, n);
 	store_read_end(st, began);
-	if (src != SQLITE_DONE) {
-		free(list);
-		return src == SQLITE_NOMEM ? AKSES_E_NOMEM : store_fail(st, src);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
+	return rc;
 }

@@ -287,6 +287,24 @@ akses_status store_signin(store *st, int64_t staff_id, const char *pin, const ch
 	return store_signin_ex(st, staff_id, pin, station, 0, out, NULL);
 }
 
+/* One row of the list into *row (a struct akses_signin_alert). */
+static bool signin_alert_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	struct akses_signin_alert *p = row;
+	(void)ctx;
+	p->staff_id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, p->name, sizeof p->name);
+	char code[24];
+	store_col_text(s, 2, code, sizeof code);
+	if (wf_role_parse(code, &p->role) != 0)
+		p->role = ROLE_NONE;
+	p->failures = sqlite3_column_int(s, 3);
+	p->stations = sqlite3_column_int(s, 4);
+	p->last_at = sqlite3_column_int64(s, 5);
+	p->alert = p->staff_id > 0 && p->failures >= SIGNIN_ALERT_FAILURES;
+	return true;
+}
+
 /* ---- sign-in alerts ------------------------------------------------------------------------- */
 
 akses_status store_signin_alerts(store *st, int64_t actor_id, struct akses_signin_alert **out,
@@ -311,33 +329,5 @@ akses_status store_signin_alerts(store *st, int64_t actor_id, struct akses_signi
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, clock_now() - SIGNIN_WINDOW);
-	struct akses_signin_alert *list = NULL;
-	int count = 0, cap = 0, src;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			free(list);
-			sqlite3_finalize(s);
-			return AKSES_E_NOMEM;
-		}
-		struct akses_signin_alert *p = &list[count++];
-		memset(p, 0, sizeof *p);
-		p->staff_id = sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, p->name, sizeof p->name);
-		char code[24];
-		store_col_text(s, 2, code, sizeof code);
-		if (wf_role_parse(code, &p->role) != 0)
-			p->role = ROLE_NONE;
-		p->failures = sqlite3_column_int(s, 3);
-		p->stations = sqlite3_column_int(s, 4);
-		p->last_at = sqlite3_column_int64(s, 5);
-		p->alert = p->staff_id > 0 && p->failures >= SIGNIN_ALERT_FAILURES;
-	}
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE) {
-		free(list);
-		return store_fail(st, src);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
+	return store_rows(st, s, sizeof **out, signin_alert_row, NULL, out, n);
 }

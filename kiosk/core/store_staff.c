@@ -220,6 +220,24 @@ akses_status store_staff_get(store *st, int64_t staff_id, struct akses_staff *ou
 	return rc == AKSES_E_STAFF_DISABLED ? AKSES_OK : rc;
 }
 
+/* One row of the list into *row (a struct akses_staff). */
+static bool staff_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	struct akses_staff *p = row;
+	(void)ctx;
+	p->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, p->name, sizeof p->name);
+	char code[24];
+	store_col_text(s, 2, code, sizeof code);
+	if (wf_role_parse(code, &p->role) != 0)
+		p->role = ROLE_NONE;
+	p->active = sqlite3_column_int(s, 3) != 0;
+	p->failed_pins = sqlite3_column_int(s, 4);
+	p->locked_until = sqlite3_column_int64(s, 5);
+	p->created_at = sqlite3_column_int64(s, 6);
+	return true;
+}
+
 akses_status store_staff_list(store *st, akses_role role, struct akses_staff **out, int *n)
 {
 	if (!st || !out || !n)
@@ -232,33 +250,5 @@ akses_status store_staff_list(store *st, akses_role role, struct akses_staff **o
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_text(s, 1, role == ROLE_NONE ? "" : wf_role_code(role), -1, SQLITE_STATIC);
-	struct akses_staff *list = NULL;
-	int count = 0, cap = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			free(list);
-			sqlite3_finalize(s);
-			return AKSES_E_NOMEM;
-		}
-		struct akses_staff *p = &list[count++];
-		memset(p, 0, sizeof *p);
-		p->id = sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, p->name, sizeof p->name);
-		char code[24];
-		store_col_text(s, 2, code, sizeof code);
-		if (wf_role_parse(code, &p->role) != 0)
-			p->role = ROLE_NONE;
-		p->active = sqlite3_column_int(s, 3) != 0;
-		p->failed_pins = sqlite3_column_int(s, 4);
-		p->locked_until = sqlite3_column_int64(s, 5);
-		p->created_at = sqlite3_column_int64(s, 6);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		free(list);
-		return store_fail(st, rc);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
+	return store_rows(st, s, sizeof **out, staff_row, NULL, out, n);
 }
