@@ -104,6 +104,14 @@ sqlite3_stmt *store_prep(store *st, const char *sql)
 	return s;
 }
 
+akses_role store_col_role(sqlite3_stmt *s, int col)
+{
+	akses_role r = ROLE_NONE;
+	if (wf_role_parse((const char *)sqlite3_column_text(s, col), &r) != 0)
+		r = ROLE_NONE;
+	return r;
+}
+
 void store_col_text(sqlite3_stmt *s, int col, char *buf, size_t n)
 {
 	const unsigned char *t = sqlite3_column_text(s, col);
@@ -180,10 +188,7 @@ akses_status store_actor(store *st, int64_t actor_id, struct akses_staff *out)
 	memset(&tmp, 0, sizeof tmp);
 	tmp.id = sqlite3_column_int64(s, 0);
 	store_col_text(s, 1, tmp.name, sizeof tmp.name);
-	char role[24];
-	store_col_text(s, 2, role, sizeof role);
-	if (wf_role_parse(role, &tmp.role) != 0)
-		tmp.role = ROLE_NONE;
+	tmp.role = store_col_role(s, 2);
 	tmp.active = sqlite3_column_int(s, 3) != 0;
 	tmp.failed_pins = sqlite3_column_int(s, 4);
 	tmp.locked_until = sqlite3_column_int64(s, 5);

@@ -76,6 +76,9 @@ akses_status store_rows(store *st, sqlite3_stmt *s, size_t elem, store_row_fn fi
 /* Prepare a statement (sqlite3_prepare_v2); NULL on error with st->errmsg set. */
 sqlite3_stmt *store_prep(store *st, const char *sql);
 
+/* A role code column as a staff role; ROLE_NONE for "PEMOHON", "SYSTEM", "" or NULL. */
+akses_role store_col_role(sqlite3_stmt *s, int col);
+
 /* Copy a text column into buf (always terminated, "" for NULL). */
 void store_col_text(sqlite3_stmt *s, int col, char *buf, size_t n);
 

@@ -23,11 +23,10 @@ struct visit_ctx {
 	int64_t day_end; /* the day's end, or now for today */
 };
 
-/* store_rows's fill for day_visits: one visit, counted into the log's hours, inside, overstay. */
-static bool visit_row(sqlite3_stmt *s, void *row, void *arg)
+/* A visit's first nine columns, as day_visits and store_inside select them: pass id, number,
+ * person, institution, purpose, escort, entry time, window end, station. */
+static void visit_columns(sqlite3_stmt *s, struct akses_visit *v)
 {
-	struct akses_visit *v = row;
-	const struct visit_ctx *c = arg;
 	v->pass_id = sqlite3_column_int64(s, 0);
 	store_col_text(s, 1, v->number, sizeof v->number);
 	store_col_text(s, 2, v->name, sizeof v->name);
@@ -37,6 +36,14 @@ static bool visit_row(sqlite3_stmt *s, void *row, void *arg)
 	v->in_at = sqlite3_column_int64(s, 6);
 	v->end_at = sqlite3_column_int64(s, 7);
 	store_col_text(s, 8, v->station, sizeof v->station);
+}
+
+/* store_rows's fill for day_visits: one visit, counted into the log's hours, inside, overstay. */
+static bool visit_row(sqlite3_stmt *s, void *row, void *arg)
+{
+	struct akses_visit *v = row;
+	const struct visit_ctx *c = arg;
+	visit_columns(s, v);
 	/* out_at is the visit's real exit, even on a later day; inside means inside when the day
 	 * ended (or now, for today), so a visit across midnight counts on both days */
 	v->out_at = sqlite3_column_type(s, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 9);
@@ -202,6 +209,16 @@ akses_status store_first_entry(store *st, const char *number, int64_t *at)
 	return src == SQLITE_ROW ? AKSES_OK : store_fail(st, src);
 }
 
+/* store_rows's fill for store_inside (ctx: now, for the overstay). */
+static bool inside_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	struct akses_visit *v = row;
+	visit_columns(s, v);
+	v->inside = true;
+	v->overstay = *(const int64_t *)ctx > v->end_at;
+	return true;
+}
+
 /* Everyone inside now, by entry time: the evacuation list. in_at is their latest entry. *out is
  * malloc'd (NULL when nobody is inside); the caller frees it. */
 akses_status store_inside(store *st, struct akses_visit **out, int *n)
@@ -222,37 +239,7 @@ akses_status store_inside(store *st, struct akses_visit **out, int *n)
 	        " WHERE p.inside = 1 ORDER BY 7, p.id");
 	if (!s)
 		return AKSES_E_IO;
-	struct akses_visit *list = NULL;
-	int count = 0, cap = 0, src;
-	akses_status rc = AKSES_OK;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		rc = store_grow(&list, &cap, count + 1, sizeof *list);
-		if (rc != AKSES_OK)
-			break;
-		struct akses_visit *v = &list[count++];
-		memset(v, 0, sizeof *v);
-		v->pass_id = sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, v->number, sizeof v->number);
-		store_col_text(s, 2, v->name, sizeof v->name);
-		store_col_text(s, 3, v->institution, sizeof v->institution);
-		store_col_text(s, 4, v->purpose, sizeof v->purpose);
-		store_col_text(s, 5, v->escort, sizeof v->escort);
-		v->in_at = sqlite3_column_int64(s, 6);
-		v->end_at = sqlite3_column_int64(s, 7);
-		store_col_text(s, 8, v->station, sizeof v->station);
-		v->inside = true;
-		v->overstay = now > v->end_at;
-	}
-	sqlite3_finalize(s);
-	if (rc == AKSES_OK && src != SQLITE_DONE)
-		rc = store_fail(st, src);
-	if (rc != AKSES_OK) {
-		free(list);
-		return rc;
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
+	return store_rows(st, s, sizeof **out, inside_row, &now, out, n);
 }
 
 /* ---- compliance ----------------------------------------------------------------------------- */

@@ -135,10 +135,7 @@ static bool step_row(sqlite3_stmt *s, void *row, void *ctx)
 	r->step = sqlite3_column_int(s, 0);
 	store_col_text(s, 1, code, sizeof code);
 	r->action = req_action_of(code);
-	store_col_text(s, 2, code, sizeof code);
-	/* "PEMOHON" and "SYSTEM" are not staff roles */
-	if (wf_role_parse(code, &r->role) != 0)
-		r->role = ROLE_NONE;
+	r->role = store_col_role(s, 2); /* "PEMOHON" and "SYSTEM" are not staff roles */
 	r->actor_id = sqlite3_column_int64(s, 3);
 	store_col_text(s, 4, r->actor_name, sizeof r->actor_name);
 	r->at = sqlite3_column_int64(s, 5);

@@ -294,10 +294,7 @@ static bool signin_alert_row(sqlite3_stmt *s, void *row, void *ctx)
 	(void)ctx;
 	p->staff_id = sqlite3_column_int64(s, 0);
 	store_col_text(s, 1, p->name, sizeof p->name);
-	char code[24];
-	store_col_text(s, 2, code, sizeof code);
-	if (wf_role_parse(code, &p->role) != 0)
-		p->role = ROLE_NONE;
+	p->role = store_col_role(s, 2);
 	p->failures = sqlite3_column_int(s, 3);
 	p->stations = sqlite3_column_int(s, 4);
 	p->last_at = sqlite3_column_int64(s, 5);

@@ -227,10 +227,7 @@ static bool staff_row(sqlite3_stmt *s, void *row, void *ctx)
 	(void)ctx;
 	p->id = sqlite3_column_int64(s, 0);
 	store_col_text(s, 1, p->name, sizeof p->name);
-	char code[24];
-	store_col_text(s, 2, code, sizeof code);
-	if (wf_role_parse(code, &p->role) != 0)
-		p->role = ROLE_NONE;
+	p->role = store_col_role(s, 2);
 	p->active = sqlite3_column_int(s, 3) != 0;
 	p->failed_pins = sqlite3_column_int(s, 4);
 	p->locked_until = sqlite3_column_int64(s, 5);

@@ -74,7 +74,8 @@ int wf_last_step_of(req_state s);
 bool wf_state_final(req_state s);
 
 /* Stable codes (wf_codes.c: one table per enum) and translated labels. The *_parse functions
- * read a code back, case-insensitively; the "none" code of an enum never parses. */
+ * read a code back, case-insensitively; the "none" code of an enum never parses. A scan's
+ * decision is only ever written (the reports select it in SQL), so it has no parser. */
 const char *wf_state_code(req_state s);      /* "SUBMITTED" */
 const char *wf_state_label(req_state s);     /* "Menunggu disposisi Kepala Dinas" */
 int wf_state_parse(const char *code, req_state *out); /* 0 or -1; case-insensitive */
@@ -93,6 +94,5 @@ print_state wf_print_state_parse(const char *code); /* PRINT_NONE when unknown *
 const char *wf_job_state_code(print_job_state j);   /* "completed" */
 print_job_state wf_job_state_parse(const char *code); /* JOB_NONE when unknown */
 const char *wf_decision_code(scan_decision d);      /* "ENTRY"; "DENIED" for no decision */
-scan_decision wf_decision_parse(const char *code);  /* 0 when unknown */
 
 #endif

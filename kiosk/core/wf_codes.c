@@ -181,9 +181,3 @@ const char *wf_decision_code(scan_decision d)
 {
 	return wf_code_of(wf_decision_codes, WF_N(wf_decision_codes), (int)d, "DENIED");
 }
-
-scan_decision wf_decision_parse(const char *code)
-{
-	int i = wf_lookup(wf_decision_codes, WF_N(wf_decision_codes), code);
-	return i < 0 ? (scan_decision)0 : (scan_decision)i;
-}
