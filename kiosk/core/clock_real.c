@@ -1,5 +1,6 @@
 /* clock_real.c - the clock of the shipped programs: the system's time. No environment variable,
- * option or file moves it (issue 8.2: AKSES_NOW let anyone skip the PIN lockout). */
+ * option or file moves it (AKSES_NOW in a shipped program would let anyone skip the PIN
+ * lockout). */
 #include <time.h>
 
 #include "clock.h"

@@ -50,13 +50,6 @@ void config_set_mode(struct akses_config *cfg, bool door)
 		snprintf(cfg->station, sizeof cfg->station, "%s", door ? "DOOR" : "RECEPTION");
 }
 
-const char *config_label_code(config_label l)
-{
-	if (l < LABEL_62X100 || l > LABEL_A6)
-		return config_label_codes[LABEL_62X100];
-	return config_label_codes[l];
-}
-
 int config_label_parse(const char *s, config_label *out)
 {
 	if (!s)

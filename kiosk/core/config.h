@@ -53,7 +53,6 @@ akses_status config_load(const char *path, struct akses_config *cfg, int *bad_li
  * its scans are never recorded as made at reception. */
 void config_set_mode(struct akses_config *cfg, bool door);
 
-const char *config_label_code(config_label l);  /* "62x100" */
 int config_label_parse(const char *s, config_label *out);
 
 #endif

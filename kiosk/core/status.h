@@ -36,7 +36,8 @@ typedef enum akses_status {
 	AKSES_E_PRINT = -32,        /* printing failed: the caller has the printer's own message */
 	AKSES_E_AUDIT_BROKEN = -33, /* audit verify found a row that does not match the chain */
 	AKSES_E_NOT_PRINTABLE = -34, /* pass not issued yet, revoked or expired */
-	/* validation of input; the caller knows the field from akses_field */
+	/* validation of input (-50 to -89, see akses_status_is_input); the caller knows the field
+	 * from akses_field */
 	AKSES_E_REQUIRED = -50,
 	AKSES_E_TOO_LONG = -51,
 	AKSES_E_UTF8 = -52,
@@ -105,6 +106,13 @@ const char *akses_status_message(akses_status st);
 static inline bool akses_status_is_storage_refusal(akses_status st)
 {
 	return st == AKSES_E_IO || st == AKSES_E_DISK_FULL || st == AKSES_E_READ_ONLY;
+}
+
+/* A status about what was typed (the validation block, AKSES_E_REQUIRED down to -89): the
+ * caller may name the field it came from. Storage, permission, guard and audit refusals are not. */
+static inline bool akses_status_is_input(akses_status st)
+{
+	return st <= AKSES_E_REQUIRED && st > AKSES_E_LOOKUP_WAIT;
 }
 
 /* Translated field label ("Nama lengkap" / "Full name"). Never NULL. */

@@ -43,8 +43,8 @@ struct store_options {
  * synchronous=FULL, foreign_keys, secure_delete, busy timeout. opt may be NULL (defaults).
  * AKSES_E_DB_NEWER when the file is from a newer version; AKSES_E_DB_CORRUPT when not a DB;
  * AKSES_E_DB_NOT_FILE when path is a link, a device or a folder (nothing is created then).
- * On a read-only file system the DB opens read-only (store_read_only; every write then fails
- * with AKSES_E_READ_ONLY); on a full disk writes fail with AKSES_E_DISK_FULL, leaving the DB as
+ * On a read-only file system the DB opens read-only (every write then fails with
+ * AKSES_E_READ_ONLY); on a full disk writes fail with AKSES_E_DISK_FULL, leaving the DB as
  * it was. The DB file is never opened or closed outside SQLite (that would drop its locks). */
 akses_status store_open(const char *path, const struct store_options *opt, store **out);
 void store_close(store *st);
@@ -54,9 +54,6 @@ void store_close(store *st);
  * anything more (writes into it would reach no one). Checked before every write transaction; a
  * long-running program (the kiosk) also calls it on a timer. One stat(), no SQL. */
 akses_status store_still_same(store *st);
-
-/* Opened read-only (a read-only file system)? */
-bool store_read_only(const store *st);
 
 /* The last SQLite error text, for logs and staff diagnostics (never shown to visitors). */
 const char *store_errmsg(const store *st);
@@ -223,7 +220,6 @@ akses_status store_expire_stale(store *st, int *n_expired);
 /* ---- passes and scans --------------------------------------------------------------------- */
 
 akses_status store_pass_list(store *st, const char *number, struct akses_pass **out, int *n);
-akses_status store_pass_get(store *st, int64_t pass_id, struct akses_pass *out);
 
 /* A fresh token for a pass, for printing or handing out; the previous token stops working.
  * Staff must be KOORDINATOR or HELPDESK and give a reason (recorded as a reprint). actor_id 0

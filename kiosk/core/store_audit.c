@@ -1,5 +1,6 @@
-/* store_audit.c - checking the audit trail's hash chain, and retention: anonymizing the personal
- * data of requests that ended long enough ago (the chain and the counts stay). */
+/* store_audit.c - the audit trail's hash chain (appending a row, checking the chain), and
+ * retention: anonymizing the personal data of requests that ended long enough ago (the chain and
+ * the counts stay). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,99 @@
 #include "store_int.h"
 
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* ---- audit chain ---------------------------------------------------------------------------- */
+
+/* One running hash over the canonical text: plain SHA-256 or, with a key, HMAC-SHA256. */
+struct audit_h {
+	bool keyed;
+	crypto_hash_sha256_state sha;
+	crypto_auth_hmacsha256_state mac;
+};
+
+static void audit_h_update(struct audit_h *h, const void *p, size_t n)
+{
+	if (h->keyed)
+		crypto_auth_hmacsha256_update(&h->mac, p, (unsigned long long)n);
+	else
+		crypto_hash_sha256_update(&h->sha, p, (unsigned long long)n);
+}
+
+void store_audit_hash(const unsigned char *key, const char *prev_hash, int64_t id, int64_t at,
+                      int64_t actor_id, const char *action, const char *subject,
+                      const char *detail, char out[65])
+{
+	struct audit_h h;
+	h.keyed = key != NULL;
+	if (key)
+		crypto_auth_hmacsha256_init(&h.mac, key, 32);
+	else
+		crypto_hash_sha256_init(&h.sha);
+	char head[96];
+	int n = snprintf(head, sizeof head, "|%" PRId64 "|%" PRId64 "|%" PRId64 "|", id, at,
+	                 actor_id);
+	audit_h_update(&h, prev_hash, strlen(prev_hash));
+	audit_h_update(&h, head, (size_t)n);
+	/* lengths before each text, so no two different rows hash the same text */
+	const char *parts[3] = {action, subject, detail};
+	for (int i = 0; i < 3; i++) {
+		char len[24];
+		int m = snprintf(len, sizeof len, "%zu:", strlen(parts[i]));
+		audit_h_update(&h, len, (size_t)m);
+		audit_h_update(&h, parts[i], strlen(parts[i]));
+	}
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	if (h.keyed)
+		crypto_auth_hmacsha256_final(&h.mac, digest);
+	else
+		crypto_hash_sha256_final(&h.sha, digest);
+	sodium_memzero(&h, sizeof h);
+	sodium_bin2hex(out, 65, digest, sizeof digest);
+}
+
+/* Every new row is keyed (HMAC with the key outside the DB): someone with a copy of
+ * the DB alone can no longer rewrite history and chain it again. No key: nothing is written. */
+akses_status store_audit(store *st, int64_t actor_id, const char *action, const char *subject,
+                         const char *detail)
+{
+	char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
+	int64_t id = 1;
+	subject = subject ? subject : "";
+	detail = detail ? detail : "";
+	sqlite3_stmt *s = store_prep(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+	if (!s)
+		return AKSES_E_IO;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0) + 1;
+		store_col_text(s, 1, prev, sizeof prev);
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return store_fail(st, rc);
+	}
+	sqlite3_finalize(s);
+	akses_status krc = store_audit_key_ready(st, id);
+	if (krc != AKSES_OK)
+		return krc;
+	int64_t at = clock_now();
+	char hash[65];
+	store_audit_hash(st->akey, prev, id, at, actor_id, action, subject, detail, hash);
+	s = store_prep(st, "INSERT INTO audit(id, at, actor_id, action, subject, detail, prev_hash,"
+	                   " hash, keyed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, at);
+	sqlite3_bind_int64(s, 3, actor_id);
+	sqlite3_bind_text(s, 4, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, subject, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, detail, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+}
 
 /* "N:HEX" -> *n and the hex digits in lower case; false when malformed. */
 static bool anchor_parse(const char *a, int64_t *n, char hex[65])
@@ -225,10 +319,7 @@ akses_status store_purge(store *st, int64_t actor_id, int days, int *n_anonymize
 		snprintf(detail, sizeof detail, "count=%d days=%d", count, days);
 		rc = store_audit(st, actor_id, "purge", "", detail);
 	}
-	if (rc == AKSES_OK)
-		rc = store_commit(st);
-	else
-		store_rollback(st);
+	rc = store_tx_end(st, rc);
 	if (rc == AKSES_OK && n_anonymized)
 		*n_anonymized = count;
 	/* the rows are clean now, but the WAL still holds their old pages while any connection

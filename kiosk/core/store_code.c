@@ -13,21 +13,6 @@
  * so no dictionary or brute force reaches it, and a fast hash lets the sign-in find the account
  * by an indexed lookup instead of trying every account's slow hash. */
 
-/* Subject of an audit row about a staff member: "staff:<id>" (no names, never the code). */
-static void code_subject(char *buf, size_t n, int64_t id)
-{
-	snprintf(buf, n, "staff:%" PRId64, id);
-}
-
-/* Commit on success, roll back otherwise; returns the final status. */
-static akses_status code_end(store *st, akses_status rc)
-{
-	if (rc == AKSES_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return rc;
-}
-
 /* Inside the caller's transaction: may actor_id change staff_id's code? The actor must be active
  * and ADMIN or staff_id itself; the target must exist. *target_active says whether it is active. */
 static akses_status code_may_change(store *st, int64_t actor_id, int64_t staff_id,
@@ -86,10 +71,10 @@ akses_status store_staff_code_issue(store *st, int64_t actor_id, int64_t staff_i
 		rc = code_store_hash(st, staff_id, hash);
 	if (rc == AKSES_OK) {
 		char subject[32];
-		code_subject(subject, sizeof subject, staff_id);
+		store_staff_subject(subject, sizeof subject, staff_id);
 		rc = store_audit(st, actor_id, "staff-code", subject, "issued");
 	}
-	rc = code_end(st, rc);
+	rc = store_tx_end(st, rc);
 	if (rc == AKSES_OK)
 		memcpy(code_out, code, sizeof code);
 	memset(code, 0, sizeof code);
@@ -109,10 +94,10 @@ akses_status store_staff_code_revoke(store *st, int64_t actor_id, int64_t staff_
 		rc = code_store_hash(st, staff_id, NULL);
 	if (rc == AKSES_OK) {
 		char subject[32];
-		code_subject(subject, sizeof subject, staff_id);
+		store_staff_subject(subject, sizeof subject, staff_id);
 		rc = store_audit(st, actor_id, "staff-code", subject, "revoked");
 	}
-	return code_end(st, rc);
+	return store_tx_end(st, rc);
 }
 
 /* ---- sign-in -------------------------------------------------------------------------------- */
@@ -191,7 +176,7 @@ akses_status store_signin_code(store *st, const char *code, const char *station,
 		rc = store_signin_record(st, id, now, answer == AKSES_OK, station, detail);
 	}
 	/* the refusals are committed too: every attempt is on record */
-	if ((rc = code_end(st, rc)) != AKSES_OK)
+	if ((rc = store_tx_end(st, rc)) != AKSES_OK)
 		return rc;
 	if (answer == AKSES_OK && out)
 		*out = who;

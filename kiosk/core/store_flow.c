@@ -14,15 +14,6 @@
 
 /* ---- helpers -------------------------------------------------------------------------------- */
 
-/* Finish a write transaction: commit on success, roll back otherwise. */
-static akses_status flow_end(store *st, akses_status rc)
-{
-	if (rc == AKSES_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return rc;
-}
-
 /* Run a prepared statement that was already bound; AKSES_OK when it completed. */
 static akses_status flow_done(store *st, sqlite3_stmt *s)
 {
@@ -161,7 +152,7 @@ akses_status store_act(store *st, const char *number, wf_action action, int64_t 
 	}
 	if (rc == AKSES_OK)
 		rc = flow_epilogue(st, id, number, action, actor_id, now, note, extra);
-	return flow_end(st, rc);
+	return store_tx_end(st, rc);
 }
 
 akses_status store_assign(store *st, const char *number, int64_t actor_id, int64_t escort_id)
@@ -198,7 +189,7 @@ akses_status store_assign(store *st, const char *number, int64_t actor_id, int64
 		snprintf(extra, sizeof extra, "escort=staff:%" PRId64, escort_id);
 		rc = flow_epilogue(st, id, number, WF_ASSIGN, actor_id, now, NULL, extra);
 	}
-	return flow_end(st, rc);
+	return store_tx_end(st, rc);
 }
 
 akses_status store_report_write(store *st, const char *number, int64_t actor_id, const char *text)
@@ -223,7 +214,7 @@ akses_status store_report_write(store *st, const char *number, int64_t actor_id,
 		         state == RS_RECORDED ? " no-show" : "");
 		rc = flow_epilogue(st, id, number, WF_REPORT, actor_id, now, NULL, extra);
 	}
-	return flow_end(st, rc);
+	return store_tx_end(st, rc);
 }
 
 /* ---- cancellation --------------------------------------------------------------------------- */
@@ -274,10 +265,7 @@ akses_status store_cancel_applicant(store *st, const char *number, const char *p
 	if (rc == AKSES_OK && !match) {
 		/* a refused try is recorded and committed on its own: the guard counts it */
 		rc = store_guard_record(st, "cancel", id, station, now, wait_s > 0 ? "wait" : "fail");
-		if (rc == AKSES_OK)
-			rc = store_commit(st);
-		else
-			store_rollback(st);
+		rc = store_tx_end(st, rc);
 		sodium_memzero(phone, sizeof phone);
 		if (rc != AKSES_OK)
 			return rc;
@@ -292,14 +280,12 @@ akses_status store_cancel_applicant(store *st, const char *number, const char *p
 		wrc = wf_check(WF_CANCEL, ROLE_NONE, state, now >= end_at);
 	if (rc == AKSES_OK && wrc != AKSES_OK) {
 		/* keep the "ok" record (it ends the request's run of wrong tries), report the state */
-		rc = store_commit(st);
-		if (rc != AKSES_OK)
-			store_rollback(st);
+		rc = store_tx_end(st, rc);
 		return rc != AKSES_OK ? rc : wrc;
 	}
 	if (rc == AKSES_OK)
 		rc = flow_epilogue(st, id, canon, WF_CANCEL, 0, now, NULL, "by=applicant");
-	return flow_end(st, rc);
+	return store_tx_end(st, rc);
 }
 
 akses_status store_cancel(store *st, const char *number, int64_t actor_id, const char *reason)
@@ -322,7 +308,7 @@ akses_status store_cancel(store *st, const char *number, int64_t actor_id, const
 		rc = flow_set_text(st, id, "reason", reason);
 	if (rc == AKSES_OK)
 		rc = flow_epilogue(st, id, number, WF_CANCEL, actor_id, now, reason, "by=staff");
-	return flow_end(st, rc);
+	return store_tx_end(st, rc);
 }
 
 /* ---- expiry --------------------------------------------------------------------------------- */
@@ -368,10 +354,8 @@ akses_status store_expire_stale(store *st, int *n_expired)
 	if (ret != AKSES_OK)
 		return ret;
 	s = store_prep(st, "SELECT id, number FROM request WHERE " FLOW_UNDECIDED " ORDER BY id");
-	if (!s) {
-		store_rollback(st);
-		return AKSES_E_IO;
-	}
+	if (!s)
+		return store_tx_end(st, AKSES_E_IO);
 	flow_bind_undecided(s, now);
 	/* collect first: the step and state writes must not run under the open SELECT */
 	int64_t *ids = NULL;
@@ -395,7 +379,7 @@ akses_status store_expire_stale(store *st, int *n_expired)
 		ret = flow_epilogue(st, ids[i], numbers[i], WF_EXPIRE, 0, now, NULL, "by=system");
 	free(ids);
 	free(numbers);
-	if ((ret = flow_end(st, ret)) == AKSES_OK && n_expired)
+	if ((ret = store_tx_end(st, ret)) == AKSES_OK && n_expired)
 		*n_expired = count;
 	return ret;
 }

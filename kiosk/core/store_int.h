@@ -32,10 +32,25 @@ struct store {
  * AKSES_E_DB_CORRUPT, else AKSES_E_IO) and remember sqlite3_errmsg for store_errmsg. */
 akses_status store_fail(store *st, int rc);
 
+/* Run SQL without results (sqlite3_exec); AKSES_OK or the mapped status (store_fail). */
+akses_status store_exec(store *st, const char *sql);
+
+/* Run one statement with an int64 in ?1 and, when the SQL has them, ?2 and ?3 (simple updates).
+ * AKSES_OK when it ran to the end. */
+akses_status store_exec_ids(store *st, const char *sql, int64_t a, int64_t b, int64_t c);
+
 /* BEGIN IMMEDIATE (the writer lock up front, so no deadlock upgrades), COMMIT, ROLLBACK. */
 akses_status store_begin(store *st);
 akses_status store_commit(store *st);
 void store_rollback(store *st);
+/* A deferred read transaction, so that rows read together come from one snapshot. Inside a
+ * caller's transaction nothing is begun; returns whether one was, for store_read_end. */
+bool store_read_begin(store *st);
+/* End what store_read_begin began (never the caller's own transaction). */
+void store_read_end(store *st, bool began);
+/* The one way a write transaction ends: AKSES_OK commits (a commit that fails is rolled back and
+ * its status returned: disk full, read-only), any other rc rolls back and is returned as it is. */
+akses_status store_tx_end(store *st, akses_status rc);
 
 /* After a purge: checkpoint and truncate the WAL, so the old versions of the pages it changed
  * (names, NIKs, phones) are gone from the -wal as well, even while other connections stay open.
@@ -47,6 +62,17 @@ akses_status store_wal_wipe(store *st);
  * as it was (the caller still owns and frees it). arr is the address of the array pointer. */
 akses_status store_grow(void *arr, int *cap, int need, size_t elem);
 
+/* Fill the zeroed element row from the statement's current row (ctx: the caller's). Returns
+ * whether to keep it: false skips the row. */
+typedef bool (*store_row_fn)(sqlite3_stmt *s, void *row, void *ctx);
+
+/* The list idiom: step the bound statement s to its end, one element of elem bytes per row that
+ * fill keeps, then finalize s. AKSES_OK hands the array (malloc'd, NULL when empty; the caller
+ * frees it) to *out and its length to *n, as store_grow, out is the address of the array
+ * pointer. On an error nothing is handed out: AKSES_E_NOMEM or the mapped SQLite error. */
+akses_status store_rows(store *st, sqlite3_stmt *s, size_t elem, store_row_fn fill, void *ctx,
+                        void *out, int *n);
+
 /* Prepare a statement (sqlite3_prepare_v2); NULL on error with st->errmsg set. */
 sqlite3_stmt *store_prep(store *st, const char *sql);
 
@@ -54,6 +80,9 @@ sqlite3_stmt *store_prep(store *st, const char *sql);
  * AKSES_MAX_EQUIPMENT items, each cut to its buffer (store_scan.c). */
 void store_equipment_split(const char *text, char (*out)[AKSES_BUF(AKSES_EQUIPMENT_CHARS)],
                            int *n);
+
+/* A role code column as a staff role; ROLE_NONE for "PEMOHON", "SYSTEM", "" or NULL. */
+akses_role store_col_role(sqlite3_stmt *s, int col);
 
 /* Copy a text column into buf (always terminated, "" for NULL). */
 void store_col_text(sqlite3_stmt *s, int col, char *buf, size_t n);
@@ -78,6 +107,8 @@ akses_status store_signin_record(store *st, int64_t staff_id, int64_t now, bool 
 
 /* Keep a pass's current token hash as retired (replaced by a new print), inside a transaction. */
 akses_status store_pass_retire_current(store *st, int64_t pass_id, int64_t now);
+/* Subject of an audit row about a staff member: "staff:<id>" (no names, never a PIN or code). */
+void store_staff_subject(char *buf, size_t n, int64_t id);
 /* Read the actor within the transaction: AKSES_E_STAFF_NOT_FOUND, AKSES_E_STAFF_DISABLED. */
 akses_status store_actor(store *st, int64_t actor_id, struct akses_staff *out);
 

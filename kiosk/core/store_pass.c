@@ -24,15 +24,6 @@
 	" LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"               \
 	" LEFT JOIN staff e ON e.id = r.escort_id "
 
-/* The print_state enum for its stored code ("none", "pending", ...); PRINT_NONE if unknown. */
-static print_state print_state_parse(const char *code)
-{
-	for (int p = PRINT_NONE; p <= PRINT_FAILED; p++)
-		if (code && strcmp(code, wf_print_state_code((print_state)p)) == 0)
-			return (print_state)p;
-	return PRINT_NONE;
-}
-
 /* Fill one pass from a row of PASS_COLUMNS. */
 static void pass_from_row(const store *st, sqlite3_stmt *s, struct akses_pass *p)
 {
@@ -50,8 +41,15 @@ static void pass_from_row(const store *st, sqlite3_stmt *s, struct akses_pass *p
 	p->issued = sqlite3_column_int(s, 9) != 0;
 	p->revoked = sqlite3_column_int(s, 10) != 0;
 	p->inside = sqlite3_column_int(s, 11) != 0;
-	p->print = print_state_parse((const char *)sqlite3_column_text(s, 12));
+	p->print = wf_print_state_parse((const char *)sqlite3_column_text(s, 12));
 	p->print_count = sqlite3_column_int(s, 13);
+}
+
+/* store_rows's fill for a list of passes (ctx: the store). */
+static bool pass_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	pass_from_row(ctx, s, row);
+	return true;
 }
 
 /* The passes of a request, applicant first then companions in order. *out is malloc'd (NULL when
@@ -72,42 +70,7 @@ akses_status store_pass_list(store *st, const char *number, struct akses_pass **
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_text(s, 1, canon, -1, SQLITE_STATIC);
-	struct akses_pass *list = NULL;
-	int count = 0, cap = 0, src;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			free(list);
-			sqlite3_finalize(s);
-			return AKSES_E_NOMEM;
-		}
-		pass_from_row(st, s, &list[count++]);
-	}
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE) {
-		free(list);
-		return store_fail(st, src);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
-}
-
-/* One pass by id; AKSES_E_PASS_NOT_FOUND when there is none. */
-akses_status store_pass_get(store *st, int64_t pass_id, struct akses_pass *out)
-{
-	if (!st || !out)
-		return AKSES_E_INVALID_ARG;
-	sqlite3_stmt *s = store_prep(st, PASS_COLUMNS "WHERE p.id = ?1");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, pass_id);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
-		pass_from_row(st, s, out);
-	sqlite3_finalize(s);
-	if (src == SQLITE_ROW)
-		return AKSES_OK;
-	return src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
+	return store_rows(st, s, sizeof **out, pass_row, st, out, n);
 }
 
 /* The request states in which a pass may be printed and scanned: recorded, or its visit under way
@@ -152,7 +115,7 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
 		state = RS_NONE;
 	int64_t end_at = sqlite3_column_int64(s, 1);
 	bool revoked = sqlite3_column_int(s, 2) != 0;
-	print_state ps = print_state_parse((const char *)sqlite3_column_text(s, 3));
+	print_state ps = wf_print_state_parse((const char *)sqlite3_column_text(s, 3));
 	int64_t last_job_at = sqlite3_column_int64(s, 4);
 	sqlite3_finalize(s);
 	if (!state_admits_pass(state) || revoked || now >= end_at)
@@ -264,12 +227,9 @@ static akses_status pass_token_one(store *st, int64_t pass_id, int64_t actor_id,
 		return rc;
 	rc = pass_token_tx(st, pass_id, actor_id, reason, receipt_token, pending, clock_now(),
 	                   token_out);
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
+	if ((rc = store_tx_end(st, rc)) != AKSES_OK)
 		memset(token_out, 0, AKSES_TOKEN_BUF);
-		return rc;
-	}
-	return AKSES_OK;
+	return rc;
 }
 
 /* A fresh token for a pass (see store.h for who may). Only its SHA-256 is stored, replacing the
@@ -318,12 +278,44 @@ akses_status store_pass_token_all(store *st, const int64_t *pass_ids, int n, int
 	}
 	if (rc == AKSES_OK && n_ok == 0)
 		rc = n > 0 ? AKSES_E_NOT_PRINTABLE : AKSES_E_PASS_NOT_FOUND;
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
+	if ((rc = store_tx_end(st, rc)) != AKSES_OK)
 		memset(tokens, 0, (size_t)n * sizeof *tokens);
+	return rc;
+}
+
+/* Inside the caller's transaction: the revocation itself (see store_pass_revoke). */
+static akses_status pass_revoke_tx(store *st, int64_t pass_id, int64_t actor_id)
+{
+	struct akses_staff actor;
+	akses_status rc = store_actor(st, actor_id, &actor);
+	if (rc != AKSES_OK)
 		return rc;
-	}
-	return AKSES_OK;
+	if (actor.role != ROLE_KOORDINATOR && actor.role != ROLE_KABID)
+		return AKSES_E_ROLE;
+	sqlite3_stmt *s = store_prep(st, "SELECT revoked_at IS NOT NULL FROM pass WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	int src = sqlite3_step(s);
+	bool already = src == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+	sqlite3_finalize(s);
+	if (src != SQLITE_ROW)
+		return src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
+	if (already)
+		return AKSES_OK; /* nothing written: the commit is empty */
+	s = store_prep(st, "UPDATE pass SET revoked_at = ?2, revoked_by = ?3 WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, pass_id);
+	sqlite3_bind_int64(s, 2, clock_now());
+	sqlite3_bind_int64(s, 3, actor_id);
+	src = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (src != SQLITE_DONE)
+		return store_fail(st, src);
+	char subject[40];
+	snprintf(subject, sizeof subject, "pass:%" PRId64, pass_id);
+	return store_audit(st, actor_id, "pass-revoke", subject, "");
 }
 
 /* Revoke a pass (KOORDINATOR or KABID): it is denied at the door from now on. Revoking a revoked
@@ -341,55 +333,5 @@ akses_status store_pass_revoke(store *st, int64_t pass_id, int64_t actor_id, con
 	akses_status rc = store_begin(st);
 	if (rc != AKSES_OK)
 		return rc;
-	struct akses_staff actor;
-	if ((rc = store_actor(st, actor_id, &actor)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	if (actor.role != ROLE_KOORDINATOR && actor.role != ROLE_KABID) {
-		store_rollback(st);
-		return AKSES_E_ROLE;
-	}
-	sqlite3_stmt *s = store_prep(st, "SELECT revoked_at IS NOT NULL FROM pass WHERE id = ?1");
-	if (!s) {
-		store_rollback(st);
-		return AKSES_E_IO;
-	}
-	sqlite3_bind_int64(s, 1, pass_id);
-	int src = sqlite3_step(s);
-	bool already = src == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
-	sqlite3_finalize(s);
-	if (src != SQLITE_ROW) {
-		rc = src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
-		store_rollback(st);
-		return rc;
-	}
-	if (already) {
-		store_rollback(st);
-		return AKSES_OK;
-	}
-	int64_t now = clock_now();
-	s = store_prep(st, "UPDATE pass SET revoked_at = ?2, revoked_by = ?3 WHERE id = ?1");
-	if (!s) {
-		store_rollback(st);
-		return AKSES_E_IO;
-	}
-	sqlite3_bind_int64(s, 1, pass_id);
-	sqlite3_bind_int64(s, 2, now);
-	sqlite3_bind_int64(s, 3, actor_id);
-	src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src);
-		store_rollback(st);
-		return rc;
-	}
-	char subject[40];
-	snprintf(subject, sizeof subject, "pass:%" PRId64, pass_id);
-	rc = store_audit(st, actor_id, "pass-revoke", subject, "");
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return AKSES_OK;
+	return store_tx_end(st, pass_revoke_tx(st, pass_id, actor_id));
 }

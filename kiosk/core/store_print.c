@@ -13,14 +13,6 @@
  * one is taken as lost (the kiosk died mid-print) so the pass can be printed again. */
 #define PRINT_ACTIVE_S 120
 
-static print_job_state job_state_parse(const char *code)
-{
-	for (int j = JOB_NONE; j <= JOB_FAILED; j++)
-		if (code && strcmp(code, wf_job_state_code((print_job_state)j)) == 0)
-			return (print_job_state)j;
-	return JOB_NONE;
-}
-
 static bool job_failed(print_job_state j)
 {
 	return j == JOB_FAILED || j == JOB_ABORTED || j == JOB_CANCELED || j == JOB_STOPPED;
@@ -161,12 +153,9 @@ akses_status store_print_begin_dest(store *st, const char *kind, const char *num
 		return rc;
 	int64_t job_id = 0;
 	rc = print_begin_tx(st, kind, number, pass_id, staff_id, reprint, queue, to_file, &job_id);
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	*job_id_out = job_id;
-	return AKSES_OK;
+	if ((rc = store_tx_end(st, rc)) == AKSES_OK)
+		*job_id_out = job_id;
+	return rc;
 }
 
 akses_status store_print_begin(store *st, const char *kind, const char *number, int64_t pass_id,
@@ -269,7 +258,7 @@ static akses_status print_update_tx(store *st, int64_t job_id, int cups_job_id,
 	char kind[16];
 	store_col_text(s, 0, kind, sizeof kind);
 	int64_t pass_id = sqlite3_column_int64(s, 1);
-	print_job_state old_state = job_state_parse((const char *)sqlite3_column_text(s, 2));
+	print_job_state old_state = wf_job_state_parse((const char *)sqlite3_column_text(s, 2));
 	int64_t staff_id = sqlite3_column_int64(s, 3);
 	sqlite3_finalize(s);
 
@@ -308,12 +297,28 @@ akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, prin
 	akses_status rc = store_begin(st);
 	if (rc != AKSES_OK)
 		return rc;
-	rc = print_update_tx(st, job_id, cups_job_id, state, message);
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return AKSES_OK;
+	return store_tx_end(st, print_update_tx(st, job_id, cups_job_id, state, message));
+}
+
+/* One row of the list into *row (a struct akses_print_job). */
+static bool print_job_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	struct akses_print_job *j = row;
+	(void)ctx;
+	j->id = sqlite3_column_int64(s, 0);
+	j->at = sqlite3_column_int64(s, 1);
+	store_col_text(s, 2, j->kind, sizeof j->kind);
+	store_col_text(s, 3, j->number, sizeof j->number);
+	j->pass_id = sqlite3_column_int64(s, 4);
+	j->staff_id = sqlite3_column_int64(s, 5);
+	store_col_text(s, 6, j->queue, sizeof j->queue);
+	j->cups_job_id = sqlite3_column_int(s, 7);
+	j->state = wf_job_state_parse((const char *)sqlite3_column_text(s, 8));
+	j->reprint = sqlite3_column_int(s, 9) != 0;
+	store_col_text(s, 10, j->message, sizeof j->message);
+	j->to_file = sqlite3_column_int(s, 11) != 0;
+	j->message_legacy = sqlite3_column_int(s, 12) != 0;
+	return true;
 }
 
 /* Jobs of one SELECT ending in where (which may use ?1 = limit, ?2 = arg), newest first. *out is
@@ -338,38 +343,7 @@ static akses_status print_query(store *st, const char *where, int limit, int64_t
 		return AKSES_E_IO;
 	sqlite3_bind_int(s, 1, limit > 0 ? limit : -1);
 	sqlite3_bind_int64(s, 2, arg);
-	struct akses_print_job *list = NULL;
-	int count = 0, cap = 0, src;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			free(list);
-			sqlite3_finalize(s);
-			return AKSES_E_NOMEM;
-		}
-		struct akses_print_job *j = &list[count++];
-		memset(j, 0, sizeof *j);
-		j->id = sqlite3_column_int64(s, 0);
-		j->at = sqlite3_column_int64(s, 1);
-		store_col_text(s, 2, j->kind, sizeof j->kind);
-		store_col_text(s, 3, j->number, sizeof j->number);
-		j->pass_id = sqlite3_column_int64(s, 4);
-		j->staff_id = sqlite3_column_int64(s, 5);
-		store_col_text(s, 6, j->queue, sizeof j->queue);
-		j->cups_job_id = sqlite3_column_int(s, 7);
-		j->state = job_state_parse((const char *)sqlite3_column_text(s, 8));
-		j->reprint = sqlite3_column_int(s, 9) != 0;
-		store_col_text(s, 10, j->message, sizeof j->message);
-		j->to_file = sqlite3_column_int(s, 11) != 0;
-		j->message_legacy = sqlite3_column_int(s, 12) != 0;
-	}
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE) {
-		free(list);
-		return store_fail(st, src);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
+	return store_rows(st, s, sizeof **out, print_job_row, NULL, out, n);
 }
 
 /* The newest limit jobs (all when limit <= 0), newest first. */
@@ -403,10 +377,8 @@ akses_status store_print_purged(store *st, int64_t job_id, int64_t actor_id)
 	if (rc != AKSES_OK)
 		return rc;
 	sqlite3_stmt *s = store_prep(st, "UPDATE print_job SET purged_at = ?2 WHERE id = ?1");
-	if (!s) {
-		store_rollback(st);
-		return AKSES_E_IO;
-	}
+	if (!s)
+		return store_tx_end(st, AKSES_E_IO);
 	sqlite3_bind_int64(s, 1, job_id);
 	sqlite3_bind_int64(s, 2, clock_now());
 	int src = sqlite3_step(s);
@@ -415,11 +387,7 @@ akses_status store_print_purged(store *st, int64_t job_id, int64_t actor_id)
 	snprintf(subject, sizeof subject, "print:%" PRId64, job_id);
 	rc = src == SQLITE_DONE ? store_audit(st, actor_id, "print-purge", subject, "")
 	                        : store_fail(st, src);
-	if (rc != AKSES_OK || (rc = store_commit(st)) != AKSES_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return AKSES_OK;
+	return store_tx_end(st, rc);
 }
 
 /* How many jobs of kind for request number CUPS accepted or a file received (see store.h). */

@@ -8,14 +8,6 @@
 #include "clock.h"
 #include "store_int.h"
 
-static deny_reason deny_parse(const char *code)
-{
-	for (int r = DENY_UNKNOWN; r < DENY_COUNT; r++)
-		if (code && strcmp(code, wf_deny_code((deny_reason)r)) == 0)
-			return (deny_reason)r;
-	return DENY_NONE;
-}
-
 /* The person on a pass: the request's applicant (person 0) or the companion with that seq. */
 #define PERSON_NAME "CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END"
 #define PERSON_JOIN " LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
@@ -23,6 +15,50 @@ static deny_reason deny_parse(const char *code)
 /* How far back a visit still open at the day's start is looked for among the entries (a window is
  * at most 12 hours); anyone inside now is found whenever they came in. */
 #define DAY_LOOKBACK_S (7 * 86400)
+
+/* What visit_row needs beside the row: the log it counts into and the day's bounds. */
+struct visit_ctx {
+	struct akses_day_log *log;
+	int64_t d0, d1;
+	int64_t day_end; /* the day's end, or now for today */
+};
+
+/* A visit's first nine columns, as day_visits and store_inside select them: pass id, number,
+ * person, institution, purpose, escort, entry time, window end, station. */
+static void visit_columns(sqlite3_stmt *s, struct akses_visit *v)
+{
+	v->pass_id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, v->number, sizeof v->number);
+	store_col_text(s, 2, v->name, sizeof v->name);
+	store_col_text(s, 3, v->institution, sizeof v->institution);
+	store_col_text(s, 4, v->purpose, sizeof v->purpose);
+	store_col_text(s, 5, v->escort, sizeof v->escort);
+	v->in_at = sqlite3_column_int64(s, 6);
+	v->end_at = sqlite3_column_int64(s, 7);
+	store_col_text(s, 8, v->station, sizeof v->station);
+}
+
+/* store_rows's fill for day_visits: one visit, counted into the log's hours, inside, overstay. */
+static bool visit_row(sqlite3_stmt *s, void *row, void *arg)
+{
+	struct akses_visit *v = row;
+	const struct visit_ctx *c = arg;
+	visit_columns(s, v);
+	/* out_at is the visit's real exit, even on a later day; inside means inside when the day
+	 * ended (or now, for today), so a visit across midnight counts on both days */
+	v->out_at = sqlite3_column_type(s, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 9);
+	v->inside = v->out_at == 0 || v->out_at >= c->d1;
+	v->overstay = v->out_at ? v->out_at > v->end_at : c->day_end > v->end_at;
+	time_t t = (time_t)v->in_at;
+	struct tm tm;
+	/* a visit carried over from the day before is no entry of this day */
+	if (v->in_at >= c->d0 && localtime_r(&t, &tm))
+		c->log->entries_per_hour[tm.tm_hour]++;
+	c->log->n_inside += v->inside;
+	c->log->n_overstay += v->overstay;
+	v->manual = sqlite3_column_int(s, 10) != 0;
+	return true;
+}
 
 /* Every visit that overlaps [d0, d1): the ENTRYs of the day, and those of the days before whose
  * visit had not ended when the day began (in at 23:47, still inside at midnight), each with its
@@ -53,42 +89,24 @@ static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
 	sqlite3_bind_int64(s, 1, d0);
 	sqlite3_bind_int64(s, 2, d1);
 	sqlite3_bind_int64(s, 3, d0 - DAY_LOOKBACK_S);
-	int64_t day_end = now < d1 ? now : d1;
-	int cap = 0, src;
-	akses_status rc = AKSES_OK;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		rc = store_grow(&log->visits, &cap, log->n_visits + 1, sizeof *log->visits);
-		if (rc != AKSES_OK)
-			break;
-		struct akses_visit *v = &log->visits[log->n_visits++];
-		memset(v, 0, sizeof *v);
-		v->pass_id = sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, v->number, sizeof v->number);
-		store_col_text(s, 2, v->name, sizeof v->name);
-		store_col_text(s, 3, v->institution, sizeof v->institution);
-		store_col_text(s, 4, v->purpose, sizeof v->purpose);
-		store_col_text(s, 5, v->escort, sizeof v->escort);
-		v->in_at = sqlite3_column_int64(s, 6);
-		v->end_at = sqlite3_column_int64(s, 7);
-		store_col_text(s, 8, v->station, sizeof v->station);
-		/* out_at is the visit's real exit, even on a later day; inside means inside when the
-		 * day ended (or now, for today), so a visit across midnight counts on both days */
-		v->out_at = sqlite3_column_type(s, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 9);
-		v->inside = v->out_at == 0 || v->out_at >= d1;
-		v->overstay = v->out_at ? v->out_at > v->end_at : day_end > v->end_at;
-		v->manual = sqlite3_column_int(s, 10) != 0;
-		time_t t = (time_t)v->in_at;
-		struct tm tm;
-		/* a visit carried over from the day before is no entry of this day */
-		if (v->in_at >= d0 && localtime_r(&t, &tm))
-			log->entries_per_hour[tm.tm_hour]++;
-		log->n_inside += v->inside;
-		log->n_overstay += v->overstay;
-	}
-	sqlite3_finalize(s);
-	if (rc != AKSES_OK)
-		return rc;
-	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+	struct visit_ctx ctx = {log, d0, d1, now < d1 ? now : d1};
+	return store_rows(st, s, sizeof *log->visits, visit_row, &ctx, &log->visits,
+	                  &log->n_visits);
+}
+
+/* store_rows's fill for day_denied: one denied scan. */
+static bool denied_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	struct akses_denied_scan *d = row;
+	(void)ctx;
+	d->at = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, d->station, sizeof d->station);
+	d->reason = wf_deny_parse((const char *)sqlite3_column_text(s, 2));
+	store_col_text(s, 3, d->escort, sizeof d->escort);
+	store_col_text(s, 4, d->number, sizeof d->number);
+	store_col_text(s, 5, d->name, sizeof d->name);
+	d->manual = sqlite3_column_int(s, 6) != 0;
+	return true;
 }
 
 /* The denied scans of [d0, d1), with the escort's name and, for a known pass, whose it was. */
@@ -105,26 +123,8 @@ static akses_status day_denied(store *st, int64_t d0, int64_t d1, struct akses_d
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, d0);
 	sqlite3_bind_int64(s, 2, d1);
-	int cap = 0, src;
-	akses_status rc = AKSES_OK;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		rc = store_grow(&log->denied, &cap, log->n_denied + 1, sizeof *log->denied);
-		if (rc != AKSES_OK)
-			break;
-		struct akses_denied_scan *d = &log->denied[log->n_denied++];
-		memset(d, 0, sizeof *d);
-		d->at = sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, d->station, sizeof d->station);
-		d->reason = deny_parse((const char *)sqlite3_column_text(s, 2));
-		store_col_text(s, 3, d->escort, sizeof d->escort);
-		store_col_text(s, 4, d->number, sizeof d->number);
-		store_col_text(s, 5, d->name, sizeof d->name);
-		d->manual = sqlite3_column_int(s, 6) != 0;
-	}
-	sqlite3_finalize(s);
-	if (rc != AKSES_OK)
-		return rc;
-	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+	return store_rows(st, s, sizeof *log->denied, denied_row, NULL, &log->denied,
+	                  &log->n_denied);
 }
 
 static int cmp_i64(const void *a, const void *b)
@@ -211,6 +211,16 @@ akses_status store_first_entry(store *st, const char *number, int64_t *at)
 	return src == SQLITE_ROW ? AKSES_OK : store_fail(st, src);
 }
 
+/* store_rows's fill for store_inside (ctx: now, for the overstay). */
+static bool inside_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	struct akses_visit *v = row;
+	visit_columns(s, v);
+	v->inside = true;
+	v->overstay = *(const int64_t *)ctx > v->end_at;
+	return true;
+}
+
 /* Everyone inside now, by entry time: the evacuation list. in_at is their latest entry. *out is
  * malloc'd (NULL when nobody is inside); the caller frees it. */
 akses_status store_inside(store *st, struct akses_visit **out, int *n)
@@ -231,37 +241,7 @@ akses_status store_inside(store *st, struct akses_visit **out, int *n)
 	        " WHERE p.inside = 1 ORDER BY 7, p.id");
 	if (!s)
 		return AKSES_E_IO;
-	struct akses_visit *list = NULL;
-	int count = 0, cap = 0, src;
-	akses_status rc = AKSES_OK;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		rc = store_grow(&list, &cap, count + 1, sizeof *list);
-		if (rc != AKSES_OK)
-			break;
-		struct akses_visit *v = &list[count++];
-		memset(v, 0, sizeof *v);
-		v->pass_id = sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, v->number, sizeof v->number);
-		store_col_text(s, 2, v->name, sizeof v->name);
-		store_col_text(s, 3, v->institution, sizeof v->institution);
-		store_col_text(s, 4, v->purpose, sizeof v->purpose);
-		store_col_text(s, 5, v->escort, sizeof v->escort);
-		v->in_at = sqlite3_column_int64(s, 6);
-		v->end_at = sqlite3_column_int64(s, 7);
-		store_col_text(s, 8, v->station, sizeof v->station);
-		v->inside = true;
-		v->overstay = now > v->end_at;
-	}
-	sqlite3_finalize(s);
-	if (rc == AKSES_OK && src != SQLITE_DONE)
-		rc = store_fail(st, src);
-	if (rc != AKSES_OK) {
-		free(list);
-		return rc;
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
+	return store_rows(st, s, sizeof **out, inside_row, &now, out, n);
 }
 
 /* ---- compliance ----------------------------------------------------------------------------- */

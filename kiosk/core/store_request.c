@@ -1,5 +1,6 @@
 /* store_request.c - requests: submission (step 1) with per-day numbers and receipt tokens, staff
- * reads, the visitor's lookups, receipt reissue, lists, inboxes and the step timeline. */
+ * reads, the visitor's lookups and receipt reissue. Lists, inboxes and the timeline are in
+ * store_request_list.c. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,30 +17,6 @@
 #define RECEIPT_KIOSK_SECONDS 600
 
 /* ---- helpers -------------------------------------------------------------------------------- */
-
-/* A deferred read transaction, so that a request and its companions are read from one snapshot.
- * Inside a caller's transaction nothing is begun; returns whether one was, for req_read_end. */
-static bool req_read_begin(store *st)
-{
-	return sqlite3_get_autocommit(st->db) &&
-	       sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-}
-
-/* End what req_read_begin began (never the caller's own transaction). */
-static void req_read_end(store *st, bool began)
-{
-	if (began && !sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-}
-
-/* Finish a write transaction: commit on success, roll back otherwise. */
-static akses_status req_end(store *st, akses_status rc)
-{
-	if (rc == AKSES_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return rc;
-}
 
 /* The largest counter a number can carry (VALID_NUMBER_MAX_DIGITS nines). */
 static int64_t req_number_limit(void)
@@ -209,7 +186,7 @@ akses_status store_submit(store *st, const struct akses_request_input *in,
 		snprintf(detail, sizeof detail, "step=1 people=%d", in->n_companions + 1);
 		rc = store_audit(st, 0, "submit", out.number, detail);
 	}
-	if ((rc = req_end(st, rc)) != AKSES_OK)
+	if ((rc = store_tx_end(st, rc)) != AKSES_OK)
 		return rc;
 	*res = out;
 	sodium_memzero(&out, sizeof out);
@@ -299,9 +276,9 @@ static akses_status req_load(store *st, const char *where, const void *key, int 
 /* Load by canonical number inside one read snapshot. */
 static akses_status req_load_number(store *st, const char *canon, struct akses_request *out)
 {
-	bool began = req_read_begin(st);
+	bool began = store_read_begin(st);
 	akses_status rc = req_load(st, "r.number = ?1", canon, -1, out, NULL);
-	req_read_end(st, began);
+	store_read_end(st, began);
 	return rc;
 }
 
@@ -363,7 +340,7 @@ akses_status store_lookup(store *st, const char *number, const char *phone_last4
 	if (rc == AKSES_OK)
 		rc = store_guard_record(st, "lookup", request_id, station, now,
 		                        wait_s > 0 ? "wait" : (match ? "ok" : "fail"));
-	rc = req_end(st, rc);
+	rc = store_tx_end(st, rc);
 	if (rc == AKSES_OK && wait_s > 0)
 		rc = AKSES_E_LOOKUP_WAIT;
 	else if (rc == AKSES_OK && !match)
@@ -390,9 +367,9 @@ akses_status store_lookup_token(store *st, const char *receipt_token, struct aks
 	struct akses_request *r = malloc(sizeof *r);
 	if (!r)
 		return AKSES_E_NOMEM;
-	bool began = req_read_begin(st);
+	bool began = store_read_begin(st);
 	rc = req_load(st, "r.receipt_hash = ?1", want, SECRET_HASH_BYTES, r, have);
-	req_read_end(st, began);
+	store_read_end(st, began);
 	if (rc == AKSES_OK && !secret_equal(want, have, SECRET_HASH_BYTES))
 		rc = AKSES_E_LOOKUP;
 	if (rc == AKSES_OK)
@@ -464,186 +441,8 @@ akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_
 		rc = store_audit(st, actor_id, "receipt-reissue", canon,
 		                 actor_id ? "by=staff" : "by=kiosk");
 	}
-	if ((rc = req_end(st, rc)) == AKSES_OK)
+	if ((rc = store_tx_end(st, rc)) == AKSES_OK)
 		memcpy(token_out, token, AKSES_TOKEN_BUF);
 	sodium_memzero(token, sizeof token);
 	return rc;
-}
-
-/* ---- lists ---------------------------------------------------------------------------------- */
-
-/* Read summaries for every request the statement yields (columns as in req_list_sql), filling
- * waiting_since, next_step and due_at from the state. When role_filter is not ROLE_NONE only the
- * requests whose waiting step belongs to that role are kept (and for TIM_TEKNIS, only those the
- * escort_filter escorts). */
-static akses_status req_summaries(store *st, sqlite3_stmt *s, akses_role role_filter,
-                                  int64_t escort_filter, struct akses_request_summary **out, int *n)
-{
-	struct akses_request_summary *list = NULL;
-	int count = 0, cap = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct akses_request_summary tmp;
-		memset(&tmp, 0, sizeof tmp);
-		char code[32];
-		tmp.id = sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, tmp.number, sizeof tmp.number);
-		store_col_text(s, 2, code, sizeof code);
-		if (wf_state_parse(code, &tmp.state) != 0)
-			tmp.state = RS_NONE;
-		tmp.last_step = sqlite3_column_int(s, 3);
-		store_col_text(s, 4, tmp.name, sizeof tmp.name);
-		store_col_text(s, 5, tmp.institution, sizeof tmp.institution);
-		tmp.start_at = sqlite3_column_int64(s, 6);
-		tmp.end_at = sqlite3_column_int64(s, 7);
-		tmp.waiting_since = sqlite3_column_int64(s, 8);
-		int64_t escort = sqlite3_column_int64(s, 9);
-		akses_role owner = ROLE_NONE;
-		int standard = 0;
-		tmp.next_step = wf_next_step(tmp.state, &owner, &standard);
-		tmp.due_at = wf_due_at(tmp.state, tmp.waiting_since, tmp.start_at, tmp.end_at);
-		if (role_filter != ROLE_NONE) {
-			if (tmp.next_step == 0 || owner != role_filter)
-				continue;
-			if (role_filter == ROLE_TIM_TEKNIS && escort != escort_filter)
-				continue;
-		}
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			free(list);
-			return AKSES_E_NOMEM;
-		}
-		list[count++] = tmp;
-	}
-	if (rc != SQLITE_DONE) {
-		free(list);
-		return store_fail(st, rc);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
-}
-
-#define REQ_SUMMARY_SQL                                                                            \
-	"SELECT r.id, r.number, r.state, r.last_step, r.name, r.institution, r.start_at, "         \
-	"r.end_at,"                                                                                \
-	" coalesce((SELECT at FROM step WHERE request_id = r.id ORDER BY id DESC LIMIT 1),"        \
-	" r.created_at), coalesce(r.escort_id, 0) FROM request r"
-
-akses_status store_request_list(store *st, req_state state, struct akses_request_summary **out,
-                                int *n)
-{
-	if (!st || !out || !n)
-		return AKSES_E_INVALID_ARG;
-	*out = NULL;
-	*n = 0;
-	akses_status rc = store_expire_stale(st, NULL);
-	if (rc != AKSES_OK)
-		return rc;
-	sqlite3_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE ?1 = '' OR r.state = ?1"
-	                                                 " ORDER BY r.created_at DESC, r.id DESC");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, state == RS_NONE ? "" : wf_state_code(state), -1, SQLITE_STATIC);
-	rc = req_summaries(st, s, ROLE_NONE, 0, out, n);
-	sqlite3_finalize(s);
-	return rc;
-}
-
-/* Any active staff member may ask; a role that no step waits for (ADMIN) gets an empty inbox. A
- * TIM_TEKNIS sees only the visits they escort (step 7 waits for that escort, not for the role). */
-akses_status store_inbox(store *st, int64_t actor_id, struct akses_request_summary **out, int *n)
-{
-	if (!st || !out || !n)
-		return AKSES_E_INVALID_ARG;
-	*out = NULL;
-	*n = 0;
-	struct akses_staff actor;
-	akses_status rc = store_actor(st, actor_id, &actor);
-	if (rc != AKSES_OK)
-		return rc;
-	if ((rc = store_expire_stale(st, NULL)) != AKSES_OK)
-		return rc;
-	/* oldest wait first; the final states never wait for anyone */
-	sqlite3_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE r.state NOT IN (?1, ?2, ?3, ?4)"
-	                                                 " ORDER BY 9, r.id");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, wf_state_code(RS_CLOSED), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, wf_state_code(RS_REJECTED), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, wf_state_code(RS_CANCELLED), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, wf_state_code(RS_EXPIRED), -1, SQLITE_STATIC);
-	if (actor.role == ROLE_ADMIN || actor.role == ROLE_NONE)
-		rc = AKSES_OK; /* nothing waits for them: an empty list */
-	else
-		rc = req_summaries(st, s, actor.role, actor_id, out, n);
-	sqlite3_finalize(s);
-	return rc;
-}
-
-/* The action whose stable code is code; WF_NONE when unknown. */
-static wf_action req_action_of(const char *code)
-{
-	for (int a = WF_NONE + 1; a < WF_COUNT; a++) {
-		const struct wf_transition *t = wf_get((wf_action)a);
-		if (t && t->code && strcmp(t->code, code) == 0)
-			return (wf_action)a;
-	}
-	return WF_NONE;
-}
-
-akses_status store_timeline(store *st, const char *number, struct akses_step_rec **out, int *n)
-{
-	if (!st || !number || !out || !n)
-		return AKSES_E_INVALID_ARG;
-	*out = NULL;
-	*n = 0;
-	int64_t id = 0;
-	bool began = req_read_begin(st);
-	akses_status rc = store_request_head(st, number, &id, NULL, NULL);
-	if (rc != AKSES_OK) {
-		req_read_end(st, began);
-		return rc;
-	}
-	sqlite3_stmt *s =
-	    store_prep(st, "SELECT s.step, s.action, s.role, coalesce(s.actor_id, 0),"
-	                   " coalesce(f.name, ''), s.at, s.duration_s, s.standard_s,"
-	                   " s.note FROM step s LEFT JOIN staff f ON f.id = s.actor_id"
-	                   " WHERE s.request_id = ?1 ORDER BY s.id");
-	if (!s) {
-		req_read_end(st, began);
-		return AKSES_E_IO;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	struct akses_step_rec *list = NULL;
-	int count = 0, cap = 0, src;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			src = SQLITE_NOMEM;
-			break;
-		}
-		struct akses_step_rec *r = &list[count++];
-		memset(r, 0, sizeof *r);
-		char code[32];
-		r->step = sqlite3_column_int(s, 0);
-		store_col_text(s, 1, code, sizeof code);
-		r->action = req_action_of(code);
-		store_col_text(s, 2, code, sizeof code);
-		/* "PEMOHON" and "SYSTEM" are not staff roles */
-		if (wf_role_parse(code, &r->role) != 0)
-			r->role = ROLE_NONE;
-		r->actor_id = sqlite3_column_int64(s, 3);
-		store_col_text(s, 4, r->actor_name, sizeof r->actor_name);
-		r->at = sqlite3_column_int64(s, 5);
-		r->duration_s = sqlite3_column_int64(s, 6);
-		r->standard_s = sqlite3_column_int(s, 7);
-		store_col_text(s, 8, r->note, sizeof r->note);
-	}
-	sqlite3_finalize(s);
-	req_read_end(st, began);
-	if (src != SQLITE_DONE) {
-		free(list);
-		return src == SQLITE_NOMEM ? AKSES_E_NOMEM : store_fail(st, src);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
 }

@@ -7,6 +7,20 @@
 #include "clock.h"
 #include "store_int.h"
 
+/* One row of the list into *row (a struct akses_reset_flag). */
+static bool reset_flag_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	struct akses_reset_flag *f = row;
+	(void)ctx;
+	store_col_text(s, 0, f->number, sizeof f->number);
+	f->step = sqlite3_column_int(s, 1);
+	f->actor_id = sqlite3_column_int64(s, 2);
+	f->reset_by = sqlite3_column_int64(s, 3);
+	f->step_at = sqlite3_column_int64(s, 4);
+	f->reset_at = sqlite3_column_int64(s, 5);
+	return true;
+}
+
 akses_status store_compliance_resets(store *st, const char *from_day, const char *to_day,
                                      int window_min, struct akses_reset_flag **out, int *n)
 {
@@ -34,29 +48,5 @@ akses_status store_compliance_resets(store *st, const char *from_day, const char
 	sqlite3_bind_int64(s, 1, t0);
 	sqlite3_bind_int64(s, 2, t1);
 	sqlite3_bind_int64(s, 3, (int64_t)window_min * 60);
-	struct akses_reset_flag *list = NULL;
-	int count = 0, cap = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			free(list);
-			sqlite3_finalize(s);
-			return AKSES_E_NOMEM;
-		}
-		struct akses_reset_flag *f = &list[count++];
-		memset(f, 0, sizeof *f);
-		store_col_text(s, 0, f->number, sizeof f->number);
-		f->step = sqlite3_column_int(s, 1);
-		f->actor_id = sqlite3_column_int64(s, 2);
-		f->reset_by = sqlite3_column_int64(s, 3);
-		f->step_at = sqlite3_column_int64(s, 4);
-		f->reset_at = sqlite3_column_int64(s, 5);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		free(list);
-		return store_fail(st, rc);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
+	return store_rows(st, s, sizeof **out, reset_flag_row, NULL, out, n);
 }

@@ -19,20 +19,6 @@ struct scan_pass {
 	struct door_facts f;
 };
 
-static const char *decision_code(scan_decision d)
-{
-	switch (d) {
-	case SCAN_ENTRY:
-		return "ENTRY";
-	case SCAN_EXIT:
-		return "EXIT";
-	case SCAN_REPEAT:
-		return "REPEAT";
-	default:
-		return "DENIED";
-	}
-}
-
 /* The signed-in staff member at the door must be a known, active account: the scan row names them
  * (and the foreign key would refuse anyone else). */
 static akses_status scan_escort_check(store *st, int64_t escort_id)
@@ -334,7 +320,7 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 		sqlite3_bind_int64(s, 4, p->id);
 	else
 		sqlite3_bind_null(s, 4);
-	sqlite3_bind_text(s, 5, decision_code(out->decision), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, wf_decision_code(out->decision), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, out->reason == DENY_NONE ? "" : wf_deny_code(out->reason), -1,
 	                  SQLITE_STATIC);
 	sqlite3_bind_int(s, 7, out->overstay);
@@ -359,11 +345,25 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 		snprintf(subject, sizeof subject, "pass:%" PRId64, p->id);
 	else
 		snprintf(subject, sizeof subject, "unknown");
-	snprintf(detail, sizeof detail, "%s%s%s%s", decision_code(out->decision),
+	snprintf(detail, sizeof detail, "%s%s%s%s", wf_decision_code(out->decision),
 	         out->reason == DENY_NONE ? "" : " ",
 	         out->reason == DENY_NONE ? "" : wf_deny_code(out->reason),
 	         out->manual ? " manual" : "");
 	return store_audit(st, escort_id, "scan", subject, detail);
+}
+
+/* The facts for one read: a typed number and person, or a token's hash (a pass, else a receipt,
+ * else a pass retired by a reprint). */
+static akses_status scan_load(store *st, const unsigned char *hash, const char *number, int person,
+                              struct scan_pass *p, struct akses_scan_result *out)
+{
+	akses_status rc = AKSES_OK;
+	if (number)
+		return scan_find_typed(st, number, person, p, out);
+	if (hash && (rc = scan_find_pass(st, hash, p, out)) == AKSES_OK && !p->f.found &&
+	    (rc = scan_is_receipt(st, hash, &p->f.receipt)) == AKSES_OK && !p->f.receipt)
+		rc = scan_find_retired(st, hash, p, out);
+	return rc;
 }
 
 /* Load what the read names (a token's hash, or a typed number and person), decide with the door's
@@ -381,41 +381,31 @@ static akses_status scan_run(store *st, const unsigned char *hash, const char *n
 	akses_status rc = store_begin(st);
 	if (rc != AKSES_OK)
 		return rc;
-	if ((rc = scan_escort_check(st, escort_id)) != AKSES_OK)
-		goto fail;
-	if (number)
-		rc = scan_find_typed(st, number, person, &p, out);
-	else if (hash && (rc = scan_find_pass(st, hash, &p, out)) == AKSES_OK && !p.f.found &&
-	         (rc = scan_is_receipt(st, hash, &p.f.receipt)) == AKSES_OK && !p.f.receipt)
-		rc = scan_find_retired(st, hash, &p, out);
-	if (rc != AKSES_OK)
-		goto fail;
-
-	p.f.reader_id = escort_id;
-	p.f.now = now;
-	p.f.dir = dir;
-	p.f.grace_min = st->opt.pass_grace_min;
-	p.f.repeat_s = st->opt.scan_repeat_s;
-	struct door_verdict v;
-	door_decide(&p.f, &v);
-	out->decision = v.decision;
-	out->reason = v.reason;
-	out->overstay = v.overstay;
-	out->pass_id = p.id;
-	if (p.request_id) {
-		out->valid_from = v.valid_from;
-		out->end_at = p.f.end_at;
+	if ((rc = scan_escort_check(st, escort_id)) == AKSES_OK)
+		rc = scan_load(st, hash, number, person, &p, out);
+	if (rc == AKSES_OK) {
+		p.f.reader_id = escort_id;
+		p.f.now = now;
+		p.f.dir = dir;
+		p.f.grace_min = st->opt.pass_grace_min;
+		p.f.repeat_s = st->opt.scan_repeat_s;
+		struct door_verdict v;
+		door_decide(&p.f, &v);
+		out->decision = v.decision;
+		out->reason = v.reason;
+		out->overstay = v.overstay;
+		out->pass_id = p.id;
+		if (p.request_id) {
+			out->valid_from = v.valid_from;
+			out->end_at = p.f.end_at;
+		}
+		if (v.reason == DENY_WRONG_ESCORT)
+			rc = scan_escort_name(st, p.f.escort_id, out);
 	}
-	if (v.reason == DENY_WRONG_ESCORT &&
-	    (rc = scan_escort_name(st, p.f.escort_id, out)) != AKSES_OK)
-		goto fail;
-	if ((rc = scan_record(st, &p, escort_id, station, now, out)) != AKSES_OK ||
-	    (rc = store_commit(st)) != AKSES_OK)
-		goto fail;
-	return AKSES_OK;
-fail:
-	store_rollback(st);
-	memset(out, 0, sizeof *out);
+	if (rc == AKSES_OK)
+		rc = scan_record(st, &p, escort_id, station, now, out);
+	if ((rc = store_tx_end(st, rc)) != AKSES_OK)
+		memset(out, 0, sizeof *out);
 	return rc;
 }
 

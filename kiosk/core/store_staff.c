@@ -1,8 +1,6 @@
-/* store_staff.c - staff accounts: the first admin, sign-in with Argon2id PINs and
- * per-station backoff, adding,
- * disabling, PIN changes and listing. */
+/* store_staff.c - staff accounts: the first admin, adding, disabling, PIN changes and listing.
+ * Signing in is in store_signin.c. */
 #include <inttypes.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,55 +10,17 @@
 #include "store_int.h"
 #include "valid.h"
 
-/* Sign-in backoff per (station, account); see signin_retry_at. */
-#define SIGNIN_FREE_TRIES 5         /* wrong PINs at one station before it must wait */
-#define SIGNIN_FIRST_WAIT 60        /* then 1 minute, doubling with each further wrong PIN */
-#define SIGNIN_MAX_WAIT 3600        /* up to an hour */
-#define SIGNIN_WINDOW (24 * 3600)   /* wrong PINs older than this are forgotten */
-#define SIGNIN_ALERT_FAILURES 20    /* wrong PINs for one account in the window, all stations */
-
 /* ---- helpers -------------------------------------------------------------------------------- */
 
-/* A real Argon2id hash of a PIN nobody has, verified against when the account does not exist so
- * that an unknown id costs the same time as a known one. Made once per process. */
-static char dummy_hash[SECRET_PIN_HASH_BUF];
-static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
-
-static void staff_make_dummy(void)
+void store_staff_subject(char *buf, size_t n, int64_t id)
 {
-	if (secret_pin_hash("00000000", dummy_hash) != AKSES_OK)
-		dummy_hash[0] = '\0';
+	snprintf(buf, n, "staff:%" PRId64, id);
 }
 
 /* Validate a staff member's display name: one line, required, at most AKSES_NAME_CHARS. */
 static akses_status staff_check_name(const char *name)
 {
 	return valid_text(name, AKSES_NAME_CHARS, true, false);
-}
-
-/* Subject of an audit row about a staff member: "staff:<id>" (no names in the audit trail). */
-static void staff_subject(char *buf, size_t n, int64_t id)
-{
-	snprintf(buf, n, "staff:%" PRId64, id);
-}
-
-/* Read the stored PIN hash of an account: before the transaction for the slow verify (which must
- * not hold the writer lock), and inside it to see the hash is still the one verified against.
- * AKSES_E_STAFF_NOT_FOUND when there is no such id. */
-static akses_status staff_pin_hash(store *st, int64_t id, char out[SECRET_PIN_HASH_BUF])
-{
-	sqlite3_stmt *s = store_prep(st, "SELECT pin_hash FROM staff WHERE id = ?1");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	akses_status ret = AKSES_OK;
-	if (rc == SQLITE_ROW)
-		store_col_text(s, 0, out, SECRET_PIN_HASH_BUF);
-	else
-		ret = rc == SQLITE_DONE ? AKSES_E_STAFF_NOT_FOUND : store_fail(st, rc);
-	sqlite3_finalize(s);
-	return ret;
 }
 
 /* Insert a staff row; the PIN is already hashed. */
@@ -83,32 +43,6 @@ static akses_status staff_insert(store *st, const char *name, akses_role role, c
 	return AKSES_OK;
 }
 
-/* Run one statement with an int64 in ?1 and optionally ?2, ?3 (simple updates). */
-static akses_status staff_exec3(store *st, const char *sql, int64_t a, int64_t b, int64_t c)
-{
-	sqlite3_stmt *s = store_prep(st, sql);
-	if (!s)
-		return AKSES_E_IO;
-	int np = sqlite3_bind_parameter_count(s);
-	sqlite3_bind_int64(s, 1, a);
-	if (np >= 2)
-		sqlite3_bind_int64(s, 2, b);
-	if (np >= 3)
-		sqlite3_bind_int64(s, 3, c);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? AKSES_OK : store_fail(st, rc);
-}
-
-/* Finish a write transaction: commit on success, roll back otherwise; returns the final status. */
-static akses_status staff_end(store *st, akses_status rc)
-{
-	if (rc == AKSES_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return rc;
-}
-
 /* ---- first admin ---------------------------------------------------------------------------- */
 
 akses_status store_init_admin(store *st, const char *name, const char *pin, int64_t *id_out)
@@ -126,10 +60,8 @@ akses_status store_init_admin(store *st, const char *name, const char *pin, int6
 	if ((rc = store_begin(st)) != AKSES_OK)
 		return rc;
 	sqlite3_stmt *s = store_prep(st, "SELECT count(*) FROM staff");
-	if (!s) {
-		store_rollback(st);
-		return AKSES_E_IO;
-	}
+	if (!s)
+		return store_tx_end(st, AKSES_E_IO);
 	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	sqlite3_finalize(s);
 	int64_t id = 0;
@@ -139,251 +71,13 @@ akses_status store_init_admin(store *st, const char *name, const char *pin, int6
 	if (rc == AKSES_OK)
 		rc = staff_insert(st, name, ROLE_ADMIN, hash, clock_now(), &id);
 	if (rc == AKSES_OK) {
-		staff_subject(subject, sizeof subject, id);
+		store_staff_subject(subject, sizeof subject, id);
 		rc = store_audit(st, id, "staff-init", subject, "role=ADMIN");
 	}
-	rc = staff_end(st, rc);
+	rc = store_tx_end(st, rc);
 	if (rc == AKSES_OK && id_out)
 		*id_out = id;
 	return rc;
-}
-
-/* ---- sign-in -------------------------------------------------------------------------------- */
-
-akses_status store_signin_record(store *st, int64_t staff_id, int64_t now, bool ok,
-                                 const char *station, const char *detail)
-{
-	/* the "why" column is the first word of detail ("wrong", "ok", "code unknown" -> "code") */
-	char why[24];
-	size_t wl = strcspn(detail ? detail : "", " ");
-	snprintf(why, sizeof why, "%.*s", (int)(wl < sizeof why ? wl : sizeof why - 1),
-	         detail ? detail : "");
-	sqlite3_stmt *s = store_prep(st, "INSERT INTO signin(staff_id, at, ok, station, why)"
-	                                 " VALUES (?1, ?2, ?3, ?4, ?5)");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, staff_id);
-	sqlite3_bind_int64(s, 2, now);
-	sqlite3_bind_int(s, 3, ok ? 1 : 0);
-	sqlite3_bind_text(s, 4, station, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, why, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc);
-	char subject[32];
-	staff_subject(subject, sizeof subject, staff_id); /* "staff:0": no such account */
-	return store_audit(st, ok ? staff_id : 0, ok ? "signin" : "signin-failed", subject, detail);
-}
-
-/* When a station may try this account again: 0 when it may now. Counted are the wrong PINs at
- * this station since its last success there, since the PIN was last set and within the window;
- * the first SIGNIN_FREE_TRIES are free, then SIGNIN_FIRST_WAIT seconds after the last one,
- * doubling with each further wrong PIN up to SIGNIN_MAX_WAIT. Nothing here touches other
- * stations: a visitor at the kiosk cannot shut the account out of the door or of aksesctl. */
-static akses_status signin_retry_at(store *st, int64_t id, const char *station, int64_t since,
-                                    int64_t *retry_at)
-{
-	*retry_at = 0;
-	sqlite3_stmt *s = store_prep(
-	    st, "SELECT count(*), coalesce(max(at), 0) FROM signin"
-	        " WHERE staff_id = ?1 AND station = ?2 AND why = 'wrong' AND at >= ?3"
-	        "   AND id > coalesce((SELECT max(id) FROM signin"
-	        "                      WHERE staff_id = ?1 AND station = ?2 AND ok = 1), 0)");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, station, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, since);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		return store_fail(st, rc);
-	}
-	int64_t n = sqlite3_column_int64(s, 0), last = sqlite3_column_int64(s, 1);
-	sqlite3_finalize(s);
-	if (n >= SIGNIN_FREE_TRIES) {
-		int64_t wait = SIGNIN_FIRST_WAIT;
-		for (int64_t k = SIGNIN_FREE_TRIES; k < n && wait < SIGNIN_MAX_WAIT; k++)
-			wait *= 2;
-		*retry_at = last + (wait < SIGNIN_MAX_WAIT ? wait : SIGNIN_MAX_WAIT);
-	}
-	return AKSES_OK;
-}
-
-/* Wrong PINs for an account across all stations since `since`. */
-static akses_status signin_failures(store *st, int64_t id, int64_t since, int64_t *n)
-{
-	sqlite3_stmt *s = store_prep(st, "SELECT count(*) FROM signin WHERE staff_id = ?1"
-	                                 " AND why = 'wrong' AND at >= ?2");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, since);
-	int rc = sqlite3_step(s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? AKSES_OK : store_fail(st, rc);
-}
-
-/* The PIN's must-change mark and who set it when (columns store_actor does not read). */
-static akses_status staff_pin_state(store *st, int64_t id, struct akses_staff *who)
-{
-	sqlite3_stmt *s = store_prep(st, "SELECT pin_must_change, pin_set_by, pin_set_at FROM staff"
-	                                 " WHERE id = ?1");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		who->pin_must_change = sqlite3_column_int(s, 0) != 0;
-		who->pin_set_by = sqlite3_column_int64(s, 1);
-		who->pin_set_at = sqlite3_column_int64(s, 2);
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
-}
-
-/* The verdict on an attempt, from reads only (so that a read-only sign-in can reach it without a
- * write transaction). match: the PIN matched the hash read before. Fills *who for a known
- * account. Unknown, disabled and wrong all answer AKSES_E_PIN_WRONG. */
-static akses_status signin_judge(store *st, int64_t staff_id, bool match, const char *hash,
-                                 const char *station, int64_t now, struct akses_staff *who,
-                                 akses_status *answer, const char **why)
-{
-	memset(who, 0, sizeof *who);
-	akses_status acct = staff_id > 0 ? store_actor(st, staff_id, who) : AKSES_E_STAFF_NOT_FOUND;
-	if (acct != AKSES_OK && acct != AKSES_E_STAFF_DISABLED && acct != AKSES_E_STAFF_NOT_FOUND)
-		return acct;
-	bool known = acct != AKSES_E_STAFF_NOT_FOUND;
-	akses_status rc;
-	if (known && (rc = staff_pin_state(st, staff_id, who)) != AKSES_OK)
-		return rc;
-	/* The verdict is about the hash read before the transaction. If the PIN was replaced while
-	 * we verified (an ADMIN shutting out a leaked PIN), the typed PIN no longer opens this
-	 * account: a wrong PIN, counted like one (verifying again would hold the writer lock). */
-	if (match && known) {
-		char current[SECRET_PIN_HASH_BUF];
-		if ((rc = staff_pin_hash(st, staff_id, current)) != AKSES_OK)
-			return rc;
-		size_t n = strlen(hash);
-		match = strlen(current) == n && secret_equal((const unsigned char *)current,
-		                                             (const unsigned char *)hash, n);
-	}
-	/* wrong PINs typed before the PIN was last set guessed at a PIN that is gone */
-	int64_t since = now - SIGNIN_WINDOW;
-	if (known && who->pin_set_at >= since)
-		since = who->pin_set_at + 1;
-	/* unknown ids share the key 0: what was typed is never kept */
-	if ((rc = signin_retry_at(st, known ? staff_id : 0, station, since, &who->retry_at)) !=
-	    AKSES_OK)
-		return rc;
-	if (who->retry_at > now) {
-		*answer = AKSES_E_PIN_LOCKED;
-		*why = "throttled";
-	} else if (!match || !known || acct == AKSES_E_STAFF_DISABLED) {
-		/* one answer for all three: nothing tells a guesser which part was wrong */
-		*answer = AKSES_E_PIN_WRONG;
-		*why = !known ? "wrong unknown" : acct == AKSES_E_STAFF_DISABLED ? "wrong disabled"
-		                                                                 : "wrong";
-	} else if (who->pin_must_change) {
-		*answer = AKSES_E_PIN_MUST_CHANGE;
-		*why = "ok must-change";
-	} else {
-		*answer = AKSES_OK;
-		*why = "ok";
-	}
-	return AKSES_OK;
-}
-
-/* Record the attempt judged by signin_judge, inside the transaction, and raise the alert when
- * this wrong PIN brings the account to SIGNIN_ALERT_FAILURES across all stations. */
-static akses_status signin_write(store *st, int64_t staff_id, akses_status answer,
-                                 const char *why, const char *station, int64_t now)
-{
-	char detail[96];
-	snprintf(detail, sizeof detail, "%s station=%s", why, station);
-	bool ok = answer == AKSES_OK || answer == AKSES_E_PIN_MUST_CHANGE;
-	akses_status rc = store_signin_record(st, staff_id, now, ok, station, detail);
-	if (rc == AKSES_OK && ok)
-		rc = staff_exec3(st, "UPDATE staff SET failed_pins = 0, locked_until = 0 WHERE id = ?1",
-		                 staff_id, 0, 0);
-	if (rc == AKSES_OK && answer == AKSES_E_PIN_WRONG && staff_id > 0) {
-		int64_t n = 0;
-		rc = signin_failures(st, staff_id, now - SIGNIN_WINDOW, &n);
-		if (rc == AKSES_OK && n == SIGNIN_ALERT_FAILURES) {
-			char subject[32], d[64];
-			staff_subject(subject, sizeof subject, staff_id);
-			snprintf(d, sizeof d, "wrong-pins=%" PRId64 " hours=%d", n,
-			         SIGNIN_WINDOW / 3600);
-			rc = store_audit(st, 0, "signin-alert", subject, d);
-		}
-	}
-	return rc;
-}
-
-/* The PIN is verified before the transaction (Argon2id takes ~0.1 s and must not hold the writer
- * lock); the verdict is then reached inside it from what is stored, so two stations failing at
- * once both count. Unknown ids verify against a dummy hash, so every refusal costs the same. */
-akses_status store_signin_ex(store *st, int64_t staff_id, const char *pin, const char *station,
-                             unsigned flags, struct akses_staff *out, bool *recorded)
-{
-	if (recorded)
-		*recorded = false;
-	if (!st || !pin)
-		return AKSES_E_INVALID_ARG;
-	if (!station || valid_text(station, AKSES_STATION_CHARS, false, false) != AKSES_OK)
-		station = "";
-	/* an id that names no account is kept as 0, never as typed (it may be a PIN) */
-	if (staff_id < 0)
-		staff_id = 0;
-	char hash[SECRET_PIN_HASH_BUF];
-	akses_status rc = staff_id > 0 ? staff_pin_hash(st, staff_id, hash) : AKSES_E_STAFF_NOT_FOUND;
-	bool known = rc == AKSES_OK;
-	if (rc != AKSES_OK && rc != AKSES_E_STAFF_NOT_FOUND)
-		return rc;
-	if (!known) {
-		staff_id = 0;
-		pthread_once(&dummy_once, staff_make_dummy);
-		snprintf(hash, sizeof hash, "%s", dummy_hash);
-	}
-	/* a malformed PIN is a wrong PIN; verify anyway so its timing says nothing */
-	bool match = secret_pin_verify(hash, pin) && valid_pin(pin) == AKSES_OK && known;
-	bool read_only = (flags & STORE_SIGNIN_READ) != 0;
-
-	int64_t now = clock_now();
-	struct akses_staff who;
-	akses_status answer = AKSES_E_PIN_WRONG;
-	const char *why = "wrong";
-	rc = store_begin(st);
-	if (rc != AKSES_OK) {
-		/* a full or read-only disk: a read may still go on, judged from what is stored */
-		if (!read_only || !akses_status_is_storage_refusal(rc))
-			return rc;
-		if ((rc = signin_judge(st, staff_id, match, hash, station, now, &who, &answer,
-		                       &why)) != AKSES_OK)
-			return rc;
-	} else {
-		rc = signin_judge(st, staff_id, match, hash, station, now, &who, &answer, &why);
-		if (rc == AKSES_OK)
-			rc = signin_write(st, staff_id, answer, why, station, now);
-		/* the failed attempt is committed too: that is what makes the backoff count */
-		rc = staff_end(st, rc);
-		if (rc == AKSES_OK && recorded)
-			*recorded = true;
-		else if (rc != AKSES_OK && !(read_only && akses_status_is_storage_refusal(rc)))
-			return rc;
-	}
-	if ((answer == AKSES_OK || answer == AKSES_E_PIN_MUST_CHANGE || answer == AKSES_E_PIN_LOCKED) &&
-	    out)
-		*out = who;
-	return answer;
-}
-
-akses_status store_signin(store *st, int64_t staff_id, const char *pin, const char *station,
-                          struct akses_staff *out)
-{
-	return store_signin_ex(st, staff_id, pin, station, 0, out, NULL);
 }
 
 /* ---- administration ------------------------------------------------------------------------- */
@@ -414,11 +108,11 @@ akses_status store_staff_add(store *st, int64_t actor_id, const char *name, akse
 		rc = staff_insert(st, name, role, hash, clock_now(), &id);
 	if (rc == AKSES_OK) {
 		char subject[32], detail[48];
-		staff_subject(subject, sizeof subject, id);
+		store_staff_subject(subject, sizeof subject, id);
 		snprintf(detail, sizeof detail, "role=%s", wf_role_code(role));
 		rc = store_audit(st, actor_id, "staff-add", subject, detail);
 	}
-	rc = staff_end(st, rc);
+	rc = store_tx_end(st, rc);
 	if (rc == AKSES_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -456,13 +150,13 @@ akses_status store_staff_disable(store *st, int64_t actor_id, int64_t staff_id)
 		}
 	}
 	if (rc == AKSES_OK)
-		rc = staff_exec3(st, "UPDATE staff SET active = 0 WHERE id = ?1", staff_id, 0, 0);
+		rc = store_exec_ids(st, "UPDATE staff SET active = 0 WHERE id = ?1", staff_id, 0, 0);
 	if (rc == AKSES_OK) {
 		char subject[32];
-		staff_subject(subject, sizeof subject, staff_id);
+		store_staff_subject(subject, sizeof subject, staff_id);
 		rc = store_audit(st, actor_id, "staff-disable", subject, "");
 	}
-	return staff_end(st, rc);
+	return store_tx_end(st, rc);
 }
 
 /* A new PIN also clears the wrong-PIN counter and any lock (an admin unlocking an account). */
@@ -509,11 +203,11 @@ akses_status store_staff_set_pin(store *st, int64_t actor_id, int64_t staff_id, 
 	}
 	if (rc == AKSES_OK) {
 		char subject[32];
-		staff_subject(subject, sizeof subject, staff_id);
+		store_staff_subject(subject, sizeof subject, staff_id);
 		rc = store_audit(st, actor_id, "staff-pin", subject,
 		                 actor_id != staff_id ? "reset must-change" : "own");
 	}
-	return staff_end(st, rc);
+	return store_tx_end(st, rc);
 }
 
 /* ---- reading -------------------------------------------------------------------------------- */
@@ -524,6 +218,21 @@ akses_status store_staff_get(store *st, int64_t staff_id, struct akses_staff *ou
 		return AKSES_E_INVALID_ARG;
 	akses_status rc = store_actor(st, staff_id, out);
 	return rc == AKSES_E_STAFF_DISABLED ? AKSES_OK : rc;
+}
+
+/* One row of the list into *row (a struct akses_staff). */
+static bool staff_row(sqlite3_stmt *s, void *row, void *ctx)
+{
+	struct akses_staff *p = row;
+	(void)ctx;
+	p->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, p->name, sizeof p->name);
+	p->role = store_col_role(s, 2);
+	p->active = sqlite3_column_int(s, 3) != 0;
+	p->failed_pins = sqlite3_column_int(s, 4);
+	p->locked_until = sqlite3_column_int64(s, 5);
+	p->created_at = sqlite3_column_int64(s, 6);
+	return true;
 }
 
 akses_status store_staff_list(store *st, akses_role role, struct akses_staff **out, int *n)
@@ -538,88 +247,5 @@ akses_status store_staff_list(store *st, akses_role role, struct akses_staff **o
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_text(s, 1, role == ROLE_NONE ? "" : wf_role_code(role), -1, SQLITE_STATIC);
-	struct akses_staff *list = NULL;
-	int count = 0, cap = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			free(list);
-			sqlite3_finalize(s);
-			return AKSES_E_NOMEM;
-		}
-		struct akses_staff *p = &list[count++];
-		memset(p, 0, sizeof *p);
-		p->id = sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, p->name, sizeof p->name);
-		char code[24];
-		store_col_text(s, 2, code, sizeof code);
-		if (wf_role_parse(code, &p->role) != 0)
-			p->role = ROLE_NONE;
-		p->active = sqlite3_column_int(s, 3) != 0;
-		p->failed_pins = sqlite3_column_int(s, 4);
-		p->locked_until = sqlite3_column_int64(s, 5);
-		p->created_at = sqlite3_column_int64(s, 6);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		free(list);
-		return store_fail(st, rc);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
-}
-
-/* ---- sign-in alerts ------------------------------------------------------------------------- */
-
-akses_status store_signin_alerts(store *st, int64_t actor_id, struct akses_signin_alert **out,
-                                 int *n)
-{
-	if (!st || !out || !n)
-		return AKSES_E_INVALID_ARG;
-	*out = NULL;
-	*n = 0;
-	struct akses_staff actor;
-	akses_status rc = store_actor(st, actor_id, &actor);
-	if (rc != AKSES_OK)
-		return rc;
-	if (actor.role != ROLE_ADMIN && actor.role != ROLE_HELPDESK)
-		return AKSES_E_ROLE;
-	sqlite3_stmt *s = store_prep(
-	    st, "SELECT g.staff_id, coalesce(f.name, ''), coalesce(f.role, ''), count(*),"
-	        "       count(DISTINCT g.station), max(g.at)"
-	        "  FROM signin g LEFT JOIN staff f ON f.id = g.staff_id"
-	        " WHERE g.why = 'wrong' AND g.at >= ?1"
-	        " GROUP BY g.staff_id ORDER BY count(*) DESC, g.staff_id");
-	if (!s)
-		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, clock_now() - SIGNIN_WINDOW);
-	struct akses_signin_alert *list = NULL;
-	int count = 0, cap = 0, src;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK) {
-			free(list);
-			sqlite3_finalize(s);
-			return AKSES_E_NOMEM;
-		}
-		struct akses_signin_alert *p = &list[count++];
-		memset(p, 0, sizeof *p);
-		p->staff_id = sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, p->name, sizeof p->name);
-		char code[24];
-		store_col_text(s, 2, code, sizeof code);
-		if (wf_role_parse(code, &p->role) != 0)
-			p->role = ROLE_NONE;
-		p->failures = sqlite3_column_int(s, 3);
-		p->stations = sqlite3_column_int(s, 4);
-		p->last_at = sqlite3_column_int64(s, 5);
-		p->alert = p->staff_id > 0 && p->failures >= SIGNIN_ALERT_FAILURES;
-	}
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE) {
-		free(list);
-		return store_fail(st, src);
-	}
-	*out = list;
-	*n = count;
-	return AKSES_OK;
+	return store_rows(st, s, sizeof **out, staff_row, NULL, out, n);
 }

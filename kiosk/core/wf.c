@@ -1,5 +1,5 @@
 /* wf.c - the SOP as data: one transition per action (step, role, target state, time standard),
- * the states each action may start from, stable codes and translated labels. */
+ * the states each action may start from, translated labels (the stable codes are in wf_codes.c). */
 #include "wf.h"
 
 #include <stddef.h>
@@ -33,58 +33,6 @@ static const struct wf_transition wf_table[WF_COUNT] = {
     [WF_RECEIVE] = {WF_RECEIVE, 12, ROLE_KADIS, RS_CLOSED, WF_STD_LONG, "receive"},
     [WF_CANCEL] = {WF_CANCEL, 0, ROLE_KOORDINATOR, RS_CANCELLED, WF_STD, "cancel"},
     [WF_EXPIRE] = {WF_EXPIRE, 0, ROLE_NONE, RS_EXPIRED, WF_STD, "expire"},
-};
-
-static const char *const wf_state_codes[RS_COUNT] = {
-    [RS_NONE] = "NONE",
-    [RS_SUBMITTED] = "SUBMITTED",
-    [RS_DISPOSED_KADIS] = "DISPOSED_KADIS",
-    [RS_DISPOSED_KABID] = "DISPOSED_KABID",
-    [RS_VERIFIED] = "VERIFIED",
-    [RS_APPROVED] = "APPROVED",
-    [RS_REJECTED] = "REJECTED",
-    [RS_ASSIGNED] = "ASSIGNED",
-    [RS_RECORDED] = "RECORDED",
-    [RS_ON_SITE] = "ON_SITE",
-    [RS_VISITED] = "VISITED",
-    [RS_REPORTED] = "REPORTED",
-    [RS_FORWARDED_KOORD] = "FORWARDED_KOORD",
-    [RS_FORWARDED_KABID] = "FORWARDED_KABID",
-    [RS_CLOSED] = "CLOSED",
-    [RS_CANCELLED] = "CANCELLED",
-    [RS_EXPIRED] = "EXPIRED",
-};
-
-/* ROLE_NONE is the applicant: "PEMOHON" as the SOP calls them (what store.c writes too). */
-static const char *const wf_role_codes[ROLE_COUNT] = {
-    [ROLE_NONE] = "PEMOHON",          [ROLE_KADIS] = "KADIS",
-    [ROLE_KABID] = "KABID",           [ROLE_KOORDINATOR] = "KOORDINATOR",
-    [ROLE_TIM_TEKNIS] = "TIM_TEKNIS", [ROLE_HELPDESK] = "HELPDESK",
-    [ROLE_ADMIN] = "ADMIN",
-};
-
-static const char *const wf_purpose_codes[PURPOSE_COUNT] = {
-    [PURPOSE_NONE] = "none",
-    [PURPOSE_MAINTENANCE] = "maintenance",
-    [PURPOSE_INSTALLATION] = "installation",
-    [PURPOSE_AUDIT] = "audit",
-    [PURPOSE_VISIT] = "visit",
-    [PURPOSE_OTHER] = "other",
-};
-
-static const char *const wf_deny_codes[DENY_COUNT] = {
-    [DENY_NONE] = "none",
-    [DENY_UNKNOWN] = "unknown",
-    [DENY_NOT_YET_VALID] = "not-yet-valid",
-    [DENY_EXPIRED] = "expired",
-    [DENY_REVOKED] = "revoked",
-    [DENY_ALREADY_INSIDE] = "already-inside",
-    [DENY_NOT_INSIDE] = "not-inside",
-    [DENY_WRONG_ESCORT] = "wrong-escort",
-    [DENY_CLOSED] = "visit-closed",
-    [DENY_RECEIPT] = "receipt",
-    [DENY_REPLACED] = "replaced",
-    [DENY_NOT_ISSUED] = "not-issued",
 };
 
 const struct wf_transition *wf_get(wf_action a)
@@ -304,13 +252,6 @@ bool wf_state_final(req_state s)
 	return s == RS_REJECTED || s == RS_CLOSED || s == RS_CANCELLED || s == RS_EXPIRED;
 }
 
-const char *wf_state_code(req_state s)
-{
-	if (s < RS_NONE || s >= RS_COUNT)
-		return "NONE";
-	return wf_state_codes[s];
-}
-
 const char *wf_state_label(req_state s)
 {
 	switch (s) {
@@ -351,36 +292,6 @@ const char *wf_state_label(req_state s)
 	}
 }
 
-/* Looks code up case-insensitively among n codes, skipping index 0 (the "none" value, which is
- * never a valid parse result). Returns the index or -1. */
-static int wf_lookup(const char *const *codes, int n, const char *code)
-{
-	if (!code)
-		return -1;
-	for (int i = 1; i < n; i++) {
-		if (codes[i] && strcasecmp(codes[i], code) == 0)
-			return i;
-	}
-	return -1;
-}
-
-int wf_state_parse(const char *code, req_state *out)
-{
-	int i = wf_lookup(wf_state_codes, RS_COUNT, code);
-	if (i < 0)
-		return -1;
-	if (out)
-		*out = (req_state)i;
-	return 0;
-}
-
-const char *wf_role_code(akses_role r)
-{
-	if (r < ROLE_NONE || r >= ROLE_COUNT)
-		return "PEMOHON";
-	return wf_role_codes[r];
-}
-
 const char *wf_role_title(akses_role r)
 {
 	switch (r) {
@@ -401,17 +312,6 @@ const char *wf_role_title(akses_role r)
 	default:
 		return C_("Unknown role");
 	}
-}
-
-/* Staff roles only: "PEMOHON" is not an account's role, so it does not parse. */
-int wf_role_parse(const char *code, akses_role *out)
-{
-	int i = wf_lookup(wf_role_codes, ROLE_COUNT, code);
-	if (i < 0)
-		return -1;
-	if (out)
-		*out = (akses_role)i;
-	return 0;
 }
 
 const char *wf_action_label(wf_action a)
@@ -452,13 +352,6 @@ const char *wf_action_label(wf_action a)
 	}
 }
 
-const char *wf_purpose_code(purpose_cat p)
-{
-	if (p < PURPOSE_NONE || p >= PURPOSE_COUNT)
-		return "none";
-	return wf_purpose_codes[p];
-}
-
 const char *wf_purpose_label(purpose_cat p)
 {
 	switch (p) {
@@ -475,23 +368,6 @@ const char *wf_purpose_label(purpose_cat p)
 	default:
 		return C_("Not chosen");
 	}
-}
-
-int wf_purpose_parse(const char *code, purpose_cat *out)
-{
-	int i = wf_lookup(wf_purpose_codes, PURPOSE_COUNT, code);
-	if (i < 0)
-		return -1;
-	if (out)
-		*out = (purpose_cat)i;
-	return 0;
-}
-
-const char *wf_deny_code(deny_reason r)
-{
-	if (r < DENY_NONE || r >= DENY_COUNT)
-		return "none";
-	return wf_deny_codes[r];
 }
 
 const char *wf_deny_label(deny_reason r)
@@ -521,41 +397,5 @@ const char *wf_deny_label(deny_reason r)
 		return C_("No access pass yet: the request is not approved and recorded");
 	default:
 		return "";
-	}
-}
-
-const char *wf_print_state_code(print_state p)
-{
-	switch (p) {
-	case PRINT_PENDING:
-		return "pending";
-	case PRINT_DONE:
-		return "done";
-	case PRINT_FAILED:
-		return "failed";
-	default:
-		return "none";
-	}
-}
-
-const char *wf_job_state_code(print_job_state j)
-{
-	switch (j) {
-	case JOB_PENDING:
-		return "pending";
-	case JOB_ACCEPTED:
-		return "accepted";
-	case JOB_COMPLETED:
-		return "completed";
-	case JOB_ABORTED:
-		return "aborted";
-	case JOB_CANCELED:
-		return "canceled";
-	case JOB_STOPPED:
-		return "stopped";
-	case JOB_FAILED:
-		return "failed";
-	default:
-		return "none";
 	}
 }

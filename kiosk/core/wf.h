@@ -73,7 +73,9 @@ int wf_last_step_of(req_state s);
 
 bool wf_state_final(req_state s);
 
-/* Stable codes and translated labels. */
+/* Stable codes (wf_codes.c: one table per enum) and translated labels. The *_parse functions
+ * read a code back, case-insensitively; the "none" code of an enum never parses. A scan's
+ * decision is only ever written (the reports select it in SQL), so it has no parser. */
 const char *wf_state_code(req_state s);      /* "SUBMITTED" */
 const char *wf_state_label(req_state s);     /* "Menunggu disposisi Kepala Dinas" */
 int wf_state_parse(const char *code, req_state *out); /* 0 or -1; case-insensitive */
@@ -86,8 +88,12 @@ const char *wf_purpose_label(purpose_cat p); /* "Pemeliharaan perangkat" transla
 int wf_purpose_parse(const char *code, purpose_cat *out);
 const char *wf_deny_code(deny_reason r);     /* "already-inside" */
 const char *wf_deny_label(deny_reason r);    /* "Sudah di dalam" translated */
-const char *wf_print_state_code(print_state p);
-const char *wf_job_state_code(print_job_state j); /* "completed" */
+deny_reason wf_deny_parse(const char *code);       /* DENY_NONE when unknown */
+const char *wf_print_state_code(print_state p);     /* "pending" */
+print_state wf_print_state_parse(const char *code); /* PRINT_NONE when unknown */
+const char *wf_job_state_code(print_job_state j);   /* "completed" */
+print_job_state wf_job_state_parse(const char *code); /* JOB_NONE when unknown */
+const char *wf_decision_code(scan_decision d);      /* "ENTRY"; "DENIED" for no decision */
 /* wf_print.c: the same states as translated words ("sudah dicetak") for screens and tables */
 const char *wf_print_state_label(print_state p);
 const char *wf_job_state_label(print_job_state j);

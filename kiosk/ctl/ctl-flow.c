@@ -102,7 +102,7 @@ static int run_step(struct ctl *c, int argc, char **argv, const struct step_cmd 
 	if (a == WF_NONE)
 		return ctl_fail(c, AKSES_E_ROLE, NULL);
 	akses_status st = store_act(c->st, number, a, c->actor.id, note);
-	if (st <= AKSES_E_REQUIRED)
+	if (akses_status_is_input(st))
 		return ctl_fail_field(c, st, AKSES_F_NOTE, 0);
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);
@@ -166,7 +166,7 @@ int ctl_cmd_decide(struct ctl *c, int argc, char **argv)
 		return rc;
 	akses_status st = store_act(c->st, number, approve ? WF_APPROVE : WF_REJECT, c->actor.id,
 	                            approve ? note : reason);
-	if (st <= AKSES_E_REQUIRED)
+	if (akses_status_is_input(st))
 		return ctl_fail_field(c, st, AKSES_F_NOTE, 0);
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);
@@ -225,7 +225,7 @@ int ctl_cmd_report(struct ctl *c, int argc, char **argv)
 	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
 		return rc;
 	akses_status st = store_report_write(c->st, number, c->actor.id, text);
-	if (st <= AKSES_E_REQUIRED)
+	if (akses_status_is_input(st))
 		return ctl_fail_text("%s: %s", T_("Access report"), akses_status_message(st));
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);

@@ -37,7 +37,7 @@ int ctl_cmd_init(struct ctl *c, int argc, char **argv)
 	memset(pin, 0, sizeof pin);
 	if (st == AKSES_E_PIN_FORMAT)
 		return ctl_fail_field(c, st, AKSES_F_PIN, 0);
-	if (st <= AKSES_E_REQUIRED) /* validation: the name */
+	if (akses_status_is_input(st)) /* validation: the name */
 		return ctl_fail_field(c, st, AKSES_F_NAME, 0);
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);

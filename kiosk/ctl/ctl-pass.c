@@ -161,7 +161,7 @@ static int pass_revoke(struct ctl *c, int argc, char **argv)
 	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
 		return rc;
 	akses_status st = store_pass_revoke(c->st, id, c->actor.id, reason);
-	if (st <= AKSES_E_REQUIRED)
+	if (akses_status_is_input(st))
 		return ctl_fail_field(c, st, AKSES_F_NOTE, 0);
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);

@@ -504,7 +504,7 @@ static int request_cancel(struct ctl *c, int argc, char **argv)
 			return rc;
 		st = store_cancel(c->st, number, c->actor.id, reason);
 	}
-	if (st <= AKSES_E_REQUIRED)
+	if (akses_status_is_input(st))
 		return ctl_fail_field(c, st, AKSES_F_NOTE, 0);
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);

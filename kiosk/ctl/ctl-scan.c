@@ -24,20 +24,6 @@ static const char *const help =
        "when outside, exit when inside). Exit status 0 for ENTRY, EXIT and REPEAT, 3 for\n"
        "DENIED.\n");
 
-static const char *decision_code(scan_decision d)
-{
-	switch (d) {
-	case SCAN_ENTRY:
-		return "ENTRY";
-	case SCAN_EXIT:
-		return "EXIT";
-	case SCAN_REPEAT:
-		return "REPEAT";
-	default:
-		return "DENIED";
-	}
-}
-
 /* 'ctl_cmd_scan()' - Do the scan command. */
 int ctl_cmd_scan(struct ctl *c, int argc, char **argv)
 {
@@ -86,7 +72,7 @@ int ctl_cmd_scan(struct ctl *c, int argc, char **argv)
 	              res.decision != SCAN_REPEAT;
 	if (c->json) {
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "decision", decision_code(res.decision));
+		cJSON_AddStringToObject(o, "decision", wf_decision_code(res.decision));
 		if (denied) {
 			cJSON_AddStringToObject(o, "reason", wf_deny_code(res.reason));
 			cJSON_AddStringToObject(o, "reason_label", wf_deny_label(res.reason));
@@ -121,7 +107,7 @@ int ctl_cmd_scan(struct ctl *c, int argc, char **argv)
 		printf("REPEAT: %s  %s (%s)  %s\n", T_("already scanned"), res.name, res.institution,
 		       res.number);
 	} else {
-		printf("%-6s ", decision_code(res.decision));
+		printf("%-6s ", wf_decision_code(res.decision));
 		ctl_put(stdout, res.name);
 		fputs(" (", stdout);
 		ctl_put(stdout, res.institution);

@@ -66,7 +66,7 @@ static int staff_add(struct ctl *c, int argc, char **argv)
 	memset(pin, 0, sizeof pin);
 	if (st == AKSES_E_PIN_FORMAT)
 		return ctl_fail_field(c, st, AKSES_F_PIN, 0);
-	if (st <= AKSES_E_REQUIRED)
+	if (akses_status_is_input(st))
 		return ctl_fail_field(c, st, AKSES_F_NAME, 0);
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);

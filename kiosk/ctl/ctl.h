@@ -6,8 +6,12 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
 
 #include "config.h"
+#include "i18n.h"
 #include "model.h"
 #include "status.h"
 #include "store.h"
@@ -59,17 +63,11 @@ char *ctl_read_line(char *buf, size_t n);
 int ctl_fail(const struct ctl *c, akses_status st, const char *detail);
 int ctl_usage(const char *fmt, ...);
 
-/* Commands implemented in ctl-print.c (the printing issue). */
+/* Commands implemented in ctl-print.c: print documents, export them to files. */
 int ctl_cmd_print(struct ctl *c, int argc, char **argv);
 int ctl_cmd_export(struct ctl *c, int argc, char **argv);
 
-/* ---- additions (h3): option parsing, messages, JSON and table helpers --------------------- */
-
-#include <stdio.h>
-
-#include <cjson/cJSON.h>
-
-#include "i18n.h"
+/* ---- option parsing, messages, JSON and table helpers ------------------------------------ */
 
 #define CTL_DOMAIN "aksesctl"
 #define T_(s) dgettext(CTL_DOMAIN, s) /* aksesctl's own strings (assets/po/aksesctl) */

@@ -29,32 +29,6 @@ void form_wipe(struct form *f, int64_t now, int64_t today_start)
 	f->end_min = start + 2 * 60;
 }
 
-bool form_is_blank(const struct form *f)
-{
-	const unsigned char *p;
-	size_t n;
-
-#define FORM_ZERO(field)                                                                           \
-	do {                                                                                       \
-		p = (const unsigned char *)&(field);                                               \
-		n = sizeof(field);                                                                 \
-		while (n--)                                                                        \
-			if (*p++)                                                                  \
-				return false;                                                      \
-	} while (0)
-	FORM_ZERO(f->name);
-	FORM_ZERO(f->nik);
-	FORM_ZERO(f->institution);
-	FORM_ZERO(f->phone);
-	FORM_ZERO(f->email);
-	FORM_ZERO(f->purpose);
-	FORM_ZERO(f->companions);
-	FORM_ZERO(f->equipment);
-#undef FORM_ZERO
-	return f->n_companions == 0 && f->n_equipment == 0 && !f->consent &&
-	       f->purpose_category == PURPOSE_NONE && f->started_at == 0;
-}
-
 void form_window(const struct form *f, int64_t today_start, int64_t *start, int64_t *end)
 {
 	int64_t day = today_start + (int64_t)f->day * 86400;

@@ -40,9 +40,6 @@ struct form {
  * defaults for a new visitor: today, the next half hour after now + 30 min, two hours long. */
 void form_wipe(struct form *f, int64_t now, int64_t today_start);
 
-/* True when nothing personal is held (every byte of every text zero, no companions, no consent). */
-bool form_is_blank(const struct form *f);
-
 /* The window as unix seconds, from the day chip and minutes; today_start is local midnight. */
 void form_window(const struct form *f, int64_t today_start, int64_t *start, int64_t *end);
 

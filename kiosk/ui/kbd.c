@@ -196,16 +196,6 @@ void kbd_set_layout(struct kbd *k, enum kbd_layout layout)
 	}
 }
 
-const struct kbd_key *kbd_hit(const struct kbd *k, int px, int py)
-{
-	for (int i = 0; i < k->n; i++) {
-		const struct kbd_key *key = &k->keys[i];
-		if (px >= key->x && px < key->x + key->w && py >= key->y && py < key->y + key->h)
-			return key;
-	}
-	return NULL;
-}
-
 enum kbd_action kbd_press(struct kbd *k, const struct kbd_key *key, char *out, size_t n)
 {
 	switch (key->kind) {

@@ -41,9 +41,6 @@ void kbd_layout(struct kbd *k, int x, int y, int w, int h, int gap);
 /* Switch layout (resets page and shift when it changes). */
 void kbd_set_layout(struct kbd *k, enum kbd_layout layout);
 
-/* The key under a point, or NULL (gaps and outside hit nothing). */
-const struct kbd_key *kbd_hit(const struct kbd *k, int px, int py);
-
 /* Apply a tap on key: KBD_ACT_TEXT with the text in out (n bytes), KBD_ACT_BKSP, or
  * KBD_ACT_NONE after a shift/page change (lay out again). One-shot shift is cleared after a
  * character. */

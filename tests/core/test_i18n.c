@@ -110,6 +110,24 @@ START_TEST(test_every_status_has_an_indonesian_and_an_english_sentence)
 }
 END_TEST
 
+/* Only a status about what was typed may be shown against a field. */
+START_TEST(test_only_validation_statuses_are_about_input)
+{
+	ck_assert(akses_status_is_input(AKSES_E_REQUIRED));
+	ck_assert(akses_status_is_input(AKSES_E_NIK_DATE));
+	ck_assert(akses_status_is_input(AKSES_E_PIN_FORMAT));
+	ck_assert(akses_status_is_input(AKSES_E_DATE));
+	ck_assert(!akses_status_is_input(AKSES_OK));
+	ck_assert(!akses_status_is_input(AKSES_E_DISK_FULL));
+	ck_assert(!akses_status_is_input(AKSES_E_ROLE));
+	ck_assert(!akses_status_is_input(AKSES_E_NOT_PRINTABLE));
+	ck_assert(!akses_status_is_input(AKSES_E_LOOKUP_WAIT));
+	ck_assert(!akses_status_is_input(AKSES_E_PIN_MUST_CHANGE));
+	ck_assert(!akses_status_is_input(AKSES_E_AUDIT_KEY));
+	ck_assert(!akses_status_is_input(AKSES_E_ANCHOR_FORMAT));
+}
+END_TEST
+
 START_TEST(test_field_labels_follow_the_language)
 {
 	ck_assert_int_eq(i18n_init(NULL, "id"), 0);
@@ -153,6 +171,7 @@ static Suite *i18n_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_language_switch_changes_the_message);
 	tcase_add_test(tc, test_every_status_has_an_indonesian_and_an_english_sentence);
+	tcase_add_test(tc, test_only_validation_statuses_are_about_input);
 	tcase_add_test(tc, test_field_labels_follow_the_language);
 	tcase_add_test(tc, test_unknown_language_falls_back_to_indonesian);
 	tcase_add_test(tc, test_locale_dir_argument_wins_over_the_environment);

@@ -37,7 +37,7 @@ static void teardown(void)
 static struct akses_pass pass_get(int64_t id)
 {
 	struct akses_pass p;
-	ck_assert_int_eq(store_pass_get(w.st, id, &p), AKSES_OK);
+	ck_assert_int_eq(world_pass(&w, id, &p), AKSES_OK);
 	return p;
 }
 

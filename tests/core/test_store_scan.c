@@ -77,7 +77,7 @@ static int64_t sql_int(const char *sql, const char *text)
 static bool pass_inside(int64_t id)
 {
 	struct akses_pass p;
-	ck_assert_int_eq(store_pass_get(w.st, id, &p), AKSES_OK);
+	ck_assert_int_eq(world_pass(&w, id, &p), AKSES_OK);
 	return p.inside;
 }
 

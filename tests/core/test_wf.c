@@ -380,6 +380,47 @@ START_TEST(test_purpose_deny_print_and_job_codes_are_stable)
 }
 END_TEST
 
+/* What the store writes in a column it reads back as the same value, for every value of every
+ * stored enum; a code it does not know reads as the enum's "none". */
+START_TEST(test_stored_codes_read_back_as_the_value_written)
+{
+	for (int d = DENY_UNKNOWN; d < DENY_COUNT; d++)
+		ck_assert_int_eq(wf_deny_parse(wf_deny_code(d)), d);
+	ck_assert_int_eq(wf_deny_parse("none"), DENY_NONE);
+	ck_assert_int_eq(wf_deny_parse("garbage"), DENY_NONE);
+	ck_assert_int_eq(wf_deny_parse(NULL), DENY_NONE);
+
+	for (int p = PRINT_PENDING; p <= PRINT_FAILED; p++)
+		ck_assert_int_eq(wf_print_state_parse(wf_print_state_code(p)), p);
+	ck_assert_int_eq(wf_print_state_parse("none"), PRINT_NONE);
+	ck_assert_int_eq(wf_print_state_parse("printed"), PRINT_NONE);
+	ck_assert_int_eq(wf_print_state_parse(NULL), PRINT_NONE);
+
+	for (int j = JOB_PENDING; j <= JOB_FAILED; j++)
+		ck_assert_int_eq(wf_job_state_parse(wf_job_state_code(j)), j);
+	ck_assert_int_eq(wf_job_state_parse("none"), JOB_NONE);
+	ck_assert_int_eq(wf_job_state_parse("held"), JOB_NONE);
+	ck_assert_str_eq(wf_job_state_code(JOB_NONE), "none");
+
+	static const char *decisions[] = {"ENTRY", "EXIT", "DENIED", "REPEAT"};
+	for (int d = SCAN_ENTRY; d <= SCAN_REPEAT; d++)
+		ck_assert_str_eq(wf_decision_code(d), decisions[d - 1]);
+	/* no decision is written as a denial, as the door has always recorded it */
+	ck_assert_str_eq(wf_decision_code((scan_decision)0), "DENIED");
+
+	for (int s = RS_NONE + 1; s < RS_COUNT; s++) {
+		req_state back = RS_NONE;
+		ck_assert_int_eq(wf_state_parse(wf_state_code(s), &back), 0);
+		ck_assert_int_eq(back, s);
+	}
+	for (int p = PURPOSE_NONE + 1; p < PURPOSE_COUNT; p++) {
+		purpose_cat back = PURPOSE_NONE;
+		ck_assert_int_eq(wf_purpose_parse(wf_purpose_code(p), &back), 0);
+		ck_assert_int_eq(back, p);
+	}
+}
+END_TEST
+
 /* Step 7 cannot begin before the visit window: a visit booked a week ahead is not late. */
 START_TEST(test_step_7_is_due_from_the_window_not_from_step_6)
 {
@@ -451,6 +492,7 @@ static Suite *wf_suite(void)
 	tcase_add_test(tc, test_dispose_and_forward_verbs_mean_the_roles_own_step);
 	tcase_add_test(tc, test_state_and_role_codes_round_trip_case_insensitively);
 	tcase_add_test(tc, test_purpose_deny_print_and_job_codes_are_stable);
+	tcase_add_test(tc, test_stored_codes_read_back_as_the_value_written);
 	tcase_add_test(tc, test_labels_are_indonesian_by_default_and_english_on_request);
 	tcase_add_test(tc, test_step_7_is_due_from_the_window_not_from_step_6);
 	suite_add_tcase(s, tc);

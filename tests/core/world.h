@@ -41,6 +41,9 @@ void world_submit(struct world *w, const char *start, const char *end, int n_com
 const char *world_receipt(const char *number);
 void world_keep_receipt(const char *number, const char *token);
 
+/* The pass with this id as store_pass_list gives it; AKSES_E_PASS_NOT_FOUND if none. */
+akses_status world_pass(struct world *w, int64_t pass_id, struct akses_pass *out);
+
 /* The visitor's own first print of a pass: store_pass_token_visitor with the request's receipt. */
 akses_status world_visitor_token(struct world *w, int64_t pass_id, char token[AKSES_TOKEN_BUF]);
 

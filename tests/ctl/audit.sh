@@ -108,6 +108,14 @@ AKSES_DB="$WORK/plain.db" ctl audit verify >/dev/null || fail "mixed plain and k
 cp "$AKSES_DB" "$WORK/nokey.db"
 expect_fail 1 'audit key is missing' env AKSES_DB="$WORK/nokey.db" AKSES_PIN="${PIN[$KOORD]}" "$AKSESCTL" --lang en inbox --as "$KOORD"
 [[ ! -e $WORK/nokey.db.key ]] || fail "a new key replaced the missing one"
+# a refusal that is not about what was typed names no field: the applicant's cancel (no sign-in
+# before it) says the key is missing, not "Note: ..."
+env AKSES_DB="$WORK/nokey.db" "$AKSESCTL" --lang en request cancel "$REQ" --phone-digits 7890 \
+	>/dev/null 2>"$WORK/err" && fail "cancel without the audit key succeeded"
+grep -q '^aksesctl: .*audit key is missing' "$WORK/err" || fail "cancel said: $(cat "$WORK/err")"
+grep -q '^aksesctl: Note' "$WORK/err" && fail "a storage refusal named the Note field: $(cat "$WORK/err")"
+[[ $(sqlite3 "$WORK/nokey.db" "SELECT state FROM request WHERE number = '$REQ'") == DISPOSED_KABID ]] ||
+	fail "cancelled without the audit key"
 
 # times going backwards by more than a minute are flagged (30 s back are not)
 cp "$AKSES_DB" "$WORK/time.db"
