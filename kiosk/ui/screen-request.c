@@ -63,11 +63,10 @@ static void rq_load(struct app *a)
 		rq.n_tl = 0;
 	if (store_pass_list(a->st, rq.number, &rq.passes, &rq.n_passes) != AKSES_OK)
 		rq.n_passes = 0;
-	int64_t now = clock_now();
 	akses_role role = a->staff.role;
-	for (int act = WF_NONE + 1; act < WF_COUNT && rq.n_acts < RQ_MAX_ACTS; act++)
-		if (wf_check((wf_action)act, role, rq.req.state, rq.req.end_at < now) == AKSES_OK)
-			rq.acts[rq.n_acts++] = (wf_action)act;
+	/* the store's rule: the window is over from its end on (flow_prologue: now >= end_at) */
+	rq.n_acts = wf_actions_for(role, rq.req.state, clock_now() >= rq.req.end_at, rq.acts,
+	                           RQ_MAX_ACTS);
 	for (int i = 0; i < rq.n_acts; i++) {
 		if (rq.acts[i] != WF_ASSIGN)
 			continue;
