@@ -614,7 +614,8 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 	sqlite3_stmt *s =
 	    store_prep(st, "SELECT s.step, s.action, s.role, coalesce(s.actor_id, 0),"
 	                   " coalesce(f.name, ''), s.at, s.duration_s, s.standard_s,"
-	                   " s.note FROM step s LEFT JOIN staff f ON f.id = s.actor_id"
+	                   " s.note, s.instruction, s.urgency"
+	                   " FROM step s LEFT JOIN staff f ON f.id = s.actor_id"
 	                   " WHERE s.request_id = ?1 ORDER BY s.id");
 	if (!s) {
 		req_read_end(st, began);
@@ -644,6 +645,10 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 		r->duration_s = sqlite3_column_int64(s, 6);
 		r->standard_s = sqlite3_column_int(s, 7);
 		store_col_text(s, 8, r->note, sizeof r->note);
+		store_col_text(s, 9, r->instruction, sizeof r->instruction);
+		store_col_text(s, 10, code, sizeof code);
+		if (wf_urgency_parse(code, &r->urgency) != 0)
+			r->urgency = URGENCY_NONE;
 	}
 	sqlite3_finalize(s);
 	req_read_end(st, began);

@@ -171,6 +171,11 @@ static const char *const migrations[] = {
 	"ALTER TABLE staff ADD COLUMN pin_must_change INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE staff ADD COLUMN pin_set_by INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE staff ADD COLUMN pin_set_at INTEGER NOT NULL DEFAULT 0;",
+	/* officials: a disposition (steps 2 and 3) carries the Kadis's or Kabid's instruction and
+	 * its urgency ('segera', 'biasa', 'rahasia'; '' when none was given), printed on the lembar
+	 * disposisi. Other steps keep both empty; retention clears the instruction with the note. */
+	"ALTER TABLE step ADD COLUMN instruction TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE step ADD COLUMN urgency TEXT NOT NULL DEFAULT '';",
 };
 
 int store_schema_count(void)
