@@ -1,5 +1,5 @@
-/* screen-request.c - one request as staff see it: number, applicant (NIK masked except for the
- * Koordinator's verification), institution, purpose, window, companions, equipment, escort and
+/* screen-request.c - one request as staff see it: number, applicant (NIK and phone masked except
+ * for the Koordinator's verification), institution, purpose, window, companions, equipment, escort and
  * timeline, with the actions of the viewer's step (dispose, verify, decide, assign an escort,
  * record, report, forward, receive, cancel, reprint a pass). */
 #include <stdio.h>
@@ -111,6 +111,12 @@ static void rq_leave(struct app *a)
 	rq_forget();
 }
 
+/* The Koordinator verifying (step 4) sees the whole NIK and phone; everyone else masked ones. */
+static bool rq_verifying(const struct app *a)
+{
+	return a->staff.role == ROLE_KOORDINATOR && rq.req.state == RS_DISPOSED_KABID;
+}
+
 /* One "label: value" line of the left column; returns the height used. */
 static int rq_line(int x, int y, int w, const char *label, const char *value)
 {
@@ -129,13 +135,16 @@ static void rq_draw_details(struct app *a, int x, int y, int w, int bottom)
 	char v[3200], nik[40], d[24], t1[24], t2[24];
 	int sh = ui_font_height(UI_FONT_SMALL), lh = ui_font_height(UI_FONT_BODY);
 	/* the Koordinator verifies identities at step 4: the whole NIK there, masked elsewhere */
-	bool full = a->staff.role == ROLE_KOORDINATOR && r->state == RS_DISPOSED_KABID;
+	bool full = rq_verifying(a);
 
 	ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_LARGE)), r->name, UI_FONT_LARGE, true,
 	        ui_c_text, UI_LEFT);
 	y += ui_font_height(UI_FONT_LARGE) + ui_px(8);
 	staff_mask_nik(r->nik, full, nik, sizeof nik);
 	y += rq_line(x, y, w, "NIK", nik);
+	/* and the phone, to call the applicant: also whole only for that verification */
+	staff_mask_phone(r->phone, full, v, sizeof v);
+	y += rq_line(x, y, w, _("Phone"), v);
 	y += rq_line(x, y, w, _("Institution"), r->institution);
 	snprintf(v, sizeof v, "%s — %s", wf_purpose_label(r->purpose_category), r->purpose);
 	ui_text(ui_rect(x, y, w, sh), _("Purpose"), UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
@@ -222,6 +231,30 @@ static bool rq_button(const char *id, SDL_Rect r, const char *label, enum ui_sty
 	return ui_button_ex(id, r, label, s, UI_FONT_AUTO);
 }
 
+/* The dialog an action goes through (screen-reason.c), or 0 when one tap does it: what needs a
+ * text, and the deliberate ones (an approval shows what it approves, a rejection or
+ * cancellation is read back, a disposition takes an instruction and urgency). */
+static enum staff_ask_kind rq_ask_for(wf_action act)
+{
+	switch (act) {
+	case WF_REJECT:
+		return ASK_REJECT;
+	case WF_CANCEL:
+		return ASK_CANCEL;
+	case WF_VERIFY:
+		return ASK_VERIFY;
+	case WF_REPORT:
+		return ASK_REPORT;
+	case WF_APPROVE:
+		return ASK_APPROVE;
+	case WF_DISPOSE_KADIS:
+	case WF_DISPOSE_KABID:
+		return ASK_DISPOSE;
+	default:
+		return 0;
+	}
+}
+
 /* The right column: where the request stands, the outcome of the last action, the actions. */
 static void rq_draw_actions(struct app *a, int x, int y, int w, int bottom)
 {
@@ -275,23 +308,20 @@ static void rq_draw_actions(struct app *a, int x, int y, int w, int bottom)
 					y += bh + gap;
 			}
 			break;
-		case WF_REJECT:
-		case WF_CANCEL:
-			if (rq_button(id, ui_rect(x, y, w, bh), wf_action_label(act), UI_DANGER))
-				app_post(a, RQ_CMD_ASK, act == WF_REJECT ? ASK_REJECT : ASK_CANCEL);
+		default: {
+			/* a step with a dialog opens it; a plain one (record, forward...) is done */
+			enum staff_ask_kind ask = rq_ask_for(act);
+			enum ui_style look =
+			    act == WF_REJECT || act == WF_CANCEL ? UI_DANGER : UI_PRIMARY;
+			if (rq_button(id, ui_rect(x, y, w, bh), wf_action_label(act), look)) {
+				if (ask)
+					app_post(a, RQ_CMD_ASK, ask);
+				else
+					app_post(a, RQ_CMD_ACT, (intptr_t)act);
+			}
 			y += bh + gap;
 			break;
-		case WF_VERIFY:
-		case WF_REPORT:
-			if (rq_button(id, ui_rect(x, y, w, bh), wf_action_label(act), UI_PRIMARY))
-				app_post(a, RQ_CMD_ASK, act == WF_VERIFY ? ASK_VERIFY : ASK_REPORT);
-			y += bh + gap;
-			break;
-		default:
-			if (rq_button(id, ui_rect(x, y, w, bh), wf_action_label(act), UI_PRIMARY))
-				app_post(a, RQ_CMD_ACT, (intptr_t)act);
-			y += bh + gap;
-			break;
+		}
 		}
 	}
 	if (!rq.reprint)
@@ -314,7 +344,7 @@ static void rq_draw(struct app *a)
 	int pad = ui_px(40), bh = ui_px(110);
 	int split = ui.w * 60 / 100;
 	int bottom = ui.h - bh - ui_px(40);
-	char acts[200] = "";
+	char acts[200] = "", phone[AKSES_PHONE_BUF];
 	size_t o = 0;
 
 	for (int i = 0; i < rq.n_acts && o < sizeof acts; i++) {
@@ -322,11 +352,11 @@ static void rq_draw(struct app *a)
 		o += (size_t)snprintf(acts + o, sizeof acts - o, "%s%s", i ? "," : "",
 		                      t ? t->code : "?");
 	}
+	staff_mask_phone(rq.req.phone, rq_verifying(a), phone, sizeof phone);
 	snprintf(a->dump_extra, sizeof a->dump_extra,
-	         "number %s\nstate %s\nacts %s\nescorts %d\nnik_full %d\nmsg %s", rq.number,
-	         rq.rc == AKSES_OK ? wf_state_code(rq.req.state) : "-", acts, rq.n_escorts,
-	         a->staff.role == ROLE_KOORDINATOR && rq.req.state == RS_DISPOSED_KABID,
-	         staff_note.text);
+	         "number %s\nstate %s\nacts %s\nescorts %d\nnik_full %d\nphone %s\nmsg %s",
+	         rq.number, rq.rc == AKSES_OK ? wf_state_code(rq.req.state) : "-", acts,
+	         rq.n_escorts, rq_verifying(a), phone, staff_note.text);
 	/* back and sign out, bottom right */
 	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - bh - ui_px(24), ui_px(340), bh};
 	SDL_Rect back = {so.x - ui_px(24) - ui_px(340), so.y, ui_px(340), bh};
