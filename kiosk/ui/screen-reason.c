@@ -113,7 +113,7 @@ static int reason_presets(const char **out)
 		break;
 	case ASK_DISPOSE:
 		out[n++] = _("Please process promptly.");
-		out[n++] = _("Check the applicant's identity and documents.");
+		out[n++] = _("Check identity and documents.");
 		out[n++] = _("Coordinate with the Helpdesk.");
 		out[n++] = _("For your information.");
 		break;
@@ -186,9 +186,8 @@ static void reason_words(char *title, size_t tn, const char **prompt, const char
 		*ok = wf_action_label(WF_APPROVE);
 		break;
 	case ASK_DISPOSE:
-		snprintf(title, tn, "%s: %s", wf_action_label(rsn.act), rsn.number);
-		*prompt = _("Your instruction for the next official (optional) and the urgency; both "
-		            "are printed on the disposition sheet.");
+		snprintf(title, tn, _("Disposition %s"), rsn.number);
+		*prompt = _("Instruction and urgency for the disposition sheet (instruction optional).");
 		*ok = wf_action_label(rsn.act);
 		break;
 	case ASK_REPRINT:
@@ -242,21 +241,23 @@ static int reason_draw_urgency(int x, int y, int w)
 	return sh + ui_px(4) + bh + ui_px(12);
 }
 
-/* The preset texts as a row of buttons at r; a tap adds the text at the end (then editable). */
+/* The preset texts as a grid of two columns at r (at most two rows); a tap adds the text at the
+ * end, where it can be edited. */
 static void reason_draw_presets(SDL_Rect r)
 {
 	const char *p[REASON_MAX_PRESETS];
-	int n = reason_presets(p), gap = ui_px(12);
+	int n = reason_presets(p), gap = ui_px(10);
 	if (n == 0)
 		return;
-	int bw = (r.w - (n - 1) * gap) / n;
+	int rows = (n + 1) / 2;
+	int bw = (r.w - gap) / 2, bh = (r.h - (rows - 1) * gap) / rows;
 	enum ui_font f = ui_button_font_for(p, n, bw);
 	struct ui_textbuf t = reason_buf();
 	for (int i = 0; i < n; i++) {
 		char id[24];
 		snprintf(id, sizeof id, "preset:%d", i);
-		if (!ui_button_ex(id, ui_rect(r.x + i * (bw + gap), r.y, bw, r.h), p[i], UI_SECONDARY,
-		                  f))
+		SDL_Rect b = {r.x + (i % 2) * (bw + gap), r.y + (i / 2) * (bh + gap), bw, bh};
+		if (!ui_button_ex(id, b, p[i], UI_SECONDARY, f))
 			continue;
 		size_t len = strlen(rsn.text);
 		if (len && rsn.text[len - 1] != ' ' && rsn.text[len - 1] != '\n')
@@ -375,7 +376,8 @@ static void reason_draw(struct app *a)
 	int top = c.y + ui_px(24), bottom = c.y + c.h - kh - ui_px(16);
 	int tw = c.w - 3 * pad - bw;
 	const char *dummy[REASON_MAX_PRESETS];
-	int ph = reason_presets(dummy) ? ui_px(76) : 0;
+	int n_presets = reason_presets(dummy);
+	int ph = n_presets ? ((n_presets + 1) / 2) * ui_px(64) : 0; /* two columns */
 
 	/* the buttons, in a column on the right: a text that is read back first says so */
 	int bx = c.w - pad - bw, by = top;
@@ -407,7 +409,7 @@ static void reason_draw(struct app *a)
 	if (rsn.kind == ASK_DISPOSE)
 		y += reason_draw_urgency(pad, y, tw);
 	int sh = ui_font_height(UI_FONT_SMALL);
-	int box_h = bottom - y - 2 * sh - ui_px(16) - (ph ? ph + ui_px(8) : 0);
+	int box_h = bottom - y - sh - ui_px(16) - (ph ? ph + ui_px(8) : 0);
 	if (!reason_multiline() && box_h > ui_px(110))
 		box_h = ui_px(110);
 	reason_draw_text(ui_rect(pad, y, tw, box_h));
