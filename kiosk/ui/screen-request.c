@@ -128,6 +128,17 @@ static int rq_line(int x, int y, int w, const char *label, const char *value)
 	return lh + ui_px(6);
 }
 
+/* "Urgent · Please process promptly.": what a Kadis or Kabid added to a disposition step; false
+ * when nothing was. */
+static bool rq_dispo_text(const struct akses_step_rec *s, char *out, size_t n)
+{
+	const char *u = wf_urgency_label(s->urgency);
+	if (!*u && !s->instruction[0])
+		return false;
+	snprintf(out, n, "%s%s%s", u, *u && s->instruction[0] ? " · " : "", s->instruction);
+	return true;
+}
+
 /* The left column: who, what, when, with whom, and the timeline so far. */
 static void rq_draw_details(struct app *a, int x, int y, int w, int bottom)
 {
@@ -222,6 +233,12 @@ static void rq_draw_details(struct app *a, int x, int y, int w, int bottom)
 		        late ? ui_c_danger : (s->action == WF_REJECT ? ui_c_danger : ui_c_text),
 		        UI_LEFT);
 		y += sh + ui_px(6);
+		/* a disposition's urgency and instruction, below its step */
+		if (rq_dispo_text(s, v, sizeof v) && y + sh <= bottom) {
+			y += ui_text_wrapped(ui_rect(x + ui_px(30), y, w - ui_px(30), 3 * sh), v,
+			                     UI_FONT_SMALL, false, ui_c_muted) +
+			     ui_px(6);
+		}
 	}
 }
 
@@ -353,10 +370,14 @@ static void rq_draw(struct app *a)
 		                      t ? t->code : "?");
 	}
 	staff_mask_phone(rq.req.phone, rq_verifying(a), phone, sizeof phone);
+	char dispo[AKSES_BUF(AKSES_NOTE_CHARS) + 40] = "";
+	for (int i = 0; i < rq.n_tl; i++)
+		rq_dispo_text(&rq.tl[i], dispo, sizeof dispo);
 	snprintf(a->dump_extra, sizeof a->dump_extra,
-	         "number %s\nstate %s\nacts %s\nescorts %d\nnik_full %d\nphone %s\nmsg %s",
+	         "number %s\nstate %s\nacts %s\nescorts %d\nnik_full %d\nphone %s\ndispo %.200s\n"
+	         "msg %s",
 	         rq.number, rq.rc == AKSES_OK ? wf_state_code(rq.req.state) : "-", acts,
-	         rq.n_escorts, rq_verifying(a), phone, staff_note.text);
+	         rq.n_escorts, rq_verifying(a), phone, dispo, staff_note.text);
 	/* back and sign out, bottom right */
 	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - bh - ui_px(24), ui_px(340), bh};
 	SDL_Rect back = {so.x - ui_px(24) - ui_px(340), so.y, ui_px(340), bh};

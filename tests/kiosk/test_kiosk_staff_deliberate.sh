@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test_kiosk_staff_deliberate.sh - the officials' deliberate steps at the kiosk: the Kadis disposes
-# with a preset instruction and the urgency "segera" (kept on step 2, shown by `request show`,
+# with a preset instruction and the urgency "segera" (kept on step 2, shown on the kiosk's history
+# and by `request show`,
 # ticked on the lembar disposisi); the Koordinator sees the whole phone only while verifying,
 # the Kabid never; "Approve" shows the request's institution and window and does nothing until
 # confirmed (Back leaves it VERIFIED); a rejection starts from a preset, runs over two lines, is
@@ -75,6 +76,8 @@ AKSES_PIN=246800 kt_ctl dispose "$A" --as "$KABID" >/dev/null
 # 2. the Koordinator verifying sees the whole phone to call the applicant
 open_as "$KOORD" "$A"
 kt_wait_line nik_full 1
+# the history shows the Kadis's disposition: urgency and instruction
+[ "$(kt_get dispo)" = "Urgent · Please process promptly." ] || kt_fail "history: '$(kt_get dispo)'"
 [ "$(kt_get phone)" = +6281234567890 ] || kt_fail "the verifying Koordinator sees '$(kt_get phone)'"
 kt_shot "$T/staff-koord-phone.png"
 kt_tap act:verify
