@@ -101,15 +101,15 @@ static int reason_presets(const char **out)
 	int n = 0;
 	switch (rsn.kind) {
 	case ASK_REJECT:
-		out[n++] = _("The documents are incomplete.");
-		out[n++] = _("The purpose of the visit is not clear.");
-		out[n++] = _("The server room is not available in this window.");
-		out[n++] = _("Please apply again with a letter from your institution.");
+		out[n++] = _("Documents incomplete.");
+		out[n++] = _("Purpose not clear.");
+		out[n++] = _("Server room not available then.");
+		out[n++] = _("Apply again with an institution letter.");
 		break;
 	case ASK_CANCEL:
-		out[n++] = _("Cancelled at the applicant's request.");
-		out[n++] = _("The visit is no longer needed.");
-		out[n++] = _("A duplicate of another request.");
+		out[n++] = _("At the applicant's request.");
+		out[n++] = _("Visit no longer needed.");
+		out[n++] = _("Duplicate request.");
 		break;
 	case ASK_DISPOSE:
 		out[n++] = _("Please process promptly.");

@@ -129,7 +129,7 @@ kt_tap reason:newline
 kt_type "Lampirkan KTP"
 kt_tap reason:ok
 kt_wait_line phase readback
-want="The documents are incomplete. / Lampirkan KTP"
+want="Documents incomplete. / Lampirkan KTP"
 [ "$(kt_get shown)" = "$want" ] || kt_fail "read back: '$(kt_get shown)'"
 kt_get request | grep -q "PT Data Andalas" || kt_fail "the read-back lacks the request"
 [ "$(col "$B" state)" = VERIFIED ] || kt_fail "the read-back rejected already"
@@ -143,7 +143,7 @@ kt_wait_line phase readback
 kt_tap reason:send
 kt_wait_screen staff
 [ "$(col "$B" state)" = REJECTED ] || kt_fail "state after reject: $(col "$B" state)"
-[ "$(col "$B" reason)" = "$(printf 'The documents are incomplete.\nLampirkan KTP x')" ] ||
+[ "$(col "$B" reason)" = "$(printf 'Documents incomplete.\nLampirkan KTP x')" ] ||
 	kt_fail "reason in the DB: '$(col "$B" reason)'"
 signout
 [ -n "${KT_KEEP:-}" ] && cp "$T"/*.png "$KT_KEEP"/ 2>/dev/null
