@@ -532,12 +532,13 @@ static prn_status disp_render(struct prn_doc *d, const void *arg)
 	h2 = box(d, x + w / 2, d->y, w / 2, h1, "Nomor agenda", prn_s(p->agenda_number));
 	d->y += h1 > h2 ? h1 : h2;
 	h1 = box(d, x, d->y, w / 2, 40, "Tanggal surat", when(p->letter_date, b, sizeof(b)));
-	/* Urgency: three boxes, ticked when given. */
-	char urg[160];
+	/* Urgency: four boxes, the one given ticked (the kiosk and aksesctl give segera, biasa or
+	 * rahasia; "sangat segera" is on the paper form and kept for it). */
+	char urg[200];
 	const char *u = prn_s(p->urgency);
-	snprintf(urg, sizeof(urg), "%s Sangat segera   %s Segera   %s Rahasia",
+	snprintf(urg, sizeof(urg), "%s Sangat segera   %s Segera   %s Biasa   %s Rahasia",
 	         strcmp(u, "sangat segera") == 0 ? "☒" : "☐", strcmp(u, "segera") == 0 ? "☒" : "☐",
-	         strcmp(u, "rahasia") == 0 ? "☒" : "☐");
+	         strcmp(u, "biasa") == 0 ? "☒" : "☐", strcmp(u, "rahasia") == 0 ? "☒" : "☐");
 	h2 = box(d, x + w / 2, d->y, w / 2, h1, "Sifat", urg);
 	d->y += h1 > h2 ? h1 : h2;
 	d->y += box(d, x, d->y, w, 40, "Perihal", prn_s(p->subject));

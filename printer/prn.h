@@ -228,7 +228,7 @@ struct prn_disposition {
 	const char *sender;       /* "Budi Santoso (PT Contoh)" */
 	const char *letter_number, *agenda_number, *subject;
 	int64_t letter_date, received_at;
-	const char *urgency;      /* "segera" / "sangat segera" / "rahasia" or NULL: boxes left empty */
+	const char *urgency; /* "sangat segera" / "segera" / "biasa" / "rahasia"; NULL: none ticked */
 	int n_rows;
 	const struct prn_disposition_row *rows;
 	const char *notes;

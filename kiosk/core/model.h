@@ -69,6 +69,15 @@ typedef enum purpose_cat {
 	PURPOSE_COUNT
 } purpose_cat;
 
+/* The urgency (sifat) a Kadis or Kabid gives a disposition; ticked on the lembar disposisi. */
+typedef enum akses_urgency {
+	URGENCY_NONE = 0, /* not given */
+	URGENCY_SEGERA,   /* "segera"  urgent */
+	URGENCY_BIASA,    /* "biasa"   ordinary */
+	URGENCY_RAHASIA,  /* "rahasia" confidential */
+	URGENCY_COUNT
+} akses_urgency;
+
 /* A person on a request: the applicant or one companion. */
 struct akses_person {
 	char name[AKSES_BUF(AKSES_NAME_CHARS)];
@@ -151,6 +160,9 @@ struct akses_step_rec {
 	int64_t duration_s;      /* since the previous step completed; -1 when unknown */
 	int standard_s;          /* the SOP time standard for this step */
 	char note[AKSES_BUF(AKSES_NOTE_CHARS)];
+	/* a disposition's (steps 2 and 3) instruction and urgency; "" and URGENCY_NONE elsewhere */
+	char instruction[AKSES_BUF(AKSES_NOTE_CHARS)];
+	akses_urgency urgency;
 };
 
 struct akses_staff {

@@ -18,7 +18,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 8 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 9 /* PRAGMA user_version after migration */
 
 #define STORE_GRACE_MIN_DEFAULT 15   /* a pass is good this long after its window */
 #define STORE_REPEAT_S_DEFAULT 10    /* a second scan of one pass within this is a repeat */
@@ -201,6 +201,19 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
  * NULL. WF_REJECT needs a non-empty note (the reason the applicant will read). */
 akses_status store_act(store *st, const char *number, wf_action action, int64_t actor_id,
                        const char *note);
+
+/* What a Kadis or Kabid adds to a disposition: an instruction (optional, checked like a note,
+ * several lines allowed) and its urgency (URGENCY_NONE: not given). */
+struct akses_disposition {
+	const char *instruction;
+	akses_urgency urgency;
+};
+
+/* Steps 2 and 3 (action WF_DISPOSE_KADIS or WF_DISPOSE_KABID, as for store_act) with the
+ * disposition's instruction and urgency kept on the step. note may be NULL; d may be NULL (the
+ * same as store_act). A bad instruction is AKSES_E_TOO_LONG / AKSES_E_CHARS, nothing written. */
+akses_status store_dispose(store *st, const char *number, wf_action action, int64_t actor_id,
+                           const char *note, const struct akses_disposition *d);
 
 /* Step 6, KOORDINATOR: assign an active TIM_TEKNIS escort. */
 akses_status store_assign(store *st, const char *number, int64_t actor_id, int64_t escort_id);

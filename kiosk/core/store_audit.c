@@ -288,7 +288,8 @@ akses_status store_purge(store *st, int64_t actor_id, int days, int *n_anonymize
 	    " reason = '', purpose = '', equipment = '',"
 	    " receipt_hash = NULL, anonymized_at = ?6 WHERE id IN (SELECT id FROM temp.purge_ids)",
 	    /* the steps' notes (verification notes, reasons, reprint reasons) likewise */
-	    "UPDATE step SET note = '' WHERE request_id IN (SELECT id FROM temp.purge_ids)",
+	    "UPDATE step SET note = '', instruction = ''"
+	    " WHERE request_id IN (SELECT id FROM temp.purge_ids)",
 	    "DELETE FROM temp.purge_ids",
 	};
 	for (size_t i = 0; rc == AKSES_OK && i < sizeof steps / sizeof steps[0]; i++) {

@@ -94,8 +94,42 @@ static akses_status flow_issue_passes(store *st, int64_t id, int *n_out)
  * own functions (the note is the report text or the reason); WF_ASSIGN needs an escort and
  * WF_SUBMIT a whole form, so they are AKSES_E_INVALID_ARG here. The system's WF_VISIT_END and
  * WF_EXPIRE are refused by wf_check with AKSES_E_ROLE. */
+/* A disposition's additions, on the step row flow_epilogue has just written (the newest of the
+ * request: the transaction holds the write lock). */
+static akses_status flow_set_disposition(store *st, int64_t id, const struct akses_disposition *d)
+{
+	sqlite3_stmt *s = store_prep(st, "UPDATE step SET instruction = ?2, urgency = ?3 WHERE id ="
+	                                 " (SELECT max(id) FROM step WHERE request_id = ?1)");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, d->instruction ? d->instruction : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, wf_urgency_code(d->urgency), -1, SQLITE_STATIC);
+	return flow_done(st, s);
+}
+
+static akses_status flow_act(store *st, const char *number, wf_action action, int64_t actor_id,
+                             const char *note, const struct akses_disposition *d);
+
 akses_status store_act(store *st, const char *number, wf_action action, int64_t actor_id,
                        const char *note)
+{
+	return flow_act(st, number, action, actor_id, note, NULL);
+}
+
+akses_status store_dispose(store *st, const char *number, wf_action action, int64_t actor_id,
+                           const char *note, const struct akses_disposition *d)
+{
+	if (action != WF_DISPOSE_KADIS && action != WF_DISPOSE_KABID)
+		return AKSES_E_INVALID_ARG;
+	if (d && (d->urgency < URGENCY_NONE || d->urgency >= URGENCY_COUNT))
+		return AKSES_E_INVALID_ARG;
+	return flow_act(st, number, action, actor_id, note, d);
+}
+
+/* store_act's body; d: a disposition's instruction and urgency (steps 2 and 3 only), or NULL. */
+static akses_status flow_act(store *st, const char *number, wf_action action, int64_t actor_id,
+                             const char *note, const struct akses_disposition *d)
 {
 	if (!st || !number)
 		return AKSES_E_INVALID_ARG;
@@ -128,6 +162,10 @@ akses_status store_act(store *st, const char *number, wf_action action, int64_t 
 		rc = valid_text(note, AKSES_NOTE_CHARS, action == WF_REJECT, true);
 	if (rc == AKSES_OK && action == WF_REJECT && !note)
 		rc = AKSES_E_REQUIRED;
+	if (rc == AKSES_OK && d && d->instruction)
+		rc = valid_text(d->instruction, AKSES_NOTE_CHARS, false, true);
+	if (rc == AKSES_OK && d && d->urgency != URGENCY_NONE)
+		snprintf(extra, sizeof extra, "urgency=%s", wf_urgency_code(d->urgency));
 	if (rc == AKSES_OK && action == WF_REJECT) {
 		rc = flow_set_text(st, id, "reason", note);
 		snprintf(extra, sizeof extra, "decision=reject");
@@ -152,6 +190,8 @@ akses_status store_act(store *st, const char *number, wf_action action, int64_t 
 	}
 	if (rc == AKSES_OK)
 		rc = flow_epilogue(st, id, number, action, actor_id, now, note, extra);
+	if (rc == AKSES_OK && d)
+		rc = flow_set_disposition(st, id, d);
 	return store_tx_end(st, rc);
 }
 

@@ -142,6 +142,11 @@ static bool step_row(sqlite3_stmt *s, void *row, void *ctx)
 	r->duration_s = sqlite3_column_int64(s, 6);
 	r->standard_s = sqlite3_column_int(s, 7);
 	store_col_text(s, 8, r->note, sizeof r->note);
+	store_col_text(s, 9, r->instruction, sizeof r->instruction);
+	char urgency[32];
+	store_col_text(s, 10, urgency, sizeof urgency);
+	if (wf_urgency_parse(urgency, &r->urgency) != 0)
+		r->urgency = URGENCY_NONE;
 	return true;
 }
 
@@ -161,7 +166,7 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 	sqlite3_stmt *s =
 	    store_prep(st, "SELECT s.step, s.action, s.role, coalesce(s.actor_id, 0),"
 	                   " coalesce(f.name, ''), s.at, s.duration_s, s.standard_s,"
-	                   " s.note FROM step s LEFT JOIN staff f ON f.id = s.actor_id"
+	                   " s.note, s.instruction, s.urgency FROM step s LEFT JOIN staff f ON f.id = s.actor_id"
 	                   " WHERE s.request_id = ?1 ORDER BY s.id");
 	if (!s) {
 		store_read_end(st, began);

@@ -179,6 +179,11 @@ static const char *const migrations[] = {
 	 * the session that printed them: kept as they are, flagged as legacy. */
 	"ALTER TABLE print_job ADD COLUMN msg_legacy INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE print_job SET msg_legacy = 1;",
+	/* officials: a disposition (steps 2 and 3) carries the Kadis's or Kabid's instruction and
+	 * its urgency ('segera', 'biasa', 'rahasia'; '' when none was given), printed on the lembar
+	 * disposisi. Other steps keep both empty; retention clears the instruction with the note. */
+	"ALTER TABLE step ADD COLUMN instruction TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE step ADD COLUMN urgency TEXT NOT NULL DEFAULT '';",
 };
 
 int store_schema_count(void)

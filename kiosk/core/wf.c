@@ -133,13 +133,13 @@ wf_action wf_for_verb(const char *verb, akses_role role)
 	return WF_NONE;
 }
 
-/* Lists the actions role may take now from state s. The no-show report (RECORDED with the
- * window over) is not listed: the caller that knows the window asks wf_check itself. */
-int wf_actions_for(akses_role role, req_state s, wf_action *out, int max)
+/* Lists the actions role may take now from state s: the request screen's buttons come from here,
+ * so what it offers is what the store will accept. */
+int wf_actions_for(akses_role role, req_state s, bool window_over, wf_action *out, int max)
 {
 	int n = 0;
 	for (int a = WF_NONE + 1; a < WF_COUNT && n < max; a++) {
-		if (wf_check((wf_action)a, role, s, false) == AKSES_OK)
+		if (wf_check((wf_action)a, role, s, window_over) == AKSES_OK)
 			out[n++] = (wf_action)a;
 	}
 	return n;

@@ -48,9 +48,11 @@ akses_status wf_check(wf_action a, akses_role role, req_state from, bool window_
  * for KABID; "forward" -> WF_FORWARD_KOORD / WF_FORWARD_KABID. WF_NONE when the role has none. */
 wf_action wf_for_verb(const char *verb, akses_role role);
 
-/* The actions a role can take now on a request in this state (for an inbox and for buttons).
- * Returns how many were written to out (at most max). */
-int wf_actions_for(akses_role role, req_state s, wf_action *out, int max);
+/* The actions a role can take now on a request in this state (for an inbox and for buttons):
+ * exactly those wf_check allows, in wf_action order. window_over: the visit window has ended
+ * (the no-show report is offered only then). Returns how many were written to out (at most
+ * max). */
+int wf_actions_for(akses_role role, req_state s, bool window_over, wf_action *out, int max);
 
 /* The step that waits in a state (e.g. RS_SUBMITTED -> 2), with the role that owns it and its
  * standard; 0 when the state is final. RS_RECORDED and RS_ON_SITE wait for step 7. */
@@ -97,5 +99,8 @@ const char *wf_decision_code(scan_decision d);      /* "ENTRY"; "DENIED" for no 
 /* wf_print.c: the same states as translated words ("sudah dicetak") for screens and tables */
 const char *wf_print_state_label(print_state p);
 const char *wf_job_state_label(print_job_state j);
+const char *wf_urgency_code(akses_urgency u);  /* "segera"; "" for URGENCY_NONE */
+const char *wf_urgency_label(akses_urgency u); /* "Urgent" translated; "" for URGENCY_NONE */
+int wf_urgency_parse(const char *code, akses_urgency *out); /* 0 or -1; case-insensitive */
 
 #endif

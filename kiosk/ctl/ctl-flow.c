@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "valid.h"
 #include "wf.h"
 
 static const char *const help_inbox =
@@ -13,10 +14,11 @@ static const char *const help_inbox =
        "What waits for your role, oldest first, with the step and when it is due by the SOP's\n"
        "time standard (overdue ones marked).\n");
 static const char *const help_dispose =
-    N_("Usage: aksesctl dispose REQ --as ID [--note T]\n"
+    N_("Usage: aksesctl dispose REQ --as ID [--instruction T] [--urgency U] [--note T]\n"
        "\n"
        "SOP step 2 (KADIS: disposition to the Kabid) or step 3 (KABID: disposition to the\n"
-       "Koordinator), chosen by the role of the account.\n");
+       "Koordinator), chosen by the role of the account. The instruction (isi disposisi) and\n"
+       "the urgency (sifat: segera, biasa or rahasia) are printed on the lembar disposisi.\n");
 static const char *const help_verify =
     N_("Usage: aksesctl verify REQ --as ID [--note T]\n"
        "\n"
@@ -79,20 +81,33 @@ struct step_cmd {
 	const char *help;
 	const char *verb; /* wf_for_verb's verb, or NULL when action is fixed */
 	wf_action action;
+	bool disposition; /* takes --instruction and --urgency (steps 2 and 3) */
 };
 
 /* Parse "CMD REQ --as ID [--note T]", sign in, pick the action and take it with store_act. */
 static int run_step(struct ctl *c, int argc, char **argv, const struct step_cmd *sc)
 {
-	const char *as = NULL, *note = NULL, *pos[1];
+	const char *as = NULL, *note = NULL, *instruction = NULL, *urgency = NULL, *pos[1];
+	/* the disposition's two options end the list only for dispose (a NULL name ends it) */
 	const struct ctl_opt opts[] = {
 	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
 	    {.name = "note", .kind = CTL_OPT_VALUE, .value = &note},
+	    {.name = sc->disposition ? "instruction" : NULL, .kind = CTL_OPT_VALUE,
+	     .value = &instruction},
+	    {.name = "urgency", .kind = CTL_OPT_VALUE, .value = &urgency},
 	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, sc->name, T_(sc->help), opts, pos, 1, 1, NULL);
 	if (rc != CTL_CONTINUE)
 		return rc;
+	struct akses_disposition d = {instruction, URGENCY_NONE};
+	if (urgency && wf_urgency_parse(urgency, &d.urgency) != 0)
+		return ctl_fail_text(T_("Unknown urgency '%s': use segera, biasa or rahasia."),
+		                     urgency);
+	akses_status vst = instruction ? valid_text(instruction, AKSES_NOTE_CHARS, false, true)
+	                               : AKSES_OK;
+	if (vst != AKSES_OK)
+		return ctl_fail_text("%s: %s", T_("Instruction"), akses_status_message(vst));
 	char number[AKSES_NUMBER_BUF];
 	if ((rc = ctl_number(c, pos[0], number)) != CTL_EXIT_OK)
 		return rc;
@@ -101,7 +116,8 @@ static int run_step(struct ctl *c, int argc, char **argv, const struct step_cmd 
 	wf_action a = sc->verb ? wf_for_verb(sc->verb, c->actor.role) : sc->action;
 	if (a == WF_NONE)
 		return ctl_fail(c, AKSES_E_ROLE, NULL);
-	akses_status st = store_act(c->st, number, a, c->actor.id, note);
+	akses_status st = sc->disposition ? store_dispose(c->st, number, a, c->actor.id, note, &d)
+	                                  : store_act(c->st, number, a, c->actor.id, note);
 	if (akses_status_is_input(st))
 		return ctl_fail_field(c, st, AKSES_F_NOTE, 0);
 	if (st != AKSES_OK)
@@ -111,31 +127,32 @@ static int run_step(struct ctl *c, int argc, char **argv, const struct step_cmd 
 
 int ctl_cmd_dispose(struct ctl *c, int argc, char **argv)
 {
-	static const struct step_cmd sc = {"dispose", help_dispose, "dispose", WF_NONE};
+	static const struct step_cmd sc = {"dispose", help_dispose, "dispose", WF_NONE,
+	                                    true};
 	return run_step(c, argc, argv, &sc);
 }
 
 int ctl_cmd_verify(struct ctl *c, int argc, char **argv)
 {
-	static const struct step_cmd sc = {"verify", help_verify, NULL, WF_VERIFY};
+	static const struct step_cmd sc = {"verify", help_verify, NULL, WF_VERIFY, false};
 	return run_step(c, argc, argv, &sc);
 }
 
 int ctl_cmd_record(struct ctl *c, int argc, char **argv)
 {
-	static const struct step_cmd sc = {"record", help_record, NULL, WF_RECORD};
+	static const struct step_cmd sc = {"record", help_record, NULL, WF_RECORD, false};
 	return run_step(c, argc, argv, &sc);
 }
 
 int ctl_cmd_forward(struct ctl *c, int argc, char **argv)
 {
-	static const struct step_cmd sc = {"forward", help_forward, "forward", WF_NONE};
+	static const struct step_cmd sc = {"forward", help_forward, "forward", WF_NONE, false};
 	return run_step(c, argc, argv, &sc);
 }
 
 int ctl_cmd_receive(struct ctl *c, int argc, char **argv)
 {
-	static const struct step_cmd sc = {"receive", help_receive, NULL, WF_RECEIVE};
+	static const struct step_cmd sc = {"receive", help_receive, NULL, WF_RECEIVE, false};
 	return run_step(c, argc, argv, &sc);
 }
 

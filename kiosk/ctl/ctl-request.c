@@ -273,6 +273,10 @@ static cJSON *request_json(const struct akses_request *r, bool full_nik,
 			cJSON_AddNullToObject(s, "duration_s");
 		cJSON_AddNumberToObject(s, "standard_s", tl[i].standard_s);
 		cJSON_AddStringToObject(s, "note", tl[i].note);
+		if (tl[i].instruction[0])
+			cJSON_AddStringToObject(s, "instruction", tl[i].instruction);
+		if (tl[i].urgency != URGENCY_NONE)
+			cJSON_AddStringToObject(s, "urgency", wf_urgency_code(tl[i].urgency));
 		cJSON_AddItemToArray(t, s);
 	}
 	return o;
@@ -348,6 +352,14 @@ static void request_text(const struct akses_request *r, bool full_nik,
 			putchar('"');
 		}
 		putchar('\n');
+		/* a disposition's urgency and instruction, on lines of their own below the step */
+		if (tl[i].urgency != URGENCY_NONE)
+			printf("      %s: %s\n", T_("Urgency"), wf_urgency_label(tl[i].urgency));
+		if (tl[i].instruction[0]) {
+			printf("      %s: ", T_("Instruction"));
+			ctl_put_lines(stdout, tl[i].instruction, 8);
+			putchar('\n');
+		}
 	}
 }
 

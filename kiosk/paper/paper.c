@@ -450,13 +450,18 @@ static akses_status do_disposition(struct gather *g)
 	struct prn_disposition_row rows[4];
 	char instr[4][AKSES_BUF(AKSES_NOTE_CHARS) + 128];
 	const char *kadis = "";
+	akses_urgency urgency = URGENCY_NONE;
 	for (int h = 0; h < 4; h++) {
 		rows[h] = (struct prn_disposition_row){wf_role_title(hop[h].from),
 		                                       wf_role_title(hop[h].to), "", "", 0};
 		for (int i = 0; i < n; i++) {
 			if (steps[i].step != hop[h].step)
 				continue;
-			if (steps[i].note[0])
+			/* the Kadis's or Kabid's instruction is the isi disposisi; the action's
+			 * name stands in for it when none was given */
+			if (steps[i].instruction[0])
+				snprintf(instr[h], sizeof(instr[h]), "%s", steps[i].instruction);
+			else if (steps[i].note[0])
 				snprintf(instr[h], sizeof(instr[h]), "%s: %s",
 				         wf_action_label((wf_action)steps[i].action), steps[i].note);
 			else
@@ -467,6 +472,9 @@ static akses_status do_disposition(struct gather *g)
 			rows[h].at = steps[i].at;
 			if (steps[i].step == 2)
 				kadis = steps[i].actor_name;
+			/* the sheet has one "Sifat": the latest urgency a head gave */
+			if (steps[i].urgency != URGENCY_NONE)
+				urgency = steps[i].urgency;
 		}
 	}
 	char sender[AKSES_BUF(AKSES_NAME_CHARS) + AKSES_BUF(AKSES_INSTITUTION_CHARS) + 8];
@@ -477,7 +485,9 @@ static akses_status do_disposition(struct gather *g)
 	struct prn_disposition d = {.sender = sender, .letter_number = r->number,
 	                            .agenda_number = r->number, .subject = subject,
 	                            .letter_date = r->created_at, .received_at = r->created_at,
-	                            .urgency = NULL, .n_rows = 4, .rows = rows,
+	                            .urgency = urgency != URGENCY_NONE ? wf_urgency_code(urgency)
+	                                                               : NULL,
+	                            .n_rows = 4, .rows = rows,
 	                            .notes = r->reason,
 	                            .official_role = wf_role_title(ROLE_KADIS),
 	                            .official_name = kadis, .official_nip = NULL};

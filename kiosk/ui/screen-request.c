@@ -1,5 +1,5 @@
-/* screen-request.c - one request as staff see it: number, applicant (NIK masked except for the
- * Koordinator's verification), institution, purpose, window, companions, equipment, escort and
+/* screen-request.c - one request as staff see it: number, applicant (NIK and phone masked except
+ * for the Koordinator's verification), institution, purpose, window, companions, equipment, escort and
  * timeline, with the actions of the viewer's step (dispose, verify, decide, assign an escort,
  * record, report, forward, receive, cancel, reprint a pass). */
 #include <stdio.h>
@@ -64,11 +64,10 @@ static void rq_load(struct app *a)
 		rq.n_tl = 0;
 	if (store_pass_list(a->st, rq.number, &rq.passes, &rq.n_passes) != AKSES_OK)
 		rq.n_passes = 0;
-	int64_t now = clock_now();
 	akses_role role = a->staff.role;
-	for (int act = WF_NONE + 1; act < WF_COUNT && rq.n_acts < RQ_MAX_ACTS; act++)
-		if (wf_check((wf_action)act, role, rq.req.state, rq.req.end_at < now) == AKSES_OK)
-			rq.acts[rq.n_acts++] = (wf_action)act;
+	/* the store's rule: the window is over from its end on (flow_prologue: now >= end_at) */
+	rq.n_acts = wf_actions_for(role, rq.req.state, clock_now() >= rq.req.end_at, rq.acts,
+	                           RQ_MAX_ACTS);
 	for (int i = 0; i < rq.n_acts; i++) {
 		if (rq.acts[i] != WF_ASSIGN)
 			continue;
@@ -122,6 +121,12 @@ static int rq_para(int x, int y, int w, const char *s, enum ui_font f, bool bold
 	return ui_text_wrapped(ui_rect(x, y, w, UI_NO_LIMIT), s, f, bold, c) + ui_px(gap);
 }
 
+/* The Koordinator verifying (step 4) sees the whole NIK and phone; everyone else masked ones. */
+static bool rq_verifying(const struct app *a)
+{
+	return a->staff.role == ROLE_KOORDINATOR && rq.req.state == RS_DISPOSED_KABID;
+}
+
 /* One "label: value" paragraph of the left column; returns the height used. */
 static int rq_line(int x, int y, int w, const char *label, const char *value)
 {
@@ -129,6 +134,17 @@ static int rq_line(int x, int y, int w, const char *label, const char *value)
 
 	snprintf(line, sizeof line, "%s: %s", label, value);
 	return rq_para(x, y, w, line, UI_FONT_BODY, false, ui_c_text, UI_LINE_GAP);
+}
+
+/* "Urgent · Please process promptly.": what a Kadis or Kabid added to a disposition step; false
+ * when nothing was. */
+static bool rq_dispo_text(const struct akses_step_rec *s, char *out, size_t n)
+{
+	const char *u = wf_urgency_label(s->urgency);
+	if (!*u && !s->instruction[0])
+		return false;
+	snprintf(out, n, "%s%s%s", u, *u && s->instruction[0] ? " · " : "", s->instruction);
+	return true;
 }
 
 /* A small muted heading; returns the height used. */
@@ -193,6 +209,10 @@ static int rq_draw_history(int x, int y, int w)
 		y += rq_para(x, y, w, v, UI_FONT_SMALL, false,
 		             late ? ui_c_danger : (s->action == WF_REJECT ? ui_c_danger : ui_c_text),
 		             UI_LINE_GAP);
+		/* a disposition's urgency and instruction, below its step */
+		if (rq_dispo_text(s, v, sizeof v))
+			y += rq_para(x + ui_px(UI_PAD), y, w - ui_px(UI_PAD), v, UI_FONT_SMALL, false,
+			             ui_c_muted, UI_LINE_GAP);
 	}
 	return y;
 }
@@ -204,13 +224,16 @@ static void rq_draw_details(struct app *a, SDL_Rect box)
 	const struct akses_request *r = &rq.req;
 	char v[3200], nik[40], d[24], t1[24], t2[24];
 	/* the Koordinator verifies identities at step 4: the whole NIK there, masked elsewhere */
-	bool full = a->staff.role == ROLE_KOORDINATOR && r->state == RS_DISPOSED_KABID;
+	bool full = rq_verifying(a);
 	SDL_Rect c = ui_scroll_begin("details", &rq.scroll, box);
 	int x = c.x, y = c.y, w = c.w;
 
 	y += rq_para(x, y, w, r->name, UI_FONT_LARGE, true, ui_c_text, UI_GAP_S);
 	staff_mask_nik(r->nik, full, nik, sizeof nik);
 	y += rq_line(x, y, w, "NIK", nik);
+	/* and the phone, to call the applicant: also whole only for that verification */
+	staff_mask_phone(r->phone, full, v, sizeof v);
+	y += rq_line(x, y, w, _("Phone"), v);
 	y += rq_line(x, y, w, _("Institution"), r->institution);
 	snprintf(v, sizeof v, "%s — %s", wf_purpose_label(r->purpose_category), r->purpose);
 	y += rq_head(x, y, w, _("Purpose"));
@@ -239,6 +262,30 @@ static void rq_draw_details(struct app *a, SDL_Rect box)
 static bool rq_button(const char *id, SDL_Rect r, const char *label, enum ui_style s)
 {
 	return ui_button_ex(id, r, label, s, UI_FONT_AUTO);
+}
+
+/* The dialog an action goes through (screen-reason.c), or 0 when one tap does it: what needs a
+ * text, and the deliberate ones (an approval shows what it approves, a rejection or
+ * cancellation is read back, a disposition takes an instruction and urgency). */
+static enum staff_ask_kind rq_ask_for(wf_action act)
+{
+	switch (act) {
+	case WF_REJECT:
+		return ASK_REJECT;
+	case WF_CANCEL:
+		return ASK_CANCEL;
+	case WF_VERIFY:
+		return ASK_VERIFY;
+	case WF_REPORT:
+		return ASK_REPORT;
+	case WF_APPROVE:
+		return ASK_APPROVE;
+	case WF_DISPOSE_KADIS:
+	case WF_DISPOSE_KABID:
+		return ASK_DISPOSE;
+	default:
+		return 0;
+	}
 }
 
 /* The right column: where the request stands, the outcome of the last action, the actions. */
@@ -294,23 +341,20 @@ static void rq_draw_actions(struct app *a, int x, int y, int w, int bottom)
 					y += bh + gap;
 			}
 			break;
-		case WF_REJECT:
-		case WF_CANCEL:
-			if (rq_button(id, ui_rect(x, y, w, bh), wf_action_label(act), UI_DANGER))
-				app_post(a, RQ_CMD_ASK, act == WF_REJECT ? ASK_REJECT : ASK_CANCEL);
+		default: {
+			/* a step with a dialog opens it; a plain one (record, forward...) is done */
+			enum staff_ask_kind ask = rq_ask_for(act);
+			enum ui_style look =
+			    act == WF_REJECT || act == WF_CANCEL ? UI_DANGER : UI_PRIMARY;
+			if (rq_button(id, ui_rect(x, y, w, bh), wf_action_label(act), look)) {
+				if (ask)
+					app_post(a, RQ_CMD_ASK, ask);
+				else
+					app_post(a, RQ_CMD_ACT, (intptr_t)act);
+			}
 			y += bh + gap;
 			break;
-		case WF_VERIFY:
-		case WF_REPORT:
-			if (rq_button(id, ui_rect(x, y, w, bh), wf_action_label(act), UI_PRIMARY))
-				app_post(a, RQ_CMD_ASK, act == WF_VERIFY ? ASK_VERIFY : ASK_REPORT);
-			y += bh + gap;
-			break;
-		default:
-			if (rq_button(id, ui_rect(x, y, w, bh), wf_action_label(act), UI_PRIMARY))
-				app_post(a, RQ_CMD_ACT, (intptr_t)act);
-			y += bh + gap;
-			break;
+		}
 		}
 	}
 	if (!rq.reprint)
@@ -333,7 +377,7 @@ static void rq_draw(struct app *a)
 	int pad = ui_px(UI_PAD), bh = ui_px(UI_BUTTON_H);
 	int split = ui.w * 60 / 100;
 	int bottom = ui.h - bh - ui_px(UI_PAD);
-	char acts[200] = "";
+	char acts[200] = "", phone[AKSES_PHONE_BUF];
 	size_t o = 0;
 
 	for (int i = 0; i < rq.n_acts && o < sizeof acts; i++) {
@@ -341,11 +385,15 @@ static void rq_draw(struct app *a)
 		o += (size_t)snprintf(acts + o, sizeof acts - o, "%s%s", i ? "," : "",
 		                      t ? t->code : "?");
 	}
+	staff_mask_phone(rq.req.phone, rq_verifying(a), phone, sizeof phone);
+	char dispo[AKSES_BUF(AKSES_NOTE_CHARS) + 40] = "";
+	for (int i = 0; i < rq.n_tl; i++)
+		rq_dispo_text(&rq.tl[i], dispo, sizeof dispo);
 	snprintf(a->dump_extra, sizeof a->dump_extra,
-	         "number %s\nstate %s\nacts %s\nescorts %d\nnik_full %d\nmsg %s", rq.number,
-	         rq.rc == AKSES_OK ? wf_state_code(rq.req.state) : "-", acts, rq.n_escorts,
-	         a->staff.role == ROLE_KOORDINATOR && rq.req.state == RS_DISPOSED_KABID,
-	         staff_note.text);
+	         "number %s\nstate %s\nacts %s\nescorts %d\nnik_full %d\nphone %s\ndispo %.200s\n"
+	         "msg %s",
+	         rq.number, rq.rc == AKSES_OK ? wf_state_code(rq.req.state) : "-", acts,
+	         rq.n_escorts, rq_verifying(a), phone, dispo, staff_note.text);
 	/* back and sign out, bottom right */
 	SDL_Rect so = {ui.w - pad - ui_px(UI_BUTTON_W), ui.h - bh - ui_px(UI_PAD_ROW),
 	               ui_px(UI_BUTTON_W), bh};

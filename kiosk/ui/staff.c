@@ -86,6 +86,15 @@ void staff_mask_nik(const char *nik, bool full, char *out, size_t n)
 	snprintf(out, n, "%.6s******%s", nik, nik + len - 4);
 }
 
+void staff_mask_phone(const char *phone, bool full, char *out, size_t n)
+{
+	snprintf(out, n, "%s", phone);
+	if (full)
+		return;
+	for (size_t i = 6; i < n && out[i]; i++)
+		out[i] = '*';
+}
+
 int staff_page_first(int n, int per, int *page)
 {
 	if (per < 1)

@@ -46,6 +46,10 @@ void staff_tabs(const char *const ids[2], const char *const labels[2], int x, in
 /* "317101******0001": the first 6 and last 4 digits of a NIK; the whole NIK when full. */
 void staff_mask_nik(const char *nik, bool full, char *out, size_t n);
 
+/* "+62812*******": a phone's country and operator prefix (never the last 4 digits, which prove
+ * a visitor at the status lookup); the whole number when full. */
+void staff_mask_phone(const char *phone, bool full, char *out, size_t n);
+
 /* Open the details of request number (screen_request); back returns to from. */
 void staff_open_request(struct app *a, const char *number, const struct screen *from);
 
@@ -56,11 +60,14 @@ enum staff_ask_kind {
 	ASK_CANCEL,     /* KOORDINATOR cancels before step 6: the reason (required) */
 	ASK_REPORT,     /* step 9: the access report (required, several lines) */
 	ASK_REPRINT,    /* a staff print of a pass: the reason (required) */
+	ASK_APPROVE,    /* step 5 YES: no text; what is approved is shown before it is done */
+	ASK_DISPOSE,    /* steps 2 and 3: an optional instruction and the urgency */
 };
 /* Ask for a text on the on-screen keyboard, then carry out kind on number (person: the pass,
- * for ASK_REPRINT). Back returns to from. On success the dialog goes to the role's home with a
- * confirmation (a reprint: back to from, where its outcome shows); on an error it stays with the
- * message and the text kept. */
+ * for ASK_REPRINT). A rejection or cancellation is read back in full, with the request it is
+ * about, before it is sent; an approval shows the request and asks once. Back returns to from.
+ * On success the dialog goes to the role's home with a confirmation (a reprint: back to from,
+ * where its outcome shows); on an error it stays with the message and the text kept. */
 void staff_ask(struct app *a, enum staff_ask_kind kind, const char *number, int person,
                const char *person_name, const struct screen *from);
 

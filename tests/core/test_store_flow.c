@@ -99,6 +99,55 @@ START_TEST(test_yes_branch_moves_one_step_at_a_time_and_records_passes_for_every
 }
 END_TEST
 
+/* Steps 2 and 3 carry the Kadis's and Kabid's instruction and urgency; the timeline gives them
+ * back. A bad instruction or urgency writes nothing; other actions cannot take one. */
+START_TEST(test_disposition_keeps_its_instruction_and_urgency)
+{
+	char n[AKSES_NUMBER_BUF];
+	world_submit(&w, START, END, 0, n);
+	char *long_text = malloc(AKSES_NOTE_CHARS + 2);
+	ck_assert(long_text != NULL);
+	memset(long_text, 'a', AKSES_NOTE_CHARS + 1);
+	long_text[AKSES_NOTE_CHARS + 1] = '\0';
+	struct akses_disposition bad = {long_text, URGENCY_SEGERA};
+	ck_assert_int_eq(store_dispose(w.st, n, WF_DISPOSE_KADIS, w.kadis, NULL, &bad),
+	                 AKSES_E_TOO_LONG);
+	free(long_text);
+	struct akses_disposition odd = {"ok", URGENCY_COUNT};
+	ck_assert_int_eq(store_dispose(w.st, n, WF_DISPOSE_KADIS, w.kadis, NULL, &odd),
+	                 AKSES_E_INVALID_ARG);
+	ck_assert_int_eq(store_dispose(w.st, n, WF_VERIFY, w.kadis, NULL, NULL),
+	                 AKSES_E_INVALID_ARG);
+	ck_assert_int_eq(world_state(&w, n), RS_SUBMITTED);
+	ck_assert_int_eq(rows_of("step", n), 1);
+
+	struct akses_disposition kadis = {"Mohon diproses segera.\nCek kelengkapan NIK.",
+	                                  URGENCY_SEGERA};
+	ck_assert_int_eq(store_dispose(w.st, n, WF_DISPOSE_KADIS, w.kadis, NULL, &kadis),
+	                 AKSES_OK);
+	/* the Kabid gives an urgency only; store_act leaves both empty */
+	struct akses_disposition kabid = {NULL, URGENCY_RAHASIA};
+	ck_assert_int_eq(store_dispose(w.st, n, WF_DISPOSE_KABID, w.kabid, "catatan", &kabid),
+	                 AKSES_OK);
+	ck_assert_int_eq(store_act(w.st, n, WF_VERIFY, w.koord, NULL), AKSES_OK);
+	struct akses_step_rec *tl = NULL;
+	int nt = 0;
+	ck_assert_int_eq(store_timeline(w.st, n, &tl, &nt), AKSES_OK);
+	ck_assert_int_eq(nt, 4);
+	ck_assert_str_eq(tl[1].instruction, "Mohon diproses segera.\nCek kelengkapan NIK.");
+	ck_assert_int_eq(tl[1].urgency, URGENCY_SEGERA);
+	ck_assert_str_eq(tl[2].instruction, "");
+	ck_assert_str_eq(tl[2].note, "catatan");
+	ck_assert_int_eq(tl[2].urgency, URGENCY_RAHASIA);
+	ck_assert_str_eq(tl[3].instruction, "");
+	ck_assert_int_eq(tl[3].urgency, URGENCY_NONE);
+	free(tl);
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE action = 'dispose-kadis'"
+	                               " AND detail = 'step=2 urgency=segera'"),
+	                 1);
+}
+END_TEST
+
 START_TEST(test_step_durations_run_from_the_previous_step)
 {
 	char n[AKSES_NUMBER_BUF];
@@ -616,6 +665,7 @@ static Suite *flow_suite(void)
 	tcase_add_test(tc,
 	               test_yes_branch_moves_one_step_at_a_time_and_records_passes_for_everyone);
 	tcase_add_test(tc, test_step_durations_run_from_the_previous_step);
+	tcase_add_test(tc, test_disposition_keeps_its_instruction_and_urgency);
 	tcase_add_test(tc,
 	               test_every_step_is_refused_to_every_other_role_and_state_without_a_trace);
 	tcase_add_test(tc, test_unknown_or_disabled_actor_and_unknown_request_are_refused);

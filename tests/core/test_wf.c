@@ -99,7 +99,7 @@ START_TEST(test_admin_may_take_no_sop_action)
 	}
 	wf_action out[WF_COUNT];
 	for (int s = RS_NONE; s < RS_COUNT; s++)
-		ck_assert_int_eq(wf_actions_for(ROLE_ADMIN, s, out, WF_COUNT), 0);
+		ck_assert_int_eq(wf_actions_for(ROLE_ADMIN, s, false, out, WF_COUNT), 0);
 }
 END_TEST
 
@@ -266,26 +266,49 @@ END_TEST
 START_TEST(test_inbox_buttons_list_what_the_role_may_do_now)
 {
 	wf_action out[WF_COUNT];
-	int n = wf_actions_for(ROLE_KABID, RS_VERIFIED, out, WF_COUNT);
+	int n = wf_actions_for(ROLE_KABID, RS_VERIFIED, false, out, WF_COUNT);
 	ck_assert_int_eq(n, 2);
 	ck_assert_int_eq(out[0], WF_APPROVE);
 	ck_assert_int_eq(out[1], WF_REJECT);
 
-	n = wf_actions_for(ROLE_KOORDINATOR, RS_APPROVED, out, WF_COUNT);
+	n = wf_actions_for(ROLE_KOORDINATOR, RS_APPROVED, false, out, WF_COUNT);
 	ck_assert_int_eq(n, 2);
 	ck_assert_int_eq(out[0], WF_ASSIGN);
 	ck_assert_int_eq(out[1], WF_CANCEL);
 
-	ck_assert_int_eq(wf_actions_for(ROLE_KADIS, RS_VERIFIED, out, WF_COUNT), 0);
-	ck_assert_int_eq(wf_actions_for(ROLE_TIM_TEKNIS, RS_ON_SITE, out, WF_COUNT), 0);
+	ck_assert_int_eq(wf_actions_for(ROLE_KADIS, RS_VERIFIED, false, out, WF_COUNT), 0);
+	ck_assert_int_eq(wf_actions_for(ROLE_TIM_TEKNIS, RS_ON_SITE, false, out, WF_COUNT), 0);
 	/* max is respected */
-	ck_assert_int_eq(wf_actions_for(ROLE_KABID, RS_VERIFIED, out, 1), 1);
+	ck_assert_int_eq(wf_actions_for(ROLE_KABID, RS_VERIFIED, false, out, 1), 1);
 	/* Every listed action passes wf_check; every state x role. */
 	for (int r = ROLE_NONE; r < ROLE_COUNT; r++) {
 		for (int s = RS_NONE; s < RS_COUNT; s++) {
-			n = wf_actions_for(r, s, out, WF_COUNT);
+			n = wf_actions_for(r, s, false, out, WF_COUNT);
 			for (int i = 0; i < n; i++)
 				ck_assert_int_eq(wf_check(out[i], r, s, false), AKSES_OK);
+		}
+	}
+}
+END_TEST
+
+/* The request screen offers what wf_actions_for lists: a recorded request whose window has passed
+ * (nobody came) gets the Helpdesk's no-show report, not before; the Koordinator's cancel is never
+ * offered once recorded, whatever the window. */
+START_TEST(test_actions_offered_follow_the_window)
+{
+	wf_action out[WF_COUNT];
+	ck_assert_int_eq(wf_actions_for(ROLE_HELPDESK, RS_RECORDED, false, out, WF_COUNT), 0);
+	ck_assert_int_eq(wf_actions_for(ROLE_HELPDESK, RS_RECORDED, true, out, WF_COUNT), 1);
+	ck_assert_int_eq(out[0], WF_REPORT);
+	ck_assert_int_eq(wf_actions_for(ROLE_HELPDESK, RS_VISITED, false, out, WF_COUNT), 1);
+	ck_assert_int_eq(out[0], WF_REPORT);
+	ck_assert_int_eq(wf_actions_for(ROLE_KOORDINATOR, RS_RECORDED, true, out, WF_COUNT), 0);
+	/* every listed action passes wf_check with the same window, for every state x role */
+	for (int r = ROLE_NONE; r < ROLE_COUNT; r++) {
+		for (int s = RS_NONE; s < RS_COUNT; s++) {
+			int n = wf_actions_for(r, s, true, out, WF_COUNT);
+			for (int i = 0; i < n; i++)
+				ck_assert_int_eq(wf_check(out[i], r, s, true), AKSES_OK);
 		}
 	}
 }
@@ -495,6 +518,7 @@ static Suite *wf_suite(void)
 	tcase_add_test(tc, test_stored_codes_read_back_as_the_value_written);
 	tcase_add_test(tc, test_labels_are_indonesian_by_default_and_english_on_request);
 	tcase_add_test(tc, test_step_7_is_due_from_the_window_not_from_step_6);
+	tcase_add_test(tc, test_actions_offered_follow_the_window);
 	suite_add_tcase(s, tc);
 	return s;
 }

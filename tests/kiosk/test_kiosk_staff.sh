@@ -37,6 +37,9 @@ kt_get acts | grep -q approve || kt_fail "no approve action: $(kt_get acts)"
 [ "$(kt_get nik_full)" = 0 ] || kt_fail "the Kabid sees the whole NIK"
 kt_shot "$T/staff-request.png"
 kt_tap act:approve
+kt_wait_screen reason
+kt_wait_line phase readback
+kt_tap reason:send
 kt_wait_screen staff
 kt_wait_line inbox 0
 [ "$(state)" = APPROVED ] || kt_fail "state after approve: $(state)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test_kiosk_staff_officials.sh - officials at the kiosk: the Kabid rejects with a reason typed on
-# the on-screen keyboard (an empty reason is refused) and the DB holds REJECTED with that reason;
+# the on-screen keyboard (an empty reason is refused), read back before it is sent, and the DB
+# holds REJECTED with that reason;
 # the Koordinator sees the whole NIK only at verification, verifies with a note, assigns the
 # escort once approved, and cancels an open request with a typed reason.
 . "$(dirname "$0")/lib.sh"
@@ -46,6 +47,8 @@ kt_type "Data kurang"
 kt_wait_line chars 11
 kt_shot "$T/staff-reject-reason.png"
 kt_tap reason:ok
+kt_wait_line phase readback
+kt_tap reason:send
 kt_wait_screen staff
 kt_wait_line inbox 0
 [ "$(col "$A" state)" = REJECTED ] || kt_fail "state after reject: $(col "$A" state)"
@@ -101,6 +104,8 @@ kt_tap act:cancel
 kt_wait_screen reason
 kt_type "Batal"
 kt_tap reason:ok
+kt_wait_line phase readback
+kt_tap reason:send
 kt_wait_screen staff
 [ "$(col "$C" state)" = CANCELLED ] || kt_fail "state after cancel: $(col "$C" state)"
 [ "$(col "$C" reason)" = Batal ] || kt_fail "cancel reason: '$(col "$C" reason)'"
