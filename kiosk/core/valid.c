@@ -367,31 +367,67 @@ static akses_status valid_fail(akses_status st, akses_field f, int idx, akses_fi
 	return st;
 }
 
-/* Field by field in the form's order. Indexes are 0-based positions in companion_* and
- * equipment. Every equipment line given must be non-blank (the form drops empty lines); the
- * list itself may be empty. */
+akses_status valid_field(akses_field field, const char *text)
+{
+	switch (field) {
+	case AKSES_F_NAME:
+	case AKSES_F_COMPANION_NAME:
+		return valid_name(text);
+	case AKSES_F_NIK:
+	case AKSES_F_COMPANION_NIK:
+		return valid_nik(text);
+	case AKSES_F_INSTITUTION:
+		return valid_text(text, AKSES_INSTITUTION_CHARS, true, false);
+	case AKSES_F_PHONE:
+		return valid_phone(text, NULL);
+	case AKSES_F_EMAIL:
+		return valid_email(text);
+	case AKSES_F_PURPOSE:
+		return valid_text(text, AKSES_PURPOSE_CHARS, true, true);
+	case AKSES_F_EQUIPMENT:
+		return valid_text(text, AKSES_EQUIPMENT_CHARS, true, false);
+	default:
+		return AKSES_E_INVALID_ARG;
+	}
+}
+
+bool valid_field_accepts(akses_field field, unsigned long cp)
+{
+	switch (field) {
+	case AKSES_F_NIK:
+	case AKSES_F_COMPANION_NIK:
+		return cp >= '0' && cp <= '9';
+	case AKSES_F_PHONE:
+		return (cp >= '0' && cp <= '9') || cp == '+' || cp == ' ' || cp == '-';
+	case AKSES_F_PURPOSE:
+		return cp == '\n' || !valid_char_refused(cp);
+	default:
+		return !valid_char_refused(cp);
+	}
+}
+
+/* Field by field in the form's order, each through valid_field. Indexes are 0-based positions
+ * in companion_* and equipment. Every equipment line given must be non-blank (the form drops
+ * empty lines); the list itself may be empty. */
 akses_status valid_request(const struct akses_request_input *in, int64_t now,
                            akses_field *field_out, int *index_out)
 {
+	static const akses_field head[] = {AKSES_F_NAME, AKSES_F_NIK, AKSES_F_INSTITUTION,
+	                                   AKSES_F_PHONE, AKSES_F_EMAIL};
 	akses_status st;
 	akses_field wf = AKSES_F_NONE;
 	valid_fail(AKSES_OK, AKSES_F_NONE, 0, field_out, index_out);
 	if (!in)
 		return AKSES_E_INVALID_ARG;
-	if ((st = valid_name(in->name)) != AKSES_OK)
-		return valid_fail(st, AKSES_F_NAME, 0, field_out, index_out);
-	if ((st = valid_nik(in->nik)) != AKSES_OK)
-		return valid_fail(st, AKSES_F_NIK, 0, field_out, index_out);
-	if ((st = valid_text(in->institution, AKSES_INSTITUTION_CHARS, true, false)) != AKSES_OK)
-		return valid_fail(st, AKSES_F_INSTITUTION, 0, field_out, index_out);
-	if ((st = valid_phone(in->phone, NULL)) != AKSES_OK)
-		return valid_fail(st, AKSES_F_PHONE, 0, field_out, index_out);
-	if ((st = valid_email(in->email)) != AKSES_OK)
-		return valid_fail(st, AKSES_F_EMAIL, 0, field_out, index_out);
+	const char *head_text[] = {in->name, in->nik, in->institution, in->phone, in->email};
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+		if ((st = valid_field(head[i], head_text[i])) != AKSES_OK)
+			return valid_fail(st, head[i], 0, field_out, index_out);
+	}
 	if (in->purpose_category <= PURPOSE_NONE || in->purpose_category >= PURPOSE_COUNT)
 		return valid_fail(AKSES_E_PURPOSE_CATEGORY, AKSES_F_PURPOSE_CATEGORY, 0, field_out,
 		                  index_out);
-	if ((st = valid_text(in->purpose, AKSES_PURPOSE_CHARS, true, true)) != AKSES_OK)
+	if ((st = valid_field(AKSES_F_PURPOSE, in->purpose)) != AKSES_OK)
 		return valid_fail(st, AKSES_F_PURPOSE, 0, field_out, index_out);
 	if ((st = valid_window(in->start_at, in->end_at, now, &wf)) != AKSES_OK)
 		return valid_fail(st, wf, 0, field_out, index_out);
@@ -399,9 +435,9 @@ akses_status valid_request(const struct akses_request_input *in, int64_t now,
 		return valid_fail(AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME, 0, field_out,
 		                  index_out);
 	for (int i = 0; i < in->n_companions; i++) {
-		if ((st = valid_name(in->companion_name[i])) != AKSES_OK)
+		if ((st = valid_field(AKSES_F_COMPANION_NAME, in->companion_name[i])) != AKSES_OK)
 			return valid_fail(st, AKSES_F_COMPANION_NAME, i, field_out, index_out);
-		if ((st = valid_nik(in->companion_nik[i])) != AKSES_OK)
+		if ((st = valid_field(AKSES_F_COMPANION_NIK, in->companion_nik[i])) != AKSES_OK)
 			return valid_fail(st, AKSES_F_COMPANION_NIK, i, field_out, index_out);
 		/* One person, one pass: the same NIK twice would give one person two passes. */
 		bool dup = strcmp(in->companion_nik[i], in->nik) == 0;
@@ -414,8 +450,7 @@ akses_status valid_request(const struct akses_request_input *in, int64_t now,
 	if (in->n_equipment < 0 || in->n_equipment > AKSES_MAX_EQUIPMENT)
 		return valid_fail(AKSES_E_TOO_MANY, AKSES_F_EQUIPMENT, 0, field_out, index_out);
 	for (int i = 0; i < in->n_equipment; i++) {
-		st = valid_text(in->equipment[i], AKSES_EQUIPMENT_CHARS, true, false);
-		if (st != AKSES_OK)
+		if ((st = valid_field(AKSES_F_EQUIPMENT, in->equipment[i])) != AKSES_OK)
 			return valid_fail(st, AKSES_F_EQUIPMENT, i, field_out, index_out);
 	}
 	if (!in->consent)

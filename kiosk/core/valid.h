@@ -68,6 +68,17 @@ akses_status valid_token(const char *s, char *out);
  * long, start at most 90 days ahead. field_out says START or END for the message. */
 akses_status valid_window(int64_t start, int64_t end, int64_t now, akses_field *field_out);
 
+/* The one rule of each text field of a request, for the form as it is typed and for
+ * valid_request alike: names (valid_name), NIKs (valid_nik), institution, phone (valid_phone),
+ * email (optional, valid_email), purpose (required, multi-line) and an equipment line (required:
+ * a line that is there must say something). AKSES_E_INVALID_ARG for a field that is not text. */
+akses_status valid_field(akses_field field, const char *text);
+
+/* True when a character may be typed into the field at all: NIKs take digits only, the phone
+ * digits, "+", space and "-"; every other text field anything valid_char_refused() lets through
+ * (a line feed only in the purpose). A physical keyboard's keys are filtered with it. */
+bool valid_field_accepts(akses_field field, unsigned long cp);
+
 /* Whole request input, field by field in form order. On error, *field_out and *index_out
  * (companion or equipment index, else 0) say where. Duplicate NIKs in one request are refused. */
 akses_status valid_request(const struct akses_request_input *in, int64_t now,

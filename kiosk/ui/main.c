@@ -515,6 +515,12 @@ int main(int argc, char **argv)
 		now = SDL_GetTicks();
 		while (got) {
 			bool input = false;
+			/* Typed text the scanner still holds (up to SCANNER_HOLD_MS) belongs to the
+			 * field focused when it was typed: release it before a tap can move the focus
+			 * (institution text once landed in the phone field). */
+			if (e.type == SDL_MOUSEBUTTONDOWN &&
+			    scanner_flush(&sc, buf, sizeof buf) == SCANNER_TYPED)
+				main_typed(a, buf);
 			if (ui_feed(&e)) {
 				/* a frame per press/release, so a quick tap is never lost */
 				input = true;

@@ -628,6 +628,102 @@ START_TEST(test_too_many_companions_or_equipment_lines)
 }
 END_TEST
 
+/* One rule per field for the form and the store: what the wizard refuses at its step is what
+ * valid_request refuses at submit, and nothing else. */
+START_TEST(test_valid_field_states_each_fields_rule_once)
+{
+	static const struct {
+		akses_field f;
+		const char *s;
+		akses_status want;
+	} cases[] = {
+	    {AKSES_F_NAME, "Nurul 'Aini", AKSES_OK},
+	    {AKSES_F_NAME, "Budi \xF0\x9F\x98\x80", AKSES_E_CONTROL_CHAR}, /* a pictograph */
+	    {AKSES_F_COMPANION_NAME, "  ", AKSES_E_REQUIRED},
+	    {AKSES_F_NIK, "3171014506900001", AKSES_OK},
+	    {AKSES_F_COMPANION_NIK, "3171014506900000", AKSES_E_NIK_SERIAL},
+	    {AKSES_F_INSTITUTION, "", AKSES_E_REQUIRED},
+	    {AKSES_F_PHONE, "0812 3456 7890", AKSES_OK},
+	    {AKSES_F_PHONE, "0812abc", AKSES_E_PHONE},
+	    {AKSES_F_EMAIL, "", AKSES_OK}, /* optional */
+	    {AKSES_F_EMAIL, "a@b", AKSES_E_EMAIL},
+	    {AKSES_F_PURPOSE, "Ganti disk\nrak 3", AKSES_OK}, /* multi-line */
+	    {AKSES_F_PURPOSE, " ", AKSES_E_REQUIRED},
+	    {AKSES_F_EQUIPMENT, "Laptop", AKSES_OK},
+	    {AKSES_F_EQUIPMENT, "   ", AKSES_E_REQUIRED}, /* a line there must say something */
+	    {AKSES_F_START, "x", AKSES_E_INVALID_ARG},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(valid_field(cases[i].f, cases[i].s) == cases[i].want,
+		              "case %zu (%s): %d", i, cases[i].s,
+		              (int)valid_field(cases[i].f, cases[i].s));
+}
+END_TEST
+
+/* Every field valid_request checks says the same as valid_field for the same text: a request
+ * whose one field is bad is refused on that field with valid_field's status. */
+START_TEST(test_request_refuses_exactly_what_valid_field_refuses)
+{
+	static const struct {
+		akses_field f;
+		const char *bad;
+	} cases[] = {
+	    {AKSES_F_NAME, "\xE2\x9C\x88 Budi"}, {AKSES_F_NIK, "31710145069000"},
+	    {AKSES_F_INSTITUTION, " "},           {AKSES_F_PHONE, "0712345678"},
+	    {AKSES_F_EMAIL, "x@"},                {AKSES_F_PURPOSE, "a\tb"},
+	    {AKSES_F_COMPANION_NAME, ""},         {AKSES_F_COMPANION_NIK, "1100014506900001"},
+	    {AKSES_F_EQUIPMENT, " "},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct akses_request_input in = {
+		    .name = "Nurul 'Aini", .nik = "3171014506900001", .institution = "Kominfo",
+		    .phone = "081234567890", .purpose_category = PURPOSE_AUDIT, .purpose = "Audit",
+		    .start_at = NOW + HOUR, .end_at = NOW + 2 * HOUR, .n_companions = 1,
+		    .companion_name = {"Jos\xC3\xA9"}, .companion_nik = {"3171010101900002"},
+		    .n_equipment = 1, .equipment = {"Laptop"}, .consent = true};
+		const char **slot[] = {
+		    [AKSES_F_NAME] = &in.name,
+		    [AKSES_F_NIK] = &in.nik,
+		    [AKSES_F_INSTITUTION] = &in.institution,
+		    [AKSES_F_PHONE] = &in.phone,
+		    [AKSES_F_EMAIL] = &in.email,
+		    [AKSES_F_PURPOSE] = &in.purpose,
+		    [AKSES_F_COMPANION_NAME] = &in.companion_name[0],
+		    [AKSES_F_COMPANION_NIK] = &in.companion_nik[0],
+		    [AKSES_F_EQUIPMENT] = &in.equipment[0],
+		};
+		akses_field got = AKSES_F_NONE;
+		int idx = -1;
+		ck_assert_int_eq(valid_request(&in, NOW, &got, &idx), AKSES_OK);
+		*slot[cases[i].f] = cases[i].bad;
+		akses_status want = valid_field(cases[i].f, cases[i].bad);
+		ck_assert_int_ne(want, AKSES_OK);
+		ck_assert_int_eq(valid_request(&in, NOW, &got, &idx), want);
+		ck_assert_int_eq(got, cases[i].f);
+	}
+}
+END_TEST
+
+/* What a physical keyboard may type into a field: the phone takes no letters, a NIK only digits. */
+START_TEST(test_fields_filter_keys_by_their_kind)
+{
+	ck_assert(valid_field_accepts(AKSES_F_PHONE, '8'));
+	ck_assert(valid_field_accepts(AKSES_F_PHONE, '+'));
+	ck_assert(valid_field_accepts(AKSES_F_PHONE, ' '));
+	ck_assert(valid_field_accepts(AKSES_F_PHONE, '-'));
+	ck_assert(!valid_field_accepts(AKSES_F_PHONE, 'a'));
+	ck_assert(!valid_field_accepts(AKSES_F_PHONE, 'K'));
+	ck_assert(valid_field_accepts(AKSES_F_NIK, '0'));
+	ck_assert(!valid_field_accepts(AKSES_F_COMPANION_NIK, ' '));
+	ck_assert(!valid_field_accepts(AKSES_F_NIK, 'x'));
+	ck_assert(valid_field_accepts(AKSES_F_INSTITUTION, 'K'));
+	ck_assert(valid_field_accepts(AKSES_F_NAME, 0xE9)); /* é */
+	ck_assert(!valid_field_accepts(AKSES_F_NAME, 0x202E)); /* a bidi override */
+	ck_assert(valid_field_accepts(AKSES_F_PURPOSE, '\n'));
+	ck_assert(!valid_field_accepts(AKSES_F_NAME, '\n'));
+}
+END_TEST
+
 static Suite *valid_suite(void)
 {
 	Suite *s = suite_create("valid");
@@ -651,6 +747,9 @@ static Suite *valid_suite(void)
 	tcase_add_test(tc, test_control_and_bidi_chars_are_refused_in_every_text_field);
 	tcase_add_test(tc, test_newline_is_allowed_only_in_multi_line_fields);
 	tcase_add_test(tc, test_letters_of_every_script_and_zwnj_stay_allowed);
+	tcase_add_test(tc, test_valid_field_states_each_fields_rule_once);
+	tcase_add_test(tc, test_request_refuses_exactly_what_valid_field_refuses);
+	tcase_add_test(tc, test_fields_filter_keys_by_their_kind);
 	suite_add_tcase(s, tc);
 	return s;
 }
