@@ -32,10 +32,10 @@ static bool sub_check_consent(void)
 
 const struct sub_step_def sub_steps[STEP_COUNT] = {
     [STEP_IDENTITY] = {"identity", N_("Who are you?"), {AKSES_F_NIK, AKSES_F_NAME}, false, NULL,
-                       sub_draw_identity},
+                       sub_draw_fields},
     [STEP_CONTACT] = {"contact", N_("How can we reach you?"),
                       {AKSES_F_INSTITUTION, AKSES_F_PHONE, AKSES_F_EMAIL}, false, NULL,
-                      sub_draw_contact},
+                      sub_draw_fields},
     [STEP_PURPOSE] = {"purpose", N_("Why do you come?"),
                       {AKSES_F_PURPOSE, AKSES_F_PURPOSE_CATEGORY}, false, sub_check_purpose,
                       sub_draw_purpose},
@@ -329,6 +329,8 @@ static void submit_event(struct app *a, const SDL_Event *e)
 	akses_field field = AKSES_F_NONE;
 	int idx = 0;
 
+	if (sub.form.now_slot)
+		form_set_now(&sub.form, clock_now(), sub.today);
 	form_to_input(&sub.form, sub.today, &in);
 	sub.submit_rc = a->st ? store_submit(a->st, &in, &sub.res, &field, &idx)
 	                      : AKSES_E_IO;

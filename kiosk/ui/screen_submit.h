@@ -78,8 +78,7 @@ akses_status sub_window_status(void); /* the day and times chosen, by valid_wind
 int sub_chips(const char *prefix, SDL_Rect r, int n, const char *const *labels, int sel);
 
 /* The steps' bodies. */
-void sub_draw_identity(struct app *a, SDL_Rect c);
-void sub_draw_contact(struct app *a, SDL_Rect c);
+void sub_draw_fields(struct app *a, SDL_Rect c); /* identity and contact */
 void sub_draw_purpose(struct app *a, SDL_Rect c);
 void sub_draw_time(struct app *a, SDL_Rect c);
 void sub_draw_companions(struct app *a, SDL_Rect c);

@@ -81,8 +81,9 @@ int sub_chips(const char *prefix, SDL_Rect r, int n, const char *const *labels, 
 
 /* ---- the steps ----------------------------------------------------------------------------- */
 
-/* Identity: the NIK first, as on the KTP, then the name beside it, above the keyboard. */
-void sub_draw_identity(struct app *a, SDL_Rect c)
+/* Identity (the NIK first, as on the KTP, then the name beside it) and contact (the
+ * institution across, phone and the optional email below it): fields above the keyboard. */
+void sub_draw_fields(struct app *a, SDL_Rect c)
 {
 	(void)a;
 	int pad = ui_px(60), gap = ui_px(40);
@@ -91,30 +92,22 @@ void sub_draw_identity(struct app *a, SDL_Rect c)
 
 	SDL_Rect above = sub_keyboard(c);
 	int y = above.y + ui_px(20);
-	sub_field(AKSES_F_NIK, 0, "field:nik", ui_rect(pad, y, half - half / 3, fh));
-	sub_field(AKSES_F_NAME, 0, "field:name",
-	          ui_rect(pad + half - half / 3 + gap, y, half + half / 3, fh));
-	y += fh + ui_px(10);
-	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_SMALL)),
-	        _("As written on your KTP. Your NIK is never printed on the pass."), UI_FONT_SMALL,
-	        false, ui_c_muted, UI_LEFT);
-}
-
-/* Contact: the institution across, phone and the optional email below it. */
-void sub_draw_contact(struct app *a, SDL_Rect c)
-{
-	(void)a;
-	int pad = ui_px(60), gap = ui_px(40);
-	int fh = sub_field_h();
-	int half = (c.w - 2 * pad - gap) / 2;
-
-	SDL_Rect above = sub_keyboard(c);
-	int y = above.y + ui_px(20);
-	sub_field(AKSES_F_INSTITUTION, 0, "field:institution", ui_rect(pad, y, c.w - 2 * pad, fh));
-	y += fh + ui_px(10);
-	sub_field(AKSES_F_PHONE, 0, "field:phone", ui_rect(pad, y, half, fh));
-	/* the core's label already says it is optional */
-	sub_field(AKSES_F_EMAIL, 0, "field:email", ui_rect(pad + half + gap, y, half, fh));
+	if (sub.step == STEP_IDENTITY) {
+		sub_field(AKSES_F_NIK, 0, "field:nik", ui_rect(pad, y, half - half / 3, fh));
+		sub_field(AKSES_F_NAME, 0, "field:name",
+		          ui_rect(pad + half - half / 3 + gap, y, half + half / 3, fh));
+		y += fh + ui_px(10);
+		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_SMALL)),
+		        _("As written on your KTP. Your NIK is never printed on the pass."),
+		        UI_FONT_SMALL, false, ui_c_muted, UI_LEFT);
+	} else {
+		sub_field(AKSES_F_INSTITUTION, 0, "field:institution",
+		          ui_rect(pad, y, c.w - 2 * pad, fh));
+		y += fh + ui_px(10);
+		sub_field(AKSES_F_PHONE, 0, "field:phone", ui_rect(pad, y, half, fh));
+		/* the core's label already says it is optional */
+		sub_field(AKSES_F_EMAIL, 0, "field:email", ui_rect(pad + half + gap, y, half, fh));
+	}
 }
 
 void sub_draw_purpose(struct app *a, SDL_Rect c)
@@ -148,6 +141,8 @@ akses_status sub_window_status(void)
 	int64_t s, e;
 	akses_field which = AKSES_F_NONE;
 
+	if (sub.form.now_slot) /* "now" moves with the clock */
+		form_set_now(&sub.form, clock_now(), sub.today);
 	form_window(&sub.form, sub.today, &s, &e);
 	return valid_window(s, e, clock_now(), &which);
 }
@@ -181,8 +176,10 @@ void sub_draw_time(struct app *a, SDL_Rect c)
 		int sel = sub.form.day - row * 7;
 		int t = sub_chips(row ? "day2" : "day", ui_rect(pad, y, c.w - 2 * pad, ui_px(100)), 7,
 		                  labels, sel >= 0 && sel < 7 ? sel : -1);
-		if (t >= 0)
+		if (t >= 0) {
 			sub.form.day = row * 7 + t;
+			sub.form.now_slot = false;
+		}
 		y += ui_px(116);
 	}
 	y += ui_px(30);
@@ -208,6 +205,11 @@ void sub_draw_time(struct app *a, SDL_Rect c)
 			  : form_move_start(&sub.form, FORM_STEP_MIN);
 	}
 	y += lh + ui_px(8) + ui_px(140);
+	/* "Now": a walk-in starts at once, whatever the half hours say (and may end after midnight) */
+	if (ui_button("time:now", ui_rect(pad, y, ui_px(400), ui_px(100)), _("Now"),
+	              sub.form.now_slot ? UI_SELECTED : UI_SECONDARY))
+		form_set_now(&sub.form, clock_now(), sub.today);
+	y += ui_px(120);
 	akses_status st = sub_window_status();
 	if (st != AKSES_OK)
 		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)),

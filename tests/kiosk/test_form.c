@@ -80,6 +80,35 @@ START_TEST(test_window_moves_in_half_hours_and_stays_valid)
 }
 END_TEST
 
+/* A late visit crosses midnight, and "Now" means the minute the request is sent. */
+START_TEST(test_now_slot_and_visits_that_cross_midnight)
+{
+	struct form f;
+	int64_t s, e;
+	form_wipe(&f, MIDNIGHT + 22 * 3600 + 50 * 60, MIDNIGHT);
+	form_set_now(&f, MIDNIGHT + 22 * 3600 + 50 * 60 + 10, MIDNIGHT);
+	ck_assert(f.now_slot);
+	ck_assert_int_eq(f.day, 0);
+	ck_assert_int_eq(f.start_min, 22 * 60 + 51);
+	ck_assert_int_eq(f.end_min, 24 * 60 + 51); /* 00:51 the next day */
+	form_window(&f, MIDNIGHT, &s, &e);
+	ck_assert_int_eq(e - s, 2 * 3600);
+	ck_assert_int_eq(e, MIDNIGHT + 86400 + 51 * 60);
+	/* sent five minutes later: still "now", same length */
+	form_set_now(&f, MIDNIGHT + 22 * 3600 + 55 * 60, MIDNIGHT);
+	ck_assert_int_eq(f.start_min, 22 * 60 + 55);
+	ck_assert_int_eq(f.end_min - f.start_min, 2 * 60);
+	/* the end moves on past midnight up to 12 hours; moving the start leaves "now" */
+	for (int i = 0; i < 40; i++)
+		form_move_end(&f, 30);
+	ck_assert_int_eq(f.end_min - f.start_min, 12 * 60);
+	ck_assert_int_eq(f.end_min, 22 * 60 + 55 + 12 * 60); /* 10:55 the next morning */
+	form_move_start(&f, -30);
+	ck_assert(!f.now_slot);
+	ck_assert_int_eq(f.end_min - f.start_min, 12 * 60);
+}
+END_TEST
+
 START_TEST(test_request_input_holds_exactly_what_was_typed)
 {
 	struct form f;
@@ -112,6 +141,7 @@ int main(void)
 	tcase_add_test(tc, test_default_window_is_the_next_half_hour_after_thirty_minutes);
 	tcase_add_test(tc, test_window_moves_in_half_hours_and_stays_valid);
 	tcase_add_test(tc, test_request_input_holds_exactly_what_was_typed);
+	tcase_add_test(tc, test_now_slot_and_visits_that_cross_midnight);
 	suite_add_tcase(s, tc);
 	SRunner *r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);
