@@ -71,6 +71,8 @@ void sub_goto(enum sub_step s);
 void sub_hm(int min, char *buf, size_t n);
 
 /* Drawing pieces (screen_submit_steps.c). */
+/* A NIK as the KTP groups it, also while typed: 6-6-4 ("317101 450690 0001"). */
+void sub_nik_groups(const char *nik, char *out, size_t n);
 void sub_field(akses_field f, int idx, const char *id, SDL_Rect r);
 int sub_field_h(void);
 SDL_Rect sub_keyboard(SDL_Rect area);

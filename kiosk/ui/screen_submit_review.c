@@ -11,13 +11,14 @@
 static void sub_review_text(enum sub_step s, char *text, size_t n)
 {
 	const struct form *m = &sub.form;
-	char hm1[16], hm2[16], day[20];
+	char hm1[16], hm2[16], day[20], nik[AKSES_NIK_LEN + 4];
 	size_t o = 0;
 
 	text[0] = '\0';
 	switch (s) {
 	case STEP_IDENTITY:
-		snprintf(text, n, "%s: %s\n%s: %s", akses_field_label(AKSES_F_NIK), m->nik,
+		sub_nik_groups(m->nik, nik, sizeof nik);
+		snprintf(text, n, "%s: %s\n%s: %s", akses_field_label(AKSES_F_NIK), nik,
 		         akses_field_label(AKSES_F_NAME), m->name);
 		break;
 	case STEP_CONTACT:
@@ -34,9 +35,11 @@ static void sub_review_text(enum sub_step s, char *text, size_t n)
 		snprintf(text, n, "%s %s–%s", day, hm1, hm2);
 		break;
 	case STEP_COMPANIONS:
-		for (int i = 0; i < m->n_companions && o < n; i++)
+		for (int i = 0; i < m->n_companions && o < n; i++) {
+			sub_nik_groups(m->companions[i].nik, nik, sizeof nik);
 			o += (size_t)snprintf(text + o, n - o, "%s%d. %s (%s)", i ? "\n" : "", i + 1,
-			                      m->companions[i].name, m->companions[i].nik);
+			                      m->companions[i].name, nik);
+		}
 		if (!m->n_companions)
 			snprintf(text, n, "-");
 		break;

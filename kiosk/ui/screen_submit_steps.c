@@ -11,8 +11,7 @@
 
 /* ---- drawing pieces ------------------------------------------------------------------------ */
 
-/* A NIK as the KTP groups it while typed: 6-6-4 ("317101 450690 0001"). */
-static void sub_nik_groups(const char *nik, char *out, size_t n)
+void sub_nik_groups(const char *nik, char *out, size_t n)
 {
 	size_t o = 0;
 
