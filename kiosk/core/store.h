@@ -18,7 +18,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 6 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 7 /* PRAGMA user_version after migration */
 
 struct store_options {
 	int pass_grace_min;   /* default 15 */

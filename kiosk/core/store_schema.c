@@ -171,6 +171,11 @@ static const char *const migrations[] = {
 	"ALTER TABLE staff ADD COLUMN pin_must_change INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE staff ADD COLUMN pin_set_by INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE staff ADD COLUMN pin_set_at INTEGER NOT NULL DEFAULT 0;",
+	/* id_type: the document whose number the nik column holds ("nik", "passport", "kitas",
+	 * valid_id_type_code): foreign visitors and companions apply with a passport or KITAS.
+	 * Every row so far is a NIK. */
+	"ALTER TABLE request ADD COLUMN id_type TEXT NOT NULL DEFAULT 'nik';"
+	"ALTER TABLE companion ADD COLUMN id_type TEXT NOT NULL DEFAULT 'nik';",
 };
 
 int store_schema_count(void)

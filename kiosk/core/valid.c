@@ -189,6 +189,97 @@ akses_status valid_nik(const char *nik)
 	return AKSES_OK;
 }
 
+/* ---------- passport and KITAS ---------- */
+
+/* n_min..n_max ASCII letters and digits, at least min_digits of them digits. */
+static bool valid_alnum(const char *s, size_t n_min, size_t n_max, int min_digits)
+{
+	size_t n = 0;
+	int digits = 0;
+	for (; s[n]; n++) {
+		unsigned char c = (unsigned char)s[n];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+			return false;
+	}
+	return n >= n_min && n <= n_max && digits >= min_digits;
+}
+
+akses_status valid_passport(const char *s)
+{
+	if (!s || !*s)
+		return AKSES_E_REQUIRED;
+	return valid_alnum(s, 6, 9, 1) ? AKSES_OK : AKSES_E_PASSPORT;
+}
+
+akses_status valid_kitas(const char *s)
+{
+	if (!s || !*s)
+		return AKSES_E_REQUIRED;
+	return valid_alnum(s, 11, AKSES_NIK_LEN, 2) ? AKSES_OK : AKSES_E_KITAS;
+}
+
+akses_status valid_person_id(akses_id_type t, const char *number)
+{
+	switch (t) {
+	case ID_NIK:
+		return valid_nik(number);
+	case ID_PASSPORT:
+		return valid_passport(number);
+	case ID_KITAS:
+		return valid_kitas(number);
+	default:
+		return AKSES_E_ID_TYPE;
+	}
+}
+
+bool valid_person_id_accepts(akses_id_type t, unsigned long cp)
+{
+	bool digit = cp >= '0' && cp <= '9';
+	if (t == ID_NIK)
+		return digit;
+	return digit || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
+static const char *const valid_id_codes[ID_TYPE_COUNT] = {"nik", "passport", "kitas"};
+
+const char *valid_id_type_code(akses_id_type t)
+{
+	return t >= 0 && t < ID_TYPE_COUNT ? valid_id_codes[t] : valid_id_codes[ID_NIK];
+}
+
+bool valid_id_type_parse(const char *s, akses_id_type *out)
+{
+	if (!s)
+		return false;
+	for (int i = 0; i < ID_TYPE_COUNT; i++) {
+		if (strcasecmp(s, valid_id_codes[i]) == 0) {
+			*out = (akses_id_type)i;
+			return true;
+		}
+	}
+	if (strcasecmp(s, "paspor") == 0) {
+		*out = ID_PASSPORT;
+		return true;
+	}
+	return false;
+}
+
+void valid_id_mask(akses_id_type t, const char *number, bool full, char *out, size_t n)
+{
+	size_t len = number ? strlen(number) : 0, head = 0, tail = 3, o = 0;
+	if (n == 0)
+		return;
+	if (t == ID_NIK && len == AKSES_NIK_LEN)
+		head = 6, tail = 4;
+	else if (t == ID_NIK || len <= tail)
+		tail = 0; /* an odd NIK or a very short number: nothing of it is shown */
+	for (size_t i = 0; i < len && o + 1 < n; i++)
+		out[o++] = full || i < head || i >= len - tail ? number[i] : '*';
+	out[o] = '\0';
+}
+
 /* ---------- phone, email, PIN, codes ---------- */
 
 akses_status valid_phone(const char *phone, char *out)
@@ -406,6 +497,11 @@ bool valid_field_accepts(akses_field field, unsigned long cp)
 	}
 }
 
+bool valid_same_id(akses_id_type t1, const char *n1, akses_id_type t2, const char *n2)
+{
+	return t1 == t2 && n1 && n2 && strcasecmp(n1, n2) == 0;
+}
+
 /* Field by field in the form's order, each through valid_field. Indexes are 0-based positions
  * in companion_* and equipment. Every equipment line given must be non-blank (the form drops
  * empty lines); the list itself may be empty. */
@@ -421,7 +517,9 @@ akses_status valid_request(const struct akses_request_input *in, int64_t now,
 		return AKSES_E_INVALID_ARG;
 	const char *head_text[] = {in->name, in->nik, in->institution, in->phone, in->email};
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
-		if ((st = valid_field(head[i], head_text[i])) != AKSES_OK)
+		st = head[i] == AKSES_F_NIK ? valid_person_id(in->id_type, in->nik)
+		                            : valid_field(head[i], head_text[i]);
+		if (st != AKSES_OK)
 			return valid_fail(st, head[i], 0, field_out, index_out);
 	}
 	if (in->purpose_category <= PURPOSE_NONE || in->purpose_category >= PURPOSE_COUNT)
@@ -437,12 +535,14 @@ akses_status valid_request(const struct akses_request_input *in, int64_t now,
 	for (int i = 0; i < in->n_companions; i++) {
 		if ((st = valid_field(AKSES_F_COMPANION_NAME, in->companion_name[i])) != AKSES_OK)
 			return valid_fail(st, AKSES_F_COMPANION_NAME, i, field_out, index_out);
-		if ((st = valid_field(AKSES_F_COMPANION_NIK, in->companion_nik[i])) != AKSES_OK)
+		akses_id_type t = in->companion_id_type[i];
+		if ((st = valid_person_id(t, in->companion_nik[i])) != AKSES_OK)
 			return valid_fail(st, AKSES_F_COMPANION_NIK, i, field_out, index_out);
-		/* One person, one pass: the same NIK twice would give one person two passes. */
-		bool dup = strcmp(in->companion_nik[i], in->nik) == 0;
+		/* One person, one pass: the same document twice would give one person two passes. */
+		bool dup = valid_same_id(t, in->companion_nik[i], in->id_type, in->nik);
 		for (int j = 0; j < i && !dup; j++)
-			dup = strcmp(in->companion_nik[i], in->companion_nik[j]) == 0;
+			dup = valid_same_id(t, in->companion_nik[i], in->companion_id_type[j],
+			                    in->companion_nik[j]);
 		if (dup)
 			return valid_fail(AKSES_E_DUPLICATE_PERSON, AKSES_F_COMPANION_NIK, i,
 			                  field_out, index_out);
