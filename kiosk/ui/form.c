@@ -51,7 +51,7 @@ bool form_is_blank(const struct form *f)
 	FORM_ZERO(f->companions);
 	FORM_ZERO(f->equipment);
 #undef FORM_ZERO
-	return f->n_companions == 0 && f->n_equipment == 0 && !f->consent &&
+	return f->n_companions == 0 && f->n_equipment == 0 && !f->consent && f->id_type == ID_NIK &&
 	       f->purpose_category == PURPOSE_NONE && f->started_at == 0;
 }
 
@@ -104,6 +104,7 @@ void form_to_input(const struct form *f, int64_t today_start, struct akses_reque
 	memset(in, 0, sizeof *in);
 	in->name = f->name;
 	in->nik = f->nik;
+	in->id_type = f->id_type;
 	in->institution = f->institution;
 	in->phone = f->phone;
 	in->email = f->email[0] ? f->email : NULL;
@@ -116,6 +117,7 @@ void form_to_input(const struct form *f, int64_t today_start, struct akses_reque
 			continue;
 		in->companion_name[in->n_companions] = p->name;
 		in->companion_nik[in->n_companions] = p->nik;
+		in->companion_id_type[in->n_companions] = p->id_type;
 		in->n_companions++;
 	}
 	for (int i = 0; i < f->n_equipment && i < AKSES_MAX_EQUIPMENT; i++) {

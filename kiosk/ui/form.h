@@ -14,12 +14,14 @@
 
 struct form_person {
 	char name[AKSES_BUF(AKSES_NAME_CHARS)];
-	char nik[AKSES_NIK_LEN + 1];
+	char nik[AKSES_NIK_LEN + 1]; /* the number of the id_type document */
+	akses_id_type id_type;
 };
 
 struct form {
 	char name[AKSES_BUF(AKSES_NAME_CHARS)];
 	char nik[AKSES_NIK_LEN + 1];
+	akses_id_type id_type; /* ID_NIK unless the visitor picks passport or KITAS */
 	char institution[AKSES_BUF(AKSES_INSTITUTION_CHARS)];
 	char phone[FORM_PHONE_BUF];
 	char email[AKSES_BUF(AKSES_EMAIL_CHARS)];

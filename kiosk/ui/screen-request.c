@@ -8,6 +8,7 @@
 
 #include "clock.h"
 #include "staff.h"
+#include "valid.h"
 #include "wf.h"
 
 enum { RQ_CMD_ACT = 1, RQ_CMD_ASSIGN, RQ_CMD_ASK, RQ_CMD_BACK };
@@ -135,8 +136,8 @@ static void rq_draw_details(struct app *a, int x, int y, int w, int bottom)
 	ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_LARGE)), r->name, UI_FONT_LARGE, true,
 	        ui_c_text, UI_LEFT);
 	y += ui_font_height(UI_FONT_LARGE) + ui_px(8);
-	staff_mask_nik(r->nik, full, nik, sizeof nik);
-	y += rq_line(x, y, w, "NIK", nik);
+	valid_id_mask(r->id_type, r->nik, full, nik, sizeof nik);
+	y += rq_line(x, y, w, akses_id_type_label(r->id_type), nik);
 	y += rq_line(x, y, w, _("Institution"), r->institution);
 	snprintf(v, sizeof v, "%s — %s", wf_purpose_label(r->purpose_category), r->purpose);
 	ui_text(ui_rect(x, y, w, sh), _("Purpose"), UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
@@ -155,9 +156,12 @@ static void rq_draw_details(struct app *a, int x, int y, int w, int bottom)
 		size_t o = 0;
 		v[0] = '\0';
 		for (int i = 0; i < r->n_companions && o < sizeof v; i++) {
-			staff_mask_nik(r->companions[i].nik, full, nik, sizeof nik);
-			o += (size_t)snprintf(v + o, sizeof v - o, "%s%s (%s)", i ? "; " : "",
-			                      r->companions[i].name, nik);
+			const struct akses_person *p = &r->companions[i];
+			valid_id_mask(p->id_type, p->nik, full, nik, sizeof nik);
+			/* a NIK goes without its label, as it always did; other documents say which */
+			o += (size_t)snprintf(v + o, sizeof v - o, "%s%s (%s%s%s)", i ? "; " : "",
+			                      p->name, p->id_type == ID_NIK ? "" : akses_id_type_label(p->id_type),
+			                      p->id_type == ID_NIK ? "" : " ", nik);
 		}
 		char head[80];
 		snprintf(head, sizeof head, _("Companions: %d"), r->n_companions);

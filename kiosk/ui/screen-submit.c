@@ -91,6 +91,16 @@ struct ui_textbuf sub_buf(akses_field f)
 	}
 }
 
+/* The document type of the person whose number field f is at row idx (NULL for other fields). */
+akses_id_type *sub_id_type(akses_field f, int idx)
+{
+	if (f == AKSES_F_NIK)
+		return &sub.form.id_type;
+	if (f == AKSES_F_COMPANION_NIK)
+		return &sub.form.companions[idx].id_type;
+	return NULL;
+}
+
 /* The keyboard a field is typed with, and when its letters capitalise themselves. */
 static void sub_keyboard_for(akses_field f, enum kbd_layout *layout, enum kbd_autocap *cap)
 {
@@ -99,7 +109,9 @@ static void sub_keyboard_for(akses_field f, enum kbd_layout *layout, enum kbd_au
 	switch (f) {
 	case AKSES_F_NIK:
 	case AKSES_F_COMPANION_NIK:
-		*layout = KBD_NUMERIC;
+		/* a passport or KITAS number has letters: the full keyboard, in capitals */
+		if (*sub_id_type(f, sub.comp) == ID_NIK)
+			*layout = KBD_NUMERIC;
 		break;
 	case AKSES_F_PHONE:
 		*layout = KBD_PHONE;
@@ -123,10 +135,18 @@ void sub_focus(akses_field f)
 	enum kbd_layout l;
 	enum kbd_autocap cap;
 
+	const akses_id_type *was = sub_id_type(sub.focus, sub.comp);
+	bool caps_was_ours = was && *was != ID_NIK;
 	sub.focus = sub_is_text(f) ? f : AKSES_F_NONE;
 	sub_keyboard_for(sub.focus, &l, &cap);
 	kbd_set_layout(&sub.kbd, l);
 	sub.kbd.autocap = cap;
+	/* a passport or KITAS number is typed in capitals: caps lock on while it has the focus */
+	const akses_id_type *t = sub_id_type(sub.focus, sub.comp);
+	if (t && *t != ID_NIK)
+		sub.kbd.caps = true;
+	else if (caps_was_ours)
+		sub.kbd.caps = false;
 	if (sub.focus != AKSES_F_NONE)
 		kbd_autoshift(&sub.kbd, sub_buf(sub.focus).buf);
 }
@@ -157,12 +177,14 @@ akses_status sub_check(akses_field f, int idx)
 	const char *text = sub_text(f, idx);
 	if (f == AKSES_F_EQUIPMENT && !text[0])
 		return AKSES_OK;
-	akses_status st = valid_field(f, text);
+	const akses_id_type *t = sub_id_type(f, idx);
+	akses_status st = t ? valid_person_id(*t, text) : valid_field(f, text);
 	if (st != AKSES_OK || f != AKSES_F_COMPANION_NIK)
 		return st;
-	bool dup = strcmp(text, sub.form.nik) == 0;
+	const struct form *m = &sub.form;
+	bool dup = valid_same_id(*t, text, m->id_type, m->nik);
 	for (int j = 0; j < idx && !dup; j++)
-		dup = strcmp(text, sub.form.companions[j].nik) == 0;
+		dup = valid_same_id(*t, text, m->companions[j].id_type, m->companions[j].nik);
 	return dup ? AKSES_E_DUPLICATE_PERSON : AKSES_OK;
 }
 
@@ -173,8 +195,17 @@ void sub_typed(void)
 	akses_field f = sub.focus;
 	if (f != AKSES_F_NIK && f != AKSES_F_COMPANION_NIK)
 		return;
+	char *num = sub_buf(f).buf;
+	if (*sub_id_type(f, sub.comp) != ID_NIK) {
+		/* passport and KITAS numbers are in capitals on the document; no length says it is
+		 * complete, so the visitor moves on with a tap */
+		for (char *p = num; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		return;
+	}
 	akses_field name = f == AKSES_F_NIK ? AKSES_F_NAME : AKSES_F_COMPANION_NAME;
-	if (strlen(sub_buf(f).buf) == AKSES_NIK_LEN && sub_check(f, sub.comp) == AKSES_OK &&
+	if (strlen(num) == AKSES_NIK_LEN && sub_check(f, sub.comp) == AKSES_OK &&
 	    !sub_buf(name).buf[0])
 		sub_focus(name);
 }
@@ -343,8 +374,10 @@ static void submit_event(struct app *a, const SDL_Event *e)
 			sub.equip = idx;
 		sub_focus(sub_is_text(field) ? field : sub.focus);
 		sub.tried[s] = true;
-		snprintf(sub.server_msg, sizeof sub.server_msg, "%s%s%s",
-		         field ? akses_field_label(field) : "", field ? ": " : "",
+		const akses_id_type *idt = sub_id_type(field, sub.comp);
+		const char *label = idt ? akses_id_type_label(*idt) : akses_field_label(field);
+		snprintf(sub.server_msg, sizeof sub.server_msg, "%s%s%s", field ? label : "",
+		         field ? ": " : "",
 		         akses_status_message(sub.submit_rc));
 		return;
 	}
@@ -375,7 +408,9 @@ static void submit_text(struct app *a, const char *s)
 				break;
 			char one[5] = {0};
 			memcpy(one, s, len);
-			if (valid_field_accepts(sub.focus, cp))
+			const akses_id_type *idt = sub_id_type(sub.focus, sub.comp);
+			if (idt ? valid_person_id_accepts(*idt, cp)
+			        : valid_field_accepts(sub.focus, cp))
 				changed |= ui_textbuf_insert(&t, one);
 			s += len;
 		}

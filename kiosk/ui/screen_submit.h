@@ -57,6 +57,11 @@ extern struct sub_state sub;
 
 /* The buffer behind a text field (companion and equipment fields at the selected row). */
 struct ui_textbuf sub_buf(akses_field f);
+/* The document type of the person whose number field f is, at row idx; NULL for other fields. */
+akses_id_type *sub_id_type(akses_field f, int idx);
+/* The document type chips (NIK, passport, KITAS) for number field f at row idx: a change empties
+ * the number (it was another document's) and focuses it with that document's keyboard. */
+void sub_id_chips(const char *prefix, SDL_Rect r, akses_field f, int idx);
 /* Focus a field: its keyboard layout and capitalisation. */
 void sub_focus(akses_field f);
 /* One field's rule as it stands (row idx for companions and equipment): AKSES_OK or what is
@@ -73,6 +78,8 @@ void sub_hm(int min, char *buf, size_t n);
 /* Drawing pieces (screen_submit_steps.c). */
 /* A NIK as the KTP groups it, also while typed: 6-6-4 ("317101 450690 0001"). */
 void sub_nik_groups(const char *nik, char *out, size_t n);
+/* A person's number as the wizard shows it: a NIK in groups, another document's as it is. */
+void sub_id_shown(akses_id_type t, const char *number, char *out, size_t n);
 void sub_field(akses_field f, int idx, const char *id, SDL_Rect r);
 int sub_field_h(void);
 SDL_Rect sub_keyboard(SDL_Rect area);

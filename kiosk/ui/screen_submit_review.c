@@ -17,8 +17,8 @@ static void sub_review_text(enum sub_step s, char *text, size_t n)
 	text[0] = '\0';
 	switch (s) {
 	case STEP_IDENTITY:
-		sub_nik_groups(m->nik, nik, sizeof nik);
-		snprintf(text, n, "%s: %s\n%s: %s", akses_field_label(AKSES_F_NIK), nik,
+		sub_id_shown(m->id_type, m->nik, nik, sizeof nik);
+		snprintf(text, n, "%s: %s\n%s: %s", akses_id_type_label(m->id_type), nik,
 		         akses_field_label(AKSES_F_NAME), m->name);
 		break;
 	case STEP_CONTACT:
@@ -36,9 +36,13 @@ static void sub_review_text(enum sub_step s, char *text, size_t n)
 		break;
 	case STEP_COMPANIONS:
 		for (int i = 0; i < m->n_companions && o < n; i++) {
-			sub_nik_groups(m->companions[i].nik, nik, sizeof nik);
-			o += (size_t)snprintf(text + o, n - o, "%s%d. %s (%s)", i ? "\n" : "", i + 1,
-			                      m->companions[i].name, nik);
+			const struct form_person *p = &m->companions[i];
+			sub_id_shown(p->id_type, p->nik, nik, sizeof nik);
+			/* a NIK as before; another document says which it is */
+			o += (size_t)snprintf(text + o, n - o, "%s%d. %s (%s%s%s)", i ? "\n" : "",
+			                      i + 1, p->name,
+			                      p->id_type == ID_NIK ? "" : akses_id_type_label(p->id_type),
+			                      p->id_type == ID_NIK ? "" : " ", nik);
 		}
 		if (!m->n_companions)
 			snprintf(text, n, "-");

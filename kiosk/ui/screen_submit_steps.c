@@ -23,6 +23,14 @@ void sub_nik_groups(const char *nik, char *out, size_t n)
 	out[o] = '\0';
 }
 
+void sub_id_shown(akses_id_type t, const char *number, char *out, size_t n)
+{
+	if (t == ID_NIK)
+		sub_nik_groups(number, out, n);
+	else
+		snprintf(out, n, "%s", number);
+}
+
 /* A field bound to the model, with its live validation message. */
 void sub_field(akses_field f, int idx, const char *id, SDL_Rect r)
 {
@@ -33,11 +41,15 @@ void sub_field(akses_field f, int idx, const char *id, SDL_Rect r)
 
 	if (st != AKSES_OK && (t.buf[0] || sub.tried[sub.step]))
 		msg = akses_status_message(st);
-	if (f == AKSES_F_NIK || f == AKSES_F_COMPANION_NIK) {
+	const char *label = akses_field_label(f);
+	const akses_id_type *idt = sub_id_type(f, idx);
+	if (idt && *idt == ID_NIK) {
 		sub_nik_groups(t.buf, grouped, sizeof grouped);
 		shown = grouped;
+	} else if (idt) {
+		label = akses_id_type_label(*idt);
 	}
-	if (ui_field(id, r, akses_field_label(f), shown, sub.focus == f, msg, false))
+	if (ui_field(id, r, label, shown, sub.focus == f, msg, false))
 		sub_focus(f);
 }
 
@@ -78,6 +90,23 @@ int sub_chips(const char *prefix, SDL_Rect r, int n, const char *const *labels, 
 	return tapped;
 }
 
+void sub_id_chips(const char *prefix, SDL_Rect r, akses_field f, int idx)
+{
+	static const char *const names[ID_TYPE_COUNT] = {N_("NIK"), N_("Passport"), N_("KITAS")};
+	const char *labels[ID_TYPE_COUNT];
+	akses_id_type *t = sub_id_type(f, idx);
+
+	for (int i = 0; i < ID_TYPE_COUNT; i++)
+		labels[i] = _(names[i]);
+	int tapped = sub_chips(prefix, r, ID_TYPE_COUNT, labels, (int)*t);
+	if (tapped < 0 || tapped == (int)*t)
+		return;
+	*t = (akses_id_type)tapped;
+	struct ui_textbuf b = sub_buf(f);
+	memset(b.buf, 0, b.size);
+	sub_focus(f);
+}
+
 /* ---- the steps ----------------------------------------------------------------------------- */
 
 /* Identity (the NIK first, as on the KTP, then the name beside it) and contact (the
@@ -96,8 +125,13 @@ void sub_draw_fields(struct app *a, SDL_Rect c)
 		sub_field(AKSES_F_NAME, 0, "field:name",
 		          ui_rect(pad + half - half / 3 + gap, y, half + half / 3, fh));
 		y += fh + ui_px(10);
-		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_SMALL)),
-		        _("As written on your KTP. Your NIK is never printed on the pass."),
+		/* NIK is picked already: a visitor with a KTP never taps these */
+		int cw = ui_px(420);
+		sub_id_chips("idtype", ui_rect(c.w - pad - cw, y, cw, ui_px(64)), AKSES_F_NIK, 0);
+		ui_text(ui_rect(pad, y, c.w - 2 * pad - cw - gap, ui_font_height(UI_FONT_SMALL)),
+		        sub.form.id_type == ID_NIK
+		            ? _("As written on your KTP. Your NIK is never printed on the pass.")
+		            : _("As written on your document. It is never printed on the pass."),
 		        UI_FONT_SMALL, false, ui_c_muted, UI_LEFT);
 	} else {
 		sub_field(AKSES_F_INSTITUTION, 0, "field:institution",
@@ -278,6 +312,11 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 	                          UI_PRIMARY)) {
 		*sel = (*n)++;
 		sub_focus(first);
+	}
+	if (companions && *n > 0) {
+		int tw = ui_px(420);
+		sub_id_chips("comp-idtype", ui_rect(c.w - pad - tw, y + ui_px(13), tw, ui_px(64)),
+		             AKSES_F_COMPANION_NIK, *sel);
 	}
 	y += ui_px(90) + ui_px(16);
 	if (*n == 0) {
