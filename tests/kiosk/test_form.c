@@ -22,6 +22,7 @@ static void fill(struct form *f)
 	strcpy(f->companions[0].nik, "1371010101900002");
 	strcpy(f->companions[1].name, "Ḥasan");
 	strcpy(f->companions[1].nik, "1371010101900003");
+	f->companions[1].id_type = ID_KITAS; /* a foreigner's document, forgotten with the rest */
 	f->n_equipment = 1;
 	strcpy(f->equipment[0], "Laptop");
 	f->consent = true;
@@ -41,6 +42,8 @@ START_TEST(test_wipe_leaves_nothing_of_the_previous_visitor)
 		ck_assert_int_eq(p[i], 0);
 	ck_assert_int_eq(f.n_companions, 0);
 	ck_assert(!f.consent);
+	ck_assert_int_eq(f.id_type, ID_NIK); /* the next visitor starts with a NIK */
+	ck_assert_int_eq(f.companions[1].id_type, ID_NIK);
 }
 END_TEST
 
@@ -124,6 +127,9 @@ START_TEST(test_request_input_holds_exactly_what_was_typed)
 	ck_assert_str_eq(in.email, "nurul@example.id");
 	ck_assert_int_eq(in.n_companions, 2);
 	ck_assert_str_eq(in.companion_name[1], "Ḥasan");
+	ck_assert_int_eq(in.id_type, ID_NIK);
+	ck_assert_int_eq(in.companion_id_type[0], ID_NIK);
+	ck_assert_int_eq(in.companion_id_type[1], ID_KITAS);
 	ck_assert_int_eq(in.n_equipment, 1);
 	ck_assert(in.consent);
 	ck_assert_int_eq(in.form_started_at, MIDNIGHT + 100);
