@@ -62,6 +62,7 @@ akses_id_type *sub_id_type(akses_field f, int idx);
 /* The document type chips (NIK, passport, KITAS) for number field f at row idx: a change empties
  * the number (it was another document's) and focuses it with that document's keyboard. */
 void sub_id_chips(const char *prefix, SDL_Rect r, akses_field f, int idx);
+#define SUB_ID_CHIPS_W ui_px(600) /* room for "Passport" on each of the three at 1280x800 */
 /* Focus a field: its keyboard layout and capitalisation. */
 void sub_focus(akses_field f);
 /* One field's rule as it stands (row idx for companions and equipment): AKSES_OK or what is

@@ -126,7 +126,7 @@ void sub_draw_fields(struct app *a, SDL_Rect c)
 		          ui_rect(pad + half - half / 3 + gap, y, half + half / 3, fh));
 		y += fh + ui_px(10);
 		/* NIK is picked already: a visitor with a KTP never taps these */
-		int cw = ui_px(420);
+		int cw = SUB_ID_CHIPS_W;
 		sub_id_chips("idtype", ui_rect(c.w - pad - cw, y, cw, ui_px(64)), AKSES_F_NIK, 0);
 		ui_text(ui_rect(pad, y, c.w - 2 * pad - cw - gap, ui_font_height(UI_FONT_SMALL)),
 		        sub.form.id_type == ID_NIK
@@ -292,9 +292,17 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 	int y = above.y + ui_px(16);
 	const char *help = companions ? _("Everyone who comes in with you needs their own pass.")
 	                              : _("Equipment you bring into the server room, one per line.");
-	ui_text(ui_rect(pad, y, c.w - 2 * pad, lh), help, UI_FONT_SMALL, false, ui_c_muted,
-	        UI_LEFT);
-	y += lh + ui_px(10);
+	/* the selected companion's document type beside the help line: the row of numbered chips
+	 * below needs its whole width for ten companions */
+	int tw = companions && *n > 0 ? SUB_ID_CHIPS_W : 0, row = lh;
+	if (tw) {
+		row = ui_px(64);
+		sub_id_chips("comp-idtype", ui_rect(c.w - pad - tw, y, tw, row),
+		             AKSES_F_COMPANION_NIK, *sel);
+	}
+	ui_text(ui_rect(pad, y, c.w - 2 * pad - (tw ? tw + gap : 0), lh), help, UI_FONT_SMALL, false,
+	        ui_c_muted, UI_LEFT);
+	y += row + ui_px(10);
 	int cw = ui_px(90), x = pad;
 	for (int i = 0; i < *n; i++) {
 		snprintf(id, sizeof id, "%s:%d", companions ? "comp" : "equip", i);
@@ -312,11 +320,6 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 	                          UI_PRIMARY)) {
 		*sel = (*n)++;
 		sub_focus(first);
-	}
-	if (companions && *n > 0) {
-		int tw = ui_px(420);
-		sub_id_chips("comp-idtype", ui_rect(c.w - pad - tw, y + ui_px(13), tw, ui_px(64)),
-		             AKSES_F_COMPANION_NIK, *sel);
 	}
 	y += ui_px(90) + ui_px(16);
 	if (*n == 0) {
