@@ -448,7 +448,7 @@ static prn_status letter_render(struct prn_doc *d, const void *arg)
 	para(d, "Perihal: Permohonan akses ruang server / pusat data", 10);
 	para(d, "Dengan hormat, saya yang bertanda tangan di bawah ini:", 10);
 	prn_field(d, 120, "Nama", prn_s(l->name));
-	prn_field(d, 120, "NIK", prn_s(l->nik_masked));
+	prn_field(d, 120, l->id_label ? l->id_label : "NIK", prn_s(l->nik_masked));
 	prn_field(d, 120, "Instansi", prn_s(l->institution));
 	prn_field(d, 120, "Telepon", prn_s(l->phone_masked));
 	if (l->email && *l->email)
@@ -462,8 +462,12 @@ static prn_status letter_render(struct prn_doc *d, const void *arg)
 	if (l->n_companions > 0) {
 		prn_heading(d, "Rekan pemohon yang ikut masuk");
 		for (int i = 0; i < l->n_companions; i++) {
-			snprintf(line, sizeof(line), "%d. %s (NIK %s)", i + 1, prn_s(l->companions[i]),
-			         l->companion_niks ? prn_s(l->companion_niks[i]) : "-");
+			const char *label =
+			    l->companion_id_labels && l->companion_id_labels[i]
+			        ? l->companion_id_labels[i]
+			        : "NIK";
+			snprintf(line, sizeof(line), "%d. %s (%s %s)", i + 1, prn_s(l->companions[i]),
+			         label, l->companion_niks ? prn_s(l->companion_niks[i]) : "-");
 			para(d, line, 10);
 		}
 	}

@@ -212,6 +212,9 @@ struct prn_letter {
 	int n_companions;
 	const char *const *companions;     /* names */
 	const char *const *companion_niks; /* masked */
+	/* what the numbers are ("NIK", "Nomor paspor"...); NULL (or a NULL list) means "NIK" */
+	const char *id_label;
+	const char *const *companion_id_labels;
 	int n_equipment;
 	const char *const *equipment;
 };

@@ -78,16 +78,23 @@ typedef enum akses_urgency {
 	URGENCY_COUNT
 } akses_urgency;
 
+/* The identity document whose number a person gives: the KTP's NIK for citizens, a passport or
+ * a KITAS (limited stay permit card) for foreigners. The number is kept in the nik fields (at
+ * most AKSES_NIK_LEN characters for every type); stored as "nik", "passport", "kitas". */
+typedef enum akses_id_type { ID_NIK = 0, ID_PASSPORT, ID_KITAS, ID_TYPE_COUNT } akses_id_type;
+
 /* A person on a request: the applicant or one companion. */
 struct akses_person {
 	char name[AKSES_BUF(AKSES_NAME_CHARS)];
-	char nik[AKSES_NIK_LEN + 1];
+	char nik[AKSES_NIK_LEN + 1]; /* the number of the id_type document */
+	akses_id_type id_type;
 };
 
 /* What a visitor (or aksesctl) submits. Strings are the caller's, validated by the core. */
 struct akses_request_input {
 	const char *name;
-	const char *nik;
+	const char *nik;         /* the number of the id_type document */
+	akses_id_type id_type;   /* ID_NIK (0) unless set */
 	const char *institution;
 	const char *phone;  /* any of 08.., 628.., +628.., spaces and dashes allowed */
 	const char *email;  /* optional: NULL or "" */
@@ -98,6 +105,7 @@ struct akses_request_input {
 	int n_companions;
 	const char *companion_name[AKSES_MAX_COMPANIONS];
 	const char *companion_nik[AKSES_MAX_COMPANIONS];
+	akses_id_type companion_id_type[AKSES_MAX_COMPANIONS];
 	int n_equipment;
 	const char *equipment[AKSES_MAX_EQUIPMENT];
 	bool consent;            /* privacy notice (UU 27/2022) accepted */
@@ -118,6 +126,7 @@ struct akses_request {
 	int last_step;            /* SOP number of the last completed step (1..12, never 8) */
 	char name[AKSES_BUF(AKSES_NAME_CHARS)];
 	char nik[AKSES_NIK_LEN + 1];
+	akses_id_type id_type;
 	char institution[AKSES_BUF(AKSES_INSTITUTION_CHARS)];
 	char phone[AKSES_PHONE_BUF];
 	char email[AKSES_BUF(AKSES_EMAIL_CHARS)];

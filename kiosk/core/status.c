@@ -139,6 +139,12 @@ const char *akses_status_message(akses_status st)
 		return C_("To print your pass, scan the QR code on your receipt, or ask the helpdesk.");
 	case AKSES_E_NUMBERS_USED_UP:
 		return C_("Every request number of today is taken. Please ask the Helpdesk.");
+	case AKSES_E_PASSPORT:
+		return C_("A passport number is 6 to 9 letters and digits.");
+	case AKSES_E_KITAS:
+		return C_("A KITAS number is 11 to 16 letters and digits.");
+	case AKSES_E_ID_TYPE:
+		return C_("The identity document is NIK, passport or KITAS.");
 	case AKSES_E_PIN_MUST_CHANGE:
 		return C_("This PIN was set by an administrator: choose a new PIN of your own.");
 	}
@@ -183,4 +189,16 @@ const char *akses_field_label(akses_field f)
 		return C_("PIN");
 	}
 	return "";
+}
+
+const char *akses_id_type_label(akses_id_type t)
+{
+	switch (t) {
+	case ID_PASSPORT:
+		return C_("Passport number");
+	case ID_KITAS:
+		return C_("KITAS number");
+	default:
+		return C_("NIK");
+	}
 }

@@ -5,6 +5,8 @@
 
 #include <stdbool.h>
 
+#include "model.h"
+
 typedef enum akses_status {
 	AKSES_OK = 0,
 	/* storage and system */
@@ -66,6 +68,9 @@ typedef enum akses_status {
 	AKSES_E_DATE = -75,         /* not YYYY-MM-DD */
 	AKSES_E_CODE_UNKNOWN = -76, /* no staff account has this staff code */
 	AKSES_E_NUMBERS_USED_UP = -77, /* every request number of the day is taken */
+	AKSES_E_PASSPORT = -78,     /* not 6-9 letters and digits with a digit */
+	AKSES_E_KITAS = -79,        /* not 11-16 letters and digits with two digits */
+	AKSES_E_ID_TYPE = -80,      /* unknown identity document type */
 	/* the visitor's proofs (store_guard.c) */
 	AKSES_E_LOOKUP_WAIT = -90,    /* too many wrong number + digits tries: wait (store_lookup_wait) */
 	AKSES_E_RECEIPT_NEEDED = -91, /* a visitor's print needs the receipt's token (QR) */
@@ -117,5 +122,9 @@ static inline bool akses_status_is_input(akses_status st)
 
 /* Translated field label ("Nama lengkap" / "Full name"). Never NULL. */
 const char *akses_field_label(akses_field f);
+
+/* Translated name of an identity document's number ("NIK", "Nomor paspor", "Nomor KITAS"): the
+ * label wherever a person's number is shown or printed. Never NULL. */
+const char *akses_id_type_label(akses_id_type t);
 
 #endif

@@ -95,8 +95,8 @@ static akses_status req_insert(store *st, const struct akses_request_input *in, 
 	    st,
 	    "INSERT INTO request(number, state, last_step, name, nik, institution, phone, email,"
 	    " purpose_cat, purpose, start_at, end_at, equipment, receipt_hash, form_started_at,"
-	    " created_at, updated_at) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-	    " ?12, ?13, ?14, ?15, ?15)");
+	    " created_at, updated_at, id_type) VALUES (?1, ?2, 1, ?3, upper(?4), ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)");
 	if (!s) {
 		free(equip);
 		return AKSES_E_IO;
@@ -119,20 +119,24 @@ static akses_status req_insert(store *st, const struct akses_request_input *in, 
 	    in->form_started_at > 0 && in->form_started_at <= now ? in->form_started_at : 0;
 	sqlite3_bind_int64(s, 14, started);
 	sqlite3_bind_int64(s, 15, now);
+	sqlite3_bind_text(s, 16, valid_id_type_code(in->id_type), -1, SQLITE_STATIC);
 	akses_status rc = req_step_done(st, s);
 	free(equip);
 	if (rc != AKSES_OK)
 		return rc;
 	int64_t id = sqlite3_last_insert_rowid(st->db);
 	for (int i = 0; i < in->n_companions; i++) {
-		s = store_prep(st, "INSERT INTO companion(request_id, seq, name, nik)"
-		                   " VALUES (?1, ?2, ?3, ?4)");
+		/* passport and KITAS letters are kept in capitals, as printed on the document */
+		s = store_prep(st, "INSERT INTO companion(request_id, seq, name, nik, id_type)"
+		                   " VALUES (?1, ?2, ?3, upper(?4), ?5)");
 		if (!s)
 			return AKSES_E_IO;
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int(s, 2, i + 1);
 		sqlite3_bind_text(s, 3, in->companion_name[i], -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 4, in->companion_nik[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, valid_id_type_code(in->companion_id_type[i]), -1,
+		                  SQLITE_STATIC);
 		if ((rc = req_step_done(st, s)) != AKSES_OK)
 			return rc;
 	}
@@ -200,7 +204,7 @@ akses_status store_submit(store *st, const struct akses_request_input *in,
 	" r.purpose_cat, r.purpose, r.start_at, r.end_at, r.created_at, r.updated_at, "            \
 	"r.equipment,"                                                                             \
 	" coalesce(r.escort_id, 0), coalesce(e.name, ''), r.reason, r.report,"                     \
-	" r.anonymized_at IS NOT NULL, r.receipt_hash"
+	" r.anonymized_at IS NOT NULL, r.receipt_hash, r.id_type"
 
 /* Read a request found by the statement's where-clause ("r.number = ?1" or "r.receipt_hash = ?1")
  * with its companions and equipment into out. When hash_out is not NULL it gets the stored
@@ -258,9 +262,13 @@ static akses_status req_load(store *st, const char *where, const void *key, int 
 		if (sqlite3_column_bytes(s, 21) == SECRET_HASH_BYTES)
 			memcpy(hash_out, sqlite3_column_blob(s, 21), SECRET_HASH_BYTES);
 	}
+	store_col_text(s, 22, code, sizeof code);
+	if (!valid_id_type_parse(code, &out->id_type))
+		out->id_type = ID_NIK;
 	sqlite3_finalize(s);
 
-	s = store_prep(st, "SELECT name, nik FROM companion WHERE request_id = ?1 ORDER BY seq");
+	s = store_prep(st,
+	               "SELECT name, nik, id_type FROM companion WHERE request_id = ?1 ORDER BY seq");
 	if (!s)
 		return AKSES_E_IO;
 	sqlite3_bind_int64(s, 1, out->id);
@@ -268,6 +276,9 @@ static akses_status req_load(store *st, const char *where, const void *key, int 
 		struct akses_person *p = &out->companions[out->n_companions++];
 		store_col_text(s, 0, p->name, sizeof p->name);
 		store_col_text(s, 1, p->nik, sizeof p->nik);
+		store_col_text(s, 2, code, sizeof code);
+		if (!valid_id_type_parse(code, &p->id_type))
+			p->id_type = ID_NIK;
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);

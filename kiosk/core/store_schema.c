@@ -184,6 +184,11 @@ static const char *const migrations[] = {
 	 * disposisi. Other steps keep both empty; retention clears the instruction with the note. */
 	"ALTER TABLE step ADD COLUMN instruction TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE step ADD COLUMN urgency TEXT NOT NULL DEFAULT '';",
+	/* id_type: the document whose number the nik column holds ("nik", "passport", "kitas",
+	 * valid_id_type_code): foreign visitors and companions apply with a passport or KITAS.
+	 * Every row so far is a NIK. */
+	"ALTER TABLE request ADD COLUMN id_type TEXT NOT NULL DEFAULT 'nik';"
+	"ALTER TABLE companion ADD COLUMN id_type TEXT NOT NULL DEFAULT 'nik';",
 };
 
 int store_schema_count(void)

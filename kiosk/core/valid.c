@@ -189,6 +189,97 @@ akses_status valid_nik(const char *nik)
 	return AKSES_OK;
 }
 
+/* ---------- passport and KITAS ---------- */
+
+/* n_min..n_max ASCII letters and digits, at least min_digits of them digits. */
+static bool valid_alnum(const char *s, size_t n_min, size_t n_max, int min_digits)
+{
+	size_t n = 0;
+	int digits = 0;
+	for (; s[n]; n++) {
+		unsigned char c = (unsigned char)s[n];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+			return false;
+	}
+	return n >= n_min && n <= n_max && digits >= min_digits;
+}
+
+akses_status valid_passport(const char *s)
+{
+	if (!s || !*s)
+		return AKSES_E_REQUIRED;
+	return valid_alnum(s, 6, 9, 1) ? AKSES_OK : AKSES_E_PASSPORT;
+}
+
+akses_status valid_kitas(const char *s)
+{
+	if (!s || !*s)
+		return AKSES_E_REQUIRED;
+	return valid_alnum(s, 11, AKSES_NIK_LEN, 2) ? AKSES_OK : AKSES_E_KITAS;
+}
+
+akses_status valid_person_id(akses_id_type t, const char *number)
+{
+	switch (t) {
+	case ID_NIK:
+		return valid_nik(number);
+	case ID_PASSPORT:
+		return valid_passport(number);
+	case ID_KITAS:
+		return valid_kitas(number);
+	default:
+		return AKSES_E_ID_TYPE;
+	}
+}
+
+bool valid_person_id_accepts(akses_id_type t, unsigned long cp)
+{
+	bool digit = cp >= '0' && cp <= '9';
+	if (t == ID_NIK)
+		return digit;
+	return digit || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
+static const char *const valid_id_codes[ID_TYPE_COUNT] = {"nik", "passport", "kitas"};
+
+const char *valid_id_type_code(akses_id_type t)
+{
+	return t >= 0 && t < ID_TYPE_COUNT ? valid_id_codes[t] : valid_id_codes[ID_NIK];
+}
+
+bool valid_id_type_parse(const char *s, akses_id_type *out)
+{
+	if (!s)
+		return false;
+	for (int i = 0; i < ID_TYPE_COUNT; i++) {
+		if (strcasecmp(s, valid_id_codes[i]) == 0) {
+			*out = (akses_id_type)i;
+			return true;
+		}
+	}
+	if (strcasecmp(s, "paspor") == 0) {
+		*out = ID_PASSPORT;
+		return true;
+	}
+	return false;
+}
+
+void valid_id_mask(akses_id_type t, const char *number, bool full, char *out, size_t n)
+{
+	size_t len = number ? strlen(number) : 0, head = 0, tail = 3, o = 0;
+	if (n == 0)
+		return;
+	if (t == ID_NIK && len == AKSES_NIK_LEN)
+		head = 6, tail = 4;
+	else if (t == ID_NIK || len <= tail)
+		tail = 0; /* an odd NIK or a very short number: nothing of it is shown */
+	for (size_t i = 0; i < len && o + 1 < n; i++)
+		out[o++] = full || i < head || i >= len - tail ? number[i] : '*';
+	out[o] = '\0';
+}
+
 /* ---------- phone, email, PIN, codes ---------- */
 
 akses_status valid_phone(const char *phone, char *out)
@@ -367,31 +458,74 @@ static akses_status valid_fail(akses_status st, akses_field f, int idx, akses_fi
 	return st;
 }
 
-/* Field by field in the form's order. Indexes are 0-based positions in companion_* and
- * equipment. Every equipment line given must be non-blank (the form drops empty lines); the
- * list itself may be empty. */
+akses_status valid_field(akses_field field, const char *text)
+{
+	switch (field) {
+	case AKSES_F_NAME:
+	case AKSES_F_COMPANION_NAME:
+		return valid_name(text);
+	case AKSES_F_NIK:
+	case AKSES_F_COMPANION_NIK:
+		return valid_nik(text);
+	case AKSES_F_INSTITUTION:
+		return valid_text(text, AKSES_INSTITUTION_CHARS, true, false);
+	case AKSES_F_PHONE:
+		return valid_phone(text, NULL);
+	case AKSES_F_EMAIL:
+		return valid_email(text);
+	case AKSES_F_PURPOSE:
+		return valid_text(text, AKSES_PURPOSE_CHARS, true, true);
+	case AKSES_F_EQUIPMENT:
+		return valid_text(text, AKSES_EQUIPMENT_CHARS, true, false);
+	default:
+		return AKSES_E_INVALID_ARG;
+	}
+}
+
+bool valid_field_accepts(akses_field field, unsigned long cp)
+{
+	switch (field) {
+	case AKSES_F_NIK:
+	case AKSES_F_COMPANION_NIK:
+		return cp >= '0' && cp <= '9';
+	case AKSES_F_PHONE:
+		return (cp >= '0' && cp <= '9') || cp == '+' || cp == ' ' || cp == '-';
+	case AKSES_F_PURPOSE:
+		return cp == '\n' || !valid_char_refused(cp);
+	default:
+		return !valid_char_refused(cp);
+	}
+}
+
+bool valid_same_id(akses_id_type t1, const char *n1, akses_id_type t2, const char *n2)
+{
+	return t1 == t2 && n1 && n2 && strcasecmp(n1, n2) == 0;
+}
+
+/* Field by field in the form's order, each through valid_field. Indexes are 0-based positions
+ * in companion_* and equipment. Every equipment line given must be non-blank (the form drops
+ * empty lines); the list itself may be empty. */
 akses_status valid_request(const struct akses_request_input *in, int64_t now,
                            akses_field *field_out, int *index_out)
 {
+	static const akses_field head[] = {AKSES_F_NAME, AKSES_F_NIK, AKSES_F_INSTITUTION,
+	                                   AKSES_F_PHONE, AKSES_F_EMAIL};
 	akses_status st;
 	akses_field wf = AKSES_F_NONE;
 	valid_fail(AKSES_OK, AKSES_F_NONE, 0, field_out, index_out);
 	if (!in)
 		return AKSES_E_INVALID_ARG;
-	if ((st = valid_name(in->name)) != AKSES_OK)
-		return valid_fail(st, AKSES_F_NAME, 0, field_out, index_out);
-	if ((st = valid_nik(in->nik)) != AKSES_OK)
-		return valid_fail(st, AKSES_F_NIK, 0, field_out, index_out);
-	if ((st = valid_text(in->institution, AKSES_INSTITUTION_CHARS, true, false)) != AKSES_OK)
-		return valid_fail(st, AKSES_F_INSTITUTION, 0, field_out, index_out);
-	if ((st = valid_phone(in->phone, NULL)) != AKSES_OK)
-		return valid_fail(st, AKSES_F_PHONE, 0, field_out, index_out);
-	if ((st = valid_email(in->email)) != AKSES_OK)
-		return valid_fail(st, AKSES_F_EMAIL, 0, field_out, index_out);
+	const char *head_text[] = {in->name, in->nik, in->institution, in->phone, in->email};
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+		st = head[i] == AKSES_F_NIK ? valid_person_id(in->id_type, in->nik)
+		                            : valid_field(head[i], head_text[i]);
+		if (st != AKSES_OK)
+			return valid_fail(st, head[i], 0, field_out, index_out);
+	}
 	if (in->purpose_category <= PURPOSE_NONE || in->purpose_category >= PURPOSE_COUNT)
 		return valid_fail(AKSES_E_PURPOSE_CATEGORY, AKSES_F_PURPOSE_CATEGORY, 0, field_out,
 		                  index_out);
-	if ((st = valid_text(in->purpose, AKSES_PURPOSE_CHARS, true, true)) != AKSES_OK)
+	if ((st = valid_field(AKSES_F_PURPOSE, in->purpose)) != AKSES_OK)
 		return valid_fail(st, AKSES_F_PURPOSE, 0, field_out, index_out);
 	if ((st = valid_window(in->start_at, in->end_at, now, &wf)) != AKSES_OK)
 		return valid_fail(st, wf, 0, field_out, index_out);
@@ -399,14 +533,16 @@ akses_status valid_request(const struct akses_request_input *in, int64_t now,
 		return valid_fail(AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME, 0, field_out,
 		                  index_out);
 	for (int i = 0; i < in->n_companions; i++) {
-		if ((st = valid_name(in->companion_name[i])) != AKSES_OK)
+		if ((st = valid_field(AKSES_F_COMPANION_NAME, in->companion_name[i])) != AKSES_OK)
 			return valid_fail(st, AKSES_F_COMPANION_NAME, i, field_out, index_out);
-		if ((st = valid_nik(in->companion_nik[i])) != AKSES_OK)
+		akses_id_type t = in->companion_id_type[i];
+		if ((st = valid_person_id(t, in->companion_nik[i])) != AKSES_OK)
 			return valid_fail(st, AKSES_F_COMPANION_NIK, i, field_out, index_out);
-		/* One person, one pass: the same NIK twice would give one person two passes. */
-		bool dup = strcmp(in->companion_nik[i], in->nik) == 0;
+		/* One person, one pass: the same document twice would give one person two passes. */
+		bool dup = valid_same_id(t, in->companion_nik[i], in->id_type, in->nik);
 		for (int j = 0; j < i && !dup; j++)
-			dup = strcmp(in->companion_nik[i], in->companion_nik[j]) == 0;
+			dup = valid_same_id(t, in->companion_nik[i], in->companion_id_type[j],
+			                    in->companion_nik[j]);
 		if (dup)
 			return valid_fail(AKSES_E_DUPLICATE_PERSON, AKSES_F_COMPANION_NIK, i,
 			                  field_out, index_out);
@@ -414,8 +550,7 @@ akses_status valid_request(const struct akses_request_input *in, int64_t now,
 	if (in->n_equipment < 0 || in->n_equipment > AKSES_MAX_EQUIPMENT)
 		return valid_fail(AKSES_E_TOO_MANY, AKSES_F_EQUIPMENT, 0, field_out, index_out);
 	for (int i = 0; i < in->n_equipment; i++) {
-		st = valid_text(in->equipment[i], AKSES_EQUIPMENT_CHARS, true, false);
-		if (st != AKSES_OK)
+		if ((st = valid_field(AKSES_F_EQUIPMENT, in->equipment[i])) != AKSES_OK)
 			return valid_fail(st, AKSES_F_EQUIPMENT, i, field_out, index_out);
 	}
 	if (!in->consent)

@@ -12,7 +12,8 @@
 static const char *const help =
     N_("Usage: aksesctl request submit --name N --nik NIK --institution I --phone P [--email E]\n"
        "           [--category C] --purpose T --start 'YYYY-MM-DD HH:MM' --end 'YYYY-MM-DD HH:MM'\n"
-       "           [--companion 'NAME;NIK']... [--equipment TEXT]... --consent\n"
+       "           [--id-type nik|passport|kitas] [--companion 'NAME;[TYPE:]NUMBER']...\n"
+       "           [--equipment TEXT]... --consent\n"
        "       aksesctl request show REQ --as ID\n"
        "       aksesctl request list --as ID [--state STATE]\n"
        "       aksesctl request cancel REQ (--as ID --reason T | --phone-digits DDDD)\n"
@@ -20,6 +21,9 @@ static const char *const help =
        "submit  SOP step 1, the applicant's: no staff sign-in. C is one of maintenance,\n"
        "        installation, audit, visit, other (default other). --consent accepts the privacy\n"
        "        notice (UU 27/2022). Prints the receipt token, then the request number last.\n"
+       "        A visitor without a NIK gives a passport or KITAS number: --nik holds the number\n"
+       "        of the --id-type document (default nik); a companion's number may start with\n"
+       "        its type, as in 'Jane Doe;passport:X1234567'.\n"
        "show    the whole request and its timeline (staff). The NIK is masked except for the\n"
        "        KOORDINATOR, who verifies it; the phone except for the KOORDINATOR and HELPDESK.\n"
        "list    requests, newest first, with the step that waits and when it is due (staff).\n"
@@ -43,17 +47,58 @@ static int split_person(const char *s, char **name, char **nik)
 	return 0;
 }
 
+/* A companion's "TYPE:NUMBER" (or a bare NIK): *number points past the type. False for an
+ * unknown type. */
+static bool split_id(const char *s, akses_id_type *t, const char **number)
+{
+	const char *colon = strchr(s, ':');
+	*t = ID_NIK;
+	*number = s;
+	if (!colon)
+		return true;
+	char code[16];
+	size_t len = (size_t)(colon - s);
+	if (len >= sizeof code)
+		return false;
+	memcpy(code, s, len);
+	code[len] = '\0';
+	*number = colon + 1;
+	return valid_id_type_parse(code, t);
+}
+
+/* A refusal of the submission: ctl_fail_field, but a passport or KITAS number is named as such
+ * and not as a NIK. */
+static int request_fail(const struct ctl *c, const struct akses_request_input *in,
+                        akses_status st, akses_field field, int index)
+{
+	akses_id_type t = field == AKSES_F_NIK ? in->id_type
+	                  : field == AKSES_F_COMPANION_NIK && index >= 0 &&
+	                          index < AKSES_MAX_COMPANIONS
+	                      ? in->companion_id_type[index]
+	                      : ID_NIK;
+	if (t == ID_NIK)
+		return ctl_fail_field(c, st, field, index);
+	if (field == AKSES_F_COMPANION_NIK)
+		fprintf(stderr, "aksesctl: %s %d: %s\n", akses_id_type_label(t), index + 1,
+		        akses_status_message(st));
+	else
+		fprintf(stderr, "aksesctl: %s: %s\n", akses_id_type_label(t),
+		        akses_status_message(st));
+	return CTL_EXIT_FAIL;
+}
+
 /* 'request_submit()' - Submit a request (step 1); prints the receipt token and the number. */
 static int request_submit(struct ctl *c, int argc, char **argv)
 {
 	const char *name = NULL, *nik = NULL, *inst = NULL, *phone = NULL, *email = NULL;
-	const char *cat = NULL, *purpose = NULL, *start = NULL, *end = NULL;
+	const char *cat = NULL, *purpose = NULL, *start = NULL, *end = NULL, *id_type = NULL;
 	const char *comp[AKSES_MAX_COMPANIONS], *equip[AKSES_MAX_EQUIPMENT];
 	int n_comp = 0, n_equip = 0;
 	bool consent = false;
 	const struct ctl_opt opts[] = {
 	    {.name = "name", .kind = CTL_OPT_VALUE, .value = &name},
 	    {.name = "nik", .kind = CTL_OPT_VALUE, .value = &nik},
+	    {.name = "id-type", .kind = CTL_OPT_VALUE, .value = &id_type},
 	    {.name = "institution", .kind = CTL_OPT_VALUE, .value = &inst},
 	    {.name = "phone", .kind = CTL_OPT_VALUE, .value = &phone},
 	    {.name = "email", .kind = CTL_OPT_VALUE, .value = &email},
@@ -89,6 +134,8 @@ static int request_submit(struct ctl *c, int argc, char **argv)
 	    .purpose = purpose ? purpose : "",
 	    .consent = consent,
 	};
+	if (id_type && !valid_id_type_parse(id_type, &in.id_type))
+		return ctl_fail_field(c, AKSES_E_ID_TYPE, AKSES_F_NIK, 0);
 	if (cat && wf_purpose_parse(cat, &in.purpose_category) != 0)
 		return ctl_fail_field(c, AKSES_E_PURPOSE_CATEGORY, AKSES_F_PURPOSE_CATEGORY, 0);
 	if (n_comp > AKSES_MAX_COMPANIONS)
@@ -116,7 +163,10 @@ static int request_submit(struct ctl *c, int argc, char **argv)
 			goto out;
 		}
 		in.companion_name[i] = names[i];
-		in.companion_nik[i] = niks[i];
+		if (!split_id(niks[i], &in.companion_id_type[i], &in.companion_nik[i])) {
+			rc = ctl_fail_field(c, AKSES_E_ID_TYPE, AKSES_F_COMPANION_NIK, i);
+			goto out;
+		}
 	}
 	in.n_equipment = n_equip;
 	for (int i = 0; i < n_equip; i++)
@@ -129,7 +179,7 @@ static int request_submit(struct ctl *c, int argc, char **argv)
 		in.end_at = now + 7200;
 		st = valid_request(&in, now, &field, &index);
 		if (st != AKSES_OK && field < AKSES_F_START)
-			rc = ctl_fail_field(c, st, field, index);
+			rc = request_fail(c, &in, st, field, index);
 		else
 			rc = ctl_fail_field(c, wst, wfield, 0);
 		goto out;
@@ -142,7 +192,7 @@ static int request_submit(struct ctl *c, int argc, char **argv)
 	memset(&res, 0, sizeof res);
 	st = store_submit(c->st, &in, &res, &field, &index);
 	if (st != AKSES_OK) {
-		rc = ctl_fail_field(c, st, field, index);
+		rc = request_fail(c, &in, st, field, index);
 		goto out;
 	}
 	if (c->json) {
@@ -168,17 +218,6 @@ out:
 }
 
 /* ---- show --------------------------------------------------------------------------------- */
-
-/* A NIK as staff other than the KOORDINATOR see it: 327105******0003. */
-static void mask_nik(const char *nik, bool full, char out[AKSES_NIK_LEN + 1])
-{
-	size_t n = strlen(nik);
-	if (full || n != AKSES_NIK_LEN) {
-		snprintf(out, AKSES_NIK_LEN + 1, "%s", full ? nik : (n ? "****************" : ""));
-		return;
-	}
-	snprintf(out, AKSES_NIK_LEN + 1, "%.6s******%.4s", nik, nik + 12);
-}
 
 /* The role of a timeline row as a code; the applicant has no staff role. */
 static const char *step_role(akses_role r)
@@ -212,14 +251,15 @@ static void mask_phone(char *phone)
 static cJSON *request_json(const struct akses_request *r, bool full_nik,
                            const struct akses_step_rec *tl, int n_tl)
 {
-	char nik[AKSES_NIK_LEN + 1];
+	char nik[VALID_ID_MASK_BUF];
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "number", r->number);
 	cJSON_AddStringToObject(o, "state", wf_state_code(r->state));
 	cJSON_AddNumberToObject(o, "last_step", r->last_step);
 	cJSON_AddStringToObject(o, "state_label", wf_state_label(r->state));
 	cJSON_AddStringToObject(o, "name", r->name);
-	mask_nik(r->nik, full_nik, nik);
+	valid_id_mask(r->id_type, r->nik, full_nik, nik, sizeof nik);
+	cJSON_AddStringToObject(o, "id_type", valid_id_type_code(r->id_type));
 	cJSON_AddStringToObject(o, "nik", nik);
 	cJSON_AddBoolToObject(o, "nik_masked", !full_nik);
 	cJSON_AddStringToObject(o, "institution", r->institution);
@@ -235,7 +275,9 @@ static cJSON *request_json(const struct akses_request *r, bool full_nik,
 	for (int i = 0; i < r->n_companions; i++) {
 		cJSON *p = cJSON_CreateObject();
 		cJSON_AddStringToObject(p, "name", r->companions[i].name);
-		mask_nik(r->companions[i].nik, full_nik, nik);
+		valid_id_mask(r->companions[i].id_type, r->companions[i].nik, full_nik, nik,
+		              sizeof nik);
+		cJSON_AddStringToObject(p, "id_type", valid_id_type_code(r->companions[i].id_type));
 		cJSON_AddStringToObject(p, "nik", nik);
 		cJSON_AddItemToArray(comp, p);
 	}
@@ -295,7 +337,7 @@ static void field_line(const char *label, const char *value)
 static void request_text(const struct akses_request *r, bool full_nik,
                          const struct akses_step_rec *tl, int n_tl)
 {
-	char nik[AKSES_NIK_LEN + 1], buf[96], step[48];
+	char nik[VALID_ID_MASK_BUF], buf[96], step[48];
 	printf("%s  %s\n", r->number, wf_state_code(r->state));
 	snprintf(step, sizeof step, T_("step %d done"), r->last_step);
 	snprintf(buf, sizeof buf, "%s", step);
@@ -304,8 +346,8 @@ static void request_text(const struct akses_request *r, bool full_nik,
 	if (r->anonymized)
 		field_line(T_("Personal data"), T_("anonymized (retention)"));
 	field_line(T_("Name"), r->name);
-	mask_nik(r->nik, full_nik, nik);
-	field_line("NIK", nik);
+	valid_id_mask(r->id_type, r->nik, full_nik, nik, sizeof nik);
+	field_line(akses_id_type_label(r->id_type), nik);
 	field_line(T_("Institution"), r->institution);
 	field_line(T_("Phone"), r->phone);
 	if (r->email[0])
@@ -315,9 +357,11 @@ static void request_text(const struct akses_request *r, bool full_nik,
 	window_text(r->start_at, r->end_at, buf, sizeof buf);
 	field_line(T_("Window"), buf);
 	for (int i = 0; i < r->n_companions; i++) {
-		char line[AKSES_BUF(AKSES_NAME_CHARS) + 32];
-		mask_nik(r->companions[i].nik, full_nik, nik);
-		snprintf(line, sizeof line, "%s (NIK %s)", r->companions[i].name, nik);
+		char line[AKSES_BUF(AKSES_NAME_CHARS) + 96];
+		const struct akses_person *p = &r->companions[i];
+		valid_id_mask(p->id_type, p->nik, full_nik, nik, sizeof nik);
+		snprintf(line, sizeof line, "%s (%s %s)", p->name, akses_id_type_label(p->id_type),
+		         nik);
 		field_line(i == 0 ? T_("Companions") : "", line);
 	}
 	for (int i = 0; i < r->n_equipment; i++)

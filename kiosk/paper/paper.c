@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "paper_int.h"
+#include "valid.h"
 #include "wf.h"
 
 #define P_(s) dgettext(PAPER_DOMAIN, s)
@@ -396,14 +397,17 @@ static akses_status do_letter(struct gather *g)
 	if (rc == AKSES_OK) {
 		char nik[32], phone[32], cnik[AKSES_MAX_COMPANIONS][32];
 		const char *cn[AKSES_MAX_COMPANIONS], *ck[AKSES_MAX_COMPANIONS],
+			*cl[AKSES_MAX_COMPANIONS],
 			*eq[AKSES_MAX_EQUIPMENT];
 		/* The paper file gets masked NIK and phone: enough to check, not to copy. */
-		mask(r->nik, 4, 4, nik, sizeof(nik));
+		valid_id_mask(r->id_type, r->nik, false, nik, sizeof(nik));
 		mask(r->phone, 5, 4, phone, sizeof(phone));
 		for (int i = 0; i < r->n_companions; i++) {
-			mask(r->companions[i].nik, 4, 4, cnik[i], sizeof(cnik[i]));
+			valid_id_mask(r->companions[i].id_type, r->companions[i].nik, false, cnik[i],
+			              sizeof(cnik[i]));
 			cn[i] = r->companions[i].name;
 			ck[i] = cnik[i];
+			cl[i] = akses_id_type_label(r->companions[i].id_type);
 		}
 		for (int i = 0; i < r->n_equipment; i++)
 			eq[i] = r->equipment[i];
@@ -414,7 +418,9 @@ static akses_status do_letter(struct gather *g)
 		                       .purpose = r->purpose, .created_at = r->created_at,
 		                       .start_at = r->start_at, .end_at = r->end_at,
 		                       .n_companions = r->n_companions, .companions = cn,
-		                       .companion_niks = ck, .n_equipment = r->n_equipment,
+		                       .companion_niks = ck, .companion_id_labels = cl,
+		                       .id_label = akses_id_type_label(r->id_type),
+		                       .n_equipment = r->n_equipment,
 		                       .equipment = eq};
 		header_of(g->cfg, &l.hdr);
 		mark_reprint(g, &l.hdr);

@@ -45,10 +45,9 @@ void form_move_start(struct form *f, int delta)
 		return;
 	int len = f->end_min - f->start_min;
 	f->start_min = s;
-	/* keep the length when possible, so moving the start moves the visit */
+	f->now_slot = false;
+	/* keep the length, so moving the start moves the visit (past midnight if need be) */
 	f->end_min = s + len;
-	if (f->end_min > 24 * 60)
-		f->end_min = 24 * 60;
 	if (f->end_min <= f->start_min)
 		f->end_min = f->start_min + FORM_STEP_MIN;
 }
@@ -57,9 +56,21 @@ void form_move_end(struct form *f, int delta)
 {
 	int e = f->end_min + delta;
 
-	if (e <= f->start_min || e > 24 * 60 || e - f->start_min > 12 * 60)
+	if (e <= f->start_min || e - f->start_min > 12 * 60)
 		return;
 	f->end_min = e;
+}
+
+void form_set_now(struct form *f, int64_t now, int64_t today_start)
+{
+	int len = f->end_min - f->start_min;
+
+	if (len <= 0 || len > 12 * 60)
+		len = 2 * 60;
+	f->day = 0;
+	f->start_min = (int)((now - today_start + 59) / 60);
+	f->end_min = f->start_min + len;
+	f->now_slot = true;
 }
 
 void form_to_input(const struct form *f, int64_t today_start, struct akses_request_input *in)
@@ -67,6 +78,7 @@ void form_to_input(const struct form *f, int64_t today_start, struct akses_reque
 	memset(in, 0, sizeof *in);
 	in->name = f->name;
 	in->nik = f->nik;
+	in->id_type = f->id_type;
 	in->institution = f->institution;
 	in->phone = f->phone;
 	in->email = f->email[0] ? f->email : NULL;
@@ -79,6 +91,7 @@ void form_to_input(const struct form *f, int64_t today_start, struct akses_reque
 			continue;
 		in->companion_name[in->n_companions] = p->name;
 		in->companion_nik[in->n_companions] = p->nik;
+		in->companion_id_type[in->n_companions] = p->id_type;
 		in->n_companions++;
 	}
 	for (int i = 0; i < f->n_equipment && i < AKSES_MAX_EQUIPMENT; i++) {

@@ -14,12 +14,14 @@
 
 struct form_person {
 	char name[AKSES_BUF(AKSES_NAME_CHARS)];
-	char nik[AKSES_NIK_LEN + 1];
+	char nik[AKSES_NIK_LEN + 1]; /* the number of the id_type document */
+	akses_id_type id_type;
 };
 
 struct form {
 	char name[AKSES_BUF(AKSES_NAME_CHARS)];
 	char nik[AKSES_NIK_LEN + 1];
+	akses_id_type id_type; /* ID_NIK unless the visitor picks passport or KITAS */
 	char institution[AKSES_BUF(AKSES_INSTITUTION_CHARS)];
 	char phone[FORM_PHONE_BUF];
 	char email[AKSES_BUF(AKSES_EMAIL_CHARS)];
@@ -32,6 +34,7 @@ struct form {
 	struct form_person companions[AKSES_MAX_COMPANIONS];
 	int n_equipment;
 	char equipment[AKSES_MAX_EQUIPMENT][AKSES_BUF(AKSES_EQUIPMENT_CHARS)];
+	bool now_slot; /* "Now": the visit starts when the request is sent (form_set_now) */
 	bool consent;
 	int64_t started_at; /* first touch of the form (step 1's duration) */
 };
@@ -43,10 +46,16 @@ void form_wipe(struct form *f, int64_t now, int64_t today_start);
 /* The window as unix seconds, from the day chip and minutes; today_start is local midnight. */
 void form_window(const struct form *f, int64_t today_start, int64_t *start, int64_t *end);
 
-/* Move the start or end by delta minutes in FORM_STEP_MIN steps, keeping 0 <= start < end <= 24h
- * and end - start <= 12 h. */
+/* Move the start or end by delta minutes in FORM_STEP_MIN steps, keeping 0 <= start < end and
+ * end - start <= 12 h: a visit may end after midnight (end past 24 h is the next day). Moving
+ * the start leaves the "Now" slot. */
 void form_move_start(struct form *f, int delta);
 void form_move_end(struct form *f, int delta);
+
+/* The "Now" slot: today, starting at the next whole minute after now, as long as the visit was
+ * (two hours for a new form), midnight or not. Called again just before sending, so a visitor
+ * who took five minutes to finish still asks for "now". */
+void form_set_now(struct form *f, int64_t now, int64_t today_start);
 
 /* Fill in (pointers into f: valid while f is) for store_submit. Empty companion and equipment
  * rows are skipped. */

@@ -26,8 +26,8 @@ static const struct kbd_def kbd_letters[5][14] = {
 	 K("k", "K"), K("l", "L"), K(",", ","), K(".", "."), KEND},
 	{{"", "", KBD_SHIFT, 3}, K("z", "Z"), K("x", "X"), K("c", "C"), K("v", "V"), K("b", "B"),
 	 K("n", "N"), K("m", "M"), K("@", "@"), {"", "", KBD_BKSP, 3}, KEND},
-	{{"", "", KBD_PAGE, 4}, K("&", "&"), {" ", " ", KBD_SPACE, 12}, K("/", "/"), K("_", "_"),
-	 KEND},
+	{{"", "", KBD_PAGE, 3}, {"", "", KBD_CAPS, 3}, K("&", "&"), {" ", " ", KBD_SPACE, 8},
+	 K("/", "/"), K("_", "_"), {"", "", KBD_CLEAR, 2}, KEND},
 };
 
 /* Accented letters page, for names: é è ê ë á à â ä í ì ó ò ô ö ú ù û ü ñ ç ş ğ ā ī ū ḥ ... */
@@ -40,8 +40,8 @@ static const struct kbd_def kbd_accents[5][14] = {
 	 K("ğ", "Ğ"), K("ā", "Ā"), K("ī", "Ī"), K("ū", "Ū"), KEND},
 	{{"", "", KBD_SHIFT, 3}, K("ḥ", "Ḥ"), K("ṣ", "Ṣ"), K("ṭ", "Ṭ"), K("ẓ", "Ẓ"), K("ḍ", "Ḍ"),
 	 K("ß", "ß"), K("ý", "Ý"), K("-", "-"), {"", "", KBD_BKSP, 3}, KEND},
-	{{"", "", KBD_PAGE, 4}, K(".", "."), {" ", " ", KBD_SPACE, 12}, K(",", ","), K("`", "`"),
-	 KEND},
+	{{"", "", KBD_PAGE, 3}, {"", "", KBD_CAPS, 3}, K(".", "."), {" ", " ", KBD_SPACE, 8},
+	 K(",", ","), K("`", "`"), {"", "", KBD_CLEAR, 2}, KEND},
 };
 
 /* Numeric pads: 4 rows of 3. */
@@ -70,6 +70,12 @@ static void kbd_key_id(struct kbd_key *key, const char *lo)
 		return;
 	case KBD_PAGE:
 		snprintf(key->id, sizeof key->id, "key:page");
+		return;
+	case KBD_CAPS:
+		snprintf(key->id, sizeof key->id, "key:caps");
+		return;
+	case KBD_CLEAR:
+		snprintf(key->id, sizeof key->id, "key:clear");
 		return;
 	case KBD_CHAR:
 		break;
@@ -126,7 +132,7 @@ static void kbd_rows(struct kbd *k, const struct kbd_def *tab, int n_rows, int s
 			key->y = y + r * (row_h + gap);
 			key->w = x1 - x0 - gap;
 			key->h = row_h;
-			const char *t = k->shift ? d->up : d->lo;
+			const char *t = k->shift || k->caps ? d->up : d->lo;
 			kbd_key_id(key, d->lo);
 			if (d->kind == KBD_CHAR || d->kind == KBD_SPACE)
 				snprintf(key->text, sizeof key->text, "%s", t);
@@ -139,6 +145,12 @@ static void kbd_rows(struct kbd *k, const struct kbd_def *tab, int n_rows, int s
 				break;
 			case KBD_SPACE:
 				key->label[0] = '\0';
+				break;
+			case KBD_CAPS:
+				snprintf(key->label, sizeof key->label, "%s", "⇪");
+				break;
+			case KBD_CLEAR:
+				snprintf(key->label, sizeof key->label, "%s", "✕");
 				break;
 			case KBD_PAGE:
 				snprintf(key->label, sizeof key->label, "%s",
@@ -161,24 +173,26 @@ void kbd_layout(struct kbd *k, int x, int y, int w, int h, int gap)
 		         gap);
 		break;
 	case KBD_NUMERIC:
-	case KBD_NUMBER: {
+	case KBD_NUMBER:
+	case KBD_PHONE: {
 		/* A pad no wider than tall-ish keys need: at most 3 keys of 1.6x their height. */
 		int row_h = (h - 3 * gap) / 4;
 		int pw = row_h * 3 * 16 / 10 + 2 * gap;
 		if (pw > w)
 			pw = w;
 		kbd_rows(k, &kbd_numeric[0][0], 4, 4, x + (w - pw) / 2, y, pw, h, gap);
-		if (k->layout == KBD_NUMBER) {
-			/* "-" goes in the hole left of 0 */
+		if (k->layout == KBD_NUMBER || k->layout == KBD_PHONE) {
+			/* "-" (or "+" of +62) goes in the hole left of 0 */
+			const char *c = k->layout == KBD_PHONE ? "+" : "-";
 			for (int i = 0; i < k->n; i++) {
 				if (strcmp(k->keys[i].id, "key:0") != 0 || k->n >= KBD_MAX_KEYS)
 					continue;
 				struct kbd_key *d = &k->keys[k->n++];
 				*d = k->keys[i];
 				d->x -= d->w + gap;
-				snprintf(d->id, sizeof d->id, "key:U+002D");
-				snprintf(d->label, sizeof d->label, "-");
-				snprintf(d->text, sizeof d->text, "-");
+				snprintf(d->id, sizeof d->id, "key:U+%04X", (unsigned)c[0]);
+				snprintf(d->label, sizeof d->label, "%s", c);
+				snprintf(d->text, sizeof d->text, "%s", c);
 				break;
 			}
 		}
@@ -193,7 +207,19 @@ void kbd_set_layout(struct kbd *k, enum kbd_layout layout)
 		k->layout = layout;
 		k->page = 0;
 		k->shift = false;
+		k->caps = false;
 	}
+}
+
+void kbd_autoshift(struct kbd *k, const char *text)
+{
+	if (k->caps || k->autocap == KBD_CAP_NONE || !text)
+		return;
+	size_t n = strlen(text);
+	if (k->autocap == KBD_CAP_WORDS)
+		k->shift = n == 0 || text[n - 1] == ' ';
+	else
+		k->shift = n == 0;
 }
 
 enum kbd_action kbd_press(struct kbd *k, const struct kbd_key *key, char *out, size_t n)
@@ -205,8 +231,14 @@ enum kbd_action kbd_press(struct kbd *k, const struct kbd_key *key, char *out, s
 	case KBD_PAGE:
 		k->page = !k->page;
 		return KBD_ACT_NONE;
+	case KBD_CAPS:
+		k->caps = !k->caps;
+		k->shift = false;
+		return KBD_ACT_NONE;
 	case KBD_BKSP:
 		return KBD_ACT_BKSP;
+	case KBD_CLEAR:
+		return KBD_ACT_CLEAR;
 	case KBD_SPACE:
 	case KBD_CHAR:
 		break;
@@ -215,5 +247,7 @@ enum kbd_action kbd_press(struct kbd *k, const struct kbd_key *key, char *out, s
 		return KBD_ACT_NONE;
 	snprintf(out, n, "%s", key->text);
 	k->shift = false;
+	if (k->layout == KBD_TEXT && k->page == 1 && (unsigned char)key->text[0] >= 0x80)
+		k->page = 0;
 	return KBD_ACT_TEXT;
 }

@@ -475,6 +475,11 @@ static void main_key(struct app *a, const SDL_KeyboardEvent *k, struct scanner *
 /* One event to where it goes. True when it was a person's input (a touch or a key). */
 static bool main_event(struct app *a, SDL_Event *e, struct scanner *sc, char *buf, size_t n)
 {
+	/* Typed text the scanner still holds (up to SCANNER_HOLD_MS) belongs to the field focused
+	 * when it was typed: release it before a tap can move the focus (institution text once
+	 * landed in the phone field). */
+	if (e->type == SDL_MOUSEBUTTONDOWN && scanner_flush(sc, buf, n) == SCANNER_TYPED)
+		main_typed(a, buf);
 	if (ui_feed(e)) {
 		main_frame(a); /* a frame per press/release, so a quick tap is never lost */
 		return true;

@@ -8,6 +8,7 @@
 
 #include "clock.h"
 #include "staff.h"
+#include "valid.h"
 #include "wf.h"
 
 enum { RQ_CMD_ACT = 1, RQ_CMD_ASSIGN, RQ_CMD_ASK, RQ_CMD_BACK };
@@ -168,8 +169,12 @@ static int rq_draw_people(int x, int y, int w, bool full)
 		snprintf(head, sizeof head, _("Companions: %d"), r->n_companions);
 		y += rq_head(x, y, w, head);
 		for (int i = 0; i < r->n_companions; i++) {
-			staff_mask_nik(r->companions[i].nik, full, nik, sizeof nik);
-			snprintf(v, sizeof v, "%d. %s (%s)", i + 1, r->companions[i].name, nik);
+			const struct akses_person *p = &r->companions[i];
+			valid_id_mask(p->id_type, p->nik, full, nik, sizeof nik);
+			/* a NIK goes without its label, as it always did; other documents say which */
+			snprintf(v, sizeof v, "%d. %s (%s%s%s)", i + 1, p->name,
+			         p->id_type == ID_NIK ? "" : akses_id_type_label(p->id_type),
+			         p->id_type == ID_NIK ? "" : " ", nik);
 			y += rq_para(x, y, w, v, UI_FONT_SMALL, false, ui_c_text, UI_GAP_XS);
 		}
 		y += ui_px(UI_GAP_XS);
@@ -229,8 +234,8 @@ static void rq_draw_details(struct app *a, SDL_Rect box)
 	int x = c.x, y = c.y, w = c.w;
 
 	y += rq_para(x, y, w, r->name, UI_FONT_LARGE, true, ui_c_text, UI_GAP_S);
-	staff_mask_nik(r->nik, full, nik, sizeof nik);
-	y += rq_line(x, y, w, "NIK", nik);
+	valid_id_mask(r->id_type, r->nik, full, nik, sizeof nik);
+	y += rq_line(x, y, w, akses_id_type_label(r->id_type), nik);
 	/* and the phone, to call the applicant: also whole only for that verification */
 	staff_mask_phone(r->phone, full, v, sizeof v);
 	y += rq_line(x, y, w, _("Phone"), v);

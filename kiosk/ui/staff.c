@@ -74,18 +74,6 @@ int staff_note_draw(SDL_Rect r)
 	return h + ui_px(12);
 }
 
-void staff_mask_nik(const char *nik, bool full, char *out, size_t n)
-{
-	size_t len = strlen(nik);
-
-	if (full || len < 10) {
-		/* an anonymized (empty) or odd NIK has nothing to hide beyond what it is */
-		snprintf(out, n, "%s", full ? nik : (len ? "****************" : ""));
-		return;
-	}
-	snprintf(out, n, "%.6s******%s", nik, nik + len - 4);
-}
-
 void staff_mask_phone(const char *phone, bool full, char *out, size_t n)
 {
 	snprintf(out, n, "%s", phone);

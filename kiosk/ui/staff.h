@@ -43,8 +43,6 @@ int staff_note_draw(SDL_Rect r);
 void staff_tabs(const char *const ids[2], const char *const labels[2], int x, int y, int tw,
                 int th, int *tab, int *page);
 
-/* "317101******0001": the first 6 and last 4 digits of a NIK; the whole NIK when full. */
-void staff_mask_nik(const char *nik, bool full, char *out, size_t n);
 
 /* "+62812*******": a phone's country and operator prefix (never the last 4 digits, which prove
  * a visitor at the status lookup); the whole number when full. */

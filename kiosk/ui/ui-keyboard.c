@@ -21,7 +21,8 @@ static struct {
 /* A key's look: the shift key while shift is on, and the page key, stand out. */
 static enum ui_style ui_kbd_style(const struct kbd *k, const struct kbd_key *key)
 {
-	if ((key->kind == KBD_SHIFT && k->shift) || key->kind == KBD_PAGE)
+	if ((key->kind == KBD_SHIFT && k->shift) || (key->kind == KBD_CAPS && k->caps) ||
+	    key->kind == KBD_PAGE)
 		return UI_PRIMARY;
 	return UI_KEY;
 }
@@ -170,9 +171,16 @@ bool ui_keyboard(struct kbd *k, SDL_Rect area, struct ui_textbuf *t)
 	case KBD_ACT_BKSP:
 		changed = t && ui_textbuf_backspace(t);
 		break;
+	case KBD_ACT_CLEAR:
+		changed = t && t->buf[0];
+		if (changed)
+			memset(t->buf, 0, t->size);
+		break;
 	case KBD_ACT_NONE:
 		break;
 	}
+	if (changed)
+		kbd_autoshift(k, t->buf);
 	ui.redraw = true;
 	return changed;
 }

@@ -96,6 +96,7 @@ sleep 0.5
 bench "welcome"
 kt_tap welcome:submit
 kt_wait_line step identity
+kt_tap field:name
 bench "submit identity, letters"
 kt_tap key:page
 bench "submit identity, accents page"

@@ -462,6 +462,101 @@ START_TEST(test_companions_are_checked_one_by_one_with_their_index)
 }
 END_TEST
 
+/* Foreign visitors: a passport or KITAS number instead of a NIK, each by its own rule. */
+START_TEST(test_passport_and_kitas_numbers_have_their_own_rules)
+{
+	ck_assert_int_eq(valid_passport("X1234567"), AKSES_OK);   /* Indonesia: letter + 7 digits */
+	ck_assert_int_eq(valid_passport("c03005988"), AKSES_OK);  /* 9, either case */
+	ck_assert_int_eq(valid_passport("123456"), AKSES_OK);     /* 6 digits */
+	ck_assert_int_eq(valid_passport("AB123"), AKSES_E_PASSPORT);      /* 5: too short */
+	ck_assert_int_eq(valid_passport("AB1234567X"), AKSES_E_PASSPORT); /* 10: too long */
+	ck_assert_int_eq(valid_passport("ABCDEFGH"), AKSES_E_PASSPORT);   /* no digit */
+	ck_assert_int_eq(valid_passport("X123-4567"), AKSES_E_PASSPORT);  /* a dash */
+	ck_assert_int_eq(valid_passport("X12 34567"), AKSES_E_PASSPORT);  /* a space */
+	ck_assert_int_eq(valid_passport("\xC3\x89" "1234567"), AKSES_E_PASSPORT); /* not ASCII */
+	ck_assert_int_eq(valid_passport(""), AKSES_E_REQUIRED);
+	ck_assert_int_eq(valid_kitas("2C21JE123456"), AKSES_OK);
+	ck_assert_int_eq(valid_kitas("AB123456789"), AKSES_OK);      /* 11 */
+	ck_assert_int_eq(valid_kitas("2C11AB1234567890"), AKSES_OK); /* 16 */
+	ck_assert_int_eq(valid_kitas("AB12345678"), AKSES_E_KITAS);  /* 10 */
+	ck_assert_int_eq(valid_kitas("2C11AB12345678901"), AKSES_E_KITAS); /* 17 */
+	ck_assert_int_eq(valid_kitas("ABCDEFGHIJ1"), AKSES_E_KITAS); /* one digit */
+	ck_assert_int_eq(valid_kitas("2C21-JE123456"), AKSES_E_KITAS);
+	ck_assert_int_eq(valid_kitas(NULL), AKSES_E_REQUIRED);
+	/* by type: a NIK's rules only for a NIK */
+	ck_assert_int_eq(valid_person_id(ID_NIK, "3171014506900001"), AKSES_OK);
+	ck_assert_int_eq(valid_person_id(ID_NIK, "X1234567"), AKSES_E_NIK_LENGTH);
+	ck_assert_int_eq(valid_person_id(ID_PASSPORT, "X1234567"), AKSES_OK);
+	ck_assert_int_eq(valid_person_id(ID_PASSPORT, "3171014506900001"), AKSES_E_PASSPORT);
+	ck_assert_int_eq(valid_person_id(ID_KITAS, "3171014506900000"), AKSES_OK);
+	ck_assert_int_eq(valid_person_id(ID_TYPE_COUNT, "X1234567"), AKSES_E_ID_TYPE);
+	ck_assert(valid_person_id_accepts(ID_PASSPORT, 'x'));
+	ck_assert(valid_person_id_accepts(ID_KITAS, '7'));
+	ck_assert(!valid_person_id_accepts(ID_NIK, 'x'));
+	ck_assert(!valid_person_id_accepts(ID_PASSPORT, '-'));
+	ck_assert(!valid_person_id_accepts(ID_PASSPORT, 0xC9));
+}
+END_TEST
+
+START_TEST(test_id_type_codes_round_trip)
+{
+	akses_id_type t = ID_KITAS;
+	for (int i = 0; i < ID_TYPE_COUNT; i++) {
+		ck_assert(valid_id_type_parse(valid_id_type_code((akses_id_type)i), &t));
+		ck_assert_int_eq(t, i);
+	}
+	ck_assert(valid_id_type_parse("PASPOR", &t));
+	ck_assert_int_eq(t, ID_PASSPORT);
+	ck_assert(!valid_id_type_parse("ktp", &t));
+	ck_assert(!valid_id_type_parse("", &t));
+	ck_assert(!valid_id_type_parse(NULL, &t));
+}
+END_TEST
+
+/* One mask for every place that shows a number to staff who may not see it whole. */
+START_TEST(test_numbers_are_masked_by_their_document)
+{
+	char out[VALID_ID_MASK_BUF];
+	valid_id_mask(ID_NIK, "3271050101900003", false, out, sizeof out);
+	ck_assert_str_eq(out, "327105******0003");
+	valid_id_mask(ID_NIK, "3271050101900003", true, out, sizeof out);
+	ck_assert_str_eq(out, "3271050101900003");
+	valid_id_mask(ID_PASSPORT, "X1234567", false, out, sizeof out);
+	ck_assert_str_eq(out, "*****567");
+	valid_id_mask(ID_KITAS, "2C21JE123456", false, out, sizeof out);
+	ck_assert_str_eq(out, "*********456");
+	valid_id_mask(ID_NIK, "123", false, out, sizeof out); /* an odd NIK: all hidden */
+	ck_assert_str_eq(out, "***");
+	valid_id_mask(ID_PASSPORT, "", false, out, sizeof out); /* anonymized */
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+START_TEST(test_request_with_passport_and_kitas_people)
+{
+	struct akses_request_input in = good_request();
+	in.id_type = ID_PASSPORT;
+	in.nik = "X1234567";
+	in.companion_id_type[0] = ID_KITAS;
+	in.companion_nik[0] = "2C21JE123456";
+	expect_request(&in, AKSES_OK, AKSES_F_NONE, 0);
+	/* a NIK typed while passport is chosen is refused as a passport number */
+	in.nik = "3171014506900001";
+	expect_request(&in, AKSES_E_PASSPORT, AKSES_F_NIK, 0);
+	in.nik = "X1234567";
+	in.companion_nik[0] = "2C21JE12";
+	expect_request(&in, AKSES_E_KITAS, AKSES_F_COMPANION_NIK, 0);
+	/* the same passport twice (either case) is one person twice; the same digits under two
+	 * documents are two documents */
+	in.companion_id_type[0] = ID_PASSPORT;
+	in.companion_nik[0] = "x1234567";
+	expect_request(&in, AKSES_E_DUPLICATE_PERSON, AKSES_F_COMPANION_NIK, 0);
+	in.companion_id_type[0] = ID_KITAS;
+	in.companion_nik[0] = "X1234567ABC";
+	expect_request(&in, AKSES_OK, AKSES_F_NONE, 0);
+}
+END_TEST
+
 START_TEST(test_same_person_twice_in_one_request_is_refused)
 {
 	struct akses_request_input in = good_request();
@@ -628,6 +723,102 @@ START_TEST(test_too_many_companions_or_equipment_lines)
 }
 END_TEST
 
+/* One rule per field for the form and the store: what the wizard refuses at its step is what
+ * valid_request refuses at submit, and nothing else. */
+START_TEST(test_valid_field_states_each_fields_rule_once)
+{
+	static const struct {
+		akses_field f;
+		const char *s;
+		akses_status want;
+	} cases[] = {
+	    {AKSES_F_NAME, "Nurul 'Aini", AKSES_OK},
+	    {AKSES_F_NAME, "Budi \xF0\x9F\x98\x80", AKSES_E_CONTROL_CHAR}, /* a pictograph */
+	    {AKSES_F_COMPANION_NAME, "  ", AKSES_E_REQUIRED},
+	    {AKSES_F_NIK, "3171014506900001", AKSES_OK},
+	    {AKSES_F_COMPANION_NIK, "3171014506900000", AKSES_E_NIK_SERIAL},
+	    {AKSES_F_INSTITUTION, "", AKSES_E_REQUIRED},
+	    {AKSES_F_PHONE, "0812 3456 7890", AKSES_OK},
+	    {AKSES_F_PHONE, "0812abc", AKSES_E_PHONE},
+	    {AKSES_F_EMAIL, "", AKSES_OK}, /* optional */
+	    {AKSES_F_EMAIL, "a@b", AKSES_E_EMAIL},
+	    {AKSES_F_PURPOSE, "Ganti disk\nrak 3", AKSES_OK}, /* multi-line */
+	    {AKSES_F_PURPOSE, " ", AKSES_E_REQUIRED},
+	    {AKSES_F_EQUIPMENT, "Laptop", AKSES_OK},
+	    {AKSES_F_EQUIPMENT, "   ", AKSES_E_REQUIRED}, /* a line there must say something */
+	    {AKSES_F_START, "x", AKSES_E_INVALID_ARG},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(valid_field(cases[i].f, cases[i].s) == cases[i].want,
+		              "case %zu (%s): %d", i, cases[i].s,
+		              (int)valid_field(cases[i].f, cases[i].s));
+}
+END_TEST
+
+/* Every field valid_request checks says the same as valid_field for the same text: a request
+ * whose one field is bad is refused on that field with valid_field's status. */
+START_TEST(test_request_refuses_exactly_what_valid_field_refuses)
+{
+	static const struct {
+		akses_field f;
+		const char *bad;
+	} cases[] = {
+	    {AKSES_F_NAME, "\xE2\x9C\x88 Budi"}, {AKSES_F_NIK, "31710145069000"},
+	    {AKSES_F_INSTITUTION, " "},           {AKSES_F_PHONE, "0712345678"},
+	    {AKSES_F_EMAIL, "x@"},                {AKSES_F_PURPOSE, "a\tb"},
+	    {AKSES_F_COMPANION_NAME, ""},         {AKSES_F_COMPANION_NIK, "1100014506900001"},
+	    {AKSES_F_EQUIPMENT, " "},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct akses_request_input in = {
+		    .name = "Nurul 'Aini", .nik = "3171014506900001", .institution = "Kominfo",
+		    .phone = "081234567890", .purpose_category = PURPOSE_AUDIT, .purpose = "Audit",
+		    .start_at = NOW + HOUR, .end_at = NOW + 2 * HOUR, .n_companions = 1,
+		    .companion_name = {"Jos\xC3\xA9"}, .companion_nik = {"3171010101900002"},
+		    .n_equipment = 1, .equipment = {"Laptop"}, .consent = true};
+		const char **slot[] = {
+		    [AKSES_F_NAME] = &in.name,
+		    [AKSES_F_NIK] = &in.nik,
+		    [AKSES_F_INSTITUTION] = &in.institution,
+		    [AKSES_F_PHONE] = &in.phone,
+		    [AKSES_F_EMAIL] = &in.email,
+		    [AKSES_F_PURPOSE] = &in.purpose,
+		    [AKSES_F_COMPANION_NAME] = &in.companion_name[0],
+		    [AKSES_F_COMPANION_NIK] = &in.companion_nik[0],
+		    [AKSES_F_EQUIPMENT] = &in.equipment[0],
+		};
+		akses_field got = AKSES_F_NONE;
+		int idx = -1;
+		ck_assert_int_eq(valid_request(&in, NOW, &got, &idx), AKSES_OK);
+		*slot[cases[i].f] = cases[i].bad;
+		akses_status want = valid_field(cases[i].f, cases[i].bad);
+		ck_assert_int_ne(want, AKSES_OK);
+		ck_assert_int_eq(valid_request(&in, NOW, &got, &idx), want);
+		ck_assert_int_eq(got, cases[i].f);
+	}
+}
+END_TEST
+
+/* What a physical keyboard may type into a field: the phone takes no letters, a NIK only digits. */
+START_TEST(test_fields_filter_keys_by_their_kind)
+{
+	ck_assert(valid_field_accepts(AKSES_F_PHONE, '8'));
+	ck_assert(valid_field_accepts(AKSES_F_PHONE, '+'));
+	ck_assert(valid_field_accepts(AKSES_F_PHONE, ' '));
+	ck_assert(valid_field_accepts(AKSES_F_PHONE, '-'));
+	ck_assert(!valid_field_accepts(AKSES_F_PHONE, 'a'));
+	ck_assert(!valid_field_accepts(AKSES_F_PHONE, 'K'));
+	ck_assert(valid_field_accepts(AKSES_F_NIK, '0'));
+	ck_assert(!valid_field_accepts(AKSES_F_COMPANION_NIK, ' '));
+	ck_assert(!valid_field_accepts(AKSES_F_NIK, 'x'));
+	ck_assert(valid_field_accepts(AKSES_F_INSTITUTION, 'K'));
+	ck_assert(valid_field_accepts(AKSES_F_NAME, 0xE9)); /* é */
+	ck_assert(!valid_field_accepts(AKSES_F_NAME, 0x202E)); /* a bidi override */
+	ck_assert(valid_field_accepts(AKSES_F_PURPOSE, '\n'));
+	ck_assert(!valid_field_accepts(AKSES_F_NAME, '\n'));
+}
+END_TEST
+
 static Suite *valid_suite(void)
 {
 	Suite *s = suite_create("valid");
@@ -651,6 +842,13 @@ static Suite *valid_suite(void)
 	tcase_add_test(tc, test_control_and_bidi_chars_are_refused_in_every_text_field);
 	tcase_add_test(tc, test_newline_is_allowed_only_in_multi_line_fields);
 	tcase_add_test(tc, test_letters_of_every_script_and_zwnj_stay_allowed);
+	tcase_add_test(tc, test_valid_field_states_each_fields_rule_once);
+	tcase_add_test(tc, test_request_refuses_exactly_what_valid_field_refuses);
+	tcase_add_test(tc, test_fields_filter_keys_by_their_kind);
+	tcase_add_test(tc, test_passport_and_kitas_numbers_have_their_own_rules);
+	tcase_add_test(tc, test_id_type_codes_round_trip);
+	tcase_add_test(tc, test_numbers_are_masked_by_their_document);
+	tcase_add_test(tc, test_request_with_passport_and_kitas_people);
 	suite_add_tcase(s, tc);
 	return s;
 }

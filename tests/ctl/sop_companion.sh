@@ -11,7 +11,7 @@ OTHER_TEKNIS=$REPLY
 
 at '2026-11-29 08:00'
 submit --companion 'José Ramos;3171051203880002'
-as "$KOORD" --json request show "$REQ" | grep -q '"companions":\[{"name":"José Ramos","nik":"3171051203880002"}\]' ||
+as "$KOORD" --json request show "$REQ" | grep -q '"companions":\[{"name":"José Ramos","id_type":"nik","nik":"3171051203880002"}\]' ||
 	fail "companion not on the request"
 as "$KADIS" dispose "$REQ" >/dev/null
 as "$KABID" dispose "$REQ" >/dev/null

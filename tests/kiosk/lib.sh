@@ -10,6 +10,7 @@ T=${T:-$(mktemp -d /tmp/akses-kiosk-test.XXXXXX)}
 DUMP=$T/dump.txt
 XVFB_PID=
 KIOSK_PID=
+KT_TAPS=0 # every tap a person makes: kt_tap counts them (the walk-in tap budget)
 
 kt_fail() {
 	echo "FAIL: $*" >&2
@@ -116,6 +117,7 @@ kt_tap() {
 	[ -n "$line" ] || kt_fail "no widget '$id' on screen $(kt_get screen)"
 	read -r _ x y w h <<<"$line"
 	before=$(kt_get frame)
+	KT_TAPS=$((KT_TAPS + 1))
 	xdotool mousemove $((x + w / 2)) $((y + h / 2)) click 1
 	# every press and release draws a frame: none at all means X lost the click (a loaded
 	# machine while the window comes up), so it is safe to click again
@@ -139,23 +141,33 @@ kt_key_id() {
 	esac
 }
 
-# Type text by tapping the on-screen keyboard: capitals with shift, accented letters on the
-# accent page ("àé" key), everything else on the letters page.
+# Type text by tapping the on-screen keyboard, as a person looking at it would: shift only when
+# the next letter's case differs from what the keyboard shows (it capitalises names by itself:
+# the dump's "shift" line, where a screen gives one), accented letters on the accent page ("àé"
+# key, which goes back to the letters by itself after one), everything else on the letters page.
 kt_type() {
-	local text=$1 i c lower id page
+	local text=$1 i c lower upper id page shift
 	for ((i = 0; i < ${#text}; i++)); do
 		c=${text:i:1}
 		lower=$(printf '%s' "$c" | sed 's/./\L&/')
+		upper=$(printf '%s' "$c" | sed 's/./\U&/')
 		page=0
 		case "$c" in
 		[A-Za-z0-9\ \'.,@\&/_-]) ;;
 		*) page=1 ;;
 		esac
 		[ "$page" = 1 ] && kt_tap key:page
-		[ "$c" != "$lower" ] && kt_tap key:shift
+		if [ "$lower" != "$upper" ]; then
+			shift=$(kt_get shift)
+			[ -n "$shift" ] || shift=0
+			if [ "$c" = "$upper" ] && [ "$shift" = 0 ]; then
+				kt_tap key:shift
+			elif [ "$c" = "$lower" ] && [ "$shift" = 1 ]; then
+				kt_tap key:shift
+			fi
+		fi
 		id=$(kt_key_id "$lower")
 		kt_tap "$id"
-		[ "$page" = 1 ] && kt_tap key:page
 	done
 	return 0
 }

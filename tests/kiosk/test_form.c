@@ -22,6 +22,7 @@ static void fill(struct form *f)
 	strcpy(f->companions[0].nik, "1371010101900002");
 	strcpy(f->companions[1].name, "Ḥasan");
 	strcpy(f->companions[1].nik, "1371010101900003");
+	f->companions[1].id_type = ID_KITAS; /* a foreigner's document, forgotten with the rest */
 	f->n_equipment = 1;
 	strcpy(f->equipment[0], "Laptop");
 	f->consent = true;
@@ -68,6 +69,8 @@ START_TEST(test_wipe_leaves_nothing_of_the_previous_visitor)
 		ck_assert_int_eq(p[i], 0);
 	ck_assert_int_eq(f.n_companions, 0);
 	ck_assert(!f.consent);
+	ck_assert_int_eq(f.id_type, ID_NIK); /* the next visitor starts with a NIK */
+	ck_assert_int_eq(f.companions[1].id_type, ID_NIK);
 }
 END_TEST
 
@@ -107,6 +110,35 @@ START_TEST(test_window_moves_in_half_hours_and_stays_valid)
 }
 END_TEST
 
+/* A late visit crosses midnight, and "Now" means the minute the request is sent. */
+START_TEST(test_now_slot_and_visits_that_cross_midnight)
+{
+	struct form f;
+	int64_t s, e;
+	form_wipe(&f, MIDNIGHT + 22 * 3600 + 50 * 60, MIDNIGHT);
+	form_set_now(&f, MIDNIGHT + 22 * 3600 + 50 * 60 + 10, MIDNIGHT);
+	ck_assert(f.now_slot);
+	ck_assert_int_eq(f.day, 0);
+	ck_assert_int_eq(f.start_min, 22 * 60 + 51);
+	ck_assert_int_eq(f.end_min, 24 * 60 + 51); /* 00:51 the next day */
+	form_window(&f, MIDNIGHT, &s, &e);
+	ck_assert_int_eq(e - s, 2 * 3600);
+	ck_assert_int_eq(e, MIDNIGHT + 86400 + 51 * 60);
+	/* sent five minutes later: still "now", same length */
+	form_set_now(&f, MIDNIGHT + 22 * 3600 + 55 * 60, MIDNIGHT);
+	ck_assert_int_eq(f.start_min, 22 * 60 + 55);
+	ck_assert_int_eq(f.end_min - f.start_min, 2 * 60);
+	/* the end moves on past midnight up to 12 hours; moving the start leaves "now" */
+	for (int i = 0; i < 40; i++)
+		form_move_end(&f, 30);
+	ck_assert_int_eq(f.end_min - f.start_min, 12 * 60);
+	ck_assert_int_eq(f.end_min, 22 * 60 + 55 + 12 * 60); /* 10:55 the next morning */
+	form_move_start(&f, -30);
+	ck_assert(!f.now_slot);
+	ck_assert_int_eq(f.end_min - f.start_min, 12 * 60);
+}
+END_TEST
+
 START_TEST(test_request_input_holds_exactly_what_was_typed)
 {
 	struct form f;
@@ -122,6 +154,9 @@ START_TEST(test_request_input_holds_exactly_what_was_typed)
 	ck_assert_str_eq(in.email, "nurul@example.id");
 	ck_assert_int_eq(in.n_companions, 2);
 	ck_assert_str_eq(in.companion_name[1], "Ḥasan");
+	ck_assert_int_eq(in.id_type, ID_NIK);
+	ck_assert_int_eq(in.companion_id_type[0], ID_NIK);
+	ck_assert_int_eq(in.companion_id_type[1], ID_KITAS);
 	ck_assert_int_eq(in.n_equipment, 1);
 	ck_assert(in.consent);
 	ck_assert_int_eq(in.form_started_at, MIDNIGHT + 100);
@@ -139,6 +174,7 @@ int main(void)
 	tcase_add_test(tc, test_default_window_is_the_next_half_hour_after_thirty_minutes);
 	tcase_add_test(tc, test_window_moves_in_half_hours_and_stays_valid);
 	tcase_add_test(tc, test_request_input_holds_exactly_what_was_typed);
+	tcase_add_test(tc, test_now_slot_and_visits_that_cross_midnight);
 	suite_add_tcase(s, tc);
 	SRunner *r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);

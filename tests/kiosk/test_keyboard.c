@@ -166,6 +166,70 @@ START_TEST(test_numeric_pad_has_digits_and_backspace_only)
 }
 END_TEST
 
+/* Names capitalise themselves as typed (at the start and after a space), a purpose only at the
+ * start; caps lock holds capitals; the clear key empties the field; one accented letter returns
+ * to the letters page. */
+START_TEST(test_names_capitalise_as_typed_with_caps_lock_and_clear)
+{
+	struct kbd k;
+	char out[8];
+	memset(&k, 0, sizeof k);
+	k.autocap = KBD_CAP_WORDS;
+	kbd_autoshift(&k, "");
+	ck_assert(k.shift);
+	kbd_layout(&k, 0, 0, 1900, 500, 10);
+	kbd_press(&k, find(&k, "key:n"), out, sizeof out);
+	ck_assert_str_eq(out, "N");
+	kbd_autoshift(&k, "N");
+	ck_assert(!k.shift);
+	kbd_autoshift(&k, "Nurul ");
+	ck_assert(k.shift);
+	kbd_layout(&k, 0, 0, 1900, 500, 10);
+	kbd_press(&k, find(&k, "key:a"), out, sizeof out);
+	ck_assert_str_eq(out, "A");
+	k.autocap = KBD_CAP_SENTENCE;
+	kbd_autoshift(&k, "Ganti ");
+	ck_assert(!k.shift);
+	/* caps lock: every letter uppercase until tapped again */
+	kbd_layout(&k, 0, 0, 1900, 500, 10);
+	ck_assert_int_eq(kbd_press(&k, find(&k, "key:caps"), out, sizeof out), KBD_ACT_NONE);
+	for (int i = 0; i < 3; i++) {
+		kbd_layout(&k, 0, 0, 1900, 500, 10);
+		kbd_press(&k, find(&k, "key:p"), out, sizeof out);
+		ck_assert_str_eq(out, "P");
+		kbd_autoshift(&k, "PT ");
+	}
+	kbd_layout(&k, 0, 0, 1900, 500, 10);
+	kbd_press(&k, find(&k, "key:caps"), out, sizeof out);
+	kbd_layout(&k, 0, 0, 1900, 500, 10);
+	kbd_press(&k, find(&k, "key:t"), out, sizeof out);
+	ck_assert_str_eq(out, "t");
+	ck_assert_int_eq(kbd_press(&k, find(&k, "key:clear"), out, sizeof out), KBD_ACT_CLEAR);
+	/* José: one trip to the accents */
+	k.page = 1;
+	kbd_layout(&k, 0, 0, 1900, 500, 10);
+	kbd_press(&k, find(&k, "key:U+00E9"), out, sizeof out);
+	ck_assert_str_eq(out, "é");
+	ck_assert_int_eq(k.page, 0);
+}
+END_TEST
+
+/* The phone pad has "+" for +62 numbers where the request-number pad has "-". */
+START_TEST(test_phone_pad_has_plus)
+{
+	struct kbd k;
+	char out[8];
+	memset(&k, 0, sizeof k);
+	kbd_set_layout(&k, KBD_PHONE);
+	kbd_layout(&k, 0, 0, 1900, 500, 10);
+	const struct kbd_key *plus = find(&k, "key:U+002B");
+	ck_assert_ptr_nonnull(plus);
+	ck_assert_ptr_null(find(&k, "key:U+002D"));
+	ck_assert_int_eq(kbd_press(&k, plus, out, sizeof out), KBD_ACT_TEXT);
+	ck_assert_str_eq(out, "+");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("kiosk keyboard");
@@ -176,6 +240,8 @@ int main(void)
 	tcase_add_test(tc, test_name_characters_are_all_reachable);
 	tcase_add_test(tc, test_shift_types_one_capital_then_lowercase);
 	tcase_add_test(tc, test_numeric_pad_has_digits_and_backspace_only);
+	tcase_add_test(tc, test_names_capitalise_as_typed_with_caps_lock_and_clear);
+	tcase_add_test(tc, test_phone_pad_has_plus);
 	suite_add_tcase(s, tc);
 	SRunner *r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);

@@ -17,6 +17,7 @@ kt_kiosk "$SIZE" --config "$T/idle.ini" --db "$DB"
 kt_wait_screen welcome
 kt_tap welcome:submit
 kt_wait_line step identity
+kt_tap field:name
 kt_type "Budi Santoso"
 kt_tap field:nik
 kt_type 3171

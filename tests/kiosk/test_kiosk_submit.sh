@@ -12,10 +12,11 @@ kt_shot "$T/welcome.png"
 
 kt_tap welcome:submit
 kt_wait_line step identity
-kt_type "Nurul 'Aini"
-kt_tap field:nik
+# the NIK comes first, as on the KTP, on the numeric pad; once complete the name takes over
 kt_wait_line kbd "1 0"
 kt_type 3171014506900001
+kt_wait_line focus 1
+kt_type "Nurul 'Aini"
 kt_shot "$T/identity.png"
 kt_tap next
 kt_wait_line step contact
@@ -39,9 +40,8 @@ kt_tap next
 kt_wait_line step companions
 
 kt_tap comp:add
-kt_type "José"
-kt_tap field:comp-nik
 kt_type 3171010101900002
+kt_type "José"
 kt_shot "$T/companions.png"
 kt_tap next
 kt_wait_line step equipment

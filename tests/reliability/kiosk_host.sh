@@ -70,6 +70,7 @@ echo "kiosk form and receipt"
 # 1. a request typed on the kiosk's form; its receipt printed by the worker
 kt_tap welcome:submit
 kt_wait_line step identity
+kt_tap field:name
 kt_type "Ani"
 kt_tap field:nik
 kt_type 3171014506900001
