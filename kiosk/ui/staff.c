@@ -57,7 +57,7 @@ void staff_tabs(const char *const ids[2], const char *const labels[2], int x, in
 {
 	enum ui_font tf = ui_button_font_for(labels, 2, tw);
 	for (int i = 0; i < 2; i++) {
-		SDL_Rect r = ui_rect(x + i * (tw + ui_px(20)), y, tw, th);
+		SDL_Rect r = ui_rect(x + i * (tw + ui_px(UI_GAP)), y, tw, th);
 		if (ui_button_ex(ids[i], r, labels[i], *tab == i ? UI_PRIMARY : UI_SECONDARY, tf)) {
 			*tab = i;
 			*page = 0;
