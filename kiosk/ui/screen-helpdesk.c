@@ -319,9 +319,7 @@ static void hd_draw(struct app *a)
 		return;
 	}
 	int rh = ui_px(UI_ROW_H), gap = ui_px(UI_GAP_S);
-	int per = (so.y - ui_px(UI_GAP_SECTION) - y) / (rh + gap);
-	if (per < 1)
-		per = 1;
+	int per = staff_page_rows(so.y - ui_px(UI_GAP_SECTION) - y, rh, gap);
 	int first = staff_page_first(n, per, &hd.page);
 	int64_t now = clock_now();
 	bool counting = false;
@@ -349,14 +347,7 @@ static void hd_draw(struct app *a)
 		}
 		y += rh + gap;
 	}
-	if (n > per) {
-		SDL_Rect prev = {pad, so.y, ui_px(260), bh};
-		SDL_Rect next = {pad + ui_px(280), so.y, ui_px(260), bh};
-		if (hd.page > 0 && ui_button("page:prev", prev, _("Previous"), UI_SECONDARY))
-			hd.page--;
-		if (first + per < n && ui_button("page:next", next, _("Next"), UI_SECONDARY))
-			hd.page++;
-	}
+	staff_pager(pad, so.y, 260, bh, n, per, first, &hd.page, false);
 	if (counting && (!ui.wake_at || ui.wake_at > SDL_GetTicks() + 1000))
 		ui.wake_at = SDL_GetTicks() + 1000;
 }

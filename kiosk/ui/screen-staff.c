@@ -154,10 +154,7 @@ static void staff_draw(struct app *a)
 	}
 	/* the rows that fit above the bottom buttons, a page at a time */
 	int rh = ui_px(UI_ROW_H), gap = ui_px(UI_GAP_S);
-	int room = so.y - ui_px(UI_GAP_SECTION) - y;
-	int per = room / (rh + gap);
-	if (per < 1)
-		per = 1;
+	int per = staff_page_rows(so.y - ui_px(UI_GAP_SECTION) - y, rh, gap);
 	int first = staff_page_first(n, per, &stf.page);
 	for (int i = first; i < n && i < first + per; i++) {
 		snprintf(id, sizeof id, "%s:%d", stf.tab == STAFF_TAB_OPEN ? "open" : "inbox",
@@ -169,18 +166,7 @@ static void staff_draw(struct app *a)
 		}
 		y += rh + gap;
 	}
-	if (n > per) {
-		SDL_Rect prev = {pad, so.y, ui_px(300), bh};
-		SDL_Rect next = {pad + ui_px(320), so.y, ui_px(300), bh};
-		if (stf.page > 0 && ui_button("page:prev", prev, _("Previous"), UI_SECONDARY))
-			stf.page--;
-		if (first + per < n && ui_button("page:next", next, _("Next"), UI_SECONDARY))
-			stf.page++;
-		snprintf(line, sizeof line, "%d–%d / %d", first + 1,
-		         first + per < n ? first + per : n, n);
-		ui_text(ui_rect(next.x + next.w + ui_px(UI_GAP), so.y, ui_px(300), bh), line,
-		        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
-	}
+	staff_pager(pad, so.y, 300, bh, n, per, first, &stf.page, true);
 	/* the time standards count down: a frame a second while requests wait, none otherwise */
 	if (stf.n_inbox && (!ui.wake_at || ui.wake_at > SDL_GetTicks() + 1000))
 		ui.wake_at = SDL_GetTicks() + 1000;
