@@ -292,10 +292,9 @@ static void main_idle(struct app *a, uint32_t now)
 	}
 }
 
-/* How long the loop may sleep: until the next thing that changes the screen. */
 /* Every 10 minutes (and at start) the audit chain's head goes to syslog when it moved: an anchor
  * outside the DB ("akses audit head N:HASH", LOG_AUTHPRIV) that `aksesctl audit verify --anchor`
- * checks a DB against, so rows deleted or rewritten later are found (issue 8.5). */
+ * checks a DB against, so rows deleted or rewritten later are found. */
 #define MAIN_ANCHOR_MS (10u * 60u * 1000u)
 static void main_anchor(struct app *a, uint32_t now)
 {
@@ -315,6 +314,7 @@ static void main_anchor(struct app *a, uint32_t now)
 
 #define MAIN_RECONCILE_MS 60000 /* how often print jobs are reconciled with CUPS */
 
+/* How long the loop may sleep: until the next thing that changes the screen. */
 static int main_timeout(struct app *a, uint32_t now, const struct scanner *sc)
 {
 	uint32_t next = now + 500; /* wake twice a second at most: signals, clock */
@@ -413,7 +413,7 @@ static int main_config(struct app *a, const struct main_opts *o)
 	i18n_bind(KIOSK_DOMAIN);
 	a->assets = getenv("AKSES_ASSETS") ? getenv("AKSES_ASSETS") : AKSES_ASSETS_DIR;
 	/* test hooks (the UI dump the end-to-end tests read, the frame benchmark) exist only in a
-	 * test build: a shipped kiosk ignores them (issue 8.2) */
+	 * test build: a shipped kiosk ignores them */
 	a->dump_path = clock_test_build() ? getenv("AKSES_UI_DUMP") : NULL;
 	ui.clip_text = clock_test_build(); /* a clip report names its text in a test build only */
 	return -1;
