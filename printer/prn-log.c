@@ -152,45 +152,9 @@ static void figure(struct prn_doc *d, double x, double w, int value, const char 
 	prn_text(d, x + 4, d->y + 23, w - 14, label, 7, false, PRN_LEFT, 1, true);
 }
 
-static prn_status log_render(struct prn_doc *d, const void *arg)
+/* The visits: a table that repeats its head on each page, or one line when there were none. */
+static void log_visits(struct prn_doc *d, const struct prn_day_log *log, double tw)
 {
-	const struct prn_day_log *log = arg;
-	double tw = d->w - d->ml - d->mr;
-	char line[256], day[64];
-
-	snprintf(line, sizeof(line), "Tanggal: %s (%s)", prn_fmt_day_long(log->day_start, day,
-	                                                                  sizeof(day)),
-	         prn_s(log->day));
-	d->y += prn_text(d, d->ml, d->y, tw, line, 10, false, PRN_CENTER, 0, true);
-	if (log->hdr.station && *log->hdr.station) {
-		snprintf(line, sizeof(line), "Stasiun: %s", log->hdr.station);
-		d->y += prn_text(d, d->ml, d->y, tw, line, 10, false, PRN_CENTER, 0, true);
-	}
-	d->y += 10;
-
-	/* Totals. */
-	double fw = tw / 5;
-	figure(d, d->ml, fw, log->n_visits, "Kunjungan");
-	figure(d, d->ml + fw, fw, log->n_people, "Orang");
-	figure(d, d->ml + 2 * fw, fw, log->n_inside, "Masih di dalam");
-	figure(d, d->ml + 3 * fw, fw, log->n_overstay, "Lewat waktu");
-	figure(d, d->ml + 4 * fw, fw, log->n_denied, "Pemindaian ditolak");
-	d->y += 46;
-
-	/* Entries per hour. */
-	prn_heading(d, "Masuk per jam");
-	double vals[24];
-	char labs[24][4];
-	const char *lp[24];
-	for (int h = 0; h < 24; h++) {
-		vals[h] = log->per_hour[h];
-		snprintf(labs[h], sizeof(labs[h]), "%02d", h);
-		lp[h] = labs[h];
-	}
-	prn_bar_chart(d, d->ml, d->y, tw, 78, 24, vals, lp, false, 0);
-	d->y += 84;
-
-	/* The visits. */
 	prn_heading(d, "Daftar kunjungan");
 	if (log->n_visits == 0) {
 		d->y += prn_text(d, d->ml, d->y, tw, "Tidak ada kunjungan pada hari ini.", 11, true,
@@ -237,8 +201,11 @@ static prn_status log_render(struct prn_doc *d, const void *arg)
 		                 "(keluar setelah jadwal berakhir, atau masih di dalam setelahnya).",
 		                 7, false, PRN_LEFT, 0, !d->counting);
 	}
+}
 
-	/* Denied scans. */
+/* The denied scans: a table, or one line when there were none. */
+static void log_denied(struct prn_doc *d, const struct prn_day_log *log, double tw)
+{
 	prn_heading(d, "Pemindaian ditolak");
 	if (log->n_denied == 0) {
 		d->y += prn_text(d, d->ml, d->y, tw, "Tidak ada pemindaian yang ditolak.", 10, false,
@@ -261,6 +228,48 @@ static prn_status log_render(struct prn_doc *d, const void *arg)
 		d->on_new_page_arg = NULL; /* t goes out of scope */
 		rules_flush(d, &t);
 	}
+}
+
+static prn_status log_render(struct prn_doc *d, const void *arg)
+{
+	const struct prn_day_log *log = arg;
+	double tw = d->w - d->ml - d->mr;
+	char line[256], day[64];
+
+	snprintf(line, sizeof(line), "Tanggal: %s (%s)", prn_fmt_day_long(log->day_start, day,
+	                                                                  sizeof(day)),
+	         prn_s(log->day));
+	d->y += prn_text(d, d->ml, d->y, tw, line, 10, false, PRN_CENTER, 0, true);
+	if (log->hdr.station && *log->hdr.station) {
+		snprintf(line, sizeof(line), "Stasiun: %s", log->hdr.station);
+		d->y += prn_text(d, d->ml, d->y, tw, line, 10, false, PRN_CENTER, 0, true);
+	}
+	d->y += 10;
+
+	/* Totals. */
+	double fw = tw / 5;
+	figure(d, d->ml, fw, log->n_visits, "Kunjungan");
+	figure(d, d->ml + fw, fw, log->n_people, "Orang");
+	figure(d, d->ml + 2 * fw, fw, log->n_inside, "Masih di dalam");
+	figure(d, d->ml + 3 * fw, fw, log->n_overstay, "Lewat waktu");
+	figure(d, d->ml + 4 * fw, fw, log->n_denied, "Pemindaian ditolak");
+	d->y += 46;
+
+	/* Entries per hour. */
+	prn_heading(d, "Masuk per jam");
+	double vals[24];
+	char labs[24][4];
+	const char *lp[24];
+	for (int h = 0; h < 24; h++) {
+		vals[h] = log->per_hour[h];
+		snprintf(labs[h], sizeof(labs[h]), "%02d", h);
+		lp[h] = labs[h];
+	}
+	prn_bar_chart(d, d->ml, d->y, tw, 78, 24, vals, lp, false, 0);
+	d->y += 84;
+
+	log_visits(d, log, tw);
+	log_denied(d, log, tw);
 
 	/* Sign-off. */
 	d->y += 14;

@@ -251,7 +251,7 @@ akses_status store_pass_token_visitor(store *st, int64_t pass_id, const char *re
                                       char token_out[AKSES_TOKEN_BUF]);
 
 /* As store_pass_token, for a badge about to be printed: the new token's hash waits aside and is
- * taken by the next store_print_begin of the pass; it becomes the pass's token (the earlier one
+ * taken by the next store_print_begin_dest of the pass; it becomes the pass's token (the earlier one
  * retired) only when that job is accepted by CUPS or written to its file. Until then, and for
  * good if the print fails, the earlier badge keeps working. The visitor's own first print
  * (actor_id 0) brings the receipt's token as store_pass_token_visitor does; staff pass NULL. */
@@ -290,18 +290,15 @@ akses_status store_scan_manual(store *st, const char *number, int person, int64_
 
 /* ---- print jobs --------------------------------------------------------------------------- */
 
-/* Record a print about to be submitted; for a badge, marks the pass PRINT_PENDING. */
-akses_status store_print_begin(store *st, const char *kind, const char *number, int64_t pass_id,
-                               int64_t staff_id, bool reprint, const char *queue,
-                               int64_t *job_id_out);
 /* Its progress and end: COMPLETED marks the pass PRINT_DONE; FAILED/ABORTED/CANCELED/STOPPED
  * mark it PRINT_FAILED (still the visitor's to print). message is kept as given: kiosk/paper
  * gives a code and its argument ("queue-stopped PDF"), put into words when read. */
 akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, print_job_state state,
                                 const char *message);
 akses_status store_print_list(store *st, int limit, struct akses_print_job **out, int *n);
-/* store_print_begin for a badge or document written to a file (to_file) instead of CUPS: recorded
- * the same way (dest "file"); store_print_update(COMPLETED) once the file is written. */
+/* Record a print about to be submitted (to_file false) or a badge or document written to a file
+ * (to_file true: dest "file"); for a badge, marks the pass PRINT_PENDING. A file's job takes
+ * store_print_update(COMPLETED) once the file is written. */
 akses_status store_print_begin_dest(store *st, const char *kind, const char *number,
                                     int64_t pass_id, int64_t staff_id, bool reprint,
                                     const char *queue, bool to_file, int64_t *job_id_out);
@@ -348,11 +345,6 @@ akses_status store_compliance_resets(store *st, const char *from_day, const char
                                      int window_min, struct akses_reset_flag **out, int *n);
 
 /* ---- audit and retention ------------------------------------------------------------------ */
-
-/* Walk the hash chain (store_audit_check without an anchor). AKSES_OK with *n_rows;
- * AKSES_E_AUDIT_BROKEN with *bad_id the first row whose stored hash or prev link does not match
- * (an edit, or a deletion before it); AKSES_E_AUDIT_KEY, AKSES_E_AUDIT_TIME as there. */
-akses_status store_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id);
 
 /* The audit trail checked against outside evidence. Rows chained with plain SHA-256 (written
  * before the DB had a key) are checked as such; keyed rows with the key (HMAC-SHA256). The key

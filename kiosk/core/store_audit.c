@@ -220,17 +220,6 @@ akses_status store_audit_check(store *st, const char *anchor, struct store_audit
 	return AKSES_OK;
 }
 
-akses_status store_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id)
-{
-	struct store_audit_result r;
-	akses_status rc = store_audit_check(st, NULL, &r);
-	if (n_rows)
-		*n_rows = r.rows; /* on a break: the rows before it */
-	if (bad_id)
-		*bad_id = r.bad_id;
-	return rc;
-}
-
 akses_status store_audit_anchor(store *st, char out[STORE_ANCHOR_BUF])
 {
 	if (!st || !out)

@@ -122,7 +122,7 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
 		return AKSES_E_NOT_PRINTABLE;
 	/* A job under way: for the visitor, until it is known to have printed or not (a print killed
 	 * mid-way is settled by paper_reconcile), never "already printed"; for staff, as long as
-	 * store_print_begin would refuse a second job. */
+	 * store_print_begin_dest would refuse a second job. */
 	if (ps == PRINT_PENDING && (actor_id == 0 || now - last_job_at < PASS_PRINT_ACTIVE_S))
 		return AKSES_E_PRINT_ACTIVE;
 	if (actor_id == 0 && ps == PRINT_DONE)

@@ -61,7 +61,7 @@ static akses_status print_pass_check(store *st, int64_t pass_id, int64_t *reques
 	return AKSES_OK;
 }
 
-/* The checks and rows of store_print_begin, inside its transaction. */
+/* The checks and rows of store_print_begin_dest, inside its transaction. */
 static akses_status print_begin_tx(store *st, const char *kind, const char *number, int64_t pass_id,
                                    int64_t staff_id, bool reprint, const char *queue,
                                    bool to_file, int64_t *job_id)
@@ -158,14 +158,6 @@ akses_status store_print_begin_dest(store *st, const char *kind, const char *num
 	return rc;
 }
 
-akses_status store_print_begin(store *st, const char *kind, const char *number, int64_t pass_id,
-                               int64_t staff_id, bool reprint, const char *queue,
-                               int64_t *job_id_out)
-{
-	return store_print_begin_dest(st, kind, number, pass_id, staff_id, reprint, queue, false,
-	                              job_id_out);
-}
-
 /* The badge's token follows its job: once CUPS accepted the job (or its file was written) the
  * token printed on it becomes the pass's token and the one before is retired; a job that failed
  * first drops its token, so the earlier badge keeps working. Inside the transaction. */
@@ -252,7 +244,7 @@ static akses_status print_update_tx(store *st, int64_t job_id, int cups_job_id,
 	int src = sqlite3_step(s);
 	if (src != SQLITE_ROW) {
 		sqlite3_finalize(s);
-		/* job ids come from store_print_begin: an unknown one is the caller's mistake */
+		/* job ids come from store_print_begin_dest: an unknown one is the caller's mistake */
 		return src == SQLITE_DONE ? AKSES_E_INVALID_ARG : store_fail(st, src);
 	}
 	char kind[16];

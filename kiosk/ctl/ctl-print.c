@@ -132,6 +132,43 @@ static int print_purge_spool(struct ctl *c, const char *days_s, const char *dir)
 	return CTL_EXIT_OK;
 }
 
+/* Who acts: a badge without --as is the visitor's own first print (the receipt's token read into
+ * receipt, n bytes); everything else (and a reprint) is staff, signed in with a PIN. Opens the
+ * store either way. */
+static int print_actor(struct ctl *c, struct paper_job *job, const char *as, const char *reason,
+                       char *receipt, size_t n)
+{
+	if (job->doc == PAPER_BADGE && !as) {
+		if (reason)
+			return ctl_usage(T_("--reason goes with --as (a staff reprint)"));
+		/* the visitor's proof is the receipt's token, kept out of argv (ps shows argv) */
+		const char *env = getenv("AKSES_RECEIPT");
+		if (env)
+			snprintf(receipt, n, "%s", env);
+		else {
+			if (isatty(STDIN_FILENO))
+				fputs(T_("Receipt token: "), stderr);
+			if (!ctl_read_line(receipt, n))
+				receipt[0] = '\0';
+		}
+		if (!receipt[0])
+			return ctl_fail_text("%s", T_("the visitor's own print needs the receipt token: "
+			                              "set AKSES_RECEIPT or write it on the first line of "
+			                              "standard input"));
+		job->receipt_token = receipt;
+		return ctl_open(c);
+	}
+	if (job->doc == PAPER_BADGE && (!reason || !*reason))
+		return ctl_usage(T_("a reprint needs --reason"));
+	/* the evacuation list is an emergency read: it must print on a full or read-only disk */
+	int rc = job->doc == PAPER_INSIDE ? ctl_signin_read(c, as) : ctl_signin_as(c, as);
+	if (rc != CTL_EXIT_OK)
+		return rc;
+	job->actor_id = c->actor.id;
+	job->reason = reason;
+	return CTL_EXIT_OK;
+}
+
 /* 'ctl_cmd_print()' - Do the print command. */
 int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 {
@@ -215,39 +252,9 @@ int ctl_cmd_print(struct ctl *c, int argc, char **argv)
 			                 AKSES_MAX_COMPANIONS);
 		job.person = (int)p;
 	}
-	/* Who acts: a badge without --as is the visitor's own first print; everything else (and a
-	 * reprint) is staff, signed in with a PIN. */
 	char receipt[AKSES_TOKEN_BUF + 16] = "";
-	if (doc == PAPER_BADGE && !as) {
-		if (reason)
-			return ctl_usage(T_("--reason goes with --as (a staff reprint)"));
-		/* the visitor's proof is the receipt's token, kept out of argv (ps shows argv) */
-		const char *env = getenv("AKSES_RECEIPT");
-		if (env)
-			snprintf(receipt, sizeof receipt, "%s", env);
-		else {
-			if (isatty(STDIN_FILENO))
-				fputs(T_("Receipt token: "), stderr);
-			if (!ctl_read_line(receipt, sizeof receipt))
-				receipt[0] = '\0';
-		}
-		if (!receipt[0])
-			return ctl_fail_text("%s", T_("the visitor's own print needs the receipt token: "
-			                              "set AKSES_RECEIPT or write it on the first line of "
-			                              "standard input"));
-		job.receipt_token = receipt;
-		if ((rc = ctl_open(c)) != CTL_EXIT_OK)
-			return rc;
-	} else {
-		if (doc == PAPER_BADGE && (!reason || !*reason))
-			return ctl_usage(T_("a reprint needs --reason"));
-		/* the evacuation list is an emergency read: it must print on a full or read-only disk */
-		rc = doc == PAPER_INSIDE ? ctl_signin_read(c, as) : ctl_signin_as(c, as);
-		if (rc != CTL_EXIT_OK)
-			return rc;
-		job.actor_id = c->actor.id;
-		job.reason = reason;
-	}
+	if ((rc = print_actor(c, &job, as, reason, receipt, sizeof receipt)) != CTL_EXIT_OK)
+		return rc;
 
 	print_reconcile(c);
 

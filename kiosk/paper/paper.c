@@ -189,7 +189,7 @@ static akses_status do_log(struct gather *g)
 	if (rc != AKSES_OK)
 		return rc;
 	rc = paper_log_to_prn(&log, g->cfg, &pl, &pv, &pd);
-	char head[STORE_ANCHOR_BUF]; /* the audit anchor in the footer (issue 8.5) */
+	char head[STORE_ANCHOR_BUF]; /* the audit anchor in the footer */
 	if (rc == AKSES_OK && store_audit_anchor(g->st, head) == AKSES_OK)
 		pl.hdr.audit_head = head;
 	if (rc == AKSES_OK) {
@@ -231,7 +231,7 @@ static akses_status do_report(struct gather *g)
 		{wf_role_title(ROLE_KADIS), "", 0},
 	};
 	header_of(g->cfg, &rep.hdr);
-	char head[STORE_ANCHOR_BUF]; /* the audit anchor in the footer (issue 8.5) */
+	char head[STORE_ANCHOR_BUF]; /* the audit anchor in the footer */
 	if (store_audit_anchor(g->st, head) == AKSES_OK)
 		rep.hdr.audit_head = head;
 	mark_reprint(g, &rep.hdr);
@@ -313,7 +313,7 @@ static akses_status do_compliance(struct gather *g)
 	if (rc != AKSES_OK)
 		return rc;
 	struct prn_compliance c = {.from = g->job->from, .to = g->job->to, .n = n, .rows = rows};
-	/* the steps one person may have taken in another's role, after a PIN reset (issue 8.6) */
+	/* the steps one person may have taken in another's role, after a PIN reset */
 	struct akses_reset_flag *fl = NULL;
 	int nf = 0;
 	rc = store_compliance_resets(g->st, g->job->from, g->job->to, g->cfg->reset_window_min, &fl,

@@ -66,13 +66,13 @@ void app_post(struct app *a, int cmd, intptr_t arg)
 void app_lang_switch(struct app *a, SDL_Rect r)
 {
 	bool id = strcmp(i18n_lang(), "id") == 0;
-	SDL_Rect left = {r.x, r.y, r.w / 2 - ui_px(4), r.h};
-	SDL_Rect right = {r.x + r.w / 2 + ui_px(4), r.y, r.w / 2 - ui_px(4), r.h};
+	SDL_Rect left = {r.x, r.y, r.w / 2 - ui_px(UI_GAP_XS), r.h};
+	SDL_Rect right = {r.x + r.w / 2 + ui_px(UI_GAP_XS), r.y, r.w / 2 - ui_px(UI_GAP_XS), r.h};
 
 	/* on the blue bar: the current language is the white key, the other one is outlined */
 	bool tap_id = ui_button("lang:id", left, "ID", id ? UI_SECONDARY : UI_PRIMARY);
 	bool tap_en = ui_button("lang:en", right, "EN", id ? UI_PRIMARY : UI_SECONDARY);
-	ui_frame_rect(id ? right : left, ui_c_white, ui_px(3));
+	ui_frame_rect(id ? right : left, ui_c_white, ui_px(UI_BORDER));
 	if (tap_id && !id)
 		i18n_set_lang("id");
 	if (tap_en && id)
@@ -83,7 +83,7 @@ void app_lang_switch(struct app *a, SDL_Rect r)
 
 SDL_Rect app_top_bar(struct app *a, const char *title)
 {
-	int bar = ui_px(120), pad = ui_px(24);
+	int bar = ui_px(120), pad = ui_px(UI_PAD_ROW);
 	bool longp = false;
 
 	ui_fill(ui_rect(0, 0, ui.w, bar), ui_c_primary);
@@ -181,7 +181,7 @@ static void main_frame(struct app *a)
 		ui_text(ui_rect(in.x, in.y, in.w, 2 * ui_font_height(UI_FONT_LARGE)), t, UI_FONT_LARGE,
 		        false, ui_c_text, UI_CENTER);
 		SDL_Rect b = {in.x + ui_px(100), in.y + in.h - ui_px(140), in.w - ui_px(200),
-		              ui_px(130)};
+		              ui_px(UI_BUTTON_H_XL)};
 		if (ui_button("idle:stay", b, _("I am still here"), UI_PRIMARY)) {
 			a->idle_warning = false;
 			a->last_input = now;
@@ -292,10 +292,9 @@ static void main_idle(struct app *a, uint32_t now)
 	}
 }
 
-/* How long the loop may sleep: until the next thing that changes the screen. */
 /* Every 10 minutes (and at start) the audit chain's head goes to syslog when it moved: an anchor
  * outside the DB ("akses audit head N:HASH", LOG_AUTHPRIV) that `aksesctl audit verify --anchor`
- * checks a DB against, so rows deleted or rewritten later are found (issue 8.5). */
+ * checks a DB against, so rows deleted or rewritten later are found. */
 #define MAIN_ANCHOR_MS (10u * 60u * 1000u)
 static void main_anchor(struct app *a, uint32_t now)
 {
@@ -315,6 +314,7 @@ static void main_anchor(struct app *a, uint32_t now)
 
 #define MAIN_RECONCILE_MS 60000 /* how often print jobs are reconciled with CUPS */
 
+/* How long the loop may sleep: until the next thing that changes the screen. */
 static int main_timeout(struct app *a, uint32_t now, const struct scanner *sc)
 {
 	uint32_t next = now + 500; /* wake twice a second at most: signals, clock */
@@ -413,7 +413,7 @@ static int main_config(struct app *a, const struct main_opts *o)
 	i18n_bind(KIOSK_DOMAIN);
 	a->assets = getenv("AKSES_ASSETS") ? getenv("AKSES_ASSETS") : AKSES_ASSETS_DIR;
 	/* test hooks (the UI dump the end-to-end tests read, the frame benchmark) exist only in a
-	 * test build: a shipped kiosk ignores them (issue 8.2) */
+	 * test build: a shipped kiosk ignores them */
 	a->dump_path = clock_test_build() ? getenv("AKSES_UI_DUMP") : NULL;
 	ui.clip_text = clock_test_build(); /* a clip report names its text in a test build only */
 	return -1;

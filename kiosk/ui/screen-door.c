@@ -103,7 +103,7 @@ static void door_tick(struct app *a)
  * the large font (never cut off). Returns the height used. */
 static int door_line(int y, const char *s, enum ui_font f, bool bold)
 {
-	int w = ui.w - ui_px(160), tw = 0, th = 0;
+	int w = ui.w - ui_px(2 * UI_PAD_WIDE), tw = 0, th = 0;
 	ui_text_size(s, f, bold, &tw, &th);
 	if (tw > w) {
 		f = UI_FONT_LARGE;
@@ -113,7 +113,7 @@ static int door_line(int y, const char *s, enum ui_font f, bool bold)
 		ui_text(ui_rect(0, y, ui.w, ui_font_height(f)), s, f, bold, ui_c_white, UI_CENTER);
 		return ui_font_height(f);
 	}
-	SDL_Rect r = {ui_px(80), y, w, ui.h - ui_px(220) - y};
+	SDL_Rect r = {ui_px(UI_PAD_WIDE), y, w, ui.h - ui_px(220) - y};
 	return ui_text_wrapped(r, s, UI_FONT_LARGE, bold, ui_c_white);
 }
 
@@ -121,24 +121,24 @@ static int door_line(int y, const char *s, enum ui_font f, bool bold)
 static void door_draw_details(const struct akses_scan_result *r, SDL_Rect t, const char *why)
 {
 	if (why[0])
-		t.y += door_line(t.y, why, UI_FONT_TITLE, true) + ui_px(30);
+		t.y += door_line(t.y, why, UI_FONT_TITLE, true) + ui_px(UI_GAP_L);
 	if (r->name[0]) {
 		ui_text(t, r->name, UI_FONT_TITLE, false, ui_c_white, UI_CENTER);
-		t.y += t.h + ui_px(20);
+		t.y += t.h + ui_px(UI_GAP);
 		t.h = ui_font_height(UI_FONT_LARGE);
 		char line[512];
 		snprintf(line, sizeof line, "%s · %s", r->institution, r->number);
 		ui_text(t, line, UI_FONT_LARGE, false, ui_c_white, UI_CENTER);
-		t.y += t.h + ui_px(20);
+		t.y += t.h + ui_px(UI_GAP);
 	}
 	if (r->manual) {
 		ui_text(t, _("Entered by hand (request number)"), UI_FONT_LARGE, false, ui_c_white,
 		        UI_CENTER);
-		t.y += t.h + ui_px(20);
+		t.y += t.h + ui_px(UI_GAP);
 	}
 	if (r->overstay) {
 		ui_text(t, _("Over the approved time"), UI_FONT_LARGE, true, ui_c_white, UI_CENTER);
-		t.y += t.h + ui_px(20);
+		t.y += t.h + ui_px(UI_GAP);
 	}
 	bool passage = r->decision == SCAN_ENTRY || r->decision == SCAN_EXIT;
 	if (passage) {
@@ -183,12 +183,12 @@ static void door_draw_decision(struct app *a)
 	int y = ui.h / 8;
 	SDL_Rect t = {0, y, ui.w, ui_font_height(UI_FONT_HUGE)};
 	ui_text(t, big, UI_FONT_HUGE, true, ui_c_white, UI_CENTER);
-	t.y += t.h + ui_px(30);
+	t.y += t.h + ui_px(UI_GAP_L);
 	t.h = ui_font_height(UI_FONT_TITLE);
 	door_draw_details(door.rc == AKSES_OK ? r : &(struct akses_scan_result){0}, t, why);
 	/* a tap also dismisses it */
 	if (ui_button("door:ok", ui_rect(ui.w / 2 - ui_px(250), ui.h - ui_px(200), ui_px(500),
-	                                 ui_px(130)),
+	                                 ui_px(UI_BUTTON_H_XL)),
 	              _("OK"), UI_SECONDARY))
 		door.showing = false;
 	(void)a;
@@ -197,18 +197,18 @@ static void door_draw_decision(struct app *a)
 /* Manual entry: the request number on a number pad, then one button per person of the request. */
 static void door_draw_manual(struct app *a, SDL_Rect c)
 {
-	int pad = ui_px(60), gap = ui_px(30);
-	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(8) + ui_px(96);
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_GAP_L);
+	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(2 * UI_GAP_XS) + ui_px(UI_FIELD_BOX_H);
 	int y = c.y + ui_px(150);
-	int bw = ui_px(300), bh = ui_px(96);
+	int bw = ui_px(300), bh = ui_px(UI_FIELD_BOX_H);
 
 	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)),
 	        door.manual == DOOR_MANUAL_NUMBER
 	            ? _("A badge that cannot be read: type the request number on the receipt.")
 	            : _("Who is at the door? Pick the person."),
 	        UI_FONT_BODY, false, ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_BODY) + ui_px(20);
-	SDL_Rect cancel = {c.w - pad - bw, y + ui_font_height(UI_FONT_SMALL) + ui_px(4), bw, bh};
+	y += ui_font_height(UI_FONT_BODY) + ui_px(UI_GAP);
+	SDL_Rect cancel = {c.w - pad - bw, y + ui_font_height(UI_FONT_SMALL) + ui_px(UI_GAP_XS), bw, bh};
 	if (ui_button("manual:cancel", cancel, _("Cancel"), UI_SECONDARY)) {
 		app_post(a, DOOR_CMD_CANCEL, 0);
 		return;
@@ -228,7 +228,7 @@ static void door_draw_manual(struct app *a, SDL_Rect c)
 	ui_text(ui_rect(pad, y, c.w - 2 * pad - bw - gap, ui_font_height(UI_FONT_LARGE)),
 	        door.number, UI_FONT_LARGE, true, ui_c_text, UI_LEFT);
 	y += fh;
-	int cols = 2, rw = (c.w - 2 * pad - gap) / cols, rh = ui_px(110);
+	int cols = 2, rw = (c.w - 2 * pad - gap) / cols, rh = ui_px(UI_BUTTON_H);
 	for (int i = 0; i < door.n_passes; i++) {
 		const struct akses_pass *p = &door.passes[i];
 		char id[32], role[64];
@@ -238,7 +238,7 @@ static void door_draw_manual(struct app *a, SDL_Rect c)
 		else
 			/* not "Pendamping": at the door that word is the escort */
 			snprintf(role, sizeof role, _("Fellow visitor %d"), p->person);
-		SDL_Rect r = {pad + (i % cols) * (rw + gap), y + (i / cols) * (rh + ui_px(10)), rw, rh};
+		SDL_Rect r = {pad + (i % cols) * (rw + gap), y + (i / cols) * (rh + ui_px(UI_ROW_GAP)), rw, rh};
 		if (r.y + rh > c.y + c.h)
 			break;
 		if (ui_list_row(id, r, p->name, role, p->inside ? ui_c_info : ui_c_ok))
@@ -275,7 +275,7 @@ static void door_draw_escort(struct app *a, SDL_Rect c, int pad)
 	char line[512], hm[20];
 	int lh = ui_font_height(UI_FONT_BODY);
 	snprintf(line, sizeof line, _("Escort: %s"), a->staff.name);
-	ui_text(ui_rect(pad, c.y + ui_px(20), ui.w / 2, lh), line, UI_FONT_BODY, true, ui_c_text,
+	ui_text(ui_rect(pad, c.y + ui_px(UI_GAP), ui.w / 2, lh), line, UI_FONT_BODY, true, ui_c_text,
 	        UI_LEFT);
 	if (!a->door_mode)
 		return;
@@ -283,10 +283,10 @@ static void door_draw_escort(struct app *a, SDL_Rect c, int pad)
 	clock_format_hm(door.shift_end, hm, sizeof hm);
 	snprintf(line, sizeof line, _("Signed in until %s (%lld h %02lld m left)"), hm,
 	         (long long)(door.shown_left / 60), (long long)(door.shown_left % 60));
-	ui_text(ui_rect(pad, c.y + ui_px(20) + lh + ui_px(8), ui.w / 2, lh), line, UI_FONT_BODY,
+	ui_text(ui_rect(pad, c.y + ui_px(UI_GAP) + lh + ui_px(UI_GAP_S), ui.w / 2, lh), line, UI_FONT_BODY,
 	        false, ui_c_muted, UI_LEFT);
 	if (door.note[0])
-		ui_text(ui_rect(pad, c.y + ui_px(20) + 2 * (lh + ui_px(8)), ui.w / 2, lh), door.note,
+		ui_text(ui_rect(pad, c.y + ui_px(UI_GAP) + 2 * (lh + ui_px(UI_GAP_S)), ui.w / 2, lh), door.note,
 		        UI_FONT_BODY, true, ui_c_danger, UI_LEFT);
 }
 
@@ -307,10 +307,10 @@ static void door_draw(struct app *a)
 		return;
 	}
 	SDL_Rect c = app_top_bar(a, _("Door"));
-	int pad = ui_px(60);
+	int pad = ui_px(UI_PAD_SCREEN);
 
 	door_draw_escort(a, c, pad);
-	SDL_Rect so = {ui.w - pad - ui_px(360), c.y + ui_px(20), ui_px(360), ui_px(110)};
+	SDL_Rect so = {ui.w - pad - ui_px(360), c.y + ui_px(UI_GAP), ui_px(360), ui_px(UI_BUTTON_H)};
 	if (ui_button("signout", so, _("Sign out"), UI_SECONDARY)) {
 		app_post(a, DOOR_CMD_SIGNOUT, 0);
 		return;
@@ -323,7 +323,7 @@ static void door_draw(struct app *a)
 	ui_text_wrapped(hint, _("Scan the visitor's pass at the reader. Entry or exit is decided "
 	                        "automatically."),
 	                UI_FONT_LARGE, false, ui_c_text);
-	SDL_Rect mb = {pad, c.y + ui_px(500), ui.w / 2 - 2 * pad, ui_px(110)};
+	SDL_Rect mb = {pad, c.y + ui_px(500), ui.w / 2 - 2 * pad, ui_px(UI_BUTTON_H)};
 	if (ui_button("door:manual", mb, _("Badge unreadable: enter the request number"),
 	              UI_SECONDARY))
 		app_post(a, DOOR_CMD_OPEN, 0);
@@ -332,8 +332,8 @@ static void door_draw(struct app *a)
 	snprintf(line, sizeof line, _("Inside now: %d"), door.n_inside);
 	ui_text(ui_rect(x, y, ui.w / 2 - pad, ui_font_height(UI_FONT_LARGE)), line, UI_FONT_LARGE,
 	        true, ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_LARGE) + ui_px(16);
-	int rh = ui_px(110);
+	y += ui_font_height(UI_FONT_LARGE) + ui_px(UI_GAP_SECTION);
+	int rh = ui_px(UI_BUTTON_H);
 	for (int i = 0; i < door.n_inside && y + rh < ui.h; i++) {
 		const struct akses_visit *v = &door.inside[i];
 		char id[32], l2[1200], hm[20];
@@ -343,7 +343,7 @@ static void door_draw(struct app *a)
 		         _("escort"), v->escort);
 		ui_list_row(id, ui_rect(x, y, ui.w / 2 - pad, rh), v->name, l2,
 		            v->overstay ? ui_c_danger : ui_c_ok);
-		y += rh + ui_px(6);
+		y += rh + ui_px(UI_LINE_GAP);
 	}
 }
 

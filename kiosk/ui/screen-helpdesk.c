@@ -131,7 +131,7 @@ static int hd_draw_alerts(SDL_Rect r)
 		         (long long)t->staff_id, t->staff_id > 0 ? t->name : _("(unknown number)"),
 		         t->failures, t->stations, more);
 		ui_text(r, line, UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
-		r.y += r.h + ui_px(10);
+		r.y += r.h + ui_px(UI_ROW_GAP);
 	}
 	return r.y - y0;
 }
@@ -148,7 +148,7 @@ static int hd_draw_attacks(SDL_Rect r)
 	snprintf(line, sizeof line, _("⚠ %s: %d wrong phone-digit tries from %d station(s)%s"),
 	         t->number, t->failures, t->stations, more);
 	ui_text(r, line, UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
-	return r.h + ui_px(10);
+	return r.h + ui_px(UI_ROW_GAP);
 }
 
 static void hd_enter(struct app *a)
@@ -203,12 +203,12 @@ static const char *hd_job_word(print_job_state st)
 static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 {
 	char day[24], line[600];
-	int bh = ui_px(100), gap = ui_px(14), sh = ui_font_height(UI_FONT_SMALL);
+	int bh = ui_px(UI_BUTTON_H_S), gap = ui_px(UI_GAP_M), sh = ui_font_height(UI_FONT_SMALL);
 	bool busy = a->print.phase == PRINT_BUSY;
 
 	ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_LARGE)), _("Printing"), UI_FONT_LARGE, true,
 	        ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_LARGE) + ui_px(10);
+	y += ui_font_height(UI_FONT_LARGE) + ui_px(UI_ROW_GAP);
 	/* the day picker: - day + */
 	clock_format_day(hd.day, day, sizeof day);
 	bool today = hd.day >= app_today_start();
@@ -217,7 +217,7 @@ static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 		hd_day_move(-1);
 	SDL_Rect dr = {x + sq + gap, y, w - 2 * (sq + gap), bh};
 	ui_fill(dr, ui_c_panel);
-	ui_frame_rect(dr, ui_c_border, ui_px(2));
+	ui_frame_rect(dr, ui_c_border, ui_px(UI_HAIR));
 	snprintf(line, sizeof line, "%s%s%s", day, today ? " · " : "", today ? _("today") : "");
 	ui_text(dr, line, UI_FONT_BODY, true, ui_c_text, UI_CENTER);
 	if (!today && ui_button("day:next", ui_rect(x + w - sq, y, sq, bh), "+", UI_SECONDARY))
@@ -242,7 +242,7 @@ static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 	/* the recent jobs and where each stands */
 	ui_text(ui_rect(x, y, w, sh), _("Recent print jobs"), UI_FONT_SMALL, true, ui_c_muted,
 	        UI_LEFT);
-	y += sh + ui_px(6);
+	y += sh + ui_px(UI_LINE_GAP);
 	if (hd.n_jobs == 0) {
 		ui_text(ui_rect(x, y, w, sh), _("None yet."), UI_FONT_SMALL, false, ui_c_muted,
 		        UI_LEFT);
@@ -260,14 +260,14 @@ static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 		         bad && msg[0] ? " — " : "", bad ? msg : "");
 		ui_text(ui_rect(x, y, w, sh), line, UI_FONT_SMALL, bad,
 		        bad ? ui_c_danger : (done ? ui_c_ok : ui_c_text), UI_LEFT);
-		y += sh + ui_px(6);
+		y += sh + ui_px(UI_LINE_GAP);
 	}
 }
 
 static void hd_draw(struct app *a)
 {
 	char line[600], id[40], l1[600], l2[1200], due[64];
-	int pad = ui_px(40), bh = ui_px(110);
+	int pad = ui_px(UI_PAD), bh = ui_px(UI_BUTTON_H);
 	SDL_Rect c = app_top_bar(a, a->staff.name);
 	const struct akses_request_summary *list = hd.tab == HD_TAB_PASSES ? hd.passes : hd.todo;
 	int n = hd.tab == HD_TAB_PASSES ? hd.n_passes : hd.n_todo;
@@ -280,11 +280,12 @@ static void hd_draw(struct app *a)
 	         clock_format_day(hd.day, line, sizeof line), hd.n_attacks,
 	         hd.n_attacks ? hd.attacks[0].number : "-", hd_alert_count(),
 	         hd_alert_count() ? (long long)hd.alerts[0].staff_id : 0LL, staff_note.text);
-	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - bh - ui_px(24), ui_px(340), bh};
+	SDL_Rect so = {ui.w - pad - ui_px(UI_BUTTON_W), ui.h - bh - ui_px(UI_PAD_ROW),
+	               ui_px(UI_BUTTON_W), bh};
 	if (staff_signout_button(a, so))
 		return;
-	int y = c.y + ui_px(20), w = split - 2 * pad;
-	int th = ui_px(96), rw = ui_px(360), tw = (w - ui_px(20)) / 2;
+	int y = c.y + ui_px(UI_GAP), w = split - 2 * pad;
+	int th = ui_px(UI_FIELD_BOX_H), rw = ui_px(360), tw = (w - ui_px(UI_GAP)) / 2;
 	ui_text(ui_rect(pad, y, w - rw, th), wf_role_title(a->staff.role), UI_FONT_BODY, false,
 	        ui_c_muted, UI_LEFT);
 	/* new work arrives from other stations: read the lists again on demand */
@@ -292,18 +293,19 @@ static void hd_draw(struct app *a)
 		staff_note_clear();
 		app_post(a, HD_CMD_LOAD, 0);
 	}
-	y += th + ui_px(16);
+	y += th + ui_px(UI_GAP_SECTION);
 	char l_todo[120], l_passes[120];
 	snprintf(l_todo, sizeof l_todo, _("Waiting for you: %d"), hd.n_todo);
 	snprintf(l_passes, sizeof l_passes, _("Passes: %d"), hd.n_passes);
 	static const char *const tab_ids[2] = {"tab:todo", "tab:passes"}; /* HD_TAB_* order */
 	const char *const tabs[2] = {l_todo, l_passes};
 	staff_tabs(tab_ids, tabs, pad, y, tw, th, &hd.tab, &hd.page);
-	y += th + ui_px(16);
+	y += th + ui_px(UI_GAP_SECTION);
 	y += hd_draw_attacks(ui_rect(pad, y, w, ui_font_height(UI_FONT_SMALL)));
 	y += hd_draw_alerts(ui_rect(pad, y, w, ui_font_height(UI_FONT_SMALL)));
 	y += staff_note_draw(ui_rect(pad, y, w, ui_px(100)));
-	hd_draw_print(a, split + pad, c.y + ui_px(20), ui.w - split - 2 * pad, so.y - ui_px(16));
+	hd_draw_print(a, split + pad, c.y + ui_px(UI_GAP), ui.w - split - 2 * pad,
+	              so.y - ui_px(UI_GAP_SECTION));
 	if (hd.rc != AKSES_OK) {
 		ui_text_wrapped(ui_rect(pad, y, w, ui_px(120)), akses_status_message(hd.rc),
 		                UI_FONT_BODY, true, ui_c_danger);
@@ -316,10 +318,8 @@ static void hd_draw(struct app *a)
 		                UI_FONT_BODY, false, ui_c_muted);
 		return;
 	}
-	int rh = ui_px(120), gap = ui_px(8);
-	int per = (so.y - ui_px(16) - y) / (rh + gap);
-	if (per < 1)
-		per = 1;
+	int rh = ui_px(UI_ROW_H), gap = ui_px(UI_GAP_S);
+	int per = staff_page_rows(so.y - ui_px(UI_GAP_SECTION) - y, rh, gap);
 	int first = staff_page_first(n, per, &hd.page);
 	int64_t now = clock_now();
 	bool counting = false;
@@ -347,14 +347,7 @@ static void hd_draw(struct app *a)
 		}
 		y += rh + gap;
 	}
-	if (n > per) {
-		SDL_Rect prev = {pad, so.y, ui_px(260), bh};
-		SDL_Rect next = {pad + ui_px(280), so.y, ui_px(260), bh};
-		if (hd.page > 0 && ui_button("page:prev", prev, _("Previous"), UI_SECONDARY))
-			hd.page--;
-		if (first + per < n && ui_button("page:next", next, _("Next"), UI_SECONDARY))
-			hd.page++;
-	}
+	staff_pager(pad, so.y, 260, bh, n, per, first, &hd.page, false);
 	if (counting && (!ui.wake_at || ui.wake_at > SDL_GetTicks() + 1000))
 		ui.wake_at = SDL_GetTicks() + 1000;
 }

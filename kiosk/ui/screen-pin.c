@@ -53,9 +53,9 @@ static struct ui_textbuf pin_buf(void)
 static void pin_draw(struct app *a)
 {
 	SDL_Rect c = app_top_bar(a, _("Change your PIN"));
-	int pad = ui_px(60), gap = ui_px(40);
-	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(8) + ui_px(96);
-	int y = c.y + ui_px(30);
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(40);
+	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(2 * UI_GAP_XS) + ui_px(UI_FIELD_BOX_H);
+	int y = c.y + ui_px(UI_GAP_L);
 	char line[400], when[32] = "-";
 
 	snprintf(a->dump_extra, sizeof a->dump_extra, "staff %lld\nset_by %lld\nfocus %d\nmsg %s",
@@ -69,7 +69,7 @@ static void pin_draw(struct app *a)
 	         pc.who.name, (long long)pc.who.pin_set_by, when);
 	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)), line, UI_FONT_BODY,
 	        false, ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_BODY) + ui_px(20);
+	y += ui_font_height(UI_FONT_BODY) + ui_px(UI_GAP);
 	int w = ui_px(420);
 	if (ui_field("field:newpin", ui_rect(pad, y, w, fh), _("New PIN"), pc.pin, pc.focus == 0,
 	             "", true))
@@ -77,8 +77,8 @@ static void pin_draw(struct app *a)
 	if (ui_field("field:again", ui_rect(pad + w + gap, y, w, fh), _("New PIN again"), pc.again,
 	             pc.focus == 1, "", true))
 		pc.focus = 1;
-	SDL_Rect go = {pad + 2 * (w + gap), y + ui_font_height(UI_FONT_SMALL) + ui_px(4),
-	               ui_px(360), ui_px(96)};
+	SDL_Rect go = {pad + 2 * (w + gap), y + ui_font_height(UI_FONT_SMALL) + ui_px(UI_GAP_XS),
+	               ui_px(360), ui_px(UI_FIELD_BOX_H)};
 	if (ui_button("pin:save", go, _("Save PIN"), UI_PRIMARY))
 		app_post(a, PIN_CMD_SAVE, 0);
 	SDL_Rect cancel = {go.x + go.w + gap, go.y, ui_px(300), go.h};
@@ -86,7 +86,7 @@ static void pin_draw(struct app *a)
 		app_post(a, APP_CMD_HOME, 0);
 		return;
 	}
-	y += fh + ui_px(6);
+	y += fh + ui_px(UI_LINE_GAP);
 	if (pc.msg[0])
 		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)), pc.msg,
 		        UI_FONT_BODY, true, ui_c_danger, UI_LEFT);

@@ -23,7 +23,7 @@ static void print_leave(struct app *a)
 static void print_draw(struct app *a)
 {
 	SDL_Rect c = app_top_bar(a, _("Your pass"));
-	int pad = ui_px(80);
+	int pad = ui_px(UI_PAD_WIDE);
 	SDL_Rect t = {pad, c.y + ui_px(160), ui.w - 2 * pad, ui_font_height(UI_FONT_TITLE)};
 	const struct app_print *p = &a->print;
 
@@ -36,7 +36,7 @@ static void print_draw(struct app *a)
 		           SDL_GetTicks());
 		t.y += ui_px(220);
 		ui_text(t, _("Printing your pass…"), UI_FONT_TITLE, true, ui_c_text, UI_CENTER);
-		t.y += t.h + ui_px(20);
+		t.y += t.h + ui_px(UI_GAP);
 		t.h = ui_font_height(UI_FONT_BODY);
 		ui_text(t, _("Please wait by the printer."), UI_FONT_BODY, false, ui_c_muted,
 		        UI_CENTER);
@@ -44,7 +44,7 @@ static void print_draw(struct app *a)
 	case PRINT_OK:
 		ui_text(t, _("Your pass is printed. Please take it."), UI_FONT_TITLE, true, ui_c_ok,
 		        UI_CENTER);
-		t.y += t.h + ui_px(30);
+		t.y += t.h + ui_px(UI_GAP_L);
 		t.h = ui_font_height(UI_FONT_LARGE);
 		ui_text(t, _("Wear it visibly. You must be escorted at all times."), UI_FONT_LARGE,
 		        false, ui_c_text, UI_CENTER);
@@ -52,13 +52,13 @@ static void print_draw(struct app *a)
 	case PRINT_ERROR:
 		ui_text(t, _("The printer cannot be used right now"), UI_FONT_TITLE, true,
 		        ui_c_danger, UI_CENTER);
-		t.y += t.h + ui_px(30);
+		t.y += t.h + ui_px(UI_GAP_L);
 		t.h = ui_font_height(UI_FONT_LARGE);
 		ui_text(t, _("Your pass is saved: please go to the helpdesk."), UI_FONT_LARGE, false,
 		        ui_c_text, UI_CENTER);
 		break;
 	}
-	int bw = ui_px(520), bh = ui_px(130), gap = ui_px(60);
+	int bw = ui_px(520), bh = ui_px(UI_BUTTON_H_XL), gap = ui_px(60);
 	SDL_Rect back = {ui.w / 2 - bw - gap / 2, ui.h - ui_px(260), bw, bh};
 	SDL_Rect done = {ui.w / 2 + gap / 2, back.y, bw, bh};
 	if (ui_button("print:back", back, _("Back to my request"), UI_SECONDARY)) {

@@ -10,21 +10,21 @@ enum { PROBLEM_RETRY = 1 };
 static void problem_draw(struct app *a)
 {
 	SDL_Rect c = app_top_bar(a, _("Out of service"));
-	int pad = ui_px(80);
+	int pad = ui_px(UI_PAD_WIDE);
 	SDL_Rect t = {pad, c.y + ui_px(60), ui.w - 2 * pad, ui_font_height(UI_FONT_TITLE)};
 
 	ui_text(t, _("This kiosk cannot take requests right now."), UI_FONT_TITLE, true,
 	        ui_c_danger, UI_LEFT);
-	t.y += t.h + ui_px(30);
+	t.y += t.h + ui_px(UI_GAP_L);
 	ui_text(t, _("Visitors: please go to the helpdesk."), UI_FONT_LARGE, false, ui_c_text,
 	        UI_LEFT);
 	t.y += t.h + ui_px(60);
 	t.h = ui_font_height(UI_FONT_BODY);
 	ui_text(t, _("For staff:"), UI_FONT_BODY, true, ui_c_muted, UI_LEFT);
-	t.y += t.h + ui_px(10);
+	t.y += t.h + ui_px(UI_ROW_GAP);
 	t.h = ui_px(300);
 	ui_text_wrapped(t, a->problem, UI_FONT_BODY, false, ui_c_text);
-	SDL_Rect b = {pad, ui.h - ui_px(220), ui_px(500), ui_px(130)};
+	SDL_Rect b = {pad, ui.h - ui_px(220), ui_px(500), ui_px(UI_BUTTON_H_XL)};
 	if (ui_button("problem:retry", b, _("Try again"), UI_PRIMARY))
 		app_post(a, PROBLEM_RETRY, 0);
 }

@@ -207,7 +207,7 @@ static void reason_draw_text(SDL_Rect box)
 
 	ui_note_rect("field:text", box);
 	ui_fill(box, ui_c_primary);
-	ui_fill(ui_inset(box, ui_px(5)), ui_c_panel);
+	ui_fill(ui_inset(box, ui_px(UI_FOCUS_BORDER)), ui_c_panel);
 	SDL_Rect in = ui_inset(box, ui_px(20));
 	/* the caret: a thin bar after the last character (on a new line after a line break) */
 	snprintf(shown, sizeof shown, "%s\xe2\x96\x8f", rsn.text);
@@ -228,7 +228,7 @@ static int reason_draw_urgency(int x, int y, int w)
 {
 	int sh = ui_font_height(UI_FONT_SMALL), bh = ui_px(72), gap = ui_px(12);
 	ui_text(ui_rect(x, y, w, sh), _("Urgency"), UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
-	y += sh + ui_px(4);
+	y += sh + ui_px(UI_GAP_XS);
 	int bw = (w - 2 * gap) / 3;
 	for (int u = URGENCY_NONE + 1; u < URGENCY_COUNT; u++) {
 		char id[32];
@@ -238,7 +238,7 @@ static int reason_draw_urgency(int x, int y, int w)
 		              rsn.urgency == (akses_urgency)u ? UI_SELECTED : UI_SECONDARY))
 			rsn.urgency = (akses_urgency)u;
 	}
-	return sh + ui_px(4) + bh + ui_px(12);
+	return sh + ui_px(UI_GAP_XS) + bh + ui_px(12);
 }
 
 /* The preset texts as a grid of two columns at r (at most two rows); a tap adds the text at the
@@ -246,7 +246,7 @@ static int reason_draw_urgency(int x, int y, int w)
 static void reason_draw_presets(SDL_Rect r)
 {
 	const char *p[REASON_MAX_PRESETS];
-	int n = reason_presets(p), gap = ui_px(10);
+	int n = reason_presets(p), gap = ui_px(UI_ROW_GAP);
 	if (n == 0)
 		return;
 	int rows = (n + 1) / 2;
@@ -271,8 +271,9 @@ static void reason_draw_presets(SDL_Rect r)
  * cancellation, the whole text that will be sent; the send button beside it. */
 static void reason_draw_readback(struct app *a, SDL_Rect c, const char *ok, enum ui_style ok_style)
 {
-	int pad = ui_px(60), gap = ui_px(16), bw = ui_px(440), bh = ui_px(96);
-	int top = c.y + ui_px(24), tw = c.w - 3 * pad - bw;
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_GAP_SECTION);
+	int bw = ui_px(440), bh = ui_px(UI_FIELD_BOX_H);
+	int top = c.y + ui_px(UI_PAD_ROW), tw = c.w - 3 * pad - bw;
 	int bx = c.w - pad - bw, by = top;
 	int lh = ui_font_height(UI_FONT_BODY), sh = ui_font_height(UI_FONT_SMALL);
 	char line[700];
@@ -299,30 +300,30 @@ static void reason_draw_readback(struct app *a, SDL_Rect c, const char *ok, enum
 	                         : _("Read it once more: this is what the applicant will read.");
 	y += ui_text_wrapped(ui_rect(pad, y, tw, ui_px(100)), prompt, UI_FONT_BODY, true,
 	                     ui_c_text) +
-	     ui_px(16);
+	     ui_px(UI_GAP_SECTION);
 	const char *labels[] = {_("Request"), _("Applicant"), _("Institution"), _("Window")};
 	const char *values[] = {rsn.number, rsn.applicant, rsn.institution, rsn.window};
 	for (int i = 0; i < 4; i++) {
 		snprintf(line, sizeof line, "%s: %s", labels[i], values[i]);
 		y += ui_text_wrapped(ui_rect(pad, y, tw, 2 * lh), line, UI_FONT_BODY, false,
 		                     ui_c_text) +
-		     ui_px(6);
+		     ui_px(UI_LINE_GAP);
 	}
-	int bottom = c.y + c.h - ui_px(24) - (rsn.msg[0] ? sh + ui_px(8) : 0);
+	int bottom = c.y + c.h - ui_px(UI_PAD_ROW) - (rsn.msg[0] ? sh + ui_px(UI_GAP_S) : 0);
 	if (rsn.kind != ASK_APPROVE) {
-		y += ui_px(10);
+		y += ui_px(UI_ROW_GAP);
 		ui_text(ui_rect(pad, y, tw, sh), _("Reason"), UI_FONT_SMALL, true, ui_c_muted,
 		        UI_LEFT);
-		y += sh + ui_px(4);
+		y += sh + ui_px(UI_GAP_XS);
 		SDL_Rect box = ui_rect(pad, y, tw, bottom - y);
 		ui_note_rect("readback:text", box);
 		ui_fill(box, ui_c_border);
-		ui_fill(ui_inset(box, ui_px(3)), ui_c_panel);
+		ui_fill(ui_inset(box, ui_px(UI_BORDER)), ui_c_panel);
 		SDL_Rect in = ui_inset(box, ui_px(18));
 		ui_text_wrapped(in, rsn.text, UI_FONT_BODY, false, ui_c_text);
 	}
 	if (rsn.msg[0])
-		ui_text_wrapped(ui_rect(pad, bottom + ui_px(4), tw, 2 * sh), rsn.msg, UI_FONT_SMALL,
+		ui_text_wrapped(ui_rect(pad, bottom + ui_px(UI_GAP_XS), tw, 2 * sh), rsn.msg, UI_FONT_SMALL,
 		                true, ui_c_danger);
 }
 
@@ -371,9 +372,10 @@ static void reason_draw(struct app *a)
 		reason_draw_readback(a, c, ok, ok_style);
 		return;
 	}
-	int pad = ui_px(60), gap = ui_px(16), bw = ui_px(440), bh = ui_px(96);
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_GAP_SECTION);
+	int bw = ui_px(440), bh = ui_px(UI_FIELD_BOX_H);
 	int kh = c.h * 46 / 100;
-	int top = c.y + ui_px(24), bottom = c.y + c.h - kh - ui_px(16);
+	int top = c.y + ui_px(UI_PAD_ROW), bottom = c.y + c.h - kh - ui_px(UI_GAP_SECTION);
 	int tw = c.w - 3 * pad - bw;
 	const char *dummy[REASON_MAX_PRESETS];
 	int n_presets = reason_presets(dummy);
@@ -409,11 +411,11 @@ static void reason_draw(struct app *a)
 	if (rsn.kind == ASK_DISPOSE)
 		y += reason_draw_urgency(pad, y, tw);
 	int sh = ui_font_height(UI_FONT_SMALL);
-	int box_h = bottom - y - sh - ui_px(16) - (ph ? ph + ui_px(8) : 0);
+	int box_h = bottom - y - sh - ui_px(UI_GAP_SECTION) - (ph ? ph + ui_px(UI_GAP_S) : 0);
 	if (!reason_multiline() && box_h > ui_px(110))
 		box_h = ui_px(110);
 	reason_draw_text(ui_rect(pad, y, tw, box_h));
-	y += box_h + ui_px(8);
+	y += box_h + ui_px(UI_GAP_S);
 	snprintf(count, sizeof count, "%zu / %zu", valid_utf8_chars(rsn.text), reason_max());
 	ui_text(ui_rect(pad, y, tw, sh), count, UI_FONT_SMALL, false, ui_c_muted, UI_RIGHT);
 	if (rsn.msg[0])

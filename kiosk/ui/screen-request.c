@@ -297,27 +297,27 @@ static enum staff_ask_kind rq_ask_for(wf_action act)
 static void rq_draw_actions(struct app *a, int x, int y, int w, int bottom)
 {
 	char line[600], id[48];
-	int bh = ui_px(100), gap = ui_px(14);
+	int bh = ui_px(UI_BUTTON_H_S), gap = ui_px(UI_GAP_M);
 	int64_t now = clock_now();
 
 	y += ui_text_wrapped(ui_rect(x, y, w, ui_px(100)), wf_state_label(rq.req.state),
 	                     UI_FONT_BODY, true, ui_c_text) +
-	     ui_px(8);
+	     ui_px(UI_GAP_S);
 	if (rq.next_step) {
 		char due[64];
 		bool late = staff_due_text(rq.due_at, now, due, sizeof due);
 		snprintf(line, sizeof line, "%s %d · %s", _("step"), rq.next_step, due);
 		ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_BODY)), line, UI_FONT_BODY, late,
 		        late ? ui_c_danger : ui_c_ok, UI_LEFT);
-		y += ui_font_height(UI_FONT_BODY) + ui_px(10);
+		y += ui_font_height(UI_FONT_BODY) + ui_px(UI_ROW_GAP);
 		if (!ui.wake_at || ui.wake_at > SDL_GetTicks() + 1000)
 			ui.wake_at = SDL_GetTicks() + 1000; /* the countdown's seconds */
 	}
-	y += staff_note_draw(ui_rect(x, y, w, ui_px(130)));
+	y += staff_note_draw(ui_rect(x, y, w, ui_px(UI_BUTTON_H_XL)));
 	if (a->print.phase == PRINT_BUSY && a->print.doc == PAPER_BADGE) {
 		ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_BODY)), _("Printing…"),
 		        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
-		y += ui_font_height(UI_FONT_BODY) + ui_px(8);
+		y += ui_font_height(UI_FONT_BODY) + ui_px(UI_GAP_S);
 	}
 	for (int i = 0; i < rq.n_acts && y + bh <= bottom; i++) {
 		wf_action act = rq.acts[i];
@@ -328,7 +328,7 @@ static void rq_draw_actions(struct app *a, int x, int y, int w, int bottom)
 			ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_SMALL)),
 			        _("Assign an escort (Tim Teknis):"), UI_FONT_SMALL, true,
 			        ui_c_muted, UI_LEFT);
-			y += ui_font_height(UI_FONT_SMALL) + ui_px(6);
+			y += ui_font_height(UI_FONT_SMALL) + ui_px(UI_LINE_GAP);
 			if (rq.n_escorts == 0) {
 				ui_text(ui_rect(x, y, w, ui_font_height(UI_FONT_BODY)),
 				        _("No active Tim Teknis: add one with aksesctl."),
@@ -419,7 +419,7 @@ static void rq_draw(struct app *a)
 	rq_draw_details(a, box);
 	ui_fill(ui_rect(split, c.y + ui_px(UI_PAD_ROW), ui_px(UI_HAIR), bottom - c.y - ui_px(UI_PAD_ROW)),
 	        ui_c_border);
-	rq_draw_actions(a, split + pad, c.y + ui_px(24), ui.w - split - 2 * pad, bottom);
+	rq_draw_actions(a, split + pad, c.y + ui_px(UI_PAD_ROW), ui.w - split - 2 * pad, bottom);
 }
 
 /* The actions: done here (plain steps, escort) or through the typed-text dialog. */

@@ -53,9 +53,9 @@ static void signin_draw(struct app *a)
 	SDL_Rect c =
 	    app_top_bar(a, quit ? _("Stop the kiosk")
 	                        : (a->door_mode ? _("Door: sign in") : _("Staff sign-in")));
-	int pad = ui_px(60), gap = ui_px(40);
-	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(8) + ui_px(96);
-	int y = c.y + ui_px(30);
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(40);
+	int fh = ui_font_height(UI_FONT_SMALL) * 2 + ui_px(2 * UI_GAP_XS) + ui_px(UI_FIELD_BOX_H);
+	int y = c.y + ui_px(UI_GAP_L);
 
 	snprintf(a->dump_extra, sizeof a->dump_extra, "goal %d\nfocus %d\nstaff_id %s\nmsg %s",
 	         (int)a->signin_goal, sgn.focus, sgn.id, sgn.msg);
@@ -63,7 +63,7 @@ static void signin_draw(struct app *a)
 	        quit ? _("An administrator's PIN is needed to stop the kiosk.")
 	             : _("Type your staff number and PIN, or scan your staff card."),
 	        UI_FONT_BODY, false, ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_BODY) + ui_px(20);
+	y += ui_font_height(UI_FONT_BODY) + ui_px(UI_GAP);
 	int w = ui_px(420);
 	if (ui_field("field:staff", ui_rect(pad, y, w, fh), _("Staff number"), sgn.id,
 	             sgn.focus == 0, "", false))
@@ -71,8 +71,8 @@ static void signin_draw(struct app *a)
 	if (ui_field("field:pin", ui_rect(pad + w + gap, y, w, fh), akses_field_label(AKSES_F_PIN),
 	             sgn.pin, sgn.focus == 1, "", true))
 		sgn.focus = 1;
-	SDL_Rect go = {pad + 2 * (w + gap), y + ui_font_height(UI_FONT_SMALL) + ui_px(4),
-	               ui_px(360), ui_px(96)};
+	SDL_Rect go = {pad + 2 * (w + gap), y + ui_font_height(UI_FONT_SMALL) + ui_px(UI_GAP_XS),
+	               ui_px(360), ui_px(UI_FIELD_BOX_H)};
 	if (ui_button("signin", go, quit ? _("Stop") : _("Sign in"), quit ? UI_DANGER : UI_PRIMARY))
 		app_post(a, SIGNIN_CMD_GO, 0);
 	if (!a->door_mode || quit) {
@@ -82,7 +82,7 @@ static void signin_draw(struct app *a)
 			return;
 		}
 	}
-	y += fh + ui_px(6);
+	y += fh + ui_px(UI_LINE_GAP);
 	if (sgn.msg[0])
 		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)), sgn.msg,
 		        UI_FONT_BODY, true, ui_c_danger, UI_LEFT);

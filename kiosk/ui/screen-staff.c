@@ -87,7 +87,7 @@ static bool staff_row(const char *id, SDL_Rect r, const struct akses_request_sum
 	bool tap = ui_list_row(id, r, l1, l2, late ? ui_c_danger : ui_c_ok);
 	if (due[0] && !show_state) {
 		int dw = ui_px(440);
-		SDL_Rect d = {r.x + r.w - dw, r.y + ui_px(4), dw - ui_px(20), r.h - ui_px(8)};
+		SDL_Rect d = {r.x + r.w - dw, r.y + ui_px(UI_GAP_XS), dw - ui_px(UI_GAP), r.h - ui_px(UI_GAP_S)};
 		ui_fill(d, ui_c_panel);
 		ui_text(d, due, UI_FONT_LARGE, true, late ? ui_c_danger : ui_c_ok, UI_RIGHT);
 	}
@@ -97,7 +97,7 @@ static bool staff_row(const char *id, SDL_Rect r, const struct akses_request_sum
 static void staff_draw(struct app *a)
 {
 	char line[200], id[40];
-	int pad = ui_px(40), bh = ui_px(110);
+	int pad = ui_px(UI_PAD), bh = ui_px(UI_BUTTON_H);
 	SDL_Rect c = app_top_bar(a, a->staff.name);
 	bool koord = a->staff.role == ROLE_KOORDINATOR;
 	const struct akses_request_summary *list = stf.tab == STAFF_TAB_OPEN ? stf.open : stf.inbox;
@@ -111,15 +111,16 @@ static void staff_draw(struct app *a)
 	         "role %s\ntab %d\ninbox %d\noverdue %d\nopen %d\npage %d\nmsg %s",
 	         wf_role_code(a->staff.role), stf.tab, stf.n_inbox, late, stf.n_open, stf.page,
 	         staff_note.text);
-	SDL_Rect so = {ui.w - pad - ui_px(340), ui.h - bh - ui_px(24), ui_px(340), bh};
+	SDL_Rect so = {ui.w - pad - ui_px(UI_BUTTON_W), ui.h - bh - ui_px(UI_PAD_ROW),
+	               ui_px(UI_BUTTON_W), bh};
 	if (staff_signout_button(a, so))
 		return;
-	int y = c.y + ui_px(20), w = c.w - 2 * pad;
+	int y = c.y + ui_px(UI_GAP), w = c.w - 2 * pad;
 	ui_text(ui_rect(pad, y, w, ui_font_height(UI_FONT_BODY)), wf_role_title(a->staff.role),
 	        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
-	y += ui_font_height(UI_FONT_BODY) + ui_px(10);
+	y += ui_font_height(UI_FONT_BODY) + ui_px(UI_ROW_GAP);
 	/* the tabs (the Koordinator's second list), or the inbox's heading */
-	int th = ui_px(96);
+	int th = ui_px(UI_FIELD_BOX_H);
 	snprintf(line, sizeof line, _("Waiting for you: %d"), stf.n_inbox);
 	if (koord) {
 		int tw = ui_px(560);
@@ -132,12 +133,12 @@ static void staff_draw(struct app *a)
 		ui_text(ui_rect(pad, y, w, th), line, UI_FONT_LARGE, true, ui_c_text, UI_LEFT);
 	}
 	/* new requests arrive from other stations: read the lists again on demand */
-	if (ui_button("refresh", ui_rect(c.w - pad - ui_px(340), y, ui_px(340), th), _("Refresh"),
-	              UI_SECONDARY)) {
+	SDL_Rect refresh = ui_rect(c.w - pad - ui_px(UI_BUTTON_W), y, ui_px(UI_BUTTON_W), th);
+	if (ui_button("refresh", refresh, _("Refresh"), UI_SECONDARY)) {
 		staff_note_clear();
 		app_post(a, STAFF_CMD_LOAD, 0);
 	}
-	y += th + ui_px(16);
+	y += th + ui_px(UI_GAP_SECTION);
 	y += staff_note_draw(ui_rect(pad, y, w, ui_px(100)));
 	if (stf.rc != AKSES_OK) {
 		ui_text_wrapped(ui_rect(pad, y, w, ui_px(120)), akses_status_message(stf.rc),
@@ -152,11 +153,8 @@ static void staff_draw(struct app *a)
 		return;
 	}
 	/* the rows that fit above the bottom buttons, a page at a time */
-	int rh = ui_px(120), gap = ui_px(8);
-	int room = so.y - ui_px(16) - y;
-	int per = room / (rh + gap);
-	if (per < 1)
-		per = 1;
+	int rh = ui_px(UI_ROW_H), gap = ui_px(UI_GAP_S);
+	int per = staff_page_rows(so.y - ui_px(UI_GAP_SECTION) - y, rh, gap);
 	int first = staff_page_first(n, per, &stf.page);
 	for (int i = first; i < n && i < first + per; i++) {
 		snprintf(id, sizeof id, "%s:%d", stf.tab == STAFF_TAB_OPEN ? "open" : "inbox",
@@ -168,18 +166,7 @@ static void staff_draw(struct app *a)
 		}
 		y += rh + gap;
 	}
-	if (n > per) {
-		SDL_Rect prev = {pad, so.y, ui_px(300), bh};
-		SDL_Rect next = {pad + ui_px(320), so.y, ui_px(300), bh};
-		if (stf.page > 0 && ui_button("page:prev", prev, _("Previous"), UI_SECONDARY))
-			stf.page--;
-		if (first + per < n && ui_button("page:next", next, _("Next"), UI_SECONDARY))
-			stf.page++;
-		snprintf(line, sizeof line, "%d–%d / %d", first + 1,
-		         first + per < n ? first + per : n, n);
-		ui_text(ui_rect(next.x + next.w + ui_px(20), so.y, ui_px(300), bh), line,
-		        UI_FONT_BODY, false, ui_c_muted, UI_LEFT);
-	}
+	staff_pager(pad, so.y, 300, bh, n, per, first, &stf.page, true);
 	/* the time standards count down: a frame a second while requests wait, none otherwise */
 	if (stf.n_inbox && (!ui.wake_at || ui.wake_at > SDL_GetTicks() + 1000))
 		ui.wake_at = SDL_GetTicks() + 1000;

@@ -8,11 +8,11 @@
 static void welcome_draw(struct app *a)
 {
 	SDL_Rect c = app_top_bar(a, _("Server room access"));
-	int pad = ui_px(60);
+	int pad = ui_px(UI_PAD_SCREEN);
 
 	SDL_Rect t = {pad, c.y + ui_px(70), ui.w - 2 * pad, ui_font_height(UI_FONT_TITLE)};
 	ui_text(t, _("Welcome"), UI_FONT_TITLE, true, ui_c_text, UI_CENTER);
-	t.y += t.h + ui_px(16);
+	t.y += t.h + ui_px(UI_GAP_SECTION);
 	t.h = ui_font_height(UI_FONT_BODY);
 	ui_text(t, a->cfg.agency, UI_FONT_BODY, false, ui_c_muted, UI_CENTER);
 

@@ -57,7 +57,7 @@ void staff_tabs(const char *const ids[2], const char *const labels[2], int x, in
 {
 	enum ui_font tf = ui_button_font_for(labels, 2, tw);
 	for (int i = 0; i < 2; i++) {
-		SDL_Rect r = ui_rect(x + i * (tw + ui_px(20)), y, tw, th);
+		SDL_Rect r = ui_rect(x + i * (tw + ui_px(UI_GAP)), y, tw, th);
 		if (ui_button_ex(ids[i], r, labels[i], *tab == i ? UI_PRIMARY : UI_SECONDARY, tf)) {
 			*tab = i;
 			*page = 0;
@@ -93,6 +93,30 @@ int staff_page_first(int n, int per, int *page)
 	if (*page < 0)
 		*page = 0;
 	return *page * per;
+}
+
+int staff_page_rows(int room, int rh, int gap)
+{
+	int per = room / (rh + gap);
+	return per < 1 ? 1 : per;
+}
+
+void staff_pager(int x, int y, int w, int bh, int n, int per, int first, int *page, bool range)
+{
+	if (n <= per)
+		return;
+	SDL_Rect prev = {x, y, ui_px(w), bh};
+	SDL_Rect next = {x + ui_px(w + UI_GAP), y, ui_px(w), bh};
+	if (*page > 0 && ui_button("page:prev", prev, _("Previous"), UI_SECONDARY))
+		(*page)--;
+	if (first + per < n && ui_button("page:next", next, _("Next"), UI_SECONDARY))
+		(*page)++;
+	if (!range)
+		return;
+	char line[64];
+	snprintf(line, sizeof line, "%d–%d / %d", first + 1, first + per < n ? first + per : n, n);
+	ui_text(ui_rect(next.x + next.w + ui_px(UI_GAP), y, ui_px(w), bh), line, UI_FONT_BODY, false,
+	        ui_c_muted, UI_LEFT);
 }
 
 bool staff_due_text(int64_t due_at, int64_t now, char *out, size_t n)

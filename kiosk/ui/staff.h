@@ -72,6 +72,14 @@ void staff_ask(struct app *a, enum staff_ask_kind kind, const char *number, int 
 /* Paging for a list of n rows of which per fit: the first row of page *page (clamped). */
 int staff_page_first(int n, int per, int *page);
 
+/* The rows of height rh, gap apart, that fit in room pixels (at least one). */
+int staff_page_rows(int room, int rh, int gap);
+
+/* Previous/Next below a list of n rows shown per a page from first: buttons w design pixels wide
+ * and bh high at (x, y), the second one w + UI_GAP further; a tap moves *page. With range,
+ * "first–last / n" follows them. Draws nothing when one page holds the list. */
+void staff_pager(int x, int y, int w, int bh, int n, int per, int first, int *page, bool range);
+
 /* The time a step has left ("3 m left") or is over ("overdue 1 m"); true when overdue. */
 bool staff_due_text(int64_t due_at, int64_t now, char *out, size_t n);
 

@@ -30,11 +30,14 @@ enum ui_size {
 	UI_PAD_LABEL = 12,  /* a button's label from its edge */
 	UI_GAP_M = 14,      /* between buttons of a column */
 	UI_PAD_FIELD = 16,  /* a field's text from its border */
+	UI_GAP_SECTION = 16, /* below a row of fields, tabs or a prompt, before what follows */
 	UI_GAP = 20,        /* between blocks of a screen */
-	UI_PAD_ROW = 24,    /* a list row's text from its edge; the content below the top bar */
+	UI_PAD_ROW = 24,    /* a list row's text from its edge; the content below the top bar, the
+	                       bottom bar above the screen's edge */
 	UI_GAP_L = 30,      /* a screen's first block below the top bar */
 	UI_PAD = 40,        /* a dialog's or a two-column screen's padding */
 	UI_PAD_SCREEN = 60, /* a visitor screen's margin */
+	UI_PAD_WIDE = 80,   /* a full-width message's margin (door decision, printing, problem) */
 	/* shapes */
 	UI_RADIUS = 14,        /* a button's corners */
 	UI_RADIUS_DIALOG = 20, /* a dialog's corners */
@@ -42,6 +45,8 @@ enum ui_size {
 	UI_BUTTON_H_S = 100,   /* a button in a column of actions */
 	UI_BUTTON_H = 110,     /* a screen's button */
 	UI_BUTTON_H_L = 120,   /* a bottom bar's button */
+	UI_BUTTON_H_XL = 130,  /* a message screen's or dialog's one big button */
+	UI_ROW_H = 120,        /* a row of a staff list (inbox, to-do) */
 	UI_BUTTON_W = 340,     /* a bottom bar's button (back, sign out) */
 	UI_BUTTON_W_L = 380,   /* a visitor's bottom bar button */
 	UI_SCROLL_BAR_W = 90,  /* a scroll view's column of up/down buttons */

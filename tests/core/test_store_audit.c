@@ -65,7 +65,7 @@ static void tamper(const char *sql)
 START_TEST(test_busy_db_verifies_row_by_row)
 {
 	int64_t rows = 0, bad = -1;
-	ck_assert_int_eq(store_audit_verify(w.st, &rows, &bad), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, &rows, &bad), AKSES_OK);
 	ck_assert_int_eq(rows, world_int(&w, "SELECT count(*) FROM audit"));
 	ck_assert_int_gt(rows, 25);
 	ck_assert_int_eq(bad, 0);
@@ -87,7 +87,7 @@ START_TEST(test_the_store_refuses_to_edit_or_delete_audit_rows)
 	ck_assert_int_ne(sqlite3_exec(db, "DELETE FROM audit WHERE id = 3", NULL, NULL, NULL),
 	                 SQLITE_OK);
 	sqlite3_close(db);
-	ck_assert_int_eq(store_audit_verify(w.st, NULL, NULL), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, NULL, NULL), AKSES_OK);
 }
 END_TEST
 
@@ -101,7 +101,7 @@ START_TEST(test_an_edited_row_is_named)
 	         (long long)target);
 	tamper(sql);
 	int64_t rows = -1, bad = 0;
-	ck_assert_int_eq(store_audit_verify(w.st, &rows, &bad), AKSES_E_AUDIT_BROKEN);
+	ck_assert_int_eq(world_audit_verify(w.st, &rows, &bad), AKSES_E_AUDIT_BROKEN);
 	ck_assert_int_eq(bad, target);
 }
 END_TEST
@@ -111,7 +111,7 @@ START_TEST(test_an_edited_actor_or_time_is_named)
 	tamper("DROP TRIGGER audit_no_update; UPDATE audit SET actor_id = actor_id + 100 WHERE id "
 	       "= 12");
 	int64_t bad = 0;
-	ck_assert_int_eq(store_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
+	ck_assert_int_eq(world_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
 	ck_assert_int_eq(bad, 12);
 }
 END_TEST
@@ -141,7 +141,7 @@ START_TEST(test_an_edit_with_a_recomputed_hash_breaks_the_next_link)
 	         hash);
 	tamper(sql);
 	int64_t bad = 0;
-	ck_assert_int_eq(store_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
+	ck_assert_int_eq(world_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
 	/* the row is keyed: without the key its own hash cannot be made right */
 	ck_assert_int_eq(bad, 5);
 }
@@ -156,7 +156,7 @@ START_TEST(test_a_deleted_middle_row_names_the_next_one)
 	         (long long)victim);
 	tamper(sql);
 	int64_t bad = 0;
-	ck_assert_int_eq(store_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
+	ck_assert_int_eq(world_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
 	ck_assert_int_eq(bad, victim + 1);
 }
 END_TEST
@@ -165,7 +165,7 @@ START_TEST(test_a_deleted_first_row_is_found)
 {
 	tamper("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 1");
 	int64_t bad = 0;
-	ck_assert_int_eq(store_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
+	ck_assert_int_eq(world_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
 	ck_assert_int_eq(bad, 2);
 }
 END_TEST
@@ -173,14 +173,14 @@ END_TEST
 START_TEST(test_chain_keeps_verifying_after_more_actions)
 {
 	/* new rows chain on after a verify, across handles */
-	ck_assert_int_eq(store_audit_verify(w.st, NULL, NULL), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, NULL, NULL), AKSES_OK);
 	store *other = NULL;
 	ck_assert_int_eq(store_open(w.path, NULL, &other), AKSES_OK);
 	char n[AKSES_NUMBER_BUF];
 	world_submit(&w, START, END, 0, n);
 	ck_assert_int_eq(store_act(other, n, WF_DISPOSE_KADIS, w.kadis, NULL), AKSES_OK);
 	int64_t rows = 0;
-	ck_assert_int_eq(store_audit_verify(other, &rows, NULL), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(other, &rows, NULL), AKSES_OK);
 	ck_assert_int_eq(rows, world_int(&w, "SELECT max(id) FROM audit"));
 	store_close(other);
 }

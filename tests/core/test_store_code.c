@@ -88,7 +88,7 @@ START_TEST(test_own_staff_code_signs_in_and_is_recorded)
 	akses_status rc;
 	ck_assert_int_eq(signin(loose, &rc), w.teknis);
 	ck_assert_int_eq(rc, AKSES_OK);
-	ck_assert_int_eq(store_audit_verify(w.st, NULL, NULL), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, NULL, NULL), AKSES_OK);
 }
 END_TEST
 
@@ -331,7 +331,7 @@ START_TEST(test_nothing_of_a_code_is_kept_but_its_hash_on_the_account)
 	         " + (SELECT count(*) FROM signin WHERE instr(upper(station), '%.8s'))",
 	         code + 12, code + 12);
 	ck_assert_int_eq(world_int(&w, sql), 0);
-	ck_assert_int_eq(store_audit_verify(w.st, NULL, NULL), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, NULL, NULL), AKSES_OK);
 }
 END_TEST
 

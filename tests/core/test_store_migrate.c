@@ -218,7 +218,7 @@ START_TEST(test_data_survives_reopening_without_migrating_again)
 		ck_assert_int_eq(r->n_companions, 1);
 		free(r);
 		int64_t rows = 0;
-		ck_assert_int_eq(store_audit_verify(st, &rows, NULL), AKSES_OK);
+		ck_assert_int_eq(world_audit_verify(st, &rows, NULL), AKSES_OK);
 		ck_assert_int_eq(rows, 2);
 		ck_assert_int_eq(store_init_admin(st, "Lagi", "123456", NULL), AKSES_E_ALREADY_INIT);
 		store_close(st);
@@ -237,7 +237,7 @@ START_TEST(test_two_handles_share_one_file)
 	ck_assert_int_eq(store_init_admin(a, "Admin", "123456", &admin), AKSES_OK);
 	struct akses_staff s;
 	ck_assert_int_eq(store_signin(b, admin, "123456", "kiosk-2", &s), AKSES_OK);
-	ck_assert_int_eq(store_audit_verify(a, NULL, NULL), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(a, NULL, NULL), AKSES_OK);
 	store_close(a);
 	store_close(b);
 }
@@ -318,7 +318,7 @@ START_TEST(test_print_messages_before_codes_are_kept_as_legacy)
 	store *st = NULL;
 	ck_assert_int_eq(store_open(path, NULL, &st), AKSES_OK);
 	int64_t job = 0;
-	ck_assert_int_eq(store_print_begin(st, "inside", NULL, 0, 0, false, "PDF", &job), AKSES_OK);
+	ck_assert_int_eq(world_print_begin(st, "inside", NULL, 0, 0, false, "PDF", &job), AKSES_OK);
 	ck_assert_int_eq(store_print_update(st, job, 8, JOB_COMPLETED, "printed-on PDF"), AKSES_OK);
 	struct akses_print_job *j = NULL;
 	int n = 0;

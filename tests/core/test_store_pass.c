@@ -50,7 +50,7 @@ static void print_badge(int64_t pass_id, int64_t staff_id, print_job_state end)
 {
 	int64_t job = 0;
 	ck_assert_int_eq(
-	    store_print_begin(w.st, "badge", number, pass_id, staff_id, staff_id != 0, "PDF", &job),
+	    world_print_begin(w.st, "badge", number, pass_id, staff_id, staff_id != 0, "PDF", &job),
 	    AKSES_OK);
 	ck_assert_int_eq(store_print_update(w.st, job, 7, end, NULL), AKSES_OK);
 }
@@ -137,7 +137,7 @@ START_TEST(test_visitor_cannot_get_a_token_while_a_print_is_under_way)
 	int64_t job = 0;
 	char token[AKSES_TOKEN_BUF];
 	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_OK);
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, id, 0, false, "PDF", &job),
+	ck_assert_int_eq(world_print_begin(w.st, "badge", number, id, 0, false, "PDF", &job),
 	                 AKSES_OK);
 	/* "being printed", never "already printed": nothing may have reached the printer yet */
 	ck_assert_int_eq(world_visitor_token(&w, id, token), AKSES_E_PRINT_ACTIVE);
@@ -254,7 +254,7 @@ START_TEST(test_only_koordinator_or_kabid_revoke_a_pass)
 	ck_assert_int_eq(sql_count("SELECT count(*) FROM audit WHERE action = 'pass-revoke'", NULL),
 	                 2);
 	int64_t n = 0, bad = 0;
-	ck_assert_int_eq(store_audit_verify(w.st, &n, &bad), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, &n, &bad), AKSES_OK);
 }
 END_TEST
 

@@ -44,7 +44,7 @@ static struct akses_pass pass_get(int64_t id)
 static int64_t begin_badge(int64_t pass_id)
 {
 	int64_t job = 0;
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pass_id, 0, false, "Badge", &job),
+	ck_assert_int_eq(world_print_begin(w.st, "badge", number, pass_id, 0, false, "Badge", &job),
 	                 AKSES_OK);
 	ck_assert_int_gt(job, 0);
 	return job;
@@ -101,15 +101,15 @@ START_TEST(test_second_print_while_one_is_under_way_is_refused)
 	begin_badge(pid[0]);
 	int64_t job = 0;
 	tu_set_now("2026-12-01 08:01:59");
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pid[0], 0, false, NULL, &job),
+	ck_assert_int_eq(world_print_begin(w.st, "badge", number, pid[0], 0, false, NULL, &job),
 	                 AKSES_E_PRINT_ACTIVE);
 	ck_assert_int_eq(job, 0);
 	/* the other person's badge is not held up */
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pid[1], 0, false, NULL, &job),
+	ck_assert_int_eq(world_print_begin(w.st, "badge", number, pid[1], 0, false, NULL, &job),
 	                 AKSES_OK);
 	/* a job pending for two minutes is taken as lost: the pass may be printed again */
 	tu_set_now("2026-12-01 08:02:00");
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pid[0], 0, false, NULL, &job),
+	ck_assert_int_eq(world_print_begin(w.st, "badge", number, pid[0], 0, false, NULL, &job),
 	                 AKSES_OK);
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM print_job"), 3);
 }
@@ -157,7 +157,7 @@ START_TEST(test_staff_reprint_is_recorded_with_its_staff)
 	ck_assert_int_eq(store_print_update(w.st, job, 3, JOB_COMPLETED, NULL), AKSES_OK);
 	int64_t re = 0;
 	ck_assert_int_eq(
-	    store_print_begin(w.st, "badge", number, pid[1], w.helpdesk, true, "Badge", &re),
+	    world_print_begin(w.st, "badge", number, pid[1], w.helpdesk, true, "Badge", &re),
 	    AKSES_OK);
 	ck_assert_int_eq(store_print_update(w.st, re, 4, JOB_COMPLETED, NULL), AKSES_OK);
 	ck_assert_int_eq(pass_get(pid[1]).print_count, 2);
@@ -174,16 +174,16 @@ START_TEST(test_staff_reprint_is_recorded_with_its_staff)
 	                         " AND detail = 'badge completed'"),
 	                 2);
 	int64_t rows = 0, bad = 0;
-	ck_assert_int_eq(store_audit_verify(w.st, &rows, &bad), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, &rows, &bad), AKSES_OK);
 }
 END_TEST
 
 START_TEST(test_documents_other_than_badges_touch_no_pass)
 {
 	int64_t receipt = 0, log = 0;
-	ck_assert_int_eq(store_print_begin(w.st, "receipt", number, 0, 0, false, "Struk", &receipt),
+	ck_assert_int_eq(world_print_begin(w.st, "receipt", number, 0, 0, false, "Struk", &receipt),
 	                 AKSES_OK);
-	ck_assert_int_eq(store_print_begin(w.st, "log", NULL, 0, w.helpdesk, false, NULL, &log),
+	ck_assert_int_eq(world_print_begin(w.st, "log", NULL, 0, w.helpdesk, false, NULL, &log),
 	                 AKSES_OK);
 	ck_assert_int_eq(store_print_update(w.st, log, 9, JOB_FAILED, "cupsd tidak berjalan"),
 	                 AKSES_OK);
@@ -207,14 +207,14 @@ END_TEST
 START_TEST(test_bad_print_records_are_refused)
 {
 	int64_t job = 0;
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, 999999, 0, false, NULL, &job),
+	ck_assert_int_eq(world_print_begin(w.st, "badge", number, 999999, 0, false, NULL, &job),
 	                 AKSES_E_PASS_NOT_FOUND);
 	ck_assert_int_eq(
-	    store_print_begin(w.st, "badge", "AKS-20261201-0999", pid[0], 0, false, NULL, &job),
+	    world_print_begin(w.st, "badge", "AKS-20261201-0999", pid[0], 0, false, NULL, &job),
 	    AKSES_E_REQUEST_NOT_FOUND);
-	ck_assert_int_eq(store_print_begin(w.st, "", number, 0, 0, false, NULL, &job),
+	ck_assert_int_eq(world_print_begin(w.st, "", number, 0, 0, false, NULL, &job),
 	                 AKSES_E_INVALID_ARG);
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pid[0], 31337, false, NULL, &job),
+	ck_assert_int_eq(world_print_begin(w.st, "badge", number, pid[0], 31337, false, NULL, &job),
 	                 AKSES_E_STAFF_NOT_FOUND);
 	ck_assert_int_eq(store_print_update(w.st, 999999, 0, JOB_COMPLETED, NULL),
 	                 AKSES_E_INVALID_ARG);
@@ -257,7 +257,7 @@ static int64_t print_with_token(int64_t pass_id, int64_t staff, print_job_state 
 	ck_assert_int_eq(store_pass_token_pending(w.st, pass_id, staff, staff ? "Kartu rusak" : NULL,
 	                                          staff ? NULL : world_receipt(number), token),
 	                 AKSES_OK);
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pass_id, staff, staff > 0, "PDF",
+	ck_assert_int_eq(world_print_begin(w.st, "badge", number, pass_id, staff, staff > 0, "PDF",
 	                                   &job),
 	                 AKSES_OK);
 	if (end != JOB_FAILED)
@@ -300,7 +300,7 @@ START_TEST(test_reprint_accepted_by_cups_replaces_the_badge)
 	int64_t job = 0;
 	ck_assert_int_eq(store_pass_token_pending(w.st, pid[0], w.helpdesk, "Hilang", NULL, second),
 	                 AKSES_OK);
-	ck_assert_int_eq(store_print_begin(w.st, "badge", number, pid[0], w.helpdesk, true, "PDF",
+	ck_assert_int_eq(world_print_begin(w.st, "badge", number, pid[0], w.helpdesk, true, "PDF",
 	                                   &job),
 	                 AKSES_OK);
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM pass WHERE token_hash IS NOT NULL"
@@ -374,7 +374,7 @@ START_TEST(test_open_jobs_are_listed_for_reconciling)
 {
 	int64_t a = begin_badge(pid[0]);
 	int64_t job = 0;
-	ck_assert_int_eq(store_print_begin(w.st, "log", NULL, 0, w.helpdesk, false, "PDF", &job),
+	ck_assert_int_eq(world_print_begin(w.st, "log", NULL, 0, w.helpdesk, false, "PDF", &job),
 	                 AKSES_OK);
 	ck_assert_int_eq(store_print_update(w.st, job, 12, JOB_COMPLETED, NULL), AKSES_OK);
 	struct akses_print_job *j = NULL;

@@ -169,7 +169,7 @@ START_TEST(test_processes_submitting_at_once_get_distinct_numbers)
 	ck_assert_int_eq(world_int(&w, "SELECT max(number) = 'AKS-20261201-00045' FROM request"), 1);
 	ck_assert_int_eq(world_int(&w, "SELECT n FROM day_counter WHERE day = '2026-12-01'"),
 	                 PROCS * EACH);
-	ck_assert_int_eq(store_audit_verify(w.st, NULL, NULL), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, NULL, NULL), AKSES_OK);
 	ck_assert_int_eq(store_check(w.st), AKSES_OK);
 }
 END_TEST

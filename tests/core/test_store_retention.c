@@ -140,7 +140,7 @@ START_TEST(test_old_final_requests_lose_personal_data_but_keep_their_history)
 
 	/* the chain still verifies, with one more row saying how many */
 	int64_t rows = 0;
-	ck_assert_int_eq(store_audit_verify(w.st, &rows, NULL), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, &rows, NULL), AKSES_OK);
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE action = 'purge' AND"
 	                               " detail = 'count=2 days=30'"),
 	                 1);
@@ -261,7 +261,7 @@ START_TEST(test_purge_is_for_admins_and_runs_once_per_request)
 	ck_assert_int_eq(store_purge(w.st, w.admin, 30, &n), AKSES_OK);
 	ck_assert_int_eq(n, 0);
 	ck_assert_int_eq(world_int(&w, "SELECT min(anonymized_at) FROM request"), at);
-	ck_assert_int_eq(store_audit_verify(w.st, NULL, NULL), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, NULL, NULL), AKSES_OK);
 }
 END_TEST
 

@@ -479,7 +479,7 @@ START_TEST(test_every_denied_scan_is_recorded_with_its_reason)
 	                         NULL),
 	                 1);
 	int64_t rows = 0, bad = 0;
-	ck_assert_int_eq(store_audit_verify(w.st, &rows, &bad), AKSES_OK);
+	ck_assert_int_eq(world_audit_verify(w.st, &rows, &bad), AKSES_OK);
 }
 END_TEST
 

@@ -394,3 +394,22 @@ int64_t world_int(struct world *w, const char *sql)
 	sqlite3_close(db);
 	return v;
 }
+
+akses_status world_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id)
+{
+	struct store_audit_result r;
+	akses_status rc = store_audit_check(st, NULL, &r);
+	if (n_rows)
+		*n_rows = r.rows; /* on a break: the rows before it */
+	if (bad_id)
+		*bad_id = r.bad_id;
+	return rc;
+}
+
+akses_status world_print_begin(store *st, const char *kind, const char *number, int64_t pass_id,
+                               int64_t staff_id, bool reprint, const char *queue,
+                               int64_t *job_id_out)
+{
+	return store_print_begin_dest(st, kind, number, pass_id, staff_id, reprint, queue, false,
+	                              job_id_out);
+}

@@ -44,6 +44,15 @@ void world_keep_receipt(const char *number, const char *token);
 /* The pass with this id as store_pass_list gives it; AKSES_E_PASS_NOT_FOUND if none. */
 akses_status world_pass(struct world *w, int64_t pass_id, struct akses_pass *out);
 
+/* store_audit_check without an anchor, as the suites ask it: the rows walked and the first bad
+ * row (either pointer may be NULL). */
+akses_status world_audit_verify(store *st, int64_t *n_rows, int64_t *bad_id);
+
+/* store_print_begin_dest to a CUPS queue (not a file). */
+akses_status world_print_begin(store *st, const char *kind, const char *number, int64_t pass_id,
+                               int64_t staff_id, bool reprint, const char *queue,
+                               int64_t *job_id_out);
+
 /* The visitor's own first print of a pass: store_pass_token_visitor with the request's receipt. */
 akses_status world_visitor_token(struct world *w, int64_t pass_id, char token[AKSES_TOKEN_BUF]);
 
