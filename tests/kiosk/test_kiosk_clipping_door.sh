@@ -6,18 +6,11 @@
 # 100-character names of wide letters): no text may be clipped (the dump's "clips" and the
 # log's "ui: clipped" lines). Each run starts from a copy of the seeded DB.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/clip_lib.sh"
 
 export DAY=2030-03-12 AKSES_NOW
 AKSES_NOW="$DAY 09:20"
 
-fill() {
-	local n=$1 s=
-	shift
-	while [ ${#s} -lt "$n" ]; do s="$s$* "; done
-	s=${s:0:n}
-	while [ "${s: -1}" = " " ]; do s="${s:0:n-1}W"; done
-	printf '%s' "$s"
-}
 EQUIP=$(fill 118 Workstation WW-4000 dengan monitor lebar dan kabel)
 ESCORT=$(fill 100 Wawan Wicaksono Wirjosoemarto)
 OTHER=$(fill 100 Widodo Wibisono Wiryawan)
@@ -56,24 +49,6 @@ AKSES_NOW="$DAY 09:40"
 SEED=$T/seed.db
 sqlite3 "$DB" ".backup '$SEED'"
 
-check() {
-	local name=$1
-	sleep 0.1
-	[ "$(kt_get clips)" = 0 ] || kt_fail "$name: $(kt_get clips) texts clipped: $(grep 'ui: clipped' "$T/kiosk.log" | tail -5)"
-	if [ -n "${KT_KEEP:-}" ]; then
-		mkdir -p "$KT_KEEP"
-		kt_shot "$KT_KEEP/$name-$LANG_-$SIZE.png"
-	fi
-}
-# Page a scroll view down to its end with its button (bounded), checking each page.
-page_down() {
-	local id=$1 name=$2 i
-	for i in $(seq 15); do
-		awk -v k="$id:down" '$1 == k { f = 1 } END { exit !f }' "$DUMP" || return 0
-		kt_tap "$id:down"
-		check "$name"
-	done
-}
 dismiss() {
 	[ "$(kt_get showing)" = 1 ] && kt_tap door:ok
 	kt_wait_line showing 0
@@ -152,23 +127,8 @@ INI
 	page_down door:equipment door-exit-end
 	dismiss
 
-	if grep -q 'ui: clipped' "$T/kiosk.log"; then
-		grep 'ui: clipped' "$T/kiosk.log" >&2
-		kt_fail "texts were clipped at the door at $SIZE in $LANG_"
-	fi
-	kill "$KIOSK_PID"
-	wait "$KIOSK_PID" 2>/dev/null || true
-	KIOSK_PID=
+	clip_walk_end "at the door"
 }
 
-for SIZE in 1920x1080 1280x800; do
-	if [ "$SIZE" != 1920x1080 ]; then
-		kill "$XVFB_PID"
-		wait "$XVFB_PID" 2>/dev/null || true
-		kt_display "$SIZE"
-	fi
-	for LANG_ in id en; do
-		walk
-	done
-done
+clip_each_size
 echo "ok: no clipped text at the door, in id and en, at 1920x1080 and 1280x800"

@@ -6,18 +6,11 @@
 # and English at 1920x1080 and 1280x800: no text may be clipped (the dump's "clips" and the log's
 # "ui: clipped" lines). Nothing is sent: every dialog is left with Back.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/clip_lib.sh"
 
 export AKSES_NOW DAY=2030-03-12
 AKSES_NOW="$DAY 09:00"
 
-fill() {
-	local n=$1 s=
-	shift
-	while [ ${#s} -lt "$n" ]; do s="$s$* "; done
-	s=${s:0:n}
-	while [ "${s: -1}" = " " ]; do s="${s:0:n-1}W"; done
-	printf '%s' "$s"
-}
 kt_display 1920x1080
 kt_db
 kt_staff
@@ -40,15 +33,6 @@ kt_ctl dispose "$B" --as "$KABID" >/dev/null
 kt_ctl verify "$B" --as "$KOORD" >/dev/null
 unset AKSES_PIN
 
-check() {
-	local name=$1
-	sleep 0.1
-	[ "$(kt_get clips)" = 0 ] || kt_fail "$name: $(kt_get clips) texts clipped: $(grep 'ui: clipped' "$T/kiosk.log" | tail -5)"
-	if [ -n "${KT_KEEP:-}" ]; then
-		mkdir -p "$KT_KEEP"
-		kt_shot "$KT_KEEP/$name-$LANG_-$SIZE.png"
-	fi
-}
 # sign in as $1 and open the request $2 from the inbox (one request in it)
 open_as() {
 	kt_longpress logo
@@ -118,23 +102,8 @@ walk() {
 	kt_tap signout
 	kt_wait_screen welcome
 
-	if grep -q 'ui: clipped' "$T/kiosk.log"; then
-		grep 'ui: clipped' "$T/kiosk.log" >&2
-		kt_fail "texts were clipped in the dialogs at $SIZE in $LANG_"
-	fi
-	kill "$KIOSK_PID"
-	wait "$KIOSK_PID" 2>/dev/null || true
-	KIOSK_PID=
+	clip_walk_end "in the dialogs"
 }
 
-for SIZE in 1920x1080 1280x800; do
-	if [ "$SIZE" != 1920x1080 ]; then
-		kill "$XVFB_PID"
-		wait "$XVFB_PID" 2>/dev/null || true
-		kt_display "$SIZE"
-	fi
-	for LANG_ in id en; do
-		walk
-	done
-done
+clip_each_size
 echo "ok: no clipped text in the officials' dialogs, in id and en, at 1920x1080 and 1280x800"
