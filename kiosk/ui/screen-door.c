@@ -40,6 +40,8 @@ static struct {
 	char msg[256];
 	struct akses_pass *passes;
 	int n_passes;
+	struct ui_scroll people; /* the person list of a request with many companions */
+	struct ui_scroll equipment; /* a decision's long equipment list */
 } door;
 
 static void door_load_inside(struct app *a)
@@ -123,13 +125,12 @@ static void door_draw_details(const struct akses_scan_result *r, SDL_Rect t, con
 	if (why[0])
 		t.y += door_line(t.y, why, UI_FONT_TITLE, true) + ui_px(UI_GAP_L);
 	if (r->name[0]) {
-		ui_text(t, r->name, UI_FONT_TITLE, false, ui_c_white, UI_CENTER);
-		t.y += t.h + ui_px(UI_GAP);
+		/* the escort compares the name with an ID card: wrapped whole, never shortened */
+		t.y += door_line(t.y, r->name, UI_FONT_TITLE, false) + ui_px(UI_GAP);
 		t.h = ui_font_height(UI_FONT_LARGE);
 		char line[512];
 		snprintf(line, sizeof line, "%s · %s", r->institution, r->number);
-		ui_text(t, line, UI_FONT_LARGE, false, ui_c_white, UI_CENTER);
-		t.y += t.h + ui_px(UI_GAP);
+		t.y += door_line(t.y, line, UI_FONT_LARGE, false) + ui_px(UI_GAP);
 	}
 	if (r->manual) {
 		ui_text(t, _("Entered by hand (request number)"), UI_FONT_LARGE, false, ui_c_white,
@@ -150,7 +151,18 @@ static void door_draw_details(const struct akses_scan_result *r, SDL_Rect t, con
 		for (int i = 0; i < r->n_equipment && n < sizeof list; i++)
 			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? " · " : "",
 			                      r->equipment[i]);
-		door_line(t.y, list, UI_FONT_LARGE, false);
+		int tw = 0, th = 0;
+		ui_text_size(list, UI_FONT_LARGE, false, &tw, &th);
+		SDL_Rect box = {ui_px(80), t.y, ui.w - ui_px(160), ui.h - ui_px(230) - t.y};
+		if (tw <= box.w || box.h < th) {
+			door_line(t.y, list, UI_FONT_LARGE, false);
+			return;
+		}
+		/* 8 lines of 120 characters are taller than the room above OK: they scroll */
+		SDL_Rect in = ui_scroll_begin("door:equipment", &door.equipment, box);
+		int used = ui_text_wrapped(ui_rect(in.x, in.y, in.w, 1 << 20), list, UI_FONT_LARGE,
+		                           false, ui_c_white);
+		ui_scroll_end("door:equipment", &door.equipment, box, used);
 	}
 }
 
@@ -185,6 +197,8 @@ static void door_draw_decision(struct app *a)
 	ui_text(t, big, UI_FONT_HUGE, true, ui_c_white, UI_CENTER);
 	t.y += t.h + ui_px(UI_GAP_L);
 	t.h = ui_font_height(UI_FONT_TITLE);
+	if (ui.pressed) /* a finger paging the equipment is reading it: keep the decision up */
+		door.shown_at = SDL_GetTicks();
 	door_draw_details(door.rc == AKSES_OK ? r : &(struct akses_scan_result){0}, t, why);
 	/* a tap also dismisses it */
 	if (ui_button("door:ok", ui_rect(ui.w / 2 - ui_px(250), ui.h - ui_px(200), ui_px(500),
@@ -228,7 +242,10 @@ static void door_draw_manual(struct app *a, SDL_Rect c)
 	ui_text(ui_rect(pad, y, c.w - 2 * pad - bw - gap, ui_font_height(UI_FONT_LARGE)),
 	        door.number, UI_FONT_LARGE, true, ui_c_text, UI_LEFT);
 	y += fh;
-	int cols = 2, rw = (c.w - 2 * pad - gap) / cols, rh = ui_px(UI_BUTTON_H);
+	/* 11 people do not fit under the number: the list scrolls (rows also keep their place) */
+	SDL_Rect box = {pad, y, c.w - 2 * pad, c.y + c.h - y - ui_px(UI_GAP)};
+	SDL_Rect in = ui_scroll_begin("manual:people", &door.people, box);
+	int cols = 2, rw = (in.w - gap) / cols, rh = ui_px(UI_BUTTON_H);
 	for (int i = 0; i < door.n_passes; i++) {
 		const struct akses_pass *p = &door.passes[i];
 		char id[32], role[64];
@@ -238,12 +255,13 @@ static void door_draw_manual(struct app *a, SDL_Rect c)
 		else
 			/* not "Pendamping": at the door that word is the escort */
 			snprintf(role, sizeof role, _("Fellow visitor %d"), p->person);
-		SDL_Rect r = {pad + (i % cols) * (rw + gap), y + (i / cols) * (rh + ui_px(UI_ROW_GAP)), rw, rh};
-		if (r.y + rh > c.y + c.h)
-			break;
+		SDL_Rect r = {in.x + (i % cols) * (rw + gap), in.y + (i / cols) * (rh + ui_px(UI_ROW_GAP)), rw,
+		              rh};
 		if (ui_list_row(id, r, p->name, role, p->inside ? ui_c_info : ui_c_ok))
 			app_post(a, DOOR_CMD_MANUAL, p->person);
 	}
+	ui_scroll_end("manual:people", &door.people, box,
+	              (door.n_passes + cols - 1) / cols * (rh + ui_px(10)));
 }
 
 static void door_dump(struct app *a)
@@ -275,8 +293,9 @@ static void door_draw_escort(struct app *a, SDL_Rect c, int pad)
 	char line[512], hm[20];
 	int lh = ui_font_height(UI_FONT_BODY);
 	snprintf(line, sizeof line, _("Escort: %s"), a->staff.name);
-	ui_text(ui_rect(pad, c.y + ui_px(UI_GAP), ui.w / 2, lh), line, UI_FONT_BODY, true, ui_c_text,
-	        UI_LEFT);
+	/* a long name ends in "…" beside the sign-out button; a tap reads it whole */
+	ui_text_more("door:escort", ui_rect(pad, c.y + ui_px(UI_GAP), ui.w / 2, lh), line, UI_FONT_BODY,
+	             true, ui_c_text, UI_LEFT);
 	if (!a->door_mode)
 		return;
 	door.shown_left = door_left_min();
@@ -353,6 +372,7 @@ static void door_show(struct app *a, akses_status rc)
 	door.rc = rc;
 	door.showing = true;
 	door.shown_at = SDL_GetTicks();
+	memset(&door.equipment, 0, sizeof door.equipment);
 	door.n_scans++;
 	door.note[0] = '\0';
 	door_load_inside(a);
@@ -367,6 +387,7 @@ static void door_find(struct app *a)
 	free(door.passes);
 	door.passes = NULL;
 	door.n_passes = 0;
+	memset(&door.people, 0, sizeof door.people);
 	if (rc == AKSES_OK)
 		rc = a->st ? store_pass_list(a->st, canon, &door.passes, &door.n_passes) : AKSES_E_IO;
 	if (rc == AKSES_OK && door.n_passes == 0) {

@@ -21,6 +21,7 @@ enum { REASON_CMD_OK = 1, REASON_CMD_BACK, REASON_CMD_SEND, REASON_CMD_EDIT };
 static struct {
 	enum staff_ask_kind kind;
 	bool readback;         /* showing what will be sent, before it is (reject, cancel, approve) */
+	struct ui_scroll readback_scroll; /* a long text read back scrolls in its box */
 	wf_action act;         /* ASK_DISPOSE: the viewer's disposition step */
 	akses_urgency urgency; /* ASK_DISPOSE: the urgency chosen */
 	/* the request the dialog is about, as the read-back shows it */
@@ -305,7 +306,8 @@ static void reason_draw_readback(struct app *a, SDL_Rect c, const char *ok, enum
 	const char *values[] = {rsn.number, rsn.applicant, rsn.institution, rsn.window};
 	for (int i = 0; i < 4; i++) {
 		snprintf(line, sizeof line, "%s: %s", labels[i], values[i]);
-		y += ui_text_wrapped(ui_rect(pad, y, tw, 2 * lh), line, UI_FONT_BODY, false,
+		/* a 120-character institution takes three lines at 1280x800 */
+		y += ui_text_wrapped(ui_rect(pad, y, tw, 3 * lh), line, UI_FONT_BODY, false,
 		                     ui_c_text) +
 		     ui_px(UI_LINE_GAP);
 	}
@@ -320,7 +322,10 @@ static void reason_draw_readback(struct app *a, SDL_Rect c, const char *ok, enum
 		ui_fill(box, ui_c_border);
 		ui_fill(ui_inset(box, ui_px(UI_BORDER)), ui_c_panel);
 		SDL_Rect in = ui_inset(box, ui_px(18));
-		ui_text_wrapped(in, rsn.text, UI_FONT_BODY, false, ui_c_text);
+		SDL_Rect sc = ui_scroll_begin("readback", &rsn.readback_scroll, in);
+		int used = ui_text_wrapped(ui_rect(sc.x, sc.y, sc.w, 1 << 20), rsn.text, UI_FONT_BODY,
+		                           false, ui_c_text);
+		ui_scroll_end("readback", &rsn.readback_scroll, in, used);
 	}
 	if (rsn.msg[0])
 		ui_text_wrapped(ui_rect(pad, bottom + ui_px(UI_GAP_XS), tw, 2 * sh), rsn.msg, UI_FONT_SMALL,
@@ -513,6 +518,7 @@ static void reason_event(struct app *a, const SDL_Event *e)
 			snprintf(rsn.msg, sizeof rsn.msg, "%s", akses_status_message(rc));
 		else
 			rsn.readback = true;
+		memset(&rsn.readback_scroll, 0, sizeof rsn.readback_scroll);
 		break;
 	case REASON_CMD_SEND:
 		reason_apply(a);

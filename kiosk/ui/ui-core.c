@@ -128,6 +128,8 @@ void ui_dump(const char *path, const char *screen_name, const char *extra)
 		return;
 	fprintf(f, "screen %s\nframe %lu\nsize %d %d\nclips %d\n", screen_name, ui.frame, ui.w,
 	        ui.h, ui.frame_clips);
+	/* the reader's text length: a test sees that a shortened text opened whole */
+	fprintf(f, "reader %zu\n", ui_reader_text() ? strlen(ui_reader_text()) : 0);
 	if (extra && *extra)
 		fprintf(f, "%s\n", extra);
 	for (int i = 0; i < ui.n_rects; i++)

@@ -211,6 +211,8 @@ void ui_scroll_show(struct ui_scroll *s, int y, int h);
  * a scroll view. */
 void ui_reader_open(const char *s);
 bool ui_reader_is_open(void);
+/* The text the reader shows (NULL when closed). */
+const char *ui_reader_text(void);
 void ui_reader_close(void);
 /* While the reader is open, the screen under it must not take taps: call before drawing the
  * screen (hides the press), then ui_reader_draw after it (gives the press back and draws the

@@ -21,6 +21,11 @@ bool ui_reader_is_open(void)
 	return rd_text != NULL;
 }
 
+const char *ui_reader_text(void)
+{
+	return rd_text;
+}
+
 void ui_reader_close(void)
 {
 	if (rd_text) /* it may be personal data: overwrite before freeing */

@@ -6,19 +6,11 @@
 # widget layer reports each one as "ui: clipped text" and in the dump's "clips" line), and the
 # whole of a long content is reachable by scrolling. Screenshots go to $KT_KEEP when set.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/clip_lib.sh"
 
 export AKSES_NOW DAY=2030-03-12
 AKSES_NOW="$DAY 08:00"
 
-# The words repeated up to exactly N characters (no space at either end).
-fill() {
-	local n=$1 s=
-	shift
-	while [ ${#s} -lt "$n" ]; do s="$s$* "; done
-	s=${s:0:n}
-	while [ "${s: -1}" = " " ]; do s="${s:0:n-1}W"; done
-	printf '%s' "$s"
-}
 NAME=$(fill 100 Wahyu Wiwoho Wirawan Widjaja)
 INST=$(fill 120 PT Wahana Widya Wisesa Mandiri Wiratama)
 PURPOSE=$(fill 500 Mengganti modul memori dan WWW server yang rusak di rak W4 lalu menguji ulang)
@@ -83,27 +75,7 @@ idle_timeout = 20
 idle_countdown = 10
 INI
 
-# The current screen drew every text whole; $1 names it for messages and the screenshot.
-check() {
-	local name=$1
-	sleep 0.1
-	[ "$(kt_get clips)" = 0 ] || kt_fail "$name: $(kt_get clips) texts clipped: $(grep 'ui: clipped' "$T/kiosk.log" | tail -5)"
-	if [ -n "${KT_KEEP:-}" ]; then
-		mkdir -p "$KT_KEEP"
-		kt_shot "$KT_KEEP/$name-$LANG_-$SIZE.png"
-	fi
-}
 
-# Page a scroll view down to its end with its button (it goes at the end; bounded), checking
-# each page.
-page_down() {
-	local id=$1 name=$2 i
-	for i in $(seq 15); do
-		awk -v k="$id:down" '$1 == k { f = 1 } END { exit !f }' "$DUMP" || return 0
-		kt_tap "$id:down"
-		check "$name"
-	done
-}
 
 # Scan a receipt on the welcome screen until its request shows (a burst slowed down by a loaded
 # machine reads as typing: scan again, three times at most).
@@ -181,23 +153,8 @@ walk() {
 	kt_tap signout
 	kt_wait_screen welcome
 
-	if grep -q 'ui: clipped' "$T/kiosk.log"; then
-		grep 'ui: clipped' "$T/kiosk.log" >&2
-		kt_fail "texts were clipped at $SIZE in $LANG_"
-	fi
-	kill "$KIOSK_PID"
-	wait "$KIOSK_PID" 2>/dev/null || true
-	KIOSK_PID=
+	clip_walk_end "on the main screens"
 }
 
-for SIZE in 1920x1080 1280x800; do
-	if [ "$SIZE" != 1920x1080 ]; then
-		kill "$XVFB_PID"
-		wait "$XVFB_PID" 2>/dev/null || true
-		kt_display "$SIZE"
-	fi
-	for LANG_ in id en; do
-		walk
-	done
-done
+clip_each_size
 echo "ok: no clipped text on any screen, in id and en, at 1920x1080 and 1280x800"

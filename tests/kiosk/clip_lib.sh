@@ -1,0 +1,61 @@
+# clip_lib.sh - the clipping walks' shared steps (sourced after lib.sh): the longest texts, the
+# check that the current screen drew every text whole, paging a scroll view, and one walk per
+# language at 1920x1080 and 1280x800.
+
+# The words repeated up to exactly N characters (no space at either end).
+fill() {
+	local n=$1 s=
+	shift
+	while [ ${#s} -lt "$n" ]; do s="$s$* "; done
+	s=${s:0:n}
+	while [ "${s: -1}" = " " ]; do s="${s:0:n-1}W"; done
+	printf '%s' "$s"
+}
+
+# The current screen drew every text whole; $1 names it for messages and the screenshot
+# ($KT_KEEP/NAME-LANG-SIZE.png when KT_KEEP is set).
+check() {
+	local name=$1
+	sleep 0.1
+	[ "$(kt_get clips)" = 0 ] || kt_fail "$name: $(kt_get clips) texts clipped: $(grep 'ui: clipped' "$T/kiosk.log" | tail -5)"
+	if [ -n "${KT_KEEP:-}" ]; then
+		mkdir -p "$KT_KEEP"
+		kt_shot "$KT_KEEP/$name-$LANG_-$SIZE.png"
+	fi
+}
+
+# Page scroll view $1 down to its end with its button (bounded), checking each page as $2.
+page_down() {
+	local id=$1 name=$2 i
+	for i in $(seq 15); do
+		awk -v k="$id:down" '$1 == k { f = 1 } END { exit !f }' "$DUMP" || return 0
+		kt_tap "$id:down"
+		check "$name"
+	done
+}
+
+# After a walk: no text was clipped in the whole run ($1 says where), and the kiosk is stopped.
+clip_walk_end() {
+	if grep -q 'ui: clipped' "$T/kiosk.log"; then
+		grep 'ui: clipped' "$T/kiosk.log" >&2
+		kt_fail "texts were clipped $1 at $SIZE in $LANG_"
+	fi
+	kill "$KIOSK_PID"
+	wait "$KIOSK_PID" 2>/dev/null || true
+	KIOSK_PID=
+}
+
+# Run the function walk in id and en at 1920x1080 (the display kt_display started), then at
+# 1280x800 on a new display.
+clip_each_size() {
+	for SIZE in 1920x1080 1280x800; do
+		if [ "$SIZE" != 1920x1080 ]; then
+			kill "$XVFB_PID"
+			wait "$XVFB_PID" 2>/dev/null || true
+			kt_display "$SIZE"
+		fi
+		for LANG_ in id en; do
+			walk
+		done
+	done
+}
