@@ -290,7 +290,7 @@ static void submit_leave(struct app *a)
 /* The bottom bar: back (or cancel) / progress / next (or send, or back to the review). */
 static void submit_nav(struct app *a, int nav)
 {
-	int pad = ui_px(40), bw = ui_px(380), bh = ui_px(120);
+	int pad = ui_px(UI_PAD), bw = ui_px(UI_BUTTON_W_L), bh = ui_px(UI_BUTTON_H_L);
 	SDL_Rect bar = {0, ui.h - nav, ui.w, nav};
 	ui_fill(bar, ui_c_panel);
 	SDL_Rect back = {pad, bar.y + (nav - bh) / 2, bw, bh};
@@ -346,7 +346,8 @@ static void submit_draw(struct app *a)
 
 	sub_steps[sub.step].draw(a, body);
 	if (sub.server_msg[0])
-		ui_text(ui_rect(ui_px(60), body.y + ui_px(2), body.w, ui_font_height(UI_FONT_SMALL)),
+		ui_text(ui_rect(ui_px(UI_PAD_SCREEN), body.y + ui_px(UI_HAIR), body.w,
+		                ui_font_height(UI_FONT_SMALL)),
 		        sub.server_msg, UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
 	submit_nav(a, nav);
 }

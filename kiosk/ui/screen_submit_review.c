@@ -65,15 +65,15 @@ void sub_draw_review(struct app *a, SDL_Rect c)
 {
 	(void)a;
 	char text[4000], id[32];
-	int pad = ui_px(60), gap = ui_px(40);
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_PAD);
 	int bh = ui_font_height(UI_FONT_BODY), sh = ui_font_height(UI_FONT_SMALL);
 	int col = (c.w - 2 * pad - gap) / 2;
-	int top = c.y + ui_px(24);
+	int top = c.y + ui_px(UI_PAD_ROW);
 
 	ui_text(ui_rect(pad, top, c.w - 2 * pad, bh),
 	        _("Please check. Tap Change to correct a part."), UI_FONT_BODY, true,
 	        ui_c_primary, UI_LEFT);
-	top += bh + ui_px(16);
+	top += bh + ui_px(UI_GAP_SECTION);
 	int y[2] = {top, top};
 	for (enum sub_step s = STEP_IDENTITY; s <= STEP_EQUIPMENT; s++) {
 		int k = s >= STEP_TIME; /* the column */
@@ -87,7 +87,7 @@ void sub_draw_review(struct app *a, SDL_Rect c)
 			sub_goto(s);
 			return;
 		}
-		y[k] += hh + ui_px(4);
+		y[k] += hh + ui_px(UI_GAP_XS);
 		sub_review_text(s, text, sizeof text);
 		int bottom = c.y + c.h - ui_px(10);
 		SDL_Rect r = {x, y[k], col, bottom - y[k]};
@@ -101,8 +101,8 @@ void sub_draw_review(struct app *a, SDL_Rect c)
 void sub_draw_consent(struct app *a, SDL_Rect c)
 {
 	(void)a;
-	int pad = ui_px(60);
-	SDL_Rect r = {pad, c.y + ui_px(30), c.w - 2 * pad, c.h - ui_px(220)};
+	int pad = ui_px(UI_PAD_SCREEN);
+	SDL_Rect r = {pad, c.y + ui_px(UI_GAP_L), c.w - 2 * pad, c.h - ui_px(220)};
 
 	int used = ui_text_wrapped(
 	    r,
@@ -117,7 +117,7 @@ void sub_draw_consent(struct app *a, SDL_Rect c)
 	      "agency, after which your personal data is anonymised.\n"
 	      "Your rights: you may ask the helpdesk to see, correct or delete your data."),
 	    UI_FONT_BODY, false, ui_c_text);
-	SDL_Rect t = {pad, r.y + used + ui_px(30), ui_px(900), ui_px(110)};
+	SDL_Rect t = {pad, r.y + used + ui_px(30), ui_px(900), ui_px(UI_BUTTON_H)};
 	if (ui_button("consent", t, sub.form.consent ? _("✔ I agree") : _("I agree"),
 	              sub.form.consent ? UI_SELECTED : UI_SECONDARY))
 		sub.form.consent = !sub.form.consent;
@@ -130,7 +130,7 @@ void sub_draw_consent(struct app *a, SDL_Rect c)
 /* Done: the number, big, and the receipt's printing. */
 void sub_draw_done(struct app *a, SDL_Rect c)
 {
-	int pad = ui_px(60);
+	int pad = ui_px(UI_PAD_SCREEN);
 	SDL_Rect t = {pad, c.y + ui_px(60), c.w - 2 * pad, ui_font_height(UI_FONT_LARGE)};
 
 	ui_text(t, _("Your request has been sent. Your request number:"), UI_FONT_LARGE, false,

@@ -56,7 +56,7 @@ void sub_field(akses_field f, int idx, const char *id, SDL_Rect r)
 /* Height of a field (label + box + message line). */
 int sub_field_h(void)
 {
-	return ui_font_height(UI_FONT_SMALL) * 2 + ui_px(8) + ui_px(96);
+	return ui_font_height(UI_FONT_SMALL) * 2 + ui_px(2 * UI_GAP_XS) + ui_px(UI_FIELD_BOX_H);
 }
 
 /* The keyboard for the focused field at the bottom of area; returns what is left above it. */
@@ -75,7 +75,7 @@ SDL_Rect sub_keyboard(SDL_Rect area)
 /* A row of chips to pick one item out of many; returns the tapped index or -1. */
 int sub_chips(const char *prefix, SDL_Rect r, int n, const char *const *labels, int sel)
 {
-	int gap = ui_px(14), tapped = -1;
+	int gap = ui_px(UI_GAP_M), tapped = -1;
 	int w = n ? (r.w - gap * (n - 1)) / n : 0;
 	char id[48];
 	/* one size for the whole row, so the chips look alike */
@@ -114,7 +114,7 @@ void sub_id_chips(const char *prefix, SDL_Rect r, akses_field f, int idx)
 void sub_draw_fields(struct app *a, SDL_Rect c)
 {
 	(void)a;
-	int pad = ui_px(60), gap = ui_px(40);
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_PAD);
 	int fh = sub_field_h();
 	int half = (c.w - 2 * pad - gap) / 2;
 
@@ -124,7 +124,7 @@ void sub_draw_fields(struct app *a, SDL_Rect c)
 		sub_field(AKSES_F_NIK, 0, "field:nik", ui_rect(pad, y, half - half / 3, fh));
 		sub_field(AKSES_F_NAME, 0, "field:name",
 		          ui_rect(pad + half - half / 3 + gap, y, half + half / 3, fh));
-		y += fh + ui_px(10);
+		y += fh + ui_px(UI_ROW_GAP);
 		/* NIK is picked already: a visitor with a KTP never taps these */
 		int cw = SUB_ID_CHIPS_W;
 		sub_id_chips("idtype", ui_rect(c.w - pad - cw, y, cw, ui_px(64)), AKSES_F_NIK, 0);
@@ -136,7 +136,7 @@ void sub_draw_fields(struct app *a, SDL_Rect c)
 	} else {
 		sub_field(AKSES_F_INSTITUTION, 0, "field:institution",
 		          ui_rect(pad, y, c.w - 2 * pad, fh));
-		y += fh + ui_px(10);
+		y += fh + ui_px(UI_ROW_GAP);
 		sub_field(AKSES_F_PHONE, 0, "field:phone", ui_rect(pad, y, half, fh));
 		/* the core's label already says it is optional */
 		sub_field(AKSES_F_EMAIL, 0, "field:email", ui_rect(pad + half + gap, y, half, fh));
@@ -146,7 +146,7 @@ void sub_draw_fields(struct app *a, SDL_Rect c)
 void sub_draw_purpose(struct app *a, SDL_Rect c)
 {
 	(void)a;
-	int pad = ui_px(60);
+	int pad = ui_px(UI_PAD_SCREEN);
 	const char *labels[PURPOSE_COUNT - 1];
 	int lh = ui_font_height(UI_FONT_SMALL);
 
@@ -154,7 +154,7 @@ void sub_draw_purpose(struct app *a, SDL_Rect c)
 	int y = above.y + ui_px(16);
 	ui_text(ui_rect(pad, y, c.w, lh), akses_field_label(AKSES_F_PURPOSE_CATEGORY),
 	        UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
-	y += lh + ui_px(6);
+	y += lh + ui_px(UI_LINE_GAP);
 	for (int i = 0; i < PURPOSE_COUNT - 1; i++)
 		labels[i] = wf_purpose_label((purpose_cat)(i + 1));
 	int t = sub_chips("purpose", ui_rect(pad, y, c.w - 2 * pad, ui_px(100)), PURPOSE_COUNT - 1,
@@ -165,7 +165,7 @@ void sub_draw_purpose(struct app *a, SDL_Rect c)
 	if (sub.form.purpose_category == PURPOSE_NONE && sub.tried[sub.step])
 		ui_text(ui_rect(pad, y, c.w, lh), akses_status_message(AKSES_E_PURPOSE_CATEGORY),
 		        UI_FONT_SMALL, false, ui_c_danger, UI_LEFT);
-	y += lh + ui_px(6);
+	y += lh + ui_px(UI_LINE_GAP);
 	sub_field(AKSES_F_PURPOSE, 0, "field:purpose", ui_rect(pad, y, c.w - 2 * pad, sub_field_h()));
 }
 
@@ -188,11 +188,11 @@ void sub_draw_time(struct app *a, SDL_Rect c)
 	                                  N_("Thu"), N_("Fri"), N_("Sat")};
 	char lab[FORM_DAYS][32];
 	const char *labels[7];
-	int pad = ui_px(60), lh = ui_font_height(UI_FONT_SMALL);
-	int y = c.y + ui_px(30);
+	int pad = ui_px(UI_PAD_SCREEN), lh = ui_font_height(UI_FONT_SMALL);
+	int y = c.y + ui_px(UI_GAP_L);
 
 	ui_text(ui_rect(pad, y, c.w, lh), _("Date"), UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
-	y += lh + ui_px(8);
+	y += lh + ui_px(UI_GAP_S);
 	for (int d = 0; d < FORM_DAYS; d++) {
 		time_t t = (time_t)(sub.today + (int64_t)d * 86400 + 12 * 3600);
 		struct tm tm;
@@ -224,7 +224,7 @@ void sub_draw_time(struct app *a, SDL_Rect c)
 		char hm[16];
 		ui_text(ui_rect(x, y, col, lh), k ? _("Until") : _("From"), UI_FONT_SMALL, true,
 		        ui_c_muted, UI_LEFT);
-		SDL_Rect minus = {x, y + lh + ui_px(8), bw, ui_px(120)};
+		SDL_Rect minus = {x, y + lh + ui_px(UI_GAP_S), bw, ui_px(120)};
 		SDL_Rect val = {x + bw + gap, minus.y, vw, minus.h};
 		SDL_Rect plus = {val.x + vw + gap, minus.y, bw, minus.h};
 		if (ui_button(k ? "end:minus" : "start:minus", minus, "−", UI_SECONDARY))
@@ -237,7 +237,7 @@ void sub_draw_time(struct app *a, SDL_Rect c)
 			k ? form_move_end(&sub.form, FORM_STEP_MIN)
 			  : form_move_start(&sub.form, FORM_STEP_MIN);
 	}
-	y += lh + ui_px(8) + ui_px(140);
+	y += lh + ui_px(UI_GAP_S) + ui_px(140);
 	/* "Now": a walk-in starts at once, whatever the half hours say (and may end after midnight) */
 	if (ui_button("time:now", ui_rect(pad, y, ui_px(400), ui_px(100)), _("Now"),
 	              sub.form.now_slot ? UI_SELECTED : UI_SECONDARY))
@@ -280,7 +280,7 @@ static void sub_remove_row(bool companions)
  * one above the keyboard. */
 static void sub_draw_list(SDL_Rect c, bool companions)
 {
-	int pad = ui_px(60), gap = ui_px(14);
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_GAP_M);
 	int *n = companions ? &sub.form.n_companions : &sub.form.n_equipment;
 	int *sel = companions ? &sub.comp : &sub.equip;
 	int max = companions ? AKSES_MAX_COMPANIONS : AKSES_MAX_EQUIPMENT;
@@ -302,7 +302,7 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 	}
 	ui_text(ui_rect(pad, y, c.w - 2 * pad - (tw ? tw + gap : 0), lh), help, UI_FONT_SMALL, false,
 	        ui_c_muted, UI_LEFT);
-	y += row + ui_px(10);
+	y += row + ui_px(UI_ROW_GAP);
 	int cw = ui_px(90), x = pad;
 	for (int i = 0; i < *n; i++) {
 		snprintf(id, sizeof id, "%s:%d", companions ? "comp" : "equip", i);
@@ -321,7 +321,7 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 		*sel = (*n)++;
 		sub_focus(first);
 	}
-	y += ui_px(90) + ui_px(16);
+	y += ui_px(90) + ui_px(UI_GAP_SECTION);
 	if (*n == 0) {
 		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)),
 		        companions ? _("No companions. Tap Next if you come alone.")
@@ -341,7 +341,7 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 	} else {
 		sub_field(AKSES_F_EQUIPMENT, *sel, "field:equipment", ui_rect(pad, y, fw, fh));
 	}
-	SDL_Rect rm = {c.w - pad - rw, y + lh + ui_px(4), rw, ui_px(96)};
+	SDL_Rect rm = {c.w - pad - rw, y + lh + ui_px(UI_GAP_XS), rw, ui_px(UI_FIELD_BOX_H)};
 	if (ui_button(companions ? "comp:remove" : "equip:remove", rm, _("Remove"), UI_DANGER))
 		sub_remove_row(companions);
 }
