@@ -1,6 +1,6 @@
 /* ctl.h - what aksesctl's command files share: the run context, the command table entry, PIN
- * reading, sign-in, and one-line errors. One file per command group (ctl-request.c, ctl-scan.c,
- * ctl-print.c ...), each exporting its entry points declared here. */
+ * reading, sign-in, and one-line errors. One file per command group (ctl_request.c, ctl_scan.c,
+ * ctl_print.c ...), each exporting its entry points declared here. */
 #ifndef AKSES_CTL_H
 #define AKSES_CTL_H
 
@@ -63,7 +63,7 @@ char *ctl_read_line(char *buf, size_t n);
 int ctl_fail(const struct ctl *c, akses_status st, const char *detail);
 int ctl_usage(const char *fmt, ...);
 
-/* Commands implemented in ctl-print.c: print documents, export them to files. */
+/* Commands implemented in ctl_print.c: print documents, export them to files. */
 int ctl_cmd_print(struct ctl *c, int argc, char **argv);
 int ctl_cmd_export(struct ctl *c, int argc, char **argv);
 
@@ -156,7 +156,7 @@ cJSON *ctl_json_time(int64_t t);
 /* A request summary (list, inbox) as JSON, with "overdue" judged against now. */
 cJSON *ctl_json_summary(const struct akses_request_summary *r, int64_t now);
 
-/* ---- stored text on a terminal (ctl-esc.c) ------------------------------------------------ */
+/* ---- stored text on a terminal (ctl_esc.c) ------------------------------------------------ */
 
 /* Every text that comes from the store (names, purpose, notes, reasons, report, station, print
  * messages) is written through these: control characters, bidi and invisible format characters
@@ -177,7 +177,7 @@ const char *ctl_esc(const char *s, char *buf, size_t n);
 /* Write printed JSON with the non-ASCII characters above escaped as \uXXXX (same JSON value). */
 void ctl_json_put(FILE *f, const char *text);
 
-/* ---- files written for the user (ctl-out.c) ----------------------------------------------- */
+/* ---- files written for the user (ctl_out.c) ----------------------------------------------- */
 
 /* An output file of export --out, print --pdf, staff card --pdf. */
 struct ctl_out {
@@ -210,11 +210,11 @@ int ctl_print_summaries(struct ctl *c, const struct akses_request_summary *r, in
 int ctl_print_state(struct ctl *c, const char *number);
 
 /* Commands of this program (one file per group). */
-int ctl_cmd_init(struct ctl *c, int argc, char **argv);    /* ctl-init.c */
-int ctl_cmd_staff(struct ctl *c, int argc, char **argv);   /* ctl-staff.c */
-int ctl_cmd_request(struct ctl *c, int argc, char **argv); /* ctl-request.c */
-int ctl_request_attacks(struct ctl *c, int argc, char **argv); /* ctl-attacks.c */
-int ctl_cmd_inbox(struct ctl *c, int argc, char **argv);   /* ctl-flow.c */
+int ctl_cmd_init(struct ctl *c, int argc, char **argv);    /* ctl_init.c */
+int ctl_cmd_staff(struct ctl *c, int argc, char **argv);   /* ctl_staff.c */
+int ctl_cmd_request(struct ctl *c, int argc, char **argv); /* ctl_request.c */
+int ctl_request_attacks(struct ctl *c, int argc, char **argv); /* ctl_attacks.c */
+int ctl_cmd_inbox(struct ctl *c, int argc, char **argv);   /* ctl_flow.c */
 int ctl_cmd_dispose(struct ctl *c, int argc, char **argv);
 int ctl_cmd_verify(struct ctl *c, int argc, char **argv);
 int ctl_cmd_decide(struct ctl *c, int argc, char **argv);
@@ -223,15 +223,15 @@ int ctl_cmd_record(struct ctl *c, int argc, char **argv);
 int ctl_cmd_report(struct ctl *c, int argc, char **argv);
 int ctl_cmd_forward(struct ctl *c, int argc, char **argv);
 int ctl_cmd_receive(struct ctl *c, int argc, char **argv);
-int ctl_cmd_pass(struct ctl *c, int argc, char **argv); /* ctl-pass.c */
-int ctl_cmd_scan(struct ctl *c, int argc, char **argv); /* ctl-scan.c */
-int ctl_cmd_log(struct ctl *c, int argc, char **argv);  /* ctl-query.c */
+int ctl_cmd_pass(struct ctl *c, int argc, char **argv); /* ctl_pass.c */
+int ctl_cmd_scan(struct ctl *c, int argc, char **argv); /* ctl_scan.c */
+int ctl_cmd_log(struct ctl *c, int argc, char **argv);  /* ctl_query.c */
 int ctl_cmd_inside(struct ctl *c, int argc, char **argv);
 int ctl_cmd_compliance(struct ctl *c, int argc, char **argv);
-int ctl_cmd_audit(struct ctl *c, int argc, char **argv); /* ctl-audit.c */
-int ctl_staff_code(struct ctl *c, int argc, char **argv); /* ctl-code.c: `staff code` */
-int ctl_staff_card(struct ctl *c, int argc, char **argv); /* ctl-code.c: `staff card` */
-int ctl_cmd_signin(struct ctl *c, int argc, char **argv);          /* ctl-code.c */
-int ctl_signin_alerts(struct ctl *c, int argc, char **argv); /* ctl-alerts.c: `signin alerts` */
+int ctl_cmd_audit(struct ctl *c, int argc, char **argv); /* ctl_audit.c */
+int ctl_staff_code(struct ctl *c, int argc, char **argv); /* ctl_code.c: `staff code` */
+int ctl_staff_card(struct ctl *c, int argc, char **argv); /* ctl_code.c: `staff card` */
+int ctl_cmd_signin(struct ctl *c, int argc, char **argv);          /* ctl_code.c */
+int ctl_signin_alerts(struct ctl *c, int argc, char **argv); /* ctl_alerts.c: `signin alerts` */
 
 #endif

@@ -67,7 +67,7 @@ const char *paper_kind_label(const char *code);
 akses_status paper_print(store *st, const struct akses_config *cfg, const struct paper_job *job,
                          struct paper_result *res);
 
-/* A staff member's own card (paper-staffcard.c): a fresh staff code for staff_id, issued as
+/* A staff member's own card (paper_staffcard.c): a fresh staff code for staff_id, issued as
  * job->actor_id (ADMIN, or oneself: store_staff_code_issue; the previous code stops working),
  * printed with name and role on the badge printer's label (or to job->pdf_path). Of job, only
  * actor_id, queue, pdf_path and wait are used. res->token holds the new code. The code is issued
@@ -75,12 +75,12 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 akses_status paper_print_staffcard(store *st, const struct akses_config *cfg, int64_t staff_id,
                                    const struct paper_job *job, struct paper_result *res);
 
-/* A stored job's message in the current language (paper-msg.c): stored as a code and its
+/* A stored job's message in the current language (paper_msg.c): stored as a code and its
  * argument, it reads in the language of whoever looks, not of the session that printed; a row
  * from before that (message_legacy) as it was written. Returns out. */
 const char *paper_job_message(const struct akses_print_job *j, char *out, size_t n);
 
-/* ---- print jobs against CUPS (paper-reconcile.c) ------------------------------------------ */
+/* ---- print jobs against CUPS (paper_reconcile.c) ------------------------------------------ */
 
 struct paper_reconcile {
 	int checked;   /* jobs of unknown end looked at */

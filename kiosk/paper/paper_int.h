@@ -20,7 +20,7 @@ const char *paper_prn_message(prn_status st);
 void paper_msg_fill(char *out, size_t n, const char *tmpl, const char *arg);
 
 /* Set res's message: message_code "CODE ARG" (what the store keeps) and message, the sentence
- * for code in the current language with arg in it. code: one of paper-msg.c's own or a
+ * for code in the current language with arg in it. code: one of paper_msg.c's own or a
  * prn_status_code; arg may be NULL. */
 void paper_msg_say(struct paper_result *res, const char *code, const char *arg);
 

@@ -133,9 +133,5 @@ void print_worker_done(struct app *a, const SDL_Event *e);
  * print is under way (the worker reconciles before each job anyway). At start and on a timer. */
 void print_worker_reconcile(struct app *a);
 
-/* The on-screen keyboard bound to a text buffer (ui-keyboard.c). Returns true if the text
- * changed. */
-struct kbd;
-bool ui_keyboard(struct kbd *k, SDL_Rect area, struct ui_textbuf *t);
 
 #endif

@@ -1,4 +1,4 @@
-/* fuzz_scanner.c - the kiosk's scan-or-typing detector (kiosk/ui/scanner.c) fed arbitrary text
+/* fuzz_scanner.c - the kiosk's scan-or-typing detector (kiosk/widget/scanner.c) fed arbitrary text
  * events, Enters, ticks and flushes at arbitrary times. Whatever the timing, every byte typed
  * comes out exactly once and in order (as typing or inside a scan), a scan is a run of at least
  * SCANNER_MIN_CHARS characters that fits the buffer, and nothing is written past the caller's

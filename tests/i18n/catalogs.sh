@@ -45,6 +45,7 @@ while read -r dom kw dir; do
 done <<LIST
 akses-core C_ kiosk/core
 akses-kiosk _ kiosk/ui
+akses-kiosk _ kiosk/widget
 aksesctl T_ kiosk/ctl
 akses-paper P_ kiosk/paper
 akses-printer R_ printer
