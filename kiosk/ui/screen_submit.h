@@ -63,6 +63,9 @@ akses_id_type *sub_id_type(akses_field f, int idx);
  * the number (it was another document's) and focuses it with that document's keyboard. */
 void sub_id_chips(const char *prefix, SDL_Rect r, akses_field f, int idx);
 #define SUB_ID_CHIPS_W ui_px(600) /* room for "Passport" on each of the three at 1280x800 */
+/* tall enough to stay a finger's target (60 px at 1080, tests/kiosk/test_kiosk_layout.sh) when
+ * 1280x800 scales the design by 2/3 */
+#define SUB_ID_CHIPS_H ui_px(72)
 /* Focus a field: its keyboard layout and capitalisation. */
 void sub_focus(akses_field f);
 /* One field's rule as it stands (row idx for companions and equipment): AKSES_OK or what is

@@ -127,7 +127,7 @@ void sub_draw_fields(struct app *a, SDL_Rect c)
 		y += fh + ui_px(UI_ROW_GAP);
 		/* NIK is picked already: a visitor with a KTP never taps these */
 		int cw = SUB_ID_CHIPS_W;
-		sub_id_chips("idtype", ui_rect(c.w - pad - cw, y, cw, ui_px(64)), AKSES_F_NIK, 0);
+		sub_id_chips("idtype", ui_rect(c.w - pad - cw, y, cw, SUB_ID_CHIPS_H), AKSES_F_NIK, 0);
 		ui_text(ui_rect(pad, y, c.w - 2 * pad - cw - gap, ui_font_height(UI_FONT_SMALL)),
 		        sub.form.id_type == ID_NIK
 		            ? _("As written on your KTP. Your NIK is never printed on the pass.")
@@ -296,7 +296,7 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 	 * below needs its whole width for ten companions */
 	int tw = companions && *n > 0 ? SUB_ID_CHIPS_W : 0, row = lh;
 	if (tw) {
-		row = ui_px(64);
+		row = SUB_ID_CHIPS_H;
 		sub_id_chips("comp-idtype", ui_rect(c.w - pad - tw, y, tw, row),
 		             AKSES_F_COMPANION_NIK, *sel);
 	}
