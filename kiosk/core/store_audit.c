@@ -262,47 +262,44 @@ akses_status store_purge(store *st, int64_t actor_id, int days, int *n_anonymize
 	int64_t now = clock_now();
 	int64_t cutoff = now - (int64_t)days * 86400;
 	int count = 0;
-	/* the victims first, into a temp table both updates read */
+	/* the victims: the same selection in every statement, the request's own row last (it sets
+	 * anonymized_at, which takes it out of the selection) */
+#define PURGE_WHO                                                                                  \
+	"state IN (?1, ?2, ?3, ?4) AND final_at IS NOT NULL AND final_at < ?5"                     \
+	" AND anonymized_at IS NULL"
 	static const char *const steps[] = {
-	    "CREATE TEMP TABLE IF NOT EXISTS purge_ids(id INTEGER PRIMARY KEY)",
-	    "DELETE FROM temp.purge_ids",
-	    "INSERT INTO temp.purge_ids SELECT id FROM request WHERE state IN (?1, ?2, ?3, ?4)"
-	    " AND final_at IS NOT NULL AND final_at < ?5 AND anonymized_at IS NULL",
 	    "UPDATE companion SET name = '', nik = ''"
-	    " WHERE request_id IN (SELECT id FROM temp.purge_ids)",
+	    " WHERE request_id IN (SELECT id FROM request WHERE " PURGE_WHO ")",
+	    /* the steps' notes (verification notes, reasons, reprint reasons) likewise */
+	    "UPDATE step SET note = '', instruction = ''"
+	    " WHERE request_id IN (SELECT id FROM request WHERE " PURGE_WHO ")",
 	    /* every free text can name someone ("Pak Budi, NIK 3171..."): the purpose, equipment,
 	     * the rejection or cancellation reason and the report go with the name; the purpose's
 	     * category stays for the counts */
 	    "UPDATE request SET name = '', nik = '', phone = '', email = '', report = '',"
 	    " reason = '', purpose = '', equipment = '',"
-	    " receipt_hash = NULL, anonymized_at = ?6 WHERE id IN (SELECT id FROM temp.purge_ids)",
-	    /* the steps' notes (verification notes, reasons, reprint reasons) likewise */
-	    "UPDATE step SET note = '', instruction = ''"
-	    " WHERE request_id IN (SELECT id FROM temp.purge_ids)",
-	    "DELETE FROM temp.purge_ids",
+	    " receipt_hash = NULL, anonymized_at = ?6 WHERE " PURGE_WHO,
 	};
+#undef PURGE_WHO
 	for (size_t i = 0; rc == AKSES_OK && i < sizeof steps / sizeof steps[0]; i++) {
 		db_stmt *s = store_prep(st, steps[i]);
 		if (!s) {
 			rc = AKSES_E_IO;
 			break;
 		}
-		int np = db_param_count(s);
-		if (np >= 5) {
-			db_bind_text(s, 1, wf_state_code(RS_CLOSED));
-			db_bind_text(s, 2, wf_state_code(RS_REJECTED));
-			db_bind_text(s, 3, wf_state_code(RS_CANCELLED));
-			db_bind_text(s, 4, wf_state_code(RS_EXPIRED));
-			db_bind_int64(s, 5, cutoff);
-		}
-		if (np >= 6)
+		db_bind_text(s, 1, wf_state_code(RS_CLOSED));
+		db_bind_text(s, 2, wf_state_code(RS_REJECTED));
+		db_bind_text(s, 3, wf_state_code(RS_CANCELLED));
+		db_bind_text(s, 4, wf_state_code(RS_EXPIRED));
+		db_bind_int64(s, 5, cutoff);
+		if (db_param_count(s) >= 6)
 			db_bind_int64(s, 6, now);
 		int src = db_step(s);
 		db_finalize(s);
 		if (src != DB_DONE)
 			rc = store_fail(st, src);
-		else if (i == 4)
-			count = db_changes(st->db);
+		else if (i == sizeof steps / sizeof steps[0] - 1)
+			count = (int)db_changes(st->db);
 	}
 	if (rc == AKSES_OK) {
 		char detail[64];

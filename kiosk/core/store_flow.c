@@ -76,7 +76,7 @@ static akses_status flow_epilogue(store *st, int64_t id, const char *number, wf_
  * No token yet (made at print time by store_pass_token); print state 'none'. */
 static akses_status flow_issue_passes(store *st, int64_t id, int *n_out)
 {
-	db_stmt *s = store_prep(st, "INSERT INTO pass(request_id, person) SELECT ?1, 0"
+	db_stmt *s = store_prep(st, "INSERT INTO pass(request_id, person) SELECT CAST(?1 AS BIGINT), 0"
 	                            " UNION ALL SELECT ?1, seq FROM companion"
 	                            " WHERE request_id = ?1");
 	if (!s)
@@ -378,7 +378,8 @@ akses_status store_expire_stale(store *st, int *n_expired)
 		return AKSES_OK;
 	int64_t now = clock_now();
 	db_stmt *s =
-	    store_prep(st, "SELECT EXISTS(SELECT 1 FROM request WHERE " FLOW_UNDECIDED ")");
+	    store_prep(st, "SELECT CASE WHEN EXISTS(SELECT 1 FROM request WHERE " FLOW_UNDECIDED
+	                   ") THEN 1 ELSE 0 END");
 	if (!s)
 		return AKSES_E_IO;
 	flow_bind_undecided(s, now);

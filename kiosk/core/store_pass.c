@@ -18,8 +18,9 @@
 #define PASS_COLUMNS                                                                               \
 	"SELECT p.id, p.request_id, r.number, p.person,"                                           \
 	" CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END,"                       \
-	" r.institution, coalesce(e.name, ''), r.start_at, r.end_at, p.token_hash IS NOT NULL,"    \
-	" p.revoked_at IS NOT NULL, p.inside, p.print_state, p.print_count"                        \
+	" r.institution, coalesce(e.name, ''), r.start_at, r.end_at,"                              \
+	" CASE WHEN p.token_hash IS NULL THEN 0 ELSE 1 END,"                                       \
+	" CASE WHEN p.revoked_at IS NULL THEN 0 ELSE 1 END, p.inside, p.print_state, p.print_count" \
 	" FROM pass p JOIN request r ON r.id = p.request_id"                                       \
 	" LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"               \
 	" LEFT JOIN staff e ON e.id = r.escort_id "
@@ -97,7 +98,7 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
 			return rc;
 	}
 	db_stmt *s =
-	    store_prep(st, "SELECT r.state, r.end_at, p.revoked_at IS NOT NULL,"
+	    store_prep(st, "SELECT r.state, r.end_at, CASE WHEN p.revoked_at IS NULL THEN 0 ELSE 1 END,"
 	                   " p.print_state,"
 	                   " (SELECT max(j.at) FROM print_job j WHERE j.pass_id = p.id)"
 	                   " FROM pass p JOIN request r ON r.id = p.request_id"
@@ -134,9 +135,10 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
  * tell a replaced badge from a forged one. Inside the caller's transaction. */
 akses_status store_pass_retire_current(store *st, int64_t pass_id, int64_t now)
 {
-	db_stmt *s = store_prep(st, "INSERT OR IGNORE INTO pass_retired(hash, pass_id, at)"
-	                            " SELECT token_hash, id, ?2 FROM pass"
-	                            " WHERE id = ?1 AND token_hash IS NOT NULL");
+	db_stmt *s = store_prep(st, "INSERT INTO pass_retired(hash, pass_id, at)"
+	                            " SELECT token_hash, id, CAST(?2 AS BIGINT) FROM pass"
+	                            " WHERE id = ?1 AND token_hash IS NOT NULL"
+	                            " ON CONFLICT DO NOTHING");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, pass_id);
@@ -294,7 +296,8 @@ static akses_status pass_revoke_tx(store *st, int64_t pass_id, int64_t actor_id)
 		return rc;
 	if (actor.role != ROLE_KOORDINATOR && actor.role != ROLE_KABID)
 		return AKSES_E_ROLE;
-	db_stmt *s = store_prep(st, "SELECT revoked_at IS NOT NULL FROM pass WHERE id = ?1");
+	db_stmt *s = store_prep(st, "SELECT CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END"
+	                            " FROM pass WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, pass_id);

@@ -180,22 +180,13 @@ static akses_status print_token_follow(store *st, int64_t job_id, int64_t pass_i
 	akses_status rc;
 	if (swap && (rc = store_pass_retire_current(st, pass_id, clock_now())) != AKSES_OK)
 		return rc;
-	static const char *const sql[] = {
-	    "UPDATE pass SET token_hash = (SELECT token_hash FROM print_job WHERE id = ?2)"
-	    " WHERE id = ?1",
-	    "UPDATE print_job SET token_hash = NULL WHERE id = ?2"};
-	for (size_t i = swap ? 0 : 1; i < sizeof sql / sizeof sql[0]; i++) {
-		s = store_prep(st, sql[i]);
-		if (!s)
-			return AKSES_E_IO;
-		db_bind_int64(s, 1, pass_id);
-		db_bind_int64(s, 2, job_id);
-		src = db_step(s);
-		db_finalize(s);
-		if (src != DB_DONE)
-			return store_fail(st, src);
-	}
-	return AKSES_OK;
+	if (swap && (rc = store_exec_ids(st,
+	                                 "UPDATE pass SET token_hash = (SELECT token_hash FROM"
+	                                 " print_job WHERE id = ?2) WHERE id = ?1",
+	                                 pass_id, job_id, 0)) != AKSES_OK)
+		return rc;
+	return store_exec_ids(st, "UPDATE print_job SET token_hash = NULL WHERE id = ?1", job_id, 0,
+	                      0);
 }
 
 /* The pass print state a job's new state implies, inside the transaction. A completion counts
@@ -323,15 +314,18 @@ static akses_status print_query(store *st, const char *where, int limit, int64_t
 	snprintf(sql, sizeof sql,
 	         "SELECT j.id, j.at, j.kind, coalesce(r.number, ''),"
 	         " coalesce(j.pass_id, 0), coalesce(j.staff_id, 0), j.queue,"
-	         " j.cups_job_id, j.state, j.reprint, j.message, j.dest = 'file', j.msg_legacy"
+	         " j.cups_job_id, j.state, j.reprint, j.message,"
+	         " CASE WHEN j.dest = 'file' THEN 1 ELSE 0 END, j.msg_legacy"
 	         " FROM print_job j LEFT JOIN request r ON r.id = j.request_id"
 	         " %s ORDER BY j.id DESC LIMIT ?1",
 	         where);
 	db_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
-	db_bind_int(s, 1, limit > 0 ? limit : -1);
-	db_bind_int64(s, 2, arg);
+	/* no limit is the largest one: LIMIT -1 is SQLite's alone */
+	db_bind_int64(s, 1, limit > 0 ? limit : INT64_MAX);
+	if (db_param_count(s) >= 2)
+		db_bind_int64(s, 2, arg);
 	return store_rows(st, s, sizeof **out, print_job_row, NULL, out, n);
 }
 

@@ -95,8 +95,8 @@ static akses_status req_insert(store *st, const struct akses_request_input *in, 
 	    st,
 	    "INSERT INTO request(number, state, last_step, name, nik, institution, phone, email,"
 	    " purpose_cat, purpose, start_at, end_at, equipment, receipt_hash, form_started_at,"
-	    " created_at, updated_at, id_type) VALUES (?1, ?2, 1, ?3, upper(CAST(?4 AS TEXT)), ?5, ?6, ?7, ?8,"
-	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16) RETURNING id");
+	    " created_at, updated_at, id_type) VALUES (?1, ?2, 1, ?3, upper(CAST(?4 AS TEXT)), ?5,"
+	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16) RETURNING id");
 	if (!s) {
 		free(equip);
 		return AKSES_E_IO;
@@ -203,7 +203,7 @@ akses_status store_submit(store *st, const struct akses_request_input *in,
 	" r.purpose_cat, r.purpose, r.start_at, r.end_at, r.created_at, r.updated_at, "            \
 	"r.equipment,"                                                                             \
 	" coalesce(r.escort_id, 0), coalesce(e.name, ''), r.reason, r.report,"                     \
-	" r.anonymized_at IS NOT NULL, r.receipt_hash, r.id_type"
+	" CASE WHEN r.anonymized_at IS NULL THEN 0 ELSE 1 END, r.receipt_hash, r.id_type"
 
 /* Read a request found by the statement's where-clause ("r.number = ?1" or "r.receipt_hash = ?1")
  * with its companions and equipment into out. When hash_out is not NULL it gets the stored
@@ -419,7 +419,8 @@ akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_
 	if (rc == AKSES_OK)
 		rc = store_request_head(st, number, &id, NULL, NULL);
 	if (rc == AKSES_OK) {
-		db_stmt *s = store_prep(st, "SELECT created_at, anonymized_at IS NOT NULL"
+		db_stmt *s = store_prep(st, "SELECT created_at,"
+		                            " CASE WHEN anonymized_at IS NULL THEN 0 ELSE 1 END"
 		                            " FROM request WHERE id = ?1");
 		if (!s)
 			rc = AKSES_E_IO;

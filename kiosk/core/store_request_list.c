@@ -74,7 +74,7 @@ akses_status store_request_list(store *st, req_state state, struct akses_request
 	akses_status rc = store_expire_stale(st, NULL);
 	if (rc != AKSES_OK)
 		return rc;
-	db_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE ?1 = '' OR r.state = ?1"
+	db_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE CAST(?1 AS TEXT) = '' OR r.state = ?1"
 	                                                 " ORDER BY r.created_at DESC, r.id DESC");
 	if (!s)
 		return AKSES_E_IO;

@@ -33,16 +33,19 @@ akses_status store_compliance_resets(store *st, const char *from_day, const char
 	    clock_day_bounds(to_day, &ignored, &t1) != AKSES_OK)
 		return AKSES_E_DATE;
 	/* a reset is a "staff-pin" audit row whose actor is not the account itself; the step's
-	 * actor is that account, and the step came within the window after the reset */
+	 * actor is that account, and the step came within the window after the reset; the latest
+	 * such reset before the step is the one reported */
 	db_stmt *s = store_prep(
-	    st, "SELECT r.number, p.step, p.actor_id, a.actor_id, p.at, max(a.at)"
+	    st, "SELECT r.number, p.step, p.actor_id, a.actor_id, p.at, a.at"
 	        "  FROM step p JOIN request r ON r.id = p.request_id"
-	        "  JOIN audit a ON a.action = 'staff-pin' AND a.subject = 'staff:' || p.actor_id"
-	        "              AND a.actor_id <> p.actor_id"
-	        "              AND a.at <= p.at AND a.at >= p.at - ?3"
+	        "  JOIN audit a ON a.id = (SELECT x.id FROM audit x WHERE x.action = 'staff-pin'"
+	        "              AND x.subject = 'staff:' || p.actor_id"
+	        "              AND x.actor_id <> p.actor_id"
+	        "              AND x.at <= p.at AND x.at >= p.at - ?3"
+	        "              ORDER BY x.at DESC, x.id DESC LIMIT 1)"
 	        " WHERE p.at >= ?1 AND p.at < ?2 AND p.step BETWEEN 2 AND 6"
 	        "   AND p.actor_id IS NOT NULL"
-	        " GROUP BY p.id ORDER BY r.number, p.step, p.id");
+	        " ORDER BY r.number, p.step, p.id");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, t0);

@@ -288,8 +288,8 @@ static akses_status scan_advance_request(store *st, const struct scan_pass *p, i
 	}
 	if (p->f.state != RS_ON_SITE)
 		return AKSES_OK;
-	db_stmt *s = store_prep(st, "SELECT EXISTS(SELECT 1 FROM pass WHERE request_id = ?1"
-	                            " AND inside = 1)");
+	db_stmt *s = store_prep(st, "SELECT CASE WHEN EXISTS(SELECT 1 FROM pass WHERE request_id = ?1"
+	                            " AND inside = 1) THEN 1 ELSE 0 END");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, p->request_id);

@@ -322,7 +322,7 @@ akses_status store_signin_alerts(store *st, int64_t actor_id, struct akses_signi
 	        "       count(DISTINCT g.station), max(g.at)"
 	        "  FROM signin g LEFT JOIN staff f ON f.id = g.staff_id"
 	        " WHERE g.why = 'wrong' AND g.at >= ?1"
-	        " GROUP BY g.staff_id ORDER BY count(*) DESC, g.staff_id");
+	        " GROUP BY g.staff_id, f.name, f.role ORDER BY count(*) DESC, g.staff_id");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, clock_now() - SIGNIN_WINDOW);

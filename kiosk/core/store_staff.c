@@ -238,7 +238,7 @@ akses_status store_staff_list(store *st, akses_role role, struct akses_staff **o
 	*out = NULL;
 	*n = 0;
 	db_stmt *s = store_prep(st, "SELECT id, name, role, active, failed_pins, locked_until,"
-	                            " created_at FROM staff WHERE ?1 = '' OR role = ?1"
+	                            " created_at FROM staff WHERE CAST(?1 AS TEXT) = '' OR role = ?1"
 	                            " ORDER BY name, id");
 	if (!s)
 		return AKSES_E_IO;
