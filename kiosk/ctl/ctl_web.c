@@ -142,11 +142,12 @@ static int web_cert(struct ctl *c, int argc, char **argv)
 	gnutls_free(cert.data);
 	if (!ok)
 		return ctl_fail_text(T_("%s: %s: nothing was written"), out, strerror(err));
-	printf(T_("Wrote %s and %s (key mode 0600), self-signed for %s, valid %d days.\n"
-	          "In the config: [web] cert = %s and key = %s. Browsers will warn about this\n"
-	          "certificate; for daily use install the agency's own: put its certificate (with\n"
-	          "the chain) and key as PEM files in their place, the key readable only by the user\n"
-	          "akses-web runs as (chmod 600), and restart akses-web.\n"),
+	printf(T_("Wrote %s and %s (key mode 0600),\n"
+	          "self-signed for %s, valid %d days. In the config's [web]: cert = %s, key = %s.\n"
+	          "Browsers warn about a self-signed certificate: for daily use install the\n"
+	          "agency's own - its certificate (with the chain) and key as PEM files in their\n"
+	          "place, the key readable only by the user akses-web runs as (chmod 600) - and\n"
+	          "restart akses-web.\n"),
 	       crt_path, key_path, cn, WEB_CERT_DAYS, crt_path, key_path);
 	return CTL_EXIT_OK;
 }

@@ -8,7 +8,7 @@
 
 #define RATE_SLOTS 128
 #define RATE_WINDOW_S 60 /* tries are counted per address in a minute */
-#define RATE_MAX 10      /* sign-in tries an address may make in that minute */
+#define RATE_MAX 20      /* sign-in tries an address may make in that minute */
 
 static struct {
 	char ip[64];

@@ -57,6 +57,8 @@ static const char *web_route(struct web_req *r, char *number, size_t n)
 	bool post = !strcmp(r->method, "POST");
 	if (get && !strncmp(p, "/static/", 8))
 		return "static";
+	if (get && !strcmp(p, "/favicon.ico"))
+		return "favicon";
 	if ((get || post) && !strcmp(p, "/signin"))
 		return "signin";
 	if (post && !strcmp(p, "/signout"))
@@ -88,7 +90,14 @@ static void web_dispatch(struct web_req *r, struct web_conn *c)
 	/* the language: the session's, else ?lang= on the sign-in page, else the config's */
 	i18n_set_lang(r->sess ? r->sess->lang : r->w->cfg.lang);
 	if (!route) {
-		web_error_page(r, 404, W_("Not found"), W_("There is no such page."));
+		web_error_page(r, 404, W_("Not found"),
+		               strcmp(r->method, "POST") ? W_("There is no such page.")
+		                                         : W_("There is no such page. Nothing was "
+		                                              "changed."));
+		goto out;
+	}
+	if (!strcmp(route, "favicon")) {
+		r->status = 204; /* no icon: browsers ask anyway */
 		goto out;
 	}
 	if (!strcmp(route, "static")) {
