@@ -123,6 +123,7 @@ struct web_req {
 	const char *ip;
 	const char *sid;    /* the session cookie (may be NULL) */
 	const char *query_lang; /* ?lang= (the sign-in page's language switch) */
+	const char *query_day;  /* ?day= (the day's log) */
 	struct web_session *sess; /* live session, or NULL */
 	bool expired;       /* a session cookie that was idle too long */
 	struct web_form form; /* POST fields */
@@ -147,6 +148,9 @@ void web_page_lang(struct web_req *r);    /* POST /lang */
 void web_page_inbox(struct web_req *r);   /* GET / */
 void web_page_request(struct web_req *r, const char *number); /* GET /request/N */
 void web_page_act(struct web_req *r, const char *number);     /* POST /request/N/act */
+void web_page_inside(struct web_req *r);                  /* GET /inside (HELPDESK) */
+void web_page_log(struct web_req *r, const char *day);    /* GET /log?day= (HELPDESK) */
+void web_page_audit(struct web_req *r);                   /* GET /audit (HELPDESK) */
 /* A step's time standard counting down (overdue in red), for countdown.js to go on with. */
 void web_due_span(struct web_buf *b, int64_t due_at, int64_t now);
 /* /static/app.css and /static/countdown.js; false when name is neither */

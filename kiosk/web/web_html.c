@@ -96,6 +96,16 @@ void web_page_top(struct web_buf *b, const struct web_session *s, const char *ti
 	           "<script src=\"/static/countdown.js\" defer></script></head><body>"
 	           "<header class=\"bar\"><a class=\"home\" href=\"/\">Akses</a>");
 	if (s) {
+		if (s->role == ROLE_HELPDESK) {
+			/* the Helpdesk home's lists, as at the kiosk */
+			web_raw(b, "<nav><a href=\"/inside\" id=\"nav-inside\">");
+			web_esc(b, W_("Inside now"));
+			web_raw(b, "</a> <a href=\"/log\" id=\"nav-log\">");
+			web_esc(b, W_("Day's log"));
+			web_raw(b, "</a> <a href=\"/audit\" id=\"nav-audit\">");
+			web_esc(b, W_("Audit trail"));
+			web_raw(b, "</a></nav>");
+		}
 		web_raw(b, "<span class=\"who\">");
 		web_esc(b, s->name);
 		web_raw(b, " · ");

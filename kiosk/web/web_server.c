@@ -67,6 +67,12 @@ static const char *web_route(struct web_req *r, char *number, size_t n)
 		return "lang";
 	if (get && !strcmp(p, "/"))
 		return "inbox";
+	if (get && !strcmp(p, "/inside"))
+		return "inside";
+	if (get && !strcmp(p, "/log"))
+		return "log";
+	if (get && !strcmp(p, "/audit"))
+		return "audit";
 	if (!strncmp(p, "/request/", 9)) {
 		const char *num = p + 9, *slash = strchr(num, '/');
 		size_t len = slash ? (size_t)(slash - num) : strlen(num);
@@ -149,6 +155,12 @@ static void web_dispatch(struct web_req *r, struct web_conn *c)
 		web_page_lang(r);
 	else if (!strcmp(route, "inbox"))
 		web_page_inbox(r);
+	else if (!strcmp(route, "inside"))
+		web_page_inside(r);
+	else if (!strcmp(route, "log"))
+		web_page_log(r, r->query_day);
+	else if (!strcmp(route, "audit"))
+		web_page_audit(r);
 	else if (!strcmp(route, "request"))
 		web_page_request(r, number);
 	else if (!strcmp(route, "act"))
@@ -223,6 +235,7 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *con, const c
 	r.sid = MHD_lookup_connection_value(con, MHD_COOKIE_KIND, WEB_COOKIE);
 	r.sess = web_session_find(r.sid, &r.expired);
 	r.query_lang = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "lang");
+	r.query_day = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "day");
 	web_dispatch(&r, c);
 	enum MHD_Result ret = web_send(con, &r);
 	web_form_free(&r.form);

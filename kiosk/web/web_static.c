@@ -39,7 +39,10 @@ static const char web_css[] =
     ".timeline{background:#fff;border-radius:8px;padding:1em 1em 1em 2.2em;margin:0}"
     ".timeline li{margin:.3em 0;overflow-wrap:anywhere}.timeline li b{display:none}"
     ".timeline .late{color:#b3261e}.note{color:#4a5866;font-size:.92em;white-space:pre-wrap}"
-    ".state{font-weight:600}\n";
+    ".state{font-weight:600}nav a{margin-right:.6em}"
+    "table{border-collapse:collapse;background:#fff;width:100%;display:block;overflow-x:auto}"
+    "th,td{text-align:left;padding:.4em .6em;border-bottom:1px solid #dde3ea}"
+    "tr.late td{color:#b3261e}\n";
 
 /* Counts each .due on from the server's time (data-now) and redraws its text every second with
  * the page's own sentences (data-left / data-over); overdue turns it red. */

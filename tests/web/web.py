@@ -372,5 +372,37 @@ def refusals():
     print("markup in a text is shown escaped")
 
 
+def desk():
+    """The Helpdesk's pages: who is inside, the day's log, the audit check; others refused."""
+    h = Client()
+    if h.sign_in(os.environ["HELPDESK"])[0] != 303:
+        fail("HELPDESK could not sign in")
+    st, _, text = h.req("GET", "/")
+    for nav in ("nav-inside", "nav-log", "nav-audit"):
+        if nav not in text:
+            fail("the Helpdesk's inbox lacks " + nav)
+    st, _, text = h.req("GET", "/inside")
+    if st != 200 or "Inside now: 1" not in text or REQ not in text or "Nurul &#39;Aini" not in text:
+        fail("inside: %d %s" % (st, text[-900:]))
+    st, _, text = h.req("GET", "/log?day=2026-11-29")
+    if st != 200 or "1 visits, 1 people, 0 denied scans, 1 inside" not in text:
+        fail("log: %d %s" % (st, text[-900:]))
+    st, _, text = h.req("GET", "/log?day=2026-13-45")
+    if st != 400:
+        fail("a bad day gave %d" % st)
+    st, _, text = h.req("GET", "/audit")
+    if st != 200 or not re.search(r"Intact: \d+ rows, head \d+:[0-9a-f]{16}", text):
+        fail("audit: %d %s" % (st, text[-600:]))
+    k = Client()
+    k.sign_in(os.environ["KADIS"])
+    for page in ("/inside", "/log", "/audit"):
+        st, _, text = k.req("GET", page)
+        if st != 403 or "Your role may not" not in text:
+            fail("KADIS at %s: %d" % (page, st))
+        if "Nurul" in text:
+            fail("KADIS saw who is inside")
+    print("desk: ok")
+
+
 if __name__ == "__main__":
-    {"walk1": walk1, "walk2": walk2, "refusals": refusals}[sys.argv[1]]()
+    {"walk1": walk1, "walk2": walk2, "refusals": refusals, "desk": desk}[sys.argv[1]]()

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# desk.sh - the Helpdesk's pages of the console: who is inside now, the day's log and the audit
+# trail's check, read from the same store calls as aksesctl; other roles are refused.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+setup_staff
+export KADIS KABID KOORD TEKNIS HELPDESK
+now '2026-11-29 08:00'
+submit
+export REQ
+to_recorded "$REQ"
+TOKEN=$(as "$HELPDESK" pass list "$REQ" --tokens 2>/dev/null | grep -o '[A-Z2-7]\{32\}' | head -n 1)
+now '2026-11-29 10:00'
+as "$TEKNIS" scan "$TOKEN" --station 'Pintu' >/dev/null
+web_start
+export URL
+webpy desk
+echo "desk: ok"
