@@ -104,6 +104,9 @@ void web_raw_n(struct web_buf *b, const char *s, size_t n);
 /* Text escaped for HTML (& < > " '): the one way any data reaches a page. */
 void web_esc(struct web_buf *b, const char *s);
 
+/* open, then text escaped, then close: "<th>" "Name" "</th>". */
+void web_wrap(struct web_buf *b, const char *open, const char *text, const char *close);
+
 /* The page's top (title, CSS, the bar with who is signed in, the language switch, sign-out) and
  * its end. s may be NULL (not signed in). refresh: seconds for the page to reload itself. */
 void web_page_top(struct web_buf *b, const struct web_session *s, const char *title,

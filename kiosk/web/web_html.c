@@ -75,6 +75,13 @@ void web_esc(struct web_buf *b, const char *s)
 	}
 }
 
+void web_wrap(struct web_buf *b, const char *open, const char *text, const char *close)
+{
+	web_raw(b, open);
+	web_esc(b, text);
+	web_raw(b, close);
+}
+
 void web_csrf_field(struct web_buf *b, const struct web_session *s)
 {
 	web_raw(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
@@ -98,13 +105,11 @@ void web_page_top(struct web_buf *b, const struct web_session *s, const char *ti
 	if (s) {
 		if (s->role == ROLE_HELPDESK) {
 			/* the Helpdesk home's lists, as at the kiosk */
-			web_raw(b, "<nav><a href=\"/inside\" id=\"nav-inside\">");
-			web_esc(b, W_("Inside now"));
-			web_raw(b, "</a> <a href=\"/log\" id=\"nav-log\">");
-			web_esc(b, W_("Day's log"));
-			web_raw(b, "</a> <a href=\"/audit\" id=\"nav-audit\">");
-			web_esc(b, W_("Audit trail"));
-			web_raw(b, "</a></nav>");
+			web_wrap(b, "<nav><a href=\"/inside\" id=\"nav-inside\">", W_("Inside now"),
+			         "</a> ");
+			web_wrap(b, "<a href=\"/log\" id=\"nav-log\">", W_("Day's log"), "</a> ");
+			web_wrap(b, "<a href=\"/audit\" id=\"nav-audit\">", W_("Audit trail"),
+			         "</a></nav>");
 		}
 		web_raw(b, "<span class=\"who\">");
 		web_esc(b, s->name);

@@ -22,19 +22,12 @@ static bool desk_allowed(struct web_req *r)
 /* A table row of visits: number, name, institution, escort, in, out. */
 static void desk_visits(struct web_buf *b, const struct akses_visit *v, int n, const char *id)
 {
-	web_rawf(b, "<table id=\"%s\"><thead><tr><th>", id);
-	web_esc(b, W_("Request"));
-	web_raw(b, "</th><th>");
-	web_esc(b, W_("Name"));
-	web_raw(b, "</th><th>");
-	web_esc(b, W_("Institution"));
-	web_raw(b, "</th><th>");
-	web_esc(b, W_("Escort"));
-	web_raw(b, "</th><th>");
-	web_esc(b, W_("In"));
-	web_raw(b, "</th><th>");
-	web_esc(b, W_("Out"));
-	web_raw(b, "</th></tr></thead><tbody>");
+	const char *heads[] = {W_("Request"), W_("Name"),     W_("Institution"),
+	                       W_("Escort"),  W_("In"),       W_("Out")};
+	web_rawf(b, "<table id=\"%s\"><thead><tr>", id);
+	for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+		web_wrap(b, "<th>", heads[k], "</th>");
+	web_raw(b, "</tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
 		char in[24], out[24] = "—";
 		clock_format(v[i].in_at, in, sizeof in);
@@ -44,17 +37,11 @@ static void desk_visits(struct web_buf *b, const struct akses_visit *v, int n, c
 		web_esc(b, v[i].number);
 		web_raw(b, "\">");
 		web_esc(b, v[i].number);
-		web_raw(b, "</a></td><td>");
-		web_esc(b, v[i].name);
-		web_raw(b, "</td><td>");
-		web_esc(b, v[i].institution);
-		web_raw(b, "</td><td>");
-		web_esc(b, v[i].escort);
-		web_raw(b, "</td><td>");
-		web_esc(b, in);
-		web_raw(b, "</td><td>");
-		web_esc(b, out);
-		web_raw(b, "</td></tr>");
+		web_raw(b, "</a></td>");
+		const char *cells[] = {v[i].name, v[i].institution, v[i].escort, in, out};
+		for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
+			web_wrap(b, "<td>", cells[k], "</td>");
+		web_raw(b, "</tr>");
 	}
 	web_raw(b, "</tbody></table>");
 }

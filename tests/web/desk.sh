@@ -4,11 +4,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-setup_staff
-export KADIS KABID KOORD TEKNIS HELPDESK
-now '2026-11-29 08:00'
-submit
-export REQ
+web_fixture
 to_recorded "$REQ"
 TOKEN=$(as "$HELPDESK" pass list "$REQ" --tokens 2>/dev/null | grep -o '[A-Z2-7]\{32\}' | head -n 1)
 now '2026-11-29 10:00'

@@ -14,6 +14,16 @@ now() {
 	echo "$1" >"$AKSES_NOW_FILE"
 }
 
+# web_fixture: staff of every role (their ids exported for web.py) and one request REQ submitted
+# at 08:00 for 10:00-12:00 (tests/ctl/lib.sh's submit).
+web_fixture() {
+	setup_staff
+	export KADIS KABID KOORD TEKNIS HELPDESK
+	now '2026-11-29 08:00'
+	submit
+	export REQ
+}
+
 # web_start: a cert for 127.0.0.1, a config naming it and a free port, akses-web started on the
 # current $AKSES_DB; sets URL once it answers (bounded: 100 tries).
 web_start() {

@@ -5,11 +5,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-setup_staff
-export KADIS KABID KOORD TEKNIS HELPDESK
-now '2026-11-29 08:00'
-submit
-export REQ
+web_fixture
 web_start
 export URL
 webpy refusals

@@ -6,15 +6,12 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 # two DBs with the same staff and requests: one for the browser, one for aksesctl
-setup_staff
-export KADIS KABID KOORD TEKNIS HELPDESK
-now '2026-11-29 08:00'
-submit
+web_fixture
 now '2026-11-29 08:04'
 REQ2=$(ctl request submit --name 'Budi Santoso' --nik 1371011203850002 --institution 'PT Lain' \
 	--phone '081298765432' --category audit --purpose 'Audit' \
 	--start '2026-11-29 13:00' --end '2026-11-29 14:00' --consent | last_line)
-export REQ REQ2
+export REQ2
 WEB_DB=$AKSES_DB CTL_DB=$WORK/ctl.db
 sqlite3 -batch "$WEB_DB" ".backup '$CTL_DB'"
 cp "$WEB_DB.key" "$CTL_DB.key" 2>/dev/null || true

@@ -338,9 +338,10 @@ def refusals():
 
     # an expired session: 11 minutes later the same cookie and token are refused
     now("2026-11-29 08:12")
-    refused("expired session (GET)", c.req("GET", "/"), 401, ["10 minutes"], before)
+    # with no session the page is in the config's language, Indonesian
+    refused("expired session (GET)", c.req("GET", "/"), 401, ["setelah 10 menit"], before)
     refused("expired session (POST)", b.req("POST", act_path, {"act": "dispose-kadis",
-            "csrf": bt}), 401, ["Sign in", "Nothing was changed"], before)
+            "csrf": bt}), 401, ["Silakan masuk lagi", "Tidak ada yang diubah"], before)
 
     # a locked account: 5 wrong PINs at the console, then even the right one is refused
     x = Client()
@@ -393,6 +394,14 @@ def desk():
     st, _, text = h.req("GET", "/audit")
     if st != 200 or not re.search(r"Intact: \d+ rows, head \d+:[0-9a-f]{16}", text):
         fail("audit: %d %s" % (st, text[-600:]))
+    # Indonesian by default, English by ?lang=en, and the session's switch
+    st, _, text = Client().req("GET", "/signin")
+    if "Masuk ke konsol Akses" not in text or 'lang="id"' not in text:
+        fail("the sign-in page is not Indonesian by default")
+    st, _, text = h.req("POST", "/lang", {"lang": "id", "csrf": h.csrf()})
+    st, _, text = h.req("GET", "/")
+    if "Menunggu Anda: 0" not in text or "Di dalam sekarang" not in text:
+        fail("the switch to Indonesian: " + text[-600:])
     k = Client()
     k.sign_in(os.environ["KADIS"])
     for page in ("/inside", "/log", "/audit"):
