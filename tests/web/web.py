@@ -413,5 +413,49 @@ def desk():
     print("desk: ok")
 
 
+def branches():
+    """The NO branches from the console: a rejection and a cancellation need their reason; a PIN
+    an ADMIN set is changed by its owner at the console's sign-in."""
+    rej, can = os.environ["REQ_REJECT"], os.environ["REQ_CANCEL"]
+    b = Client()
+    if b.sign_in(os.environ["KABID"])[0] != 303:
+        fail("KABID could not sign in")
+    before = snapshot()
+    st, _, text = b.req("GET", "/request/" + rej)
+    if 'id="act-reject"' not in text or 'id="act-approve"' not in text:
+        fail("KABID at step 5 is not offered approve and reject")
+    refused("reject without a reason", b.req("POST", "/request/%s/act" % rej,
+            {"act": "reject", "csrf": b.csrf(), "text": "   "}), 400,
+            ["This field is required", "Nothing was changed"], before)
+    st, _, _ = b.req("POST", "/request/%s/act" % rej, {"act": "reject", "csrf": b.csrf(),
+                     "text": "Jadwal bentrok dengan pemeliharaan"})
+    if st != 303:
+        fail("reject with a reason: %d" % st)
+    k = Client()
+    k.sign_in(os.environ["KOORD"])
+    before = snapshot()
+    refused("cancel without a reason", k.req("POST", "/request/%s/act" % can,
+            {"act": "cancel", "csrf": k.csrf()}), 400, ["Nothing was changed"], before)
+    st, _, _ = k.req("POST", "/request/%s/act" % can, {"act": "cancel", "csrf": k.csrf(),
+                     "text": "Pemohon minta dibatalkan"})
+    if st != 303:
+        fail("cancel with a reason: %d" % st)
+    # the reset PIN: refused alone, asked for a new one, then signed in with it
+    x = Client()
+    st, _, text = x.sign_in(os.environ["HELPDESK"], "777777")
+    if st != 400 or 'id="newpin"' not in text or x.sid:
+        fail("a reset PIN was not asked to be changed: %d %s" % (st, text[-500:]))
+    st, _, text = x.req("POST", "/signin", {"staff": os.environ["HELPDESK"], "pin": "777777",
+                        "newpin": "868686", "again": "868687", "lang": "en"})
+    if st != 400 or "differ" not in text or x.sid:
+        fail("two different new PINs: %d" % st)
+    st, _, text = x.req("POST", "/signin", {"staff": os.environ["HELPDESK"], "pin": "777777",
+                        "newpin": "868686", "again": "868686", "lang": "en"})
+    if st != 303 or not x.sid:
+        fail("the new PIN did not sign in: %d %s" % (st, text[-500:]))
+    print("branches: ok")
+
+
 if __name__ == "__main__":
-    {"walk1": walk1, "walk2": walk2, "refusals": refusals, "desk": desk}[sys.argv[1]]()
+    {"walk1": walk1, "walk2": walk2, "refusals": refusals, "desk": desk,
+     "branches": branches}[sys.argv[1]]()
