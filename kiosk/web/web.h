@@ -136,6 +136,7 @@ struct web_req {
 	const char *ctype;
 	char location[512];   /* a 303's target */
 	char set_cookie[256]; /* a Set-Cookie value */
+	char disposition[128]; /* a Content-Disposition value (a PDF to download) */
 };
 
 /* Replies. */
@@ -154,6 +155,8 @@ void web_page_act(struct web_req *r, const char *number);     /* POST /request/N
 void web_page_inside(struct web_req *r);                  /* GET /inside (HELPDESK) */
 void web_page_log(struct web_req *r, const char *day);    /* GET /log?day= (HELPDESK) */
 void web_page_audit(struct web_req *r);                   /* GET /audit (HELPDESK) */
+void web_page_print(struct web_req *r);      /* GET /print: the form and the jobs (HELPDESK) */
+void web_page_print_post(struct web_req *r); /* POST /print: to a queue, or the PDF */
 /* A step's time standard counting down (overdue in red), for countdown.js to go on with. */
 void web_due_span(struct web_buf *b, int64_t due_at, int64_t now);
 /* /static/app.css and /static/countdown.js; false when name is neither */

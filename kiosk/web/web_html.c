@@ -108,8 +108,8 @@ void web_page_top(struct web_buf *b, const struct web_session *s, const char *ti
 			web_wrap(b, "<nav><a href=\"/inside\" id=\"nav-inside\">", W_("Inside now"),
 			         "</a> ");
 			web_wrap(b, "<a href=\"/log\" id=\"nav-log\">", W_("Day's log"), "</a> ");
-			web_wrap(b, "<a href=\"/audit\" id=\"nav-audit\">", W_("Audit trail"),
-			         "</a></nav>");
+			web_wrap(b, "<a href=\"/audit\" id=\"nav-audit\">", W_("Audit trail"), "</a> ");
+			web_wrap(b, "<a href=\"/print\" id=\"nav-print\">", W_("Print"), "</a></nav>");
 		}
 		web_raw(b, "<span class=\"who\">");
 		web_esc(b, s->name);

@@ -73,6 +73,8 @@ static const char *web_route(struct web_req *r, char *number, size_t n)
 		return "log";
 	if (get && !strcmp(p, "/audit"))
 		return "audit";
+	if ((get || post) && !strcmp(p, "/print"))
+		return "print";
 	if (!strncmp(p, "/request/", 9)) {
 		const char *num = p + 9, *slash = strchr(num, '/');
 		size_t len = slash ? (size_t)(slash - num) : strlen(num);
@@ -161,6 +163,10 @@ static void web_dispatch(struct web_req *r, struct web_conn *c)
 		web_page_log(r, r->query_day);
 	else if (!strcmp(route, "audit"))
 		web_page_audit(r);
+	else if (!strcmp(route, "print") && !strcmp(r->method, "POST"))
+		web_page_print_post(r);
+	else if (!strcmp(route, "print"))
+		web_page_print(r);
 	else if (!strcmp(route, "request"))
 		web_page_request(r, number);
 	else if (!strcmp(route, "act"))
@@ -184,6 +190,8 @@ static enum MHD_Result web_send(struct MHD_Connection *con, struct web_req *r)
 	                        r->ctype ? r->ctype : "text/html; charset=utf-8");
 	if (r->location[0])
 		MHD_add_response_header(resp, "Location", r->location);
+	if (r->disposition[0])
+		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
 	if (r->set_cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
 	enum MHD_Result ret = MHD_queue_response(con, (unsigned)r->status, resp);

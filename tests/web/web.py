@@ -394,6 +394,29 @@ def desk():
     st, _, text = h.req("GET", "/audit")
     if st != 200 or not re.search(r"Intact: \d+ rows, head \d+:[0-9a-f]{16}", text):
         fail("audit: %d %s" % (st, text[-600:]))
+    # print: the day's log as a PDF download, who is inside to the CUPS queue PDF, the jobs
+    t = h.csrf()
+    st, r, text = h.req("POST", "/print", {"csrf": t, "doc": "log", "how": "pdf",
+                                           "day": "2026-11-29"})
+    if st != 200 or r.getheader("Content-Type") != "application/pdf" or not text.startswith("%PDF"):
+        fail("log as PDF: %d %s" % (st, r.getheader("Content-Type")))
+    if "attachment" not in (r.getheader("Content-Disposition") or ""):
+        fail("the PDF is not a download")
+    st, _, _ = h.req("POST", "/print", {"csrf": t, "doc": "inside", "how": "queue",
+                                        "queue": "PDF"})
+    if st != 303:
+        fail("inside to the queue: %d" % st)
+    st, _, text = h.req("GET", "/print")
+    if not re.search(r"Sent to PDF as job \d+\.", text) or text.count("<tr>") < 2:
+        fail("the print jobs: " + text[-900:])
+    before = snapshot()
+    refused("print an unknown document", h.req("POST", "/print", {"csrf": t, "doc": "badge",
+            "how": "pdf"}), 400, ["Nothing was printed"], before)
+    refused("print an unknown request's report", h.req("POST", "/print", {"csrf": t,
+            "doc": "report", "how": "pdf", "number": "AKS-20261129-99999"}), 400,
+            ["Nothing was printed"], before)
+    refused("print without CSRF", h.req("POST", "/print", {"doc": "log", "how": "pdf"}), 403,
+            ["security token"], before)
     # Indonesian by default, English by ?lang=en, and the session's switch
     st, _, text = Client().req("GET", "/signin")
     if "Masuk ke konsol Akses" not in text or 'lang="id"' not in text:
@@ -404,7 +427,7 @@ def desk():
         fail("the switch to Indonesian: " + text[-600:])
     k = Client()
     k.sign_in(os.environ["KADIS"])
-    for page in ("/inside", "/log", "/audit"):
+    for page in ("/inside", "/log", "/audit", "/print"):
         st, _, text = k.req("GET", page)
         if st != 403 or "Your role may not" not in text:
             fail("KADIS at %s: %d" % (page, st))
