@@ -109,6 +109,8 @@ void web_page_top(struct web_buf *b, const struct web_session *s, const char *ti
 			         "</a> ");
 			web_wrap(b, "<a href=\"/log\" id=\"nav-log\">", W_("Day's log"), "</a> ");
 			web_wrap(b, "<a href=\"/audit\" id=\"nav-audit\">", W_("Audit trail"), "</a> ");
+			web_wrap(b, "<a href=\"/compliance\" id=\"nav-compliance\">", W_("Compliance"),
+			         "</a> ");
 			web_wrap(b, "<a href=\"/print\" id=\"nav-print\">", W_("Print"), "</a></nav>");
 		}
 		web_raw(b, "<span class=\"who\">");

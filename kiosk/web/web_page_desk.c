@@ -1,6 +1,7 @@
 /* web_page_desk.c - the Helpdesk's pages in the console, read from the same store calls as
  * aksesctl's: who is inside now (the evacuation list, store_inside), a day's visits and denied
- * scans (store_day_log) and the audit trail's check (store_check + store_audit_check). */
+ * scans (store_day_log), SOP compliance for a range with its chart (store_compliance) and the
+ * audit trail's check (store_check + store_audit_check). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,4 +136,62 @@ void web_page_audit(struct web_req *r)
 	web_esc(b, line);
 	web_raw(b, "</p>");
 	web_page_end(b);
+}
+
+/* One compliance row: step, role, count, median and p90 against the standard, and a bar of the
+ * share within the standard (the chart: a CSS width, no script, no image). */
+static void desk_compliance_row(struct web_buf *b, const struct akses_compliance_row *c)
+{
+	char v[64];
+	int pct = (int)(c->within_share * 100.0 + 0.5);
+	web_rawf(b, "<tr%s><td>%d</td>", pct < 100 ? " class=\"late\"" : "", c->step);
+	web_wrap(b, "<td>", c->role == ROLE_NONE ? "PEMOHON" : wf_role_title(c->role), "</td>");
+	web_rawf(b, "<td>%d</td>", c->count);
+	snprintf(v, sizeof v, "%d:%02d / %d:%02d", (int)c->median_s / 60, (int)c->median_s % 60,
+	         c->standard_s / 60, c->standard_s % 60);
+	web_wrap(b, "<td>", v, "</td>");
+	snprintf(v, sizeof v, "%d:%02d", (int)c->p90_s / 60, (int)c->p90_s % 60);
+	web_wrap(b, "<td>", v, "</td>");
+	/* the bar's width is one of 21 classes, so the style sheet needs no inline style */
+	web_rawf(b, "<td><span class=\"bar w%d\"></span> %d%%</td></tr>", (pct + 2) / 5, pct);
+}
+
+void web_page_compliance(struct web_req *r, const char *from_arg, const char *to_arg)
+{
+	if (!desk_allowed(r))
+		return;
+	char today[16];
+	const char *to = to_arg && *to_arg ? to_arg : clock_format_day(clock_now(), today,
+	                                                                 sizeof today);
+	const char *from = from_arg && *from_arg ? from_arg : to;
+	struct akses_compliance_row *rows = NULL;
+	int n = 0;
+	akses_status rc = store_compliance(r->w->st, from, to, &rows, &n);
+	if (rc != AKSES_OK) {
+		web_error_page(r, akses_status_is_input(rc) ? 400 : 500, W_("Compliance"),
+		               akses_status_message(rc));
+		return;
+	}
+	struct web_buf *b = &r->body;
+	web_page_top(b, r->sess, W_("Compliance"), 0);
+	web_wrap(b, "<h1>", W_("SOP compliance"), " ");
+	web_esc(b, from);
+	web_wrap(b, " – ", to, "</h1>");
+	web_raw(b, "<form method=\"get\" action=\"/compliance\" class=\"inline\">"
+	           "<input type=\"date\" name=\"from\" aria-label=\"from\" value=\"");
+	web_esc(b, from);
+	web_raw(b, "\"> <input type=\"date\" name=\"to\" aria-label=\"to\" value=\"");
+	web_esc(b, to);
+	web_wrap(b, "\"> <button class=\"primary\">", W_("Show"), "</button></form>");
+	const char *heads[] = {W_("Step"), W_("Role"), W_("Count"), W_("Median / standard"),
+	                       W_("p90"), W_("Within the standard")};
+	web_raw(b, "<table id=\"compliance\"><thead><tr>");
+	for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+		web_wrap(b, "<th>", heads[k], "</th>");
+	web_raw(b, "</tr></thead><tbody>");
+	for (int i = 0; i < n; i++)
+		desk_compliance_row(b, &rows[i]);
+	web_raw(b, "</tbody></table>");
+	web_page_end(b);
+	free(rows);
 }

@@ -73,6 +73,8 @@ static const char *web_route(struct web_req *r, char *number, size_t n)
 		return "log";
 	if (get && !strcmp(p, "/audit"))
 		return "audit";
+	if (get && !strcmp(p, "/compliance"))
+		return "compliance";
 	if ((get || post) && !strcmp(p, "/print"))
 		return "print";
 	if (!strncmp(p, "/request/", 9)) {
@@ -163,6 +165,8 @@ static void web_dispatch(struct web_req *r, struct web_conn *c)
 		web_page_log(r, r->query_day);
 	else if (!strcmp(route, "audit"))
 		web_page_audit(r);
+	else if (!strcmp(route, "compliance"))
+		web_page_compliance(r, r->query_from, r->query_to);
 	else if (!strcmp(route, "print") && !strcmp(r->method, "POST"))
 		web_page_print_post(r);
 	else if (!strcmp(route, "print"))
@@ -244,6 +248,8 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *con, const c
 	r.sess = web_session_find(r.sid, &r.expired);
 	r.query_lang = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "lang");
 	r.query_day = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "day");
+	r.query_from = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "from");
+	r.query_to = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "to");
 	web_dispatch(&r, c);
 	enum MHD_Result ret = web_send(con, &r);
 	web_form_free(&r.form);

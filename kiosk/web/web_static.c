@@ -42,7 +42,11 @@ static const char web_css[] =
     ".state{font-weight:600}nav a{margin-right:.6em}"
     "table{border-collapse:collapse;background:#fff;width:100%;display:block;overflow-x:auto}"
     "th,td{text-align:left;padding:.4em .6em;border-bottom:1px solid #dde3ea}"
-    "tr.late td{color:#b3261e}\n";
+    "tr.late td{color:#b3261e}"
+    ".bar{display:inline-block;height:.8em;background:#1f7a3d;vertical-align:middle}"
+    "tr.late .bar{background:#b3261e}"
+    ".bar.w0{width:0px}"".bar.w1{width:6px}"".bar.w2{width:12px}"".bar.w3{width:18px}"".bar.w4{width:24px}"".bar.w5{width:30px}"".bar.w6{width:36px}"".bar.w7{width:42px}"".bar.w8{width:48px}"".bar.w9{width:54px}"".bar.w10{width:60px}"".bar.w11{width:66px}"".bar.w12{width:72px}"".bar.w13{width:78px}"".bar.w14{width:84px}"".bar.w15{width:90px}"".bar.w16{width:96px}"".bar.w17{width:102px}"".bar.w18{width:108px}"".bar.w19{width:114px}"".bar.w20{width:120px}"
+    "\n";
 
 /* Counts each .due on from the server's time (data-now) and redraws its text every second with
  * the page's own sentences (data-left / data-over); overdue turns it red. */

@@ -394,6 +394,12 @@ def desk():
     st, _, text = h.req("GET", "/audit")
     if st != 200 or not re.search(r"Intact: \d+ rows, head \d+:[0-9a-f]{16}", text):
         fail("audit: %d %s" % (st, text[-600:]))
+    st, _, text = h.req("GET", "/compliance?from=2026-11-29&to=2026-11-29")
+    if st != 200 or not re.search(r'<tr[^>]*><td>2</td>', text) or 'class="bar w' not in text:
+        fail("compliance: %d %s" % (st, text[-900:]))
+    st, _, text = h.req("GET", "/compliance?from=2026-02-30&to=2026-11-29")
+    if st != 400:
+        fail("compliance for a day that does not exist gave %d" % st)
     # print: the day's log as a PDF download, who is inside to the CUPS queue PDF, the jobs
     t = h.csrf()
     st, r, text = h.req("POST", "/print", {"csrf": t, "doc": "log", "how": "pdf",
@@ -427,7 +433,7 @@ def desk():
         fail("the switch to Indonesian: " + text[-600:])
     k = Client()
     k.sign_in(os.environ["KADIS"])
-    for page in ("/inside", "/log", "/audit", "/print"):
+    for page in ("/inside", "/log", "/audit", "/print", "/compliance"):
         st, _, text = k.req("GET", page)
         if st != 403 or "Your role may not" not in text:
             fail("KADIS at %s: %d" % (page, st))
