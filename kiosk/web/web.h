@@ -128,6 +128,7 @@ struct web_req {
 	const char *query_lang; /* ?lang= (the sign-in page's language switch) */
 	const char *query_day;  /* ?day= (the day's log) */
 	const char *query_from, *query_to; /* ?from=&to= (compliance) */
+	char number[64];    /* the request number of /request/N paths */
 	struct web_session *sess; /* live session, or NULL */
 	bool expired;       /* a session cookie that was idle too long */
 	struct web_form form; /* POST fields */
@@ -151,13 +152,12 @@ void web_page_signin(struct web_req *r);  /* GET/POST /signin */
 void web_page_signout(struct web_req *r); /* POST /signout */
 void web_page_lang(struct web_req *r);    /* POST /lang */
 void web_page_inbox(struct web_req *r);   /* GET / */
-void web_page_request(struct web_req *r, const char *number); /* GET /request/N */
-void web_page_act(struct web_req *r, const char *number);     /* POST /request/N/act */
+void web_page_request(struct web_req *r); /* GET /request/N */
+void web_page_act(struct web_req *r);     /* POST /request/N/act */
 void web_page_inside(struct web_req *r);                  /* GET /inside (HELPDESK) */
-void web_page_log(struct web_req *r, const char *day);    /* GET /log?day= (HELPDESK) */
+void web_page_log(struct web_req *r);                     /* GET /log?day= (HELPDESK) */
 void web_page_audit(struct web_req *r);                   /* GET /audit (HELPDESK) */
-/* GET /compliance?from=&to= (HELPDESK) */
-void web_page_compliance(struct web_req *r, const char *from, const char *to);
+void web_page_compliance(struct web_req *r); /* GET /compliance?from=&to= (HELPDESK) */
 void web_page_print(struct web_req *r);      /* GET /print: the form and the jobs (HELPDESK) */
 void web_page_print_post(struct web_req *r); /* POST /print: to a queue, or the PDF */
 /* A step's time standard counting down (overdue in red), for countdown.js to go on with. */

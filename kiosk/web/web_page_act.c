@@ -34,8 +34,9 @@ static int act_http_status(akses_status rc)
 	return 500;
 }
 
-void web_page_act(struct web_req *r, const char *number)
+void web_page_act(struct web_req *r)
 {
+	const char *number = r->number;
 	wf_action act = act_parse(web_form_get(&r->form, "act"));
 	const char *text = web_form_get(&r->form, "text");
 	int64_t actor = r->sess->staff_id;

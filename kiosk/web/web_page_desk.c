@@ -70,8 +70,9 @@ void web_page_inside(struct web_req *r)
 	free(v);
 }
 
-void web_page_log(struct web_req *r, const char *day_arg)
+void web_page_log(struct web_req *r)
 {
+	const char *day_arg = r->query_day;
 	if (!desk_allowed(r))
 		return;
 	char today[16];
@@ -156,8 +157,9 @@ static void desk_compliance_row(struct web_buf *b, const struct akses_compliance
 	web_rawf(b, "<td><span class=\"bar w%d\"></span> %d%%</td></tr>", (pct + 2) / 5, pct);
 }
 
-void web_page_compliance(struct web_req *r, const char *from_arg, const char *to_arg)
+void web_page_compliance(struct web_req *r)
 {
+	const char *from_arg = r->query_from, *to_arg = r->query_to;
 	if (!desk_allowed(r))
 		return;
 	char today[16];

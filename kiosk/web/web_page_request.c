@@ -181,8 +181,9 @@ static void rq_action_form(struct web_req *r, const char *number, wf_action act,
 	web_raw(b, "</button></form>");
 }
 
-void web_page_request(struct web_req *r, const char *number)
+void web_page_request(struct web_req *r)
 {
+	const char *number = r->number;
 	struct web_buf *b = &r->body;
 	struct akses_request q;
 	akses_status rc = store_request_get(r->w->st, number, &q);

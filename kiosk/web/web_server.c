@@ -49,134 +49,122 @@ void web_error_page(struct web_req *r, int status, const char *title, const char
 	web_page_end(&r->body);
 }
 
-/* The route of a request, by name for the log; NULL when there is none. */
-static const char *web_route(struct web_req *r, char *number, size_t n)
+enum { WEB_GET = 1, WEB_POST = 2 };
+
+/* The pages: a path ('*' stands for one segment, the request number, into r->number), the
+ * methods, whether it answers without a session, and what answers it. */
+struct web_route {
+	const char *path;
+	unsigned methods;
+	bool open;
+	void (*run)(struct web_req *r);
+};
+
+static const struct web_route web_routes[] = {
+    {.path = "/signin", .methods = WEB_GET | WEB_POST, .open = true, .run = web_page_signin},
+    {.path = "/signout", .methods = WEB_POST, .run = web_page_signout},
+    {.path = "/lang", .methods = WEB_POST, .run = web_page_lang},
+    {.path = "/", .methods = WEB_GET, .run = web_page_inbox},
+    {.path = "/request/*", .methods = WEB_GET, .run = web_page_request},
+    {.path = "/request/*/act", .methods = WEB_POST, .run = web_page_act},
+    {.path = "/inside", .methods = WEB_GET, .run = web_page_inside},
+    {.path = "/log", .methods = WEB_GET, .run = web_page_log},
+    {.path = "/compliance", .methods = WEB_GET, .run = web_page_compliance},
+    {.path = "/audit", .methods = WEB_GET, .run = web_page_audit},
+    {.path = "/print", .methods = WEB_GET, .run = web_page_print},
+    {.path = "/print", .methods = WEB_POST, .run = web_page_print_post},
+};
+
+/* Does path match pattern? A '*' takes one non-empty segment into seg[n]. */
+static bool web_path_match(const char *pattern, const char *path, char *seg, size_t n)
 {
-	const char *p = r->path;
-	bool get = !strcmp(r->method, "GET") || !strcmp(r->method, "HEAD");
-	bool post = !strcmp(r->method, "POST");
-	if (get && !strncmp(p, "/static/", 8))
-		return "static";
-	if (get && !strcmp(p, "/favicon.ico"))
-		return "favicon";
-	if ((get || post) && !strcmp(p, "/signin"))
-		return "signin";
-	if (post && !strcmp(p, "/signout"))
-		return "signout";
-	if (post && !strcmp(p, "/lang"))
-		return "lang";
-	if (get && !strcmp(p, "/"))
-		return "inbox";
-	if (get && !strcmp(p, "/inside"))
-		return "inside";
-	if (get && !strcmp(p, "/log"))
-		return "log";
-	if (get && !strcmp(p, "/audit"))
-		return "audit";
-	if (get && !strcmp(p, "/compliance"))
-		return "compliance";
-	if ((get || post) && !strcmp(p, "/print"))
-		return "print";
-	if (!strncmp(p, "/request/", 9)) {
-		const char *num = p + 9, *slash = strchr(num, '/');
-		size_t len = slash ? (size_t)(slash - num) : strlen(num);
-		if (len == 0 || len >= n)
-			return NULL;
-		memcpy(number, num, len);
-		number[len] = '\0';
-		if (get && !slash)
-			return "request";
-		if (post && slash && !strcmp(slash, "/act"))
-			return "act";
+	while (*pattern) {
+		if (*pattern == '*') {
+			size_t len = strcspn(path, "/");
+			if (len == 0 || len >= n)
+				return false;
+			memcpy(seg, path, len);
+			seg[len] = '\0';
+			path += len;
+			pattern++;
+		} else if (*pattern++ != *path++) {
+			return false;
+		}
 	}
+	return *path == '\0';
+}
+
+/* The route of a request; NULL when there is none. */
+static const struct web_route *web_route(struct web_req *r)
+{
+	unsigned m = !strcmp(r->method, "POST")                                  ? WEB_POST
+	             : !strcmp(r->method, "GET") || !strcmp(r->method, "HEAD") ? WEB_GET
+	                                                                           : 0;
+	for (size_t i = 0; i < sizeof web_routes / sizeof web_routes[0]; i++)
+		if ((web_routes[i].methods & m) &&
+		    web_path_match(web_routes[i].path, r->path, r->number, sizeof r->number))
+			return &web_routes[i];
 	return NULL;
 }
 
-/* Answer a request whose body (if any) is in c. */
-static void web_dispatch(struct web_req *r, struct web_conn *c)
+/* Answer a request whose body (if any) is in c; returns the route's name for the log. */
+static const char *web_dispatch(struct web_req *r, struct web_conn *c)
 {
-	char number[64] = "";
-	const char *route = web_route(r, number, sizeof number);
-	/* the language: the session's, else ?lang= on the sign-in page, else the config's */
+	/* the language: the session's, else the config's (the sign-in page takes ?lang=) */
 	i18n_set_lang(r->sess ? r->sess->lang : r->w->cfg.lang);
-	if (!route) {
-		web_error_page(r, 404, W_("Not found"),
-		               strcmp(r->method, "POST") ? W_("There is no such page.")
-		                                         : W_("There is no such page. Nothing was "
-		                                              "changed."));
-		goto out;
-	}
-	if (!strcmp(route, "favicon")) {
+	bool get = !strcmp(r->method, "GET") || !strcmp(r->method, "HEAD");
+	if (get && !strcmp(r->path, "/favicon.ico")) {
 		r->status = 204; /* no icon: browsers ask anyway */
-		goto out;
+		return "favicon";
 	}
-	if (!strcmp(route, "static")) {
+	if (get && !strncmp(r->path, "/static/", 8)) {
 		if (!web_static(r, r->path + 8))
 			web_error_page(r, 404, W_("Not found"), W_("There is no such page."));
-		goto out;
+		return "static";
 	}
-	if (!strcmp(r->method, "POST")) {
+	const struct web_route *route = web_route(r);
+	if (!route) {
+		web_error_page(r, 404, W_("Not found"),
+		               get ? W_("There is no such page.")
+		                   : W_("There is no such page. Nothing was changed."));
+		return "-";
+	}
+	if (!get) {
 		if (c->too_big) {
 			web_error_page(r, 413, W_("Too much data"),
 			               W_("The form sent more than the console accepts. Nothing was "
 			                  "changed."));
-			goto out;
+			return route->path;
 		}
 		if (web_form_parse(&r->form, c->body.s ? c->body.s : "", c->body.len) != 0) {
 			web_error_page(r, 400, W_("Bad form"),
 			               W_("The form could not be read (it held text that is not valid "
 			                  "UTF-8, or was malformed). Nothing was changed."));
-			goto out;
+			return route->path;
 		}
 	}
-	if (!strcmp(route, "signin")) {
-		web_page_signin(r);
-		goto out;
-	}
-	if (!r->sess) {
+	if (!route->open && !r->sess) {
 		if (r->expired)
 			web_error_page(r, 401, W_("Session ended"),
 			               W_("You were signed out after 10 minutes without use. Sign in "
 			                  "again. Nothing was changed."));
-		else if (!strcmp(r->method, "GET"))
+		else if (get)
 			web_redirect(r, "/signin");
 		else
 			web_error_page(r, 401, W_("Not signed in"),
 			               W_("Sign in first. Nothing was changed."));
-		goto out;
+		return route->path;
 	}
-	if (!strcmp(r->method, "POST") &&
+	if (!route->open && !get &&
 	    !web_session_csrf_ok(r->sess, web_form_get(&r->form, "csrf"))) {
 		web_error_page(r, 403, W_("Form refused"),
 		               W_("This form did not come from a page of this console (its security "
 		                  "token is missing or wrong). Open the page again. Nothing was "
 		                  "changed."));
-		goto out;
+		return route->path;
 	}
-	if (!strcmp(route, "signout"))
-		web_page_signout(r);
-	else if (!strcmp(route, "lang"))
-		web_page_lang(r);
-	else if (!strcmp(route, "inbox"))
-		web_page_inbox(r);
-	else if (!strcmp(route, "inside"))
-		web_page_inside(r);
-	else if (!strcmp(route, "log"))
-		web_page_log(r, r->query_day);
-	else if (!strcmp(route, "audit"))
-		web_page_audit(r);
-	else if (!strcmp(route, "compliance"))
-		web_page_compliance(r, r->query_from, r->query_to);
-	else if (!strcmp(route, "print") && !strcmp(r->method, "POST"))
-		web_page_print_post(r);
-	else if (!strcmp(route, "print"))
-		web_page_print(r);
-	else if (!strcmp(route, "request"))
-		web_page_request(r, number);
-	else if (!strcmp(route, "act"))
-		web_page_act(r, number);
-out:
-	fprintf(stderr, "akses-web: %s %s %d\n", r->method, route ? route : "-", r->status);
+	route->run(r);
+	return route->path;
 }
 
 static enum MHD_Result web_send(struct MHD_Connection *con, struct web_req *r)
@@ -250,7 +238,9 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *con, const c
 	r.query_day = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "day");
 	r.query_from = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "from");
 	r.query_to = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "to");
-	web_dispatch(&r, c);
+	const char *route = web_dispatch(&r, c);
+	/* the route's pattern, never the path as typed (it could hold anything) */
+	fprintf(stderr, "akses-web: %s %s %d\n", method, route, r.status);
 	enum MHD_Result ret = web_send(con, &r);
 	web_form_free(&r.form);
 	free(r.body.s);
