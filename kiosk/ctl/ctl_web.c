@@ -3,8 +3,8 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <gnutls/gnutls.h>
 #include <gnutls/crypto.h>
+#include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,8 +51,8 @@ static int web_make_pair(const char *cn, gnutls_datum_t *cert_pem, gnutls_datum_
 	struct in_addr ip;
 	int rc = gnutls_x509_privkey_init(&key);
 	if (rc >= 0)
-		rc = gnutls_x509_privkey_generate(key, GNUTLS_PK_ECDSA,
-		                                  GNUTLS_CURVE_TO_BITS(GNUTLS_ECC_CURVE_SECP256R1), 0);
+		rc = gnutls_x509_privkey_generate(
+		    key, GNUTLS_PK_ECDSA, GNUTLS_CURVE_TO_BITS(GNUTLS_ECC_CURVE_SECP256R1), 0);
 	if (rc >= 0)
 		rc = gnutls_x509_crt_init(&crt);
 	if (rc >= 0)
@@ -66,7 +66,8 @@ static int web_make_pair(const char *cn, gnutls_datum_t *cert_pem, gnutls_datum_
 	if (rc >= 0)
 		rc = gnutls_x509_crt_set_activation_time(crt, now - 24 * 3600);
 	if (rc >= 0)
-		rc = gnutls_x509_crt_set_expiration_time(crt, now + (time_t)WEB_CERT_DAYS * 24 * 3600);
+		rc = gnutls_x509_crt_set_expiration_time(crt,
+		                                         now + (time_t)WEB_CERT_DAYS * 24 * 3600);
 	if (rc >= 0)
 		rc = gnutls_x509_crt_set_dn_by_oid(crt, GNUTLS_OID_X520_COMMON_NAME, 0, cn,
 		                                   (unsigned)strlen(cn));
@@ -116,8 +117,9 @@ static int web_cert(struct ctl *c, int argc, char **argv)
 	if (!cn)
 		cn = "localhost";
 	size_t cl = strlen(cn);
-	if (cl == 0 || cl > 253 || strspn(cn, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	                                      "0123456789.-") != cl)
+	if (cl == 0 || cl > 253 ||
+	    strspn(cn, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	               "0123456789.-") != cl)
 		return ctl_usage(T_("--cn: a host name or IPv4 address (letters, digits, dots, "
 		                    "dashes)"));
 	char crt_path[4096], key_path[4096];

@@ -16,12 +16,12 @@
 #define WEB_DOMAIN "akses-web"
 #define W_(s) dgettext(WEB_DOMAIN, s) /* the console's own strings (assets/po/akses-web) */
 
-#define WEB_BODY_MAX (16 * 1024)  /* bytes: a POST body beyond this is refused whole */
-#define WEB_IDLE_S 600            /* a session unused this long is over */
-#define WEB_SESSIONS_MAX 64       /* signed-in sessions at once */
-#define WEB_SID_HEX 64            /* 32 random bytes, hex */
+#define WEB_BODY_MAX (16 * 1024) /* bytes: a POST body beyond this is refused whole */
+#define WEB_IDLE_S 600           /* a session unused this long is over */
+#define WEB_SESSIONS_MAX 64      /* signed-in sessions at once */
+#define WEB_SID_HEX 64           /* 32 random bytes, hex */
 #define WEB_COOKIE "akses_sid"   /* the session cookie's name */
-#define WEB_STATION "WEB"         /* the sign-in records' station: the console */
+#define WEB_STATION "WEB"        /* the sign-in records' station: the console */
 
 /* ---- the server's context (one thread answers every request: see web_main.c) ------------- */
 
@@ -109,8 +109,7 @@ void web_wrap(struct web_buf *b, const char *open, const char *text, const char 
 
 /* The page's top (title, CSS, the bar with who is signed in, the language switch, sign-out) and
  * its end. s may be NULL (not signed in). refresh: seconds for the page to reload itself. */
-void web_page_top(struct web_buf *b, const struct web_session *s, const char *title,
-                  int refresh);
+void web_page_top(struct web_buf *b, const struct web_session *s, const char *title, int refresh);
 void web_page_end(struct web_buf *b);
 /* The session's flash (once), then cleared. */
 void web_page_flash(struct web_buf *b, struct web_session *s);
@@ -124,20 +123,20 @@ struct web_req {
 	const char *method; /* "GET", "POST" */
 	const char *path;
 	const char *ip;
-	const char *sid;    /* the session cookie (may be NULL) */
-	const char *query_lang; /* ?lang= (the sign-in page's language switch) */
-	const char *query_day;  /* ?day= (the day's log) */
+	const char *sid;                   /* the session cookie (may be NULL) */
+	const char *query_lang;            /* ?lang= (the sign-in page's language switch) */
+	const char *query_day;             /* ?day= (the day's log) */
 	const char *query_from, *query_to; /* ?from=&to= (compliance) */
-	char number[64];    /* the request number of /request/N paths */
-	struct web_session *sess; /* live session, or NULL */
-	bool expired;       /* a session cookie that was idle too long */
-	struct web_form form; /* POST fields */
+	char number[64];                   /* the request number of /request/N paths */
+	struct web_session *sess;          /* live session, or NULL */
+	bool expired;                      /* a session cookie that was idle too long */
+	struct web_form form;              /* POST fields */
 	/* the reply */
 	int status;
 	struct web_buf body;
 	const char *ctype;
-	char location[512];   /* a 303's target */
-	char set_cookie[256]; /* a Set-Cookie value */
+	char location[512];    /* a 303's target */
+	char set_cookie[256];  /* a Set-Cookie value */
 	char disposition[128]; /* a Content-Disposition value (a PDF to download) */
 };
 
@@ -148,15 +147,15 @@ void web_error_page(struct web_req *r, int status, const char *title, const char
 
 /* ---- pages -------------------------------------------------------------------------------- */
 
-void web_page_signin(struct web_req *r);  /* GET/POST /signin */
-void web_page_signout(struct web_req *r); /* POST /signout */
-void web_page_lang(struct web_req *r);    /* POST /lang */
-void web_page_inbox(struct web_req *r);   /* GET / */
-void web_page_request(struct web_req *r); /* GET /request/N */
-void web_page_act(struct web_req *r);     /* POST /request/N/act */
-void web_page_inside(struct web_req *r);                  /* GET /inside (HELPDESK) */
-void web_page_log(struct web_req *r);                     /* GET /log?day= (HELPDESK) */
-void web_page_audit(struct web_req *r);                   /* GET /audit (HELPDESK) */
+void web_page_signin(struct web_req *r);     /* GET/POST /signin */
+void web_page_signout(struct web_req *r);    /* POST /signout */
+void web_page_lang(struct web_req *r);       /* POST /lang */
+void web_page_inbox(struct web_req *r);      /* GET / */
+void web_page_request(struct web_req *r);    /* GET /request/N */
+void web_page_act(struct web_req *r);        /* POST /request/N/act */
+void web_page_inside(struct web_req *r);     /* GET /inside (HELPDESK) */
+void web_page_log(struct web_req *r);        /* GET /log?day= (HELPDESK) */
+void web_page_audit(struct web_req *r);      /* GET /audit (HELPDESK) */
 void web_page_compliance(struct web_req *r); /* GET /compliance?from=&to= (HELPDESK) */
 void web_page_print(struct web_req *r);      /* GET /print: the form and the jobs (HELPDESK) */
 void web_page_print_post(struct web_req *r); /* POST /print: to a queue, or the PDF */

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wf.h"
 #include "web.h"
+#include "wf.h"
 
 static void web_grow(struct web_buf *b, size_t more)
 {
@@ -65,12 +65,24 @@ void web_esc(struct web_buf *b, const char *s)
 {
 	for (const char *p = s ? s : ""; *p; p++) {
 		switch (*p) {
-		case '&': web_raw(b, "&amp;"); break;
-		case '<': web_raw(b, "&lt;"); break;
-		case '>': web_raw(b, "&gt;"); break;
-		case '"': web_raw(b, "&quot;"); break;
-		case '\'': web_raw(b, "&#39;"); break;
-		default: web_put(b, p, 1); break;
+		case '&':
+			web_raw(b, "&amp;");
+			break;
+		case '<':
+			web_raw(b, "&lt;");
+			break;
+		case '>':
+			web_raw(b, "&gt;");
+			break;
+		case '"':
+			web_raw(b, "&quot;");
+			break;
+		case '\'':
+			web_raw(b, "&#39;");
+			break;
+		default:
+			web_put(b, p, 1);
+			break;
 		}
 	}
 }
@@ -89,11 +101,11 @@ void web_csrf_field(struct web_buf *b, const struct web_session *s)
 	web_raw(b, "\">");
 }
 
-void web_page_top(struct web_buf *b, const struct web_session *s, const char *title,
-                  int refresh)
+void web_page_top(struct web_buf *b, const struct web_session *s, const char *title, int refresh)
 {
-	web_rawf(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
-	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+	web_rawf(b,
+	         "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+	         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
 	         i18n_lang());
 	if (refresh > 0)
 		web_rawf(b, "<meta http-equiv=\"refresh\" content=\"%d\">", refresh);
@@ -103,24 +115,15 @@ void web_page_top(struct web_buf *b, const struct web_session *s, const char *ti
 	           "<script src=\"/static/countdown.js\" defer></script></head><body>"
 	           "<header class=\"bar\"><a class=\"home\" href=\"/\">Akses</a>");
 	if (s) {
-		if (s->role == ROLE_HELPDESK) {
-			/* the Helpdesk home's lists, as at the kiosk */
-			web_wrap(b, "<nav><a href=\"/inside\" id=\"nav-inside\">", W_("Inside now"),
-			         "</a> ");
-			web_wrap(b, "<a href=\"/log\" id=\"nav-log\">", W_("Day's log"), "</a> ");
-			web_wrap(b, "<a href=\"/audit\" id=\"nav-audit\">", W_("Audit trail"), "</a> ");
-			web_wrap(b, "<a href=\"/compliance\" id=\"nav-compliance\">", W_("Compliance"),
-			         "</a> ");
-			web_wrap(b, "<a href=\"/print\" id=\"nav-print\">", W_("Print"), "</a></nav>");
-		}
 		web_raw(b, "<span class=\"who\">");
 		web_esc(b, s->name);
 		web_raw(b, " · ");
 		web_esc(b, wf_role_title(s->role));
 		web_raw(b, "</span><form method=\"post\" action=\"/lang\" class=\"inline\">");
 		web_csrf_field(b, s);
-		web_rawf(b, "<button name=\"lang\" value=\"%s\" class=\"link\" id=\"lang\">%s</button>"
-		            "</form><form method=\"post\" action=\"/signout\" class=\"inline\">",
+		web_rawf(b,
+		         "<button name=\"lang\" value=\"%s\" class=\"link\" id=\"lang\">%s</button>"
+		         "</form><form method=\"post\" action=\"/signout\" class=\"inline\">",
 		         strcmp(s->lang, "en") ? "en" : "id",
 		         strcmp(s->lang, "en") ? "English" : "Bahasa Indonesia");
 		web_csrf_field(b, s);
@@ -132,7 +135,18 @@ void web_page_top(struct web_buf *b, const struct web_session *s, const char *ti
 		         strcmp(i18n_lang(), "en") ? "en" : "id",
 		         strcmp(i18n_lang(), "en") ? "English" : "Bahasa Indonesia");
 	}
-	web_raw(b, "</header><main>");
+	web_raw(b, "</header>");
+	/* the Helpdesk home's lists, as at the kiosk: a row of its own below the bar */
+	if (s && s->role == ROLE_HELPDESK) {
+		web_wrap(b, "<nav class=\"desk\"><a href=\"/inside\" id=\"nav-inside\">",
+		         W_("Inside now"), "</a> ");
+		web_wrap(b, "<a href=\"/log\" id=\"nav-log\">", W_("Day's log"), "</a> ");
+		web_wrap(b, "<a href=\"/audit\" id=\"nav-audit\">", W_("Audit trail"), "</a> ");
+		web_wrap(b, "<a href=\"/compliance\" id=\"nav-compliance\">", W_("Compliance"),
+		         "</a> ");
+		web_wrap(b, "<a href=\"/print\" id=\"nav-print\">", W_("Print"), "</a></nav>");
+	}
+	web_raw(b, "<main>");
 }
 
 void web_page_flash(struct web_buf *b, struct web_session *s)

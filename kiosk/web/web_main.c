@@ -17,11 +17,13 @@
 
 static void web_usage(FILE *f)
 {
-	fputs(W_("Usage: akses-web [--db PATH] [--config FILE]\n"
-	         "\n"
-	         "The HTTPS console of Akses for officials and Helpdesk. It serves on the config's\n"
-	         "[web] listen and port with its cert and key (aksesctl web cert makes a first pair).\n"),
-	      f);
+	fputs(
+	    W_("Usage: akses-web [--db PATH] [--config FILE]\n"
+	       "\n"
+	       "The HTTPS console of Akses for officials and Helpdesk. It serves on the config's\n"
+	       "[web] listen and port with its cert and key (aksesctl web cert makes a first "
+	       "pair).\n"),
+	    f);
 }
 
 /* A whole PEM file into a string; NULL (errno set) when unreadable or too big. */
@@ -80,9 +82,10 @@ int main(int argc, char **argv)
 	char *cert = web_read_pem(w.cfg.web_cert);
 	char *key = cert ? web_read_pem(w.cfg.web_key) : NULL;
 	if (!cert || !key) {
-		fprintf(stderr, "akses-web: %s: %s (%s)\n", cert ? w.cfg.web_key : w.cfg.web_cert,
-		        W_("cannot read the certificate or key; make a pair with aksesctl web cert"),
-		        strerror(errno));
+		fprintf(
+		    stderr, "akses-web: %s: %s (%s)\n", cert ? w.cfg.web_key : w.cfg.web_cert,
+		    W_("cannot read the certificate or key; make a pair with aksesctl web cert"),
+		    strerror(errno));
 		store_close(w.st);
 		return 1;
 	}
@@ -105,8 +108,8 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	struct MHD_Daemon *d = web_server_start(&w, cert, key, &addr);
 	if (!d) {
-		fprintf(stderr, "akses-web: %s %s:%d\n", W_("cannot serve HTTPS on"), w.cfg.web_listen,
-		        w.cfg.web_port);
+		fprintf(stderr, "akses-web: %s %s:%d\n", W_("cannot serve HTTPS on"),
+		        w.cfg.web_listen, w.cfg.web_port);
 		store_close(w.st);
 		return 1;
 	}

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wf.h"
 #include "web.h"
+#include "wf.h"
 
 /* The action a posted code names ("verify", "dispose-kadis" ...); WF_NONE when none. */
 static wf_action act_parse(const char *code)
@@ -74,7 +74,7 @@ void web_page_act(struct web_req *r)
 		char *end = NULL;
 		long long id = e ? strtoll(e, &end, 10) : 0;
 		rc = e && *e && end && !*end && id > 0 ? store_assign(st, number, actor, id)
-		                                        : AKSES_E_ESCORT;
+		                                       : AKSES_E_ESCORT;
 		break;
 	}
 	case WF_REPORT:
@@ -90,8 +90,8 @@ void web_page_act(struct web_req *r)
 	}
 	if (rc != AKSES_OK) {
 		char msg[600];
-		snprintf(msg, sizeof msg, "%s: %s %s", wf_action_label(act), akses_status_message(rc),
-		         W_("Nothing was changed."));
+		snprintf(msg, sizeof msg, "%s: %s %s", wf_action_label(act),
+		         akses_status_message(rc), W_("Nothing was changed."));
 		web_error_page(r, act_http_status(rc), W_("Action refused"), msg);
 		return;
 	}

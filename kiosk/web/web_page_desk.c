@@ -8,8 +8,8 @@
 
 #include "clock.h"
 #include "valid.h"
-#include "wf.h"
 #include "web.h"
+#include "wf.h"
 
 /* The Helpdesk's pages are the Helpdesk home's at the kiosk: other roles are refused. */
 static bool desk_allowed(struct web_req *r)
@@ -23,8 +23,8 @@ static bool desk_allowed(struct web_req *r)
 /* A table row of visits: number, name, institution, escort, in, out. */
 static void desk_visits(struct web_buf *b, const struct akses_visit *v, int n, const char *id)
 {
-	const char *heads[] = {W_("Request"), W_("Name"),     W_("Institution"),
-	                       W_("Escort"),  W_("In"),       W_("Out")};
+	const char *heads[] = {W_("Request"), W_("Name"), W_("Institution"),
+	                       W_("Escort"),  W_("In"),   W_("Out")};
 	web_rawf(b, "<table id=\"%s\"><thead><tr>", id);
 	for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
 		web_wrap(b, "<th>", heads[k], "</th>");
@@ -34,7 +34,8 @@ static void desk_visits(struct web_buf *b, const struct akses_visit *v, int n, c
 		clock_format(v[i].in_at, in, sizeof in);
 		if (v[i].out_at)
 			clock_format(v[i].out_at, out, sizeof out);
-		web_rawf(b, "<tr%s><td><a href=\"/request/", v[i].overstay ? " class=\"late\"" : "");
+		web_rawf(b, "<tr%s><td><a href=\"/request/",
+		         v[i].overstay ? " class=\"late\"" : "");
 		web_esc(b, v[i].number);
 		web_raw(b, "\">");
 		web_esc(b, v[i].number);
@@ -76,8 +77,8 @@ void web_page_log(struct web_req *r)
 	if (!desk_allowed(r))
 		return;
 	char today[16];
-	const char *day = day_arg && *day_arg ? day_arg : clock_format_day(clock_now(), today,
-	                                                                     sizeof today);
+	const char *day =
+	    day_arg && *day_arg ? day_arg : clock_format_day(clock_now(), today, sizeof today);
 	struct akses_day_log log;
 	memset(&log, 0, sizeof log);
 	akses_status rc = store_day_log(r->w->st, day, &log);
@@ -154,7 +155,7 @@ static void desk_compliance_row(struct web_buf *b, const struct akses_compliance
 	snprintf(v, sizeof v, "%d:%02d", (int)c->p90_s / 60, (int)c->p90_s % 60);
 	web_wrap(b, "<td>", v, "</td>");
 	/* the bar's width is one of 21 classes, so the style sheet needs no inline style */
-	web_rawf(b, "<td><span class=\"bar w%d\"></span> %d%%</td></tr>", (pct + 2) / 5, pct);
+	web_rawf(b, "<td><span class=\"meter w%d\"></span> %d%%</td></tr>", (pct + 2) / 5, pct);
 }
 
 void web_page_compliance(struct web_req *r)
@@ -163,8 +164,8 @@ void web_page_compliance(struct web_req *r)
 	if (!desk_allowed(r))
 		return;
 	char today[16];
-	const char *to = to_arg && *to_arg ? to_arg : clock_format_day(clock_now(), today,
-	                                                                 sizeof today);
+	const char *to =
+	    to_arg && *to_arg ? to_arg : clock_format_day(clock_now(), today, sizeof today);
 	const char *from = from_arg && *from_arg ? from_arg : to;
 	struct akses_compliance_row *rows = NULL;
 	int n = 0;
@@ -185,8 +186,9 @@ void web_page_compliance(struct web_req *r)
 	web_raw(b, "\"> <input type=\"date\" name=\"to\" aria-label=\"to\" value=\"");
 	web_esc(b, to);
 	web_wrap(b, "\"> <button class=\"primary\">", W_("Show"), "</button></form>");
-	const char *heads[] = {W_("Step"), W_("Role"), W_("Count"), W_("Median / standard"),
-	                       W_("p90"), W_("Within the standard")};
+	const char *heads[] = {W_("Step"),  W_("Role"),
+	                       W_("Count"), W_("Median / standard"),
+	                       W_("p90"),   W_("Within the standard")};
 	web_raw(b, "<table id=\"compliance\"><thead><tr>");
 	for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
 		web_wrap(b, "<th>", heads[k], "</th>");

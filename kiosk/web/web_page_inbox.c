@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "clock.h"
-#include "wf.h"
 #include "web.h"
+#include "wf.h"
 
 #define INBOX_REFRESH_S 30
 

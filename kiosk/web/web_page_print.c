@@ -9,8 +9,8 @@
 
 #include "clock.h"
 #include "paper.h"
-#include "wf.h"
 #include "web.h"
+#include "wf.h"
 
 #define PRINT_JOBS_SHOWN 30
 #define PRINT_PDF_MAX (8 * 1024 * 1024) /* bytes: far above any document of ours */
@@ -18,8 +18,7 @@
 static const paper_doc print_docs[] = {PAPER_LOG,    PAPER_INSIDE, PAPER_COMPLIANCE,
                                        PAPER_REPORT, PAPER_LETTER, PAPER_DISPOSITION};
 
-static void print_field(struct web_buf *b, const char *name, const char *label,
-                        const char *type)
+static void print_field(struct web_buf *b, const char *name, const char *label, const char *type)
 {
 	web_rawf(b, "<label for=\"%s\">", name);
 	web_esc(b, label);
@@ -38,7 +37,8 @@ void web_page_print(struct web_req *r)
 	web_wrap(b, "<h1>", W_("Print a document"), "</h1>");
 	web_raw(b, "<form method=\"post\" action=\"/print\" class=\"card\" id=\"print\">");
 	web_csrf_field(b, r->sess);
-	web_wrap(b, "<label for=\"doc\">", W_("Document"), "</label><select id=\"doc\" name=\"doc\">");
+	web_wrap(b, "<label for=\"doc\">", W_("Document"),
+	         "</label><select id=\"doc\" name=\"doc\">");
 	for (size_t i = 0; i < sizeof print_docs / sizeof print_docs[0]; i++) {
 		web_rawf(b, "<option value=\"%s\">", paper_doc_code(print_docs[i]));
 		web_esc(b, paper_kind_label(paper_doc_code(print_docs[i])));
@@ -64,8 +64,10 @@ void web_page_print(struct web_req *r)
 			web_wrap(b, "<td>", paper_kind_label(jobs[i].kind), "</td>");
 			web_wrap(b, "<td>", jobs[i].number, "</td>");
 			web_wrap(b, "<td>", jobs[i].to_file ? "PDF" : jobs[i].queue, "</td>");
-			web_wrap(b, "<td class=\"state\">", wf_job_state_label(jobs[i].state), "</td>");
-			web_wrap(b, "<td>", paper_job_message(&jobs[i], msg, sizeof msg), "</td></tr>");
+			web_wrap(b, "<td class=\"state\">", wf_job_state_label(jobs[i].state),
+			         "</td>");
+			web_wrap(b, "<td>", paper_job_message(&jobs[i], msg, sizeof msg),
+			         "</td></tr>");
 		}
 		web_raw(b, "</tbody></table>");
 		free(jobs);
@@ -139,15 +141,16 @@ void web_page_print_post(struct web_req *r)
 	                                      : paper_print(r->w->st, &r->w->cfg, &job, &res);
 	if (rc != AKSES_OK) {
 		char msg[600];
-		snprintf(msg, sizeof msg, "%s %s", res.message[0] ? res.message
-		                                                  : akses_status_message(rc),
+		snprintf(msg, sizeof msg, "%s %s",
+		         res.message[0] ? res.message : akses_status_message(rc),
 		         W_("Nothing was printed."));
 		r->body.len = 0;
 		r->ctype = NULL;
 		r->disposition[0] = '\0';
-		web_error_page(r, rc == AKSES_E_PRINT ? 502 : akses_status_is_input(rc) ||
-		                                              rc == AKSES_E_REQUEST_NOT_FOUND
-		                                          ? 400 : 500,
+		web_error_page(r,
+		               rc == AKSES_E_PRINT                                            ? 502
+		               : akses_status_is_input(rc) || rc == AKSES_E_REQUEST_NOT_FOUND ? 400
+		                                                                              : 500,
 		               W_("Print"), msg);
 		return;
 	}

@@ -8,8 +8,8 @@
 
 #include "clock.h"
 #include "valid.h"
-#include "wf.h"
 #include "web.h"
+#include "wf.h"
 
 #define RQ_MAX_ACTS 8
 
@@ -70,10 +70,11 @@ static void rq_timeline(struct web_buf *b, const struct akses_step_rec *tl, int 
 		char when[24], took[48] = "";
 		clock_format(s->at, when, sizeof when);
 		if (s->duration_s >= 0)
-			snprintf(took, sizeof took, " · %d:%02d / %d:%02d", (int)(s->duration_s / 60),
-			         (int)(s->duration_s % 60), s->standard_s / 60, s->standard_s % 60);
-		bool late = (s->duration_s > s->standard_s && s->standard_s > 0) ||
-		            s->action == WF_REJECT;
+			snprintf(took, sizeof took, " · %d:%02d / %d:%02d",
+			         (int)(s->duration_s / 60), (int)(s->duration_s % 60),
+			         s->standard_s / 60, s->standard_s % 60);
+		bool late =
+		    (s->duration_s > s->standard_s && s->standard_s > 0) || s->action == WF_REJECT;
 		web_rawf(b, "<li%s><b>%d.</b> ", late ? " class=\"late\"" : "", s->step);
 		web_esc(b, wf_action_label((wf_action)s->action));
 		web_raw(b, " — ");
@@ -105,8 +106,9 @@ static void rq_textarea(struct web_buf *b, const char *code, const char *label, 
 {
 	web_rawf(b, "<label for=\"text-%s\">", code);
 	web_esc(b, label);
-	web_rawf(b, "</label><textarea id=\"text-%s\" name=\"text\" rows=\"3\" maxlength=\"%d\"%s>"
-	            "</textarea>",
+	web_rawf(b,
+	         "</label><textarea id=\"text-%s\" name=\"text\" rows=\"3\" maxlength=\"%d\"%s>"
+	         "</textarea>",
 	         code, max, required ? " required" : "");
 }
 
@@ -131,7 +133,8 @@ static void rq_action_form(struct web_req *r, const char *number, wf_action act,
 		rq_textarea(b, t->code, W_("Instruction (optional)"), false, AKSES_NOTE_CHARS);
 		web_rawf(b, "<label for=\"urgency-%s\">", t->code);
 		web_esc(b, W_("Urgency"));
-		web_rawf(b, "</label><select id=\"urgency-%s\" name=\"urgency\"><option value=\"\">",
+		web_rawf(b,
+		         "</label><select id=\"urgency-%s\" name=\"urgency\"><option value=\"\">",
 		         t->code);
 		web_esc(b, W_("(not given)"));
 		web_raw(b, "</option>");
@@ -188,9 +191,9 @@ void web_page_request(struct web_req *r)
 	struct akses_request q;
 	akses_status rc = store_request_get(r->w->st, number, &q);
 	if (rc != AKSES_OK) {
-		web_error_page(r, rc == AKSES_E_REQUEST_NOT_FOUND || rc == AKSES_E_REQUEST_NUMBER
-		                      ? 404 : 500,
-		               W_("Request"), akses_status_message(rc));
+		web_error_page(
+		    r, rc == AKSES_E_REQUEST_NOT_FOUND || rc == AKSES_E_REQUEST_NUMBER ? 404 : 500,
+		    W_("Request"), akses_status_message(rc));
 		return;
 	}
 	struct akses_step_rec *tl = NULL;

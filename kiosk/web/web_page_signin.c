@@ -66,8 +66,8 @@ static void signin_ok(struct web_req *r, const struct akses_staff *s)
 
 void web_page_signin(struct web_req *r)
 {
-	const char *lang = !strcmp(r->method, "POST") ? web_form_get(&r->form, "lang")
-	                                               : r->query_lang;
+	const char *lang =
+	    !strcmp(r->method, "POST") ? web_form_get(&r->form, "lang") : r->query_lang;
 	if (lang && (!strcmp(lang, "en") || !strcmp(lang, "id")))
 		i18n_set_lang(lang);
 	if (strcmp(r->method, "POST") != 0) {
@@ -83,8 +83,8 @@ void web_page_signin(struct web_req *r)
 	const char *again = web_form_get(&r->form, "again");
 	if (!web_rate_allow(r->ip, clock_now())) {
 		r->status = 429;
-		signin_form(r, W_("Too many sign-in tries from this computer: wait a minute."), false,
-		            NULL);
+		signin_form(r, W_("Too many sign-in tries from this computer: wait a minute."),
+		            false, NULL);
 		return;
 	}
 	struct akses_staff s;
@@ -92,7 +92,8 @@ void web_page_signin(struct web_req *r)
 	int64_t id = signin_staff_id(staff);
 	akses_status rc = store_signin(r->w->st, id, pin ? pin : "", WEB_STATION, &s);
 	if (rc == AKSES_E_PIN_MUST_CHANGE && newpin && *newpin) {
-		/* as the kiosk's PIN screen: the owner sets a PIN of their own, then signs in with it */
+		/* as the kiosk's PIN screen: the owner sets a PIN of their own, then signs in with
+		 * it */
 		if (!again || strcmp(newpin, again) != 0) {
 			r->status = 400;
 			signin_form(r, W_("The two new PINs differ. Type the new PIN twice."), true,
@@ -113,8 +114,8 @@ void web_page_signin(struct web_req *r)
 	if (rc == AKSES_E_PIN_LOCKED && s.retry_at > 0) {
 		char when[24];
 		clock_format(s.retry_at, when, sizeof when);
-		snprintf(msg, sizeof msg, "%s %s %s", akses_status_message(rc), W_("Try again after"),
-		         when);
+		snprintf(msg, sizeof msg, "%s %s %s", akses_status_message(rc),
+		         W_("Try again after"), when);
 	}
 	signin_form(r, msg, rc == AKSES_E_PIN_MUST_CHANGE || rc == AKSES_E_PIN_FORMAT,
 	            rc == AKSES_E_PIN_MUST_CHANGE || rc == AKSES_E_PIN_FORMAT ? staff : NULL);

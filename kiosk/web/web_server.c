@@ -97,9 +97,9 @@ static bool web_path_match(const char *pattern, const char *path, char *seg, siz
 /* The route of a request; NULL when there is none. */
 static const struct web_route *web_route(struct web_req *r)
 {
-	unsigned m = !strcmp(r->method, "POST")                                  ? WEB_POST
+	unsigned m = !strcmp(r->method, "POST")                                ? WEB_POST
 	             : !strcmp(r->method, "GET") || !strcmp(r->method, "HEAD") ? WEB_GET
-	                                                                           : 0;
+	                                                                       : 0;
 	for (size_t i = 0; i < sizeof web_routes / sizeof web_routes[0]; i++)
 		if ((web_routes[i].methods & m) &&
 		    web_path_match(web_routes[i].path, r->path, r->number, sizeof r->number))
@@ -131,23 +131,26 @@ static const char *web_dispatch(struct web_req *r, struct web_conn *c)
 	}
 	if (!get) {
 		if (c->too_big) {
-			web_error_page(r, 413, W_("Too much data"),
-			               W_("The form sent more than the console accepts. Nothing was "
-			                  "changed."));
+			web_error_page(
+			    r, 413, W_("Too much data"),
+			    W_("The form sent more than the console accepts. Nothing was "
+			       "changed."));
 			return route->path;
 		}
 		if (web_form_parse(&r->form, c->body.s ? c->body.s : "", c->body.len) != 0) {
-			web_error_page(r, 400, W_("Bad form"),
-			               W_("The form could not be read (it held text that is not valid "
-			                  "UTF-8, or was malformed). Nothing was changed."));
+			web_error_page(
+			    r, 400, W_("Bad form"),
+			    W_("The form could not be read (it held text that is not valid "
+			       "UTF-8, or was malformed). Nothing was changed."));
 			return route->path;
 		}
 	}
 	if (!route->open && !r->sess) {
 		if (r->expired)
-			web_error_page(r, 401, W_("Session ended"),
-			               W_("You were signed out after 10 minutes without use. Sign in "
-			                  "again. Nothing was changed."));
+			web_error_page(
+			    r, 401, W_("Session ended"),
+			    W_("You were signed out after 10 minutes without use. Sign in "
+			       "again. Nothing was changed."));
 		else if (get)
 			web_redirect(r, "/signin");
 		else
@@ -155,12 +158,12 @@ static const char *web_dispatch(struct web_req *r, struct web_conn *c)
 			               W_("Sign in first. Nothing was changed."));
 		return route->path;
 	}
-	if (!route->open && !get &&
-	    !web_session_csrf_ok(r->sess, web_form_get(&r->form, "csrf"))) {
-		web_error_page(r, 403, W_("Form refused"),
-		               W_("This form did not come from a page of this console (its security "
-		                  "token is missing or wrong). Open the page again. Nothing was "
-		                  "changed."));
+	if (!route->open && !get && !web_session_csrf_ok(r->sess, web_form_get(&r->form, "csrf"))) {
+		web_error_page(
+		    r, 403, W_("Form refused"),
+		    W_("This form did not come from a page of this console (its security "
+		       "token is missing or wrong). Open the page again. Nothing was "
+		       "changed."));
 		return route->path;
 	}
 	route->run(r);
@@ -192,9 +195,8 @@ static enum MHD_Result web_send(struct MHD_Connection *con, struct web_req *r)
 }
 
 static enum MHD_Result web_answer(void *cls, struct MHD_Connection *con, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
 {
 	(void)version;
 	struct web_conn *c = *con_cls;
@@ -204,8 +206,8 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *con, const c
 			return MHD_NO;
 		*con_cls = c;
 		/* a body announced too big is not read at all */
-		const char *cl =
-		    MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		const char *cl = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
+		                                             MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > WEB_BODY_MAX)
 			c->too_big = true;
 		return MHD_YES;

@@ -395,7 +395,7 @@ def desk():
     if st != 200 or not re.search(r"Intact: \d+ rows, head \d+:[0-9a-f]{16}", text):
         fail("audit: %d %s" % (st, text[-600:]))
     st, _, text = h.req("GET", "/compliance?from=2026-11-29&to=2026-11-29")
-    if st != 200 or not re.search(r'<tr[^>]*><td>2</td>', text) or 'class="bar w' not in text:
+    if st != 200 or not re.search(r'<tr[^>]*><td>2</td>', text) or 'class="meter w' not in text:
         fail("compliance: %d %s" % (st, text[-900:]))
     st, _, text = h.req("GET", "/compliance?from=2026-02-30&to=2026-11-29")
     if st != 400:
