@@ -39,6 +39,11 @@ void config_defaults(struct akses_config *cfg)
 	cfg->pass_grace_min = STORE_GRACE_MIN_DEFAULT;
 	cfg->scan_repeat_s = STORE_REPEAT_S_DEFAULT;
 	cfg->shift_minutes = 480;
+	snprintf(cfg->web_listen, sizeof cfg->web_listen, "127.0.0.1");
+	cfg->web_port = CONFIG_WEB_PORT;
+	snprintf(cfg->web_cert, sizeof cfg->web_cert, "akses-web.crt");
+	snprintf(cfg->web_key, sizeof cfg->web_key, "akses-web.key");
+	snprintf(cfg->web_url, sizeof cfg->web_url, "https://localhost:%d", CONFIG_WEB_PORT);
 }
 
 void config_set_mode(struct akses_config *cfg, bool door)
@@ -139,6 +144,16 @@ static int config_handler(void *user, const char *section, const char *name, con
 		return config_int(&c->scan_repeat_s, value, 0, 600);
 	if (IS("door", "shift_minutes"))
 		return config_int(&c->shift_minutes, value, 1, 24 * 60);
+	if (IS("web", "listen"))
+		return config_str(c->web_listen, sizeof c->web_listen, value, false);
+	if (IS("web", "port"))
+		return config_int(&c->web_port, value, 1, 65535);
+	if (IS("web", "cert"))
+		return config_str(c->web_cert, sizeof c->web_cert, value, false);
+	if (IS("web", "key"))
+		return config_str(c->web_key, sizeof c->web_key, value, false);
+	if (IS("web", "url"))
+		return config_str(c->web_url, sizeof c->web_url, value, false);
 #undef IS
 	return 0;
 }

@@ -16,6 +16,7 @@ typedef enum config_label {
 #define CONFIG_DB_DEFAULT "akses.db"
 #define CONFIG_IDLE_TIMEOUT_S 60  /* [station] idle_timeout's default */
 #define CONFIG_IDLE_COUNTDOWN_S 10 /* [station] idle_countdown's default */
+#define CONFIG_WEB_PORT 8443      /* [web] port's default */
 
 struct akses_config {
 	char db[512];             /* [store] db = akses.db: the DB's location (settings_db) */
@@ -40,6 +41,11 @@ struct akses_config {
 	int scan_repeat_s;        /* [passes] repeat_guard_seconds = 10 */
 	int shift_minutes;        /* [door] shift_minutes = 480: how long the escort stays signed in
 	                           * at a door station (no idle sign-out there) */
+	char web_listen[64];      /* [web] listen = 127.0.0.1: the console's IPv4 address (0.0.0.0: all) */
+	int web_port;             /* [web] port = 8443 */
+	char web_cert[512];       /* [web] cert = akses-web.crt: PEM certificate (chain) */
+	char web_key[512];        /* [web] key = akses-web.key: its PEM private key (0600) */
+	char web_url[256];        /* [web] url = https://localhost:8443: the console's address for links */
 };
 
 /* Fill cfg with the embedded defaults. */

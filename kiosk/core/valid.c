@@ -3,6 +3,7 @@
 #include "valid.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -278,6 +279,17 @@ void valid_id_mask(akses_id_type t, const char *number, bool full, char *out, si
 	for (size_t i = 0; i < len && o + 1 < n; i++)
 		out[o++] = full || i < head || i >= len - tail ? number[i] : '*';
 	out[o] = '\0';
+}
+
+void valid_phone_mask(const char *phone, bool full, char *out, size_t n)
+{
+	if (n == 0)
+		return;
+	snprintf(out, n, "%s", phone ? phone : "");
+	if (full)
+		return;
+	for (size_t i = 6; i < n && out[i]; i++)
+		out[i] = '*';
 }
 
 /* ---------- phone, email, PIN, codes ---------- */

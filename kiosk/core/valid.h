@@ -63,6 +63,11 @@ bool valid_id_type_parse(const char *s, akses_id_type *out);
 #define VALID_ID_MASK_BUF (AKSES_NIK_LEN + 1)
 void valid_id_mask(akses_id_type t, const char *number, bool full, char *out, size_t n);
 
+/* A phone number as staff who may not see it whole read it (the kiosk's request screen and the
+ * web console alike): "+62812*******", its country and operator prefix, never the last 4 digits,
+ * which prove a visitor at the status lookup. full copies it unmasked. */
+void valid_phone_mask(const char *phone, bool full, char *out, size_t n);
+
 /* Indonesian mobile number: 08…, 628… or +628… with 9 to 12 digits after the 62, spaces, dots and
  * dashes ignored. On success writes "+628…" to out (AKSES_PHONE_BUF bytes) when out is not NULL. */
 akses_status valid_phone(const char *phone, char *out);

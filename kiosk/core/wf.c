@@ -252,6 +252,11 @@ bool wf_state_final(req_state s)
 	return s == RS_REJECTED || s == RS_CLOSED || s == RS_CANCELLED || s == RS_EXPIRED;
 }
 
+bool wf_identity_full(akses_role role, req_state s)
+{
+	return role == ROLE_KOORDINATOR && s == RS_DISPOSED_KABID;
+}
+
 const char *wf_state_label(req_state s)
 {
 	switch (s) {

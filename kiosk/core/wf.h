@@ -75,6 +75,11 @@ int wf_last_step_of(req_state s);
 
 bool wf_state_final(req_state s);
 
+/* May this role see a request's identity number and phone whole in this state? Only the
+ * Koordinator verifying identities (step 4, RS_DISPOSED_KABID); everyone else sees them masked
+ * (valid_id_mask, valid_phone_mask). The kiosk's request screen and the web console ask this. */
+bool wf_identity_full(akses_role role, req_state s);
+
 /* Stable codes (wf_codes.c: one table per enum) and translated labels. The *_parse functions
  * read a code back, case-insensitively; the "none" code of an enum never parses. A scan's
  * decision is only ever written (the reports select it in SQL), so it has no parser. */

@@ -229,6 +229,7 @@ int ctl_cmd_log(struct ctl *c, int argc, char **argv);  /* ctl_query.c */
 int ctl_cmd_inside(struct ctl *c, int argc, char **argv);
 int ctl_cmd_compliance(struct ctl *c, int argc, char **argv);
 int ctl_cmd_audit(struct ctl *c, int argc, char **argv); /* ctl_audit.c */
+int ctl_cmd_web(struct ctl *c, int argc, char **argv);   /* ctl_web.c */
 int ctl_staff_code(struct ctl *c, int argc, char **argv); /* ctl_code.c: `staff code` */
 int ctl_staff_card(struct ctl *c, int argc, char **argv); /* ctl_code.c: `staff card` */
 int ctl_cmd_signin(struct ctl *c, int argc, char **argv);          /* ctl_code.c */

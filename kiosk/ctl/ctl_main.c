@@ -66,6 +66,9 @@ static const struct ctl_cmd commands[] = {
      .usage = N_("print DOCUMENT ...            (badges and reports; see --help)"),
      .run = ctl_cmd_print},
     {.name = "export", .usage = N_("export log|compliance ... --csv"), .run = ctl_cmd_export},
+    {.name = "web",
+     .usage = N_("web cert [--out DIR] [--cn NAME] (akses-web's first certificate)"),
+     .run = ctl_cmd_web},
 };
 
 /* The top-level help: global options and one line per command. */

@@ -125,7 +125,7 @@ static int rq_para(int x, int y, int w, const char *s, enum ui_font f, bool bold
 /* The Koordinator verifying (step 4) sees the whole NIK and phone; everyone else masked ones. */
 static bool rq_verifying(const struct app *a)
 {
-	return a->staff.role == ROLE_KOORDINATOR && rq.req.state == RS_DISPOSED_KABID;
+	return wf_identity_full(a->staff.role, rq.req.state);
 }
 
 /* One "label: value" paragraph of the left column; returns the height used. */

@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "staff.h"
+#include "valid.h"
 
 struct staff_note staff_note;
 
@@ -76,11 +77,7 @@ int staff_note_draw(SDL_Rect r)
 
 void staff_mask_phone(const char *phone, bool full, char *out, size_t n)
 {
-	snprintf(out, n, "%s", phone);
-	if (full)
-		return;
-	for (size_t i = 6; i < n && out[i]; i++)
-		out[i] = '*';
+	valid_phone_mask(phone, full, out, n); /* the one mask, shared with the web console */
 }
 
 int staff_page_first(int n, int per, int *page)

@@ -46,6 +46,11 @@ static void assert_defaults(const struct akses_config *c)
 	ck_assert_int_eq(c->pass_grace_min, 15);
 	ck_assert_int_eq(c->scan_repeat_s, 10);
 	ck_assert_int_eq(c->shift_minutes, 480);
+	ck_assert_str_eq(c->web_listen, "127.0.0.1");
+	ck_assert_int_eq(c->web_port, 8443);
+	ck_assert_str_eq(c->web_cert, "akses-web.crt");
+	ck_assert_str_eq(c->web_key, "akses-web.key");
+	ck_assert_str_eq(c->web_url, "https://localhost:8443");
 }
 
 START_TEST(test_defaults_are_the_documented_ones)
@@ -122,7 +127,13 @@ START_TEST(test_full_file_overrides_every_key)
 	                          "grace_minutes = 0\n"
 	                          "repeat_guard_seconds = 600\n"
 	                          "[door]\n"
-	                          "shift_minutes = 600\n");
+	                          "shift_minutes = 600\n"
+	                          "[web]\n"
+	                          "listen = 0.0.0.0\n"
+	                          "port = 443\n"
+	                          "cert = /etc/akses/web.crt\n"
+	                          "key = /etc/akses/web.key\n"
+	                          "url = https://akses.diskominfo.local\n");
 	struct akses_config c;
 	int line = -1;
 	ck_assert_int_eq(config_load(p, &c, &line), AKSES_OK);
@@ -143,6 +154,11 @@ START_TEST(test_full_file_overrides_every_key)
 	ck_assert_int_eq(c.pass_grace_min, 0);
 	ck_assert_int_eq(c.scan_repeat_s, 600);
 	ck_assert_int_eq(c.shift_minutes, 600);
+	ck_assert_str_eq(c.web_listen, "0.0.0.0");
+	ck_assert_int_eq(c.web_port, 443);
+	ck_assert_str_eq(c.web_cert, "/etc/akses/web.crt");
+	ck_assert_str_eq(c.web_key, "/etc/akses/web.key");
+	ck_assert_str_eq(c.web_url, "https://akses.diskominfo.local");
 	unlink(p);
 }
 END_TEST
@@ -217,6 +233,10 @@ START_TEST(test_bad_values_are_refused_with_their_line)
 	    "[passes]\nrepeat_guard_seconds = 601\n",
 	    "[door]\nshift_minutes = 0\n",
 	    "[door]\nshift_minutes = 1441\n",
+	    "[web]\nport = 0\n",
+	    "[web]\nport = 65536\n",
+	    "[web]\ncert =\n",
+	    "[web]\nurl =\n",
 	    "[passes]\nrepeat_guard_seconds = 99999999999999999999\n",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

@@ -532,6 +532,22 @@ START_TEST(test_numbers_are_masked_by_their_document)
 }
 END_TEST
 
+/* The phone as the kiosk and the web console show it: never the last 4 digits that prove a
+ * visitor at the status lookup. */
+START_TEST(test_phones_are_masked_past_their_prefix)
+{
+	char out[AKSES_PHONE_BUF];
+	valid_phone_mask("+6281234567890", false, out, sizeof out);
+	ck_assert_str_eq(out, "+62812********");
+	valid_phone_mask("+6281234567890", true, out, sizeof out);
+	ck_assert_str_eq(out, "+6281234567890");
+	valid_phone_mask("", false, out, sizeof out); /* anonymized */
+	ck_assert_str_eq(out, "");
+	valid_phone_mask(NULL, false, out, sizeof out);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
 START_TEST(test_request_with_passport_and_kitas_people)
 {
 	struct akses_request_input in = good_request();
@@ -848,6 +864,7 @@ static Suite *valid_suite(void)
 	tcase_add_test(tc, test_passport_and_kitas_numbers_have_their_own_rules);
 	tcase_add_test(tc, test_id_type_codes_round_trip);
 	tcase_add_test(tc, test_numbers_are_masked_by_their_document);
+	tcase_add_test(tc, test_phones_are_masked_past_their_prefix);
 	tcase_add_test(tc, test_request_with_passport_and_kitas_people);
 	suite_add_tcase(s, tc);
 	return s;

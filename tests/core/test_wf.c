@@ -496,6 +496,19 @@ START_TEST(test_labels_are_indonesian_by_default_and_english_on_request)
 }
 END_TEST
 
+/* Who sees a NIK and phone whole: the Koordinator verifying (step 4), nobody else, never later. */
+START_TEST(test_only_the_koordinator_verifying_sees_identities_whole)
+{
+	ck_assert(wf_identity_full(ROLE_KOORDINATOR, RS_DISPOSED_KABID));
+	ck_assert(!wf_identity_full(ROLE_KOORDINATOR, RS_VERIFIED));
+	ck_assert(!wf_identity_full(ROLE_KOORDINATOR, RS_SUBMITTED));
+	ck_assert(!wf_identity_full(ROLE_KABID, RS_DISPOSED_KABID));
+	ck_assert(!wf_identity_full(ROLE_KADIS, RS_DISPOSED_KABID));
+	ck_assert(!wf_identity_full(ROLE_HELPDESK, RS_DISPOSED_KABID));
+	ck_assert(!wf_identity_full(ROLE_ADMIN, RS_DISPOSED_KABID));
+}
+END_TEST
+
 static Suite *wf_suite(void)
 {
 	Suite *s = suite_create("wf");
@@ -519,6 +532,7 @@ static Suite *wf_suite(void)
 	tcase_add_test(tc, test_labels_are_indonesian_by_default_and_english_on_request);
 	tcase_add_test(tc, test_step_7_is_due_from_the_window_not_from_step_6);
 	tcase_add_test(tc, test_actions_offered_follow_the_window);
+	tcase_add_test(tc, test_only_the_koordinator_verifying_sees_identities_whole);
 	suite_add_tcase(s, tc);
 	return s;
 }

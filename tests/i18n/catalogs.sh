@@ -49,6 +49,7 @@ akses-kiosk _ kiosk/widget
 aksesctl T_ kiosk/ctl
 akses-paper P_ kiosk/paper
 akses-printer R_ printer
+akses-web W_ kiosk/web
 LIST
 
 # wording a reader took the wrong way (issue 9.6)
