@@ -39,21 +39,6 @@ no_clips() {
 		kt_fail "$1: $(kt_get clips) texts clipped: $(grep 'ui: clipped' "$T/kiosk.log" | tail -5)"
 }
 
-# Drag the review's content up with a finger, from the middle of its view: it moves.
-drag_review_up() {
-	local line x y w h before i
-	line=$(awk '$1 == "review:down" { print; exit }' "$DUMP")
-	[ -n "$line" ] || kt_fail "the review does not scroll at $SIZE"
-	read -r _ x y w h <<<"$line"
-	before=$(kt_get frame)
-	x=$((x - 300))
-	xdotool mousemove "$x" "$y" mousedown 1
-	for i in 1 2 3 4 5 6; do xdotool mousemove "$x" $((y - 50 * i)); sleep 0.05; done
-	xdotool mouseup 1
-	kt_settle "$before"
-	shown review:up || kt_fail "a drag did not scroll the review at $SIZE"
-}
-
 walk() {
 	kt_db
 	kt_kiosk "$SIZE" --db "$DB" --lang id
@@ -116,7 +101,7 @@ walk() {
 	keep review-top
 	shown review:companions:0 || kt_fail "the first companion is not on the review"
 	shown review:equipment:7 && kt_fail "the review fits at $SIZE: nothing to scroll"
-	drag_review_up
+	kt_drag_up review
 	for i in $(seq 10); do
 		shown review:down || break
 		kt_tap review:down
