@@ -158,6 +158,7 @@ struct prn_report {
 	int64_t start_at, end_at;
 	int64_t first_in, last_out; /* 0 when nobody entered / still inside */
 	int n_people;
+	const char *const *people; /* NULL, or the n_people names: the applicant, then companions */
 	const char *text;         /* the step 9 report text */
 	int n_steps;
 	const struct prn_step *steps;

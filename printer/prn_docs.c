@@ -171,6 +171,29 @@ static int64_t event_day(const struct prn_header *h)
 	return h->event_at ? h->event_at : h->printed_at;
 }
 
+/* Everyone on the request, numbered, two to a row (a group of 30 is 15 rows that may run on to
+ * the next page under their repeated heading). */
+static void report_people(struct prn_doc *d, const struct prn_report *r)
+{
+	static const double widths[] = {0.06, 0.44, 0.06, 0.44};
+	const char *const titles[] = {R_("No."), R_("Name"), R_("No."), R_("Name")};
+	struct doc_table t = {4, titles, widths, 9, NULL};
+	int rows = (r->n_people + 1) / 2;
+
+	prn_heading(d, R_("People on the request"));
+	dt_begin(d, &t);
+	for (int i = 0; i < rows; i++) {
+		char a[16], b[16];
+		int k = i + rows; /* down the left column, then the right */
+		snprintf(a, sizeof(a), "%d", i + 1);
+		snprintf(b, sizeof(b), "%d", k + 1);
+		const char *cells[] = {a, prn_s(r->people[i]), k < r->n_people ? b : "",
+		                       k < r->n_people ? prn_s(r->people[k]) : ""};
+		dt_row(d, &t, cells, 0);
+	}
+	dt_end(d);
+}
+
 static prn_status report_render(struct prn_doc *d, const void *arg)
 {
 	const struct prn_report *r = arg;
@@ -201,6 +224,8 @@ static prn_status report_render(struct prn_doc *d, const void *arg)
 	prn_field(d, 150, "Masuk pertama", when(r->first_in, a, sizeof(a)));
 	prn_field(d, 150, "Keluar terakhir", when(r->last_out, b, sizeof(b)));
 	prn_field(d, 150, "Status", prn_s(r->state));
+	if (r->people && r->n_people > 0)
+		report_people(d, r);
 
 	prn_heading(d, "Laporan akses");
 	para(d, (r->text && *r->text) ? r->text : "(Laporan belum ditulis.)", 10);

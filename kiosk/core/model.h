@@ -15,7 +15,11 @@
 #define AKSES_EQUIPMENT_CHARS 120
 #define AKSES_NOTE_CHARS 500    /* notes, rejection reasons */
 #define AKSES_REPORT_CHARS 4000 /* the step 9 access report text */
-#define AKSES_MAX_COMPANIONS 10
+/* A group is one request of at most AKSES_MAX_PEOPLE: the applicant and up to
+ * AKSES_MAX_COMPANIONS companions, each with a pass (why 30: docs/product.md, "Groups"; the
+ * sentence of AKSES_E_TOO_MANY in status.c names both numbers). */
+#define AKSES_MAX_PEOPLE 30
+#define AKSES_MAX_COMPANIONS (AKSES_MAX_PEOPLE - 1)
 #define AKSES_MAX_EQUIPMENT 20
 #define AKSES_BUF(chars) ((chars) * 4 + 1)
 

@@ -113,7 +113,8 @@ const char *akses_status_message(akses_status st)
 	case AKSES_E_CONSENT:
 		return C_("Please accept the privacy notice to continue.");
 	case AKSES_E_TOO_MANY:
-		return C_("Too many entries: at most 10 companions and 20 equipment lines.");
+		return C_("Too many entries: a group is at most 30 people (you and 29 companions), with at "
+		          "most 20 equipment lines.");
 	case AKSES_E_PURPOSE_CATEGORY:
 		return C_("Choose the purpose of the visit.");
 	case AKSES_E_PIN_FORMAT:

@@ -269,6 +269,11 @@ static akses_status do_report(struct gather *g)
 	rep.start_at = r->start_at;
 	rep.end_at = r->end_at;
 	rep.n_people = 1 + r->n_companions;
+	const char *people[1 + AKSES_MAX_COMPANIONS];
+	people[0] = r->name;
+	for (int i = 0; i < r->n_companions; i++)
+		people[1 + i] = r->companions[i].name;
+	rep.people = people;
 	rep.text = r->report;
 	rep.n_steps = n;
 	rep.steps = ps;

@@ -223,7 +223,7 @@ static int rq_draw_history(int x, int y, int w)
 }
 
 /* The left column: who, what, when, with whom, and the timeline so far, in a scroll view: a
- * full request (long names, 10 companions, 8 equipment lines, every step) is never cut. */
+ * full request (long names, a group of 30, 8 equipment lines, every step) is never cut. */
 static void rq_draw_details(struct app *a, SDL_Rect box)
 {
 	const struct akses_request *r = &rq.req;

@@ -340,9 +340,10 @@ static void submit_draw(struct app *a)
 	               strlen(sub.form.institution) + strlen(sub.form.phone) +
 	               strlen(sub.form.email) + strlen(sub.form.purpose);
 	snprintf(a->dump_extra, sizeof a->dump_extra,
-	         "step %s\nfocus %d\nkbd %d %d\nshift %d\ntyped %zu", sub_steps[sub.step].code,
-	         (int)sub.focus, (int)sub.kbd.layout, sub.kbd.page,
-	         sub.kbd.shift || sub.kbd.caps, typed);
+	         "step %s\nfocus %d\nkbd %d %d\nshift %d\ntyped %zu\nrow %d",
+	         sub_steps[sub.step].code, (int)sub.focus, (int)sub.kbd.layout, sub.kbd.page,
+	         sub.kbd.shift || sub.kbd.caps, typed,
+	         sub.step == STEP_EQUIPMENT ? sub.equip : sub.comp);
 
 	sub_steps[sub.step].draw(a, body);
 	if (sub.server_msg[0])

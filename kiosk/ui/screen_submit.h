@@ -21,6 +21,9 @@ enum sub_step {
 };
 
 #define SUB_STEP_FIELDS 4
+/* The companions' or equipment lines' numbered chips on one page of the step (a group of 30 is
+ * four pages); with ◀, ▶, "+ add" and the range shown they fit 1920 design pixels. */
+#define SUB_PAGE_ROWS 8
 
 /* One step of the wizard. fields: the core's fields it asks for, in the order they are focused
  * (the first text field on entry, also how a refusal from the store finds its step); rows: the
@@ -46,6 +49,7 @@ struct sub_state {
 	int equip;         /* selected equipment line */
 	bool tried[STEP_COUNT]; /* Next was pressed: show every message of the step */
 	bool to_review;    /* came from the review's "Change": Next goes back to it */
+	struct ui_scroll review; /* the review's scroll view (kept across a "Change") */
 	struct kbd kbd;
 	int64_t today;
 	akses_status submit_rc;

@@ -7,12 +7,21 @@
 #include "screen_submit.h"
 #include "wf.h"
 
-/* The text of one section of the review: the values the step asked for. */
-static void sub_review_text(enum sub_step s, char *text, size_t n)
+/* How many paragraphs a section of the review has: one per companion or equipment line (each
+ * its own, so that the test dump can say which of them shows), else one. */
+static int sub_review_rows(enum sub_step s)
+{
+	int n = s == STEP_COMPANIONS ? sub.form.n_companions
+	        : s == STEP_EQUIPMENT ? sub.form.n_equipment
+	                              : 1;
+	return n > 0 ? n : 1;
+}
+
+/* Paragraph i of one section of the review: the values the step asked for. */
+static void sub_review_text(enum sub_step s, int i, char *text, size_t n)
 {
 	const struct form *m = &sub.form;
 	char hm1[16], hm2[16], day[20], nik[AKSES_NIK_LEN + 4];
-	size_t o = 0;
 
 	text[0] = '\0';
 	switch (s) {
@@ -35,23 +44,21 @@ static void sub_review_text(enum sub_step s, char *text, size_t n)
 		snprintf(text, n, "%s %s–%s", day, hm1, hm2);
 		break;
 	case STEP_COMPANIONS:
-		for (int i = 0; i < m->n_companions && o < n; i++) {
+		if (i < m->n_companions) {
 			const struct form_person *p = &m->companions[i];
 			sub_id_shown(p->id_type, p->nik, nik, sizeof nik);
 			/* a NIK as before; another document says which it is */
-			o += (size_t)snprintf(text + o, n - o, "%s%d. %s (%s%s%s)", i ? "\n" : "",
-			                      i + 1, p->name,
-			                      p->id_type == ID_NIK ? "" : akses_id_type_label(p->id_type),
-			                      p->id_type == ID_NIK ? "" : " ", nik);
-		}
-		if (!m->n_companions)
+			snprintf(text, n, "%d. %s (%s%s%s)", i + 1, p->name,
+			         p->id_type == ID_NIK ? "" : akses_id_type_label(p->id_type),
+			         p->id_type == ID_NIK ? "" : " ", nik);
+		} else {
 			snprintf(text, n, "-");
+		}
 		break;
 	case STEP_EQUIPMENT:
-		for (int i = 0; i < m->n_equipment && o < n; i++)
-			o += (size_t)snprintf(text + o, n - o, "%s%d. %s", i ? "\n" : "", i + 1,
-			                      m->equipment[i]);
-		if (!m->n_equipment)
+		if (i < m->n_equipment)
+			snprintf(text, n, "%d. %s", i + 1, m->equipment[i]);
+		else
 			snprintf(text, n, "-");
 		break;
 	default:
@@ -60,41 +67,52 @@ static void sub_review_text(enum sub_step s, char *text, size_t n)
 }
 
 /* Review: every section with its title and a "Change" button that opens the step and comes
- * back here with Next, in two columns (who and why on the left, when and with whom right). */
+ * back here with Next, in two columns (who and why on the left, when and with whom right), in a
+ * scroll view: a group of 30 with 20 equipment lines is far taller than the screen, and every
+ * line of it is reached by a drag or by the view's up/down buttons. */
 void sub_draw_review(struct app *a, SDL_Rect c)
 {
 	(void)a;
-	char text[4000], id[32];
+	/* the longest paragraph: the purpose's category and text */
+	char text[AKSES_BUF(AKSES_PURPOSE_CHARS) + 128], id[48];
 	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_PAD);
-	int bh = ui_font_height(UI_FONT_BODY), sh = ui_font_height(UI_FONT_SMALL);
-	int col = (c.w - 2 * pad - gap) / 2;
+	int bh = ui_font_height(UI_FONT_BODY);
 	int top = c.y + ui_px(UI_PAD_ROW);
 
 	ui_text(ui_rect(pad, top, c.w - 2 * pad, bh),
 	        _("Please check. Tap Change to correct a part."), UI_FONT_BODY, true,
 	        ui_c_primary, UI_LEFT);
 	top += bh + ui_px(UI_GAP_SECTION);
-	int y[2] = {top, top};
+	SDL_Rect box = {pad, top, c.w - 2 * pad, c.y + c.h - ui_px(10) - top};
+	SDL_Rect v = ui_scroll_begin("review", &sub.review, box);
+	int col = (v.w - gap) / 2;
+	int y[2] = {v.y, v.y};
 	for (enum sub_step s = STEP_IDENTITY; s <= STEP_EQUIPMENT; s++) {
 		int k = s >= STEP_TIME; /* the column */
-		int x = pad + k * (col + gap), bw = ui_px(200), hh = ui_px(70);
+		int x = v.x + k * (col + gap), bw = ui_px(200), hh = ui_px(70);
 		ui_text(ui_rect(x, y[k], col - bw - ui_px(10), hh), _(sub_steps[s].title),
 		        UI_FONT_SMALL, true, ui_c_muted, UI_LEFT);
 		snprintf(id, sizeof id, "edit:%s", sub_steps[s].code);
 		if (ui_button_ex(id, ui_rect(x + col - bw, y[k], bw, hh), _("Change"), UI_SECONDARY,
 		                 UI_FONT_SMALL)) {
+			ui_scroll_end("review", &sub.review, box, sub.review.content_h);
 			sub.to_review = true;
 			sub_goto(s);
 			return;
 		}
 		y[k] += hh + ui_px(UI_GAP_XS);
-		sub_review_text(s, text, sizeof text);
-		int bottom = c.y + c.h - ui_px(10);
-		SDL_Rect r = {x, y[k], col, bottom - y[k]};
-		if (r.h < sh)
-			continue;
-		y[k] += ui_text_wrapped(r, text, UI_FONT_BODY, false, ui_c_text) + ui_px(18);
+		for (int i = 0; i < sub_review_rows(s); i++) {
+			sub_review_text(s, i, text, sizeof text);
+			int h = ui_text_wrapped(ui_rect(x, y[k], col, UI_NO_LIMIT), text, UI_FONT_BODY,
+			                        false, ui_c_text);
+			/* for the tests: which person or line shows ("review:companions:11") */
+			snprintf(id, sizeof id, "review:%s:%d", sub_steps[s].code, i);
+			ui_note_rect(id, ui_rect(x, y[k], col, h));
+			y[k] += h;
+		}
+		y[k] += ui_px(18);
 	}
+	ui_scroll_end("review", &sub.review, box, (y[0] > y[1] ? y[0] : y[1]) - v.y);
 }
 
 /* The privacy notice (UU 27/2022 on personal data protection) and the consent toggle. */

@@ -276,6 +276,60 @@ static void sub_remove_row(bool companions)
 	}
 }
 
+/* The numbered chips of the companions or the equipment lines at y, SUB_PAGE_ROWS to a page
+ * (a group of 30 does not fit one row): the page is the selected row's, ◀ and ▶ go to the page
+ * before or after and select its first row, "+ add" adds a row and selects it (on the last
+ * page), and the range shown follows. */
+static void sub_draw_chips(int y, bool companions)
+{
+	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_GAP_M), cw = ui_px(90);
+	int *n = companions ? &sub.form.n_companions : &sub.form.n_equipment;
+	int *sel = companions ? &sub.comp : &sub.equip;
+	int max = companions ? AKSES_MAX_COMPANIONS : AKSES_MAX_EQUIPMENT;
+	const char *kind = companions ? "comp" : "equip";
+	akses_field first = sub_steps[sub.step].fields[0];
+	char id[32], lab[64];
+	int x = pad, page = *sel / SUB_PAGE_ROWS;
+	int from = ui_page_first(*n, SUB_PAGE_ROWS, &page);
+	bool paged = *n > SUB_PAGE_ROWS;
+
+	/* with pages, ◀ and ▶ keep their places around a whole page's chips */
+	SDL_Rect prev = ui_rect(x, y, cw, cw);
+	SDL_Rect next = ui_rect(x + (SUB_PAGE_ROWS + 1) * (cw + gap), y, cw, cw);
+	snprintf(id, sizeof id, "%s:page", kind);
+	if (ui_pager(id, prev, next, *n, SUB_PAGE_ROWS, &page)) {
+		*sel = page * SUB_PAGE_ROWS;
+		sub_focus(first);
+	}
+	if (paged)
+		x += cw + gap;
+	for (int i = from; i < *n && i < from + SUB_PAGE_ROWS; i++) {
+		snprintf(id, sizeof id, "%s:%d", kind, i);
+		snprintf(lab, sizeof lab, "%d", i + 1);
+		if (ui_button(id, ui_rect(x, y, cw, cw), lab, i == *sel ? UI_SELECTED : UI_SECONDARY)) {
+			*sel = i;
+			sub_focus(first);
+		}
+		x += cw + gap;
+	}
+	if (paged)
+		x = next.x + cw + gap;
+	SDL_Rect add = ui_rect(x, y, ui_px(380), cw);
+	snprintf(id, sizeof id, "%s:add", kind);
+	if (*n < max && ui_button(id, add, companions ? _("+ Add companion") : _("+ Add item"),
+	                          UI_PRIMARY)) {
+		*sel = (*n)++;
+		sub_focus(first);
+	}
+	if (!paged)
+		return;
+	int last = from + SUB_PAGE_ROWS < *n ? from + SUB_PAGE_ROWS : *n;
+	snprintf(lab, sizeof lab, companions ? _("Companions %d–%d of %d") : _("Items %d–%d of %d"),
+	         from + 1, last, *n);
+	x = add.x + add.w + gap;
+	ui_text(ui_rect(x, y, ui.w - pad - x, cw), lab, UI_FONT_SMALL, false, ui_c_muted, UI_LEFT);
+}
+
 /* Companions or equipment: numbered chips to pick one, "+ add", and the fields of the selected
  * one above the keyboard. */
 static void sub_draw_list(SDL_Rect c, bool companions)
@@ -283,9 +337,6 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 	int pad = ui_px(UI_PAD_SCREEN), gap = ui_px(UI_GAP_M);
 	int *n = companions ? &sub.form.n_companions : &sub.form.n_equipment;
 	int *sel = companions ? &sub.comp : &sub.equip;
-	int max = companions ? AKSES_MAX_COMPANIONS : AKSES_MAX_EQUIPMENT;
-	akses_field first = sub_steps[sub.step].fields[0];
-	char id[32], lab[16];
 	int lh = ui_font_height(UI_FONT_SMALL);
 
 	SDL_Rect above = sub_keyboard(c);
@@ -293,7 +344,7 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 	const char *help = companions ? _("Everyone who comes in with you needs their own pass.")
 	                              : _("Equipment you bring into the server room, one per line.");
 	/* the selected companion's document type beside the help line: the row of numbered chips
-	 * below needs its whole width for ten companions */
+	 * below needs its whole width for a page of them */
 	int tw = companions && *n > 0 ? SUB_ID_CHIPS_W : 0, row = lh;
 	if (tw) {
 		row = SUB_ID_CHIPS_H;
@@ -303,24 +354,7 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 	ui_text(ui_rect(pad, y, c.w - 2 * pad - (tw ? tw + gap : 0), lh), help, UI_FONT_SMALL, false,
 	        ui_c_muted, UI_LEFT);
 	y += row + ui_px(UI_ROW_GAP);
-	int cw = ui_px(90), x = pad;
-	for (int i = 0; i < *n; i++) {
-		snprintf(id, sizeof id, "%s:%d", companions ? "comp" : "equip", i);
-		snprintf(lab, sizeof lab, "%d", i + 1);
-		if (ui_button(id, ui_rect(x, y, cw, ui_px(90)), lab,
-		              i == *sel ? UI_SELECTED : UI_SECONDARY)) {
-			*sel = i;
-			sub_focus(first);
-		}
-		x += cw + gap;
-	}
-	if (*n < max && ui_button(companions ? "comp:add" : "equip:add",
-	                          ui_rect(x, y, ui_px(380), ui_px(90)),
-	                          companions ? _("+ Add companion") : _("+ Add item"),
-	                          UI_PRIMARY)) {
-		*sel = (*n)++;
-		sub_focus(first);
-	}
+	sub_draw_chips(y, companions);
 	y += ui_px(90) + ui_px(UI_GAP_SECTION);
 	if (*n == 0) {
 		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)),

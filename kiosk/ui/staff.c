@@ -82,14 +82,7 @@ void staff_mask_phone(const char *phone, bool full, char *out, size_t n)
 
 int staff_page_first(int n, int per, int *page)
 {
-	if (per < 1)
-		per = 1;
-	int pages = n > 0 ? (n + per - 1) / per : 1;
-	if (*page >= pages)
-		*page = pages - 1;
-	if (*page < 0)
-		*page = 0;
-	return *page * per;
+	return ui_page_first(n, per, page);
 }
 
 int staff_page_rows(int room, int rh, int gap)

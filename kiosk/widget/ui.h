@@ -205,6 +205,16 @@ void ui_scroll_end(const char *id, struct ui_scroll *s, SDL_Rect r, int content_
 /* Scroll so that content y range [y, y+h) is in view. */
 void ui_scroll_show(struct ui_scroll *s, int y, int h);
 
+/* ---- pager (ui_pager.c) ---------------------------------------------------------------------- */
+
+/* A list of n rows of which per show at a time: the first row of page *page (clamped into the
+ * pages there are). */
+int ui_page_first(int n, int per, int *page);
+/* The previous / next page buttons of that list ("ID:prev" at prev, "ID:next" at next, each
+ * shown while it can move; nothing when one page holds the list). true on the frame a tap moved
+ * *page. The caller says which rows show ("Companions 9–16 of 23") in its own words. */
+bool ui_pager(const char *id, SDL_Rect prev, SDL_Rect next, int n, int per, int *page);
+
 /* ---- the reader: a text opened in full (ui_reader.c) ---------------------------------------- */
 
 /* Open the reader on text s (copied): a dialog over the screen with the whole text wrapped, in

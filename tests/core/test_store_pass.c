@@ -99,6 +99,34 @@ START_TEST(test_recorded_request_has_one_pass_per_person)
 }
 END_TEST
 
+/* A group of AKSES_MAX_PEOPLE is one request: every companion is read back, in order, and each
+ * person gets a pass of their own once it is recorded. */
+START_TEST(test_group_of_thirty_is_one_request_with_thirty_passes)
+{
+	char group[AKSES_NUMBER_BUF];
+	world_submit(&w, "2026-12-01 13:00", "2026-12-01 15:00", AKSES_MAX_COMPANIONS, group);
+	struct akses_request r;
+	ck_assert_int_eq(store_request_get(w.st, group, &r), AKSES_OK);
+	ck_assert_int_eq(r.n_companions, 29);
+	for (int i = 0; i < r.n_companions; i++) {
+		ck_assert_str_eq(r.companions[i].name, world_companion_name(i));
+		ck_assert_str_eq(r.companions[i].nik, world_companion_nik(i));
+	}
+	world_advance(&w, group, RS_RECORDED);
+	struct akses_pass *p = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_pass_list(w.st, group, &p, &n), AKSES_OK);
+	ck_assert_int_eq(n, 30);
+	ck_assert_str_eq(p[0].name, WORLD_NAME);
+	for (int i = 1; i < n; i++) {
+		ck_assert_int_eq(p[i].person, i);
+		ck_assert_str_eq(p[i].name, world_companion_name(i - 1));
+	}
+	ck_assert_str_eq(p[29].name, "Peserta Rombongan 29");
+	free(p);
+}
+END_TEST
+
 START_TEST(test_request_not_yet_recorded_has_no_passes)
 {
 	char other[AKSES_NUMBER_BUF];
@@ -267,6 +295,7 @@ static Suite *pass_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_recorded_request_has_one_pass_per_person);
+	tcase_add_test(tc, test_group_of_thirty_is_one_request_with_thirty_passes);
 	tcase_add_test(tc, test_request_not_yet_recorded_has_no_passes);
 	tcase_add_test(tc, test_visitor_gets_a_token_until_the_pass_is_printed);
 	tcase_add_test(tc, test_visitor_cannot_get_a_token_while_a_print_is_under_way);

@@ -716,7 +716,10 @@ END_TEST
 START_TEST(test_too_many_companions_or_equipment_lines)
 {
 	struct akses_request_input in = good_request();
-	static char niks[AKSES_MAX_COMPANIONS][AKSES_NIK_LEN + 1];
+	static char niks[AKSES_MAX_COMPANIONS + 1][AKSES_NIK_LEN + 1];
+	/* a group of 30 people is one request; a 31st person is refused */
+	ck_assert_int_eq(AKSES_MAX_PEOPLE, 30);
+	ck_assert_int_eq(1 + AKSES_MAX_COMPANIONS, 30);
 	in.n_companions = AKSES_MAX_COMPANIONS;
 	for (int i = 0; i < AKSES_MAX_COMPANIONS; i++) {
 		snprintf(niks[i], sizeof niks[i], "13710115019%05d", i + 10);
@@ -728,6 +731,9 @@ START_TEST(test_too_many_companions_or_equipment_lines)
 	expect_request(&in, AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME, 0);
 	in.n_companions = -1;
 	expect_request(&in, AKSES_E_TOO_MANY, AKSES_F_COMPANION_NAME, 0);
+	/* the refusal names the limit the check holds */
+	ck_assert_ptr_nonnull(strstr(akses_status_message(AKSES_E_TOO_MANY), "30 people"));
+	ck_assert_ptr_nonnull(strstr(akses_status_message(AKSES_E_TOO_MANY), "29 companions"));
 
 	in = good_request();
 	in.n_equipment = AKSES_MAX_EQUIPMENT;

@@ -127,16 +127,41 @@ void world_close(struct world *w)
 	w->path[0] = '\0';
 }
 
-static const char *const companion_names[AKSES_MAX_COMPANIONS] = {
+static const char *const companion_names[] = {
     "Ni Luh Putu Ayu", "José Ramos", "Ḥasan al-Banna", "Made Wirawan", "Siti Nurhaliza",
     "Budi Santoso",    "Agus Salim", "Rudi Hartono",   "Lestari Dewi", "Teguh Prakoso",
 };
 /* distinct, structurally valid NIKs (men: day 12, women: day 52) */
-static const char *const companion_niks[AKSES_MAX_COMPANIONS] = {
+static const char *const companion_niks[] = {
     "1371015203950002", "1371011203850003", "3171010101800004", "5171022308880005",
     "1371015506920006", "3273010304790007", "3578011109830008", "1271010512870009",
     "6371016701930010", "7371012002810011",
 };
+#define WORLD_NAMED ((int)(sizeof companion_names / sizeof companion_names[0]))
+
+/* Companion i of a group (0-based): the named ten first, then "Peserta Rombongan 11".. with
+ * NIKs 3171011505900011.. (a man born 15-05-1990; the serial is i + 1), up to a group of
+ * AKSES_MAX_PEOPLE. */
+const char *world_companion_name(int i)
+{
+	static char names[AKSES_MAX_COMPANIONS][40];
+	ck_assert(i >= 0 && i < AKSES_MAX_COMPANIONS);
+	if (i < WORLD_NAMED)
+		return companion_names[i];
+	snprintf(names[i], sizeof names[i], "Peserta Rombongan %d", i + 1);
+	return names[i];
+}
+
+const char *world_companion_nik(int i)
+{
+	static char niks[AKSES_MAX_COMPANIONS][AKSES_NIK_LEN + 1];
+	ck_assert(i >= 0 && i < AKSES_MAX_COMPANIONS);
+	if (i < WORLD_NAMED)
+		return companion_niks[i];
+	snprintf(niks[i], sizeof niks[i], "317101150590%04d", i + 1);
+	return niks[i];
+}
+
 static const char *const equipment[] = {"Laptop Lenovo T14 (SN 7788)", "Hard disk 4 TB x2"};
 
 void world_input(struct akses_request_input *in, const char *start, const char *end,
@@ -155,8 +180,8 @@ void world_input(struct akses_request_input *in, const char *start, const char *
 	in->end_at = tu_time(end);
 	in->n_companions = n_companions;
 	for (int i = 0; i < n_companions; i++) {
-		in->companion_name[i] = companion_names[i];
-		in->companion_nik[i] = companion_niks[i];
+		in->companion_name[i] = world_companion_name(i);
+		in->companion_nik[i] = world_companion_nik(i);
 	}
 	in->n_equipment = 2;
 	in->equipment[0] = equipment[0];

@@ -56,6 +56,11 @@ akses_status world_print_begin(store *st, const char *kind, const char *number, 
 /* The visitor's own first print of a pass: store_pass_token_visitor with the request's receipt. */
 akses_status world_visitor_token(struct world *w, int64_t pass_id, char token[AKSES_TOKEN_BUF]);
 
+/* Companion i (0 .. AKSES_MAX_COMPANIONS - 1) of the world's group: a name and a distinct,
+ * structurally valid NIK (static strings). */
+const char *world_companion_name(int i);
+const char *world_companion_nik(int i);
+
 /* Fill in with the same valid request world_submit uses (strings are static; the caller may
  * change fields before submitting). */
 void world_input(struct akses_request_input *in, const char *start, const char *end,

@@ -237,6 +237,22 @@ kt_scan() {
 	kt_settle "$before"
 }
 
+# Drag the content of scroll view $1 up with a finger (from left of its down button, 300 px up
+# in steps): it moves, so its up button comes.
+kt_drag_up() {
+	local line x y w h before i
+	line=$(awk -v k="$1:down" '$1 == k { print; exit }' "$DUMP")
+	[ -n "$line" ] || kt_fail "$1 does not scroll"
+	read -r _ x y w h <<<"$line"
+	before=$(kt_get frame)
+	x=$((x - 200))
+	xdotool mousemove "$x" "$y" mousedown 1
+	for i in 1 2 3 4 5 6; do xdotool mousemove "$x" $((y - 50 * i)); sleep 0.05; done
+	xdotool mouseup 1
+	kt_settle "$before"
+	awk -v k="$1:up" '$1 == k { f = 1 } END { exit !f }' "$DUMP" || kt_fail "a drag did not scroll $1"
+}
+
 # Hold a finger on a widget for $2 seconds (the logo's discreet staff entry).
 kt_longpress() {
 	local id=$1 secs=${2:-2.5} line x y w h

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_kiosk_clipping.sh - nothing is ever cut off: requests filled to the longest the validators
-# allow (100-character names of wide letters, 10 companions, 8 equipment lines of 120, a purpose,
+# allow (100-character names of wide letters, 29 companions (a group of 30), 8 equipment lines of 120, a purpose,
 # reason and notes of 500, a 4000-character report, every step up to 10) are walked through the
 # visitor's status, the idle countdown, the official's inbox and request screen, in Indonesian and English at 1920x1080 and 1280x800: no text may be clipped (the
 # widget layer reports each one as "ui: clipped text" and in the dump's "clips" line), and the
@@ -27,7 +27,7 @@ kt_staff
 TEKNIS=$(AKSES_PIN=123456 AKSES_NEW_PIN=246800 kt_ctl staff add --as 1 --name "$ESCORT" \
 	--role TIM_TEKNIS | tail -n 1)
 full=(--companion "$(fill 100 Wulan Wiwik Wardani);3171014506900002")
-for i in 3 4 5 6 7 8 9 10 11; do
+for i in $(seq 3 30); do # a group of AKSES_MAX_PEOPLE (30): 29 companions
 	full+=(--companion "$(fill 100 Wulan Wiwik Wardani "$i");31710145069000$(printf %02d "$i")")
 done
 for i in 1 2 3 4 5 6 7 8; do full+=(--equipment "$i $EQUIP"); done
@@ -93,22 +93,6 @@ scan_receipt() {
 	kt_fail "the receipt $1 did not open its request"
 }
 
-# Drag the content of scroll view $1 up with a finger: it moves (its up button comes).
-drag_up() {
-	local line x y w h before
-	line=$(awk -v k="$1:down" '$1 == k { print; exit }' "$DUMP")
-	[ -n "$line" ] || kt_fail "$1 does not scroll"
-	read -r _ x y w h <<<"$line"
-	before=$(kt_get frame)
-	# from above the down button, in the content, 300 px up in steps
-	x=$((x - 200))
-	xdotool mousemove "$x" "$y" mousedown 1
-	for i in 1 2 3 4 5 6; do xdotool mousemove "$x" $((y - 50 * i)); sleep 0.05; done
-	xdotool mouseup 1
-	kt_settle "$before"
-	awk -v k="$1:up" '$1 == k { f = 1 } END { exit !f }' "$DUMP" || kt_fail "a drag did not scroll $1"
-}
-
 walk() {
 	echo "walk $SIZE $LANG_ at ${SECONDS}s"
 	kt_kiosk "$SIZE" --db "$DB" --lang "$LANG_" --config "$T/kiosk.ini"
@@ -119,11 +103,11 @@ walk() {
 	scan_receipt "$B_RECEIPT"
 	kt_wait_line state REJECTED
 	check status-rejected
-	drag_up result
+	kt_drag_up result
 	page_down result status-rejected-end
 	kt_tap finish
 	kt_wait_screen welcome
-	# a recorded request: 11 people, each with a pass to print
+	# a recorded request: 30 people, each with a pass to print
 	scan_receipt "$C_RECEIPT"
 	check status-full
 	page_down result status-full-end

@@ -2,7 +2,7 @@
 # test_kiosk_clipping_door.sh - nothing is cut off at the door: a door station in Indonesian and
 # English at 1920x1080 and 1280x800 shows the sign-in pad, the door's home, ENTRY and EXIT with 8
 # equipment lines of 120, the longest denial (not your visitor - the other escort's 100-character
-# name), a receipt's denial and the manual entry's number pad and person list (11 people with
+# name), a receipt's denial and the manual entry's number pad and person list (a group of 30 with
 # 100-character names of wide letters): no text may be clipped (the dump's "clips" and the
 # log's "ui: clipped" lines). Each run starts from a copy of the seeded DB.
 . "$(dirname "$0")/lib.sh"
@@ -23,7 +23,7 @@ TEKNIS=$(AKSES_PIN=123456 AKSES_NEW_PIN=246800 kt_ctl staff add --as 1 --name "$
 WIDODO=$(AKSES_PIN=123456 AKSES_NEW_PIN=246800 kt_ctl staff add --as 1 --name "$OTHER" \
 	--role TIM_TEKNIS | tail -n 1)
 full=()
-for i in 2 3 4 5 6 7 8 9 10 11; do
+for i in $(seq 2 30); do # a group of AKSES_MAX_PEOPLE (30): 29 companions
 	full+=(--companion "$(fill 100 Wulan Wiwik Wardani "$i");31710145069000$(printf %02d "$i")")
 done
 for i in 1 2 3 4 5 6 7 8; do full+=(--equipment "$i $EQUIP"); done
@@ -104,7 +104,7 @@ INI
 	kt_tap manual:find
 	kt_wait_line manual 2
 	check door-manual-people
-	# every one of the 11 people can be picked: on the first page or paged to (bounded)
+	# every one of the 30 people can be picked: on the first page or paged to (bounded)
 	seen=" $(grep -o '^manual:person:[0-9]*' "$DUMP" | tr '\n' ' ')"
 	for _ in $(seq 15); do
 		awk '$1 == "manual:people:down" { f = 1 } END { exit !f }' "$DUMP" || break
@@ -112,9 +112,9 @@ INI
 		check door-manual-people-end
 		seen="$seen $(grep -o '^manual:person:[0-9]*' "$DUMP" | tr '\n' ' ')"
 	done
-	for i in $(seq 0 10); do
+	for i in $(seq 0 29); do
 		case "$seen " in *" manual:person:$i "*) ;;
-		*) kt_fail "person $i of 11 cannot be reached on the manual entry's list at $SIZE" ;;
+		*) kt_fail "person $i of 30 cannot be reached on the manual entry's list at $SIZE" ;;
 		esac
 	done
 	kt_tap manual:cancel

@@ -141,6 +141,63 @@ START_TEST(test_berita_acara_signatures_never_sit_alone)
 }
 END_TEST
 
+/* A group of 30 with the longest names: the letter names every companion with their number, runs
+ * on to further pages, and ends with the applicant's signature; the berita acara lists all 30. */
+START_TEST(test_a_group_of_thirty_is_on_the_letter_and_the_berita_acara)
+{
+	static char names[30][512], niks[29][32];
+	const char *comp[29], *cn[29], *people[30];
+	for (int i = 0; i < 30; i++) {
+		size_t o = 0;
+		while (o < 100) /* 100 characters, wide letters */
+			o += (size_t)snprintf(names[i] + o, sizeof names[i] - o, "Wulan Wiwik W%02d ", i);
+		names[i][100] = '\0';
+		people[i] = names[i];
+	}
+	for (int i = 0; i < 29; i++) {
+		snprintf(niks[i], sizeof niks[i], "317101******%04d", i + 1);
+		comp[i] = names[i + 1];
+		cn[i] = niks[i];
+	}
+	struct prn_letter l = {.hdr = hdr, .number = "AKS-20261201-00007", .name = "Nurul 'Aini",
+	                       .nik_masked = "317105******0003", .institution = "Universitas Andalas",
+	                       .phone_masked = "+62812*****7890", .purpose_category = "Kunjungan",
+	                       .purpose = "Studi banding", .created_at = DAY0 + 8 * 3600,
+	                       .start_at = DAY0 + 10 * 3600, .end_at = DAY0 + 12 * 3600,
+	                       .n_companions = 29, .companions = comp, .companion_niks = cn};
+	struct prn_pdf pdf;
+	char path[400];
+	ck_assert_int_eq(prn_render_letter(&l, &pdf), PRN_OK);
+	save(&pdf, "letter-30", path, sizeof path);
+	int pages = pages_of(path);
+	ck_assert_int_ge(pages, 2);
+	for (int i = 0; i < 29; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "(NIK %.16s)", niks[i]);
+		ck_assert_msg(page_with(path, want) > 0, "companion %d is not on the letter", i + 1);
+	}
+	ck_assert_int_eq(page_with(path, "( Nurul 'Aini )"), pages);
+
+	struct prn_report r = {.hdr = hdr, .doc_number = "BA/AKS-20261201-00007",
+	                       .number = "AKS-20261201-00007", .name = names[0],
+	                       .institution = "Universitas Andalas", .purpose = "Studi banding",
+	                       .escort = "Rahmat Hidayat", .state = "Dilaporkan",
+	                       .start_at = DAY0 + 10 * 3600, .end_at = DAY0 + 12 * 3600,
+	                       .n_people = 30, .people = people, .text = "Selesai.",
+	                       .writer = {"Helpdesk", "Helpdesk Enam", DAY0 + 14 * 3600},
+	                       .escort_signer = {"Tim Teknis", "Rahmat Hidayat", 0}};
+	ck_assert_int_eq(prn_render_report(&r, &pdf), PRN_OK);
+	save(&pdf, "ba-30", path, sizeof path);
+	char *t = text_of(path, 0);
+	for (int i = 0; i < 30; i++) {
+		char want[32];
+		snprintf(want, sizeof want, "W%02d", i); /* each name's mark, wrapped or not */
+		ck_assert_msg(strstr(t, want) != NULL, "person %d is not on the berita acara", i + 1);
+	}
+	free(t);
+}
+END_TEST
+
 START_TEST(test_compliance_names_each_bar_once_and_shows_zero)
 {
 	struct prn_comp_row rows[3] = {
@@ -199,6 +256,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_berita_acara_signatures_never_sit_alone);
+	tcase_add_test(tc, test_a_group_of_thirty_is_on_the_letter_and_the_berita_acara);
 	tcase_add_test(tc, test_compliance_names_each_bar_once_and_shows_zero);
 	tcase_add_test(tc, test_evacuation_list_keeps_headers_and_numbers_whole);
 	suite_add_tcase(s, tc);
