@@ -11,7 +11,7 @@
 #include "valid.h"
 #include "wf.h"
 
-#define P_(s) dgettext(PAPER_DOMAIN, s)
+#define P_(s) lang_gettext(PAPER_DOMAIN, s) /* the thread's pinned language: lang.h */
 
 /* ---- small helpers ------------------------------------------------------------------------ */
 
@@ -486,7 +486,7 @@ static akses_status do_disposition(struct gather *g)
 	char sender[AKSES_BUF(AKSES_NAME_CHARS) + AKSES_BUF(AKSES_INSTITUTION_CHARS) + 8];
 	char subject[AKSES_BUF(AKSES_PURPOSE_CHARS) + 128];
 	snprintf(sender, sizeof(sender), "%s (%s)", r->name, r->institution);
-	snprintf(subject, sizeof(subject), "Permohonan akses ruang server — %s: %s",
+	snprintf(subject, sizeof(subject), P_("Server room access request — %s: %s"),
 	         wf_purpose_label(r->purpose_category), r->purpose);
 	struct prn_disposition d = {.sender = sender, .letter_number = r->number,
 	                            .agenda_number = r->number, .subject = subject,
