@@ -261,8 +261,7 @@ prn_status prn_render_report(const struct prn_report *r, struct prn_pdf *out)
 {
 	if (!r || !out || (r->n_steps > 0 && !r->steps) || (r->n_ack > 0 && !r->ack))
 		return PRN_E_ARG;
-	return prn_run_a4(out, &r->hdr, R_("SERVER ROOM ACCESS RECORD (BERITA ACARA)"), report_render,
-	                  r);
+	return prn_run_a4(out, &r->hdr, R_("SERVER ROOM ACCESS RECORD"), report_render, r);
 }
 
 /* ---- SOP compliance ----------------------------------------------------------------------- */

@@ -133,6 +133,7 @@ static int request_submit(struct ctl *c, int argc, char **argv)
 	    .purpose_category = PURPOSE_OTHER,
 	    .purpose = purpose ? purpose : "",
 	    .consent = consent,
+	    .lang = i18n_lang(), /* the session's (--lang): the visitor's papers follow it */
 	};
 	if (id_type && !valid_id_type_parse(id_type, &in.id_type))
 		return ctl_fail_field(c, AKSES_E_ID_TYPE, AKSES_F_NIK, 0);
@@ -260,6 +261,7 @@ static cJSON *request_json(const struct akses_request *r, bool full_nik,
 	cJSON_AddStringToObject(o, "name", r->name);
 	valid_id_mask(r->id_type, r->nik, full_nik, nik, sizeof nik);
 	cJSON_AddStringToObject(o, "id_type", valid_id_type_code(r->id_type));
+	cJSON_AddStringToObject(o, "lang", r->lang);
 	cJSON_AddStringToObject(o, "nik", nik);
 	cJSON_AddBoolToObject(o, "nik_masked", !full_nik);
 	cJSON_AddStringToObject(o, "institution", r->institution);
