@@ -261,7 +261,6 @@ static cJSON *request_json(const struct akses_request *r, bool full_nik,
 	cJSON_AddStringToObject(o, "name", r->name);
 	valid_id_mask(r->id_type, r->nik, full_nik, nik, sizeof nik);
 	cJSON_AddStringToObject(o, "id_type", valid_id_type_code(r->id_type));
-	cJSON_AddStringToObject(o, "lang", r->lang);
 	cJSON_AddStringToObject(o, "nik", nik);
 	cJSON_AddBoolToObject(o, "nik_masked", !full_nik);
 	cJSON_AddStringToObject(o, "institution", r->institution);
@@ -296,6 +295,7 @@ static cJSON *request_json(const struct akses_request *r, bool full_nik,
 	cJSON_AddStringToObject(o, "reason", r->reason);
 	cJSON_AddStringToObject(o, "report", r->report);
 	cJSON_AddBoolToObject(o, "anonymized", r->anonymized);
+	cJSON_AddStringToObject(o, "lang", r->lang); /* the visitor's, for their papers */
 	cJSON *t = cJSON_AddArrayToObject(o, "timeline");
 	for (int i = 0; i < n_tl; i++) {
 		const struct wf_transition *w = wf_get((wf_action)tl[i].action);
