@@ -1,6 +1,7 @@
 /* prn.h - the printer library: every paper document rendered to PDF (cairo + pango, QR codes from
  * libqrencode) and submitted to CUPS with its job tracked to the end. Knows nothing of SQLite or the
- * SOP: callers hand it plain structs of strings and times. Labels on paper are Indonesian. */
+ * SOP: callers hand it plain structs of strings and times. Words on paper are in the language of
+ * the PRN_DOMAIN lookup below (Indonesian or English); the pass keeps its bilingual bands. */
 #ifndef AKSES_PRN_H
 #define AKSES_PRN_H
 
@@ -9,9 +10,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* The printer's own words on paper (page furniture, dates, the receipt) are in this gettext
- * domain (English msgids, Indonesian in assets/po/akses-printer/id.po): a document comes out in
- * the language of the session printing it. The caller binds it; unbound, the words are English. */
+/* The printer's own words on paper (page furniture, dates, every document's body) are in this
+ * gettext domain (English msgids, Indonesian in assets/po/akses-printer/id.po): a document comes
+ * out in the language of the session printing it, or in the language the rendering thread is
+ * pinned to (lang_thread_set, lang.h). The caller binds it; unbound, the words are English. */
 #define PRN_DOMAIN "akses-printer"
 
 /* What went wrong, as a code: the caller turns it into a translated sentence. */

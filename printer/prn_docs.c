@@ -112,15 +112,23 @@ static void dt_end(struct prn_doc *d)
 	d->y += 6;
 }
 
-/* "1 Desember 2026 pukul 09:05", or "-" for 0. */
+/* "1 December 2026 at 09:05" ("1 Desember 2026 pukul 09:05"), or "-" for 0. */
 static char *when(int64_t t, char *buf, size_t n)
 {
 	char day[48], hm[16];
 	if (t <= 0)
 		snprintf(buf, n, "-");
 	else
-		snprintf(buf, n, "%s pukul %s", prn_fmt_day_long(t, day, sizeof(day)),
+		snprintf(buf, n, R_("%s at %s"), prn_fmt_day_long(t, day, sizeof(day)),
 		         prn_fmt_hm(t, hm, sizeof(hm)));
+	return buf;
+}
+
+/* "<when a> to <when b>" ("... s.d. ..."): a visit's window. */
+static char *window(int64_t a, int64_t b, char *buf, size_t n)
+{
+	char wa[96], wb[96];
+	snprintf(buf, n, R_("%s to %s"), when(a, wa, sizeof(wa)), when(b, wb, sizeof(wb)));
 	return buf;
 }
 
@@ -199,40 +207,38 @@ static prn_status report_render(struct prn_doc *d, const void *arg)
 	const struct prn_report *r = arg;
 	char line[512], a[96], b[96], day[64];
 
-	snprintf(line, sizeof(line), "Nomor: %s", prn_s(r->doc_number));
+	snprintf(line, sizeof(line), R_("Number: %s"), prn_s(r->doc_number));
 	d->y -= 4;
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 10, false, PRN_CENTER, 0, true);
 	d->y += 10;
 	snprintf(line, sizeof(line),
-	         "Pada hari ini, %s, bertempat di %s, kami yang bertanda tangan di bawah ini "
-	         "menyatakan bahwa telah dilaksanakan akses ke ruang server / pusat data sesuai "
-	         "SOP Akses Ruang Server, dengan rincian sebagai berikut:",
+	         R_("On this day, %s, at %s, we the undersigned declare that access to the server "
+	            "room / data centre took place according to the Server Room Access SOP, as "
+	            "follows:"),
 	         prn_fmt_day_long(event_day(&r->hdr), day, sizeof(day)), prn_s(r->hdr.city));
 	para(d, line, 10);
 
-	prn_heading(d, "Para pihak dan perihal");
-	prn_field(d, 150, "Nomor permohonan", prn_s(r->number));
-	prn_field(d, 150, "Pemohon", prn_s(r->name));
-	prn_field(d, 150, "Instansi", prn_s(r->institution));
-	snprintf(line, sizeof(line), "%d orang", r->n_people);
-	prn_field(d, 150, "Jumlah orang", line);
-	prn_field(d, 150, "Keperluan", prn_s(r->purpose));
-	snprintf(line, sizeof(line), "%s s.d. %s", when(r->start_at, a, sizeof(a)),
-	         when(r->end_at, b, sizeof(b)));
-	prn_field(d, 150, "Jadwal disetujui", line);
-	prn_field(d, 150, "Pendamping (Tim Teknis)", prn_s(r->escort));
-	prn_field(d, 150, "Masuk pertama", when(r->first_in, a, sizeof(a)));
-	prn_field(d, 150, "Keluar terakhir", when(r->last_out, b, sizeof(b)));
-	prn_field(d, 150, "Status", prn_s(r->state));
+	prn_heading(d, R_("Parties and subject"));
+	prn_field(d, 150, R_("Request number"), prn_s(r->number));
+	prn_field(d, 150, R_("Applicant"), prn_s(r->name));
+	prn_field(d, 150, R_("Institution"), prn_s(r->institution));
+	snprintf(line, sizeof(line), R_("%d person(s)"), r->n_people);
+	prn_field(d, 150, R_("Number of people"), line);
+	prn_field(d, 150, R_("Purpose"), prn_s(r->purpose));
+	prn_field(d, 150, R_("Approved window"), window(r->start_at, r->end_at, line, sizeof(line)));
+	prn_field(d, 150, R_("Escort (Technical Team)"), prn_s(r->escort));
+	prn_field(d, 150, R_("First entry"), when(r->first_in, a, sizeof(a)));
+	prn_field(d, 150, R_("Last exit"), when(r->last_out, b, sizeof(b)));
+	prn_field(d, 150, R_("Status"), prn_s(r->state));
 	if (r->people && r->n_people > 0)
 		report_people(d, r);
 
-	prn_heading(d, "Laporan akses");
-	para(d, (r->text && *r->text) ? r->text : "(Laporan belum ditulis.)", 10);
+	prn_heading(d, R_("Access report"));
+	para(d, (r->text && *r->text) ? r->text : R_("(No report written yet.)"), 10);
 
-	prn_heading(d, "Alur SOP");
-	static const char *const titles[] = {"Langkah", "Kegiatan", "Pelaksana", "Waktu",
-	                                     "Durasi", "Standar", "Catatan"};
+	prn_heading(d, R_("SOP flow"));
+	const char *const titles[] = {R_("Step"),     R_("Activity"), R_("Done by"), R_("Time"),
+	                              R_("Duration"), R_("Standard"), R_("Note")};
 	static const double widths[] = {0.08, 0.22, 0.2, 0.17, 0.1, 0.09, 0.14};
 	struct doc_table t = {7, titles, widths, 7.5, NULL};
 	dt_begin(d, &t);
@@ -256,8 +262,7 @@ static prn_status report_render(struct prn_doc *d, const void *arg)
 
 	/* The closing sentence, the place and date and the first signatures stay on one page: the
 	 * signatures alone on a page sign nothing that can be read above them. */
-	static const char closing[] = "Demikian berita acara ini dibuat dengan sebenarnya untuk "
-	                              "dipergunakan sebagaimana mestinya.";
+	const char *closing = R_("This record is made truthfully, to be used as required.");
 	snprintf(line, sizeof(line), "%s, %s", prn_s(r->hdr.city),
 	         prn_fmt_day_long(event_day(&r->hdr), day, sizeof(day)));
 	prn_need(d, prn_text(d, 0, 0, TW(d), closing, 10, false, PRN_LEFT, 0, false) + 4 +
@@ -269,8 +274,8 @@ static prn_status report_render(struct prn_doc *d, const void *arg)
 	signatures(d, two, 2);
 	if (r->n_ack > 0) {
 		prn_need(d, 110);
-		d->y += prn_text(d, d->ml, d->y, TW(d), "Mengetahui / diteruskan dan diterima:", 10,
-		                 false, PRN_LEFT, 0, true);
+		d->y += prn_text(d, d->ml, d->y, TW(d), R_("Acknowledged / forwarded and received:"),
+		                 10, false, PRN_LEFT, 0, true);
 		d->y += 6;
 		signatures(d, r->ack, r->n_ack);
 	}
@@ -281,7 +286,7 @@ prn_status prn_render_report(const struct prn_report *r, struct prn_pdf *out)
 {
 	if (!r || !out || (r->n_steps > 0 && !r->steps) || (r->n_ack > 0 && !r->ack))
 		return PRN_E_ARG;
-	return prn_run_a4(out, &r->hdr, "BERITA ACARA AKSES RUANG SERVER", report_render, r);
+	return prn_run_a4(out, &r->hdr, R_("SERVER ROOM ACCESS RECORD"), report_render, r);
 }
 
 /* ---- SOP compliance ----------------------------------------------------------------------- */
@@ -459,9 +464,9 @@ prn_status prn_render_inside(const struct prn_inside *in, struct prn_pdf *out)
 static prn_status letter_render(struct prn_doc *d, const void *arg)
 {
 	const struct prn_letter *l = arg;
-	char line[1024], a[96], b[96], day[64];
+	char line[1024], day[64];
 
-	snprintf(line, sizeof(line), "Nomor permohonan: %s", prn_s(l->number));
+	snprintf(line, sizeof(line), R_("Request number: %s"), prn_s(l->number));
 	d->y -= 4;
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 10, false, PRN_CENTER, 0, true);
 	d->y += 8;
@@ -469,23 +474,22 @@ static prn_status letter_render(struct prn_doc *d, const void *arg)
 	         prn_fmt_day_long(l->created_at, day, sizeof(day)));
 	d->y += prn_text(d, d->ml, d->y, TW(d), line, 10, false, PRN_RIGHT, 0, true);
 	d->y += 6;
-	para(d, "Kepada Yth.\nKepala Dinas\ndi tempat", 10);
-	para(d, "Perihal: Permohonan akses ruang server / pusat data", 10);
-	para(d, "Dengan hormat, saya yang bertanda tangan di bawah ini:", 10);
-	prn_field(d, 120, "Nama", prn_s(l->name));
+	para(d, R_("To:\nThe Head of Agency\nat the office"), 10);
+	para(d, R_("Subject: Request for access to the server room / data centre"), 10);
+	para(d, R_("Dear Sir or Madam, I, the undersigned:"), 10);
+	prn_field(d, 120, R_("Name"), prn_s(l->name));
 	prn_field(d, 120, l->id_label ? l->id_label : "NIK", prn_s(l->nik_masked));
-	prn_field(d, 120, "Instansi", prn_s(l->institution));
-	prn_field(d, 120, "Telepon", prn_s(l->phone_masked));
+	prn_field(d, 120, R_("Institution"), prn_s(l->institution));
+	prn_field(d, 120, R_("Phone"), prn_s(l->phone_masked));
 	if (l->email && *l->email)
-		prn_field(d, 120, "Email", l->email);
-	para(d, "mengajukan permohonan akses ke ruang server / pusat data dengan keperluan:", 10);
-	prn_field(d, 120, "Kategori", prn_s(l->purpose_category));
-	prn_field(d, 120, "Uraian", prn_s(l->purpose));
-	snprintf(line, sizeof(line), "%s s.d. %s", when(l->start_at, a, sizeof(a)),
-	         when(l->end_at, b, sizeof(b)));
-	prn_field(d, 120, "Waktu", line);
+		prn_field(d, 120, R_("Email"), l->email);
+	para(d, R_("request access to the server room / data centre for the following purpose:"),
+	     10);
+	prn_field(d, 120, R_("Category"), prn_s(l->purpose_category));
+	prn_field(d, 120, R_("Description"), prn_s(l->purpose));
+	prn_field(d, 120, R_("Time"), window(l->start_at, l->end_at, line, sizeof(line)));
 	if (l->n_companions > 0) {
-		prn_heading(d, "Rekan pemohon yang ikut masuk");
+		prn_heading(d, R_("Companions entering with the applicant"));
 		for (int i = 0; i < l->n_companions; i++) {
 			const char *label =
 			    l->companion_id_labels && l->companion_id_labels[i]
@@ -497,7 +501,7 @@ static prn_status letter_render(struct prn_doc *d, const void *arg)
 		}
 	}
 	if (l->n_equipment > 0) {
-		prn_heading(d, "Perangkat yang dibawa");
+		prn_heading(d, R_("Equipment brought in"));
 		for (int i = 0; i < l->n_equipment; i++) {
 			snprintf(line, sizeof(line), "%d. %s", i + 1, prn_s(l->equipment[i]));
 			para(d, line, 10);
@@ -505,11 +509,11 @@ static prn_status letter_render(struct prn_doc *d, const void *arg)
 	}
 	d->y += 6;
 	para(d,
-	     "Saya bersedia mematuhi SOP Akses Ruang Server, didampingi Tim Teknis selama berada "
-	     "di dalam, dan menyetujui pemrosesan data pribadi sesuai UU 27/2022. Demikian "
-	     "permohonan ini, atas perhatiannya saya ucapkan terima kasih.",
+	     R_("I agree to follow the Server Room Access SOP and to be escorted by the Technical "
+	        "Team while inside, and I consent to the processing of my personal data under Law "
+	        "27/2022 (UU PDP). Thank you for your attention."),
 	     10);
-	struct prn_signer s = {"Pemohon,", l->name, 0};
+	struct prn_signer s = {R_("Applicant,"), l->name, 0};
 	prn_need(d, 100);
 	d->y += 6;
 	/* Only the applicant signs, in the right third. */
@@ -526,7 +530,7 @@ prn_status prn_render_letter(const struct prn_letter *l, struct prn_pdf *out)
 	if (!l || !out || (l->n_companions > 0 && !l->companions) ||
 	    (l->n_equipment > 0 && !l->equipment))
 		return PRN_E_ARG;
-	return prn_run_a4(out, &l->hdr, "SURAT PERMOHONAN AKSES RUANG SERVER", letter_render, l);
+	return prn_run_a4(out, &l->hdr, R_("SERVER ROOM ACCESS REQUEST LETTER"), letter_render, l);
 }
 
 /* ---- disposition sheet -------------------------------------------------------------------- */
@@ -554,27 +558,28 @@ static prn_status disp_render(struct prn_doc *d, const void *arg)
 	double w = TW(d), x = d->ml, h1, h2;
 	char a[96], b[96];
 
-	h1 = box(d, x, d->y, w / 2, 40, "Surat dari", prn_s(p->sender));
-	h2 = box(d, x + w / 2, d->y, w / 2, h1, "Diterima tanggal", when(p->received_at, a, sizeof(a)));
+	h1 = box(d, x, d->y, w / 2, 40, R_("Letter from"), prn_s(p->sender));
+	h2 = box(d, x + w / 2, d->y, w / 2, h1, R_("Received on"),
+	         when(p->received_at, a, sizeof(a)));
 	d->y += h1 > h2 ? h1 : h2;
-	h1 = box(d, x, d->y, w / 2, 40, "Nomor surat", prn_s(p->letter_number));
-	h2 = box(d, x + w / 2, d->y, w / 2, h1, "Nomor agenda", prn_s(p->agenda_number));
+	h1 = box(d, x, d->y, w / 2, 40, R_("Letter number"), prn_s(p->letter_number));
+	h2 = box(d, x + w / 2, d->y, w / 2, h1, R_("Agenda number"), prn_s(p->agenda_number));
 	d->y += h1 > h2 ? h1 : h2;
-	h1 = box(d, x, d->y, w / 2, 40, "Tanggal surat", when(p->letter_date, b, sizeof(b)));
+	h1 = box(d, x, d->y, w / 2, 40, R_("Letter date"), when(p->letter_date, b, sizeof(b)));
 	/* Urgency: four boxes, the one given ticked (the kiosk and aksesctl give segera, biasa or
 	 * rahasia; "sangat segera" is on the paper form and kept for it). */
 	char urg[200];
 	const char *u = prn_s(p->urgency);
-	snprintf(urg, sizeof(urg), "%s Sangat segera   %s Segera   %s Biasa   %s Rahasia",
+	snprintf(urg, sizeof(urg), R_("%s Very urgent   %s Urgent   %s Ordinary   %s Confidential"),
 	         strcmp(u, "sangat segera") == 0 ? "☒" : "☐", strcmp(u, "segera") == 0 ? "☒" : "☐",
 	         strcmp(u, "biasa") == 0 ? "☒" : "☐", strcmp(u, "rahasia") == 0 ? "☒" : "☐");
-	h2 = box(d, x + w / 2, d->y, w / 2, h1, "Sifat", urg);
+	h2 = box(d, x + w / 2, d->y, w / 2, h1, R_("Urgency"), urg);
 	d->y += h1 > h2 ? h1 : h2;
-	d->y += box(d, x, d->y, w, 40, "Perihal", prn_s(p->subject));
+	d->y += box(d, x, d->y, w, 40, R_("Subject"), prn_s(p->subject));
 	d->y += 10;
 
-	static const char *const titles[] = {"Dari", "Diteruskan kepada", "Isi disposisi / instruksi",
-	                                     "Paraf dan tanggal"};
+	const char *const titles[] = {R_("From"), R_("Forwarded to"),
+	                              R_("Disposition / instruction"), R_("Initials and date")};
 	static const double widths[] = {0.18, 0.2, 0.37, 0.25};
 	struct doc_table t = {4, titles, widths, 9, NULL};
 	dt_begin(d, &t);
@@ -591,7 +596,7 @@ static prn_status disp_render(struct prn_doc *d, const void *arg)
 	}
 	dt_end(d);
 	prn_need(d, 60);
-	d->y += box(d, x, d->y, w, 60, "Catatan", prn_s(p->notes));
+	d->y += box(d, x, d->y, w, 60, R_("Note"), prn_s(p->notes));
 	d->y += 14;
 	prn_need(d, 110);
 	char role[160], nip[96];
@@ -614,5 +619,5 @@ prn_status prn_render_disposition(const struct prn_disposition *p, struct prn_pd
 {
 	if (!p || !out || (p->n_rows > 0 && !p->rows))
 		return PRN_E_ARG;
-	return prn_run_a4(out, &p->hdr, "LEMBAR DISPOSISI", disp_render, p);
+	return prn_run_a4(out, &p->hdr, R_("DISPOSITION SHEET"), disp_render, p);
 }

@@ -7,12 +7,14 @@
 #include <libintl.h>
 #include <pango/pangocairo.h>
 
+#include "lang.h"
 #include "prn.h"
 
 #define PRN_FONT "DejaVu Sans"
 
-/* The printer's own words, in the PRN_DOMAIN gettext domain (prn.h). */
-#define R_(s) dgettext(PRN_DOMAIN, s)
+/* The printer's own words, in the PRN_DOMAIN gettext domain (prn.h), in the thread's pinned
+ * language when it has one (lang.h). */
+#define R_(s) lang_gettext(PRN_DOMAIN, s)
 #define RN_(s) (s)
 #define PRN_PT_PER_MM (72.0 / 25.4)
 #define PRN_MM(x) ((x) * PRN_PT_PER_MM)

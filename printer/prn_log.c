@@ -15,16 +15,17 @@ struct log_col {
 };
 
 static const struct log_col visit_cols[] = {
-	/* "Permohonan" fits a five-digit AKS-YYYYMMDD-NNNNN on one line */
-	{"No", 19},        {"Permohonan", 80}, {"Nama", 78},  {"Instansi", 62},
-	{"Keperluan", 56}, {"Pendamping", 54}, {"Masuk", 27}, {"Keluar", 27},
-	{"Durasi", 34},    {"Status", 56},
+	/* the request column fits a five-digit AKS-YYYYMMDD-NNNNN on one line; titles are msgids,
+	 * translated when drawn */
+	{RN_("No."), 19},     {RN_("Request"), 80}, {RN_("Name"), 78}, {RN_("Institution"), 62},
+	{RN_("Purpose"), 56}, {RN_("Escort"), 54},  {RN_("In"), 27},   {RN_("Out"), 27},
+	{RN_("Duration"), 34}, {RN_("Status"), 56},
 };
 #define N_VISIT_COLS ((int)(sizeof(visit_cols) / sizeof(visit_cols[0])))
 
 static const struct log_col denied_cols[] = {
-	{"No", 17},         {"Waktu", 30},    {"Stasiun", 60},  {"Alasan", 90},
-	{"Pendamping", 80}, {"Permohonan", 80}, {"Nama", 133},
+	{RN_("No."), 17},    {RN_("Time"), 30},    {RN_("Station"), 60}, {RN_("Reason"), 90},
+	{RN_("Escort"), 80}, {RN_("Request"), 80}, {RN_("Name"), 133},
 };
 #define N_DENIED_COLS ((int)(sizeof(denied_cols) / sizeof(denied_cols[0])))
 
@@ -76,7 +77,7 @@ static void table_head(struct prn_doc *d, const void *arg)
 	cairo_fill(d->cr);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 	for (int i = 0; i < t->n; i++) {
-		prn_text(d, x + 2, d->y + 4, t->cols[i].w - 4, t->cols[i].title, LOG_FONT, true,
+		prn_text(d, x + 2, d->y + 4, t->cols[i].w - 4, R_(t->cols[i].title), LOG_FONT, true,
 		         PRN_LEFT, 1, true);
 		x += t->cols[i].w;
 	}
@@ -131,12 +132,12 @@ static void table_row(struct prn_doc *d, struct log_table *t, const char *const 
 static const char *visit_status(const struct prn_log_visit *v)
 {
 	if (v->inside && v->overstay)
-		return "DI DALAM, LEWAT WAKTU";
+		return R_("INSIDE, OVERSTAYED");
 	if (v->inside)
-		return "MASIH DI DALAM";
+		return R_("STILL INSIDE");
 	if (v->overstay)
-		return "LEWAT WAKTU";
-	return "Keluar";
+		return R_("OVERSTAYED");
+	return R_("Out");
 }
 
 /* A summary figure box: big number, small label. */
@@ -155,9 +156,9 @@ static void figure(struct prn_doc *d, double x, double w, int value, const char 
 /* The visits: a table that repeats its head on each page, or one line when there were none. */
 static void log_visits(struct prn_doc *d, const struct prn_day_log *log, double tw)
 {
-	prn_heading(d, "Daftar kunjungan");
+	prn_heading(d, R_("List of visits"));
 	if (log->n_visits == 0) {
-		d->y += prn_text(d, d->ml, d->y, tw, "Tidak ada kunjungan pada hari ini.", 11, true,
+		d->y += prn_text(d, d->ml, d->y, tw, R_("No visits on this day."), 11, true,
 		                 PRN_LEFT, 0, true);
 		d->y += 6;
 	} else {
@@ -197,8 +198,8 @@ static void log_visits(struct prn_doc *d, const struct prn_day_log *log, double 
 		d->y += 4;
 		prn_need(d, 20);
 		d->y += prn_text(d, d->ml, d->y, tw,
-		                 "Baris kuning: masih di dalam. Baris merah: lewat waktu "
-		                 "(keluar setelah jadwal berakhir, atau masih di dalam setelahnya).",
+		                 R_("Yellow rows: still inside. Red rows: overstayed (left after the "
+		                    "window ended, or still inside after it)."),
 		                 7, false, PRN_LEFT, 0, !d->counting);
 	}
 }
@@ -206,9 +207,9 @@ static void log_visits(struct prn_doc *d, const struct prn_day_log *log, double 
 /* The denied scans: a table, or one line when there were none. */
 static void log_denied(struct prn_doc *d, const struct prn_day_log *log, double tw)
 {
-	prn_heading(d, "Pemindaian ditolak");
+	prn_heading(d, R_("Denied scans"));
 	if (log->n_denied == 0) {
-		d->y += prn_text(d, d->ml, d->y, tw, "Tidak ada pemindaian yang ditolak.", 10, false,
+		d->y += prn_text(d, d->ml, d->y, tw, R_("No scan was denied."), 10, false,
 		                 PRN_LEFT, 0, true);
 	} else {
 		struct log_table t = {.cols = denied_cols, .n = N_DENIED_COLS};
@@ -236,27 +237,27 @@ static prn_status log_render(struct prn_doc *d, const void *arg)
 	double tw = d->w - d->ml - d->mr;
 	char line[256], day[64];
 
-	snprintf(line, sizeof(line), "Tanggal: %s (%s)", prn_fmt_day_long(log->day_start, day,
+	snprintf(line, sizeof(line), R_("Date: %s (%s)"), prn_fmt_day_long(log->day_start, day,
 	                                                                  sizeof(day)),
 	         prn_s(log->day));
 	d->y += prn_text(d, d->ml, d->y, tw, line, 10, false, PRN_CENTER, 0, true);
 	if (log->hdr.station && *log->hdr.station) {
-		snprintf(line, sizeof(line), "Stasiun: %s", log->hdr.station);
+		snprintf(line, sizeof(line), R_("Station: %s"), log->hdr.station);
 		d->y += prn_text(d, d->ml, d->y, tw, line, 10, false, PRN_CENTER, 0, true);
 	}
 	d->y += 10;
 
 	/* Totals. */
 	double fw = tw / 5;
-	figure(d, d->ml, fw, log->n_visits, "Kunjungan");
-	figure(d, d->ml + fw, fw, log->n_people, "Orang");
-	figure(d, d->ml + 2 * fw, fw, log->n_inside, "Masih di dalam");
-	figure(d, d->ml + 3 * fw, fw, log->n_overstay, "Lewat waktu");
-	figure(d, d->ml + 4 * fw, fw, log->n_denied, "Pemindaian ditolak");
+	figure(d, d->ml, fw, log->n_visits, R_("Visits"));
+	figure(d, d->ml + fw, fw, log->n_people, R_("People"));
+	figure(d, d->ml + 2 * fw, fw, log->n_inside, R_("Still inside"));
+	figure(d, d->ml + 3 * fw, fw, log->n_overstay, R_("Overstayed"));
+	figure(d, d->ml + 4 * fw, fw, log->n_denied, R_("Denied scans"));
 	d->y += 46;
 
 	/* Entries per hour. */
-	prn_heading(d, "Masuk per jam");
+	prn_heading(d, R_("Entries per hour"));
 	double vals[24];
 	char labs[24][4];
 	const char *lp[24];
@@ -275,7 +276,8 @@ static prn_status log_render(struct prn_doc *d, const void *arg)
 	d->y += 14;
 	prn_need(d, 70);
 	double sx = d->ml + tw * 0.6;
-	d->y += prn_text(d, sx, d->y, tw * 0.4, "Petugas Helpdesk,", 10, false, PRN_LEFT, 0, true);
+	d->y += prn_text(d, sx, d->y, tw * 0.4, R_("Helpdesk officer,"), 10, false, PRN_LEFT, 0,
+	                 true);
 	d->y += 40;
 	prn_text(d, sx, d->y, tw * 0.4, "(______________________)", 10, false, PRN_LEFT, 0, true);
 	d->y += 14;
@@ -287,7 +289,7 @@ prn_status prn_render_day_log(const struct prn_day_log *log, struct prn_pdf *out
 	if (!log || !out || (log->n_visits > 0 && !log->visits) ||
 	    (log->n_denied > 0 && !log->denied))
 		return PRN_E_ARG;
-	return prn_run_a4(out, &log->hdr, "LOG AKSES HARIAN RUANG SERVER", log_render, log);
+	return prn_run_a4(out, &log->hdr, R_("SERVER ROOM DAILY ACCESS LOG"), log_render, log);
 }
 
 /* "YYYY-MM-DD HH:MM" for CSV, local time; "" for 0. */

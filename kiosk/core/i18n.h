@@ -5,8 +5,11 @@
 
 #include <libintl.h>
 
+#include "lang.h"
+
 #define AKSES_CORE_DOMAIN "akses-core"
-#define C_(s) dgettext(AKSES_CORE_DOMAIN, s) /* core's own messages */
+/* core's own messages (in a thread's pinned language when it has one: lang.h) */
+#define C_(s) lang_gettext(AKSES_CORE_DOMAIN, s)
 #define N_(s) (s)
 
 /* Bind the text domains under localedir (NULL: $AKSES_LOCALEDIR, else the build's) and set the

@@ -114,6 +114,8 @@ struct akses_request_input {
 	const char *equipment[AKSES_MAX_EQUIPMENT];
 	bool consent;            /* privacy notice (UU 27/2022) accepted */
 	int64_t form_started_at; /* when the visitor began the form, for step 1's duration; 0 = unknown */
+	const char *lang;        /* the visitor's language, "id" or "en" (NULL: "id"): their receipt,
+	                          * pass and letter printed later by staff are in it */
 };
 
 struct akses_submit_result {
@@ -146,6 +148,7 @@ struct akses_request {
 	char reason[AKSES_BUF(AKSES_NOTE_CHARS)];  /* rejection or cancellation reason */
 	char report[AKSES_BUF(AKSES_REPORT_CHARS)]; /* step 9 text */
 	bool anonymized;
+	char lang[3]; /* "id" or "en": the language the visitor used (akses_request_input) */
 };
 
 /* One line of a list or inbox. */

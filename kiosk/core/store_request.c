@@ -95,8 +95,8 @@ static akses_status req_insert(store *st, const struct akses_request_input *in, 
 	    st,
 	    "INSERT INTO request(number, state, last_step, name, nik, institution, phone, email,"
 	    " purpose_cat, purpose, start_at, end_at, equipment, receipt_hash, form_started_at,"
-	    " created_at, updated_at, id_type) VALUES (?1, ?2, 1, ?3, upper(CAST(?4 AS TEXT)), ?5,"
-	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16) RETURNING id");
+	    " created_at, updated_at, id_type, lang) VALUES (?1, ?2, 1, ?3, upper(CAST(?4 AS TEXT)),"
+	    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17) RETURNING id");
 	if (!s) {
 		free(equip);
 		return AKSES_E_IO;
@@ -120,6 +120,8 @@ static akses_status req_insert(store *st, const struct akses_request_input *in, 
 	db_bind_int64(s, 14, started);
 	db_bind_int64(s, 15, now);
 	db_bind_text(s, 16, valid_id_type_code(in->id_type));
+	/* the visitor's language: "en", else the default "id" */
+	db_bind_text(s, 17, in->lang && strcmp(in->lang, "en") == 0 ? "en" : "id");
 	int64_t id = 0;
 	akses_status rc = store_insert_id(st, s, &id);
 	free(equip);
@@ -203,7 +205,7 @@ akses_status store_submit(store *st, const struct akses_request_input *in,
 	" r.purpose_cat, r.purpose, r.start_at, r.end_at, r.created_at, r.updated_at, "            \
 	"r.equipment,"                                                                             \
 	" coalesce(r.escort_id, 0), coalesce(e.name, ''), r.reason, r.report,"                     \
-	" CASE WHEN r.anonymized_at IS NULL THEN 0 ELSE 1 END, r.receipt_hash, r.id_type"
+	" CASE WHEN r.anonymized_at IS NULL THEN 0 ELSE 1 END, r.receipt_hash, r.id_type, r.lang"
 
 /* Read a request found by the statement's where-clause ("r.number = ?1" or "r.receipt_hash = ?1")
  * with its companions and equipment into out. When hash_out is not NULL it gets the stored
@@ -266,6 +268,8 @@ static akses_status req_load(store *st, const char *where, const void *key, int 
 	store_col_text(s, 22, code, sizeof code);
 	if (!valid_id_type_parse(code, &out->id_type))
 		out->id_type = ID_NIK;
+	store_col_text(s, 23, code, sizeof code);
+	snprintf(out->lang, sizeof out->lang, "%s", strcmp(code, "en") == 0 ? "en" : "id");
 	db_finalize(s);
 
 	s = store_prep(st,

@@ -189,6 +189,9 @@ static const char *const migrations[] = {
 	 * Every row so far is a NIK. */
 	"ALTER TABLE request ADD COLUMN id_type TEXT NOT NULL DEFAULT 'nik';"
 	"ALTER TABLE companion ADD COLUMN id_type TEXT NOT NULL DEFAULT 'nik';",
+	/* lang: the language the visitor used at submission ('id' or 'en'); the receipt, pass and
+	 * request letter staff print later for them are in it. Every row so far: Indonesian. */
+	"ALTER TABLE request ADD COLUMN lang TEXT NOT NULL DEFAULT 'id' CHECK (lang IN ('id', 'en'));",
 };
 
 int store_schema_count(void)

@@ -135,6 +135,7 @@ static int request_submit(struct ctl *c, int argc, char **argv)
 	    .purpose_category = PURPOSE_OTHER,
 	    .purpose = purpose ? purpose : "",
 	    .consent = consent,
+	    .lang = i18n_lang(), /* the session's (--lang): the visitor's papers follow it */
 	};
 	if (id_type && !valid_id_type_parse(id_type, &in.id_type))
 		return ctl_fail_field(c, AKSES_E_ID_TYPE, AKSES_F_NIK, 0);
@@ -296,6 +297,7 @@ static cJSON *request_json(const struct akses_request *r, bool full_nik,
 	cJSON_AddStringToObject(o, "reason", r->reason);
 	cJSON_AddStringToObject(o, "report", r->report);
 	cJSON_AddBoolToObject(o, "anonymized", r->anonymized);
+	cJSON_AddStringToObject(o, "lang", r->lang); /* the visitor's, for their papers */
 	cJSON *t = cJSON_AddArrayToObject(o, "timeline");
 	for (int i = 0; i < n_tl; i++) {
 		const struct wf_transition *w = wf_get((wf_action)tl[i].action);

@@ -11,7 +11,7 @@
 #include "valid.h"
 #include "wf.h"
 
-#define P_(s) dgettext(PAPER_DOMAIN, s)
+#define P_(s) lang_gettext(PAPER_DOMAIN, s) /* the thread's pinned language: lang.h */
 
 /* ---- small helpers ------------------------------------------------------------------------ */
 
@@ -55,6 +55,17 @@ static void mask(const char *s, int keep_head, int keep_tail, char *out, size_t 
 	out[o] = '\0';
 }
 
+/* The visitor's own paper (pass, receipt, request letter) printed by staff is written in the
+ * language the visitor used when they applied (the request's), whatever the staff session's: the
+ * rendering thread is pinned to it until paper_print unpins it. Printed by the visitor themselves
+ * at the kiosk it follows their session, the language on their screen. Staff paper (berita acara,
+ * lembar disposisi, logs) always follows the session. */
+static void visitor_lang(int64_t actor_id, const char *request_lang)
+{
+	if (actor_id > 0)
+		lang_thread_set(request_lang);
+}
+
 /* ---- gathering: each fills the PDF for one document --------------------------------------- */
 
 struct gather {
@@ -95,6 +106,17 @@ static akses_status do_badge(struct gather *g)
 	free(passes);
 	if (!found)
 		return AKSES_E_PASS_NOT_FOUND;
+	if (g->job->actor_id > 0) { /* a staff reprint: the visitor's language */
+		struct akses_request *r = malloc(sizeof(*r));
+		if (!r)
+			return AKSES_E_NOMEM;
+		rc = store_request_get(g->st, g->job->number, r);
+		if (rc == AKSES_OK)
+			visitor_lang(g->job->actor_id, r->lang);
+		free(r);
+		if (rc != AKSES_OK)
+			return rc;
+	}
 	g->pass_id = p.id;
 	g->reprint = g->job->actor_id > 0;
 	/* A fresh token for this print: the store checks first print vs reprint and records it. It
@@ -130,6 +152,7 @@ static akses_status do_receipt(struct gather *g)
 			rc = store_receipt_reissue(g->st, g->job->number, g->job->actor_id, tok);
 	}
 	if (rc == AKSES_OK) {
+		visitor_lang(g->job->actor_id, r->lang);
 		struct prn_receipt rc_ = {.agency = g->cfg->agency, .number = r->number,
 		                          .name = r->name, .token = tok,
 		                          .submitted_at = r->created_at, .start_at = r->start_at,
@@ -400,6 +423,7 @@ static akses_status do_letter(struct gather *g)
 		return AKSES_E_NOMEM;
 	akses_status rc = store_request_get(g->st, g->job->number, r);
 	if (rc == AKSES_OK) {
+		visitor_lang(g->job->actor_id, r->lang);
 		char nik[32], phone[32], cnik[AKSES_MAX_COMPANIONS][32];
 		const char *cn[AKSES_MAX_COMPANIONS], *ck[AKSES_MAX_COMPANIONS],
 			*cl[AKSES_MAX_COMPANIONS],
@@ -491,7 +515,7 @@ static akses_status do_disposition(struct gather *g)
 	char sender[AKSES_BUF(AKSES_NAME_CHARS) + AKSES_BUF(AKSES_INSTITUTION_CHARS) + 8];
 	char subject[AKSES_BUF(AKSES_PURPOSE_CHARS) + 128];
 	snprintf(sender, sizeof(sender), "%s (%s)", r->name, r->institution);
-	snprintf(subject, sizeof(subject), "Permohonan akses ruang server — %s: %s",
+	snprintf(subject, sizeof(subject), P_("Server room access request — %s: %s"),
 	         wf_purpose_label(r->purpose_category), r->purpose);
 	struct prn_disposition d = {.sender = sender, .letter_number = r->number,
 	                            .agenda_number = r->number, .subject = subject,
@@ -591,6 +615,7 @@ akses_status paper_print(store *st, const struct akses_config *cfg, const struct
 		return res->status = AKSES_E_INVALID_ARG;
 
 	akses_status rc = k->gather(&g);
+	lang_thread_set(NULL); /* what follows (messages, the job's record) is for the session */
 	if (rc == AKSES_E_PRINT) {
 		prn_pdf_free(&g.pdf);
 		return paper_fail(res, PRN_E_RENDER, JOB_FAILED);

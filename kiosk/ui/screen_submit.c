@@ -365,6 +365,7 @@ static void submit_event(struct app *a, const SDL_Event *e)
 	if (sub.form.now_slot)
 		form_set_now(&sub.form, clock_now(), sub.today);
 	form_to_input(&sub.form, sub.today, &in);
+	in.lang = i18n_lang(); /* the visitor's papers, printed later by staff, in their language */
 	sub.submit_rc = a->st ? store_submit(a->st, &in, &sub.res, &field, &idx)
 	                      : AKSES_E_IO;
 	if (sub.submit_rc != AKSES_OK) {

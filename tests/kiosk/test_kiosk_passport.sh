@@ -66,6 +66,8 @@ q() { sqlite3 "$DB" "$1"; }
 	kt_fail "request: $(q 'SELECT id_type, nik, name FROM request')"
 [ "$(q "SELECT id_type || '|' || nik || '|' || name FROM companion")" = "kitas|2C21JE123456|Jane Doe" ] ||
 	kt_fail "companion: $(q 'SELECT id_type, nik, name FROM companion')"
+# the visitor applied in English: the request keeps it, for the papers staff print them later
+[ "$(q "SELECT lang FROM request")" = en ] || kt_fail "lang: $(q 'SELECT lang FROM request')"
 echo "request $(q 'SELECT number FROM request'): $(q "SELECT id_type || ' ' || nik FROM request")"
 
 # the next visitor starts with a NIK again

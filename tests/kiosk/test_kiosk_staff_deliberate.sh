@@ -66,8 +66,9 @@ kt_ctl request show "$A" --as "$KADIS" <<<246800 | grep -q "Instruction: Please 
 	kt_fail "the history does not show the instruction"
 AKSES_PIN=246800 kt_ctl print disposition "$A" --as "$KADIS" --pdf "$T/disp.pdf" >/dev/null ||
 	kt_fail "print disposition"
-pdftotext "$T/disp.pdf" - | tr '\n' ' ' | grep -q "☒ Segera" ||
-	kt_fail "the lembar disposisi does not tick Segera"
+# the sheet is staff paper, in the session's language (English here): Sifat "Segera" is "Urgent"
+pdftotext "$T/disp.pdf" - | tr '\n' ' ' | grep -q "☒ Urgent" ||
+	kt_fail "the lembar disposisi does not tick Urgent (segera)"
 pdftotext "$T/disp.pdf" - | tr '\n' ' ' | grep -q "Please process promptly." ||
 	kt_fail "the lembar disposisi lacks the instruction"
 signout

@@ -3,7 +3,8 @@
 # passes are issued in the DB), writes a two-line access report on the on-screen keyboard
 # (REPORTED, the text in the DB), prints the day's access log through the print worker (a PDF
 # arrives in the cups-pdf queue and pdftotext shows the visit's request number), and prints a
-# pass again with a typed reason (a reprint job recorded with the Helpdesk as its actor).
+# pass again with a typed reason (a reprint job recorded with the Helpdesk as its actor), in the
+# language of the visitor's request whatever the session's (kiosk.e2e_staff_helpdesk_id).
 . "$(dirname "$0")/lib.sh"
 
 export AKSES_NOW DAY=2030-03-12
@@ -110,6 +111,12 @@ kt_wait_screen request
 kt_wait_line print 2 90
 row=$(sqlite3 "$DB" "SELECT kind, reprint, staff_id, state FROM print_job ORDER BY id DESC LIMIT 1")
 [ "$row" = "badge|1|$HELPDESK|completed" ] || kt_fail "reprint job: $row"
+# the pass is the visitor's paper: in the language of their request (English: kt_submit applies
+# through aksesctl --lang en), whatever the Helpdesk's session (KT_LANG; the _id run: Indonesian)
+pdf=$(ls -1t "$PDFDIR"/akses-badge-*.pdf 2>/dev/null | head -n 1 || true)
+[ -n "$pdf" ] || kt_fail "no pass PDF in $PDFDIR"
+pdftotext "$pdf" - | grep -q "Tue, 12 Mar 2030" ||
+	kt_fail "the reprinted pass is not in the request's English: $(pdftotext "$pdf" - | tr '\n' ' ')"
 kt_tap signout
 kt_wait_screen welcome
 [ -n "${KT_KEEP:-}" ] && cp "$T"/*.png "$KT_KEEP"/ 2>/dev/null

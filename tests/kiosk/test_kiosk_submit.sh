@@ -72,6 +72,7 @@ q() { sqlite3 "$DB" "$1"; }
 	kt_fail "purpose: $(q 'SELECT purpose_cat, purpose FROM request')"
 [ "$(q "SELECT name || '|' || nik FROM companion")" = "José|3171010101900002" ] ||
 	kt_fail "companion: $(q 'SELECT name, nik FROM companion')"
+[ "$(q "SELECT lang FROM request")" = id ] || kt_fail "lang: $(q 'SELECT lang FROM request')"
 echo "request $(q 'SELECT number FROM request') holds what was typed"
 
 # the done screen's "Finish" goes back to welcome with nothing left in the form

@@ -38,11 +38,20 @@ show=$(en request show "$REQ" --as "$KABID") || fail "request show: $show"
 grep -q "Instruction: Teliti kelengkapan berkas" <<<"$show" || fail "history lacks the Kadis's instruction: $show"
 grep -q "Urgency: Urgent" <<<"$show" || fail "history lacks the urgency: $show"
 
-en print disposition "$REQ" --as "$KABID" --pdf "$WORK/disp.pdf" >/dev/null || fail "print disposition"
+# the sheet in the session's language: Indonesian, and English (staff paper, issue 9.6)
+AKSES_PIN=$PIN "$AKSESCTL" --lang id print disposition "$REQ" --as "$KABID" --pdf "$WORK/disp.pdf" \
+	>/dev/null || fail "print disposition"
 t=$(pdftotext "$WORK/disp.pdf" - | tr '\n' ' ' | tr -s ' ')
 for want in "Teliti kelengkapan berkas" "Hubungi pemohon hari ini" "☒ Segera" "☐ Biasa" \
 	"☐ Rahasia"; do
 	case "$t" in *"$want"*) ;; *) fail "the lembar disposisi lacks '$want': $t" ;; esac
+done
+en print disposition "$REQ" --as "$KABID" --pdf "$WORK/disp-en.pdf" >/dev/null ||
+	fail "print disposition (en)"
+t=$(pdftotext "$WORK/disp-en.pdf" - | tr '\n' ' ' | tr -s ' ')
+for want in "Teliti kelengkapan berkas" "Hubungi pemohon hari ini" "☒ Urgent" "☐ Ordinary" \
+	"☐ Confidential"; do
+	case "$t" in *"$want"*) ;; *) fail "the English disposition sheet lacks '$want': $t" ;; esac
 done
 echo "lembar disposisi: both instructions, Sifat: Segera ticked"
 echo PASS
