@@ -293,7 +293,10 @@ akses_status store_set_state(store *st, int64_t request_id, req_state to, int64_
 	sqlite3_bind_int(s, 5, wf_state_final(to));
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc);
+	/* every state change passes here: its notifications join the same transaction */
+	return store_outbox_state(st, request_id, to, at);
 }
 
 akses_status store_exec_ids(store *st, const char *sql, int64_t a, int64_t b, int64_t c)

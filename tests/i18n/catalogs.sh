@@ -49,6 +49,7 @@ akses-kiosk _ kiosk/widget
 aksesctl T_ kiosk/ctl
 akses-paper P_ kiosk/paper
 akses-printer R_ printer
+akses-notify M_ kiosk/notify
 LIST
 
 # wording a reader took the wrong way (issue 9.6)

@@ -1,0 +1,65 @@
+/* store_staff_email.c - the e-mail address a staff member is notified at (store_outbox.c sends a
+ * step's notice to every active account of its role that has one). */
+#include <stdio.h>
+
+#include "store_int.h"
+#include "valid.h"
+
+akses_status store_staff_set_email(store *st, int64_t actor_id, int64_t staff_id,
+                                   const char *email)
+{
+	if (!st || !email)
+		return AKSES_E_INVALID_ARG;
+	akses_status rc = valid_email(email);
+	if (rc != AKSES_OK)
+		return rc;
+	if ((rc = store_begin(st)) != AKSES_OK)
+		return rc;
+	struct akses_staff actor;
+	rc = store_actor(st, actor_id, &actor);
+	if (rc == AKSES_OK && actor.role != ROLE_ADMIN && actor_id != staff_id)
+		rc = AKSES_E_ROLE;
+	if (rc == AKSES_OK) {
+		rc = store_actor(st, staff_id, NULL);
+		if (rc == AKSES_E_STAFF_DISABLED)
+			rc = AKSES_OK;
+	}
+	if (rc == AKSES_OK) {
+		sqlite3_stmt *s = store_prep(st, "UPDATE staff SET email = ?2 WHERE id = ?1");
+		if (!s)
+			rc = AKSES_E_IO;
+		else {
+			sqlite3_bind_int64(s, 1, staff_id);
+			sqlite3_bind_text(s, 2, email, -1, SQLITE_STATIC);
+			int src = sqlite3_step(s);
+			sqlite3_finalize(s);
+			if (src != SQLITE_DONE)
+				rc = store_fail(st, src);
+		}
+	}
+	if (rc == AKSES_OK) {
+		/* the audit trail is never anonymized: it says that the address changed, not what */
+		char subject[32];
+		store_staff_subject(subject, sizeof subject, staff_id);
+		rc = store_audit(st, actor_id, "staff-email", subject, *email ? "set" : "cleared");
+	}
+	return store_tx_end(st, rc);
+}
+
+akses_status store_staff_email(store *st, int64_t staff_id, char *out, size_t n)
+{
+	if (!st || !out || n == 0)
+		return AKSES_E_INVALID_ARG;
+	*out = '\0';
+	sqlite3_stmt *s = store_prep(st, "SELECT email FROM staff WHERE id = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	sqlite3_bind_int64(s, 1, staff_id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		store_col_text(s, 0, out, n);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW    ? AKSES_OK
+	       : rc == SQLITE_DONE ? AKSES_E_STAFF_NOT_FOUND
+	                           : store_fail(st, rc);
+}
