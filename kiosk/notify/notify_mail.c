@@ -34,17 +34,25 @@ static void mail_body_text(FILE *f, const char *text)
 	}
 }
 
-/* The subject as one RFC 2047 encoded word (UTF-8, base64): safe whatever it holds. */
+/* The subject as RFC 2047 encoded words (UTF-8, base64), safe whatever it holds: pieces of at
+ * most 45 bytes, never cut inside a character, each word under 75 characters, one per folded line. */
 static void mail_subject(FILE *f, const char *subject)
 {
-	size_t n = strlen(subject);
-	size_t bn = sodium_base64_encoded_len(n, sodium_base64_VARIANT_ORIGINAL);
-	char *b = malloc(bn);
-	if (!b)
-		return;
-	sodium_bin2base64(b, bn, (const unsigned char *)subject, n, sodium_base64_VARIANT_ORIGINAL);
-	fprintf(f, "Subject: =?UTF-8?B?%s?=\r\n", b);
-	free(b);
+	const unsigned char *p = (const unsigned char *)subject;
+	size_t left = strlen(subject);
+	fputs("Subject:", f);
+	while (left > 0) {
+		size_t n = left < 45 ? left : 45;
+		while (n < left && n > 1 && (p[n] & 0xc0) == 0x80)
+			n--; /* p[n] continues a character: end the piece before that character */
+		char b[64]; /* base64 of 45 bytes: 60 characters and its NUL */
+		sodium_bin2base64(b, sizeof b, p, n, sodium_base64_VARIANT_ORIGINAL);
+		fprintf(f, "%s=?UTF-8?B?%s?=", p == (const unsigned char *)subject ? " " : "\r\n ",
+		        b);
+		p += n;
+		left -= n;
+	}
+	fputs("\r\n", f);
 }
 
 char *notify_mail_text(const struct akses_outbox_event *e, const struct akses_config *cfg,
