@@ -15,15 +15,7 @@ akses_status store_staff_set_email(store *st, int64_t actor_id, int64_t staff_id
 		return rc;
 	if ((rc = store_begin(st)) != AKSES_OK)
 		return rc;
-	struct akses_staff actor;
-	rc = store_actor(st, actor_id, &actor);
-	if (rc == AKSES_OK && actor.role != ROLE_ADMIN && actor_id != staff_id)
-		rc = AKSES_E_ROLE;
-	if (rc == AKSES_OK) {
-		rc = store_actor(st, staff_id, NULL);
-		if (rc == AKSES_E_STAFF_DISABLED)
-			rc = AKSES_OK;
-	}
+	rc = store_staff_changer(st, actor_id, staff_id);
 	if (rc == AKSES_OK) {
 		sqlite3_stmt *s = store_prep(st, "UPDATE staff SET email = ?2 WHERE id = ?1");
 		if (!s)
