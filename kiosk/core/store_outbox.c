@@ -40,24 +40,24 @@ static akses_status outbox_add(store *st, const char *kind, int64_t request_id, 
                                int64_t due_at, bool applicant)
 {
 	/* INSERT ... SELECT with an upsert needs the SELECT's WHERE (SQLite's parsing rule) */
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "INSERT INTO outbox(created_at, kind, request_id, step, recipient, state, due_at)"
 	        " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 FROM request WHERE id = ?3"
 	        " AND (?8 = 0 OR email <> '')"
 	        " ON CONFLICT(kind, request_id, step, recipient) DO NOTHING");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, at);
-	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, request_id);
-	sqlite3_bind_int(s, 4, step);
-	sqlite3_bind_text(s, 5, recipient, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, wf_state_code(state), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 7, due_at);
-	sqlite3_bind_int(s, 8, applicant);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+	db_bind_int64(s, 1, at);
+	db_bind_text(s, 2, kind);
+	db_bind_int64(s, 3, request_id);
+	db_bind_int(s, 4, step);
+	db_bind_text(s, 5, recipient);
+	db_bind_text(s, 6, wf_state_code(state));
+	db_bind_int64(s, 7, due_at);
+	db_bind_int(s, 8, applicant);
+	int rc = db_step(s);
+	db_finalize(s);
+	return rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
 }
 
 akses_status store_outbox_state(store *st, int64_t request_id, req_state to, int64_t at)
@@ -88,7 +88,7 @@ akses_status store_outbox_remind(store *st, int64_t now, int *n_added)
 		return rc;
 	/* a step's event still stands for a wait while the request is in the state it was written
 	 * in; past its due time it gets its one reminder (UNIQUE: a second run adds nothing) */
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "INSERT INTO outbox(created_at, kind, request_id, step, recipient, state, due_at)"
 	        " SELECT ?1, 'reminder', e.request_id, e.step, e.recipient, e.state, e.due_at"
 	        " FROM outbox e JOIN request r ON r.id = e.request_id"
@@ -97,11 +97,11 @@ akses_status store_outbox_remind(store *st, int64_t now, int *n_added)
 	        " ON CONFLICT(kind, request_id, step, recipient) DO NOTHING");
 	if (!s)
 		return store_tx_end(st, AKSES_E_IO);
-	sqlite3_bind_int64(s, 1, now);
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	int added = sqlite3_changes(st->db);
-	rc = store_tx_end(st, src == SQLITE_DONE ? AKSES_OK : store_fail(st, src));
+	db_bind_int64(s, 1, now);
+	int src = db_step(s);
+	db_finalize(s);
+	int added = (int)db_changes(st->db);
+	rc = store_tx_end(st, src == DB_DONE ? AKSES_OK : store_fail(st, src));
 	if (rc == AKSES_OK && n_added)
 		*n_added = added;
 	return rc;
@@ -110,32 +110,32 @@ akses_status store_outbox_remind(store *st, int64_t now, int *n_added)
 /* ---- the sender's side -------------------------------------------------------------------------- */
 
 /* One row of store_outbox_due (columns as selected there). */
-static bool outbox_row(sqlite3_stmt *s, void *row, void *ctx)
+static bool outbox_row(db_stmt *s, void *row, void *ctx)
 {
 	struct akses_outbox_event *e = row;
 	int64_t now = *(const int64_t *)ctx;
 	char code[32];
-	e->id = sqlite3_column_int64(s, 0);
-	e->created_at = sqlite3_column_int64(s, 1);
+	e->id = db_col_int64(s, 0);
+	e->created_at = db_col_int64(s, 1);
 	store_col_text(s, 2, e->kind, sizeof e->kind);
-	e->request_id = sqlite3_column_int64(s, 3);
+	e->request_id = db_col_int64(s, 3);
 	store_col_text(s, 4, e->number, sizeof e->number);
 	store_col_text(s, 5, e->institution, sizeof e->institution);
-	e->step = sqlite3_column_int(s, 6);
+	e->step = db_col_int(s, 6);
 	e->role = store_col_role(s, 7);
 	store_col_text(s, 8, code, sizeof code);
 	if (wf_state_parse(code, &e->state) != 0)
 		e->state = RS_NONE;
-	e->due_at = sqlite3_column_int64(s, 9);
+	e->due_at = db_col_int64(s, 9);
 	if (strcmp(e->kind, "rejected") == 0)
 		store_col_text(s, 10, e->reason, sizeof e->reason);
 	char mail_state[16], cmd_state[16];
 	store_col_text(s, 11, mail_state, sizeof mail_state);
-	e->mail_due = strcmp(mail_state, "pending") == 0 && sqlite3_column_int64(s, 12) <= now;
-	e->mail_attempts = sqlite3_column_int(s, 13);
+	e->mail_due = strcmp(mail_state, "pending") == 0 && db_col_int64(s, 12) <= now;
+	e->mail_attempts = db_col_int(s, 13);
 	store_col_text(s, 14, cmd_state, sizeof cmd_state);
-	e->cmd_due = strcmp(cmd_state, "pending") == 0 && sqlite3_column_int64(s, 15) <= now;
-	e->cmd_attempts = sqlite3_column_int(s, 16);
+	e->cmd_due = strcmp(cmd_state, "pending") == 0 && db_col_int64(s, 15) <= now;
+	e->cmd_attempts = db_col_int(s, 16);
 	if (e->role != ROLE_NONE)
 		wf_next_step(e->state, NULL, &e->standard_s);
 	return true;
@@ -148,7 +148,7 @@ akses_status store_outbox_due(store *st, int64_t now, int limit, struct akses_ou
 		return AKSES_E_INVALID_ARG;
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "SELECT o.id, o.created_at, o.kind, o.request_id, r.number, r.institution, o.step,"
 	        " o.recipient, o.state, o.due_at, r.reason, o.mail_state, o.mail_next_at,"
 	        " o.mail_attempts, o.cmd_state, o.cmd_next_at, o.cmd_attempts"
@@ -158,13 +158,13 @@ akses_status store_outbox_due(store *st, int64_t now, int limit, struct akses_ou
 	        " ORDER BY o.id LIMIT ?2");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, now);
-	sqlite3_bind_int(s, 2, limit);
+	db_bind_int64(s, 1, now);
+	db_bind_int(s, 2, limit);
 	return store_rows(st, s, sizeof **out, outbox_row, &now, out, n);
 }
 
 /* One address into *row (an akses_email_buf). */
-static bool outbox_addr_row(sqlite3_stmt *s, void *row, void *ctx)
+static bool outbox_addr_row(db_stmt *s, void *row, void *ctx)
 {
 	(void)ctx;
 	store_col_text(s, 0, row, sizeof(akses_email_buf));
@@ -177,7 +177,7 @@ akses_status store_outbox_recipients(store *st, int64_t event_id, akses_email_bu
 		return AKSES_E_INVALID_ARG;
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "SELECT r.email FROM outbox o JOIN request r ON r.id = o.request_id"
 	        " WHERE o.id = ?1 AND o.recipient = 'APPLICANT' AND r.email <> ''"
 	        " UNION ALL"
@@ -185,7 +185,7 @@ akses_status store_outbox_recipients(store *st, int64_t event_id, akses_email_bu
 	        " WHERE o.id = ?1 AND f.active = 1 AND f.email <> ''");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, event_id);
+	db_bind_int64(s, 1, event_id);
 	return store_rows(st, s, sizeof **out, outbox_addr_row, NULL, out, n);
 }
 
@@ -211,31 +211,31 @@ akses_status store_outbox_attempt(store *st, int64_t event_id, store_channel ch,
 	    " WHERE id = ?1 AND cmd_state = 'pending'",
 	};
 	/* the backoff follows the attempts stored, read first in this same transaction */
-	sqlite3_stmt *s = store_prep(st, ch == STORE_CH_MAIL
+	db_stmt *s = store_prep(st, ch == STORE_CH_MAIL
 	                                     ? "SELECT mail_attempts FROM outbox WHERE id = ?1"
 	                                     : "SELECT cmd_attempts FROM outbox WHERE id = ?1");
 	if (!s)
 		return store_tx_end(st, AKSES_E_IO);
-	sqlite3_bind_int64(s, 1, event_id);
-	int src = sqlite3_step(s);
-	int attempts = src == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-	sqlite3_finalize(s);
-	if (src == SQLITE_DONE)
+	db_bind_int64(s, 1, event_id);
+	int src = db_step(s);
+	int attempts = src == DB_ROW ? db_col_int(s, 0) : 0;
+	db_finalize(s);
+	if (src == DB_DONE)
 		return store_tx_end(st, AKSES_E_INVALID_ARG); /* no such event */
-	if (src != SQLITE_ROW)
+	if (src != DB_ROW)
 		return store_tx_end(st, store_fail(st, src));
 	char msg[201];
 	snprintf(msg, sizeof msg, "%s", error ? error : "");
 	if (!(s = store_prep(st, sql[ch])))
 		return store_tx_end(st, AKSES_E_IO);
-	sqlite3_bind_int64(s, 1, event_id);
-	sqlite3_bind_int(s, 2, (int)result);
-	sqlite3_bind_text(s, 3, msg, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 4, now);
-	sqlite3_bind_int64(s, 5, store_outbox_backoff(attempts + 1));
-	src = sqlite3_step(s);
-	sqlite3_finalize(s);
+	db_bind_int64(s, 1, event_id);
+	db_bind_int(s, 2, (int)result);
+	db_bind_text(s, 3, msg);
+	db_bind_int64(s, 4, now);
+	db_bind_int64(s, 5, store_outbox_backoff(attempts + 1));
+	src = db_step(s);
+	db_finalize(s);
 	/* no row: the channel was closed meanwhile (a second sender); nothing to record */
-	rc = src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+	rc = src == DB_DONE ? AKSES_OK : store_fail(st, src);
 	return store_tx_end(st, rc);
 }

@@ -17,15 +17,15 @@ akses_status store_staff_set_email(store *st, int64_t actor_id, int64_t staff_id
 		return rc;
 	rc = store_staff_changer(st, actor_id, staff_id);
 	if (rc == AKSES_OK) {
-		sqlite3_stmt *s = store_prep(st, "UPDATE staff SET email = ?2 WHERE id = ?1");
+		db_stmt *s = store_prep(st, "UPDATE staff SET email = ?2 WHERE id = ?1");
 		if (!s)
 			rc = AKSES_E_IO;
 		else {
-			sqlite3_bind_int64(s, 1, staff_id);
-			sqlite3_bind_text(s, 2, email, -1, SQLITE_STATIC);
-			int src = sqlite3_step(s);
-			sqlite3_finalize(s);
-			if (src != SQLITE_DONE)
+			db_bind_int64(s, 1, staff_id);
+			db_bind_text(s, 2, email);
+			int src = db_step(s);
+			db_finalize(s);
+			if (src != DB_DONE)
 				rc = store_fail(st, src);
 		}
 	}
@@ -43,15 +43,15 @@ akses_status store_staff_email(store *st, int64_t staff_id, char *out, size_t n)
 	if (!st || !out || n == 0)
 		return AKSES_E_INVALID_ARG;
 	*out = '\0';
-	sqlite3_stmt *s = store_prep(st, "SELECT email FROM staff WHERE id = ?1");
+	db_stmt *s = store_prep(st, "SELECT email FROM staff WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, staff_id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	db_bind_int64(s, 1, staff_id);
+	int rc = db_step(s);
+	if (rc == DB_ROW)
 		store_col_text(s, 0, out, n);
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW    ? AKSES_OK
-	       : rc == SQLITE_DONE ? AKSES_E_STAFF_NOT_FOUND
+	db_finalize(s);
+	return rc == DB_ROW    ? AKSES_OK
+	       : rc == DB_DONE ? AKSES_E_STAFF_NOT_FOUND
 	                           : store_fail(st, rc);
 }
