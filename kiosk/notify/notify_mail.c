@@ -1,6 +1,7 @@
 /* notify_mail.c - one notification as an e-mail message: headers (the subject RFC 2047-encoded)
  * and a plain-text body in Indonesian with each line in English under it. The language of a
  * staff member is not known and an applicant's is not stored, so every mail carries both. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +22,12 @@ static void mail_label(FILE *f, const char *msgid)
 	fprintf(f, " / %s: ", M_(msgid));
 }
 
-/* Text as body lines: each newline becomes CRLF, other control characters a space. */
-static void mail_body_text(FILE *f, const char *text)
+/* Text as body lines: in a multi-line field (a reason) each newline becomes CRLF; any other control
+ * character, and a newline in a one-line field (the institution), becomes a space. */
+static void mail_body_text(FILE *f, const char *text, bool multiline)
 {
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-		if (*p == '\n')
+		if (*p == '\n' && multiline)
 			fputs("\r\n", f);
 		else if (*p < 0x20 || *p == 0x7f)
 			fputc(' ', f);
@@ -93,7 +95,7 @@ char *notify_mail_text(const struct akses_outbox_event *e, const struct akses_co
 	mail_label(f, N_("Request number"));
 	fprintf(f, "%s\r\n", e->number);
 	mail_label(f, N_("Institution"));
-	mail_body_text(f, e->institution);
+	mail_body_text(f, e->institution, false);
 	fputs("\r\n", f);
 	if (e->role != ROLE_NONE) {
 		mail_label(f, N_("Step"));
@@ -117,7 +119,7 @@ char *notify_mail_text(const struct akses_outbox_event *e, const struct akses_co
 	}
 	if (*e->reason) {
 		mail_label(f, N_("Reason"));
-		mail_body_text(f, e->reason);
+		mail_body_text(f, e->reason, true);
 		fputs("\r\n", f);
 	}
 	i18n_set_lang("id");
