@@ -6,7 +6,8 @@
 
 #include "store_int.h"
 
-/* ---- writing events --------------------------------------------------------------------------- */
+/* ---- writing events ---------------------------------------------------------------------------
+ */
 
 int64_t store_outbox_backoff(int attempts)
 {
@@ -36,8 +37,8 @@ static const char *outbox_applicant_kind(req_state s)
 /* Insert one event unless this request already has it for this step and recipient. applicant:
  * only when the request has an e-mail address (read here, never copied into the outbox). */
 static akses_status outbox_add(store *st, const char *kind, int64_t request_id, int step,
-                               const char *recipient, req_state state, int64_t at,
-                               int64_t due_at, bool applicant)
+                               const char *recipient, req_state state, int64_t at, int64_t due_at,
+                               bool applicant)
 {
 	/* INSERT ... SELECT with an upsert needs the SELECT's WHERE (SQLite's parsing rule) */
 	db_stmt *s = store_prep(
@@ -107,7 +108,8 @@ akses_status store_outbox_remind(store *st, int64_t now, int *n_added)
 	return rc;
 }
 
-/* ---- the sender's side -------------------------------------------------------------------------- */
+/* ---- the sender's side --------------------------------------------------------------------------
+ */
 
 /* One row of store_outbox_due (columns as selected there). */
 static bool outbox_row(db_stmt *s, void *row, void *ctx)
@@ -177,12 +179,12 @@ akses_status store_outbox_recipients(store *st, int64_t event_id, akses_email_bu
 		return AKSES_E_INVALID_ARG;
 	*out = NULL;
 	*n = 0;
-	db_stmt *s = store_prep(
-	    st, "SELECT r.email FROM outbox o JOIN request r ON r.id = o.request_id"
-	        " WHERE o.id = ?1 AND o.recipient = 'APPLICANT' AND r.email <> ''"
-	        " UNION ALL"
-	        " SELECT f.email FROM outbox o JOIN staff f ON f.role = o.recipient"
-	        " WHERE o.id = ?1 AND f.active = 1 AND f.email <> ''");
+	db_stmt *s =
+	    store_prep(st, "SELECT r.email FROM outbox o JOIN request r ON r.id = o.request_id"
+	                   " WHERE o.id = ?1 AND o.recipient = 'APPLICANT' AND r.email <> ''"
+	                   " UNION ALL"
+	                   " SELECT f.email FROM outbox o JOIN staff f ON f.role = o.recipient"
+	                   " WHERE o.id = ?1 AND f.active = 1 AND f.email <> ''");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, event_id);
@@ -211,9 +213,9 @@ akses_status store_outbox_attempt(store *st, int64_t event_id, store_channel ch,
 	    " WHERE id = ?1 AND cmd_state = 'pending'",
 	};
 	/* the backoff follows the attempts stored, read first in this same transaction */
-	db_stmt *s = store_prep(st, ch == STORE_CH_MAIL
-	                                     ? "SELECT mail_attempts FROM outbox WHERE id = ?1"
-	                                     : "SELECT cmd_attempts FROM outbox WHERE id = ?1");
+	db_stmt *s =
+	    store_prep(st, ch == STORE_CH_MAIL ? "SELECT mail_attempts FROM outbox WHERE id = ?1"
+	                                       : "SELECT cmd_attempts FROM outbox WHERE id = ?1");
 	if (!s)
 		return store_tx_end(st, AKSES_E_IO);
 	db_bind_int64(s, 1, event_id);

@@ -5,8 +5,7 @@
 #include "store_int.h"
 #include "valid.h"
 
-akses_status store_staff_set_email(store *st, int64_t actor_id, int64_t staff_id,
-                                   const char *email)
+akses_status store_staff_set_email(store *st, int64_t actor_id, int64_t staff_id, const char *email)
 {
 	if (!st || !email)
 		return AKSES_E_INVALID_ARG;
@@ -30,7 +29,8 @@ akses_status store_staff_set_email(store *st, int64_t actor_id, int64_t staff_id
 		}
 	}
 	if (rc == AKSES_OK) {
-		/* the audit trail is never anonymized: it says that the address changed, not what */
+		/* the audit trail is never anonymized: it says that the address changed, not what
+		 */
 		char subject[32];
 		store_staff_subject(subject, sizeof subject, staff_id);
 		rc = store_audit(st, actor_id, "staff-email", subject, *email ? "set" : "cleared");
@@ -53,5 +53,5 @@ akses_status store_staff_email(store *st, int64_t staff_id, char *out, size_t n)
 	db_finalize(s);
 	return rc == DB_ROW    ? AKSES_OK
 	       : rc == DB_DONE ? AKSES_E_STAFF_NOT_FOUND
-	                           : store_fail(st, rc);
+	                       : store_fail(st, rc);
 }

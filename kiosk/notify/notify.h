@@ -16,8 +16,8 @@
 
 /* What one round did. */
 struct notify_counts {
-	int reminders;  /* reminder events written for overdue steps */
-	int events;     /* events looked at */
+	int reminders; /* reminder events written for overdue steps */
+	int events;    /* events looked at */
 	int mail_sent, mail_failed, mail_skipped;
 	int cmd_sent, cmd_failed, cmd_skipped;
 	char last_error[256]; /* the last failure's text, for the log (no personal data) */

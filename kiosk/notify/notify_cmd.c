@@ -77,6 +77,7 @@ int notify_cmd_run(const struct akses_config *cfg, const char *input, char *err,
 	if (WIFEXITED(status))
 		snprintf(err, errn, "notify_command: exit %d", WEXITSTATUS(status));
 	else
-		snprintf(err, errn, "notify_command: signal %d", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+		snprintf(err, errn, "notify_command: signal %d",
+		         WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	return -1;
 }

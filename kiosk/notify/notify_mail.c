@@ -37,7 +37,8 @@ static void mail_body_text(FILE *f, const char *text, bool multiline)
 }
 
 /* The subject as RFC 2047 encoded words (UTF-8, base64), safe whatever it holds: pieces of at
- * most 45 bytes, never cut inside a character, each word under 75 characters, one per folded line. */
+ * most 45 bytes, never cut inside a character, each word under 75 characters, one per folded line.
+ */
 static void mail_subject(FILE *f, const char *subject)
 {
 	const unsigned char *p = (const unsigned char *)subject;
@@ -47,7 +48,7 @@ static void mail_subject(FILE *f, const char *subject)
 		size_t n = left < 45 ? left : 45;
 		while (n < left && n > 1 && (p[n] & 0xc0) == 0x80)
 			n--; /* p[n] continues a character: end the piece before that character */
-		char b[64]; /* base64 of 45 bytes: 60 characters and its NUL */
+		char b[64];  /* base64 of 45 bytes: 60 characters and its NUL */
 		sodium_bin2base64(b, sizeof b, p, n, sodium_base64_VARIANT_ORIGINAL);
 		fprintf(f, "%s=?UTF-8?B?%s?=", p == (const unsigned char *)subject ? " " : "\r\n ",
 		        b);
@@ -89,7 +90,8 @@ char *notify_mail_text(const struct akses_outbox_event *e, const struct akses_co
 	fprintf(f, "Message-ID: <akses-outbox-%lld@%s>\r\n", (long long)e->id,
 	        domain ? domain + 1 : "localhost");
 	fputs("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-	      "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n", f);
+	      "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n",
+	      f);
 
 	fprintf(f, "%s\r\n%s\r\n\r\n", head_id, head_en);
 	mail_label(f, N_("Request number"));

@@ -26,9 +26,12 @@ static void notify_usage(FILE *f)
 {
 	fputs(M_("Usage: akses-notify [--once] [--config FILE] [--db DB] [--lang id|en]\n"
 	         "\n"
-	         "Delivers the notifications the SOP's steps wrote to the outbox: e-mail over SMTP and\n"
-	         "the config's notify_command, with retries. --once: one round, then exit; without it a\n"
-	         "round every [notify] poll seconds until stopped. Also writes one reminder for each\n"
+	         "Delivers the notifications the SOP's steps wrote to the outbox: e-mail over SMTP "
+	         "and\n"
+	         "the config's notify_command, with retries. --once: one round, then exit; without "
+	         "it a\n"
+	         "round every [notify] poll seconds until stopped. Also writes one reminder for "
+	         "each\n"
 	         "step past its time standard.\n"),
 	      f);
 }
@@ -39,14 +42,16 @@ static akses_status notify_once(store *st, const struct akses_config *cfg, bool 
 	struct notify_counts c;
 	akses_status rc = notify_round(st, cfg, clock_now(), 200, &c);
 	if (rc != AKSES_OK) {
-		fprintf(stderr, "akses-notify: %s (%s)\n", akses_status_message(rc), store_errmsg(st));
+		fprintf(stderr, "akses-notify: %s (%s)\n", akses_status_message(rc),
+		        store_errmsg(st));
 		return rc;
 	}
 	if (verbose || c.events > 0 || c.reminders > 0)
-		printf(M_("%d reminders, %d events: mail %d sent, %d failed, %d skipped; command %d "
-		          "sent, %d failed, %d skipped\n"),
-		       c.reminders, c.events, c.mail_sent, c.mail_failed, c.mail_skipped, c.cmd_sent,
-		       c.cmd_failed, c.cmd_skipped);
+		printf(
+		    M_("%d reminders, %d events: mail %d sent, %d failed, %d skipped; command %d "
+		       "sent, %d failed, %d skipped\n"),
+		    c.reminders, c.events, c.mail_sent, c.mail_failed, c.mail_skipped, c.cmd_sent,
+		    c.cmd_failed, c.cmd_skipped);
 	if (*c.last_error)
 		fprintf(stderr, "akses-notify: %s\n", c.last_error);
 	fflush(stdout);
@@ -86,8 +91,8 @@ int main(int argc, char **argv)
 	i18n_init(NULL, lang ? lang : cfg.lang);
 	i18n_bind(NOTIFY_DOMAIN);
 	if (rc != AKSES_OK) {
-		fprintf(stderr, "akses-notify: %s: %s %d\n", used ? used : "", M_("bad config, line"),
-		        bad_line);
+		fprintf(stderr, "akses-notify: %s: %s %d\n", used ? used : "",
+		        M_("bad config, line"), bad_line);
 		return 2;
 	}
 	signal(SIGPIPE, SIG_IGN); /* a notify_command that does not read its stdin */

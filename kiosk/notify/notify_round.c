@@ -25,7 +25,8 @@ static akses_status round_mail(store *st, const struct akses_config *cfg,
                                struct notify_counts *c)
 {
 	if (!*cfg->smtp_url)
-		return round_record(st, c, e->id, STORE_CH_MAIL, STORE_ATT_SKIPPED, "no smtp_url", now);
+		return round_record(st, c, e->id, STORE_CH_MAIL, STORE_ATT_SKIPPED, "no smtp_url",
+		                    now);
 	akses_email_buf *to = NULL;
 	int n = 0;
 	akses_status rc = store_outbox_recipients(st, e->id, &to, &n);
@@ -51,8 +52,8 @@ static akses_status round_mail(store *st, const struct akses_config *cfg,
 		free(text);
 	}
 	free(to);
-	return round_record(st, c, e->id, STORE_CH_MAIL, ok == 0 ? STORE_ATT_SENT : STORE_ATT_FAILED,
-	                    err, now);
+	return round_record(st, c, e->id, STORE_CH_MAIL,
+	                    ok == 0 ? STORE_ATT_SENT : STORE_ATT_FAILED, err, now);
 }
 
 /* The notify_command channel of one event. */
@@ -61,8 +62,8 @@ static akses_status round_cmd(store *st, const struct akses_config *cfg,
                               struct notify_counts *c)
 {
 	if (!*cfg->notify_command)
-		return round_record(st, c, e->id, STORE_CH_CMD, STORE_ATT_SKIPPED, "no notify_command",
-		                    now);
+		return round_record(st, c, e->id, STORE_CH_CMD, STORE_ATT_SKIPPED,
+		                    "no notify_command", now);
 	char err[256] = "";
 	char *json = notify_event_json(e, cfg);
 	int ok = json ? notify_cmd_run(cfg, json, err, sizeof err) : -1;

@@ -71,7 +71,8 @@ int notify_smtp_send(const struct akses_config *cfg, akses_email_buf *to, int n,
 	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, cerr);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)cfg->smtp_timeout_s);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)(cfg->smtp_timeout_s < 10 ? cfg->smtp_timeout_s : 10));
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
+	                 (long)(cfg->smtp_timeout_s < 10 ? cfg->smtp_timeout_s : 10));
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	/* only the mail protocols: a URL typed as http:// must not fetch anything */
 #if LIBCURL_VERSION_NUM >= 0x075500

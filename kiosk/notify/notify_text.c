@@ -55,5 +55,6 @@ void notify_link(const struct akses_config *cfg, const struct akses_outbox_event
 	if (len == 0)
 		snprintf(buf, n, "%s", "");
 	else
-		snprintf(buf, n, "%.*s/request/%lld", (int)len, cfg->web_url, (long long)e->request_id);
+		snprintf(buf, n, "%.*s/request/%lld", (int)len, cfg->web_url,
+		         (long long)e->request_id);
 }

@@ -62,12 +62,13 @@ START_TEST(test_submission_writes_the_kadis_notice_and_the_applicants_receipt)
 	world_submit(&w, "2026-12-01 10:00", "2026-12-01 12:00", 0, number);
 	ck_assert_int_eq(events("step"), 1);
 	ck_assert_int_eq(events("submitted"), 1);
-	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM outbox WHERE kind = 'step' AND step = 2"
-	                               " AND recipient = 'KADIS' AND state = 'SUBMITTED'"),
+	ck_assert_int_eq(world_int(&w,
+	                           "SELECT count(*) FROM outbox WHERE kind = 'step' AND step = 2"
+	                           " AND recipient = 'KADIS' AND state = 'SUBMITTED'"),
 	                 1);
 	/* due 3 minutes after the submission */
-	ck_assert_int_eq(world_int(&w, "SELECT due_at - created_at FROM outbox WHERE kind = 'step'"),
-	                 180);
+	ck_assert_int_eq(
+	    world_int(&w, "SELECT due_at - created_at FROM outbox WHERE kind = 'step'"), 180);
 	ck_assert_int_eq(due(clock_now()), 2);
 	ck_assert_str_eq(due_list[0].number, number);
 	ck_assert_str_eq(due_list[0].institution, "PT Awan Nusantara");
@@ -100,8 +101,9 @@ START_TEST(test_the_walk_to_recorded_notifies_each_role_once_and_never_the_escor
 	/* steps 2, 3, 4, 5, 6 (Koordinator assigns), 6 (Helpdesk records); none for step 7 */
 	ck_assert_int_eq(events("step"), 6);
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM outbox WHERE step = 7"), 0);
-	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM outbox WHERE step = 6 AND kind = 'step'"
-	                               " AND recipient IN ('KOORDINATOR', 'HELPDESK')"),
+	ck_assert_int_eq(world_int(&w,
+	                           "SELECT count(*) FROM outbox WHERE step = 6 AND kind = 'step'"
+	                           " AND recipient IN ('KOORDINATOR', 'HELPDESK')"),
 	                 2);
 	ck_assert_int_eq(events("submitted") + events("approved") + events("printable"), 3);
 	ck_assert_int_eq(events("rejected"), 0);
@@ -189,13 +191,14 @@ START_TEST(test_each_channel_keeps_its_attempts_and_backoff)
 	ck_assert(due_list[0].mail_due && !due_list[0].cmd_due);
 	ck_assert_int_eq(due_list[0].mail_attempts, 1);
 	/* a second failure waits 60 s */
-	ck_assert_int_eq(store_outbox_attempt(w.st, id, STORE_CH_MAIL, STORE_ATT_FAILED, "x",
-	                                      now + 30),
-	                 AKSES_OK);
+	ck_assert_int_eq(
+	    store_outbox_attempt(w.st, id, STORE_CH_MAIL, STORE_ATT_FAILED, "x", now + 30),
+	    AKSES_OK);
 	ck_assert_int_eq(due(now + 89), 1);
 	ck_assert_int_eq(due(now + 90), 2);
-	ck_assert_int_eq(store_outbox_attempt(w.st, id, STORE_CH_MAIL, STORE_ATT_SENT, NULL, now + 90),
-	                 AKSES_OK);
+	ck_assert_int_eq(
+	    store_outbox_attempt(w.st, id, STORE_CH_MAIL, STORE_ATT_SENT, NULL, now + 90),
+	    AKSES_OK);
 	ck_assert_int_eq(due(now + 10000), 1);
 	ck_assert_int_eq(world_int(&w, "SELECT mail_attempts * 10 + cmd_attempts FROM outbox"
 	                               " WHERE mail_state = 'sent' AND cmd_state = 'sent'"),
@@ -209,8 +212,9 @@ START_TEST(test_each_channel_keeps_its_attempts_and_backoff)
 	ck_assert_int_eq(store_outbox_attempt(w.st, other, STORE_CH_MAIL, STORE_ATT_SKIPPED,
 	                                      "no recipient", now),
 	                 AKSES_OK);
-	ck_assert_int_eq(store_outbox_attempt(w.st, other, STORE_CH_CMD, STORE_ATT_SKIPPED, NULL, now),
-	                 AKSES_OK);
+	ck_assert_int_eq(
+	    store_outbox_attempt(w.st, other, STORE_CH_CMD, STORE_ATT_SKIPPED, NULL, now),
+	    AKSES_OK);
 	ck_assert_int_eq(due(now + 10000), 0);
 }
 END_TEST
