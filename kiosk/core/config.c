@@ -44,6 +44,12 @@ void config_defaults(struct akses_config *cfg)
 	snprintf(cfg->web_cert, sizeof cfg->web_cert, "akses-web.crt");
 	snprintf(cfg->web_key, sizeof cfg->web_key, "akses-web.key");
 	snprintf(cfg->web_url, sizeof cfg->web_url, "https://localhost:%d", CONFIG_WEB_PORT);
+
+	snprintf(cfg->smtp_tls, sizeof cfg->smtp_tls, "required");
+	snprintf(cfg->smtp_sender, sizeof cfg->smtp_sender, "akses@localhost");
+	cfg->smtp_timeout_s = 30;
+	cfg->command_timeout_s = 10;
+	cfg->notify_poll_s = 15;
 }
 
 void config_set_mode(struct akses_config *cfg, bool door)
@@ -152,8 +158,27 @@ static int config_handler(void *user, const char *section, const char *name, con
 		return config_str(c->web_cert, sizeof c->web_cert, value, false);
 	if (IS("web", "key"))
 		return config_str(c->web_key, sizeof c->web_key, value, false);
+
 	if (IS("web", "url"))
 		return config_str(c->web_url, sizeof c->web_url, value, false);
+	if (IS("notify", "smtp_url"))
+		return config_str(c->smtp_url, sizeof c->smtp_url, value, true);
+	if (IS("notify", "tls"))
+		return (strcmp(value, "required") == 0 || strcmp(value, "try") == 0 ||
+		        strcmp(value, "none") == 0) &&
+		       config_str(c->smtp_tls, sizeof c->smtp_tls, value, false);
+	if (IS("notify", "sender"))
+		return config_str(c->smtp_sender, sizeof c->smtp_sender, value, false);
+	if (IS("notify", "credentials"))
+		return config_str(c->smtp_credentials, sizeof c->smtp_credentials, value, true);
+	if (IS("notify", "smtp_timeout"))
+		return config_int(&c->smtp_timeout_s, value, 1, 600);
+	if (IS("notify", "notify_command"))
+		return config_str(c->notify_command, sizeof c->notify_command, value, true);
+	if (IS("notify", "command_timeout"))
+		return config_int(&c->command_timeout_s, value, 1, 600);
+	if (IS("notify", "poll"))
+		return config_int(&c->notify_poll_s, value, 1, 3600);
 #undef IS
 	return 0;
 }

@@ -46,6 +46,17 @@ struct akses_config {
 	char web_cert[512];       /* [web] cert = akses-web.crt: PEM certificate (chain) */
 	char web_key[512];        /* [web] key = akses-web.key: its PEM private key (0600) */
 	char web_url[256];        /* [web] url = https://localhost:8443: the console's address for links */
+
+	/* [notify]: akses-notify (docs/notifications.md). An empty smtp_url sends no mail, an
+	 * empty notify_command runs nothing. */
+	char smtp_url[256];       /* [notify] smtp_url = smtp://host:587 or smtps://host:465 */
+	char smtp_tls[16];        /* [notify] tls = required | try | none (STARTTLS on smtp://) */
+	char smtp_sender[256];    /* [notify] sender = akses@localhost: the From address */
+	char smtp_credentials[512]; /* [notify] credentials = (empty): a file, user then password */
+	int smtp_timeout_s;       /* [notify] smtp_timeout = 30 */
+	char notify_command[512]; /* [notify] notify_command = (empty): run per event, JSON on stdin */
+	int command_timeout_s;    /* [notify] command_timeout = 10 */
+	int notify_poll_s;        /* [notify] poll = 15: akses-notify's wait between rounds */
 };
 
 /* Fill cfg with the embedded defaults. */

@@ -299,7 +299,10 @@ akses_status store_set_state(store *st, int64_t request_id, req_state to, int64_
 	db_bind_int(s, 5, wf_state_final(to));
 	int rc = db_step(s);
 	db_finalize(s);
-	return rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
+	if (rc != DB_DONE)
+		return store_fail(st, rc);
+	/* every state change passes here: its notifications join the same transaction */
+	return store_outbox_state(st, request_id, to, at);
 }
 
 akses_status store_exec_ids(store *st, const char *sql, int64_t a, int64_t b, int64_t c)

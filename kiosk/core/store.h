@@ -10,6 +10,7 @@
 #define AKSES_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model.h"
@@ -18,7 +19,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 11 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 12 /* PRAGMA user_version after migration */
 
 #define STORE_GRACE_MIN_DEFAULT 15   /* a pass is good this long after its window */
 #define STORE_REPEAT_S_DEFAULT 10    /* a second scan of one pass within this is a repeat */
@@ -354,6 +355,78 @@ struct akses_reset_flag {
 };
 akses_status store_compliance_resets(store *st, const char *from_day, const char *to_day,
                                      int window_min, struct akses_reset_flag **out, int *n);
+
+/* ---- staff e-mail and notifications (store_staff_email.c, store_outbox.c) ---------------- */
+
+/* Set (or with "" clear) the e-mail address a staff member is notified at: ADMIN, or oneself.
+ * AKSES_E_EMAIL for an address valid_email refuses (nothing written). Audited as "staff-email"
+ * (never the address). A disabled account may be changed too. */
+akses_status store_staff_set_email(store *st, int64_t actor_id, int64_t staff_id,
+                                   const char *email);
+/* The address of one account into out[AKSES_BUF(AKSES_EMAIL_CHARS)] ("" when none). */
+akses_status store_staff_email(store *st, int64_t staff_id, char *out, size_t n);
+
+/* The two ways an event is delivered; each keeps its own attempts, so a mail already sent is not
+ * sent again when the command fails. */
+typedef enum store_channel { STORE_CH_MAIL = 0, STORE_CH_CMD } store_channel;
+
+/* What an attempt came to: sent, failed (tried again after store_outbox_backoff), or skipped
+ * (nothing to do on that channel: not configured, nobody to tell; closed like sent). */
+typedef enum store_attempt { STORE_ATT_SENT = 0, STORE_ATT_FAILED, STORE_ATT_SKIPPED } store_attempt;
+
+#define STORE_OUTBOX_KIND_BUF 16
+#define STORE_BACKOFF_FIRST_S 30   /* the wait after a first failed attempt, doubling */
+#define STORE_BACKOFF_MAX_S 600    /* and never more than 10 minutes */
+
+/* One event due for delivery, with what a message needs and nothing personal: no name, NIK or
+ * phone. role is the step's (ROLE_NONE: the applicant). */
+struct akses_outbox_event {
+	int64_t id;
+	int64_t created_at;
+	char kind[STORE_OUTBOX_KIND_BUF]; /* step, reminder, submitted, approved, rejected, printable */
+	int64_t request_id;
+	char number[AKSES_NUMBER_BUF];
+	char institution[AKSES_BUF(AKSES_INSTITUTION_CHARS)];
+	int step;
+	akses_role role;
+	req_state state;                 /* the state the event was written in */
+	int standard_s;                  /* the waiting step's time standard (0: none) */
+	int64_t due_at;                  /* when the waiting step is due (0: none) */
+	char reason[AKSES_BUF(AKSES_NOTE_CHARS)]; /* rejected: the reason the applicant reads */
+	bool mail_due, cmd_due;          /* which channels are to be tried now */
+	int mail_attempts, cmd_attempts;
+};
+
+/* The wait before the next try after `attempts` failed ones (1, 2, ...): STORE_BACKOFF_FIRST_S
+ * doubling, at most STORE_BACKOFF_MAX_S. */
+int64_t store_outbox_backoff(int attempts);
+
+/* Inside the transaction of a state change (store_set_state): the events reaching state `to`
+ * causes - the step that now waits, to its role (not step 7: its escort is at the door), and for
+ * an applicant who gave an e-mail address: submitted, approved, rejected, printable (recorded).
+ * An event that was already written for this request and step is not written again. */
+akses_status store_outbox_state(store *st, int64_t request_id, req_state to, int64_t at);
+
+/* Write one 'reminder' event for each waiting step whose due time has passed by now while the
+ * request still waits in the state the step's event was written in; at most one per request and
+ * step, ever (UNIQUE). *n_added (may be NULL): how many were written. */
+akses_status store_outbox_remind(store *st, int64_t now, int *n_added);
+
+/* Events with a channel due by now (pending, its next try reached), oldest first, at most limit.
+ * *out is malloc'd (NULL when none); the caller frees it. */
+akses_status store_outbox_due(store *st, int64_t now, int limit, struct akses_outbox_event **out,
+                              int *n);
+
+/* The addresses an event goes to, each AKSES_BUF(AKSES_EMAIL_CHARS) bytes: the applicant's, or
+ * every active staff member of the event's role with an address. *out is malloc'd (NULL: none). */
+typedef char akses_email_buf[AKSES_BUF(AKSES_EMAIL_CHARS)];
+akses_status store_outbox_recipients(store *st, int64_t event_id, akses_email_buf **out, int *n);
+
+/* Record one attempt on a channel at now: attempts + 1; SENT and SKIPPED close the channel,
+ * FAILED sets its next try to now + store_outbox_backoff(attempts). error (may be NULL) is kept
+ * as the channel's last error, cut to 200 bytes; it must hold no personal data. */
+akses_status store_outbox_attempt(store *st, int64_t event_id, store_channel ch,
+                                  store_attempt result, const char *error, int64_t now);
 
 /* ---- audit and retention ------------------------------------------------------------------ */
 

@@ -118,6 +118,10 @@ void store_staff_subject(char *buf, size_t n, int64_t id);
 /* Read the actor within the transaction: AKSES_E_STAFF_NOT_FOUND, AKSES_E_STAFF_DISABLED. */
 akses_status store_actor(store *st, int64_t actor_id, struct akses_staff *out);
 
+/* Inside the transaction: may actor_id change staff_id's own settings (PIN, e-mail)? An ADMIN, or
+ * the account itself; staff_id must exist (a disabled account may be changed). */
+akses_status store_staff_changer(store *st, int64_t actor_id, int64_t staff_id);
+
 /* Request id and state by number, within the transaction. */
 akses_status store_request_head(store *st, const char *number, int64_t *id, req_state *state,
                                 int64_t *end_at);

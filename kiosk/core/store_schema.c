@@ -192,6 +192,38 @@ static const char *const migrations[] = {
 	/* lang: the language the visitor used at submission ('id' or 'en'); the receipt, pass and
 	 * request letter staff print later for them are in it. Every row so far: Indonesian. */
 	"ALTER TABLE request ADD COLUMN lang TEXT NOT NULL DEFAULT 'id' CHECK (lang IN ('id', 'en'));",
+
+	/* notifications (store_outbox.c): staff.email, where a step's role is told; and the outbox,
+	 * one row per event written in the transaction of the state change that caused it. kind:
+	 * 'step' (a step now waits for recipient, a role code), 'reminder' (that step is overdue),
+	 * 'submitted', 'approved', 'rejected', 'printable' (to recipient 'APPLICANT'). state: the
+	 * request's state when written (a reminder is due only while it has not moved on); due_at:
+	 * when the step is due. No personal data: number, institution and addresses are read from
+	 * request and staff when sent (retention clears them there). Each channel (mail, command)
+	 * has its own progress: 'pending', 'sent' or 'skipped', attempts, next try, last error. The
+	 * UNIQUE key makes an event, and a reminder, happen once per request and step. */
+	"ALTER TABLE staff ADD COLUMN email TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE outbox("
+	"  id INTEGER PRIMARY KEY,"
+	"  created_at INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  request_id INTEGER NOT NULL REFERENCES request(id),"
+	"  step INTEGER NOT NULL,"
+	"  recipient TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  due_at INTEGER NOT NULL DEFAULT 0,"
+	"  mail_state TEXT NOT NULL DEFAULT 'pending',"
+	"  mail_attempts INTEGER NOT NULL DEFAULT 0,"
+	"  mail_next_at INTEGER NOT NULL DEFAULT 0,"
+	"  mail_sent_at INTEGER NOT NULL DEFAULT 0,"
+	"  mail_error TEXT NOT NULL DEFAULT '',"
+	"  cmd_state TEXT NOT NULL DEFAULT 'pending',"
+	"  cmd_attempts INTEGER NOT NULL DEFAULT 0,"
+	"  cmd_next_at INTEGER NOT NULL DEFAULT 0,"
+	"  cmd_sent_at INTEGER NOT NULL DEFAULT 0,"
+	"  cmd_error TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE(kind, request_id, step, recipient));"
+	"CREATE INDEX outbox_pending ON outbox(mail_state, cmd_state);",
 };
 
 int store_schema_count(void)

@@ -155,6 +155,20 @@ akses_status store_staff_disable(store *st, int64_t actor_id, int64_t staff_id)
 	return store_tx_end(st, rc);
 }
 
+akses_status store_staff_changer(store *st, int64_t actor_id, int64_t staff_id)
+{
+	struct akses_staff actor;
+	akses_status rc = store_actor(st, actor_id, &actor);
+	if (rc == AKSES_OK && actor.role != ROLE_ADMIN && actor_id != staff_id)
+		rc = AKSES_E_ROLE;
+	if (rc == AKSES_OK) {
+		rc = store_actor(st, staff_id, NULL);
+		if (rc == AKSES_E_STAFF_DISABLED)
+			rc = AKSES_OK;
+	}
+	return rc;
+}
+
 /* A new PIN also clears the wrong-PIN counter and any lock (an admin unlocking an account). */
 akses_status store_staff_set_pin(store *st, int64_t actor_id, int64_t staff_id, const char *new_pin)
 {
@@ -168,15 +182,7 @@ akses_status store_staff_set_pin(store *st, int64_t actor_id, int64_t staff_id, 
 		return rc;
 	if ((rc = store_begin(st)) != AKSES_OK)
 		return rc;
-	struct akses_staff actor;
-	rc = store_actor(st, actor_id, &actor);
-	if (rc == AKSES_OK && actor.role != ROLE_ADMIN && actor_id != staff_id)
-		rc = AKSES_E_ROLE;
-	if (rc == AKSES_OK) {
-		rc = store_actor(st, staff_id, NULL);
-		if (rc == AKSES_E_STAFF_DISABLED)
-			rc = AKSES_OK;
-	}
+	rc = store_staff_changer(st, actor_id, staff_id);
 	if (rc == AKSES_OK) {
 		/* set by someone else (an ADMIN): its owner must choose their own at the next
 		 * sign-in, and is told who set it and when */

@@ -232,6 +232,8 @@ int ctl_cmd_audit(struct ctl *c, int argc, char **argv); /* ctl_audit.c */
 int ctl_cmd_web(struct ctl *c, int argc, char **argv);   /* ctl_web.c */
 int ctl_staff_code(struct ctl *c, int argc, char **argv); /* ctl_code.c: `staff code` */
 int ctl_staff_card(struct ctl *c, int argc, char **argv); /* ctl_code.c: `staff card` */
+/* ctl_staff_email.c: `staff email` (help: the staff command's) */
+int ctl_staff_email(struct ctl *c, int argc, char **argv, const char *help);
 int ctl_cmd_signin(struct ctl *c, int argc, char **argv);          /* ctl_code.c */
 int ctl_signin_alerts(struct ctl *c, int argc, char **argv); /* ctl_alerts.c: `signin alerts` */
 

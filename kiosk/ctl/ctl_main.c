@@ -13,7 +13,7 @@
 static const struct ctl_cmd commands[] = {
     {.name = "init", .usage = N_("init --admin NAME"), .run = ctl_cmd_init},
     {.name = "staff",
-     .usage = N_("staff add|list|disable|set-pin|code|card ... --as ID"),
+     .usage = N_("staff add|list|disable|set-pin|code|card|email ... --as ID"),
      .run = ctl_cmd_staff},
     {.name = "signin",
      .usage = N_("signin [--station NAME]       (by a staff code: $AKSES_CODE or stdin)"),

@@ -1,5 +1,6 @@
-/* ctl_staff.c - `aksesctl staff add|list|disable|set-pin|code|card`: staff accounts (ADMIN's work;
- * anyone may change their own PIN). Staff codes and cards live in ctl_code.c. */
+/* ctl_staff.c - `aksesctl staff add|list|disable|set-pin|code|card|email`: staff accounts (ADMIN's
+ * work; anyone may change their own PIN). Staff codes and cards live in ctl_code.c, the notice
+ * address in ctl_staff_email.c. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,19 +8,23 @@
 
 #include "clock.h"
 #include "ctl.h"
+#include "valid.h"
 #include "wf.h"
 
 static const char *const help =
-    N_("Usage: aksesctl staff add --as ID --name NAME --role ROLE\n"
+    N_("Usage: aksesctl staff add --as ID --name NAME --role ROLE [--email ADDRESS]\n"
        "       aksesctl staff list [--role ROLE] --as ID\n"
        "       aksesctl staff disable STAFF_ID --as ID\n"
        "       aksesctl staff set-pin STAFF_ID --as ID\n"
        "       aksesctl staff code STAFF_ID --as ID [--revoke]   (a staff card's code)\n"
        "       aksesctl staff card STAFF_ID --as ID [--pdf FILE]  (print the card)\n"
+       "       aksesctl staff email STAFF_ID --email ADDRESS --as ID  (\"\" clears it)\n"
        "\n"
        "Staff accounts. ROLE is one of KADIS, KABID, KOORDINATOR, TIM_TEKNIS, HELPDESK, ADMIN.\n"
        "add, disable: ADMIN only. set-pin: ADMIN, or the account itself; a PIN set by an ADMIN\n"
        "must be changed by its owner at the next sign-in. list: any staff.\n"
+       "email: the address akses-notify tells of the steps waiting for the account's role;\n"
+       "ADMIN, or the account itself.\n"
        "The acting PIN comes from $AKSES_PIN, else the first line of standard input; the new PIN\n"
        "(add, set-pin; 6-8 digits) from $AKSES_NEW_PIN, else the next line.\n"
        "add prints the new account's id on the last line.\n");
@@ -38,11 +43,12 @@ static const char *new_pin(char *buf, size_t n)
 /* 'staff_add()' - Add an account; prints its id last. */
 static int staff_add(struct ctl *c, int argc, char **argv)
 {
-	const char *as = NULL, *name = NULL, *role_s = NULL;
+	const char *as = NULL, *name = NULL, *role_s = NULL, *email = NULL;
 	const struct ctl_opt opts[] = {
 	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
 	    {.name = "name", .kind = CTL_OPT_VALUE, .value = &name},
 	    {.name = "role", .kind = CTL_OPT_VALUE, .value = &role_s},
+	    {.name = "email", .kind = CTL_OPT_VALUE, .value = &email},
 	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "staff", T_(help), opts, NULL, 0, 0, NULL);
@@ -53,6 +59,11 @@ static int staff_add(struct ctl *c, int argc, char **argv)
 	akses_role role;
 	if (wf_role_parse(role_s, &role) != 0 || role == ROLE_NONE)
 		return ctl_fail(c, AKSES_E_ROLE_NAME, role_s);
+	/* a bad address is refused before anything is written (the account and its address are
+	 * two store calls) */
+	akses_status est = email ? valid_email(email) : AKSES_OK;
+	if (est != AKSES_OK)
+		return ctl_fail_field(c, est, AKSES_F_EMAIL, 0);
 	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
 		return rc;
 	/* refuse before asking for a PIN the store would refuse anyway */
@@ -69,6 +80,8 @@ static int staff_add(struct ctl *c, int argc, char **argv)
 	if (akses_status_is_input(st))
 		return ctl_fail_field(c, st, AKSES_F_NAME, 0);
 	if (st != AKSES_OK)
+		return ctl_fail(c, st, NULL);
+	if (email && *email && (st = store_staff_set_email(c->st, c->actor.id, id, email)) != AKSES_OK)
 		return ctl_fail(c, st, NULL);
 	if (c->json) {
 		cJSON *o = cJSON_CreateObject();
@@ -205,5 +218,7 @@ int ctl_cmd_staff(struct ctl *c, int argc, char **argv)
 		return ctl_staff_code(c, argc - 1, argv + 1);
 	if (strcmp(sub, "card") == 0)
 		return ctl_staff_card(c, argc - 1, argv + 1);
+	if (strcmp(sub, "email") == 0)
+		return ctl_staff_email(c, argc - 1, argv + 1, T_(help));
 	return ctl_no_sub(argc, argv, "staff", T_(help));
 }

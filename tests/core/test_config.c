@@ -51,6 +51,15 @@ static void assert_defaults(const struct akses_config *c)
 	ck_assert_str_eq(c->web_cert, "akses-web.crt");
 	ck_assert_str_eq(c->web_key, "akses-web.key");
 	ck_assert_str_eq(c->web_url, "https://localhost:8443");
+
+	ck_assert_str_eq(c->smtp_url, "");
+	ck_assert_str_eq(c->smtp_tls, "required");
+	ck_assert_str_eq(c->smtp_sender, "akses@localhost");
+	ck_assert_str_eq(c->smtp_credentials, "");
+	ck_assert_int_eq(c->smtp_timeout_s, 30);
+	ck_assert_str_eq(c->notify_command, "");
+	ck_assert_int_eq(c->command_timeout_s, 10);
+	ck_assert_int_eq(c->notify_poll_s, 15);
 }
 
 START_TEST(test_defaults_are_the_documented_ones)
@@ -373,6 +382,42 @@ START_TEST(test_label_codes_round_trip)
 }
 END_TEST
 
+START_TEST(test_notify_keys_are_read_and_bad_ones_refused_with_their_line)
+{
+	const char *p = write_ini("[web]\n"
+	                          "url = https://akses.lan:8443\n"
+	                          "[notify]\n"
+	                          "smtp_url = smtps://mail.dinas.go.id:465\n"
+	                          "tls = try\n"
+	                          "sender = akses@dinas.go.id\n"
+	                          "credentials = /etc/akses/smtp.cred\n"
+	                          "smtp_timeout = 20\n"
+	                          "notify_command = /usr/local/bin/wa-gateway --group it\n"
+	                          "command_timeout = 5\n"
+	                          "poll = 60\n");
+	struct akses_config c;
+	int line = -1;
+	ck_assert_int_eq(config_load(p, &c, &line), AKSES_OK);
+	ck_assert_str_eq(c.web_url, "https://akses.lan:8443");
+	ck_assert_str_eq(c.smtp_url, "smtps://mail.dinas.go.id:465");
+	ck_assert_str_eq(c.smtp_tls, "try");
+	ck_assert_str_eq(c.smtp_sender, "akses@dinas.go.id");
+	ck_assert_str_eq(c.smtp_credentials, "/etc/akses/smtp.cred");
+	ck_assert_int_eq(c.smtp_timeout_s, 20);
+	ck_assert_str_eq(c.notify_command, "/usr/local/bin/wa-gateway --group it");
+	ck_assert_int_eq(c.command_timeout_s, 5);
+	ck_assert_int_eq(c.notify_poll_s, 60);
+	const char *bad[] = {"tls = starttls\n", "sender =\n", "poll = 0\n",
+	                     "command_timeout = 10s\n", "smtp_timeout = 601\n"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char text[128];
+		snprintf(text, sizeof text, "[notify]\nsmtp_url =\n%s", bad[i]);
+		ck_assert_int_eq(config_load(write_ini(text), &c, &line), AKSES_E_CONFIG);
+		ck_assert_int_eq(line, 3);
+	}
+}
+END_TEST
+
 static Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -392,6 +437,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_missing_file_is_a_config_error_on_line_0);
 	tcase_add_test(tc, test_label_codes_round_trip);
 	tcase_add_test(tc, test_an_unnamed_door_station_is_called_door);
+	tcase_add_test(tc, test_notify_keys_are_read_and_bad_ones_refused_with_their_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

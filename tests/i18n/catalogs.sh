@@ -50,6 +50,8 @@ aksesctl T_ kiosk/ctl
 akses-paper P_ kiosk/paper
 akses-printer R_ printer
 akses-web W_ kiosk/web
+
+akses-notify M_ kiosk/notify
 LIST
 
 # wording a reader took the wrong way (issue 9.6)
