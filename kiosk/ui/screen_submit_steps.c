@@ -303,7 +303,17 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 	ui_text(ui_rect(pad, y, c.w - 2 * pad - (tw ? tw + gap : 0), lh), help, UI_FONT_SMALL, false,
 	        ui_c_muted, UI_LEFT);
 	y += row + ui_px(UI_ROW_GAP);
-	int cw = ui_px(90), x = pad;
+	/* numbered chips and "+ add" in one row; 18 equipment lines and more do not leave room
+	 * for the wide add button (it went off the screen's edge): the chips narrow to share the
+	 * row with a "+" chip of their width (76 design px at 20: 50 px at 1280x800) */
+	int cw = ui_px(90), x = pad, aw = ui_px(380), room = c.w - 2 * pad;
+	bool more = *n < max, compact = *n * (cw + gap) + (more ? aw : 0) > room;
+	if (compact) {
+		int slots = *n + (more ? 1 : 0);
+		int fit = (room - (slots - 1) * gap) / slots;
+		cw = fit < cw ? fit : cw;
+		aw = cw;
+	}
 	for (int i = 0; i < *n; i++) {
 		snprintf(id, sizeof id, "%s:%d", companions ? "comp" : "equip", i);
 		snprintf(lab, sizeof lab, "%d", i + 1);
@@ -314,10 +324,9 @@ static void sub_draw_list(SDL_Rect c, bool companions)
 		}
 		x += cw + gap;
 	}
-	if (*n < max && ui_button(companions ? "comp:add" : "equip:add",
-	                          ui_rect(x, y, ui_px(380), ui_px(90)),
-	                          companions ? _("+ Add companion") : _("+ Add item"),
-	                          UI_PRIMARY)) {
+	const char *add = compact ? "+" : companions ? _("+ Add companion") : _("+ Add item");
+	if (more && ui_button(companions ? "comp:add" : "equip:add", ui_rect(x, y, aw, ui_px(90)),
+	                      add, UI_PRIMARY)) {
 		*sel = (*n)++;
 		sub_focus(first);
 	}
