@@ -229,9 +229,7 @@ walk() {
 	kt_wait_screen welcome
 
 	# the visitor prints a pass: the printer stopped, then printing (one person per run)
-	kt_scan "$PRINTED"
-	kt_wait_screen status
-	kt_wait_line found 1
+	scan_receipt "$PRINTED"
 	check print-status
 	local person=$((RUN - 1))
 	cupsdisable PDF
