@@ -95,7 +95,8 @@ SDL_Rect app_top_bar(struct app *a, const char *title)
 		app_post(a, APP_CMD_SIGNIN, 0);
 	}
 	SDL_Rect t = {logo.x + logo.w + pad, 0, ui.w - 2 * logo.w - 4 * pad, bar};
-	ui_text(t, title, UI_FONT_TITLE, true, ui_c_white, UI_LEFT);
+	/* a staff home's title is its user's name, up to 100 characters: "…" and a tap reads it */
+	ui_text_more("title", t, title, UI_FONT_TITLE, true, ui_c_white, UI_LEFT);
 	/* the language switch is 2 x 120 px, at least 60 px tall on every screen */
 	SDL_Rect ls = {ui.w - pad - ui_px(260), ui_px(18), ui_px(260), bar - ui_px(36)};
 	if (ls.h < 60 && bar - 8 >= 60)

@@ -130,7 +130,10 @@ static int hd_draw_alerts(SDL_Rect r)
 		         _("⚠ Staff %lld %s: %d wrong PINs from %d station(s) in 24 hours%s"),
 		         (long long)t->staff_id, t->staff_id > 0 ? t->name : _("(unknown number)"),
 		         t->failures, t->stations, more);
-		ui_text(r, line, UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
+		/* a name of 100 characters makes it longer than the column: "…", a tap reads it */
+		char id[24];
+		snprintf(id, sizeof id, "alert:%d", shown - 1);
+		ui_text_more(id, r, line, UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
 		r.y += r.h + ui_px(UI_ROW_GAP);
 	}
 	return r.y - y0;
@@ -147,7 +150,7 @@ static int hd_draw_attacks(SDL_Rect r)
 		snprintf(more, sizeof more, _(" (+%d more)"), hd.n_attacks - 1);
 	snprintf(line, sizeof line, _("⚠ %s: %d wrong phone-digit tries from %d station(s)%s"),
 	         t->number, t->failures, t->stations, more);
-	ui_text(r, line, UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
+	ui_text_more("attack", r, line, UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
 	return r.h + ui_px(UI_ROW_GAP);
 }
 
@@ -258,8 +261,11 @@ static void hd_draw_print(struct app *a, int x, int y, int w, int bottom)
 		snprintf(line, sizeof line, "%s  %s%s %s  %s  %s%s%s", hm, paper_kind_label(j->kind),
 		         j->reprint ? "*" : "", j->number, j->queue, hd_job_word(j->state),
 		         bad && msg[0] ? " — " : "", bad ? msg : "");
-		ui_text(ui_rect(x, y, w, sh), line, UI_FONT_SMALL, bad,
-		        bad ? ui_c_danger : (done ? ui_c_ok : ui_c_text), UI_LEFT);
+		/* a failed job's message (CUPS's words) rarely fits the column: "…", a tap reads it */
+		char id[24];
+		snprintf(id, sizeof id, "job:%d", i);
+		ui_text_more(id, ui_rect(x, y, w, sh), line, UI_FONT_SMALL, bad,
+		             bad ? ui_c_danger : (done ? ui_c_ok : ui_c_text), UI_LEFT);
 		y += sh + ui_px(UI_LINE_GAP);
 	}
 }

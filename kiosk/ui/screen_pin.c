@@ -67,9 +67,10 @@ static void pin_draw(struct app *a)
 	snprintf(line, sizeof line,
 	         _("%s: your PIN was set by staff %lld at %s. Choose a new PIN of 6-8 digits."),
 	         pc.who.name, (long long)pc.who.pin_set_by, when);
-	ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)), line, UI_FONT_BODY,
-	        false, ui_c_text, UI_LEFT);
-	y += ui_font_height(UI_FONT_BODY) + ui_px(UI_GAP);
+	/* a name of 100 characters makes it two lines or three (there is room above the keypad) */
+	y += ui_text_wrapped(ui_rect(pad, y, c.w - 2 * pad, 3 * ui_font_height(UI_FONT_BODY)), line,
+	                     UI_FONT_BODY, false, ui_c_text) +
+	     ui_px(UI_GAP);
 	int w = ui_px(420);
 	if (ui_field("field:newpin", ui_rect(pad, y, w, fh), _("New PIN"), pc.pin, pc.focus == 0,
 	             "", true))
@@ -88,8 +89,8 @@ static void pin_draw(struct app *a)
 	}
 	y += fh + ui_px(UI_LINE_GAP);
 	if (pc.msg[0])
-		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)), pc.msg,
-		        UI_FONT_BODY, true, ui_c_danger, UI_LEFT);
+		ui_text_wrapped(ui_rect(pad, y, c.w - 2 * pad, 2 * ui_font_height(UI_FONT_BODY)),
+		                pc.msg, UI_FONT_BODY, true, ui_c_danger);
 	int kh = c.h * 55 / 100;
 	struct ui_textbuf t = pin_buf();
 	ui_keyboard(&pc.kbd, ui_rect(c.x, c.y + c.h - kh, c.w, kh), &t);

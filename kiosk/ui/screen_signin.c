@@ -83,9 +83,10 @@ static void signin_draw(struct app *a)
 		}
 	}
 	y += fh + ui_px(UI_LINE_GAP);
+	/* a store's message may take two lines (the audit key's needs 1908 px of 1800) */
 	if (sgn.msg[0])
-		ui_text(ui_rect(pad, y, c.w - 2 * pad, ui_font_height(UI_FONT_BODY)), sgn.msg,
-		        UI_FONT_BODY, true, ui_c_danger, UI_LEFT);
+		ui_text_wrapped(ui_rect(pad, y, c.w - 2 * pad, 2 * ui_font_height(UI_FONT_BODY)),
+		                sgn.msg, UI_FONT_BODY, true, ui_c_danger);
 	int kh = c.h * 55 / 100;
 	struct ui_textbuf t = signin_buf();
 	ui_keyboard(&sgn.kbd, ui_rect(c.x, c.y + c.h - kh, c.w, kh), &t);

@@ -347,8 +347,8 @@ static void submit_draw(struct app *a)
 
 	sub_steps[sub.step].draw(a, body);
 	if (sub.server_msg[0])
-		ui_text(ui_rect(ui_px(UI_PAD_SCREEN), body.y + ui_px(UI_HAIR), body.w,
-		                ui_font_height(UI_FONT_SMALL)),
+		ui_text(ui_rect(ui_px(UI_PAD_SCREEN), body.y + ui_px(UI_HAIR),
+		                body.w - 2 * ui_px(UI_PAD_SCREEN), ui_font_height(UI_FONT_SMALL)),
 		        sub.server_msg, UI_FONT_SMALL, true, ui_c_danger, UI_LEFT);
 	submit_nav(a, nav);
 }

@@ -477,6 +477,13 @@ static int ui_text_draw(SDL_Rect r, const char *s, enum ui_font f, bool bold, SD
 int ui_text_short(SDL_Rect r, const char *s, enum ui_font f, bool bold, SDL_Color c,
                   enum ui_align a)
 {
+	/* one line, centred in r: a row's half at 1280x800 is exactly two small lines tall, and
+	 * wrapping there cut the third line of a 120-character institution */
+	int fh = ui_font_height(f);
+	if (r.h > fh) {
+		r.y += (r.h - fh) / 2;
+		r.h = fh;
+	}
 	ui_text_openable = true;
 	int w = ui_text_draw(r, s, f, bold, c, NULL, a, false);
 	ui_text_openable = false;

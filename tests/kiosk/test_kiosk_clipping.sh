@@ -75,24 +75,6 @@ idle_timeout = 20
 idle_countdown = 10
 INI
 
-
-
-# Scan a receipt on the welcome screen until its request shows (a burst slowed down by a loaded
-# machine reads as typing: scan again, three times at most).
-scan_receipt() {
-	local i
-	for i in 1 2 3; do
-		kt_scan "$1"
-		for _ in $(seq 60); do
-			[ "$(kt_get found)" = 1 ] && return 0
-			sleep 0.05
-		done
-		[ "$(kt_get screen)" = status ] && kt_tap finish
-		kt_wait_screen welcome
-	done
-	kt_fail "the receipt $1 did not open its request"
-}
-
 walk() {
 	echo "walk $SIZE $LANG_ at ${SECONDS}s"
 	kt_kiosk "$SIZE" --db "$DB" --lang "$LANG_" --config "$T/kiosk.ini"
