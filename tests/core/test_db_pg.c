@@ -69,6 +69,8 @@ static void setup(void)
 
 static void teardown(void)
 {
+	if (!c)
+		return; /* the test dropped its database itself */
 	db_close(c);
 	c = NULL;
 	admin("DROP DATABASE IF EXISTS", dbname);
@@ -428,6 +430,63 @@ START_TEST(test_schema_applies_to_an_empty_database_and_reports_its_version)
 }
 END_TEST
 
+/* The roles of docs/postgresql.md: the owner migrates, the stations' role reads and writes rows
+ * (new ids included) but cannot change the schema or the audit trail. */
+START_TEST(test_station_role_writes_rows_but_not_the_schema)
+{
+	char role[64], sql[1024];
+	snprintf(role, sizeof role, "akses_station_%d", (int)getpid());
+	admin("DROP ROLE IF EXISTS", role);
+	admin("CREATE ROLE", role);
+	/* the GRANTs of docs/postgresql.md, "@" standing for the role */
+	static const char *const grants[] = {
+	    "ALTER ROLE @ LOGIN", "GRANT USAGE ON SCHEMA public TO @",
+	    "ALTER DEFAULT PRIVILEGES IN SCHEMA public"
+	    "  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO @",
+	    "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO @"};
+	for (size_t i = 0; i < sizeof grants / sizeof grants[0]; i++) {
+		const char *r = strchr(grants[i], '@');
+		snprintf(sql, sizeof sql, "%.*s%s%s", (int)(r - grants[i]), grants[i], role, r + 1);
+		ck_assert_msg(db_exec(c, sql) == DB_OK, "%s: %s", sql, db_errmsg(c));
+	}
+	bool newer;
+	ck_assert_msg(store_schema_pg_migrate(c, &newer) == DB_OK, "%s", db_errmsg(c));
+	snprintf(sql, sizeof sql, "REVOKE UPDATE, DELETE ON audit FROM %s", role);
+	ck_assert_int_eq(db_exec(c, sql), DB_OK);
+
+	char ci[256], err[256];
+	snprintf(ci, sizeof ci, "host=127.0.0.1 port=%d user=%s dbname=%s", port, role, dbname);
+	db *st = NULL;
+	ck_assert_msg(db_pg_open(ci, NULL, &st, err, sizeof err) == DB_OK, "%s", err);
+	ck_assert_int_eq(db_begin_write(st), DB_OK);
+	ck_assert_int_gt(one_int(st, "INSERT INTO staff(name, role, pin_hash, created_at)"
+	                             " VALUES ('Siti', 'HELPDESK', 'h', 1) RETURNING id"),
+	                 0);
+	ck_assert_int_gt(one_int(st, "INSERT INTO audit(at, action, prev_hash, hash)"
+	                             " VALUES (1, 'x', '', 'h') RETURNING id"),
+	                 0);
+	ck_assert_int_eq(db_commit(st), DB_OK);
+	ck_assert_int_eq(one_int(st, "SELECT count(*) FROM staff"), 1);
+	static const char *const refused[] = {
+	    "CREATE TABLE mine(x BIGINT)", "DROP TABLE scan", "ALTER TABLE staff ADD COLUMN x TEXT",
+	    "DROP TRIGGER audit_no_update ON audit", "TRUNCATE audit", "UPDATE audit SET hash = 'f'",
+	    "DELETE FROM audit"};
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		ck_assert_msg(db_exec(st, refused[i]) == DB_ERROR, "the station may: %s", refused[i]);
+		ck_assert_msg(strstr(db_errmsg(st), "permission denied") ||
+		                  strstr(db_errmsg(st), "must be owner"),
+		              "%s: %s", refused[i], db_errmsg(st));
+	}
+	db_close(st);
+	snprintf(sql, sizeof sql, "DROP OWNED BY %s", role);
+	ck_assert_int_eq(db_exec(c, sql), DB_OK);
+	db_close(c);
+	c = NULL;
+	admin("DROP DATABASE IF EXISTS", dbname);
+	admin("DROP ROLE", role);
+}
+END_TEST
+
 static Suite *db_pg_suite(void)
 {
 	Suite *s = suite_create("db_pg");
@@ -443,6 +502,7 @@ static Suite *db_pg_suite(void)
 	tcase_add_test(tc, test_writer_lock_wait_runs_out_as_busy);
 	tcase_add_test(tc, test_killed_session_is_gone_then_reconnects);
 	tcase_add_test(tc, test_schema_applies_to_an_empty_database_and_reports_its_version);
+	tcase_add_test(tc, test_station_role_writes_rows_but_not_the_schema);
 	suite_add_tcase(s, tc);
 	TCase *restart = tcase_create("restart");
 	tcase_add_checked_fixture(restart, setup, teardown);
