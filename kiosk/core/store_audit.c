@@ -70,18 +70,18 @@ akses_status store_audit(store *st, int64_t actor_id, const char *action, const 
 	int64_t id = 1;
 	subject = subject ? subject : "";
 	detail = detail ? detail : "";
-	sqlite3_stmt *s = store_prep(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+	db_stmt *s = store_prep(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
 	if (!s)
 		return AKSES_E_IO;
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0) + 1;
+	int rc = db_step(s);
+	if (rc == DB_ROW) {
+		id = db_col_int64(s, 0) + 1;
 		store_col_text(s, 1, prev, sizeof prev);
-	} else if (rc != SQLITE_DONE) {
-		sqlite3_finalize(s);
+	} else if (rc != DB_DONE) {
+		db_finalize(s);
 		return store_fail(st, rc);
 	}
-	sqlite3_finalize(s);
+	db_finalize(s);
 	akses_status krc = store_audit_key_ready(st, id);
 	if (krc != AKSES_OK)
 		return krc;
@@ -92,17 +92,17 @@ akses_status store_audit(store *st, int64_t actor_id, const char *action, const 
 	                   " hash, keyed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, at);
-	sqlite3_bind_int64(s, 3, actor_id);
-	sqlite3_bind_text(s, 4, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, subject, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, detail, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, prev, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, hash, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, at);
+	db_bind_int64(s, 3, actor_id);
+	db_bind_text(s, 4, action);
+	db_bind_text(s, 5, subject);
+	db_bind_text(s, 6, detail);
+	db_bind_text(s, 7, prev);
+	db_bind_text(s, 8, hash);
+	rc = db_step(s);
+	db_finalize(s);
+	return rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
 }
 
 /* "N:HEX" -> *n and the hex digits in lower case; false when malformed. */
@@ -153,7 +153,7 @@ akses_status store_audit_check(store *st, const char *anchor, struct store_audit
 	if (anchor && !anchor_parse(anchor, &anchor_n, anchor_hex))
 		return AKSES_E_ANCHOR_FORMAT;
 	r->anchor_rows = anchor_n;
-	sqlite3_stmt *s =
+	db_stmt *s =
 	    store_prep(st, "SELECT id, at, actor_id, action, subject, detail, prev_hash,"
 	                   " hash, keyed FROM audit ORDER BY id");
 	if (!s)
@@ -162,22 +162,22 @@ akses_status store_audit_check(store *st, const char *anchor, struct store_audit
 	int64_t expect_id = 1, prev_at = 0;
 	akses_status ret = AKSES_OK;
 	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		int64_t at = sqlite3_column_int64(s, 1);
-		const char *action = (const char *)sqlite3_column_text(s, 3);
-		const char *subject = (const char *)sqlite3_column_text(s, 4);
-		const char *detail = (const char *)sqlite3_column_text(s, 5);
-		const char *row_prev = (const char *)sqlite3_column_text(s, 6);
-		const char *row_hash = (const char *)sqlite3_column_text(s, 7);
-		bool keyed = sqlite3_column_int(s, 8) != 0;
+	while ((rc = db_step(s)) == DB_ROW) {
+		int64_t id = db_col_int64(s, 0);
+		int64_t at = db_col_int64(s, 1);
+		const char *action = db_col_text(s, 3);
+		const char *subject = db_col_text(s, 4);
+		const char *detail = db_col_text(s, 5);
+		const char *row_prev = db_col_text(s, 6);
+		const char *row_hash = db_col_text(s, 7);
+		bool keyed = db_col_int(s, 8) != 0;
 		bool must_key = st->akey_loaded && id >= st->akey_from;
 		bool ok = id == expect_id && row_prev && strcmp(row_prev, prev) == 0 && row_hash &&
 		          strlen(row_hash) == 64 && !(must_key && !keyed);
 		if (ok && (!keyed || st->akey_loaded)) {
 			char want[65];
 			store_audit_hash(keyed ? st->akey : NULL, prev, id, at,
-			                 sqlite3_column_int64(s, 2), action ? action : "",
+			                 db_col_int64(s, 2), action ? action : "",
 			                 subject ? subject : "", detail ? detail : "", want);
 			/* constant time for the keyed rows: a forger must not learn a MAC byte by byte
 			 * from how long verify takes */
@@ -204,8 +204,8 @@ akses_status store_audit_check(store *st, const char *anchor, struct store_audit
 		expect_id = id + 1;
 		r->rows++;
 	}
-	sqlite3_finalize(s);
-	if (ret == AKSES_OK && rc != SQLITE_DONE)
+	db_finalize(s);
+	if (ret == AKSES_OK && rc != DB_DONE)
 		return store_fail(st, rc);
 	if (ret != AKSES_OK)
 		return ret;
@@ -225,18 +225,18 @@ akses_status store_audit_anchor(store *st, char out[STORE_ANCHOR_BUF])
 	if (!st || !out)
 		return AKSES_E_INVALID_ARG;
 	out[0] = '\0';
-	sqlite3_stmt *s = store_prep(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+	db_stmt *s = store_prep(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
 	if (!s)
 		return AKSES_E_IO;
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 	int64_t n = 0;
 	char hash[65] = AUDIT_GENESIS;
-	if (rc == SQLITE_ROW) {
-		n = sqlite3_column_int64(s, 0);
+	if (rc == DB_ROW) {
+		n = db_col_int64(s, 0);
 		store_col_text(s, 1, hash, sizeof hash);
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_finalize(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return store_fail(st, rc);
 	snprintf(out, STORE_ANCHOR_BUF, "%" PRId64 ":%.*s", n, STORE_ANCHOR_HEX, hash);
 	return AKSES_OK;
@@ -262,47 +262,44 @@ akses_status store_purge(store *st, int64_t actor_id, int days, int *n_anonymize
 	int64_t now = clock_now();
 	int64_t cutoff = now - (int64_t)days * 86400;
 	int count = 0;
-	/* the victims first, into a temp table both updates read */
+	/* the victims: the same selection in every statement, the request's own row last (it sets
+	 * anonymized_at, which takes it out of the selection) */
+#define PURGE_WHO                                                                                  \
+	"state IN (?1, ?2, ?3, ?4) AND final_at IS NOT NULL AND final_at < ?5"                     \
+	" AND anonymized_at IS NULL"
 	static const char *const steps[] = {
-	    "CREATE TEMP TABLE IF NOT EXISTS purge_ids(id INTEGER PRIMARY KEY)",
-	    "DELETE FROM temp.purge_ids",
-	    "INSERT INTO temp.purge_ids SELECT id FROM request WHERE state IN (?1, ?2, ?3, ?4)"
-	    " AND final_at IS NOT NULL AND final_at < ?5 AND anonymized_at IS NULL",
 	    "UPDATE companion SET name = '', nik = ''"
-	    " WHERE request_id IN (SELECT id FROM temp.purge_ids)",
+	    " WHERE request_id IN (SELECT id FROM request WHERE " PURGE_WHO ")",
+	    /* the steps' notes (verification notes, reasons, reprint reasons) likewise */
+	    "UPDATE step SET note = '', instruction = ''"
+	    " WHERE request_id IN (SELECT id FROM request WHERE " PURGE_WHO ")",
 	    /* every free text can name someone ("Pak Budi, NIK 3171..."): the purpose, equipment,
 	     * the rejection or cancellation reason and the report go with the name; the purpose's
 	     * category stays for the counts */
 	    "UPDATE request SET name = '', nik = '', phone = '', email = '', report = '',"
 	    " reason = '', purpose = '', equipment = '',"
-	    " receipt_hash = NULL, anonymized_at = ?6 WHERE id IN (SELECT id FROM temp.purge_ids)",
-	    /* the steps' notes (verification notes, reasons, reprint reasons) likewise */
-	    "UPDATE step SET note = '', instruction = ''"
-	    " WHERE request_id IN (SELECT id FROM temp.purge_ids)",
-	    "DELETE FROM temp.purge_ids",
+	    " receipt_hash = NULL, anonymized_at = ?6 WHERE " PURGE_WHO,
 	};
+#undef PURGE_WHO
 	for (size_t i = 0; rc == AKSES_OK && i < sizeof steps / sizeof steps[0]; i++) {
-		sqlite3_stmt *s = store_prep(st, steps[i]);
+		db_stmt *s = store_prep(st, steps[i]);
 		if (!s) {
 			rc = AKSES_E_IO;
 			break;
 		}
-		int np = sqlite3_bind_parameter_count(s);
-		if (np >= 5) {
-			sqlite3_bind_text(s, 1, wf_state_code(RS_CLOSED), -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 2, wf_state_code(RS_REJECTED), -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 3, wf_state_code(RS_CANCELLED), -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 4, wf_state_code(RS_EXPIRED), -1, SQLITE_STATIC);
-			sqlite3_bind_int64(s, 5, cutoff);
-		}
-		if (np >= 6)
-			sqlite3_bind_int64(s, 6, now);
-		int src = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (src != SQLITE_DONE)
+		db_bind_text(s, 1, wf_state_code(RS_CLOSED));
+		db_bind_text(s, 2, wf_state_code(RS_REJECTED));
+		db_bind_text(s, 3, wf_state_code(RS_CANCELLED));
+		db_bind_text(s, 4, wf_state_code(RS_EXPIRED));
+		db_bind_int64(s, 5, cutoff);
+		if (db_param_count(s) >= 6)
+			db_bind_int64(s, 6, now);
+		int src = db_step(s);
+		db_finalize(s);
+		if (src != DB_DONE)
 			rc = store_fail(st, src);
-		else if (i == 4)
-			count = sqlite3_changes(st->db);
+		else if (i == sizeof steps / sizeof steps[0] - 1)
+			count = (int)db_changes(st->db);
 	}
 	if (rc == AKSES_OK) {
 		char detail[64];

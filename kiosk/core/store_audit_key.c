@@ -118,14 +118,14 @@ akses_status store_audit_key_ready(store *st, int64_t next_id)
 		return AKSES_E_AUDIT_KEY; /* there but unusable: never replace it */
 	/* absent: a new key only while no row is keyed yet (a new DB, or one from before keys);
 	 * once rows are keyed a lost key stays lost, or a thief would just delete it */
-	sqlite3_stmt *s = store_prep(st, "SELECT 1 FROM audit WHERE keyed = 1 LIMIT 1");
+	db_stmt *s = store_prep(st, "SELECT 1 FROM audit WHERE keyed = 1 LIMIT 1");
 	if (!s)
 		return AKSES_E_IO;
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc == SQLITE_ROW)
+	int rc = db_step(s);
+	db_finalize(s);
+	if (rc == DB_ROW)
 		return AKSES_E_AUDIT_KEY;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_fail(st, rc);
 	return key_create(st, next_id);
 }

@@ -33,17 +33,17 @@ static akses_status code_may_change(store *st, int64_t actor_id, int64_t staff_i
 static akses_status code_store_hash(store *st, int64_t staff_id,
                                     const unsigned char hash[SECRET_HASH_BYTES])
 {
-	sqlite3_stmt *s = store_prep(st, "UPDATE staff SET code_hash = ?2 WHERE id = ?1");
+	db_stmt *s = store_prep(st, "UPDATE staff SET code_hash = ?2 WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, staff_id);
+	db_bind_int64(s, 1, staff_id);
 	if (hash)
-		sqlite3_bind_blob(s, 2, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
+		db_bind_blob(s, 2, hash, SECRET_HASH_BYTES);
 	else
-		sqlite3_bind_null(s, 2);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+		db_bind_null(s, 2);
+	int rc = db_step(s);
+	db_finalize(s);
+	return rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
 }
 
 /* ---- issuing and revoking ------------------------------------------------------------------- */
@@ -109,21 +109,22 @@ static akses_status code_find(store *st, const unsigned char hash[SECRET_HASH_BY
                               int64_t *id_out)
 {
 	*id_out = 0;
-	sqlite3_stmt *s = store_prep(st, "SELECT id, code_hash FROM staff WHERE code_hash = ?1");
+	db_stmt *s = store_prep(st, "SELECT id, code_hash FROM staff WHERE code_hash = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_blob(s, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
+	db_bind_blob(s, 1, hash, SECRET_HASH_BYTES);
+	int rc = db_step(s);
 	akses_status ret = AKSES_OK;
-	if (rc == SQLITE_ROW) {
-		const void *got = sqlite3_column_blob(s, 1);
-		if (got && sqlite3_column_bytes(s, 1) == SECRET_HASH_BYTES &&
+	if (rc == DB_ROW) {
+		size_t len = 0;
+		const void *got = db_col_blob(s, 1, &len);
+		if (got && len == SECRET_HASH_BYTES &&
 		    secret_equal(got, hash, SECRET_HASH_BYTES))
-			*id_out = sqlite3_column_int64(s, 0);
-	} else if (rc != SQLITE_DONE) {
+			*id_out = db_col_int64(s, 0);
+	} else if (rc != DB_DONE) {
 		ret = store_fail(st, rc);
 	}
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 

@@ -15,11 +15,11 @@
 /* ---- helpers -------------------------------------------------------------------------------- */
 
 /* Run a prepared statement that was already bound; AKSES_OK when it completed. */
-static akses_status flow_done(store *st, sqlite3_stmt *s)
+static akses_status flow_done(store *st, db_stmt *s)
 {
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+	int rc = db_step(s);
+	db_finalize(s);
+	return rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
 }
 
 /* Set one text column of a request (reason or report). column is a literal from this file. */
@@ -27,11 +27,11 @@ static akses_status flow_set_text(store *st, int64_t id, const char *column, con
 {
 	char sql[96];
 	snprintf(sql, sizeof sql, "UPDATE request SET %s = ?2 WHERE id = ?1", column);
-	sqlite3_stmt *s = store_prep(st, sql);
+	db_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, text, -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, text);
 	return flow_done(st, s);
 }
 
@@ -76,15 +76,15 @@ static akses_status flow_epilogue(store *st, int64_t id, const char *number, wf_
  * No token yet (made at print time by store_pass_token); print state 'none'. */
 static akses_status flow_issue_passes(store *st, int64_t id, int *n_out)
 {
-	sqlite3_stmt *s = store_prep(st, "INSERT INTO pass(request_id, person) SELECT ?1, 0"
-	                                 " UNION ALL SELECT ?1, seq FROM companion"
-	                                 " WHERE request_id = ?1");
+	db_stmt *s = store_prep(st, "INSERT INTO pass(request_id, person) SELECT CAST(?1 AS BIGINT), 0"
+	                            " UNION ALL SELECT ?1, seq FROM companion"
+	                            " WHERE request_id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	akses_status rc = flow_done(st, s);
 	if (rc == AKSES_OK)
-		*n_out = sqlite3_changes(st->db);
+		*n_out = db_changes(st->db);
 	return rc;
 }
 
@@ -98,13 +98,13 @@ static akses_status flow_issue_passes(store *st, int64_t id, int *n_out)
  * request: the transaction holds the write lock). */
 static akses_status flow_set_disposition(store *st, int64_t id, const struct akses_disposition *d)
 {
-	sqlite3_stmt *s = store_prep(st, "UPDATE step SET instruction = ?2, urgency = ?3 WHERE id ="
-	                                 " (SELECT max(id) FROM step WHERE request_id = ?1)");
+	db_stmt *s = store_prep(st, "UPDATE step SET instruction = ?2, urgency = ?3 WHERE id ="
+	                            " (SELECT max(id) FROM step WHERE request_id = ?1)");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, d->instruction ? d->instruction : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, wf_urgency_code(d->urgency), -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, d->instruction ? d->instruction : "");
+	db_bind_text(s, 3, wf_urgency_code(d->urgency));
 	return flow_done(st, s);
 }
 
@@ -173,15 +173,15 @@ static akses_status flow_act(store *st, const char *number, wf_action action, in
 		snprintf(extra, sizeof extra, "decision=approve");
 	} else if (rc == AKSES_OK && action == WF_RECORD) {
 		/* the escort was assigned in RS_ASSIGNED; check it is still there all the same */
-		sqlite3_stmt *s = store_prep(st, "SELECT escort_id FROM request WHERE id = ?1");
+		db_stmt *s = store_prep(st, "SELECT escort_id FROM request WHERE id = ?1");
 		if (!s)
 			rc = AKSES_E_IO;
 		else {
-			sqlite3_bind_int64(s, 1, id);
-			if (sqlite3_step(s) != SQLITE_ROW ||
-			    sqlite3_column_type(s, 0) == SQLITE_NULL)
+			db_bind_int64(s, 1, id);
+			if (db_step(s) != DB_ROW ||
+			    db_col_is_null(s, 0))
 				rc = AKSES_E_ESCORT;
-			sqlite3_finalize(s);
+			db_finalize(s);
 		}
 		int n_pass = 0;
 		if (rc == AKSES_OK)
@@ -215,12 +215,12 @@ akses_status store_assign(store *st, const char *number, int64_t actor_id, int64
 			rc = e;
 	}
 	if (rc == AKSES_OK) {
-		sqlite3_stmt *s = store_prep(st, "UPDATE request SET escort_id = ?2 WHERE id = ?1");
+		db_stmt *s = store_prep(st, "UPDATE request SET escort_id = ?2 WHERE id = ?1");
 		if (!s)
 			rc = AKSES_E_IO;
 		else {
-			sqlite3_bind_int64(s, 1, id);
-			sqlite3_bind_int64(s, 2, escort_id);
+			db_bind_int64(s, 1, id);
+			db_bind_int64(s, 2, escort_id);
 			rc = flow_done(st, s);
 		}
 	}
@@ -281,14 +281,14 @@ akses_status store_cancel_applicant(store *st, const char *number, const char *p
 	char phone[AKSES_PHONE_BUF] = "";
 	rc = store_request_head(st, canon, &id, &state, &end_at);
 	if (rc == AKSES_OK) {
-		sqlite3_stmt *s = store_prep(st, "SELECT phone FROM request WHERE id = ?1");
+		db_stmt *s = store_prep(st, "SELECT phone FROM request WHERE id = ?1");
 		if (!s)
 			rc = AKSES_E_IO;
 		else {
-			sqlite3_bind_int64(s, 1, id);
-			if (sqlite3_step(s) == SQLITE_ROW)
+			db_bind_int64(s, 1, id);
+			if (db_step(s) == DB_ROW)
 				store_col_text(s, 0, phone, sizeof phone);
-			sqlite3_finalize(s);
+			db_finalize(s);
 		}
 	} else if (rc == AKSES_E_REQUEST_NOT_FOUND) {
 		id = 0;
@@ -356,13 +356,13 @@ akses_status store_cancel(store *st, const char *number, int64_t actor_id, const
 /* The states that still wait for a decision (steps 2 to 5). */
 #define FLOW_UNDECIDED "state IN (?1, ?2, ?3, ?4) AND end_at <= ?5"
 
-static void flow_bind_undecided(sqlite3_stmt *s, int64_t now)
+static void flow_bind_undecided(db_stmt *s, int64_t now)
 {
-	sqlite3_bind_text(s, 1, wf_state_code(RS_SUBMITTED), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, wf_state_code(RS_DISPOSED_KADIS), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, wf_state_code(RS_DISPOSED_KABID), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, wf_state_code(RS_VERIFIED), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 5, now);
+	db_bind_text(s, 1, wf_state_code(RS_SUBMITTED));
+	db_bind_text(s, 2, wf_state_code(RS_DISPOSED_KADIS));
+	db_bind_text(s, 3, wf_state_code(RS_DISPOSED_KABID));
+	db_bind_text(s, 4, wf_state_code(RS_VERIFIED));
+	db_bind_int64(s, 5, now);
 }
 
 /* A cheap read first: list, inbox, lookups and store_act call this every time, and most of the
@@ -374,18 +374,19 @@ akses_status store_expire_stale(store *st, int *n_expired)
 		*n_expired = 0;
 	if (!st)
 		return AKSES_E_INVALID_ARG;
-	if (!sqlite3_get_autocommit(st->db))
+	if (db_in_tx(st->db))
 		return AKSES_OK;
 	int64_t now = clock_now();
-	sqlite3_stmt *s =
-	    store_prep(st, "SELECT EXISTS(SELECT 1 FROM request WHERE " FLOW_UNDECIDED ")");
+	db_stmt *s =
+	    store_prep(st, "SELECT CASE WHEN EXISTS(SELECT 1 FROM request WHERE " FLOW_UNDECIDED
+	                   ") THEN 1 ELSE 0 END");
 	if (!s)
 		return AKSES_E_IO;
 	flow_bind_undecided(s, now);
-	int rc = sqlite3_step(s);
-	bool any = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
+	int rc = db_step(s);
+	bool any = rc == DB_ROW && db_col_int(s, 0) != 0;
+	db_finalize(s);
+	if (rc != DB_ROW)
 		return store_fail(st, rc);
 	if (!any)
 		return AKSES_OK;
@@ -401,20 +402,19 @@ akses_status store_expire_stale(store *st, int *n_expired)
 	int64_t *ids = NULL;
 	char(*numbers)[AKSES_NUMBER_BUF] = NULL;
 	int count = 0, cap_ids = 0, cap_numbers = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	bool nomem = false;
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (store_grow(&ids, &cap_ids, count + 1, sizeof *ids) != AKSES_OK ||
 		    store_grow(&numbers, &cap_numbers, count + 1, sizeof *numbers) != AKSES_OK) {
-			rc = SQLITE_NOMEM;
+			nomem = true;
 			break;
 		}
-		ids[count] = sqlite3_column_int64(s, 0);
+		ids[count] = db_col_int64(s, 0);
 		store_col_text(s, 1, numbers[count], AKSES_NUMBER_BUF);
 		count++;
 	}
-	sqlite3_finalize(s);
-	ret = rc == SQLITE_DONE    ? AKSES_OK
-	      : rc == SQLITE_NOMEM ? AKSES_E_NOMEM
-	                           : store_fail(st, rc);
+	db_finalize(s);
+	ret = nomem ? AKSES_E_NOMEM : rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
 	for (int i = 0; ret == AKSES_OK && i < count; i++)
 		ret = flow_epilogue(st, ids[i], numbers[i], WF_EXPIRE, 0, now, NULL, "by=system");
 	free(ids);

@@ -31,21 +31,21 @@ int64_t store_guard_delay(int failures)
 
 /* Count and latest time of the wrong tries the statement selects (columns count, max(at)), and
  * from them the time the next try is allowed (0 when there is no delay). */
-static akses_status guard_until(store *st, sqlite3_stmt *s, int64_t *until)
+static akses_status guard_until(store *st, db_stmt *s, int64_t *until)
 {
 	*until = 0;
 	if (!s)
 		return AKSES_E_IO;
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW) {
-		int n = sqlite3_column_int(s, 0);
-		int64_t last = sqlite3_column_int64(s, 1);
+	int src = db_step(s);
+	if (src == DB_ROW) {
+		int n = db_col_int(s, 0);
+		int64_t last = db_col_int64(s, 1);
 		int64_t d = store_guard_delay(n);
 		if (d > 0)
 			*until = last + d;
 	}
-	sqlite3_finalize(s);
-	return src == SQLITE_ROW ? AKSES_OK : store_fail(st, src);
+	db_finalize(s);
+	return src == DB_ROW ? AKSES_OK : store_fail(st, src);
 }
 
 akses_status store_guard_wait(store *st, int64_t request_id, const char *station, int64_t now,
@@ -55,24 +55,24 @@ akses_status store_guard_wait(store *st, int64_t request_id, const char *station
 	*wait_s = 0;
 	akses_status rc = AKSES_OK;
 	if (request_id > 0) {
-		sqlite3_stmt *s = store_prep(
+		db_stmt *s = store_prep(
 		    st, "SELECT count(*), coalesce(max(at), 0) FROM lookup_attempt"
 		        " WHERE request_id = ?1 AND outcome = 'fail' AND at > ?2"
 		        " AND id > coalesce((SELECT max(id) FROM lookup_attempt"
 		        "                    WHERE request_id = ?1 AND outcome = 'ok'), 0)");
 		if (s) {
-			sqlite3_bind_int64(s, 1, request_id);
-			sqlite3_bind_int64(s, 2, now - GUARD_REQUEST_WINDOW_S);
+			db_bind_int64(s, 1, request_id);
+			db_bind_int64(s, 2, now - GUARD_REQUEST_WINDOW_S);
 		}
 		rc = guard_until(st, s, &until_req);
 	}
 	if (rc == AKSES_OK && station) {
-		sqlite3_stmt *s = store_prep(st, "SELECT count(*), coalesce(max(at), 0)"
-		                                 " FROM lookup_attempt"
-		                                 " WHERE station = ?1 AND outcome = 'fail' AND at > ?2");
+		db_stmt *s = store_prep(st, "SELECT count(*), coalesce(max(at), 0)"
+		                            " FROM lookup_attempt"
+		                            " WHERE station = ?1 AND outcome = 'fail' AND at > ?2");
 		if (s) {
-			sqlite3_bind_text(s, 1, station, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(s, 2, now - GUARD_STATION_WINDOW_S);
+			db_bind_text(s, 1, station);
+			db_bind_int64(s, 2, now - GUARD_STATION_WINDOW_S);
 		}
 		rc = guard_until(st, s, &until_station);
 	}
@@ -86,21 +86,21 @@ akses_status store_guard_wait(store *st, int64_t request_id, const char *station
 akses_status store_guard_record(store *st, const char *kind, int64_t request_id,
                                 const char *station, int64_t now, const char *outcome)
 {
-	sqlite3_stmt *s = store_prep(st, "INSERT INTO lookup_attempt(at, kind, station, request_id,"
-	                                 " outcome) VALUES (?1, ?2, ?3, ?4, ?5)");
+	db_stmt *s = store_prep(st, "INSERT INTO lookup_attempt(at, kind, station, request_id,"
+	                            " outcome) VALUES (?1, ?2, ?3, ?4, ?5)");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, now);
-	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, station, -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, now);
+	db_bind_text(s, 2, kind);
+	db_bind_text(s, 3, station);
 	if (request_id > 0)
-		sqlite3_bind_int64(s, 4, request_id);
+		db_bind_int64(s, 4, request_id);
 	else
-		sqlite3_bind_null(s, 4);
-	sqlite3_bind_text(s, 5, outcome, -1, SQLITE_STATIC);
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+		db_bind_null(s, 4);
+	db_bind_text(s, 5, outcome);
+	int src = db_step(s);
+	db_finalize(s);
+	return src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
 const char *store_guard_station(const char *station)
@@ -147,7 +147,7 @@ akses_status store_lookup_attacks(store *st, int64_t actor_id,
 	    actor.role != ROLE_KOORDINATOR && actor.role != ROLE_ADMIN)
 		rc = AKSES_E_ROLE;
 	int64_t now = clock_now();
-	sqlite3_stmt *s = NULL;
+	db_stmt *s = NULL;
 	if (rc == AKSES_OK &&
 	    !(s = store_prep(st, "SELECT r.id, r.number, count(*), count(DISTINCT a.station),"
 	                         " max(a.at)"
@@ -157,12 +157,12 @@ akses_status store_lookup_attacks(store *st, int64_t actor_id,
 	                         " ORDER BY max(a.at) DESC")))
 		rc = AKSES_E_IO;
 	struct akses_lookup_attack *list = NULL;
-	int count = 0, cap = 0, icap = 0, src = SQLITE_DONE;
+	int count = 0, cap = 0, icap = 0, src = DB_DONE;
 	int64_t *ids = NULL;
 	if (s) {
-		sqlite3_bind_int64(s, 1, now - GUARD_REQUEST_WINDOW_S);
-		sqlite3_bind_int(s, 2, GUARD_ATTACK_MIN);
-		while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		db_bind_int64(s, 1, now - GUARD_REQUEST_WINDOW_S);
+		db_bind_int(s, 2, GUARD_ATTACK_MIN);
+		while ((src = db_step(s)) == DB_ROW) {
 			if (store_grow(&list, &cap, count + 1, sizeof *list) != AKSES_OK ||
 			    store_grow(&ids, &icap, count + 1, sizeof *ids) != AKSES_OK) {
 				rc = AKSES_E_NOMEM;
@@ -170,15 +170,15 @@ akses_status store_lookup_attacks(store *st, int64_t actor_id,
 			}
 			struct akses_lookup_attack *a = &list[count];
 			memset(a, 0, sizeof *a);
-			ids[count] = sqlite3_column_int64(s, 0);
+			ids[count] = db_col_int64(s, 0);
 			store_col_text(s, 1, a->number, sizeof a->number);
-			a->failures = sqlite3_column_int(s, 2);
-			a->stations = sqlite3_column_int(s, 3);
-			a->last_at = sqlite3_column_int64(s, 4);
+			a->failures = db_col_int(s, 2);
+			a->stations = db_col_int(s, 3);
+			a->last_at = db_col_int64(s, 4);
 			count++;
 		}
-		sqlite3_finalize(s);
-		if (rc == AKSES_OK && src != SQLITE_DONE)
+		db_finalize(s);
+		if (rc == AKSES_OK && src != DB_DONE)
 			rc = store_fail(st, src);
 	}
 	/* the request's own delay (stations aside): how long its number + digits stay refused */

@@ -4,15 +4,15 @@
 #define AKSES_STORE_INT_H
 
 #include <limits.h>
-#include <sqlite3.h>
 #include <stdbool.h>
 
 #include <sys/types.h>
 
+#include "db.h"
 #include "store.h"
 
 struct store {
-	sqlite3 *db;
+	db *db; /* the connection (db.h): SQLite here, PostgreSQL with db_pg.c */
 	struct store_options opt;
 	char errmsg[256];
 	int64_t busy_since_ms; /* when the current wait for a lock began (store_busy) */
@@ -28,18 +28,20 @@ struct store {
 	bool read_only;        /* opened read-only on a read-only file system */
 };
 
-/* Map a SQLite result code to a status (BUSY/LOCKED -> AKSES_E_BUSY, NOMEM, CORRUPT/NOTADB ->
- * AKSES_E_DB_CORRUPT, else AKSES_E_IO) and remember sqlite3_errmsg for store_errmsg. */
+/* Map the connection's last error (db_errclass) to a status (DB_E_BUSY -> AKSES_E_BUSY, NOMEM,
+ * CORRUPT -> AKSES_E_DB_CORRUPT, FULL -> AKSES_E_DISK_FULL, REPLACED, READ_ONLY, else
+ * AKSES_E_IO) and remember db_errmsg for store_errmsg. rc is what the failing db_* call returned:
+ * anything but DB_ERROR (a row where none was expected) is AKSES_E_IO. */
 akses_status store_fail(store *st, int rc);
 
-/* Run SQL without results (sqlite3_exec); AKSES_OK or the mapped status (store_fail). */
+/* Run SQL without results (db_exec); AKSES_OK or the mapped status (store_fail). */
 akses_status store_exec(store *st, const char *sql);
 
 /* Run one statement with an int64 in ?1 and, when the SQL has them, ?2 and ?3 (simple updates).
  * AKSES_OK when it ran to the end. */
 akses_status store_exec_ids(store *st, const char *sql, int64_t a, int64_t b, int64_t c);
 
-/* BEGIN IMMEDIATE (the writer lock up front, so no deadlock upgrades), COMMIT, ROLLBACK. */
+/* db_begin_write (the writer lock up front, so no deadlock upgrades), db_commit, db_rollback. */
 akses_status store_begin(store *st);
 akses_status store_commit(store *st);
 void store_rollback(store *st);
@@ -64,17 +66,21 @@ akses_status store_grow(void *arr, int *cap, int need, size_t elem);
 
 /* Fill the zeroed element row from the statement's current row (ctx: the caller's). Returns
  * whether to keep it: false skips the row. */
-typedef bool (*store_row_fn)(sqlite3_stmt *s, void *row, void *ctx);
+typedef bool (*store_row_fn)(db_stmt *s, void *row, void *ctx);
 
 /* The list idiom: step the bound statement s to its end, one element of elem bytes per row that
  * fill keeps, then finalize s. AKSES_OK hands the array (malloc'd, NULL when empty; the caller
  * frees it) to *out and its length to *n, as store_grow, out is the address of the array
- * pointer. On an error nothing is handed out: AKSES_E_NOMEM or the mapped SQLite error. */
-akses_status store_rows(store *st, sqlite3_stmt *s, size_t elem, store_row_fn fill, void *ctx,
+ * pointer. On an error nothing is handed out: AKSES_E_NOMEM or the mapped error (store_fail). */
+akses_status store_rows(store *st, db_stmt *s, size_t elem, store_row_fn fill, void *ctx,
                         void *out, int *n);
 
-/* Prepare a statement (sqlite3_prepare_v2); NULL on error with st->errmsg set. */
-sqlite3_stmt *store_prep(store *st, const char *sql);
+/* Run the bound INSERT ... RETURNING id s to its end and finalize it: AKSES_OK with the new row's
+ * id in *id, or the mapped error (store_fail). The one way a new id comes back, on either engine. */
+akses_status store_insert_id(store *st, db_stmt *s, int64_t *id);
+
+/* Prepare a statement (db_prepare); NULL on error with st->errmsg set. */
+db_stmt *store_prep(store *st, const char *sql);
 
 /* The request's equipment column (one item per line) into out[0..*n): at most
  * AKSES_MAX_EQUIPMENT items, each cut to its buffer (store_scan.c). */
@@ -82,10 +88,10 @@ void store_equipment_split(const char *text, char (*out)[AKSES_BUF(AKSES_EQUIPME
                            int *n);
 
 /* A role code column as a staff role; ROLE_NONE for "PEMOHON", "SYSTEM", "" or NULL. */
-akses_role store_col_role(sqlite3_stmt *s, int col);
+akses_role store_col_role(db_stmt *s, int col);
 
 /* Copy a text column into buf (always terminated, "" for NULL). */
-void store_col_text(sqlite3_stmt *s, int col, char *buf, size_t n);
+void store_col_text(db_stmt *s, int col, char *buf, size_t n);
 
 /* Append an audit row chained to the previous one; inside the caller's transaction. detail must
  * hold no personal data (retention anonymizes requests but never touches the audit trail):

@@ -1,5 +1,6 @@
 /* store_open.c - opening the SQLite file (0600, WAL, full sync, read-only fallback), the
- * migrations, closing, and the whole-file operations: integrity check, WAL wipe, backup. */
+ * migrations, closing, and the whole-file operations: integrity check, WAL wipe, backup. The one
+ * store file that knows SQLite (db_sqlite.h): everything here is about a file. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -13,6 +14,7 @@
 
 #include <sodium.h>
 
+#include "db_sqlite.h"
 #include "secret.h"
 #include "store_int.h"
 #include "store_schema.h"
@@ -116,11 +118,11 @@ akses_status store_still_same(store *st)
 
 static akses_status migrate(store *st)
 {
-	sqlite3_stmt *s = store_prep(st, "PRAGMA user_version");
+	db_stmt *s = store_prep(st, "PRAGMA user_version");
 	if (!s)
 		return AKSES_E_IO;
-	int version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-	sqlite3_finalize(s);
+	int version = db_step(s) == DB_ROW ? db_col_int(s, 0) : 0;
+	db_finalize(s);
 	if (version > store_schema_count())
 		return AKSES_E_DB_NEWER;
 	while (version < store_schema_count()) {
@@ -131,8 +133,8 @@ static akses_status migrate(store *st)
 		s = store_prep(st, "PRAGMA user_version");
 		if (!s)
 			return store_tx_end(st, AKSES_E_IO);
-		version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-		sqlite3_finalize(s);
+		version = db_step(s) == DB_ROW ? db_col_int(s, 0) : 0;
+		db_finalize(s);
 		if (version >= store_schema_count()) {
 			store_rollback(st);
 			break;
@@ -152,22 +154,21 @@ static akses_status migrate(store *st)
  * switch to WAL. AKSES_OK, or the status with st->errmsg set. */
 static akses_status store_open_rw(store *st, const char *path)
 {
-	int src = sqlite3_open_v2(path, &st->db,
-	                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW,
-	                          NULL);
-	if (src != SQLITE_OK)
-		return store_fail(st, src);
-	sqlite3_busy_handler(st->db, store_busy, st);
+	int src = db_sqlite_open(
+	    path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW, &st->db);
+	if (src != DB_OK)
+		return st->db ? store_fail(st, src) : AKSES_E_NOMEM;
+	sqlite3_busy_handler(db_sqlite_handle(st->db), store_busy, st);
 	/* journal_mode answers with a row; a file that is not a DB fails here (SQLITE_NOTADB). A
 	 * directory we may not write (no -wal/-shm can be made) fails here too, with CANTOPEN or
 	 * READONLY: that is AKSES_E_IO, not a damaged file, or staff would restore a good DB. */
-	sqlite3_stmt *s = store_prep(st, "PRAGMA journal_mode=WAL");
-	if (!s || sqlite3_step(s) != SQLITE_ROW) {
-		akses_status rc = store_fail(st, sqlite3_errcode(st->db));
-		sqlite3_finalize(s);
+	db_stmt *s = store_prep(st, "PRAGMA journal_mode=WAL");
+	if (!s || db_step(s) != DB_ROW) {
+		akses_status rc = store_fail(st, DB_ERROR);
+		db_finalize(s);
 		return rc;
 	}
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return store_exec(st, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
 }
 
@@ -195,20 +196,19 @@ static akses_status store_open_fallback(store *st, const char *path, akses_statu
 	} else {
 		return first;
 	}
-	sqlite3_close_v2(st->db);
+	db_close(st->db);
 	st->db = NULL;
 	if (!store_uri(path, query, uri, sizeof uri))
 		return first;
-	int src = sqlite3_open_v2(uri, &st->db, flags, NULL);
-	if (src != SQLITE_OK)
+	if (db_sqlite_open(uri, flags, &st->db) != DB_OK)
 		return first;
-	sqlite3_busy_handler(st->db, store_busy, st);
+	sqlite3_busy_handler(db_sqlite_handle(st->db), store_busy, st);
 	if (!st->read_only && store_exec(st, "PRAGMA locking_mode=EXCLUSIVE") != AKSES_OK)
 		return first;
 	/* a first read proves the way works (the schema, the WAL index) */
-	sqlite3_stmt *s = store_prep(st, "SELECT count(*) FROM sqlite_schema");
-	int ok = s && sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_finalize(s);
+	db_stmt *s = store_prep(st, "SELECT count(*) FROM sqlite_schema");
+	int ok = s && db_step(s) == DB_ROW;
+	db_finalize(s);
 	if (!ok)
 		return first;
 	return store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
@@ -217,11 +217,11 @@ static akses_status store_open_fallback(store *st, const char *path, akses_statu
 /* A read-only connection cannot migrate: it reads only a DB of this very version. */
 static akses_status store_schema_current(store *st)
 {
-	sqlite3_stmt *s = store_prep(st, "PRAGMA user_version");
+	db_stmt *s = store_prep(st, "PRAGMA user_version");
 	if (!s)
 		return AKSES_E_IO;
-	int version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
-	sqlite3_finalize(s);
+	int version = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
+	db_finalize(s);
 	if (version > store_schema_count())
 		return AKSES_E_DB_NEWER;
 	return version == store_schema_count() ? AKSES_OK : AKSES_E_READ_ONLY;
@@ -299,7 +299,7 @@ void store_close(store *st)
 {
 	if (!st)
 		return;
-	sqlite3_close_v2(st->db);
+	db_close(st->db);
 	sodium_memzero(st->akey, sizeof st->akey);
 	free(st);
 }
@@ -308,18 +308,27 @@ akses_status store_wal_wipe(store *st)
 {
 	if (st->read_only)
 		return AKSES_OK;
-	int src = sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-	return src == SQLITE_OK ? AKSES_OK : store_fail(st, src);
+	/* the pragma is sqlite3_wal_checkpoint_v2(TRUNCATE) with its SQLITE_BUSY turned into a first
+	 * column of 1, and any other error classed by the driver like every statement's */
+	db_stmt *s = store_prep(st, "PRAGMA wal_checkpoint(TRUNCATE)");
+	if (!s)
+		return store_fail(st, DB_ERROR);
+	int src = db_step(s);
+	bool busy = src == DB_ROW && db_col_int(s, 0) != 0;
+	db_finalize(s);
+	if (src != DB_ROW)
+		return store_fail(st, src);
+	return busy ? AKSES_E_BUSY : AKSES_OK;
 }
 
 akses_status store_check(store *st)
 {
-	sqlite3_stmt *s = store_prep(st, "PRAGMA integrity_check");
+	db_stmt *s = store_prep(st, "PRAGMA integrity_check");
 	if (!s)
 		return AKSES_E_DB_CORRUPT;
-	int ok = sqlite3_step(s) == SQLITE_ROW &&
-	         strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
-	sqlite3_finalize(s);
+	int ok = db_step(s) == DB_ROW &&
+	         strcmp(db_col_text(s, 0), "ok") == 0;
+	db_finalize(s);
 	return ok ? AKSES_OK : AKSES_E_DB_CORRUPT;
 }
 
@@ -335,7 +344,7 @@ akses_status store_backup(store *st, const char *path)
 	sqlite3 *dst = NULL;
 	int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {
-		sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
+		sqlite3_backup *b = sqlite3_backup_init(dst, "main", db_sqlite_handle(st->db), "main");
 		if (b) {
 			rc = sqlite3_backup_step(b, -1);
 			sqlite3_backup_finish(b);

@@ -18,35 +18,36 @@
 #define PASS_COLUMNS                                                                               \
 	"SELECT p.id, p.request_id, r.number, p.person,"                                           \
 	" CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END,"                       \
-	" r.institution, coalesce(e.name, ''), r.start_at, r.end_at, p.token_hash IS NOT NULL,"    \
-	" p.revoked_at IS NOT NULL, p.inside, p.print_state, p.print_count"                        \
+	" r.institution, coalesce(e.name, ''), r.start_at, r.end_at,"                              \
+	" CASE WHEN p.token_hash IS NULL THEN 0 ELSE 1 END,"                                       \
+	" CASE WHEN p.revoked_at IS NULL THEN 0 ELSE 1 END, p.inside, p.print_state, p.print_count" \
 	" FROM pass p JOIN request r ON r.id = p.request_id"                                       \
 	" LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"               \
 	" LEFT JOIN staff e ON e.id = r.escort_id "
 
 /* Fill one pass from a row of PASS_COLUMNS. */
-static void pass_from_row(const store *st, sqlite3_stmt *s, struct akses_pass *p)
+static void pass_from_row(const store *st, db_stmt *s, struct akses_pass *p)
 {
 	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(s, 0);
-	p->request_id = sqlite3_column_int64(s, 1);
+	p->id = db_col_int64(s, 0);
+	p->request_id = db_col_int64(s, 1);
 	store_col_text(s, 2, p->number, sizeof p->number);
-	p->person = sqlite3_column_int(s, 3);
+	p->person = db_col_int(s, 3);
 	store_col_text(s, 4, p->name, sizeof p->name);
 	store_col_text(s, 5, p->institution, sizeof p->institution);
 	store_col_text(s, 6, p->escort_name, sizeof p->escort_name);
-	p->start_at = sqlite3_column_int64(s, 7);
-	p->end_at = sqlite3_column_int64(s, 8);
+	p->start_at = db_col_int64(s, 7);
+	p->end_at = db_col_int64(s, 8);
 	p->valid_from = p->start_at - (int64_t)st->opt.pass_grace_min * 60;
-	p->issued = sqlite3_column_int(s, 9) != 0;
-	p->revoked = sqlite3_column_int(s, 10) != 0;
-	p->inside = sqlite3_column_int(s, 11) != 0;
-	p->print = wf_print_state_parse((const char *)sqlite3_column_text(s, 12));
-	p->print_count = sqlite3_column_int(s, 13);
+	p->issued = db_col_int(s, 9) != 0;
+	p->revoked = db_col_int(s, 10) != 0;
+	p->inside = db_col_int(s, 11) != 0;
+	p->print = wf_print_state_parse(db_col_text(s, 12));
+	p->print_count = db_col_int(s, 13);
 }
 
 /* store_rows's fill for a list of passes (ctx: the store). */
-static bool pass_row(sqlite3_stmt *s, void *row, void *ctx)
+static bool pass_row(db_stmt *s, void *row, void *ctx)
 {
 	pass_from_row(ctx, s, row);
 	return true;
@@ -66,10 +67,10 @@ akses_status store_pass_list(store *st, const char *number, struct akses_pass **
 	akses_status rc = store_request_head(st, canon, NULL, NULL, NULL);
 	if (rc != AKSES_OK)
 		return rc;
-	sqlite3_stmt *s = store_prep(st, PASS_COLUMNS "WHERE r.number = ?1 ORDER BY p.person");
+	db_stmt *s = store_prep(st, PASS_COLUMNS "WHERE r.number = ?1 ORDER BY p.person");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, canon, -1, SQLITE_STATIC);
+	db_bind_text(s, 1, canon);
 	return store_rows(st, s, sizeof **out, pass_row, st, out, n);
 }
 
@@ -96,28 +97,28 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
 		if (rc != AKSES_OK)
 			return rc;
 	}
-	sqlite3_stmt *s =
-	    store_prep(st, "SELECT r.state, r.end_at, p.revoked_at IS NOT NULL,"
+	db_stmt *s =
+	    store_prep(st, "SELECT r.state, r.end_at, CASE WHEN p.revoked_at IS NULL THEN 0 ELSE 1 END,"
 	                   " p.print_state,"
 	                   " (SELECT max(j.at) FROM print_job j WHERE j.pass_id = p.id)"
 	                   " FROM pass p JOIN request r ON r.id = p.request_id"
 	                   " WHERE p.id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, pass_id);
-	int src = sqlite3_step(s);
-	if (src != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		return src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
+	db_bind_int64(s, 1, pass_id);
+	int src = db_step(s);
+	if (src != DB_ROW) {
+		db_finalize(s);
+		return src == DB_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
 	}
 	req_state state = RS_NONE;
-	if (wf_state_parse((const char *)sqlite3_column_text(s, 0), &state) != 0)
+	if (wf_state_parse(db_col_text(s, 0), &state) != 0)
 		state = RS_NONE;
-	int64_t end_at = sqlite3_column_int64(s, 1);
-	bool revoked = sqlite3_column_int(s, 2) != 0;
-	print_state ps = wf_print_state_parse((const char *)sqlite3_column_text(s, 3));
-	int64_t last_job_at = sqlite3_column_int64(s, 4);
-	sqlite3_finalize(s);
+	int64_t end_at = db_col_int64(s, 1);
+	bool revoked = db_col_int(s, 2) != 0;
+	print_state ps = wf_print_state_parse(db_col_text(s, 3));
+	int64_t last_job_at = db_col_int64(s, 4);
+	db_finalize(s);
 	if (!state_admits_pass(state) || revoked || now >= end_at)
 		return AKSES_E_NOT_PRINTABLE;
 	/* A job under way: for the visitor, until it is known to have printed or not (a print killed
@@ -134,16 +135,17 @@ static akses_status pass_token_check(store *st, int64_t pass_id, int64_t actor_i
  * tell a replaced badge from a forged one. Inside the caller's transaction. */
 akses_status store_pass_retire_current(store *st, int64_t pass_id, int64_t now)
 {
-	sqlite3_stmt *s = store_prep(st, "INSERT OR IGNORE INTO pass_retired(hash, pass_id, at)"
-	                                 " SELECT token_hash, id, ?2 FROM pass"
-	                                 " WHERE id = ?1 AND token_hash IS NOT NULL");
+	db_stmt *s = store_prep(st, "INSERT INTO pass_retired(hash, pass_id, at)"
+	                            " SELECT token_hash, id, CAST(?2 AS BIGINT) FROM pass"
+	                            " WHERE id = ?1 AND token_hash IS NOT NULL"
+	                            " ON CONFLICT DO NOTHING");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, pass_id);
-	sqlite3_bind_int64(s, 2, now);
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+	db_bind_int64(s, 1, pass_id);
+	db_bind_int64(s, 2, now);
+	int src = db_step(s);
+	db_finalize(s);
+	return src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
 /* The visitor's proof for a first print, inside the caller's transaction: receipt_token must be
@@ -157,19 +159,21 @@ static akses_status pass_receipt_check(store *st, int64_t pass_id, const char *r
 	unsigned char want[SECRET_HASH_BYTES], have[SECRET_HASH_BYTES];
 	secret_token_hash(canon, want);
 	memset(canon, 0, sizeof canon);
-	sqlite3_stmt *s = store_prep(st, "SELECT r.receipt_hash FROM pass p"
-	                                 " JOIN request r ON r.id = p.request_id WHERE p.id = ?1");
+	db_stmt *s = store_prep(st, "SELECT r.receipt_hash FROM pass p"
+	                            " JOIN request r ON r.id = p.request_id WHERE p.id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, pass_id);
-	int src = sqlite3_step(s);
+	db_bind_int64(s, 1, pass_id);
+	int src = db_step(s);
 	memset(have, 0, sizeof have);
-	if (src == SQLITE_ROW && sqlite3_column_bytes(s, 0) == SECRET_HASH_BYTES)
-		memcpy(have, sqlite3_column_blob(s, 0), SECRET_HASH_BYTES);
-	sqlite3_finalize(s);
-	if (src == SQLITE_DONE)
+	size_t len = 0;
+	const void *stored = src == DB_ROW ? db_col_blob(s, 0, &len) : NULL;
+	if (stored && len == SECRET_HASH_BYTES)
+		memcpy(have, stored, SECRET_HASH_BYTES);
+	db_finalize(s);
+	if (src == DB_DONE)
 		return AKSES_E_PASS_NOT_FOUND;
-	if (src != SQLITE_ROW)
+	if (src != DB_ROW)
 		return store_fail(st, src);
 	/* an anonymized request has no receipt (zeros): nothing hashes to it */
 	return secret_equal(want, have, SECRET_HASH_BYTES) ? AKSES_OK : AKSES_E_RECEIPT_NEEDED;
@@ -193,15 +197,15 @@ static akses_status pass_token_tx(store *st, int64_t pass_id, int64_t actor_id, 
 	unsigned char hash[SECRET_HASH_BYTES];
 	secret_token(token);
 	secret_token_hash(token, hash);
-	sqlite3_stmt *s = store_prep(st, pending ? "UPDATE pass SET pending_hash = ?2 WHERE id = ?1"
+	db_stmt *s = store_prep(st, pending ? "UPDATE pass SET pending_hash = ?2 WHERE id = ?1"
 	                                         : "UPDATE pass SET token_hash = ?2 WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, pass_id);
-	sqlite3_bind_blob(s, 2, hash, sizeof hash, SQLITE_STATIC);
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE)
+	db_bind_int64(s, 1, pass_id);
+	db_bind_blob(s, 2, hash, sizeof hash);
+	int src = db_step(s);
+	db_finalize(s);
+	if (src != DB_DONE)
 		return store_fail(st, src);
 	char subject[40];
 	snprintf(subject, sizeof subject, "pass:%" PRId64, pass_id);
@@ -292,26 +296,27 @@ static akses_status pass_revoke_tx(store *st, int64_t pass_id, int64_t actor_id)
 		return rc;
 	if (actor.role != ROLE_KOORDINATOR && actor.role != ROLE_KABID)
 		return AKSES_E_ROLE;
-	sqlite3_stmt *s = store_prep(st, "SELECT revoked_at IS NOT NULL FROM pass WHERE id = ?1");
+	db_stmt *s = store_prep(st, "SELECT CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END"
+	                            " FROM pass WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, pass_id);
-	int src = sqlite3_step(s);
-	bool already = src == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
-	sqlite3_finalize(s);
-	if (src != SQLITE_ROW)
-		return src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
+	db_bind_int64(s, 1, pass_id);
+	int src = db_step(s);
+	bool already = src == DB_ROW && db_col_int(s, 0) != 0;
+	db_finalize(s);
+	if (src != DB_ROW)
+		return src == DB_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
 	if (already)
 		return AKSES_OK; /* nothing written: the commit is empty */
 	s = store_prep(st, "UPDATE pass SET revoked_at = ?2, revoked_by = ?3 WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, pass_id);
-	sqlite3_bind_int64(s, 2, clock_now());
-	sqlite3_bind_int64(s, 3, actor_id);
-	src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE)
+	db_bind_int64(s, 1, pass_id);
+	db_bind_int64(s, 2, clock_now());
+	db_bind_int64(s, 3, actor_id);
+	src = db_step(s);
+	db_finalize(s);
+	if (src != DB_DONE)
 		return store_fail(st, src);
 	char subject[40];
 	snprintf(subject, sizeof subject, "pass:%" PRId64, pass_id);

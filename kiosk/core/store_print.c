@@ -36,23 +36,23 @@ static void copy_utf8(char *buf, size_t n, const char *s)
  * is under way. Fills *request_id from the pass when it was 0. */
 static akses_status print_pass_check(store *st, int64_t pass_id, int64_t *request_id, int64_t now)
 {
-	sqlite3_stmt *s =
+	db_stmt *s =
 	    store_prep(st, "SELECT p.request_id, p.print_state,"
 	                   " (SELECT max(j.at) FROM print_job j WHERE j.pass_id = p.id)"
 	                   " FROM pass p WHERE p.id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, pass_id);
-	int src = sqlite3_step(s);
-	if (src != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		return src == SQLITE_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
+	db_bind_int64(s, 1, pass_id);
+	int src = db_step(s);
+	if (src != DB_ROW) {
+		db_finalize(s);
+		return src == DB_DONE ? AKSES_E_PASS_NOT_FOUND : store_fail(st, src);
 	}
-	int64_t rid = sqlite3_column_int64(s, 0);
-	const char *ps = (const char *)sqlite3_column_text(s, 1);
+	int64_t rid = db_col_int64(s, 0);
+	const char *ps = db_col_text(s, 1);
 	bool pending = ps && strcmp(ps, wf_print_state_code(PRINT_PENDING)) == 0;
-	int64_t last_at = sqlite3_column_int64(s, 2);
-	sqlite3_finalize(s);
+	int64_t last_at = db_col_int64(s, 2);
+	db_finalize(s);
 	if (*request_id && *request_id != rid)
 		return AKSES_E_PASS_NOT_FOUND;
 	*request_id = rid;
@@ -77,52 +77,50 @@ static akses_status print_begin_tx(store *st, const char *kind, const char *numb
 	if (pass_id > 0 && (rc = print_pass_check(st, pass_id, &request_id, now)) != AKSES_OK)
 		return rc;
 
-	sqlite3_stmt *s = store_prep(st, "INSERT INTO print_job(at, kind, request_id, pass_id,"
-	                                 " staff_id, reprint, queue, state, updated_at, dest)"
-	                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?1, ?9)");
+	db_stmt *s = store_prep(st, "INSERT INTO print_job(at, kind, request_id, pass_id,"
+	                            " staff_id, reprint, queue, state, updated_at, dest)"
+	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?1, ?9) RETURNING id");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, now);
-	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, now);
+	db_bind_text(s, 2, kind);
 	if (request_id)
-		sqlite3_bind_int64(s, 3, request_id);
+		db_bind_int64(s, 3, request_id);
 	else
-		sqlite3_bind_null(s, 3);
+		db_bind_null(s, 3);
 	if (pass_id > 0)
-		sqlite3_bind_int64(s, 4, pass_id);
+		db_bind_int64(s, 4, pass_id);
 	else
-		sqlite3_bind_null(s, 4);
+		db_bind_null(s, 4);
 	if (staff_id > 0)
-		sqlite3_bind_int64(s, 5, staff_id);
+		db_bind_int64(s, 5, staff_id);
 	else
-		sqlite3_bind_null(s, 5);
-	sqlite3_bind_int(s, 6, reprint);
-	sqlite3_bind_text(s, 7, queue ? queue : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, wf_job_state_code(JOB_PENDING), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, to_file ? "file" : "cups", -1, SQLITE_STATIC);
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE)
-		return store_fail(st, src);
-	*job_id = sqlite3_last_insert_rowid(st->db);
+		db_bind_null(s, 5);
+	db_bind_int(s, 6, reprint);
+	db_bind_text(s, 7, queue ? queue : "");
+	db_bind_text(s, 8, wf_job_state_code(JOB_PENDING));
+	db_bind_text(s, 9, to_file ? "file" : "cups");
+	if ((rc = store_insert_id(st, s, job_id)) != AKSES_OK)
+		return rc;
 
 	if (pass_id > 0) {
 		/* the token printed on this badge (store_pass_token_pending) now waits on this job */
 		static const char *const sql[] = {
 		    "UPDATE print_job SET token_hash = (SELECT pending_hash FROM pass WHERE id = ?1)"
 		    " WHERE id = ?2",
-		    "UPDATE pass SET print_state = ?3, pending_hash = NULL WHERE id = ?1"};
+		    "UPDATE pass SET print_state = ?2, pending_hash = NULL WHERE id = ?1"};
 		for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
 			s = store_prep(st, sql[i]);
 			if (!s)
 				return AKSES_E_IO;
-			sqlite3_bind_int64(s, 1, pass_id);
-			sqlite3_bind_int64(s, 2, *job_id);
-			sqlite3_bind_text(s, 3, wf_print_state_code(PRINT_PENDING), -1,
-			                  SQLITE_STATIC);
-			src = sqlite3_step(s);
-			sqlite3_finalize(s);
-			if (src != SQLITE_DONE)
+			db_bind_int64(s, 1, pass_id);
+			if (i == 0)
+				db_bind_int64(s, 2, *job_id);
+			else
+				db_bind_text(s, 2, wf_print_state_code(PRINT_PENDING));
+			int src = db_step(s);
+			db_finalize(s);
+			if (src != DB_DONE)
 				return store_fail(st, src);
 		}
 	}
@@ -168,36 +166,27 @@ static akses_status print_token_follow(store *st, int64_t job_id, int64_t pass_i
 	bool swap = !taken && (state == JOB_ACCEPTED || state == JOB_COMPLETED);
 	if (!swap && !job_failed(state))
 		return AKSES_OK;
-	sqlite3_stmt *s = store_prep(st, "SELECT token_hash FROM print_job WHERE id = ?1"
-	                                 " AND token_hash IS NOT NULL");
+	db_stmt *s = store_prep(st, "SELECT token_hash FROM print_job WHERE id = ?1"
+	                            " AND token_hash IS NOT NULL");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, job_id);
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (src == SQLITE_DONE)
+	db_bind_int64(s, 1, job_id);
+	int src = db_step(s);
+	db_finalize(s);
+	if (src == DB_DONE)
 		return AKSES_OK; /* no token waits on this job (not a badge, or already taken) */
-	if (src != SQLITE_ROW)
+	if (src != DB_ROW)
 		return store_fail(st, src);
 	akses_status rc;
 	if (swap && (rc = store_pass_retire_current(st, pass_id, clock_now())) != AKSES_OK)
 		return rc;
-	static const char *const sql[] = {
-	    "UPDATE pass SET token_hash = (SELECT token_hash FROM print_job WHERE id = ?2)"
-	    " WHERE id = ?1",
-	    "UPDATE print_job SET token_hash = NULL WHERE id = ?2"};
-	for (size_t i = swap ? 0 : 1; i < sizeof sql / sizeof sql[0]; i++) {
-		s = store_prep(st, sql[i]);
-		if (!s)
-			return AKSES_E_IO;
-		sqlite3_bind_int64(s, 1, pass_id);
-		sqlite3_bind_int64(s, 2, job_id);
-		src = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (src != SQLITE_DONE)
-			return store_fail(st, src);
-	}
-	return AKSES_OK;
+	if (swap && (rc = store_exec_ids(st,
+	                                 "UPDATE pass SET token_hash = (SELECT token_hash FROM"
+	                                 " print_job WHERE id = ?2) WHERE id = ?1",
+	                                 pass_id, job_id, 0)) != AKSES_OK)
+		return rc;
+	return store_exec_ids(st, "UPDATE print_job SET token_hash = NULL WHERE id = ?1", job_id, 0,
+	                      0);
 }
 
 /* The pass print state a job's new state implies, inside the transaction. A completion counts
@@ -216,43 +205,42 @@ static akses_status print_pass_follow(store *st, int64_t job_id, int64_t pass_id
 		      " AND NOT EXISTS (SELECT 1 FROM print_job WHERE pass_id = ?1 AND id > ?4)";
 	if (!sql)
 		return AKSES_OK; /* PENDING, ACCEPTED: still under way */
-	sqlite3_stmt *s = store_prep(st, sql);
+	db_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, pass_id);
-	sqlite3_bind_text(s, 2,
-	                  wf_print_state_code(state == JOB_COMPLETED ? PRINT_DONE : PRINT_FAILED),
-	                  -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, pass_id);
+	db_bind_text(s, 2,
+	                  wf_print_state_code(state == JOB_COMPLETED ? PRINT_DONE : PRINT_FAILED));
 	if (job_failed(state)) {
-		sqlite3_bind_text(s, 3, wf_print_state_code(PRINT_DONE), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 4, job_id);
+		db_bind_text(s, 3, wf_print_state_code(PRINT_DONE));
+		db_bind_int64(s, 4, job_id);
 	}
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+	int src = db_step(s);
+	db_finalize(s);
+	return src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
 /* The checks and rows of store_print_update, inside its transaction. */
 static akses_status print_update_tx(store *st, int64_t job_id, int cups_job_id,
                                     print_job_state state, const char *message)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT kind, coalesce(pass_id, 0), state, staff_id"
-	                                 " FROM print_job WHERE id = ?1");
+	db_stmt *s = store_prep(st, "SELECT kind, coalesce(pass_id, 0), state, staff_id"
+	                            " FROM print_job WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, job_id);
-	int src = sqlite3_step(s);
-	if (src != SQLITE_ROW) {
-		sqlite3_finalize(s);
+	db_bind_int64(s, 1, job_id);
+	int src = db_step(s);
+	if (src != DB_ROW) {
+		db_finalize(s);
 		/* job ids come from store_print_begin_dest: an unknown one is the caller's mistake */
-		return src == SQLITE_DONE ? AKSES_E_INVALID_ARG : store_fail(st, src);
+		return src == DB_DONE ? AKSES_E_INVALID_ARG : store_fail(st, src);
 	}
 	char kind[16];
 	store_col_text(s, 0, kind, sizeof kind);
-	int64_t pass_id = sqlite3_column_int64(s, 1);
-	print_job_state old_state = wf_job_state_parse((const char *)sqlite3_column_text(s, 2));
-	int64_t staff_id = sqlite3_column_int64(s, 3);
-	sqlite3_finalize(s);
+	int64_t pass_id = db_col_int64(s, 1);
+	print_job_state old_state = wf_job_state_parse(db_col_text(s, 2));
+	int64_t staff_id = db_col_int64(s, 3);
+	db_finalize(s);
 
 	char msg[256];
 	copy_utf8(msg, sizeof msg, message ? message : "");
@@ -260,14 +248,14 @@ static akses_status print_update_tx(store *st, int64_t job_id, int cups_job_id,
 	                   " ELSE cups_job_id END, message = ?4, updated_at = ?5 WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, job_id);
-	sqlite3_bind_text(s, 2, wf_job_state_code(state), -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 3, cups_job_id);
-	sqlite3_bind_text(s, 4, msg, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 5, clock_now());
-	src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE)
+	db_bind_int64(s, 1, job_id);
+	db_bind_text(s, 2, wf_job_state_code(state));
+	db_bind_int(s, 3, cups_job_id);
+	db_bind_text(s, 4, msg);
+	db_bind_int64(s, 5, clock_now());
+	src = db_step(s);
+	db_finalize(s);
+	if (src != DB_DONE)
 		return store_fail(st, src);
 	akses_status rc;
 	if (pass_id > 0 && ((rc = print_token_follow(st, job_id, pass_id, old_state, state)) != AKSES_OK ||
@@ -293,23 +281,23 @@ akses_status store_print_update(store *st, int64_t job_id, int cups_job_id, prin
 }
 
 /* One row of the list into *row (a struct akses_print_job). */
-static bool print_job_row(sqlite3_stmt *s, void *row, void *ctx)
+static bool print_job_row(db_stmt *s, void *row, void *ctx)
 {
 	struct akses_print_job *j = row;
 	(void)ctx;
-	j->id = sqlite3_column_int64(s, 0);
-	j->at = sqlite3_column_int64(s, 1);
+	j->id = db_col_int64(s, 0);
+	j->at = db_col_int64(s, 1);
 	store_col_text(s, 2, j->kind, sizeof j->kind);
 	store_col_text(s, 3, j->number, sizeof j->number);
-	j->pass_id = sqlite3_column_int64(s, 4);
-	j->staff_id = sqlite3_column_int64(s, 5);
+	j->pass_id = db_col_int64(s, 4);
+	j->staff_id = db_col_int64(s, 5);
 	store_col_text(s, 6, j->queue, sizeof j->queue);
-	j->cups_job_id = sqlite3_column_int(s, 7);
-	j->state = wf_job_state_parse((const char *)sqlite3_column_text(s, 8));
-	j->reprint = sqlite3_column_int(s, 9) != 0;
+	j->cups_job_id = db_col_int(s, 7);
+	j->state = wf_job_state_parse(db_col_text(s, 8));
+	j->reprint = db_col_int(s, 9) != 0;
 	store_col_text(s, 10, j->message, sizeof j->message);
-	j->to_file = sqlite3_column_int(s, 11) != 0;
-	j->message_legacy = sqlite3_column_int(s, 12) != 0;
+	j->to_file = db_col_int(s, 11) != 0;
+	j->message_legacy = db_col_int(s, 12) != 0;
 	return true;
 }
 
@@ -326,15 +314,18 @@ static akses_status print_query(store *st, const char *where, int limit, int64_t
 	snprintf(sql, sizeof sql,
 	         "SELECT j.id, j.at, j.kind, coalesce(r.number, ''),"
 	         " coalesce(j.pass_id, 0), coalesce(j.staff_id, 0), j.queue,"
-	         " j.cups_job_id, j.state, j.reprint, j.message, j.dest = 'file', j.msg_legacy"
+	         " j.cups_job_id, j.state, j.reprint, j.message,"
+	         " CASE WHEN j.dest = 'file' THEN 1 ELSE 0 END, j.msg_legacy"
 	         " FROM print_job j LEFT JOIN request r ON r.id = j.request_id"
 	         " %s ORDER BY j.id DESC LIMIT ?1",
 	         where);
-	sqlite3_stmt *s = store_prep(st, sql);
+	db_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int(s, 1, limit > 0 ? limit : -1);
-	sqlite3_bind_int64(s, 2, arg);
+	/* no limit is the largest one: LIMIT -1 is SQLite's alone */
+	db_bind_int64(s, 1, limit > 0 ? limit : INT64_MAX);
+	if (db_param_count(s) >= 2)
+		db_bind_int64(s, 2, arg);
 	return store_rows(st, s, sizeof **out, print_job_row, NULL, out, n);
 }
 
@@ -368,16 +359,16 @@ akses_status store_print_purged(store *st, int64_t job_id, int64_t actor_id)
 	akses_status rc = store_begin(st);
 	if (rc != AKSES_OK)
 		return rc;
-	sqlite3_stmt *s = store_prep(st, "UPDATE print_job SET purged_at = ?2 WHERE id = ?1");
+	db_stmt *s = store_prep(st, "UPDATE print_job SET purged_at = ?2 WHERE id = ?1");
 	if (!s)
 		return store_tx_end(st, AKSES_E_IO);
-	sqlite3_bind_int64(s, 1, job_id);
-	sqlite3_bind_int64(s, 2, clock_now());
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
+	db_bind_int64(s, 1, job_id);
+	db_bind_int64(s, 2, clock_now());
+	int src = db_step(s);
+	db_finalize(s);
 	char subject[40];
 	snprintf(subject, sizeof subject, "print:%" PRId64, job_id);
-	rc = src == SQLITE_DONE ? store_audit(st, actor_id, "print-purge", subject, "")
+	rc = src == DB_DONE ? store_audit(st, actor_id, "print-purge", subject, "")
 	                        : store_fail(st, src);
 	return store_tx_end(st, rc);
 }
@@ -388,16 +379,16 @@ akses_status store_print_count(store *st, const char *kind, const char *number, 
 	if (!st || !kind || !number || !n)
 		return AKSES_E_INVALID_ARG;
 	*n = 0;
-	sqlite3_stmt *s = store_prep(st, "SELECT count(*) FROM print_job j JOIN request r"
-	                                 " ON r.id = j.request_id WHERE r.number = ?1"
-	                                 " AND j.kind = ?2 AND j.state IN ('accepted', 'completed')");
+	db_stmt *s = store_prep(st, "SELECT count(*) FROM print_job j JOIN request r"
+	                            " ON r.id = j.request_id WHERE r.number = ?1"
+	                            " AND j.kind = ?2 AND j.state IN ('accepted', 'completed')");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
-		*n = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return src == SQLITE_ROW ? AKSES_OK : store_fail(st, src);
+	db_bind_text(s, 1, number);
+	db_bind_text(s, 2, kind);
+	int src = db_step(s);
+	if (src == DB_ROW)
+		*n = db_col_int(s, 0);
+	db_finalize(s);
+	return src == DB_ROW ? AKSES_OK : store_fail(st, src);
 }

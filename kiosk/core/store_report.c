@@ -25,28 +25,28 @@ struct visit_ctx {
 
 /* A visit's first nine columns, as day_visits and store_inside select them: pass id, number,
  * person, institution, purpose, escort, entry time, window end, station. */
-static void visit_columns(sqlite3_stmt *s, struct akses_visit *v)
+static void visit_columns(db_stmt *s, struct akses_visit *v)
 {
-	v->pass_id = sqlite3_column_int64(s, 0);
+	v->pass_id = db_col_int64(s, 0);
 	store_col_text(s, 1, v->number, sizeof v->number);
 	store_col_text(s, 2, v->name, sizeof v->name);
 	store_col_text(s, 3, v->institution, sizeof v->institution);
 	store_col_text(s, 4, v->purpose, sizeof v->purpose);
 	store_col_text(s, 5, v->escort, sizeof v->escort);
-	v->in_at = sqlite3_column_int64(s, 6);
-	v->end_at = sqlite3_column_int64(s, 7);
+	v->in_at = db_col_int64(s, 6);
+	v->end_at = db_col_int64(s, 7);
 	store_col_text(s, 8, v->station, sizeof v->station);
 }
 
 /* store_rows's fill for day_visits: one visit, counted into the log's hours, inside, overstay. */
-static bool visit_row(sqlite3_stmt *s, void *row, void *arg)
+static bool visit_row(db_stmt *s, void *row, void *arg)
 {
 	struct akses_visit *v = row;
 	const struct visit_ctx *c = arg;
 	visit_columns(s, v);
 	/* out_at is the visit's real exit, even on a later day; inside means inside when the day
 	 * ended (or now, for today), so a visit across midnight counts on both days */
-	v->out_at = sqlite3_column_type(s, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 9);
+	v->out_at = db_col_is_null(s, 9) ? 0 : db_col_int64(s, 9);
 	v->inside = v->out_at == 0 || v->out_at >= c->d1;
 	v->overstay = v->out_at ? v->out_at > v->end_at : c->day_end > v->end_at;
 	time_t t = (time_t)v->in_at;
@@ -56,7 +56,7 @@ static bool visit_row(sqlite3_stmt *s, void *row, void *arg)
 		c->log->entries_per_hour[tm.tm_hour]++;
 	c->log->n_inside += v->inside;
 	c->log->n_overstay += v->overstay;
-	v->manual = sqlite3_column_int(s, 10) != 0;
+	v->manual = db_col_int(s, 10) != 0;
 	return true;
 }
 
@@ -67,7 +67,7 @@ static bool visit_row(sqlite3_stmt *s, void *row, void *arg)
 static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
                                struct akses_day_log *log)
 {
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "WITH v(id, pass_id, at, station, escort_id, out_at, manual) AS ("
 	        "  SELECT s.id, s.pass_id, s.at, s.station, s.escort_id,"
 	        "   (SELECT x.at FROM scan x WHERE x.pass_id = s.pass_id AND x.decision = 'EXIT'"
@@ -86,33 +86,33 @@ static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
 	        " WHERE v.at >= ?1 OR v.out_at IS NULL OR v.out_at >= ?1 ORDER BY v.at, v.id");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, d0);
-	sqlite3_bind_int64(s, 2, d1);
-	sqlite3_bind_int64(s, 3, d0 - DAY_LOOKBACK_S);
+	db_bind_int64(s, 1, d0);
+	db_bind_int64(s, 2, d1);
+	db_bind_int64(s, 3, d0 - DAY_LOOKBACK_S);
 	struct visit_ctx ctx = {log, d0, d1, now < d1 ? now : d1};
 	return store_rows(st, s, sizeof *log->visits, visit_row, &ctx, &log->visits,
 	                  &log->n_visits);
 }
 
 /* store_rows's fill for day_denied: one denied scan. */
-static bool denied_row(sqlite3_stmt *s, void *row, void *ctx)
+static bool denied_row(db_stmt *s, void *row, void *ctx)
 {
 	struct akses_denied_scan *d = row;
 	(void)ctx;
-	d->at = sqlite3_column_int64(s, 0);
+	d->at = db_col_int64(s, 0);
 	store_col_text(s, 1, d->station, sizeof d->station);
-	d->reason = wf_deny_parse((const char *)sqlite3_column_text(s, 2));
+	d->reason = wf_deny_parse(db_col_text(s, 2));
 	store_col_text(s, 3, d->escort, sizeof d->escort);
 	store_col_text(s, 4, d->number, sizeof d->number);
 	store_col_text(s, 5, d->name, sizeof d->name);
-	d->manual = sqlite3_column_int(s, 6) != 0;
+	d->manual = db_col_int(s, 6) != 0;
 	return true;
 }
 
 /* The denied scans of [d0, d1), with the escort's name and, for a known pass, whose it was. */
 static akses_status day_denied(store *st, int64_t d0, int64_t d1, struct akses_day_log *log)
 {
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "SELECT s.at, s.station, s.reason, coalesce(e.name, ''), coalesce(r.number, ''),"
 	        " CASE WHEN p.id IS NULL THEN '' ELSE " PERSON_NAME " END, s.manual"
 	        " FROM scan s LEFT JOIN staff e ON e.id = s.escort_id"
@@ -121,8 +121,8 @@ static akses_status day_denied(store *st, int64_t d0, int64_t d1, struct akses_d
 	        " WHERE s.at >= ?1 AND s.at < ?2 AND s.decision = 'DENIED' ORDER BY s.at, s.id");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, d0);
-	sqlite3_bind_int64(s, 2, d1);
+	db_bind_int64(s, 1, d0);
+	db_bind_int64(s, 2, d1);
 	return store_rows(st, s, sizeof *log->denied, denied_row, NULL, &log->denied,
 	                  &log->n_denied);
 }
@@ -164,8 +164,8 @@ akses_status store_day_log(store *st, const char *day, struct akses_day_log *out
 	snprintf(out->day, sizeof out->day, "%.10s", day);
 	int64_t now = clock_now();
 	/* one read transaction, so visits and denied scans are the same snapshot */
-	int src = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);
-	if (src != SQLITE_OK)
+	int src = db_begin_read(st->db);
+	if (src != DB_OK)
 		return store_fail(st, src);
 	akses_status rc = day_visits(st, d0, d1, now, out);
 	if (rc == AKSES_OK)
@@ -198,21 +198,21 @@ akses_status store_first_entry(store *st, const char *number, int64_t *at)
 	if (!st || !number || !at)
 		return AKSES_E_INVALID_ARG;
 	*at = 0;
-	sqlite3_stmt *s = store_prep(st, "SELECT min(s.at) FROM scan s JOIN pass p ON p.id = s.pass_id"
-	                                 " JOIN request r ON r.id = p.request_id"
-	                                 " WHERE r.number = ?1 AND s.decision = 'ENTRY'");
+	db_stmt *s = store_prep(st, "SELECT min(s.at) FROM scan s JOIN pass p ON p.id = s.pass_id"
+	                            " JOIN request r ON r.id = p.request_id"
+	                            " WHERE r.number = ?1 AND s.decision = 'ENTRY'");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
-		*at = sqlite3_column_int64(s, 0); /* NULL (nobody entered) reads as 0 */
-	sqlite3_finalize(s);
-	return src == SQLITE_ROW ? AKSES_OK : store_fail(st, src);
+	db_bind_text(s, 1, number);
+	int src = db_step(s);
+	if (src == DB_ROW)
+		*at = db_col_int64(s, 0); /* NULL (nobody entered) reads as 0 */
+	db_finalize(s);
+	return src == DB_ROW ? AKSES_OK : store_fail(st, src);
 }
 
 /* store_rows's fill for store_inside (ctx: now, for the overstay). */
-static bool inside_row(sqlite3_stmt *s, void *row, void *ctx)
+static bool inside_row(db_stmt *s, void *row, void *ctx)
 {
 	struct akses_visit *v = row;
 	visit_columns(s, v);
@@ -230,7 +230,7 @@ akses_status store_inside(store *st, struct akses_visit **out, int *n)
 	*out = NULL;
 	*n = 0;
 	int64_t now = clock_now();
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "SELECT p.id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
 	        " coalesce(e.name, ''), coalesce(en.at, p.last_scan_at), r.end_at,"
 	        " coalesce(en.station, '')"
@@ -298,23 +298,23 @@ akses_status store_compliance(store *st, const char *from_day, const char *to_da
 	if (clock_day_bounds(from_day, &t0, &ignored) != AKSES_OK ||
 	    clock_day_bounds(to_day, &ignored, &t1) != AKSES_OK)
 		return AKSES_E_DATE;
-	sqlite3_stmt *s = store_prep(st, "SELECT step, role, duration_s, standard_s FROM step"
-	                                 " WHERE at >= ?1 AND at < ?2 AND duration_s >= 0"
-	                                 " AND step > 0 AND action NOT IN (?3, ?4)"
-	                                 " ORDER BY step, role, duration_s");
+	db_stmt *s = store_prep(st, "SELECT step, role, duration_s, standard_s FROM step"
+	                            " WHERE at >= ?1 AND at < ?2 AND duration_s >= 0"
+	                            " AND step > 0 AND action NOT IN (?3, ?4)"
+	                            " ORDER BY step, role, duration_s");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, t0);
-	sqlite3_bind_int64(s, 2, t1);
-	sqlite3_bind_text(s, 3, wf_get(WF_CANCEL)->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, wf_get(WF_EXPIRE)->code, -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, t0);
+	db_bind_int64(s, 2, t1);
+	db_bind_text(s, 3, wf_get(WF_CANCEL)->code);
+	db_bind_text(s, 4, wf_get(WF_EXPIRE)->code);
 	int64_t *dur = NULL;
 	struct comp_group *groups = NULL;
 	int ndur = 0, dcap = 0, ngroups = 0, gcap = 0, src;
 	char prev_role[24] = "";
 	akses_status rc = AKSES_OK;
-	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-		int step = sqlite3_column_int(s, 0);
+	while ((src = db_step(s)) == DB_ROW) {
+		int step = db_col_int(s, 0);
 		char role[24];
 		store_col_text(s, 1, role, sizeof role);
 		if (ngroups == 0 || groups[ngroups - 1].step != step ||
@@ -328,17 +328,17 @@ akses_status store_compliance(store *st, const char *from_day, const char *to_da
 				g->role = ROLE_NONE; /* PEMOHON: the applicant at step 1 */
 			g->first = ndur;
 			g->count = 0;
-			g->standard_s = sqlite3_column_int(s, 3);
+			g->standard_s = db_col_int(s, 3);
 			memcpy(prev_role, role, sizeof role);
 		}
 		rc = store_grow(&dur, &dcap, ndur + 1, sizeof *dur);
 		if (rc != AKSES_OK)
 			break;
-		dur[ndur++] = sqlite3_column_int64(s, 2);
+		dur[ndur++] = db_col_int64(s, 2);
 		groups[ngroups - 1].count++;
 	}
-	sqlite3_finalize(s);
-	if (rc == AKSES_OK && src != SQLITE_DONE)
+	db_finalize(s);
+	if (rc == AKSES_OK && src != DB_DONE)
 		rc = store_fail(st, src);
 	struct akses_compliance_row *rows = NULL;
 	if (rc == AKSES_OK && ngroups > 0) {

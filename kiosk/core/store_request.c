@@ -34,17 +34,17 @@ static akses_status req_next_number(store *st, int64_t now, char out[AKSES_NUMBE
 {
 	char day[24];
 	clock_format_day(now, day, sizeof day);
-	sqlite3_stmt *s = store_prep(st, "INSERT INTO day_counter(day, n) VALUES (?1, 1)"
-	                                 " ON CONFLICT(day) DO UPDATE SET n = n + 1 RETURNING n");
+	db_stmt *s = store_prep(st, "INSERT INTO day_counter(day, n) VALUES (?1, 1)"
+	                            " ON CONFLICT(day) DO UPDATE SET n = n + 1 RETURNING n");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, day, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	db_bind_text(s, 1, day);
+	int rc = db_step(s);
+	int64_t n = rc == DB_ROW ? db_col_int64(s, 0) : 0;
+	if (rc == DB_ROW)
+		rc = db_step(s);
+	db_finalize(s);
+	if (rc != DB_DONE)
 		return store_fail(st, rc);
 	if (n < 1 || n > req_number_limit())
 		return AKSES_E_NUMBERS_USED_UP; /* the caller rolls the increment back */
@@ -62,11 +62,11 @@ static akses_status req_next_number(store *st, int64_t now, char out[AKSES_NUMBE
 }
 
 /* Run an INSERT/UPDATE that is already bound; AKSES_OK when it completed. */
-static akses_status req_step_done(store *st, sqlite3_stmt *s)
+static akses_status req_step_done(store *st, db_stmt *s)
 {
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+	int rc = db_step(s);
+	db_finalize(s);
+	return rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
 }
 
 /* Insert the request row and its companions; the caller has validated in. */
@@ -91,52 +91,51 @@ static akses_status req_insert(store *st, const struct akses_request_input *in, 
 		len += m;
 		equip[len] = '\0';
 	}
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st,
 	    "INSERT INTO request(number, state, last_step, name, nik, institution, phone, email,"
 	    " purpose_cat, purpose, start_at, end_at, equipment, receipt_hash, form_started_at,"
-	    " created_at, updated_at, id_type) VALUES (?1, ?2, 1, ?3, upper(?4), ?5, ?6, ?7, ?8,"
-	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)");
+	    " created_at, updated_at, id_type) VALUES (?1, ?2, 1, ?3, upper(CAST(?4 AS TEXT)), ?5,"
+	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16) RETURNING id");
 	if (!s) {
 		free(equip);
 		return AKSES_E_IO;
 	}
-	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, wf_state_code(RS_SUBMITTED), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, in->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, in->nik, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, in->institution, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, in->email ? in->email : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, wf_purpose_code(in->purpose_category), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, in->purpose, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 10, in->start_at);
-	sqlite3_bind_int64(s, 11, in->end_at);
-	sqlite3_bind_text(s, 12, equip, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(s, 13, receipt_hash, SECRET_HASH_BYTES, SQLITE_STATIC);
+	db_bind_text(s, 1, number);
+	db_bind_text(s, 2, wf_state_code(RS_SUBMITTED));
+	db_bind_text(s, 3, in->name);
+	db_bind_text(s, 4, in->nik);
+	db_bind_text(s, 5, in->institution);
+	db_bind_text(s, 6, phone);
+	db_bind_text(s, 7, in->email ? in->email : "");
+	db_bind_text(s, 8, wf_purpose_code(in->purpose_category));
+	db_bind_text(s, 9, in->purpose);
+	db_bind_int64(s, 10, in->start_at);
+	db_bind_int64(s, 11, in->end_at);
+	db_bind_text(s, 12, equip);
+	db_bind_blob(s, 13, receipt_hash, SECRET_HASH_BYTES);
 	/* a start time from the future or long ago would give step 1 a nonsense duration */
 	int64_t started =
 	    in->form_started_at > 0 && in->form_started_at <= now ? in->form_started_at : 0;
-	sqlite3_bind_int64(s, 14, started);
-	sqlite3_bind_int64(s, 15, now);
-	sqlite3_bind_text(s, 16, valid_id_type_code(in->id_type), -1, SQLITE_STATIC);
-	akses_status rc = req_step_done(st, s);
+	db_bind_int64(s, 14, started);
+	db_bind_int64(s, 15, now);
+	db_bind_text(s, 16, valid_id_type_code(in->id_type));
+	int64_t id = 0;
+	akses_status rc = store_insert_id(st, s, &id);
 	free(equip);
 	if (rc != AKSES_OK)
 		return rc;
-	int64_t id = sqlite3_last_insert_rowid(st->db);
 	for (int i = 0; i < in->n_companions; i++) {
 		/* passport and KITAS letters are kept in capitals, as printed on the document */
 		s = store_prep(st, "INSERT INTO companion(request_id, seq, name, nik, id_type)"
-		                   " VALUES (?1, ?2, ?3, upper(?4), ?5)");
+		                   " VALUES (?1, ?2, ?3, upper(CAST(?4 AS TEXT)), ?5)");
 		if (!s)
 			return AKSES_E_IO;
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_int(s, 2, i + 1);
-		sqlite3_bind_text(s, 3, in->companion_name[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, in->companion_nik[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, valid_id_type_code(in->companion_id_type[i]), -1,
-		                  SQLITE_STATIC);
+		db_bind_int64(s, 1, id);
+		db_bind_int(s, 2, i + 1);
+		db_bind_text(s, 3, in->companion_name[i]);
+		db_bind_text(s, 4, in->companion_nik[i]);
+		db_bind_text(s, 5, valid_id_type_code(in->companion_id_type[i]));
 		if ((rc = req_step_done(st, s)) != AKSES_OK)
 			return rc;
 	}
@@ -204,7 +203,7 @@ akses_status store_submit(store *st, const struct akses_request_input *in,
 	" r.purpose_cat, r.purpose, r.start_at, r.end_at, r.created_at, r.updated_at, "            \
 	"r.equipment,"                                                                             \
 	" coalesce(r.escort_id, 0), coalesce(e.name, ''), r.reason, r.report,"                     \
-	" r.anonymized_at IS NOT NULL, r.receipt_hash, r.id_type"
+	" CASE WHEN r.anonymized_at IS NULL THEN 0 ELSE 1 END, r.receipt_hash, r.id_type"
 
 /* Read a request found by the statement's where-clause ("r.number = ?1" or "r.receipt_hash = ?1")
  * with its companions and equipment into out. When hash_out is not NULL it gets the stored
@@ -217,26 +216,26 @@ static akses_status req_load(store *st, const char *where, const void *key, int 
 	         "SELECT " REQ_COLUMNS " FROM request r LEFT JOIN staff e ON e.id = r.escort_id"
 	         " WHERE %s",
 	         where);
-	sqlite3_stmt *s = store_prep(st, sql);
+	db_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
 	if (key_len < 0)
-		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+		db_bind_text(s, 1, key);
 	else
-		sqlite3_bind_blob(s, 1, key, key_len, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		return rc == SQLITE_DONE ? AKSES_E_REQUEST_NOT_FOUND : store_fail(st, rc);
+		db_bind_blob(s, 1, key, key_len);
+	int rc = db_step(s);
+	if (rc != DB_ROW) {
+		db_finalize(s);
+		return rc == DB_DONE ? AKSES_E_REQUEST_NOT_FOUND : store_fail(st, rc);
 	}
 	memset(out, 0, sizeof *out);
 	char code[32];
-	out->id = sqlite3_column_int64(s, 0);
+	out->id = db_col_int64(s, 0);
 	store_col_text(s, 1, out->number, sizeof out->number);
 	store_col_text(s, 2, code, sizeof code);
 	if (wf_state_parse(code, &out->state) != 0)
 		out->state = RS_NONE;
-	out->last_step = sqlite3_column_int(s, 3);
+	out->last_step = db_col_int(s, 3);
 	store_col_text(s, 4, out->name, sizeof out->name);
 	store_col_text(s, 5, out->nik, sizeof out->nik);
 	store_col_text(s, 6, out->institution, sizeof out->institution);
@@ -246,33 +245,35 @@ static akses_status req_load(store *st, const char *where, const void *key, int 
 	if (wf_purpose_parse(code, &out->purpose_category) != 0)
 		out->purpose_category = PURPOSE_NONE;
 	store_col_text(s, 10, out->purpose, sizeof out->purpose);
-	out->start_at = sqlite3_column_int64(s, 11);
-	out->end_at = sqlite3_column_int64(s, 12);
-	out->created_at = sqlite3_column_int64(s, 13);
-	out->updated_at = sqlite3_column_int64(s, 14);
-	store_equipment_split((const char *)sqlite3_column_text(s, 15), out->equipment,
+	out->start_at = db_col_int64(s, 11);
+	out->end_at = db_col_int64(s, 12);
+	out->created_at = db_col_int64(s, 13);
+	out->updated_at = db_col_int64(s, 14);
+	store_equipment_split(db_col_text(s, 15), out->equipment,
 	                      &out->n_equipment);
-	out->escort_id = sqlite3_column_int64(s, 16);
+	out->escort_id = db_col_int64(s, 16);
 	store_col_text(s, 17, out->escort_name, sizeof out->escort_name);
 	store_col_text(s, 18, out->reason, sizeof out->reason);
 	store_col_text(s, 19, out->report, sizeof out->report);
-	out->anonymized = sqlite3_column_int(s, 20) != 0;
+	out->anonymized = db_col_int(s, 20) != 0;
 	if (hash_out) {
 		memset(hash_out, 0, SECRET_HASH_BYTES);
-		if (sqlite3_column_bytes(s, 21) == SECRET_HASH_BYTES)
-			memcpy(hash_out, sqlite3_column_blob(s, 21), SECRET_HASH_BYTES);
+		size_t len = 0;
+		const void *hash = db_col_blob(s, 21, &len);
+		if (hash && len == SECRET_HASH_BYTES)
+			memcpy(hash_out, hash, SECRET_HASH_BYTES);
 	}
 	store_col_text(s, 22, code, sizeof code);
 	if (!valid_id_type_parse(code, &out->id_type))
 		out->id_type = ID_NIK;
-	sqlite3_finalize(s);
+	db_finalize(s);
 
 	s = store_prep(st,
 	               "SELECT name, nik, id_type FROM companion WHERE request_id = ?1 ORDER BY seq");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, out->id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && out->n_companions < AKSES_MAX_COMPANIONS) {
+	db_bind_int64(s, 1, out->id);
+	while ((rc = db_step(s)) == DB_ROW && out->n_companions < AKSES_MAX_COMPANIONS) {
 		struct akses_person *p = &out->companions[out->n_companions++];
 		store_col_text(s, 0, p->name, sizeof p->name);
 		store_col_text(s, 1, p->nik, sizeof p->nik);
@@ -280,8 +281,8 @@ static akses_status req_load(store *st, const char *where, const void *key, int 
 		if (!valid_id_type_parse(code, &p->id_type))
 			p->id_type = ID_NIK;
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+	db_finalize(s);
+	return rc == DB_ROW || rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
 }
 
 /* Load by canonical number inside one read snapshot. */
@@ -418,17 +419,18 @@ akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_
 	if (rc == AKSES_OK)
 		rc = store_request_head(st, number, &id, NULL, NULL);
 	if (rc == AKSES_OK) {
-		sqlite3_stmt *s = store_prep(st, "SELECT created_at, anonymized_at IS NOT NULL"
-		                                 " FROM request WHERE id = ?1");
+		db_stmt *s = store_prep(st, "SELECT created_at,"
+		                            " CASE WHEN anonymized_at IS NULL THEN 0 ELSE 1 END"
+		                            " FROM request WHERE id = ?1");
 		if (!s)
 			rc = AKSES_E_IO;
 		else {
-			sqlite3_bind_int64(s, 1, id);
-			if (sqlite3_step(s) == SQLITE_ROW) {
-				created = sqlite3_column_int64(s, 0);
-				anonymized = sqlite3_column_int64(s, 1);
+			db_bind_int64(s, 1, id);
+			if (db_step(s) == DB_ROW) {
+				created = db_col_int64(s, 0);
+				anonymized = db_col_int64(s, 1);
 			}
-			sqlite3_finalize(s);
+			db_finalize(s);
 		}
 	}
 	if (rc == AKSES_OK && actor_id == 0 && now > created + RECEIPT_KIOSK_SECONDS)
@@ -436,13 +438,13 @@ akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_
 	if (rc == AKSES_OK && anonymized)
 		rc = AKSES_E_STATE;
 	if (rc == AKSES_OK) {
-		sqlite3_stmt *s =
+		db_stmt *s =
 		    store_prep(st, "UPDATE request SET receipt_hash = ?2 WHERE id = ?1");
 		if (!s)
 			rc = AKSES_E_IO;
 		else {
-			sqlite3_bind_int64(s, 1, id);
-			sqlite3_bind_blob(s, 2, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
+			db_bind_int64(s, 1, id);
+			db_bind_blob(s, 2, hash, SECRET_HASH_BYTES);
 			rc = req_step_done(st, s);
 		}
 	}

@@ -12,27 +12,27 @@
  * waiting_since, next_step and due_at from the state. When role_filter is not ROLE_NONE only the
  * requests whose waiting step belongs to that role are kept (and for TIM_TEKNIS, only those the
  * escort_filter escorts). */
-static akses_status req_summaries(store *st, sqlite3_stmt *s, akses_role role_filter,
+static akses_status req_summaries(store *st, db_stmt *s, akses_role role_filter,
                                   int64_t escort_filter, struct akses_request_summary **out, int *n)
 {
 	struct akses_request_summary *list = NULL;
 	int count = 0, cap = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct akses_request_summary tmp;
 		memset(&tmp, 0, sizeof tmp);
 		char code[32];
-		tmp.id = sqlite3_column_int64(s, 0);
+		tmp.id = db_col_int64(s, 0);
 		store_col_text(s, 1, tmp.number, sizeof tmp.number);
 		store_col_text(s, 2, code, sizeof code);
 		if (wf_state_parse(code, &tmp.state) != 0)
 			tmp.state = RS_NONE;
-		tmp.last_step = sqlite3_column_int(s, 3);
+		tmp.last_step = db_col_int(s, 3);
 		store_col_text(s, 4, tmp.name, sizeof tmp.name);
 		store_col_text(s, 5, tmp.institution, sizeof tmp.institution);
-		tmp.start_at = sqlite3_column_int64(s, 6);
-		tmp.end_at = sqlite3_column_int64(s, 7);
-		tmp.waiting_since = sqlite3_column_int64(s, 8);
-		int64_t escort = sqlite3_column_int64(s, 9);
+		tmp.start_at = db_col_int64(s, 6);
+		tmp.end_at = db_col_int64(s, 7);
+		tmp.waiting_since = db_col_int64(s, 8);
+		int64_t escort = db_col_int64(s, 9);
 		akses_role owner = ROLE_NONE;
 		int standard = 0;
 		tmp.next_step = wf_next_step(tmp.state, &owner, &standard);
@@ -49,7 +49,7 @@ static akses_status req_summaries(store *st, sqlite3_stmt *s, akses_role role_fi
 		}
 		list[count++] = tmp;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		free(list);
 		return store_fail(st, rc);
 	}
@@ -74,13 +74,13 @@ akses_status store_request_list(store *st, req_state state, struct akses_request
 	akses_status rc = store_expire_stale(st, NULL);
 	if (rc != AKSES_OK)
 		return rc;
-	sqlite3_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE ?1 = '' OR r.state = ?1"
+	db_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE CAST(?1 AS TEXT) = '' OR r.state = ?1"
 	                                                 " ORDER BY r.created_at DESC, r.id DESC");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, state == RS_NONE ? "" : wf_state_code(state), -1, SQLITE_STATIC);
+	db_bind_text(s, 1, state == RS_NONE ? "" : wf_state_code(state));
 	rc = req_summaries(st, s, ROLE_NONE, 0, out, n);
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return rc;
 }
 
@@ -99,19 +99,19 @@ akses_status store_inbox(store *st, int64_t actor_id, struct akses_request_summa
 	if ((rc = store_expire_stale(st, NULL)) != AKSES_OK)
 		return rc;
 	/* oldest wait first; the final states never wait for anyone */
-	sqlite3_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE r.state NOT IN (?1, ?2, ?3, ?4)"
+	db_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE r.state NOT IN (?1, ?2, ?3, ?4)"
 	                                                 " ORDER BY 9, r.id");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, wf_state_code(RS_CLOSED), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, wf_state_code(RS_REJECTED), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, wf_state_code(RS_CANCELLED), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, wf_state_code(RS_EXPIRED), -1, SQLITE_STATIC);
+	db_bind_text(s, 1, wf_state_code(RS_CLOSED));
+	db_bind_text(s, 2, wf_state_code(RS_REJECTED));
+	db_bind_text(s, 3, wf_state_code(RS_CANCELLED));
+	db_bind_text(s, 4, wf_state_code(RS_EXPIRED));
 	if (actor.role == ROLE_ADMIN || actor.role == ROLE_NONE)
 		rc = AKSES_OK; /* nothing waits for them: an empty list */
 	else
 		rc = req_summaries(st, s, actor.role, actor_id, out, n);
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return rc;
 }
 
@@ -127,20 +127,20 @@ static wf_action req_action_of(const char *code)
 }
 
 /* store_rows's fill for the timeline: one step row. */
-static bool step_row(sqlite3_stmt *s, void *row, void *ctx)
+static bool step_row(db_stmt *s, void *row, void *ctx)
 {
 	struct akses_step_rec *r = row;
 	(void)ctx;
 	char code[32];
-	r->step = sqlite3_column_int(s, 0);
+	r->step = db_col_int(s, 0);
 	store_col_text(s, 1, code, sizeof code);
 	r->action = req_action_of(code);
 	r->role = store_col_role(s, 2); /* "PEMOHON" and "SYSTEM" are not staff roles */
-	r->actor_id = sqlite3_column_int64(s, 3);
+	r->actor_id = db_col_int64(s, 3);
 	store_col_text(s, 4, r->actor_name, sizeof r->actor_name);
-	r->at = sqlite3_column_int64(s, 5);
-	r->duration_s = sqlite3_column_int64(s, 6);
-	r->standard_s = sqlite3_column_int(s, 7);
+	r->at = db_col_int64(s, 5);
+	r->duration_s = db_col_int64(s, 6);
+	r->standard_s = db_col_int(s, 7);
 	store_col_text(s, 8, r->note, sizeof r->note);
 	store_col_text(s, 9, r->instruction, sizeof r->instruction);
 	char urgency[32];
@@ -163,7 +163,7 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 		store_read_end(st, began);
 		return rc;
 	}
-	sqlite3_stmt *s =
+	db_stmt *s =
 	    store_prep(st, "SELECT s.step, s.action, s.role, coalesce(s.actor_id, 0),"
 	                   " coalesce(f.name, ''), s.at, s.duration_s, s.standard_s,"
 	                   " s.note, s.instruction, s.urgency FROM step s LEFT JOIN staff f ON f.id = s.actor_id"
@@ -172,7 +172,7 @@ akses_status store_timeline(store *st, const char *number, struct akses_step_rec
 		store_read_end(st, began);
 		return AKSES_E_IO;
 	}
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	rc = store_rows(st, s, sizeof **out, step_row, NULL, out, n);
 	store_read_end(st, began);
 	return rc;

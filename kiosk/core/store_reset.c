@@ -8,16 +8,16 @@
 #include "store_int.h"
 
 /* One row of the list into *row (a struct akses_reset_flag). */
-static bool reset_flag_row(sqlite3_stmt *s, void *row, void *ctx)
+static bool reset_flag_row(db_stmt *s, void *row, void *ctx)
 {
 	struct akses_reset_flag *f = row;
 	(void)ctx;
 	store_col_text(s, 0, f->number, sizeof f->number);
-	f->step = sqlite3_column_int(s, 1);
-	f->actor_id = sqlite3_column_int64(s, 2);
-	f->reset_by = sqlite3_column_int64(s, 3);
-	f->step_at = sqlite3_column_int64(s, 4);
-	f->reset_at = sqlite3_column_int64(s, 5);
+	f->step = db_col_int(s, 1);
+	f->actor_id = db_col_int64(s, 2);
+	f->reset_by = db_col_int64(s, 3);
+	f->step_at = db_col_int64(s, 4);
+	f->reset_at = db_col_int64(s, 5);
 	return true;
 }
 
@@ -33,20 +33,23 @@ akses_status store_compliance_resets(store *st, const char *from_day, const char
 	    clock_day_bounds(to_day, &ignored, &t1) != AKSES_OK)
 		return AKSES_E_DATE;
 	/* a reset is a "staff-pin" audit row whose actor is not the account itself; the step's
-	 * actor is that account, and the step came within the window after the reset */
-	sqlite3_stmt *s = store_prep(
-	    st, "SELECT r.number, p.step, p.actor_id, a.actor_id, p.at, max(a.at)"
+	 * actor is that account, and the step came within the window after the reset; the latest
+	 * such reset before the step is the one reported */
+	db_stmt *s = store_prep(
+	    st, "SELECT r.number, p.step, p.actor_id, a.actor_id, p.at, a.at"
 	        "  FROM step p JOIN request r ON r.id = p.request_id"
-	        "  JOIN audit a ON a.action = 'staff-pin' AND a.subject = 'staff:' || p.actor_id"
-	        "              AND a.actor_id <> p.actor_id"
-	        "              AND a.at <= p.at AND a.at >= p.at - ?3"
+	        "  JOIN audit a ON a.id = (SELECT x.id FROM audit x WHERE x.action = 'staff-pin'"
+	        "              AND x.subject = 'staff:' || p.actor_id"
+	        "              AND x.actor_id <> p.actor_id"
+	        "              AND x.at <= p.at AND x.at >= p.at - ?3"
+	        "              ORDER BY x.at DESC, x.id DESC LIMIT 1)"
 	        " WHERE p.at >= ?1 AND p.at < ?2 AND p.step BETWEEN 2 AND 6"
 	        "   AND p.actor_id IS NOT NULL"
-	        " GROUP BY p.id ORDER BY r.number, p.step, p.id");
+	        " ORDER BY r.number, p.step, p.id");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, t0);
-	sqlite3_bind_int64(s, 2, t1);
-	sqlite3_bind_int64(s, 3, (int64_t)window_min * 60);
+	db_bind_int64(s, 1, t0);
+	db_bind_int64(s, 2, t1);
+	db_bind_int64(s, 3, (int64_t)window_min * 60);
 	return store_rows(st, s, sizeof **out, reset_flag_row, NULL, out, n);
 }

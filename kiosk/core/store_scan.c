@@ -23,16 +23,16 @@ struct scan_pass {
  * (and the foreign key would refuse anyone else). */
 static akses_status scan_escort_check(store *st, int64_t escort_id)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT active FROM staff WHERE id = ?1");
+	db_stmt *s = store_prep(st, "SELECT active FROM staff WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, escort_id);
-	int src = sqlite3_step(s);
-	bool active = src == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
-	sqlite3_finalize(s);
-	if (src == SQLITE_DONE)
+	db_bind_int64(s, 1, escort_id);
+	int src = db_step(s);
+	bool active = src == DB_ROW && db_col_int(s, 0) != 0;
+	db_finalize(s);
+	if (src == DB_DONE)
 		return AKSES_E_STAFF_NOT_FOUND;
-	if (src != SQLITE_ROW)
+	if (src != DB_ROW)
 		return store_fail(st, src);
 	return active ? AKSES_OK : AKSES_E_STAFF_DISABLED;
 }
@@ -60,40 +60,40 @@ void store_equipment_split(const char *text, char (*out)[AKSES_BUF(AKSES_EQUIPME
 static akses_status scan_load_request(store *st, struct scan_pass *p, int person,
                                       struct akses_scan_result *out)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT state, escort_id, start_at, end_at, number, name,"
-	                                 " institution, equipment FROM request WHERE id = ?1");
+	db_stmt *s = store_prep(st, "SELECT state, escort_id, start_at, end_at, number, name,"
+	                            " institution, equipment FROM request WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, p->request_id);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW) {
-		if (wf_state_parse((const char *)sqlite3_column_text(s, 0), &p->f.state) != 0)
+	db_bind_int64(s, 1, p->request_id);
+	int src = db_step(s);
+	if (src == DB_ROW) {
+		if (wf_state_parse(db_col_text(s, 0), &p->f.state) != 0)
 			p->f.state = RS_NONE;
-		p->f.escort_id = sqlite3_column_int64(s, 1); /* NULL reads as 0: nobody */
-		p->f.start_at = sqlite3_column_int64(s, 2);
-		p->f.end_at = sqlite3_column_int64(s, 3);
+		p->f.escort_id = db_col_int64(s, 1); /* NULL reads as 0: nobody */
+		p->f.start_at = db_col_int64(s, 2);
+		p->f.end_at = db_col_int64(s, 3);
 		store_col_text(s, 4, out->number, sizeof out->number);
 		store_col_text(s, 5, out->name, sizeof out->name);
 		store_col_text(s, 6, out->institution, sizeof out->institution);
-		store_equipment_split((const char *)sqlite3_column_text(s, 7), out->equipment,
+		store_equipment_split(db_col_text(s, 7), out->equipment,
 		                      &out->n_equipment);
 	}
-	sqlite3_finalize(s);
-	if (src != SQLITE_ROW)
-		return src == SQLITE_DONE ? AKSES_E_REQUEST_NOT_FOUND : store_fail(st, src);
+	db_finalize(s);
+	if (src != DB_ROW)
+		return src == DB_DONE ? AKSES_E_REQUEST_NOT_FOUND : store_fail(st, src);
 	if (person == 0)
 		return AKSES_OK;
 	s = store_prep(st, "SELECT name FROM companion WHERE request_id = ?1 AND seq = ?2");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, p->request_id);
-	sqlite3_bind_int(s, 2, person);
-	src = sqlite3_step(s);
+	db_bind_int64(s, 1, p->request_id);
+	db_bind_int(s, 2, person);
+	src = db_step(s);
 	out->name[0] = '\0';
-	if (src == SQLITE_ROW)
+	if (src == DB_ROW)
 		store_col_text(s, 0, out->name, sizeof out->name);
-	sqlite3_finalize(s);
-	return src == SQLITE_ROW || src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+	db_finalize(s);
+	return src == DB_ROW || src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
 /* Find the pass whose stored hash is hash (one lookup on the UNIQUE token_hash index), filling p
@@ -103,29 +103,29 @@ static akses_status scan_load_request(store *st, struct scan_pass *p, int person
 static akses_status scan_find_pass(store *st, const unsigned char *hash, struct scan_pass *p,
                                    struct akses_scan_result *out)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT id, token_hash, revoked_at, inside, last_scan_at,"
-	                                 " request_id, person FROM pass WHERE token_hash = ?1");
+	db_stmt *s = store_prep(st, "SELECT id, token_hash, revoked_at, inside, last_scan_at,"
+	                            " request_id, person FROM pass WHERE token_hash = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_blob(s, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-	int src = sqlite3_step(s);
+	db_bind_blob(s, 1, hash, SECRET_HASH_BYTES);
+	int src = db_step(s);
 	int person = 0;
-	if (src == SQLITE_ROW) {
-		const void *stored = sqlite3_column_blob(s, 1);
-		int len = sqlite3_column_bytes(s, 1);
+	if (src == DB_ROW) {
+		size_t len = 0;
+		const void *stored = db_col_blob(s, 1, &len);
 		if (stored && len == SECRET_HASH_BYTES &&
 		    secret_equal(stored, hash, SECRET_HASH_BYTES)) {
 			p->f.found = true;
-			p->id = sqlite3_column_int64(s, 0);
-			p->f.revoked = sqlite3_column_type(s, 2) != SQLITE_NULL;
-			p->f.inside = sqlite3_column_int(s, 3) != 0;
-			p->f.last_scan_at = sqlite3_column_int64(s, 4);
-			p->request_id = sqlite3_column_int64(s, 5);
-			person = sqlite3_column_int(s, 6);
+			p->id = db_col_int64(s, 0);
+			p->f.revoked = !db_col_is_null(s, 2);
+			p->f.inside = db_col_int(s, 3) != 0;
+			p->f.last_scan_at = db_col_int64(s, 4);
+			p->request_id = db_col_int64(s, 5);
+			person = db_col_int(s, 6);
 		}
 	}
-	sqlite3_finalize(s);
-	if (src != SQLITE_ROW && src != SQLITE_DONE)
+	db_finalize(s);
+	if (src != DB_ROW && src != DB_DONE)
 		return store_fail(st, src);
 	return p->f.found ? scan_load_request(st, p, person, out) : AKSES_OK;
 }
@@ -134,19 +134,20 @@ static akses_status scan_find_pass(store *st, const unsigned char *hash, struct 
  * so, rather than "unknown pass". */
 static akses_status scan_is_receipt(store *st, const unsigned char *hash, bool *yes)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT receipt_hash FROM request WHERE receipt_hash = ?1");
+	db_stmt *s = store_prep(st, "SELECT receipt_hash FROM request WHERE receipt_hash = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_blob(s, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-	int src = sqlite3_step(s);
+	db_bind_blob(s, 1, hash, SECRET_HASH_BYTES);
+	int src = db_step(s);
 	*yes = false;
-	if (src == SQLITE_ROW) {
-		const void *stored = sqlite3_column_blob(s, 0);
-		*yes = stored && sqlite3_column_bytes(s, 0) == SECRET_HASH_BYTES &&
+	if (src == DB_ROW) {
+		size_t len = 0;
+		const void *stored = db_col_blob(s, 0, &len);
+		*yes = stored && len == SECRET_HASH_BYTES &&
 		       secret_equal(stored, hash, SECRET_HASH_BYTES);
 	}
-	sqlite3_finalize(s);
-	return src == SQLITE_ROW || src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+	db_finalize(s);
+	return src == DB_ROW || src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
 /* A token no pass holds: one a reprint replaced is denied as "replaced by a new print" (and named,
@@ -154,22 +155,22 @@ static akses_status scan_is_receipt(store *st, const unsigned char *hash, bool *
 static akses_status scan_find_retired(store *st, const unsigned char *hash, struct scan_pass *p,
                                       struct akses_scan_result *out)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT t.pass_id, p.request_id, p.person FROM pass_retired t"
-	                                 " JOIN pass p ON p.id = t.pass_id WHERE t.hash = ?1");
+	db_stmt *s = store_prep(st, "SELECT t.pass_id, p.request_id, p.person FROM pass_retired t"
+	                            " JOIN pass p ON p.id = t.pass_id WHERE t.hash = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_blob(s, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-	int src = sqlite3_step(s);
+	db_bind_blob(s, 1, hash, SECRET_HASH_BYTES);
+	int src = db_step(s);
 	int person = 0;
-	if (src == SQLITE_ROW) {
-		p->id = sqlite3_column_int64(s, 0);
-		p->request_id = sqlite3_column_int64(s, 1);
-		person = sqlite3_column_int(s, 2);
+	if (src == DB_ROW) {
+		p->id = db_col_int64(s, 0);
+		p->request_id = db_col_int64(s, 1);
+		person = db_col_int(s, 2);
 	}
-	sqlite3_finalize(s);
-	if (src == SQLITE_DONE)
+	db_finalize(s);
+	if (src == DB_DONE)
 		return AKSES_OK;
-	if (src != SQLITE_ROW)
+	if (src != DB_ROW)
 		return store_fail(st, src);
 	p->f.replaced = true;
 	return scan_load_request(st, p, person, out);
@@ -182,34 +183,34 @@ static akses_status scan_find_retired(store *st, const unsigned char *hash, stru
 static akses_status scan_find_typed(store *st, const char *number, int person,
                                     struct scan_pass *p, struct akses_scan_result *out)
 {
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "SELECT r.id, r.state, p.id, p.revoked_at, p.inside, p.last_scan_at,"
 	        " (SELECT count(*) FROM pass WHERE request_id = r.id)"
 	        " FROM request r LEFT JOIN pass p ON p.request_id = r.id AND p.person = ?2"
 	        " WHERE r.number = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, person);
-	int src = sqlite3_step(s);
+	db_bind_text(s, 1, number);
+	db_bind_int(s, 2, person);
+	int src = db_step(s);
 	int n_passes = 0;
-	if (src == SQLITE_ROW) {
-		p->request_id = sqlite3_column_int64(s, 0);
-		if (wf_state_parse((const char *)sqlite3_column_text(s, 1), &p->f.state) != 0)
+	if (src == DB_ROW) {
+		p->request_id = db_col_int64(s, 0);
+		if (wf_state_parse(db_col_text(s, 1), &p->f.state) != 0)
 			p->f.state = RS_NONE;
-		if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
+		if (!db_col_is_null(s, 2)) {
 			p->f.found = true;
-			p->id = sqlite3_column_int64(s, 2);
-			p->f.revoked = sqlite3_column_type(s, 3) != SQLITE_NULL;
-			p->f.inside = sqlite3_column_int(s, 4) != 0;
-			p->f.last_scan_at = sqlite3_column_int64(s, 5);
+			p->id = db_col_int64(s, 2);
+			p->f.revoked = !db_col_is_null(s, 3);
+			p->f.inside = db_col_int(s, 4) != 0;
+			p->f.last_scan_at = db_col_int64(s, 5);
 		}
-		n_passes = sqlite3_column_int(s, 6);
+		n_passes = db_col_int(s, 6);
 	}
-	sqlite3_finalize(s);
-	if (src == SQLITE_DONE)
+	db_finalize(s);
+	if (src == DB_DONE)
 		return AKSES_E_REQUEST_NOT_FOUND;
-	if (src != SQLITE_ROW)
+	if (src != DB_ROW)
 		return store_fail(st, src);
 	if (!p->f.found && n_passes > 0)
 		return AKSES_E_PASS_NOT_FOUND;
@@ -222,54 +223,57 @@ static akses_status scan_escort_name(store *st, int64_t escort_id, struct akses_
 {
 	if (escort_id <= 0)
 		return AKSES_OK;
-	sqlite3_stmt *s = store_prep(st, "SELECT name FROM staff WHERE id = ?1");
+	db_stmt *s = store_prep(st, "SELECT name FROM staff WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, escort_id);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
+	db_bind_int64(s, 1, escort_id);
+	int src = db_step(s);
+	if (src == DB_ROW)
 		store_col_text(s, 0, out->escort_name, sizeof out->escort_name);
-	sqlite3_finalize(s);
-	return src == SQLITE_ROW || src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+	db_finalize(s);
+	return src == DB_ROW || src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
 /* Run one statement that binds only integers (?1.. in order) and returns no rows. */
 static akses_status exec_ints(store *st, const char *sql, int n, const int64_t *v)
 {
-	sqlite3_stmt *s = store_prep(st, sql);
+	db_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
 	for (int i = 0; i < n; i++)
-		sqlite3_bind_int64(s, i + 1, v[i]);
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return src == SQLITE_DONE ? AKSES_OK : store_fail(st, src);
+		db_bind_int64(s, i + 1, v[i]);
+	int src = db_step(s);
+	db_finalize(s);
+	return src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
 /* Step 7 is not timed from step 6 (a visit booked a week ahead would be a week late): its row
  * gets wf_step7_duration, from the window's start (or step 6, if later) to the first entry. */
-static akses_status scan_time_step7(store *st, const struct scan_pass *p, int64_t step_id)
+static akses_status scan_time_step7(store *st, const struct scan_pass *p)
 {
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "SELECT coalesce((SELECT at FROM step WHERE request_id = ?1 AND action = ?2"
 	        "   ORDER BY id DESC LIMIT 1), 0),"
 	        " (SELECT min(s.at) FROM scan s JOIN pass p ON p.id = s.pass_id"
 	        "   WHERE p.request_id = ?1 AND s.decision = 'ENTRY')");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, p->request_id);
-	sqlite3_bind_text(s, 2, wf_get(WF_RECORD)->code, -1, SQLITE_STATIC);
-	int src = sqlite3_step(s);
+	db_bind_int64(s, 1, p->request_id);
+	db_bind_text(s, 2, wf_get(WF_RECORD)->code);
+	int src = db_step(s);
 	int64_t recorded = 0, first = 0;
-	if (src == SQLITE_ROW) {
-		recorded = sqlite3_column_int64(s, 0);
-		first = sqlite3_column_int64(s, 1);
+	if (src == DB_ROW) {
+		recorded = db_col_int64(s, 0);
+		first = db_col_int64(s, 1);
 	}
-	sqlite3_finalize(s);
-	if (src != SQLITE_ROW)
+	db_finalize(s);
+	if (src != DB_ROW)
 		return store_fail(st, src);
-	int64_t v[2] = {step_id, wf_step7_duration(p->f.start_at, recorded, first)};
-	return exec_ints(st, "UPDATE step SET duration_s = ?2 WHERE id = ?1", 2, v);
+	/* the request's newest step row: the step 7 row store_step_add has just written in this
+	 * transaction (the writer lock keeps any other row from coming in between) */
+	int64_t v[2] = {p->request_id, wf_step7_duration(p->f.start_at, recorded, first)};
+	return exec_ints(st, "UPDATE step SET duration_s = ?2 WHERE id ="
+	                     " (SELECT max(id) FROM step WHERE request_id = ?1)", 2, v);
 }
 
 /* The request's state after an accepted scan: ON_SITE on an entry; VISITED with a step 7 row
@@ -284,21 +288,21 @@ static akses_status scan_advance_request(store *st, const struct scan_pass *p, i
 	}
 	if (p->f.state != RS_ON_SITE)
 		return AKSES_OK;
-	sqlite3_stmt *s = store_prep(st, "SELECT EXISTS(SELECT 1 FROM pass WHERE request_id = ?1"
-	                                 " AND inside = 1)");
+	db_stmt *s = store_prep(st, "SELECT CASE WHEN EXISTS(SELECT 1 FROM pass WHERE request_id = ?1"
+	                            " AND inside = 1) THEN 1 ELSE 0 END");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, p->request_id);
-	int src = sqlite3_step(s);
-	bool someone_inside = src == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
-	sqlite3_finalize(s);
-	if (src != SQLITE_ROW)
+	db_bind_int64(s, 1, p->request_id);
+	int src = db_step(s);
+	bool someone_inside = src == DB_ROW && db_col_int(s, 0) != 0;
+	db_finalize(s);
+	if (src != DB_ROW)
 		return store_fail(st, src);
 	if (someone_inside)
 		return AKSES_OK;
 	akses_status rc = store_step_add(st, p->request_id, WF_VISIT_END, escort_id, now, NULL);
 	if (rc == AKSES_OK)
-		rc = scan_time_step7(st, p, sqlite3_last_insert_rowid(st->db));
+		rc = scan_time_step7(st, p);
 	if (rc != AKSES_OK)
 		return rc;
 	return store_set_state(st, p->request_id, RS_VISITED, now);
@@ -308,28 +312,26 @@ static akses_status scan_advance_request(store *st, const struct scan_pass *p, i
 static akses_status scan_record(store *st, const struct scan_pass *p, int64_t escort_id,
                                 const char *station, int64_t now, struct akses_scan_result *out)
 {
-	sqlite3_stmt *s =
+	db_stmt *s =
 	    store_prep(st, "INSERT INTO scan(at, station, escort_id, pass_id, decision,"
-	                   " reason, overstay, manual) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	                   " reason, overstay, manual) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	                   " RETURNING id");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, now);
-	sqlite3_bind_text(s, 2, station, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, escort_id);
+	db_bind_int64(s, 1, now);
+	db_bind_text(s, 2, station);
+	db_bind_int64(s, 3, escort_id);
 	if (p->id) /* a replaced badge is recorded against its pass */
-		sqlite3_bind_int64(s, 4, p->id);
+		db_bind_int64(s, 4, p->id);
 	else
-		sqlite3_bind_null(s, 4);
-	sqlite3_bind_text(s, 5, wf_decision_code(out->decision), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, out->reason == DENY_NONE ? "" : wf_deny_code(out->reason), -1,
-	                  SQLITE_STATIC);
-	sqlite3_bind_int(s, 7, out->overstay);
-	sqlite3_bind_int(s, 8, out->manual);
-	int src = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (src != SQLITE_DONE)
-		return store_fail(st, src);
-	out->scan_id = sqlite3_last_insert_rowid(st->db);
+		db_bind_null(s, 4);
+	db_bind_text(s, 5, wf_decision_code(out->decision));
+	db_bind_text(s, 6, out->reason == DENY_NONE ? "" : wf_deny_code(out->reason));
+	db_bind_int(s, 7, out->overstay);
+	db_bind_int(s, 8, out->manual);
+	akses_status irc = store_insert_id(st, s, &out->scan_id);
+	if (irc != AKSES_OK)
+		return irc;
 
 	if (out->decision == SCAN_ENTRY || out->decision == SCAN_EXIT) {
 		int64_t v[3] = {p->id, out->decision == SCAN_ENTRY, now};

@@ -35,17 +35,17 @@ static void staff_make_dummy(void)
  * AKSES_E_STAFF_NOT_FOUND when there is no such id. */
 static akses_status staff_pin_hash(store *st, int64_t id, char out[SECRET_PIN_HASH_BUF])
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT pin_hash FROM staff WHERE id = ?1");
+	db_stmt *s = store_prep(st, "SELECT pin_hash FROM staff WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
+	db_bind_int64(s, 1, id);
+	int rc = db_step(s);
 	akses_status ret = AKSES_OK;
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		store_col_text(s, 0, out, SECRET_PIN_HASH_BUF);
 	else
-		ret = rc == SQLITE_DONE ? AKSES_E_STAFF_NOT_FOUND : store_fail(st, rc);
-	sqlite3_finalize(s);
+		ret = rc == DB_DONE ? AKSES_E_STAFF_NOT_FOUND : store_fail(st, rc);
+	db_finalize(s);
 	return ret;
 }
 
@@ -59,18 +59,18 @@ akses_status store_signin_record(store *st, int64_t staff_id, int64_t now, bool 
 	size_t wl = strcspn(detail ? detail : "", " ");
 	snprintf(why, sizeof why, "%.*s", (int)(wl < sizeof why ? wl : sizeof why - 1),
 	         detail ? detail : "");
-	sqlite3_stmt *s = store_prep(st, "INSERT INTO signin(staff_id, at, ok, station, why)"
-	                                 " VALUES (?1, ?2, ?3, ?4, ?5)");
+	db_stmt *s = store_prep(st, "INSERT INTO signin(staff_id, at, ok, station, why)"
+	                            " VALUES (?1, ?2, ?3, ?4, ?5)");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, staff_id);
-	sqlite3_bind_int64(s, 2, now);
-	sqlite3_bind_int(s, 3, ok ? 1 : 0);
-	sqlite3_bind_text(s, 4, station, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, why, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	db_bind_int64(s, 1, staff_id);
+	db_bind_int64(s, 2, now);
+	db_bind_int(s, 3, ok ? 1 : 0);
+	db_bind_text(s, 4, station);
+	db_bind_text(s, 5, why);
+	int rc = db_step(s);
+	db_finalize(s);
+	if (rc != DB_DONE)
 		return store_fail(st, rc);
 	char subject[32];
 	store_staff_subject(subject, sizeof subject, staff_id); /* "staff:0": no such account */
@@ -86,23 +86,23 @@ static akses_status signin_retry_at(store *st, int64_t id, const char *station, 
                                     int64_t *retry_at)
 {
 	*retry_at = 0;
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "SELECT count(*), coalesce(max(at), 0) FROM signin"
 	        " WHERE staff_id = ?1 AND station = ?2 AND why = 'wrong' AND at >= ?3"
 	        "   AND id > coalesce((SELECT max(id) FROM signin"
 	        "                      WHERE staff_id = ?1 AND station = ?2 AND ok = 1), 0)");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, station, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, since);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(s);
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, station);
+	db_bind_int64(s, 3, since);
+	int rc = db_step(s);
+	if (rc != DB_ROW) {
+		db_finalize(s);
 		return store_fail(st, rc);
 	}
-	int64_t n = sqlite3_column_int64(s, 0), last = sqlite3_column_int64(s, 1);
-	sqlite3_finalize(s);
+	int64_t n = db_col_int64(s, 0), last = db_col_int64(s, 1);
+	db_finalize(s);
 	if (n >= SIGNIN_FREE_TRIES) {
 		int64_t wait = SIGNIN_FIRST_WAIT;
 		for (int64_t k = SIGNIN_FREE_TRIES; k < n && wait < SIGNIN_MAX_WAIT; k++)
@@ -115,34 +115,34 @@ static akses_status signin_retry_at(store *st, int64_t id, const char *station, 
 /* Wrong PINs for an account across all stations since `since`. */
 static akses_status signin_failures(store *st, int64_t id, int64_t since, int64_t *n)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT count(*) FROM signin WHERE staff_id = ?1"
-	                                 " AND why = 'wrong' AND at >= ?2");
+	db_stmt *s = store_prep(st, "SELECT count(*) FROM signin WHERE staff_id = ?1"
+	                            " AND why = 'wrong' AND at >= ?2");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, since);
-	int rc = sqlite3_step(s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? AKSES_OK : store_fail(st, rc);
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, since);
+	int rc = db_step(s);
+	*n = rc == DB_ROW ? db_col_int64(s, 0) : 0;
+	db_finalize(s);
+	return rc == DB_ROW ? AKSES_OK : store_fail(st, rc);
 }
 
 /* The PIN's must-change mark and who set it when (columns store_actor does not read). */
 static akses_status staff_pin_state(store *st, int64_t id, struct akses_staff *who)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT pin_must_change, pin_set_by, pin_set_at FROM staff"
-	                                 " WHERE id = ?1");
+	db_stmt *s = store_prep(st, "SELECT pin_must_change, pin_set_by, pin_set_at FROM staff"
+	                            " WHERE id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		who->pin_must_change = sqlite3_column_int(s, 0) != 0;
-		who->pin_set_by = sqlite3_column_int64(s, 1);
-		who->pin_set_at = sqlite3_column_int64(s, 2);
+	db_bind_int64(s, 1, id);
+	int rc = db_step(s);
+	if (rc == DB_ROW) {
+		who->pin_must_change = db_col_int(s, 0) != 0;
+		who->pin_set_by = db_col_int64(s, 1);
+		who->pin_set_at = db_col_int64(s, 2);
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? AKSES_OK : store_fail(st, rc);
+	db_finalize(s);
+	return rc == DB_ROW || rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
 }
 
 /* The verdict on an attempt, from reads only (so that a read-only sign-in can reach it without a
@@ -288,16 +288,16 @@ akses_status store_signin(store *st, int64_t staff_id, const char *pin, const ch
 }
 
 /* One row of the list into *row (a struct akses_signin_alert). */
-static bool signin_alert_row(sqlite3_stmt *s, void *row, void *ctx)
+static bool signin_alert_row(db_stmt *s, void *row, void *ctx)
 {
 	struct akses_signin_alert *p = row;
 	(void)ctx;
-	p->staff_id = sqlite3_column_int64(s, 0);
+	p->staff_id = db_col_int64(s, 0);
 	store_col_text(s, 1, p->name, sizeof p->name);
 	p->role = store_col_role(s, 2);
-	p->failures = sqlite3_column_int(s, 3);
-	p->stations = sqlite3_column_int(s, 4);
-	p->last_at = sqlite3_column_int64(s, 5);
+	p->failures = db_col_int(s, 3);
+	p->stations = db_col_int(s, 4);
+	p->last_at = db_col_int64(s, 5);
 	p->alert = p->staff_id > 0 && p->failures >= SIGNIN_ALERT_FAILURES;
 	return true;
 }
@@ -317,14 +317,14 @@ akses_status store_signin_alerts(store *st, int64_t actor_id, struct akses_signi
 		return rc;
 	if (actor.role != ROLE_ADMIN && actor.role != ROLE_HELPDESK)
 		return AKSES_E_ROLE;
-	sqlite3_stmt *s = store_prep(
+	db_stmt *s = store_prep(
 	    st, "SELECT g.staff_id, coalesce(f.name, ''), coalesce(f.role, ''), count(*),"
 	        "       count(DISTINCT g.station), max(g.at)"
 	        "  FROM signin g LEFT JOIN staff f ON f.id = g.staff_id"
 	        " WHERE g.why = 'wrong' AND g.at >= ?1"
-	        " GROUP BY g.staff_id ORDER BY count(*) DESC, g.staff_id");
+	        " GROUP BY g.staff_id, f.name, f.role ORDER BY count(*) DESC, g.staff_id");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_int64(s, 1, clock_now() - SIGNIN_WINDOW);
+	db_bind_int64(s, 1, clock_now() - SIGNIN_WINDOW);
 	return store_rows(st, s, sizeof **out, signin_alert_row, NULL, out, n);
 }

@@ -27,20 +27,15 @@ static akses_status staff_check_name(const char *name)
 static akses_status staff_insert(store *st, const char *name, akses_role role, const char *hash,
                                  int64_t now, int64_t *id_out)
 {
-	sqlite3_stmt *s = store_prep(st, "INSERT INTO staff(name, role, pin_hash, created_at)"
-	                                 " VALUES (?1, ?2, ?3, ?4)");
+	db_stmt *s = store_prep(st, "INSERT INTO staff(name, role, pin_hash, created_at)"
+	                            " VALUES (?1, ?2, ?3, ?4) RETURNING id");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, wf_role_code(role), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, now);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc);
-	*id_out = sqlite3_last_insert_rowid(st->db);
-	return AKSES_OK;
+	db_bind_text(s, 1, name);
+	db_bind_text(s, 2, wf_role_code(role));
+	db_bind_text(s, 3, hash);
+	db_bind_int64(s, 4, now);
+	return store_insert_id(st, s, id_out);
 }
 
 /* ---- first admin ---------------------------------------------------------------------------- */
@@ -59,15 +54,16 @@ akses_status store_init_admin(store *st, const char *name, const char *pin, int6
 		return rc;
 	if ((rc = store_begin(st)) != AKSES_OK)
 		return rc;
-	sqlite3_stmt *s = store_prep(st, "SELECT count(*) FROM staff");
+	db_stmt *s = store_prep(st, "SELECT count(*) FROM staff");
 	if (!s)
 		return store_tx_end(st, AKSES_E_IO);
-	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	sqlite3_finalize(s);
+	int src = db_step(s);
+	int64_t n = src == DB_ROW ? db_col_int64(s, 0) : -1;
+	db_finalize(s);
 	int64_t id = 0;
 	char subject[32];
 	if (n != 0)
-		rc = n < 0 ? store_fail(st, sqlite3_errcode(st->db)) : AKSES_E_ALREADY_INIT;
+		rc = n < 0 ? store_fail(st, src) : AKSES_E_ALREADY_INIT;
 	if (rc == AKSES_OK)
 		rc = staff_insert(st, name, ROLE_ADMIN, hash, clock_now(), &id);
 	if (rc == AKSES_OK) {
@@ -137,14 +133,14 @@ akses_status store_staff_disable(store *st, int64_t actor_id, int64_t staff_id)
 			rc = AKSES_OK;
 	}
 	if (rc == AKSES_OK && target.active && target.role == ROLE_ADMIN) {
-		sqlite3_stmt *s = store_prep(st, "SELECT count(*) FROM staff"
-		                                 " WHERE role = 'ADMIN' AND active = 1");
+		db_stmt *s = store_prep(st, "SELECT count(*) FROM staff"
+		                            " WHERE role = 'ADMIN' AND active = 1");
 		if (!s)
 			rc = AKSES_E_IO;
 		else {
 			int64_t admins =
-			    sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-			sqlite3_finalize(s);
+			    db_step(s) == DB_ROW ? db_col_int64(s, 0) : 0;
+			db_finalize(s);
 			if (admins <= 1)
 				rc = AKSES_E_ROLE;
 		}
@@ -184,20 +180,20 @@ akses_status store_staff_set_pin(store *st, int64_t actor_id, int64_t staff_id, 
 	if (rc == AKSES_OK) {
 		/* set by someone else (an ADMIN): its owner must choose their own at the next
 		 * sign-in, and is told who set it and when */
-		sqlite3_stmt *s = store_prep(st, "UPDATE staff SET pin_hash = ?2, failed_pins = 0,"
-		                                 " locked_until = 0, pin_must_change = ?3,"
-		                                 " pin_set_by = ?4, pin_set_at = ?5 WHERE id = ?1");
+		db_stmt *s = store_prep(st, "UPDATE staff SET pin_hash = ?2, failed_pins = 0,"
+		                            " locked_until = 0, pin_must_change = ?3,"
+		                            " pin_set_by = ?4, pin_set_at = ?5 WHERE id = ?1");
 		if (!s)
 			rc = AKSES_E_IO;
 		else {
-			sqlite3_bind_int64(s, 1, staff_id);
-			sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
-			sqlite3_bind_int(s, 3, actor_id != staff_id);
-			sqlite3_bind_int64(s, 4, actor_id);
-			sqlite3_bind_int64(s, 5, clock_now());
-			int src = sqlite3_step(s);
-			sqlite3_finalize(s);
-			if (src != SQLITE_DONE)
+			db_bind_int64(s, 1, staff_id);
+			db_bind_text(s, 2, hash);
+			db_bind_int(s, 3, actor_id != staff_id);
+			db_bind_int64(s, 4, actor_id);
+			db_bind_int64(s, 5, clock_now());
+			int src = db_step(s);
+			db_finalize(s);
+			if (src != DB_DONE)
 				rc = store_fail(st, src);
 		}
 	}
@@ -221,17 +217,17 @@ akses_status store_staff_get(store *st, int64_t staff_id, struct akses_staff *ou
 }
 
 /* One row of the list into *row (a struct akses_staff). */
-static bool staff_row(sqlite3_stmt *s, void *row, void *ctx)
+static bool staff_row(db_stmt *s, void *row, void *ctx)
 {
 	struct akses_staff *p = row;
 	(void)ctx;
-	p->id = sqlite3_column_int64(s, 0);
+	p->id = db_col_int64(s, 0);
 	store_col_text(s, 1, p->name, sizeof p->name);
 	p->role = store_col_role(s, 2);
-	p->active = sqlite3_column_int(s, 3) != 0;
-	p->failed_pins = sqlite3_column_int(s, 4);
-	p->locked_until = sqlite3_column_int64(s, 5);
-	p->created_at = sqlite3_column_int64(s, 6);
+	p->active = db_col_int(s, 3) != 0;
+	p->failed_pins = db_col_int(s, 4);
+	p->locked_until = db_col_int64(s, 5);
+	p->created_at = db_col_int64(s, 6);
 	return true;
 }
 
@@ -241,11 +237,11 @@ akses_status store_staff_list(store *st, akses_role role, struct akses_staff **o
 		return AKSES_E_INVALID_ARG;
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = store_prep(st, "SELECT id, name, role, active, failed_pins, locked_until,"
-	                                 " created_at FROM staff WHERE ?1 = '' OR role = ?1"
-	                                 " ORDER BY name, id");
+	db_stmt *s = store_prep(st, "SELECT id, name, role, active, failed_pins, locked_until,"
+	                            " created_at FROM staff WHERE CAST(?1 AS TEXT) = '' OR role = ?1"
+	                            " ORDER BY name, id");
 	if (!s)
 		return AKSES_E_IO;
-	sqlite3_bind_text(s, 1, role == ROLE_NONE ? "" : wf_role_code(role), -1, SQLITE_STATIC);
+	db_bind_text(s, 1, role == ROLE_NONE ? "" : wf_role_code(role));
 	return store_rows(st, s, sizeof **out, staff_row, NULL, out, n);
 }

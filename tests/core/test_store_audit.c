@@ -53,13 +53,13 @@ static void teardown(void)
 /* Run SQL on the DB file through a connection of our own, as someone holding the file would. */
 static void tamper(const char *sql)
 {
-	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
+	sqlite3 *raw = NULL;
+	ck_assert_int_eq(sqlite3_open(w.path, &raw), SQLITE_OK);
+	sqlite3_busy_timeout(raw, 5000);
 	char *err = NULL;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	int rc = sqlite3_exec(raw, sql, NULL, NULL, &err);
 	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, err ? err : "?");
-	sqlite3_close(db);
+	sqlite3_close(raw);
 }
 
 START_TEST(test_busy_db_verifies_row_by_row)
@@ -79,14 +79,14 @@ END_TEST
 
 START_TEST(test_the_store_refuses_to_edit_or_delete_audit_rows)
 {
-	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
+	sqlite3 *raw = NULL;
+	ck_assert_int_eq(sqlite3_open(w.path, &raw), SQLITE_OK);
 	ck_assert_int_ne(
-	    sqlite3_exec(db, "UPDATE audit SET detail = 'x' WHERE id = 3", NULL, NULL, NULL),
+	    sqlite3_exec(raw, "UPDATE audit SET detail = 'x' WHERE id = 3", NULL, NULL, NULL),
 	    SQLITE_OK);
-	ck_assert_int_ne(sqlite3_exec(db, "DELETE FROM audit WHERE id = 3", NULL, NULL, NULL),
+	ck_assert_int_ne(sqlite3_exec(raw, "DELETE FROM audit WHERE id = 3", NULL, NULL, NULL),
 	                 SQLITE_OK);
-	sqlite3_close(db);
+	sqlite3_close(raw);
 	ck_assert_int_eq(world_audit_verify(w.st, NULL, NULL), AKSES_OK);
 }
 END_TEST
@@ -119,10 +119,10 @@ END_TEST
 START_TEST(test_an_edit_with_a_recomputed_hash_breaks_the_next_link)
 {
 	/* the forger rewrites row 5 and its hash, but cannot rewrite every later row unseen */
-	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
+	sqlite3 *raw = NULL;
+	ck_assert_int_eq(sqlite3_open(w.path, &raw), SQLITE_OK);
 	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	ck_assert_int_eq(sqlite3_prepare_v2(raw,
 	                                    "SELECT at, actor_id, action, subject, prev_hash"
 	                                    " FROM audit WHERE id = 5",
 	                                    -1, &s, NULL),
@@ -134,7 +134,7 @@ START_TEST(test_an_edit_with_a_recomputed_hash_breaks_the_next_link)
 	                 sqlite3_column_int64(s, 1), (const char *)sqlite3_column_text(s, 2),
 	                 (const char *)sqlite3_column_text(s, 3), "forged", hash);
 	sqlite3_finalize(s);
-	sqlite3_close(db);
+	sqlite3_close(raw);
 	snprintf(sql, sizeof sql,
 	         "DROP TRIGGER audit_no_update;"
 	         " UPDATE audit SET detail = 'forged', hash = '%s' WHERE id = 5",
@@ -191,18 +191,18 @@ END_TEST
  * attacker's only choice without the key file) and keyed set to keyed_flag. */
 static void rechain(const unsigned char *key, int keyed_flag, int64_t edit_id)
 {
-	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	ck_assert_int_eq(sqlite3_exec(db, "DROP TRIGGER IF EXISTS audit_no_update; BEGIN", NULL, NULL, NULL),
+	sqlite3 *raw = NULL;
+	ck_assert_int_eq(sqlite3_open(w.path, &raw), SQLITE_OK);
+	sqlite3_busy_timeout(raw, 5000);
+	ck_assert_int_eq(sqlite3_exec(raw, "DROP TRIGGER IF EXISTS audit_no_update; BEGIN", NULL, NULL, NULL),
 	                 SQLITE_OK);
 	sqlite3_stmt *s = NULL, *u = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	ck_assert_int_eq(sqlite3_prepare_v2(raw,
 	                                    "SELECT id, at, actor_id, action, subject, detail"
 	                                    " FROM audit ORDER BY id",
 	                                    -1, &s, NULL),
 	                 SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	ck_assert_int_eq(sqlite3_prepare_v2(raw,
 	                                    "UPDATE audit SET detail = ?1, prev_hash = ?2,"
 	                                    " hash = ?3, keyed = ?4 WHERE id = ?5",
 	                                    -1, &u, NULL),
@@ -227,8 +227,8 @@ static void rechain(const unsigned char *key, int keyed_flag, int64_t edit_id)
 	}
 	sqlite3_finalize(s);
 	sqlite3_finalize(u);
-	ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	ck_assert_int_eq(sqlite3_exec(raw, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
 }
 
 START_TEST(test_deleting_the_last_rows_is_caught_by_an_anchor)
