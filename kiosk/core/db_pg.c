@@ -95,7 +95,10 @@ static db_err pg_class(struct pg_conn *c, const PGresult *r)
 static int pg_fail(struct pg_conn *c, PGresult *r)
 {
 	db_err e = pg_class(c, r);
-	const char *m = r ? PQresultErrorMessage(r) : "";
+	/* the server's own sentence, without libpq's "ERROR:  " in front */
+	const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	if (!m || !*m)
+		m = r ? PQresultErrorMessage(r) : "";
 	if (!*m)
 		m = PQerrorMessage(c->pg);
 	pg_set(c, e, m);
@@ -536,6 +539,14 @@ int db_pg_set_lock_timeout(db *d, int ms)
 		return DB_ERROR;
 	c->lock_timeout_ms = ms;
 	return pg_apply_settings(c);
+}
+
+const char *db_pg_dbname(db *d)
+{
+	if (d->drv != &pg_driver)
+		return "";
+	const char *name = PQdb(((struct pg_conn *)d)->pg);
+	return name ? name : "";
 }
 
 int db_pg_open(const char *conninfo, const char *passfile, db **out, char *err, size_t n)

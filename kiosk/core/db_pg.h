@@ -18,4 +18,7 @@ int db_pg_open(const char *conninfo, const char *passfile, db **out, char *err, 
  * a row lock) before it fails with DB_E_BUSY; 0 waits for ever. Default 5000 ms. */
 int db_pg_set_lock_timeout(db *c, int ms);
 
+/* The name of the database c is connected to ("" for a connection of another driver). */
+const char *db_pg_dbname(db *c);
+
 #endif

@@ -35,7 +35,7 @@ static akses_status req_next_number(store *st, int64_t now, char out[AKSES_NUMBE
 	char day[24];
 	clock_format_day(now, day, sizeof day);
 	db_stmt *s = store_prep(st, "INSERT INTO day_counter(day, n) VALUES (?1, 1)"
-	                            " ON CONFLICT(day) DO UPDATE SET n = n + 1 RETURNING n");
+	                            " ON CONFLICT(day) DO UPDATE SET n = day_counter.n + 1 RETURNING n");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_text(s, 1, day);
