@@ -196,6 +196,17 @@ akses_status store_receipt_reissue(store *st, const char *number, int64_t actor_
 akses_status store_request_list(store *st, req_state state, struct akses_request_summary **out,
                                 int *n);
 
+/* The rows a page of a list holds unless told otherwise, and the most it may hold. */
+#define STORE_PAGE_DEFAULT 50
+#define STORE_PAGE_MAX 1000
+
+/* One page of store_request_list: page from 1, per_page from 1 to STORE_PAGE_MAX rows (else
+ * AKSES_E_INVALID_ARG), and in *total how many requests (of that state) there are in all. Only the
+ * page's rows are read in full, so a page costs the same on a year of requests as on a day's. A
+ * page past the end is empty (*n 0, *out NULL). */
+akses_status store_request_page(store *st, req_state state, int page, int per_page,
+                                struct akses_request_summary **out, int *n, int64_t *total);
+
 /* What waits for this actor's role, oldest first, with due times. */
 akses_status store_inbox(store *st, int64_t actor_id, struct akses_request_summary **out, int *n);
 

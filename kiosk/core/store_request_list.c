@@ -84,6 +84,55 @@ akses_status store_request_list(store *st, req_state state, struct akses_request
 	return rc;
 }
 
+akses_status store_request_page(store *st, req_state state, int page, int per_page,
+                                struct akses_request_summary **out, int *n, int64_t *total)
+{
+	if (!st || !out || !n || !total || page < 1 || per_page < 1 || per_page > STORE_PAGE_MAX)
+		return AKSES_E_INVALID_ARG;
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	akses_status rc = store_expire_stale(st, NULL);
+	if (rc != AKSES_OK)
+		return rc;
+	const char *code = state == RS_NONE ? "" : wf_state_code(state);
+	/* the count and the page from one snapshot, so a submission in between cannot make the
+	 * total and the rows disagree */
+	bool began = store_read_begin(st);
+	db_stmt *s = store_prep(st, "SELECT count(*) FROM request"
+	                            " WHERE CAST(?1 AS TEXT) = '' OR state = ?1");
+	if (!s) {
+		store_read_end(st, began);
+		return AKSES_E_IO;
+	}
+	db_bind_text(s, 1, code);
+	int src = db_step(s);
+	*total = src == DB_ROW ? db_col_int64(s, 0) : 0;
+	db_finalize(s);
+	if (src != DB_ROW) {
+		rc = store_fail(st, src);
+		store_read_end(st, began);
+		return rc;
+	}
+	/* the page's ids first, by the order alone; the summary's columns (the newest step of each)
+	 * are then read for those rows only */
+	s = store_prep(st, REQ_SUMMARY_SQL " JOIN (SELECT id FROM request"
+	                                   " WHERE CAST(?1 AS TEXT) = '' OR state = ?1"
+	                                   " ORDER BY created_at DESC, id DESC LIMIT ?2 OFFSET ?3)"
+	                                   " pg ON pg.id = r.id ORDER BY r.created_at DESC, r.id DESC");
+	if (!s) {
+		store_read_end(st, began);
+		return AKSES_E_IO;
+	}
+	db_bind_text(s, 1, code);
+	db_bind_int(s, 2, per_page);
+	db_bind_int64(s, 3, (int64_t)(page - 1) * per_page);
+	rc = req_summaries(st, s, ROLE_NONE, 0, out, n);
+	db_finalize(s);
+	store_read_end(st, began);
+	return rc;
+}
+
 /* Any active staff member may ask; a role that no step waits for (ADMIN) gets an empty inbox. A
  * TIM_TEKNIS sees only the visits they escort (step 7 waits for that escort, not for the role). */
 akses_status store_inbox(store *st, int64_t actor_id, struct akses_request_summary **out, int *n)

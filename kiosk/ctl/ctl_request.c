@@ -15,7 +15,7 @@ static const char *const help =
        "           [--id-type nik|passport|kitas] [--companion 'NAME;[TYPE:]NUMBER']...\n"
        "           [--equipment TEXT]... --consent\n"
        "       aksesctl request show REQ --as ID\n"
-       "       aksesctl request list --as ID [--state STATE]\n"
+       "       aksesctl request list --as ID [--state STATE] [--page N] [--per-page M]\n"
        "       aksesctl request cancel REQ (--as ID --reason T | --phone-digits DDDD)\n"
        "\n"
        "submit  SOP step 1, the applicant's: no staff sign-in. C is one of maintenance,\n"
@@ -27,7 +27,9 @@ static const char *const help =
        "show    the whole request and its timeline (staff). The NIK is masked except for the\n"
        "        KOORDINATOR, who verifies it; the phone except for the KOORDINATOR and HELPDESK.\n"
        "list    requests, newest first, with the step that waits and when it is due (staff).\n"
-       "        STATE is a state code such as SUBMITTED, APPROVED, CLOSED.\n"
+       "        STATE is a state code such as SUBMITTED, APPROVED, CLOSED. One page of M\n"
+       "        requests (default 50, at most 1000) at a time, page N (default 1), with the\n"
+       "        total.\n"
        "cancel  before step 6: a KOORDINATOR with a reason, or the applicant with the last 4\n"
        "        digits of the phone number given on the request.\n");
 
@@ -488,13 +490,40 @@ int ctl_print_summaries(struct ctl *c, const struct akses_request_summary *r, in
 	return CTL_EXIT_OK;
 }
 
-/* 'request_list()' - List requests (staff), optionally of one state. */
+/* One page of the list: the rows as `request inbox` prints them, then which page of how many
+ * (text), or an object with the page, its size, the total and the rows (JSON). */
+static int request_page_print(struct ctl *c, const struct akses_request_summary *list, int n,
+                              int page, int per_page, int64_t total)
+{
+	int64_t pages = total > 0 ? (total + per_page - 1) / per_page : 1;
+	if (c->json) {
+		int64_t now = clock_now();
+		cJSON *o = cJSON_CreateObject(), *a = cJSON_CreateArray();
+		cJSON_AddNumberToObject(o, "page", page);
+		cJSON_AddNumberToObject(o, "per_page", per_page);
+		cJSON_AddNumberToObject(o, "pages", (double)pages);
+		cJSON_AddNumberToObject(o, "total", (double)total);
+		for (int i = 0; i < n; i++)
+			cJSON_AddItemToArray(a, ctl_json_summary(&list[i], now));
+		cJSON_AddItemToObject(o, "requests", a);
+		return ctl_json_print(o);
+	}
+	int rc = ctl_print_summaries(c, list, n);
+	if (rc == CTL_EXIT_OK && total > 0)
+		printf(T_("Page %d of %lld, %lld requests in all.\n"), page, (long long)pages,
+		       (long long)total);
+	return rc;
+}
+
+/* 'request_list()' - List requests (staff), optionally of one state, a page at a time. */
 static int request_list(struct ctl *c, int argc, char **argv)
 {
-	const char *as = NULL, *state_s = NULL;
+	const char *as = NULL, *state_s = NULL, *page_s = NULL, *per_page_s = NULL;
 	const struct ctl_opt opts[] = {
 	    {.name = "as", .kind = CTL_OPT_VALUE, .value = &as},
 	    {.name = "state", .kind = CTL_OPT_VALUE, .value = &state_s},
+	    {.name = "page", .kind = CTL_OPT_VALUE, .value = &page_s},
+	    {.name = "per-page", .kind = CTL_OPT_VALUE, .value = &per_page_s},
 	    {.name = NULL},
 	};
 	int rc = ctl_args(c, argc, argv, "request list", T_(help), opts, NULL, 0, 0, NULL);
@@ -503,14 +532,22 @@ static int request_list(struct ctl *c, int argc, char **argv)
 	req_state state = RS_NONE;
 	if (state_s && (wf_state_parse(state_s, &state) != 0 || state == RS_NONE))
 		return ctl_usage(T_("unknown state '%s'"), state_s);
+	int64_t page = 1, per_page = STORE_PAGE_DEFAULT;
+	if (page_s && (ctl_parse_id(page_s, &page) != 0 || page > INT32_MAX))
+		return ctl_usage(T_("--page needs a page number from 1, not '%s'"), page_s);
+	if (per_page_s && (ctl_parse_id(per_page_s, &per_page) != 0 || per_page > STORE_PAGE_MAX))
+		return ctl_usage(T_("--per-page needs a number from 1 to %d, not '%s'"), STORE_PAGE_MAX,
+		                 per_page_s);
 	if ((rc = ctl_signin_as(c, as)) != CTL_EXIT_OK)
 		return rc;
 	struct akses_request_summary *list = NULL;
 	int n = 0;
-	akses_status st = store_request_list(c->st, state, &list, &n);
+	int64_t total = 0;
+	akses_status st =
+	    store_request_page(c->st, state, (int)page, (int)per_page, &list, &n, &total);
 	if (st != AKSES_OK)
 		return ctl_fail(c, st, NULL);
-	rc = ctl_print_summaries(c, list, n);
+	rc = request_page_print(c, list, n, (int)page, (int)per_page, total);
 	free(list);
 	return rc;
 }
