@@ -341,10 +341,10 @@ static sqlite3 *world_side(struct world *w)
 	return sq;
 }
 
-/* The second connection through sq.h: the world's file read-only, or its server database. */
-static sq *world_side_db(struct world *w)
+/* The second connection through db.h: the world's file read-only, or its server database. */
+static db *world_side_db(struct world *w)
 {
-	sq *d = NULL;
+	db *d = NULL;
 	char err[256] = "";
 	if (tu_db_on_server())
 		ck_assert_msg(db_pg_open(w->path, NULL, &d, err, sizeof err) == DB_OK, "%s", err);
@@ -357,7 +357,7 @@ static sq *world_side_db(struct world *w)
 /* world_dump on a server: each table's rows as PostgreSQL writes a whole row, in key order. */
 static char *world_dump_server(struct world *w, const char *skip)
 {
-	sq *d = world_side_db(w);
+	db *d = world_side_db(w);
 	struct world_buf b = {0};
 	ck_assert_int_eq(db_begin_read(d), DB_OK);
 	db_stmt *tables = NULL;
