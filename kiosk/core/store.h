@@ -35,10 +35,17 @@ struct store_options {
 	 * NULL or "": the DB's path + ".key". Made by the first audit write when the DB has no
 	 * keyed row yet (aksesctl init); while it is missing, writes fail with AKSES_E_AUDIT_KEY. */
 	const char *audit_key_path;
+	const char *passfile;  /* PostgreSQL: libpq's password file (NULL: ~/.pgpass, $PGPASSFILE) */
 
 	bool short_lived;     /* one command then exit (aksesctl): on a full disk with no -shm yet,
 	                         it may read with a private WAL index (store_open) */
 };
+
+/* Whether a --db target names a PostgreSQL server (a postgresql:// URI or a conninfo) rather
+ * than a SQLite file: then there is no file to look for, and a failed store_open says why in
+ * store_open_errmsg (the server's or libpq's words, e.g. "connection refused"). */
+bool store_is_server(const char *target);
+const char *store_open_errmsg(void);
 
 /* Open (creating with mode 0600 if absent) and migrate to STORE_SCHEMA_VERSION. WAL,
  * synchronous=FULL, foreign_keys, secure_delete, busy timeout. opt may be NULL (defaults).

@@ -151,6 +151,14 @@ const char *store_guard_station(const char *station);
  * A key file that is there but unreadable, not a regular file, or open to group/others leaves
  * the store unkeyed too. */
 void store_audit_key_open(store *st, const char *db_path, const char *opt_path);
+
+/* The handle's path (the --db target as given) and options, defaults where opt leaves them. */
+void store_set_options(store *st, const char *path, const struct store_options *opt);
+
+/* store_open for a PostgreSQL target (db_target_is_pg): connect, migrate, the audit key
+ * (store_open_pg.c). And its store_check: the server answers and the schema is there. */
+akses_status store_open_pg(const char *target, const struct store_options *opt, store **out);
+akses_status store_pg_check(store *st);
 /* For a write, inside its transaction: AKSES_OK with the key loaded. A DB without keyed rows
  * and without a key file gets a new key (0600, O_EXCL: one of two racing writers makes it),
  * keyed from next_id on. AKSES_E_AUDIT_KEY when keyed rows exist but the key is missing. */

@@ -107,6 +107,8 @@ akses_status store_still_same(store *st)
 {
 	if (!st)
 		return AKSES_E_INVALID_ARG;
+	if (db_engine_of(st->db) == DB_ENGINE_PG) /* a server: there is no file to swap */
+		return AKSES_OK;
 	dev_t dev;
 	ino_t ino;
 	if (!store_file_id(st->path, &dev, &ino) || dev != st->dev || ino != st->ino) {
@@ -227,6 +229,23 @@ static akses_status store_schema_current(store *st)
 	return version == store_schema_count() ? AKSES_OK : AKSES_E_READ_ONLY;
 }
 
+void store_set_options(store *st, const char *path, const struct store_options *opt)
+{
+	snprintf(st->path, sizeof st->path, "%s", path);
+	st->opt.pass_grace_min = STORE_GRACE_MIN_DEFAULT;
+	st->opt.scan_repeat_s = STORE_REPEAT_S_DEFAULT;
+	st->opt.busy_timeout_ms = STORE_BUSY_MS_DEFAULT;
+	if (opt) {
+		if (opt->pass_grace_min >= 0)
+			st->opt.pass_grace_min = opt->pass_grace_min;
+		if (opt->scan_repeat_s >= 0)
+			st->opt.scan_repeat_s = opt->scan_repeat_s;
+		if (opt->busy_timeout_ms > 0)
+			st->opt.busy_timeout_ms = opt->busy_timeout_ms;
+		st->opt.short_lived = opt->short_lived;
+	}
+}
+
 akses_status store_open(const char *path, const struct store_options *opt, store **out)
 {
 	if (!path || !*path || !out)
@@ -236,6 +255,8 @@ akses_status store_open(const char *path, const struct store_options *opt, store
 		return AKSES_E_INVALID_ARG;
 	if (secret_init() != AKSES_OK)
 		return AKSES_E_IO;
+	if (db_target_is_pg(path))
+		return store_open_pg(path, opt, out);
 	/* Only a regular file is a DB: never a link (its target would become a DB, a dangling one's
 	 * created), a device (/dev/null: SQLite would make /dev/null-journal) or a folder. */
 	struct stat sb;
@@ -255,19 +276,7 @@ akses_status store_open(const char *path, const struct store_options *opt, store
 	store *st = calloc(1, sizeof *st);
 	if (!st)
 		return AKSES_E_NOMEM;
-	snprintf(st->path, sizeof st->path, "%s", path);
-	st->opt.pass_grace_min = STORE_GRACE_MIN_DEFAULT;
-	st->opt.scan_repeat_s = STORE_REPEAT_S_DEFAULT;
-	st->opt.busy_timeout_ms = STORE_BUSY_MS_DEFAULT;
-	if (opt) {
-		if (opt->pass_grace_min >= 0)
-			st->opt.pass_grace_min = opt->pass_grace_min;
-		if (opt->scan_repeat_s >= 0)
-			st->opt.scan_repeat_s = opt->scan_repeat_s;
-		if (opt->busy_timeout_ms > 0)
-			st->opt.busy_timeout_ms = opt->busy_timeout_ms;
-		st->opt.short_lived = opt->short_lived;
-	}
+	store_set_options(st, path, opt);
 	/* the file SQLite opened is the one we looked at (not swapped in between); every write
 	 * transaction compares the path with it again (store_still_same) */
 	if (!store_file_id(path, &st->dev, &st->ino)) {
@@ -306,7 +315,7 @@ void store_close(store *st)
 
 akses_status store_wal_wipe(store *st)
 {
-	if (st->read_only)
+	if (st->read_only || db_engine_of(st->db) == DB_ENGINE_PG) /* no WAL file: see store_open_pg.c */
 		return AKSES_OK;
 	/* the pragma is sqlite3_wal_checkpoint_v2(TRUNCATE) with its SQLITE_BUSY turned into a first
 	 * column of 1, and any other error classed by the driver like every statement's */
@@ -323,6 +332,8 @@ akses_status store_wal_wipe(store *st)
 
 akses_status store_check(store *st)
 {
+	if (db_engine_of(st->db) == DB_ENGINE_PG)
+		return store_pg_check(st);
 	db_stmt *s = store_prep(st, "PRAGMA integrity_check");
 	if (!s)
 		return AKSES_E_DB_CORRUPT;
@@ -336,6 +347,10 @@ akses_status store_backup(store *st, const char *path)
 {
 	if (!path || !*path)
 		return AKSES_E_INVALID_ARG;
+	if (db_engine_of(st->db) == DB_ENGINE_PG) {
+		snprintf(st->errmsg, sizeof st->errmsg, "PostgreSQL: pg_dump -Fc");
+		return AKSES_E_IO; /* the server's own tools back it up (docs/postgresql.md) */
+	}
 	/* refuse to overwrite: a backup target that exists is probably a mistake */
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)

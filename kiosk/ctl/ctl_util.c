@@ -171,7 +171,7 @@ int ctl_open(struct ctl *c)
 	const char *path = settings_db(&c->cfg, c->db_path);
 	c->db_path = path;
 	/* a mistyped --db must not quietly create an empty DB and answer from it */
-	if (!c->create_db && access(path, F_OK) != 0) {
+	if (!c->create_db && !store_is_server(path) && access(path, F_OK) != 0) {
 		char detail[600];
 		snprintf(detail, sizeof detail, "%s: %s (%s)", path, strerror(errno),
 		         T_("create the database with 'aksesctl init'"));
@@ -185,7 +185,9 @@ int ctl_open(struct ctl *c)
 		int err = errno;
 		c->st = NULL;
 		char detail[600];
-		if (st == AKSES_E_IO)
+		if (store_is_server(path))
+			snprintf(detail, sizeof detail, "%s: %s", path, store_open_errmsg());
+		else if (st == AKSES_E_IO)
 			ctl_io_detail(path, err, detail, sizeof detail);
 		else
 			snprintf(detail, sizeof detail, "%s", path);

@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "db_pg.h"
+#include "db_sqlite.h"
 #include "testutil.h"
 #include "wf.h"
 
@@ -27,8 +29,10 @@ static void world_drop_template(void)
 	if (tmpl_path[0] && getpid() == tmpl_owner) {
 		char key[300];
 		unlink(tmpl_path);
-		snprintf(key, sizeof key, "%s.key", tmpl_path);
+		snprintf(key, sizeof key, "%s.key", tu_db_on_server() ? tu_db_name(tmpl_path) : tmpl_path);
 		unlink(key);
+		if (tu_db_on_server())
+			tu_db_drop(tmpl_path);
 	}
 }
 
@@ -98,12 +102,19 @@ void world_open(struct world *w)
 	tu_set_now(WORLD_NOW);
 	*w = tmpl_ids;
 	w->st = NULL;
-	tu_db_path(w->path, sizeof w->path);
-	world_copy(tmpl_path, w->path);
-	/* and its audit key (the store's default place: next to the DB) */
+	/* and its audit key (the store's default place: next to the DB; a server's database's in
+	 * the working folder, named after the database) */
 	char from_key[300], to_key[300];
-	snprintf(from_key, sizeof from_key, "%s.key", tmpl_path);
-	snprintf(to_key, sizeof to_key, "%s.key", w->path);
+	if (tu_db_on_server()) {
+		tu_db_clone(tmpl_path, w->path, sizeof w->path);
+		snprintf(from_key, sizeof from_key, "%s.key", tu_db_name(tmpl_path));
+		snprintf(to_key, sizeof to_key, "%s.key", tu_db_name(w->path));
+	} else {
+		tu_db_path(w->path, sizeof w->path);
+		world_copy(tmpl_path, w->path);
+		snprintf(from_key, sizeof from_key, "%s.key", tmpl_path);
+		snprintf(to_key, sizeof to_key, "%s.key", w->path);
+	}
 	world_copy(from_key, to_key);
 	akses_status rc = store_open(w->path, NULL, &w->st);
 	ck_assert_msg(rc == AKSES_OK, "store_open %s: %d", w->path, rc);
@@ -123,6 +134,11 @@ void world_close(struct world *w)
 		unlink(side);
 		snprintf(side, sizeof side, "%s.key", w->path);
 		unlink(side);
+		if (tu_db_on_server()) {
+			snprintf(side, sizeof side, "%s.key", tu_db_name(w->path));
+			unlink(side);
+			tu_db_drop(w->path);
+		}
 	}
 	w->path[0] = '\0';
 }
@@ -227,23 +243,24 @@ const char *world_receipt(const char *number)
 }
 
 static sqlite3 *world_side(struct world *w);
+static db *world_side_db(struct world *w);
 
 akses_status world_pass(struct world *w, int64_t pass_id, struct akses_pass *out)
 {
 	/* the store lists passes by request: find the pass's request number beside it */
-	sqlite3 *db = world_side(w);
-	sqlite3_stmt *s = NULL;
+	db *d = world_side_db(w);
+	db_stmt *s = NULL;
 	char number[AKSES_NUMBER_BUF] = "";
-	ck_assert_int_eq(sqlite3_prepare_v2(db,
-	                                    "SELECT r.number FROM pass p JOIN request r"
-	                                    " ON r.id = p.request_id WHERE p.id = ?1",
-	                                    -1, &s, NULL),
-	                 SQLITE_OK);
-	sqlite3_bind_int64(s, 1, pass_id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		snprintf(number, sizeof number, "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	sqlite3_close(db);
+	ck_assert_int_eq(db_prepare(d,
+	                            "SELECT r.number FROM pass p JOIN request r"
+	                            " ON r.id = p.request_id WHERE p.id = ?1",
+	                            &s),
+	                 DB_OK);
+	db_bind_int64(s, 1, pass_id);
+	if (db_step(s) == DB_ROW)
+		snprintf(number, sizeof number, "%s", db_col_text(s, 0));
+	db_finalize(s);
+	db_close(d);
 	if (!number[0])
 		return AKSES_E_PASS_NOT_FOUND;
 	struct akses_pass *list = NULL;
@@ -342,11 +359,61 @@ static void world_put(struct world_buf *b, const char *s, size_t n)
 
 static sqlite3 *world_side(struct world *w)
 {
-	sqlite3 *db = NULL;
-	ck_assert_msg(sqlite3_open_v2(w->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK,
+	sqlite3 *sq = NULL;
+	ck_assert_msg(sqlite3_open_v2(w->path, &sq, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK,
 	              "open %s", w->path);
-	sqlite3_busy_timeout(db, 5000);
-	return db;
+	sqlite3_busy_timeout(sq, 5000);
+	return sq;
+}
+
+/* The second connection through db.h: the world's file read-only, or its server database. */
+static db *world_side_db(struct world *w)
+{
+	db *d = NULL;
+	char err[256] = "";
+	if (tu_db_on_server())
+		ck_assert_msg(db_pg_open(w->path, NULL, &d, err, sizeof err) == DB_OK, "%s", err);
+	else
+		ck_assert_msg(db_sqlite_open(w->path, SQLITE_OPEN_READONLY, &d) == DB_OK, "open %s",
+		              w->path);
+	return d;
+}
+
+/* world_dump on a server: each table's rows as PostgreSQL writes a whole row, in key order. */
+static char *world_dump_server(struct world *w, const char *skip)
+{
+	db *d = world_side_db(w);
+	struct world_buf b = {0};
+	ck_assert_int_eq(db_begin_read(d), DB_OK);
+	db_stmt *tables = NULL;
+	ck_assert_int_eq(db_prepare(d,
+	                            "SELECT table_name FROM information_schema.tables"
+	                            " WHERE table_schema = 'public' ORDER BY 1",
+	                            &tables),
+	                 DB_OK);
+	while (db_step(tables) == DB_ROW) {
+		const char *name = db_col_text(tables, 0);
+		if (skip && strcmp(name, skip) == 0)
+			continue;
+		char sql[256];
+		snprintf(sql, sizeof sql, "SELECT t::text FROM \"%s\" t ORDER BY 1", name);
+		world_put(&b, "## ", 3);
+		world_put(&b, name, strlen(name));
+		world_put(&b, "\n", 1);
+		db_stmt *rows = NULL;
+		ck_assert_msg(db_prepare(d, sql, &rows) == DB_OK, "%s", sql);
+		while (db_step(rows) == DB_ROW) {
+			world_put(&b, db_col_text(rows, 0), strlen(db_col_text(rows, 0)));
+			world_put(&b, "\n", 1);
+		}
+		db_finalize(rows);
+	}
+	db_finalize(tables);
+	db_commit(d);
+	db_close(d);
+	if (!b.p)
+		world_put(&b, "", 0);
+	return b.p;
 }
 
 char *world_dump(struct world *w)
@@ -356,14 +423,16 @@ char *world_dump(struct world *w)
 
 char *world_dump_except(struct world *w, const char *skip)
 {
-	sqlite3 *db = world_side(w);
+	if (tu_db_on_server())
+		return world_dump_server(w, skip);
+	sqlite3 *sq = world_side(w);
 	struct world_buf b = {0};
 	sqlite3_stmt *tables = NULL;
-	ck_assert(sqlite3_prepare_v2(db,
+	ck_assert(sqlite3_prepare_v2(sq,
 	                             "SELECT name FROM sqlite_master WHERE type = 'table'"
 	                             " ORDER BY name",
 	                             -1, &tables, NULL) == SQLITE_OK);
-	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	sqlite3_exec(sq, "BEGIN", NULL, NULL, NULL);
 	while (sqlite3_step(tables) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(tables, 0);
 		if (skip && strcmp(name, skip) == 0)
@@ -374,7 +443,7 @@ char *world_dump_except(struct world *w, const char *skip)
 		world_put(&b, name, strlen(name));
 		world_put(&b, "\n", 1);
 		sqlite3_stmt *rows = NULL;
-		ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &rows, NULL) == SQLITE_OK, "%s", sql);
+		ck_assert_msg(sqlite3_prepare_v2(sq, sql, -1, &rows, NULL) == SQLITE_OK, "%s", sql);
 		while (sqlite3_step(rows) == SQLITE_ROW) {
 			for (int c = 0; c < sqlite3_column_count(rows); c++) {
 				/* blobs as their bytes, NULL distinct from "" */
@@ -399,9 +468,9 @@ char *world_dump_except(struct world *w, const char *skip)
 		}
 		sqlite3_finalize(rows);
 	}
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_exec(sq, "COMMIT", NULL, NULL, NULL);
 	sqlite3_finalize(tables);
-	sqlite3_close(db);
+	sqlite3_close(sq);
 	if (!b.p)
 		world_put(&b, "", 0);
 	return b.p;
@@ -409,14 +478,13 @@ char *world_dump_except(struct world *w, const char *skip)
 
 int64_t world_int(struct world *w, const char *sql)
 {
-	sqlite3 *db = world_side(w);
-	sqlite3_stmt *s = NULL;
-	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK, "%s: %s", sql,
-	              sqlite3_errmsg(db));
-	ck_assert_msg(sqlite3_step(s) == SQLITE_ROW, "no row: %s", sql);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
+	db *d = world_side_db(w);
+	db_stmt *s = NULL;
+	ck_assert_msg(db_prepare(d, sql, &s) == DB_OK, "%s: %s", sql, db_errmsg(d));
+	ck_assert_msg(db_step(s) == DB_ROW, "no row: %s: %s", sql, db_errmsg(d));
+	int64_t v = db_col_int64(s, 0);
+	db_finalize(s);
+	db_close(d);
 	return v;
 }
 

@@ -1,0 +1,621 @@
+/* db_pg.c - the PostgreSQL driver behind db.h, on libpq: SQLite's ?N placeholders rewritten to
+ * $N, parameters bound typed, rows read from one PGresult, one writer at a time through an
+ * advisory lock, SQLSTATEs sorted into db_err, and a broken connection reset before the next
+ * transaction (libpq then walks a multi-host list again, to whichever server is the primary). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "db_int.h"
+#include "db_pg.h"
+
+/* The types a parameter is sent with (pg_type.h's OIDs, stable since PostgreSQL 7). Text goes as
+ * type 0, unknown: the server gives it the type of the column or operator it meets. */
+#define PG_INT8OID 20
+#define PG_BYTEAOID 17
+
+/* The one advisory lock key every write transaction takes ("AKSES" in ASCII). */
+#define PG_WRITER_KEY "357840413011"
+
+#define PG_LOCK_TIMEOUT_MS_DEFAULT 5000
+
+struct pg_conn {
+	struct db base;
+	PGconn *pg;
+	db_err err;
+	char msg[512];
+	int64_t changes;
+	int lock_timeout_ms;
+};
+
+struct pg_stmt {
+	struct db_stmt base;
+	char *sql;       /* the statement with $N placeholders */
+	int nparams;     /* the highest placeholder number in it */
+	char **vals;     /* per parameter: its text or bytes, NULL for SQL NULL */
+	int *lens;
+	int *fmts;       /* 0 text, 1 binary (blobs) */
+	unsigned *types; /* Oid: 0, PG_INT8OID or PG_BYTEAOID */
+	PGresult *res;   /* NULL until the statement ran */
+	int row;         /* the current row of res */
+	unsigned char **blobs; /* bytea columns of the current row, unescaped on demand */
+	size_t *blob_lens;
+};
+
+static const struct db_driver pg_driver;
+
+/* ---- errors ---- */
+
+static int pg_set(struct pg_conn *c, db_err e, const char *msg)
+{
+	c->err = e;
+	snprintf(c->msg, sizeof c->msg, "%s", msg && *msg ? msg : "unknown PostgreSQL error");
+	/* libpq's messages end in a newline (and may span lines): keep the first line */
+	c->msg[strcspn(c->msg, "\n")] = '\0';
+	return DB_ERROR;
+}
+
+/* The class of a failed result r (NULL: libpq could not even make one) on connection c. */
+static db_err pg_class(struct pg_conn *c, const PGresult *r)
+{
+	if (PQstatus(c->pg) == CONNECTION_BAD)
+		return DB_E_GONE;
+	if (!r)
+		return DB_E_NOMEM;
+	const char *st = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	if (!st)
+		return DB_E_IO;
+	if (!strcmp(st, "40001") || !strcmp(st, "40P01") || !strcmp(st, "55P03"))
+		return DB_E_BUSY;
+	if (!strncmp(st, "23", 2))
+		return DB_E_CONSTRAINT;
+	if (!strcmp(st, "53100"))
+		return DB_E_FULL;
+	if (!strcmp(st, "53200"))
+		return DB_E_NOMEM;
+	if (!strcmp(st, "25006"))
+		return DB_E_READ_ONLY;
+	if (!strncmp(st, "08", 2) || !strcmp(st, "57P01") || !strcmp(st, "57P02") ||
+	    !strcmp(st, "57P03"))
+		return DB_E_GONE;
+	if (!strcmp(st, "XX001") || !strcmp(st, "XX002"))
+		return DB_E_CORRUPT;
+	/* a standby refuses what writes in its own words (the writer lock: "cannot acquire lock
+	 * mode ExclusiveLock ... while recovery is in progress"); libpq 14+ knows it is one */
+	const char *hs = PQparameterStatus(c->pg, "in_hot_standby");
+	if (hs && !strcmp(hs, "on"))
+		return DB_E_READ_ONLY;
+	return DB_E_IO;
+}
+
+/* Record the failure of r on c (and free r); DB_ERROR. */
+static int pg_fail(struct pg_conn *c, PGresult *r)
+{
+	db_err e = pg_class(c, r);
+	/* the server's own sentence, without libpq's "ERROR:  " in front */
+	const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	if (!m || !*m)
+		m = r ? PQresultErrorMessage(r) : "";
+	if (!*m)
+		m = PQerrorMessage(c->pg);
+	pg_set(c, e, m);
+	PQclear(r);
+	return DB_ERROR;
+}
+
+/* Run sql (no parameters; one or several statements). DB_OK, or DB_ERROR recorded on c. */
+static int pg_run(struct pg_conn *c, const char *sql)
+{
+	PGresult *r = PQexec(c->pg, sql);
+	ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
+		return pg_fail(c, r);
+	PQclear(r);
+	c->err = DB_E_NONE;
+	return DB_OK;
+}
+
+static int pg_apply_settings(struct pg_conn *c)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "SET lock_timeout = %d", c->lock_timeout_ms);
+	return pg_run(c, sql);
+}
+
+static bool pg_in_tx(db *d)
+{
+	PGTransactionStatusType t = PQtransactionStatus(((struct pg_conn *)d)->pg);
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+/* Outside a transaction, a connection found broken is reset once: the server came back, or
+ * libpq finds the new primary in the host list. Never inside one: what it did is gone with the
+ * session, so its caller must see the error. false when the connection is still broken. */
+static bool pg_revive(struct pg_conn *c)
+{
+	if (PQstatus(c->pg) == CONNECTION_OK)
+		return true;
+	PQreset(c->pg);
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
+		return false;
+	}
+	return pg_apply_settings(c) == DB_OK;
+}
+
+/* ---- placeholders ---- */
+
+/* sql with ?N (and bare ?, numbered as SQLite does: one more than the highest so far) rewritten
+ * to $N, except inside '...' literals, "..." names and comments. *nparams gets the highest
+ * number. malloc'd, NULL when out of memory or a number is out of range. */
+static char *pg_rewrite(const char *sql, int *nparams)
+{
+	size_t n = strlen(sql);
+	char *out = malloc(n * 6 + 1); /* "?" -> "$32766" at worst */
+	if (!out)
+		return NULL;
+	char *o = out;
+	int max = 0;
+	const char *p = sql;
+	while (*p) {
+		if (*p == '\'' || *p == '"') { /* a doubled quote closes and reopens: same result */
+			char q = *p;
+			const char *e = strchr(p + 1, q);
+			size_t len = e ? (size_t)(e - p) + 1 : strlen(p);
+			memcpy(o, p, len);
+			o += len;
+			p += len;
+		} else if (p[0] == '-' && p[1] == '-') {
+			size_t len = strcspn(p, "\n");
+			memcpy(o, p, len);
+			o += len;
+			p += len;
+		} else if (p[0] == '/' && p[1] == '*') {
+			const char *e = strstr(p + 2, "*/");
+			size_t len = e ? (size_t)(e - p) + 2 : strlen(p);
+			memcpy(o, p, len);
+			o += len;
+			p += len;
+		} else if (*p == '?') {
+			long num;
+			char *end;
+			if (p[1] >= '0' && p[1] <= '9') {
+				errno = 0;
+				num = strtol(p + 1, &end, 10);
+				if (errno || num < 1 || num > 32766) {
+					free(out);
+					return NULL;
+				}
+			} else {
+				num = max + 1;
+				end = (char *)p + 1;
+			}
+			if (num > max)
+				max = (int)num;
+			o += sprintf(o, "$%ld", num);
+			p = end;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	*nparams = max;
+	return out;
+}
+
+/* ---- statements ---- */
+
+static int pg_prepare(db *d, const char *sql, db_stmt **out)
+{
+	struct pg_conn *c = (struct pg_conn *)d;
+	*out = NULL;
+	if (!pg_in_tx(d) && !pg_revive(c))
+		return DB_ERROR;
+	struct pg_stmt *s = calloc(1, sizeof *s);
+	if (!s)
+		return pg_set(c, DB_E_NOMEM, "out of memory");
+	s->base.drv = &pg_driver;
+	s->base.conn = d;
+	s->sql = pg_rewrite(sql, &s->nparams);
+	if (!s->sql) {
+		free(s);
+		return pg_set(c, DB_E_IO, "a placeholder out of range, or out of memory");
+	}
+	size_t np = (size_t)s->nparams;
+	if (np) {
+		s->vals = calloc(np, sizeof *s->vals);
+		s->lens = calloc(np, sizeof *s->lens);
+		s->fmts = calloc(np, sizeof *s->fmts);
+		s->types = calloc(np, sizeof *s->types);
+		if (!s->vals || !s->lens || !s->fmts || !s->types) {
+			pg_driver.finalize(&s->base);
+			return pg_set(c, DB_E_NOMEM, "out of memory");
+		}
+	}
+	s->row = -1;
+	c->err = DB_E_NONE;
+	*out = &s->base;
+	return DB_OK;
+}
+
+static void pg_blobs_free(struct pg_stmt *s)
+{
+	if (!s->blobs || !s->res)
+		return;
+	for (int i = 0; i < PQnfields(s->res); i++) {
+		PQfreemem(s->blobs[i]);
+		s->blobs[i] = NULL;
+	}
+}
+
+/* Put value v (len bytes, NULL for SQL NULL; copied) into parameter i with its type and format. */
+static int pg_bind(db_stmt *st, int i, const void *v, size_t len, unsigned type, int fmt)
+{
+	struct pg_stmt *s = (struct pg_stmt *)st;
+	struct pg_conn *c = (struct pg_conn *)st->conn;
+	if (i < 1 || i > s->nparams)
+		return pg_set(c, DB_E_IO, "bind index out of range");
+	if (len > (size_t)0x7fffffff)
+		return pg_set(c, DB_E_IO, "value too large");
+	char *copy = NULL;
+	if (v) {
+		copy = malloc(len + 1);
+		if (!copy)
+			return pg_set(c, DB_E_NOMEM, "out of memory");
+		memcpy(copy, v, len);
+		copy[len] = '\0';
+	}
+	free(s->vals[i - 1]);
+	s->vals[i - 1] = copy;
+	s->lens[i - 1] = (int)len;
+	s->fmts[i - 1] = fmt;
+	s->types[i - 1] = type;
+	return DB_OK;
+}
+
+static int pg_bind_int64(db_stmt *s, int i, int64_t v)
+{
+	char buf[24];
+	int len = snprintf(buf, sizeof buf, "%lld", (long long)v);
+	return pg_bind(s, i, buf, (size_t)len, PG_INT8OID, 0);
+}
+
+static int pg_bind_text(db_stmt *s, int i, const char *text)
+{
+	return pg_bind(s, i, text, strlen(text), 0, 0);
+}
+
+static int pg_bind_blob(db_stmt *s, int i, const void *p, size_t n)
+{
+	/* a zero-length blob is an empty bytea, not NULL: pass a non-NULL pointer */
+	return pg_bind(s, i, p ? p : "", n, PG_BYTEAOID, 1);
+}
+
+static int pg_bind_null(db_stmt *s, int i) { return pg_bind(s, i, NULL, 0, 0, 0); }
+
+static int pg_param_count(const db_stmt *s) { return ((const struct pg_stmt *)s)->nparams; }
+
+/* Did this command change rows (what db_changes counts, as sqlite3_changes does)? */
+static bool pg_counts(const char *status)
+{
+	static const char *const verbs[] = {"INSERT ", "UPDATE ", "DELETE ", "MERGE "};
+	for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+		if (!strncmp(status, verbs[k], strlen(verbs[k])))
+			return true;
+	return false;
+}
+
+/* The statement runs at its first step with PQexecParams: one round trip that parses, binds and
+ * runs (the unnamed statement). PQprepare + PQexecPrepared would add a round trip per statement,
+ * since the store prepares a statement for each call and finalizes it after, and named
+ * statements would have to be deallocated and survive a reset. All rows arrive in one PGresult,
+ * which the following steps walk. */
+static int pg_step(db_stmt *st)
+{
+	struct pg_stmt *s = (struct pg_stmt *)st;
+	struct pg_conn *c = (struct pg_conn *)st->conn;
+	if (!s->res) {
+		PGresult *r = PQexecParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
+		                           (const char *const *)s->vals, s->lens, s->fmts, 0);
+		ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+		if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
+			return pg_fail(c, r);
+		if (pg_counts(PQcmdStatus(r)))
+			c->changes = strtoll(PQcmdTuples(r), NULL, 10);
+		int nf = PQnfields(r);
+		if (nf > 0) {
+			s->blobs = calloc((size_t)nf, sizeof *s->blobs);
+			s->blob_lens = calloc((size_t)nf, sizeof *s->blob_lens);
+			if (!s->blobs || !s->blob_lens) {
+				PQclear(r);
+				return pg_set(c, DB_E_NOMEM, "out of memory");
+			}
+		}
+		s->res = r;
+		s->row = -1;
+		c->err = DB_E_NONE;
+	}
+	pg_blobs_free(s);
+	if (s->row < PQntuples(s->res))
+		s->row++;
+	return s->row < PQntuples(s->res) ? DB_ROW : DB_DONE;
+}
+
+static int pg_reset(db_stmt *st)
+{
+	struct pg_stmt *s = (struct pg_stmt *)st;
+	pg_blobs_free(s);
+	free(s->blobs);
+	free(s->blob_lens);
+	s->blobs = NULL;
+	s->blob_lens = NULL;
+	PQclear(s->res);
+	s->res = NULL;
+	s->row = -1;
+	return DB_OK;
+}
+
+static void pg_finalize(db_stmt *st)
+{
+	struct pg_stmt *s = (struct pg_stmt *)st;
+	pg_reset(st);
+	for (int i = 0; s->vals && i < s->nparams; i++)
+		free(s->vals[i]);
+	free(s->vals);
+	free(s->lens);
+	free(s->fmts);
+	free(s->types);
+	free(s->sql);
+	free(s);
+}
+
+/* ---- columns ---- */
+
+/* The current row's value of col, NULL when it is SQL NULL or there is no such row or column. */
+static const char *pg_value(struct pg_stmt *s, int col)
+{
+	if (!s->res || s->row < 0 || s->row >= PQntuples(s->res) || col < 0 ||
+	    col >= PQnfields(s->res) || PQgetisnull(s->res, s->row, col))
+		return NULL;
+	return PQgetvalue(s->res, s->row, col);
+}
+
+static int64_t pg_col_int64(db_stmt *st, int col)
+{
+	const char *v = pg_value((struct pg_stmt *)st, col);
+	if (!v)
+		return 0;
+	/* a comparison is a boolean on PostgreSQL, an integer on SQLite */
+	if (!strcmp(v, "t"))
+		return 1;
+	return strtoll(v, NULL, 10);
+}
+
+static const char *pg_col_text(db_stmt *st, int col)
+{
+	return pg_value((struct pg_stmt *)st, col);
+}
+
+static const void *pg_col_blob(db_stmt *st, int col, size_t *n)
+{
+	struct pg_stmt *s = (struct pg_stmt *)st;
+	const char *v = pg_value(s, col);
+	*n = 0;
+	if (!v)
+		return NULL;
+	if (PQftype(s->res, col) != PG_BYTEAOID) { /* a text read as bytes, as SQLite allows */
+		*n = (size_t)PQgetlength(s->res, s->row, col);
+		return v;
+	}
+	if (!s->blobs[col]) {
+		s->blobs[col] = PQunescapeBytea((const unsigned char *)v, &s->blob_lens[col]);
+		if (!s->blobs[col]) {
+			pg_set((struct pg_conn *)st->conn, DB_E_NOMEM, "out of memory");
+			return NULL;
+		}
+	}
+	*n = s->blob_lens[col];
+	return s->blobs[col];
+}
+
+static bool pg_col_is_null(db_stmt *st, int col) { return !pg_value((struct pg_stmt *)st, col); }
+
+/* ---- connection and transactions ---- */
+
+static int64_t pg_changes(db *d) { return ((struct pg_conn *)d)->changes; }
+
+static int pg_exec(db *d, const char *sql)
+{
+	struct pg_conn *c = (struct pg_conn *)d;
+	if (!pg_in_tx(d) && !pg_revive(c))
+		return DB_ERROR;
+	return pg_run(c, sql);
+}
+
+/* Begin with sql. A BEGIN that finds the connection broken (the server restarted since the last
+ * call: libpq only notices when it writes) resets it and tries once more: nothing was done yet,
+ * so nothing can be done twice. */
+static int pg_begin(struct pg_conn *c, const char *sql)
+{
+	if (pg_in_tx(&c->base))
+		return pg_set(c, DB_E_IO, "a transaction is already open");
+	if (!pg_revive(c))
+		return DB_ERROR;
+	int rc = pg_run(c, sql);
+	if (rc != DB_OK && c->err == DB_E_GONE && pg_revive(c))
+		rc = pg_run(c, sql);
+	if (rc != DB_OK && pg_in_tx(&c->base)) {
+		/* keep the first error, not ROLLBACK's */
+		PQclear(PQexec(c->pg, "ROLLBACK"));
+	}
+	return rc;
+}
+
+/* SQLite serialises writers (BEGIN IMMEDIATE): the store's read-check-write relies on it. The
+ * same on PostgreSQL: every write transaction first takes one transaction-scoped advisory lock,
+ * so writers run one after another across all stations, while readers are never blocked. */
+static int pg_begin_write(db *d)
+{
+	return pg_begin((struct pg_conn *)d,
+	                "BEGIN; SELECT pg_advisory_xact_lock(" PG_WRITER_KEY ")");
+}
+
+static int pg_begin_read(db *d)
+{
+	return pg_begin((struct pg_conn *)d, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+
+static int pg_commit(db *d)
+{
+	struct pg_conn *c = (struct pg_conn *)d;
+	PGTransactionStatusType t = PQtransactionStatus(c->pg);
+	if (t == PQTRANS_INERROR) {
+		/* PostgreSQL answers COMMIT of a failed transaction with a ROLLBACK: say so, keeping
+		 * the class of the error that failed it */
+		PQclear(PQexec(c->pg, "ROLLBACK"));
+		if (c->err == DB_E_NONE)
+			pg_set(c, DB_E_IO, "the transaction failed and was rolled back");
+		return DB_ERROR;
+	}
+	if (t != PQTRANS_INTRANS)
+		return pg_set(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO,
+		              "no transaction is open");
+	PGresult *r = PQexec(c->pg, "COMMIT");
+	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK)
+		return pg_fail(c, r); /* a broken connection here: the outcome is unknown (GONE) */
+	bool committed = !strcmp(PQcmdStatus(r), "COMMIT");
+	PQclear(r);
+	if (!committed)
+		return pg_set(c, DB_E_IO, "the transaction was rolled back");
+	c->err = DB_E_NONE;
+	return DB_OK;
+}
+
+static int pg_rollback(db *d)
+{
+	struct pg_conn *c = (struct pg_conn *)d;
+	if (!pg_in_tx(d))
+		return DB_OK; /* nothing open, or the connection broke and the server rolled back */
+	PGresult *r = PQexec(c->pg, "ROLLBACK");
+	int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+	PQclear(r);
+	return ok || PQstatus(c->pg) == CONNECTION_BAD ? DB_OK : DB_ERROR;
+}
+
+static db_err pg_errclass(db *d) { return ((struct pg_conn *)d)->err; }
+
+static const char *pg_errmsg(db *d)
+{
+	struct pg_conn *c = (struct pg_conn *)d;
+	return c->err == DB_E_NONE ? "not an error" : c->msg;
+}
+
+static int pg_sys_errno(db *d)
+{
+	(void)d;
+	return 0;
+}
+
+static void pg_close(db *d)
+{
+	struct pg_conn *c = (struct pg_conn *)d;
+	PQfinish(c->pg);
+	free(c);
+}
+
+static void pg_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+int db_pg_set_lock_timeout(db *d, int ms)
+{
+	struct pg_conn *c = (struct pg_conn *)d;
+	if (d->drv != &pg_driver || ms < 0)
+		return DB_ERROR;
+	c->lock_timeout_ms = ms;
+	return pg_apply_settings(c);
+}
+
+const char *db_pg_dbname(db *d)
+{
+	if (d->drv != &pg_driver)
+		return "";
+	const char *name = PQdb(((struct pg_conn *)d)->pg);
+	return name ? name : "";
+}
+
+int db_pg_open(const char *conninfo, const char *passfile, db **out, char *err, size_t n)
+{
+	*out = NULL;
+	if (!conninfo || !*conninfo) {
+		snprintf(err, n, "no PostgreSQL connection string");
+		return DB_ERROR;
+	}
+	struct pg_conn *c = calloc(1, sizeof *c);
+	if (!c) {
+		snprintf(err, n, "out of memory");
+		return DB_ERROR;
+	}
+	c->base.drv = &pg_driver;
+	c->lock_timeout_ms = PG_LOCK_TIMEOUT_MS_DEFAULT;
+	/* keywords before dbname are defaults the conninfo may override; after it they win (libpq
+	 * processes them in order). A station must notice a dead link in seconds, not hours. */
+	const char *keys[] = {"connect_timeout", "keepalives_idle", "keepalives_interval",
+	                      "keepalives_count", "fallback_application_name", "client_encoding",
+	                      "dbname", "passfile", NULL};
+	const char *vals[] = {"5", "10", "5", "3", "akses", "UTF8", conninfo,
+	                      passfile && *passfile ? passfile : NULL, NULL};
+	if (!vals[7])
+		keys[7] = NULL;
+	c->pg = PQconnectdbParams(keys, vals, 1);
+	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
+		snprintf(err, n, "%s", c->pg ? PQerrorMessage(c->pg) : "out of memory");
+		err[strcspn(err, "\n")] = '\0';
+		PQfinish(c->pg);
+		free(c);
+		return DB_ERROR;
+	}
+	/* a library never prints: libpq's default writes the server's NOTICEs and WARNINGs to
+	 * stderr (the kiosk's screen has no use for "table does not exist, skipping") */
+	PQsetNoticeProcessor(c->pg, pg_notice, NULL);
+	if (pg_apply_settings(c) != DB_OK) {
+		snprintf(err, n, "%s", c->msg);
+		pg_close(&c->base);
+		return DB_ERROR;
+	}
+	*out = &c->base;
+	return DB_OK;
+}
+
+static const struct db_driver pg_driver = {
+	.engine = DB_ENGINE_PG,
+	.prepare = pg_prepare,
+	.bind_int64 = pg_bind_int64,
+	.bind_text = pg_bind_text,
+	.bind_blob = pg_bind_blob,
+	.bind_null = pg_bind_null,
+	.param_count = pg_param_count,
+	.step = pg_step,
+	.reset = pg_reset,
+	.finalize = pg_finalize,
+	.col_int64 = pg_col_int64,
+	.col_text = pg_col_text,
+	.col_blob = pg_col_blob,
+	.col_is_null = pg_col_is_null,
+	.changes = pg_changes,
+	.exec = pg_exec,
+	.begin_write = pg_begin_write,
+	.begin_read = pg_begin_read,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.in_tx = pg_in_tx,
+	.errclass = pg_errclass,
+	.errmsg = pg_errmsg,
+	.sys_errno = pg_sys_errno,
+	.close = pg_close,
+};
