@@ -50,7 +50,6 @@ aksesctl T_ kiosk/ctl
 akses-paper P_ kiosk/paper
 akses-printer R_ printer
 akses-web W_ kiosk/web
-
 akses-notify M_ kiosk/notify
 LIST
 
