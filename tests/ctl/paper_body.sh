@@ -6,7 +6,9 @@
 # paper follows the language they applied in when staff print it; staff paper follows the session.
 #
 # The reference texts were made by this script with PAPER_BODY_CAPTURE=DIR against the code from
-# before the translation (the Indonesian prints only; the audit anchor's hash, random, left out).
+# before the translation (the Indonesian prints only; the audit anchor's hash, random, left out);
+# the berita acara's then gained one thing on purpose: its table of everyone on the request (a
+# group of up to 30, "Orang dalam permohonan"), every other line as before.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 command -v pdftotext >/dev/null || fail "pdftotext is needed (poppler-utils)"
