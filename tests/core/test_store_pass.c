@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
 #include "store.h"
 #include "testutil.h"
 #include "world.h"
@@ -58,16 +57,7 @@ static void print_badge(int64_t pass_id, int64_t staff_id, print_job_state end)
 /* How many rows a query counts, through a second connection (as another process would see it). */
 static int64_t sql_count(const char *sql, const char *text)
 {
-	db *d = world_db(&w, false);
-	db_stmt *s = NULL;
-	ck_assert_msg(db_prepare(d, sql, &s) == DB_OK, "%s: %s", sql, db_errmsg(d));
-	if (text)
-		db_bind_text(s, 1, text);
-	ck_assert_msg(db_step(s) == DB_ROW, "%s: %s", sql, db_errmsg(d));
-	int64_t v = db_col_int64(s, 0);
-	db_finalize(s);
-	db_close(d);
-	return v;
+	return world_int_text(&w, sql, text);
 }
 
 START_TEST(test_recorded_request_has_one_pass_per_person)

@@ -61,16 +61,7 @@ static void assert_denied(struct akses_scan_result r, deny_reason why)
 /* One integer from a query through a second connection (what another process sees committed). */
 static int64_t sql_int(const char *sql, const char *text)
 {
-	db *d = world_db(&w, false);
-	db_stmt *s = NULL;
-	ck_assert_msg(db_prepare(d, sql, &s) == DB_OK, "%s: %s", sql, db_errmsg(d));
-	if (text)
-		db_bind_text(s, 1, text);
-	ck_assert_msg(db_step(s) == DB_ROW, "%s: %s", sql, db_errmsg(d));
-	int64_t v = db_col_int64(s, 0);
-	db_finalize(s);
-	db_close(d);
-	return v;
+	return world_int_text(&w, sql, text);
 }
 
 static bool pass_inside(int64_t id)

@@ -493,9 +493,16 @@ char *world_dump_except(struct world *w, const char *skip)
 
 int64_t world_int(struct world *w, const char *sql)
 {
+	return world_int_text(w, sql, NULL);
+}
+
+int64_t world_int_text(struct world *w, const char *sql, const char *text)
+{
 	db *d = world_side_db(w);
 	db_stmt *s = NULL;
 	ck_assert_msg(db_prepare(d, sql, &s) == DB_OK, "%s: %s", sql, db_errmsg(d));
+	if (text)
+		db_bind_text(s, 1, text);
 	ck_assert_msg(db_step(s) == DB_ROW, "no row: %s: %s", sql, db_errmsg(d));
 	int64_t v = db_col_int64(s, 0);
 	db_finalize(s);

@@ -85,6 +85,8 @@ char *world_dump_except(struct world *w, const char *skip);
 
 /* One integer from a SQL query on the world's DB through a second connection (e.g. a count). */
 int64_t world_int(struct world *w, const char *sql);
+/* The same with text bound to ?1 (NULL: nothing bound). */
+int64_t world_int_text(struct world *w, const char *sql, const char *text);
 /* A second connection to the world's DB, as another station or process has it: the file
  * (read-only unless write) or the server's database. The caller closes it with db_close. */
 struct db *world_db(struct world *w, bool write);
