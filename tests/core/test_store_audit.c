@@ -2,13 +2,13 @@
  * a recomputed hash, or a deletion made behind the store's back (triggers dropped) is found and
  * named by row id. */
 #include <check.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "db.h"
 #include "store.h"
 #include "store_int.h" /* store_audit_hash: to forge a row the way an attacker would */
 #include "testutil.h"
@@ -50,16 +50,22 @@ static void teardown(void)
 	world_close(&w);
 }
 
-/* Run SQL on the DB file through a connection of our own, as someone holding the file would. */
-static void tamper(const char *sql)
+/* Drop the audit table's guard trigger (each engine names a trigger's table its own way). */
+static const char *unguard(const char *trigger)
 {
-	sqlite3 *raw = NULL;
-	ck_assert_int_eq(sqlite3_open(w.path, &raw), SQLITE_OK);
-	sqlite3_busy_timeout(raw, 5000);
-	char *err = NULL;
-	int rc = sqlite3_exec(raw, sql, NULL, NULL, &err);
-	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, err ? err : "?");
-	sqlite3_close(raw);
+	static char sql[96];
+	snprintf(sql, sizeof sql,
+	         tu_db_on_server() ? "DROP TRIGGER IF EXISTS %s ON audit" : "DROP TRIGGER IF EXISTS %s",
+	         trigger);
+	return sql;
+}
+
+/* Run SQL on the DB through a connection of our own with the guard trigger dropped first, as
+ * someone holding the file (or the server's owner role) would. */
+static void tamper(const char *trigger, const char *sql)
+{
+	world_exec(&w, unguard(trigger));
+	world_exec(&w, sql);
 }
 
 START_TEST(test_busy_db_verifies_row_by_row)
@@ -79,14 +85,10 @@ END_TEST
 
 START_TEST(test_the_store_refuses_to_edit_or_delete_audit_rows)
 {
-	sqlite3 *raw = NULL;
-	ck_assert_int_eq(sqlite3_open(w.path, &raw), SQLITE_OK);
-	ck_assert_int_ne(
-	    sqlite3_exec(raw, "UPDATE audit SET detail = 'x' WHERE id = 3", NULL, NULL, NULL),
-	    SQLITE_OK);
-	ck_assert_int_ne(sqlite3_exec(raw, "DELETE FROM audit WHERE id = 3", NULL, NULL, NULL),
-	                 SQLITE_OK);
-	sqlite3_close(raw);
+	db *raw = world_db(&w, true);
+	ck_assert_int_ne(db_exec(raw, "UPDATE audit SET detail = 'x' WHERE id = 3"), DB_OK);
+	ck_assert_int_ne(db_exec(raw, "DELETE FROM audit WHERE id = 3"), DB_OK);
+	db_close(raw);
 	ck_assert_int_eq(world_audit_verify(w.st, NULL, NULL), AKSES_OK);
 }
 END_TEST
@@ -95,11 +97,9 @@ START_TEST(test_an_edited_row_is_named)
 {
 	int64_t target = world_int(&w, "SELECT id FROM audit WHERE action = 'reject'");
 	char sql[256];
-	snprintf(sql, sizeof sql,
-	         "DROP TRIGGER audit_no_update;"
-	         " UPDATE audit SET detail = 'step=5 decision=approve' WHERE id = %lld",
+	snprintf(sql, sizeof sql, "UPDATE audit SET detail = 'step=5 decision=approve' WHERE id = %lld",
 	         (long long)target);
-	tamper(sql);
+	tamper("audit_no_update", sql);
 	int64_t rows = -1, bad = 0;
 	ck_assert_int_eq(world_audit_verify(w.st, &rows, &bad), AKSES_E_AUDIT_BROKEN);
 	ck_assert_int_eq(bad, target);
@@ -108,8 +108,7 @@ END_TEST
 
 START_TEST(test_an_edited_actor_or_time_is_named)
 {
-	tamper("DROP TRIGGER audit_no_update; UPDATE audit SET actor_id = actor_id + 100 WHERE id "
-	       "= 12");
+	tamper("audit_no_update", "UPDATE audit SET actor_id = actor_id + 100 WHERE id = 12");
 	int64_t bad = 0;
 	ck_assert_int_eq(world_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
 	ck_assert_int_eq(bad, 12);
@@ -119,27 +118,23 @@ END_TEST
 START_TEST(test_an_edit_with_a_recomputed_hash_breaks_the_next_link)
 {
 	/* the forger rewrites row 5 and its hash, but cannot rewrite every later row unseen */
-	sqlite3 *raw = NULL;
-	ck_assert_int_eq(sqlite3_open(w.path, &raw), SQLITE_OK);
-	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(raw,
-	                                    "SELECT at, actor_id, action, subject, prev_hash"
-	                                    " FROM audit WHERE id = 5",
-	                                    -1, &s, NULL),
-	                 SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	db *raw = world_db(&w, false);
+	db_stmt *s = NULL;
+	ck_assert_int_eq(db_prepare(raw,
+	                            "SELECT at, actor_id, action, subject, prev_hash"
+	                            " FROM audit WHERE id = 5",
+	                            &s),
+	                 DB_OK);
+	ck_assert_int_eq(db_step(s), DB_ROW);
 	char hash[65], sql[512];
 	/* no key in the forger's hands: plain SHA-256, as the chain was before keys */
-	store_audit_hash(NULL, (const char *)sqlite3_column_text(s, 4), 5, sqlite3_column_int64(s, 0),
-	                 sqlite3_column_int64(s, 1), (const char *)sqlite3_column_text(s, 2),
-	                 (const char *)sqlite3_column_text(s, 3), "forged", hash);
-	sqlite3_finalize(s);
-	sqlite3_close(raw);
-	snprintf(sql, sizeof sql,
-	         "DROP TRIGGER audit_no_update;"
-	         " UPDATE audit SET detail = 'forged', hash = '%s' WHERE id = 5",
+	store_audit_hash(NULL, db_col_text(s, 4), 5, db_col_int64(s, 0), db_col_int64(s, 1),
+	                 db_col_text(s, 2), db_col_text(s, 3), "forged", hash);
+	db_finalize(s);
+	db_close(raw);
+	snprintf(sql, sizeof sql, "UPDATE audit SET detail = 'forged', hash = '%s' WHERE id = 5",
 	         hash);
-	tamper(sql);
+	tamper("audit_no_update", sql);
 	int64_t bad = 0;
 	ck_assert_int_eq(world_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
 	/* the row is keyed: without the key its own hash cannot be made right */
@@ -152,9 +147,8 @@ START_TEST(test_a_deleted_middle_row_names_the_next_one)
 	int64_t total = world_int(&w, "SELECT count(*) FROM audit");
 	int64_t victim = total / 2;
 	char sql[160];
-	snprintf(sql, sizeof sql, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = %lld",
-	         (long long)victim);
-	tamper(sql);
+	snprintf(sql, sizeof sql, "DELETE FROM audit WHERE id = %lld", (long long)victim);
+	tamper("audit_no_delete", sql);
 	int64_t bad = 0;
 	ck_assert_int_eq(world_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
 	ck_assert_int_eq(bad, victim + 1);
@@ -163,7 +157,7 @@ END_TEST
 
 START_TEST(test_a_deleted_first_row_is_found)
 {
-	tamper("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 1");
+	tamper("audit_no_delete", "DELETE FROM audit WHERE id = 1");
 	int64_t bad = 0;
 	ck_assert_int_eq(world_audit_verify(w.st, NULL, &bad), AKSES_E_AUDIT_BROKEN);
 	ck_assert_int_eq(bad, 2);
@@ -191,44 +185,41 @@ END_TEST
  * attacker's only choice without the key file) and keyed set to keyed_flag. */
 static void rechain(const unsigned char *key, int keyed_flag, int64_t edit_id)
 {
-	sqlite3 *raw = NULL;
-	ck_assert_int_eq(sqlite3_open(w.path, &raw), SQLITE_OK);
-	sqlite3_busy_timeout(raw, 5000);
-	ck_assert_int_eq(sqlite3_exec(raw, "DROP TRIGGER IF EXISTS audit_no_update; BEGIN", NULL, NULL, NULL),
-	                 SQLITE_OK);
-	sqlite3_stmt *s = NULL, *u = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(raw,
-	                                    "SELECT id, at, actor_id, action, subject, detail"
-	                                    " FROM audit ORDER BY id",
-	                                    -1, &s, NULL),
-	                 SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(raw,
-	                                    "UPDATE audit SET detail = ?1, prev_hash = ?2,"
-	                                    " hash = ?3, keyed = ?4 WHERE id = ?5",
-	                                    -1, &u, NULL),
-	                 SQLITE_OK);
+	db *raw = world_db(&w, true);
+	ck_assert_int_eq(db_exec(raw, unguard("audit_no_update")), DB_OK);
+	ck_assert_int_eq(db_begin_write(raw), DB_OK);
+	db_stmt *s = NULL, *u = NULL;
+	ck_assert_int_eq(db_prepare(raw,
+	                            "SELECT id, at, actor_id, action, subject, detail"
+	                            " FROM audit ORDER BY id",
+	                            &s),
+	                 DB_OK);
+	ck_assert_int_eq(db_prepare(raw,
+	                            "UPDATE audit SET detail = ?1, prev_hash = ?2,"
+	                            " hash = ?3, keyed = ?4 WHERE id = ?5",
+	                            &u),
+	                 DB_OK);
 	char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
+	while (db_step(s) == DB_ROW) {
+		int64_t id = db_col_int64(s, 0);
 		char detail[512], hash[65];
 		snprintf(detail, sizeof detail, "%s",
-		         id == edit_id ? "forged" : (const char *)sqlite3_column_text(s, 5));
-		store_audit_hash(key, prev, id, sqlite3_column_int64(s, 1),
-		                 sqlite3_column_int64(s, 2), (const char *)sqlite3_column_text(s, 3),
-		                 (const char *)sqlite3_column_text(s, 4), detail, hash);
-		sqlite3_bind_text(u, 1, detail, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(u, 2, prev, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(u, 3, hash, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(u, 4, keyed_flag);
-		sqlite3_bind_int64(u, 5, id);
-		ck_assert_int_eq(sqlite3_step(u), SQLITE_DONE);
-		sqlite3_reset(u);
+		         id == edit_id ? "forged" : db_col_text(s, 5));
+		store_audit_hash(key, prev, id, db_col_int64(s, 1), db_col_int64(s, 2),
+		                 db_col_text(s, 3), db_col_text(s, 4), detail, hash);
+		db_bind_text(u, 1, detail);
+		db_bind_text(u, 2, prev);
+		db_bind_text(u, 3, hash);
+		db_bind_int(u, 4, keyed_flag);
+		db_bind_int64(u, 5, id);
+		ck_assert_int_eq(db_step(u), DB_DONE);
+		db_reset(u);
 		snprintf(prev, sizeof prev, "%s", hash);
 	}
-	sqlite3_finalize(s);
-	sqlite3_finalize(u);
-	ck_assert_int_eq(sqlite3_exec(raw, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(raw);
+	db_finalize(s);
+	db_finalize(u);
+	ck_assert_int_eq(db_commit(raw), DB_OK);
+	db_close(raw);
 }
 
 START_TEST(test_deleting_the_last_rows_is_caught_by_an_anchor)
@@ -241,8 +232,7 @@ START_TEST(test_deleting_the_last_rows_is_caught_by_an_anchor)
 	ck_assert_msg(strncmp(anchor, want, strlen(want)) == 0, "anchor %s", anchor);
 	ck_assert_uint_eq(strlen(anchor), strlen(want) + STORE_ANCHOR_HEX);
 	ck_assert_int_eq(store_audit_check(w.st, anchor, NULL), AKSES_OK);
-	tamper("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > (SELECT max(id) - 3"
-	       " FROM audit)");
+	tamper("audit_no_delete", "DELETE FROM audit WHERE id > (SELECT max(id) - 3 FROM audit)");
 	/* the shorter chain is whole in itself: only the anchor tells */
 	ck_assert_int_eq(store_audit_check(w.st, NULL, NULL), AKSES_OK);
 	struct store_audit_result r;
@@ -302,8 +292,8 @@ START_TEST(test_old_plain_rows_stay_verifiable_and_new_rows_are_keyed)
 {
 	/* a DB from before keys: plain rows (keyed 0) and no key file */
 	rechain(NULL, 0, 0);
-	char key[300];
-	snprintf(key, sizeof key, "%s.key", w.path);
+	char key[300]; /* beside the file; for a server's database <name>.key in the working folder */
+	snprintf(key, sizeof key, "%s.key", tu_db_on_server() ? tu_db_name(w.path) : w.path);
 	store_close(w.st);
 	w.st = NULL;
 	ck_assert_int_eq(unlink(key), 0);

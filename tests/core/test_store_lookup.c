@@ -135,13 +135,20 @@ START_TEST(test_every_try_is_recorded_with_station_and_time_never_the_digits)
 	                 1);
 	/* the digits typed are kept nowhere: the record has no column for them, and the audit
 	 * trail does not name them */
-	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM pragma_table_info('lookup_attempt')"
-	                               " WHERE name NOT IN ('id', 'at', 'kind', 'station',"
-	                               " 'request_id', 'outcome')"),
+	/* (each engine lists a table's columns in its own catalog) */
+	ck_assert_int_eq(world_int(&w, tu_db_on_server()
+	                                   ? "SELECT count(*) FROM information_schema.columns"
+	                                     " WHERE table_schema = current_schema() AND table_name = 'lookup_attempt'"
+	                                     " AND column_name"
+	                                     " NOT IN ('id', 'at', 'kind', 'station',"
+	                                     " 'request_id', 'outcome')"
+	                                   : "SELECT count(*) FROM pragma_table_info('lookup_attempt')"
+	                                     " WHERE name NOT IN ('id', 'at', 'kind', 'station',"
+	                                     " 'request_id', 'outcome')"),
 	                 0);
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit"
-	                               " WHERE subject || detail GLOB '*4321*'"
-	                               " OR subject || detail GLOB '*0999*'"),
+	                               " WHERE replace(subject || detail, '4321', '') <> subject || detail"
+	                               " OR replace(subject || detail, '0999', '') <> subject || detail"),
 	                 0);
 }
 END_TEST

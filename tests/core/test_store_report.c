@@ -1,11 +1,11 @@
 /* test_store_report.c - the data behind the reports: a day's visits, denied scans and entries per
  * hour; who is inside now; SOP compliance (count, median, p90, share within the standard). */
 #include <check.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "store.h"
 #include "testutil.h"
 #include "world.h"
@@ -202,31 +202,29 @@ START_TEST(test_day_log_of_ten_thousand_scans_pairs_every_visit)
 	int np = 0;
 	ck_assert_int_eq(store_pass_list(w.st, a, &p, &np), AKSES_OK);
 	/* a busy door, written straight into the file as another station would have */
-	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	ck_assert_int_eq(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(db,
-	                                    "INSERT INTO scan(at, station, escort_id, pass_id,"
-	                                    " decision, reason) VALUES (?1, ?2, ?3, ?4, ?5, '')",
-	                                    -1, &s, NULL),
-	                 SQLITE_OK);
+	db *d = world_db(&w, true);
+	ck_assert_int_eq(db_begin_write(d), DB_OK);
+	db_stmt *s = NULL;
+	ck_assert_int_eq(db_prepare(d,
+	                            "INSERT INTO scan(at, station, escort_id, pass_id,"
+	                            " decision, reason) VALUES (?1, ?2, ?3, ?4, ?5, '')",
+	                            &s),
+	                 DB_OK);
 	int64_t day = tu_time("2026-12-01 00:00");
 	for (int i = 0; i < 10000; i++) {
 		int who = i % 2; /* the two passes interleave */
 		int k = i / 2;   /* the k-th scan of that pass: entry when even */
-		sqlite3_bind_int64(s, 1, day + 1 + (int64_t)i * 8);
-		sqlite3_bind_text(s, 2, DOOR, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, w.teknis);
-		sqlite3_bind_int64(s, 4, p[who].id);
-		sqlite3_bind_text(s, 5, k % 2 ? "EXIT" : "ENTRY", -1, SQLITE_STATIC);
-		ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
-		sqlite3_reset(s);
+		db_bind_int64(s, 1, day + 1 + (int64_t)i * 8);
+		db_bind_text(s, 2, DOOR);
+		db_bind_int64(s, 3, w.teknis);
+		db_bind_int64(s, 4, p[who].id);
+		db_bind_text(s, 5, k % 2 ? "EXIT" : "ENTRY");
+		ck_assert_int_eq(db_step(s), DB_DONE);
+		db_reset(s);
 	}
-	sqlite3_finalize(s);
-	ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	db_finalize(s);
+	ck_assert_int_eq(db_commit(d), DB_OK);
+	db_close(d);
 	free(p);
 
 	tu_set_now("2026-12-02 08:00");

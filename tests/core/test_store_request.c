@@ -8,7 +8,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
 
 #include "store.h"
 #include "testutil.h"
@@ -32,14 +31,7 @@ static void teardown(void)
 /* Run SQL on the DB file through a connection of our own (to move the day's counter on). */
 static void edit(const char *sql)
 {
-	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open(w.path, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	char *err = NULL;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
-	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, err ? err : "?");
-	sqlite3_free(err);
-	sqlite3_close(db);
+	world_exec(&w, sql);
 }
 
 static struct akses_request *fresh(void)
@@ -214,10 +206,10 @@ START_TEST(test_submitted_request_reads_back_field_by_field)
 	free(r);
 	/* the receipt token itself is not stored, only its hash */
 	ck_assert_int_eq(world_int(&w, "SELECT length(receipt_hash) FROM request"), 32);
-	char sql[160];
+	char sql[256];
 	snprintf(sql, sizeof sql,
-	         "SELECT count(*) FROM request WHERE instr(CAST(receipt_hash AS TEXT),"
-	         " '%s') > 0",
+	         "SELECT count(*) FROM request"
+	         " WHERE replace(CAST(receipt_hash AS TEXT), '%s', '') <> CAST(receipt_hash AS TEXT)",
 	         res.receipt_token);
 	ck_assert_int_eq(world_int(&w, sql), 0);
 	/* step 1 measured from when the form began */
@@ -450,7 +442,8 @@ START_TEST(test_audit_trail_holds_nothing_personal)
 	for (size_t i = 0; i < sizeof needles / sizeof needles[0]; i++) {
 		char sql[256];
 		snprintf(sql, sizeof sql,
-		         "SELECT count(*) FROM audit WHERE instr(subject || detail, '%s') > 0",
+		         "SELECT count(*) FROM audit"
+		         " WHERE replace(subject || detail, '%s', '') <> subject || detail",
 		         needles[i]);
 		ck_assert_msg(world_int(&w, sql) == 0, "audit holds %s", needles[i]);
 	}

@@ -1,11 +1,11 @@
 /* test_store_scan.c - SOP step 7 at the door: entries and exits, every reason a scan is denied,
  * garbage from the scanner, overstays, and the request moving ON_SITE -> VISITED. */
 #include <check.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "store.h"
 #include "testutil.h"
 #include "world.h"
@@ -61,17 +61,7 @@ static void assert_denied(struct akses_scan_result r, deny_reason why)
 /* One integer from a query through a second connection (what another process sees committed). */
 static int64_t sql_int(const char *sql, const char *text)
 {
-	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open_v2(w.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (text)
-		sqlite3_bind_text(s, 1, text, -1, SQLITE_TRANSIENT);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
+	return world_int_text(&w, sql, text);
 }
 
 static bool pass_inside(int64_t id)
@@ -296,7 +286,7 @@ START_TEST(test_token_with_one_character_changed_is_unknown)
 	                         NULL),
 	                 1);
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM audit WHERE action = 'scan'"
-	                         " AND subject = 'unknown' AND instr(detail, ?1) = 0",
+	                         " AND subject = 'unknown' AND replace(detail, ?1, '') = detail",
 	                         forged),
 	                 1);
 }
@@ -447,14 +437,10 @@ START_TEST(test_every_denied_scan_is_recorded_with_its_reason)
 	scan_at("2026-12-01 10:06", tok[2], SCAN_DIR_AUTO); /* revoked */
 	scan_at("2026-12-01 12:06", tok[1], SCAN_DIR_AUTO); /* expired */
 
-	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open_v2(w.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(db,
-	                                    "SELECT decision, reason, station FROM scan"
-	                                    " ORDER BY id",
-	                                    -1, &s, NULL),
-	                 SQLITE_OK);
+	db *d = world_db(&w, false);
+	db_stmt *s = NULL;
+	ck_assert_int_eq(
+	    db_prepare(d, "SELECT decision, reason, station FROM scan ORDER BY id", &s), DB_OK);
 	const char *want[][3] = {
 	    {"DENIED", "not-yet-valid", DOOR},  {"DENIED", "unknown", DOOR},
 	    {"DENIED", "not-inside", DOOR},     {"ENTRY", "", DOOR},
@@ -462,16 +448,16 @@ START_TEST(test_every_denied_scan_is_recorded_with_its_reason)
 	    {"DENIED", "revoked", DOOR},        {"DENIED", "expired", DOOR},
 	};
 	int i = 0;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (db_step(s) == DB_ROW) {
 		ck_assert_int_lt(i, 8);
-		ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), want[i][0]);
-		ck_assert_str_eq((const char *)sqlite3_column_text(s, 1), want[i][1]);
-		ck_assert_str_eq((const char *)sqlite3_column_text(s, 2), want[i][2]);
+		ck_assert_str_eq(db_col_text(s, 0), want[i][0]);
+		ck_assert_str_eq(db_col_text(s, 1), want[i][1]);
+		ck_assert_str_eq(db_col_text(s, 2), want[i][2]);
 		i++;
 	}
 	ck_assert_int_eq(i, 8);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
+	db_finalize(s);
+	db_close(d);
 	/* each scan has its audit row, and the chain holds */
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM audit WHERE action = 'scan'", NULL), 8);
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM audit WHERE action = 'scan'"

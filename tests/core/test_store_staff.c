@@ -101,8 +101,10 @@ START_TEST(test_signin_fills_the_account_and_is_recorded)
 	ck_assert_int_eq(store_signin(w.st, w.koord, WORLD_PIN, NULL, &s), AKSES_OK);
 	/* no PIN or hash ever reaches the audit trail */
 	ck_assert_int_eq(world_int(&w,
-	                           "SELECT count(*) FROM audit WHERE instr(detail, '1234') > 0"
-	                           " OR instr(detail, '4321') > 0 OR instr(detail, 'argon') > 0"),
+	                           "SELECT count(*) FROM audit"
+	                           " WHERE replace(detail, '1234', '') <> detail"
+	                           " OR replace(detail, '4321', '') <> detail"
+	                           " OR replace(detail, 'argon', '') <> detail"),
 	                 0);
 }
 END_TEST
@@ -256,8 +258,9 @@ START_TEST(test_unknown_account_answers_like_a_wrong_pin_and_is_recorded)
 	/* recorded, but never as typed: the "staff number" may be someone's PIN */
 	ck_assert_int_eq(signins(4242, 0), 0);
 	ck_assert_int_eq(signins(0, 0), 1);
-	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE instr(subject, '4242') > 0"
-	                               " OR instr(detail, '4242') > 0"),
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit"
+	                               " WHERE replace(subject, '4242', '') <> subject"
+	                               " OR replace(detail, '4242', '') <> detail"),
 	                 0);
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM audit WHERE action = 'signin-failed'"
 	                               " AND subject = 'staff:0'"),

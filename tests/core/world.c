@@ -369,14 +369,29 @@ static sqlite3 *world_side(struct world *w)
 /* The second connection through db.h: the world's file read-only, or its server database. */
 static db *world_side_db(struct world *w)
 {
+	return world_db(w, false);
+}
+
+db *world_db(struct world *w, bool write)
+{
 	db *d = NULL;
 	char err[256] = "";
-	if (tu_db_on_server())
+	if (tu_db_on_server()) {
 		ck_assert_msg(db_pg_open(w->path, NULL, &d, err, sizeof err) == DB_OK, "%s", err);
-	else
-		ck_assert_msg(db_sqlite_open(w->path, SQLITE_OPEN_READONLY, &d) == DB_OK, "open %s",
-		              w->path);
+		return d;
+	}
+	ck_assert_msg(db_sqlite_open(w->path, write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY,
+	                             &d) == DB_OK,
+	              "open %s", w->path);
+	sqlite3_busy_timeout(db_sqlite_handle(d), 5000); /* the world's own store may be writing */
 	return d;
+}
+
+void world_exec(struct world *w, const char *sql)
+{
+	db *d = world_db(w, true);
+	ck_assert_msg(db_exec(d, sql) == DB_OK, "%s: %s", sql, db_errmsg(d));
+	db_close(d);
 }
 
 /* world_dump on a server: each table's rows as PostgreSQL writes a whole row, in key order. */
@@ -478,9 +493,16 @@ char *world_dump_except(struct world *w, const char *skip)
 
 int64_t world_int(struct world *w, const char *sql)
 {
+	return world_int_text(w, sql, NULL);
+}
+
+int64_t world_int_text(struct world *w, const char *sql, const char *text)
+{
 	db *d = world_side_db(w);
 	db_stmt *s = NULL;
 	ck_assert_msg(db_prepare(d, sql, &s) == DB_OK, "%s: %s", sql, db_errmsg(d));
+	if (text)
+		db_bind_text(s, 1, text);
 	ck_assert_msg(db_step(s) == DB_ROW, "no row: %s: %s", sql, db_errmsg(d));
 	int64_t v = db_col_int64(s, 0);
 	db_finalize(s);

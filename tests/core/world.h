@@ -3,6 +3,7 @@
 #ifndef AKSES_WORLD_H
 #define AKSES_WORLD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "model.h"
@@ -14,6 +15,8 @@
 #define WORLD_PHONE_LAST4 "7890"
 #define WORLD_NAME "Nurul 'Aini"
 #define WORLD_NIK "1371014507900001"
+
+struct db; /* db.h: kept out of here, its typedef would shadow the suites' own "db" */
 
 struct world {
 	store *st;
@@ -82,5 +85,12 @@ char *world_dump_except(struct world *w, const char *skip);
 
 /* One integer from a SQL query on the world's DB through a second connection (e.g. a count). */
 int64_t world_int(struct world *w, const char *sql);
+/* The same with text bound to ?1 (NULL: nothing bound). */
+int64_t world_int_text(struct world *w, const char *sql, const char *text);
+/* A second connection to the world's DB, as another station or process has it: the file
+ * (read-only unless write) or the server's database. The caller closes it with db_close. */
+struct db *world_db(struct world *w, bool write);
+/* Run SQL (one or more statements, no parameters) through a second writable connection. */
+void world_exec(struct world *w, const char *sql);
 
 #endif
