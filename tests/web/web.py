@@ -493,6 +493,9 @@ def reprint():
     h = Client()
     if h.sign_in(os.environ["HELPDESK"])[0] != 303:
         fail("HELPDESK could not sign in")
+    st, _, text = h.req("GET", "/request/" + req)
+    if 'id="print-link" href="/print?number=%s"' % req not in text:
+        fail("the request page does not lead the Helpdesk to its print page: " + text[-900:])
     st, _, text = h.req("GET", "/print?number=" + req)
     if st != 200 or 'value="badge"' not in text or 'value="receipt"' not in text:
         fail("the print page offers no pass or receipt: %d %s" % (st, text[-900:]))
