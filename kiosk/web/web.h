@@ -127,6 +127,7 @@ struct web_req {
 	const char *query_lang;            /* ?lang= (the sign-in page's language switch) */
 	const char *query_day;             /* ?day= (the day's log) */
 	const char *query_from, *query_to; /* ?from=&to= (compliance) */
+	const char *query_number;          /* ?number= (the print page's people of a request) */
 	char number[64];                   /* the request number of /request/N paths */
 	struct web_session *sess;          /* live session, or NULL */
 	bool expired;                      /* a session cookie that was idle too long */

@@ -1,7 +1,8 @@
 /* web_page_print.c - the Helpdesk prints a document to a CUPS queue or downloads its PDF, through
  * kiosk/paper's one entry point (paper_print, as aksesctl print), and sees the print jobs and
- * their states (store_print_list, the messages in the reader's language). Badges are not offered
- * here: their reprint needs the kiosk's or aksesctl's deliberate reason and token handling. */
+ * their states (store_print_list, the messages in the reader's language). A visitor pass is a
+ * staff reprint for one person, with its reason (paper_print gives it a new token, as aksesctl's
+ * `print badge --as --reason` and the kiosk's reprint); a receipt is reissued the same way. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,13 +17,47 @@
 #define PRINT_PDF_MAX (8 * 1024 * 1024) /* bytes: far above any document of ours */
 
 static const paper_doc print_docs[] = {PAPER_LOG,    PAPER_INSIDE, PAPER_COMPLIANCE,
-                                       PAPER_REPORT, PAPER_LETTER, PAPER_DISPOSITION};
+                                       PAPER_REPORT, PAPER_LETTER, PAPER_DISPOSITION,
+                                       PAPER_BADGE,  PAPER_RECEIPT};
 
-static void print_field(struct web_buf *b, const char *name, const char *label, const char *type)
+static void print_field(struct web_buf *b, const char *name, const char *label, const char *type,
+                        const char *value)
 {
 	web_rawf(b, "<label for=\"%s\">", name);
 	web_esc(b, label);
-	web_rawf(b, "</label><input id=\"%s\" name=\"%s\" type=\"%s\">", name, name, type);
+	web_rawf(b, "</label><input id=\"%s\" name=\"%s\" type=\"%s\"", name, name, type);
+	if (value) {
+		web_raw(b, " value=\"");
+		web_esc(b, value);
+		web_raw(b, "\"");
+	}
+	web_raw(b, ">");
+}
+
+/* The person of a pass reprint: with ?number= the request's people to pick by name, else the
+ * number (0 the applicant, 1.. a companion). */
+static void print_person(struct web_req *r)
+{
+	struct web_buf *b = &r->body;
+	struct akses_pass *passes = NULL;
+	int n = 0;
+	if (!r->query_number || !*r->query_number ||
+	    store_pass_list(r->w->st, r->query_number, &passes, &n) != AKSES_OK || n == 0) {
+		free(passes);
+		print_field(b, "person",
+		            W_("Person of a pass reprint (0 the applicant, 1.. a companion)"),
+		            "number", NULL);
+		return;
+	}
+	web_wrap(b, "<label for=\"person\">", W_("Person of a pass reprint"),
+	         "</label><select id=\"person\" name=\"person\">");
+	for (int i = 0; i < n; i++) {
+		web_rawf(b, "<option value=\"%d\">%d. ", passes[i].person, passes[i].person);
+		web_esc(b, passes[i].name);
+		web_raw(b, "</option>");
+	}
+	web_raw(b, "</select>");
+	free(passes);
 }
 
 void web_page_print(struct web_req *r)
@@ -45,10 +80,13 @@ void web_page_print(struct web_req *r)
 		web_raw(b, "</option>");
 	}
 	web_raw(b, "</select>");
-	print_field(b, "number", W_("Request number (for a request's document)"), "text");
-	print_field(b, "day", W_("Day, or the range's first day"), "date");
-	print_field(b, "to", W_("The range's last day (compliance)"), "date");
-	print_field(b, "queue", W_("Queue (empty: the configured one)"), "text");
+	print_field(b, "number", W_("Request number (for a request's document)"), "text",
+	            r->query_number);
+	print_person(r);
+	print_field(b, "reason", W_("Reason for a pass reprint"), "text", NULL);
+	print_field(b, "day", W_("Day, or the range's first day"), "date", NULL);
+	print_field(b, "to", W_("The range's last day (compliance)"), "date", NULL);
+	print_field(b, "queue", W_("Queue (empty: the configured one)"), "text", NULL);
 	web_wrap(b, "<button name=\"how\" value=\"queue\" id=\"print-queue\" class=\"primary\">",
 	         W_("Print"), "</button>");
 	web_wrap(b, "<button name=\"how\" value=\"pdf\" id=\"print-pdf\">", W_("Download the PDF"),
@@ -135,6 +173,15 @@ void web_page_print_post(struct web_req *r)
 	job.to = to && *to ? to : day;
 	job.actor_id = r->sess->staff_id;
 	job.queue = queue && *queue ? queue : NULL;
+	if (job.doc == PAPER_BADGE) {
+		/* the store refuses a reprint without a reason and an unknown person: nothing
+		 * changes */
+		const char *person = web_form_get(&r->form, "person");
+		char *end = NULL;
+		long p = person && *person ? strtol(person, &end, 10) : -1;
+		job.person = end && !*end && p >= 0 && p <= AKSES_MAX_COMPANIONS ? (int)p : -1;
+		job.reason = web_form_get(&r->form, "reason");
+	}
 	struct paper_result res;
 	memset(&res, 0, sizeof res);
 	akses_status rc = !strcmp(how, "pdf") ? print_pdf(r, &job, &res)
@@ -148,9 +195,12 @@ void web_page_print_post(struct web_req *r)
 		r->ctype = NULL;
 		r->disposition[0] = '\0';
 		web_error_page(r,
-		               rc == AKSES_E_PRINT                                            ? 502
-		               : akses_status_is_input(rc) || rc == AKSES_E_REQUEST_NOT_FOUND ? 400
-		                                                                              : 500,
+		               rc == AKSES_E_PRINT ? 502
+		               : akses_status_is_input(rc) || rc == AKSES_E_REQUEST_NOT_FOUND ||
+		                       rc == AKSES_E_PASS_NOT_FOUND ||
+		                       rc == AKSES_E_NOT_PRINTABLE || rc == AKSES_E_PRINT_ACTIVE
+		                   ? 400
+		                   : 500,
 		               W_("Print"), msg);
 		return;
 	}

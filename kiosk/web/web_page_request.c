@@ -242,6 +242,11 @@ void web_page_request(struct web_req *r)
 	}
 	for (int i = 0; i < n_acts; i++)
 		rq_action_form(r, q.number, acts[i], escorts, n_escorts);
+	if (role == ROLE_HELPDESK) { /* its documents and a pass reprint, this request filled in */
+		web_raw(b, "<p><a id=\"print-link\" href=\"/print?number=");
+		web_esc(b, q.number); /* AKS-YYYYMMDD-NNNNN: nothing to %-escape */
+		web_wrap(b, "\">", W_("Print a document"), "</a></p>");
+	}
 	web_raw(b, "</section></div>");
 	web_page_end(b);
 	free(tl);

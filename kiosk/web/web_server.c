@@ -240,6 +240,7 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *con, const c
 	r.query_day = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "day");
 	r.query_from = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "from");
 	r.query_to = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "to");
+	r.query_number = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "number");
 	const char *route = web_dispatch(&r, c);
 	/* the route's pattern, never the path as typed (it could hold anything) */
 	fprintf(stderr, "akses-web: %s %s %d\n", method, route, r.status);

@@ -416,7 +416,7 @@ def desk():
     if not re.search(r"Sent to PDF as job \d+\.", text) or text.count("<tr>") < 2:
         fail("the print jobs: " + text[-900:])
     before = snapshot()
-    refused("print an unknown document", h.req("POST", "/print", {"csrf": t, "doc": "badge",
+    refused("print an unknown document", h.req("POST", "/print", {"csrf": t, "doc": "staffcard",
             "how": "pdf"}), 400, ["Nothing was printed"], before)
     refused("print an unknown request's report", h.req("POST", "/print", {"csrf": t,
             "doc": "report", "how": "pdf", "number": "AKS-20261129-99999"}), 400,
@@ -485,6 +485,60 @@ def branches():
     print("branches: ok")
 
 
+def reprint():
+    """The Helpdesk reprints person 2's pass from the print page (the request's people to pick,
+    a reason, the queue PDF) and reissues the receipt; refused without a reason, for a request
+    without passes, for an unknown person and for another role, the DB unchanged."""
+    req, bare = os.environ["REQ"], os.environ["BARE"]
+    h = Client()
+    if h.sign_in(os.environ["HELPDESK"])[0] != 303:
+        fail("HELPDESK could not sign in")
+    st, _, text = h.req("GET", "/request/" + req)
+    if 'id="print-link" href="/print?number=%s"' % req not in text:
+        fail("the request page does not lead the Helpdesk to its print page: " + text[-900:])
+    st, _, text = h.req("GET", "/print?number=" + req)
+    if st != 200 or 'value="badge"' not in text or 'value="receipt"' not in text:
+        fail("the print page offers no pass or receipt: %d %s" % (st, text[-900:]))
+    if not re.search(r'<select id="person" name="person">.*<option value="2">2\. Siti Rahma'
+                     r'</option>', text) or 'id="reason"' not in text:
+        fail("the print page does not offer the request's people and a reason: " + text[-1200:])
+    t = h.csrf()
+    badge = {"csrf": t, "doc": "badge", "how": "queue", "queue": "PDF", "number": req,
+             "person": "2"}
+    before = snapshot()
+    refused("reprint a pass without a reason", h.req("POST", "/print", dict(badge, reason="  ")),
+            400, ["This field is required", "Nothing was printed"], before)
+    refused("reprint a pass of a request without passes", h.req("POST", "/print",
+            dict(badge, number=bare, person="0", reason="Kartu hilang")), 400,
+            ["Nothing was printed"], before)
+    refused("reprint a person the request does not have", h.req("POST", "/print",
+            dict(badge, person="7", reason="Kartu hilang")), 400, ["Nothing was printed"], before)
+    k = Client()
+    k.sign_in(os.environ["KADIS"])
+    refused("a KADIS reprints a pass", k.req("POST", "/print", dict(badge, csrf=k.csrf(),
+            reason="Kartu hilang")), 403, ["Your role may not"], before)
+    st, _, text = h.req("POST", "/print", dict(badge, reason="Kartu hilang di lobi"))
+    if st != 303:
+        fail("the reprint with a reason: %d %s" % (st, text[-900:]))
+    st, _, text = h.req("GET", "/print")
+    m = re.search(r"Sent to PDF as job (\d+)\.", text)
+    if not m or "Visitor pass" not in text:
+        fail("the reprint's job: " + text[-900:])
+    print("JOB=" + m.group(1))
+    # the receipt: reissued with a new token, as aksesctl print receipt --as
+    db = sqlite3.connect(os.environ["AKSES_DB"])
+    q = "SELECT receipt_hash FROM request WHERE number = ?"
+    old = db.execute(q, (req,)).fetchone()
+    st, r, text = h.req("POST", "/print", {"csrf": t, "doc": "receipt", "how": "pdf",
+                                           "number": req})
+    if st != 200 or r.getheader("Content-Type") != "application/pdf" or not text.startswith("%PDF"):
+        fail("the receipt as PDF: %d %s" % (st, text[:300]))
+    if db.execute(q, (req,)).fetchone() == old:
+        fail("the reissued receipt kept its old token")
+    db.close()
+    print("reprint: ok")
+
+
 if __name__ == "__main__":
     {"walk1": walk1, "walk2": walk2, "refusals": refusals, "desk": desk,
-     "branches": branches}[sys.argv[1]]()
+     "branches": branches, "reprint": reprint}[sys.argv[1]]()
