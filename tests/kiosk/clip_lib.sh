@@ -34,6 +34,17 @@ page_down() {
 	done
 }
 
+# Tap widget $2 of scroll view $1, paging the view down with its button until $2 shows (bounded).
+tap_in_view() {
+	local view=$1 id=$2 i
+	for i in $(seq 10); do
+		awk -v k="$id" '$1 == k { f = 1 } END { exit !f }' "$DUMP" && break
+		awk -v k="$view:down" '$1 == k { f = 1 } END { exit !f }' "$DUMP" || break
+		kt_tap "$view:down"
+	done
+	kt_tap "$id"
+}
+
 # Scan a receipt on the welcome screen until its request shows (a burst slowed down by a loaded
 # machine reads as typing: scan again, three times at most).
 scan_receipt() {
