@@ -107,7 +107,7 @@ void sub_draw_review(struct app *a, SDL_Rect c)
 			                        false, ui_c_text);
 			/* for the tests: which person or line shows ("review:companions:11") */
 			snprintf(id, sizeof id, "review:%s:%d", sub_steps[s].code, i);
-			ui_note_rect(id, ui_rect(x, y[k], col, h));
+			ui_note_text_rect(id, ui_rect(x, y[k], col, h));
 			y[k] += h;
 		}
 		y[k] += ui_px(18);

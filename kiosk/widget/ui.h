@@ -95,11 +95,13 @@ struct ui {
 	int frame_clips;     /* ... drawn in this frame */
 	bool clip_text;      /* the clip report names the text (test builds: it may be personal) */
 	SDL_Rect view;       /* the scroll view being drawn (w 0: none): the pointer hits only in it */
-	/* rects of the interactive widgets of the last frame, for AKSES_UI_DUMP (tests) */
+	/* rects of the interactive widgets of the last frame, for AKSES_UI_DUMP (tests), and of
+	 * text a screen marks for its tests (ui_note_text_rect) */
 	int n_rects;
 	struct ui_rect_rec {
 		char id[48];
 		SDL_Rect r;
+		bool text; /* a marked text, not a widget to tap: dumped with a "text" field */
 	} rects[256];
 };
 
@@ -127,6 +129,9 @@ uint32_t ui_id(const char *id);
 
 /* Record a widget rect (for the test dump). */
 void ui_note_rect(const char *id, SDL_Rect r);
+/* Record where a text shows (which row of a list is in view), for the test dump: a line of its
+ * own kind ("ID X Y W H text"), so that nothing takes it for a widget to tap. */
+void ui_note_text_rect(const char *id, SDL_Rect r);
 
 /* Write the last frame's widget rects to path (tmp + rename so readers see whole files):
  * "screen NAME", "frame N", then "ID X Y W H" per widget. Test support only. */

@@ -100,7 +100,7 @@ void ui_frame_end(void)
 	ui.released = false;
 }
 
-void ui_note_rect(const char *id, SDL_Rect r)
+static void note(const char *id, SDL_Rect r, bool text)
 {
 	if (ui.n_rects >= (int)(sizeof ui.rects / sizeof ui.rects[0]))
 		return;
@@ -115,7 +115,12 @@ void ui_note_rect(const char *id, SDL_Rect r)
 	memcpy(rec->id, id, n);
 	rec->id[n] = '\0';
 	rec->r = r;
+	rec->text = text;
 }
+
+void ui_note_rect(const char *id, SDL_Rect r) { note(id, r, false); }
+
+void ui_note_text_rect(const char *id, SDL_Rect r) { note(id, r, true); }
 
 void ui_dump(const char *path, const char *screen_name, const char *extra)
 {
@@ -133,8 +138,8 @@ void ui_dump(const char *path, const char *screen_name, const char *extra)
 	if (extra && *extra)
 		fprintf(f, "%s\n", extra);
 	for (int i = 0; i < ui.n_rects; i++)
-		fprintf(f, "%s %d %d %d %d\n", ui.rects[i].id, ui.rects[i].r.x, ui.rects[i].r.y,
-		        ui.rects[i].r.w, ui.rects[i].r.h);
+		fprintf(f, "%s %d %d %d %d%s\n", ui.rects[i].id, ui.rects[i].r.x, ui.rects[i].r.y,
+		        ui.rects[i].r.w, ui.rects[i].r.h, ui.rects[i].text ? " text" : "");
 	fclose(f);
 	rename(tmp, path);
 }

@@ -13,9 +13,7 @@ check() {
 	sleep 0.2
 	awk -v W="$w" -v H="$h" -v MIN="$min" -v S="$name" '
 		BEGIN { n = 0 }
-		# rows of the submit review ("review:companions:11") are text the screen marks for tests
-		# (which person or line shows), not widgets to tap
-		$1 ~ /^review:[a-z]+:[0-9]+$/ { next }
+		# widgets only: a marked text ("ID X Y W H text") has a sixth field
 		NF == 5 && $2 ~ /^-?[0-9]+$/ && $1 != "size" {
 			id[n] = $1; x[n] = $2; y[n] = $3; ww[n] = $4; hh[n] = $5; n++
 		}
