@@ -12,6 +12,13 @@ fill() {
 	printf '%s' "$s"
 }
 
+# The longest texts the validators allow, of wide letters: a name of 100, an institution of 120,
+# a purpose of 500, an equipment line of 118 (with its number, 120).
+NAME=$(fill 100 Wahyu Wiwoho Wirawan Widjaja)
+INST=$(fill 120 PT Wahana Widya Wisesa Mandiri Wiratama)
+PURPOSE=$(fill 500 Mengganti modul memori dan WWW server yang rusak di rak W4 lalu menguji ulang)
+EQUIP=$(fill 118 Workstation WW-4000 dengan monitor lebar dan kabel)
+
 # The current screen drew every text whole; $1 names it for messages and the screenshot
 # ($KT_KEEP/NAME-LANG-SIZE.png when KT_KEEP is set).
 check() {

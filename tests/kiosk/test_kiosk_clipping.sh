@@ -11,10 +11,6 @@
 export AKSES_NOW DAY=2030-03-12
 AKSES_NOW="$DAY 08:00"
 
-NAME=$(fill 100 Wahyu Wiwoho Wirawan Widjaja)
-INST=$(fill 120 PT Wahana Widya Wisesa Mandiri Wiratama)
-PURPOSE=$(fill 500 Mengganti modul memori dan WWW server yang rusak di rak W4 lalu menguji ulang)
-EQUIP=$(fill 118 Workstation WW-4000 dengan monitor lebar dan kabel)
 NOTE=$(fill 500 Identitas WNI diverifikasi lewat telepon dengan pemohon dan atasannya)
 REASON="$(fill 440 Jadwal bentrok dengan pemeliharaan UPS W2) silakan ajukan kunjungan ke ruang lain"
 REPORT=$(fill 4000 Pekerjaan selesai dan ruang server dikembalikan dalam keadaan baik W)

@@ -11,7 +11,6 @@
 export DAY=2030-03-12 AKSES_NOW
 AKSES_NOW="$DAY 09:20"
 
-EQUIP=$(fill 118 Workstation WW-4000 dengan monitor lebar dan kabel)
 ESCORT=$(fill 100 Wawan Wicaksono Wirjosoemarto)
 OTHER=$(fill 100 Widodo Wibisono Wiryawan)
 

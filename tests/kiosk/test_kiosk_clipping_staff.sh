@@ -16,9 +16,6 @@ PDFDIR=$(sh "${CUPS_UP:?}" -q) || kt_fail "cups-up failed"
 trap 'cupsenable PDF 2>/dev/null || true; kt_cleanup' EXIT
 : "$PDFDIR"
 
-NAME=$(fill 100 Wahyu Wiwoho Wirawan Widjaja)
-INST=$(fill 120 PT Wahana Widya Wisesa Mandiri Wiratama)
-EQUIP=$(fill 118 Workstation WW-4000 dengan monitor lebar dan kabel)
 
 kt_display 1920x1080
 kt_db

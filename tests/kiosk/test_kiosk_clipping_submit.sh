@@ -16,10 +16,6 @@
 export AKSES_NOW DAY=2030-03-12
 AKSES_NOW="$DAY 08:00"
 
-NAME=$(fill 100 Wahyu Wiwoho Wirawan Widjaja)
-INST=$(fill 120 PT Wahana Widya Wisesa Mandiri Wiratama)
-PURPOSE=$(fill 500 Mengganti modul memori dan WWW server yang rusak di rak W4 lalu menguji ulang)
-EQUIP=$(fill 118 Workstation WW-4000 dengan monitor lebar dan kabel)
 # an address of 254 characters: a local part of 64, labels of at most 63
 w() { printf 'w%.0s' $(seq "$1"); }
 EMAIL="$(w 64)@$(w 61).$(w 60).$(w 60).go.id"
