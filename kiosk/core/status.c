@@ -36,6 +36,10 @@ const char *akses_status_message(akses_status st)
 		return C_("The data file was deleted or replaced while in use: nothing was saved. Check the file, then try again.");
 	case AKSES_E_DB_NOT_FILE:
 		return C_("The data file must be a regular file, not a link, a device or a folder.");
+	case AKSES_E_DB_GONE:
+		return C_("The database server cannot be reached: nothing was saved. Akses keeps trying to reconnect.");
+	case AKSES_E_DB_STANDBY:
+		return C_("The database server is a read-only standby: nothing was saved. Ask the administrator to check the servers.");
 	case AKSES_E_REQUEST_NOT_FOUND:
 		return C_("No request has this number.");
 	case AKSES_E_STAFF_NOT_FOUND:

@@ -22,6 +22,8 @@ typedef enum akses_status {
 	AKSES_E_READ_ONLY = -10,   /* the DB is on a read-only file system: nothing was written */
 	AKSES_E_DB_REPLACED = -11, /* the DB file was deleted or replaced since it was opened */
 	AKSES_E_DB_NOT_FILE = -12, /* the DB path is a link, a device or a folder, not a file */
+	AKSES_E_DB_GONE = -13,     /* the database server cannot be reached: nothing was written */
+	AKSES_E_DB_STANDBY = -14,  /* the database server is a read-only standby: nothing was written */
 	/* who may do what */
 	AKSES_E_REQUEST_NOT_FOUND = -20,
 	AKSES_E_STAFF_NOT_FOUND = -21,
@@ -106,11 +108,19 @@ typedef enum akses_field {
 /* The translated sentence for a status, e.g. "NIK harus 16 digit." Never NULL. */
 const char *akses_status_message(akses_status st);
 
-/* A write the disk refused (full, read-only, or another I/O error): nothing was written, and a
- * read that only wanted to record itself may still go on. */
+/* A write the disk refused (full, read-only, a standby server, or another I/O error): nothing was
+ * written, and a read that only wanted to record itself may still go on. */
 static inline bool akses_status_is_storage_refusal(akses_status st)
 {
-	return st == AKSES_E_IO || st == AKSES_E_DISK_FULL || st == AKSES_E_READ_ONLY;
+	return st == AKSES_E_IO || st == AKSES_E_DISK_FULL || st == AKSES_E_READ_ONLY ||
+	       st == AKSES_E_DB_STANDBY;
+}
+
+/* The database server could not be reached (a station's network or the server is down): nothing
+ * was written and nothing could be read; the same call may succeed once the server is back. */
+static inline bool akses_status_is_offline(akses_status st)
+{
+	return st == AKSES_E_DB_GONE;
 }
 
 /* A status about what was typed (the validation block, AKSES_E_REQUIRED down to -89): the

@@ -20,9 +20,14 @@ akses_status store_fail(store *st, int rc)
 	case DB_E_FULL:
 		return AKSES_E_DISK_FULL;
 	case DB_E_READ_ONLY:
-		/* a file system gone read-only, or a connection opened read-only on one; any other
+		/* a server that refuses writes is a standby (a hot standby, or a primary demoted); a
+		 * file system gone read-only, or a connection opened read-only on one; any other
 		 * refusal to write (a -wal we may not make, a read-only directory) is an I/O error */
+		if (db_engine_of(st->db) == DB_ENGINE_PG)
+			return AKSES_E_DB_STANDBY;
 		return st->read_only || db_sys_errno(st->db) == EROFS ? AKSES_E_READ_ONLY : AKSES_E_IO;
+	case DB_E_GONE:
+		return AKSES_E_DB_GONE;
 	case DB_E_BUSY:
 		return AKSES_E_BUSY;
 	case DB_E_NOMEM:
