@@ -242,12 +242,13 @@ static char *pg_rewrite(const char *sql, int *nparams)
 
 /* ---- statements ---- */
 
+/* Nothing reaches the server here (the statement runs at its first step): a server that is gone
+ * shows at db_step, whose error the store classifies, and not as a failed prepare, which much of
+ * the store reports as a plain I/O error. */
 static int pg_prepare(db *d, const char *sql, db_stmt **out)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
 	*out = NULL;
-	if (!pg_in_tx(d) && !pg_revive(c))
-		return DB_ERROR;
 	struct pg_stmt *s = calloc(1, sizeof *s);
 	if (!s)
 		return pg_set(c, DB_E_NOMEM, "out of memory");
@@ -352,6 +353,8 @@ static int pg_step(db_stmt *st)
 	struct pg_stmt *s = (struct pg_stmt *)st;
 	struct pg_conn *c = (struct pg_conn *)st->conn;
 	if (!s->res) {
+		if (!pg_in_tx(st->conn) && !pg_revive(c))
+			return DB_ERROR;
 		PGresult *r = PQexecParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
 		                           (const char *const *)s->vals, s->lens, s->fmts, 0);
 		ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
