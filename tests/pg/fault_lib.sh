@@ -124,12 +124,20 @@ confirmed_all() {
 	echo "$n"
 }
 
-# under_load: until every station has confirmed some (none is done yet, with $FAULT_MAX_OK).
-under_load() {
+# kill_under_load PORT: the stations start on $AKSES_DB; once every one has confirmed some (none
+# is done yet, with $FAULT_MAX_OK) the server on PORT dies (`pg_ctl stop -m immediate`), and
+# stays dead for a second. Sets BEFORE to the confirmations until then.
+kill_under_load() {
 	local name
+	cd "$WORK" # the audit key is "<database>.key" in the working folder, one for every station
+	fault_stations
 	for name in submit flow1 door1 door2; do
 		wait_confirmed "$name" 10
 	done
+	BEFORE=$(confirmed_all)
+	pg_tool pg-down.sh "$1" --crash --keep || fail "pg_ctl stop -m immediate on $1 failed"
+	echo "server on port $1 killed (immediate) after $BEFORE confirmations"
+	sleep 1 # the stations meet a dead server for a while
 }
 
 # after_outage BEFORE: the stations met the dead server and went on by themselves: more than
@@ -175,27 +183,16 @@ lanes_finish() {
 	done
 }
 
-# steps_confirmed_in_db FILE...: every "ACT number action" the SOP stations confirmed is one
-# step row of that request, and none was confirmed twice. Prints how many.
-steps_confirmed_in_db() {
-	grep -h '^ACT ' "$@" | awk '{ print $2 "|" $3 }' | sort >"$WORK/acts" || true
-	sql "SELECT r.number || '|' || s.action FROM step s JOIN request r ON r.id = s.request_id
-		ORDER BY 1" | sort >"$WORK/acts.db"
+# in_db WHAT SQL: every line of stdin (a confirmation, as the rows of SQL print it) is a row of
+# SQL in the DB, and none came twice. Prints how many there were.
+in_db() {
+	sort >"$WORK/$1"
+	sql "$2" | sort >"$WORK/$1.db"
 	local missing
-	missing=$(comm -23 "$WORK/acts" "$WORK/acts.db")
-	[[ -z $missing ]] || fail "confirmed steps not in the DB: $(head -n 5 <<<"$missing")"
-	[[ -z $(uniq -d "$WORK/acts") ]] || fail "a step confirmed twice: $(uniq -d "$WORK/acts" | head -n 3)"
-	wc -l <"$WORK/acts"
-}
-
-# pg_scans_confirmed_in_db FILE...: every "SCAN id pass decision" confirmed is that scan row.
-pg_scans_confirmed_in_db() {
-	grep -h '^SCAN ' "$@" | awk '{ print $2 "|" $3 "|" $4 }' | sort >"$WORK/scans" || true
-	sql "SELECT id || '|' || pass_id || '|' || decision FROM scan" | sort >"$WORK/scans.db"
-	local missing
-	missing=$(comm -23 "$WORK/scans" "$WORK/scans.db")
-	[[ -z $missing ]] || fail "confirmed scans missing or different in the DB: $(head -n 5 <<<"$missing")"
-	wc -l <"$WORK/scans"
+	missing=$(comm -23 "$WORK/$1" "$WORK/$1.db")
+	[[ -z $missing ]] || fail "confirmed $1 not in the DB: $(head -n 5 <<<"$missing")"
+	[[ -z $(uniq -d "$WORK/$1") ]] || fail "$1 confirmed twice: $(uniq -d "$WORK/$1" | head -n 3)"
+	wc -l <"$WORK/$1"
 }
 
 # companions_whole: a request has the two companions rel_loop gives every third one, or none:
@@ -208,15 +205,21 @@ companions_whole() {
 	[[ -z $bad ]] || fail "a request with some of its companions: $bad"
 }
 
-# fault_verify LANE...: every confirmation of the lanes is in the DB, nothing is half-written,
-# the audit chain verifies; prints "confirmed N, lost 0".
+# fault_verify: the stations went on by themselves after the outage and finished; every
+# confirmation of theirs is in the DB, nothing is half-written, the audit chain verifies; prints
+# "confirmed N, lost 0".
 fault_verify() {
+	lanes_finish
+	after_outage "$BEFORE"
 	local f=() name
-	for name in "$@"; do f+=("$WORK/$name.out"); done
+	for name in "${LANES[@]}"; do f+=("$WORK/$name.out"); done
 	local nr ns na
 	nr=$(all_confirmed_in_db "${f[@]}")
-	na=$(steps_confirmed_in_db "${f[@]}")
-	ns=$(pg_scans_confirmed_in_db "${f[@]}")
+	# "ACT number action": that step row of that request; "SCAN id pass decision": that scan row
+	na=$({ grep -h '^ACT ' "${f[@]}" || true; } | awk '{ print $2 "|" $3 }' | in_db steps \
+		"SELECT r.number || '|' || s.action FROM step s JOIN request r ON r.id = s.request_id")
+	ns=$({ grep -h '^SCAN ' "${f[@]}" || true; } | awk '{ print $2 "|" $3 "|" $4 }' | in_db scans \
+		"SELECT id || '|' || pass_id || '|' || decision FROM scan")
 	companions_whole
 	check_db
 	echo "requests $nr, steps $na, scans $ns confirmed; all in the DB, whole"
