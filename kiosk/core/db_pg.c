@@ -36,10 +36,10 @@ struct pg_conn {
 	char msg[512];
 	int64_t changes;
 	int lock_timeout_ms;
-	bool tx;            /* a transaction begun here and not yet ended by commit or rollback */
-	int backoff_ms;     /* 0 while connected; else the delay before the next reconnect */
-	int64_t retry_at;   /* CLOCK_MONOTONIC ms: no reconnect before this */
-	char gone[512];     /* why the last reconnect failed, repeated until the next try */
+	bool tx;          /* a transaction begun here and not yet ended by commit or rollback */
+	int backoff_ms;   /* 0 while connected; else the delay before the next reconnect */
+	int64_t retry_at; /* CLOCK_MONOTONIC ms: no reconnect before this */
+	char gone[512];   /* why the last reconnect failed, repeated until the next try */
 };
 
 struct pg_stmt {
@@ -519,10 +519,12 @@ static int pg_commit(db *d)
 			pg_set(c, DB_E_IO, "the transaction failed and was rolled back");
 		return DB_ERROR;
 	}
-	if (t != PQTRANS_INTRANS && PQstatus(c->pg) == CONNECTION_BAD) /* before the COMMIT */
-		return pg_set(c, DB_E_GONE, c->err == DB_E_GONE
-		                                ? c->msg
-		                                : "the connection broke: the transaction was not committed");
+	if (t != PQTRANS_INTRANS && PQstatus(c->pg) == CONNECTION_BAD) { /* before the COMMIT */
+		if (c->err == DB_E_GONE)
+			return DB_ERROR; /* the statement that found it broken said why */
+		return pg_set(c, DB_E_GONE,
+		              "the connection broke: the transaction was not committed");
+	}
 	if (t != PQTRANS_INTRANS)
 		return pg_set(c, DB_E_IO, "no transaction is open");
 	PGresult *r = PQexec(c->pg, "COMMIT");
@@ -530,12 +532,14 @@ static int pg_commit(db *d)
 		pg_fail(c, r);
 		/* The link broke (or the server went down) while the COMMIT was on its way: it may
 		 * have committed or not, and only the server knows. GONE, never OK: the caller must
-		 * not claim a success it cannot see, and whoever sends it again must make the resend
-		 * harmless if the first did commit (docs/postgresql.md). */
+		 * not claim a success it cannot see, and whoever sends it again must make the
+		 * resend harmless if the first did commit (docs/postgresql.md). */
 		if (c->err == DB_E_GONE || PQstatus(c->pg) == CONNECTION_BAD) {
 			char m[sizeof c->msg];
-			snprintf(m, sizeof m, "the connection broke during COMMIT, its outcome is unknown: %.400s",
-			         c->msg);
+			snprintf(
+			    m, sizeof m,
+			    "the connection broke during COMMIT, its outcome is unknown: %.400s",
+			    c->msg);
 			pg_set(c, DB_E_GONE, m);
 		}
 		return DB_ERROR;
@@ -607,7 +611,10 @@ const char *db_pg_dbname(db *d)
 /* The class of this thread's last failed db_pg_open (the handle is gone by then). */
 static _Thread_local db_err open_class;
 
-db_err db_pg_open_errclass(void) { return open_class; }
+db_err db_pg_open_errclass(void)
+{
+	return open_class;
+}
 
 /* Why a connection with keys/vals (nkeys of them, room for two more) failed: no server
  * answered, or it is starting up, shutting down or recovering (GONE); only standbys answered
@@ -659,9 +666,9 @@ int db_pg_open(const char *conninfo, const char *passfile, db **out, char *err, 
 	 * connect gives up after 3 s a server (each host of a list) that does not answer, an idle
 	 * link is probed after 10 s (then every 5 s, 3 times), and data a server does not
 	 * acknowledge within 20 s breaks the link (tcp_user_timeout). docs/postgresql.md. */
-	const char *keys[16] = {"connect_timeout", "keepalives", "keepalives_idle",
-	                        "keepalives_interval", "keepalives_count", "tcp_user_timeout",
-	                        "fallback_application_name", "client_encoding", "dbname"};
+	const char *keys[16] = {"connect_timeout",           "keepalives",       "keepalives_idle",
+	                        "keepalives_interval",       "keepalives_count", "tcp_user_timeout",
+	                        "fallback_application_name", "client_encoding",  "dbname"};
 	const char *vals[16] = {"3", "1", "10", "5", "3", "20000", "akses", "UTF8", conninfo};
 	int nkeys = 9;
 	if (passfile && *passfile) {

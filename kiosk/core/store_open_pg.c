@@ -30,7 +30,8 @@ akses_status store_open_pg(const char *target, const struct store_options *opt, 
 	               sizeof st->errmsg) != DB_OK) {
 		snprintf(open_err, sizeof open_err, "%s", st->errmsg);
 		free(st);
-		/* a server that is down or out of reach is the station's "try again", not a bad disk */
+		/* a server that is down or out of reach is the station's "try again", not a bad
+		 * disk */
 		switch (db_pg_open_errclass()) {
 		case DB_E_GONE:
 			return AKSES_E_DB_GONE;

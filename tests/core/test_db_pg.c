@@ -390,10 +390,11 @@ END_TEST
 START_TEST(test_commit_cut_off_is_gone_never_ok)
 {
 	ck_assert_int_eq(
-	    db_exec(c, "CREATE FUNCTION die() RETURNS trigger LANGUAGE plpgsql AS"
-	               " $$BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END$$;"
-	               "CREATE CONSTRAINT TRIGGER t_die AFTER INSERT ON t DEFERRABLE INITIALLY"
-	               " DEFERRED FOR EACH ROW WHEN (NEW.name = 'die') EXECUTE FUNCTION die()"),
+	    db_exec(c,
+	            "CREATE FUNCTION die() RETURNS trigger LANGUAGE plpgsql AS"
+	            " $$BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END$$;"
+	            "CREATE CONSTRAINT TRIGGER t_die AFTER INSERT ON t DEFERRABLE INITIALLY"
+	            " DEFERRED FOR EACH ROW WHEN (NEW.name = 'die') EXECUTE FUNCTION die()"),
 	    DB_OK);
 	ck_assert_int_eq(db_begin_write(c), DB_OK);
 	insert(c, "die", 1);
@@ -580,8 +581,8 @@ START_TEST(test_standby_refuses_and_multi_host_finds_the_primary)
 	store *st = NULL;
 	ck_assert_int_eq(store_open(ci, &opt, &st), AKSES_OK); /* the schema, on the primary */
 	store_close(st);
-	snprintf(cmd, sizeof cmd, "AKSES_PG_PORT=%d AKSES_PG_DIR=%s sh %s/pg-standby.sh %d", sp, sdir,
-	         getenv("AKSES_PG_TOOLS"), p);
+	snprintf(cmd, sizeof cmd, "AKSES_PG_PORT=%d AKSES_PG_DIR=%s sh %s/pg-standby.sh %d", sp,
+	         sdir, getenv("AKSES_PG_TOOLS"), p);
 	ck_assert_int_eq(system(cmd), 0);
 
 	db *sb = connect_to("akses", false, sp);
@@ -603,8 +604,10 @@ START_TEST(test_standby_refuses_and_multi_host_finds_the_primary)
 	ck_assert(!akses_status_is_offline(AKSES_E_DB_STANDBY));
 	store_close(st);
 
-	snprintf(ci, sizeof ci, "host=127.0.0.1,127.0.0.1 port=%d,%d user=postgres dbname=akses"
-	         " target_session_attrs=read-write", sp, p);
+	snprintf(ci, sizeof ci,
+	         "host=127.0.0.1,127.0.0.1 port=%d,%d user=postgres dbname=akses"
+	         " target_session_attrs=read-write",
+	         sp, p);
 	db *m = NULL;
 	char err[256];
 	ck_assert_msg(db_pg_open(ci, NULL, &m, err, sizeof err) == DB_OK, "%s", err);
@@ -613,8 +616,10 @@ START_TEST(test_standby_refuses_and_multi_host_finds_the_primary)
 	ck_assert_int_eq(db_commit(m), DB_OK);
 	ck_assert_int_eq(one_int(prim, "SELECT count(*) FROM kept WHERE n = 7"), 1);
 	db_close(m);
-	snprintf(ci, sizeof ci, "host=127.0.0.1 port=%d user=postgres dbname=akses"
-	         " target_session_attrs=read-write", sp);
+	snprintf(ci, sizeof ci,
+	         "host=127.0.0.1 port=%d user=postgres dbname=akses"
+	         " target_session_attrs=read-write",
+	         sp);
 	ck_assert_int_eq(db_pg_open(ci, NULL, &m, err, sizeof err), DB_ERROR);
 	ck_assert_int_eq(db_pg_open_errclass(), DB_E_GONE);
 	db_close(prim);

@@ -297,7 +297,7 @@ int main(int argc, char **argv)
 			nanosleep(&pause, NULL);
 	}
 	store_close(st);
-	printf("done ok=%ld refused=%ld busy=%ld failed=%ld max_ms=%.0f gone=%ld\n", c.ok, c.refused,
-	       c.busy, c.failed, max_round * 1000, c.gone);
+	printf("done ok=%ld refused=%ld busy=%ld failed=%ld max_ms=%.0f gone=%ld\n", c.ok,
+	       c.refused, c.busy, c.failed, max_round * 1000, c.gone);
 	return c.busy == 0 && c.failed == 0 ? 0 : 1;
 }
