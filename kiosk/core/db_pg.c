@@ -1,11 +1,13 @@
 /* db_pg.c - the PostgreSQL driver behind db.h, on libpq: SQLite's ?N placeholders rewritten to
  * $N, parameters bound typed, rows read from one PGresult, one writer at a time through an
  * advisory lock, SQLSTATEs sorted into db_err, and a broken connection reset before the next
- * transaction (libpq then walks a multi-host list again, to whichever server is the primary). */
+ * transaction with a backoff (libpq then walks a multi-host list again, to whichever server is
+ * the primary). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libpq-fe.h>
 
@@ -22,6 +24,11 @@
 
 #define PG_LOCK_TIMEOUT_MS_DEFAULT 5000
 
+/* After a failed reconnect the next try waits this long, doubling up to the most: a station
+ * whose server is gone answers at once ("gone") instead of waiting out a connect each call. */
+#define PG_BACKOFF_FIRST_MS 500
+#define PG_BACKOFF_MAX_MS 30000
+
 struct pg_conn {
 	struct db base;
 	PGconn *pg;
@@ -29,6 +36,10 @@ struct pg_conn {
 	char msg[512];
 	int64_t changes;
 	int lock_timeout_ms;
+	bool tx;          /* a transaction begun here and not yet ended by commit or rollback */
+	int backoff_ms;   /* 0 while connected; else the delay before the next reconnect */
+	int64_t retry_at; /* CLOCK_MONOTONIC ms: no reconnect before this */
+	char gone[512];   /* why the last reconnect failed, repeated until the next try */
 };
 
 struct pg_stmt {
@@ -125,24 +136,47 @@ static int pg_apply_settings(struct pg_conn *c)
 	return pg_run(c, sql);
 }
 
+/* In a transaction: one this driver began and its caller has not ended yet, even when the
+ * connection broke under it (libpq then says PQTRANS_UNKNOWN), so nothing reconnects and runs the
+ * rest of a transaction's statements one by one on a new session. */
 static bool pg_in_tx(db *d)
 {
-	PGTransactionStatusType t = PQtransactionStatus(((struct pg_conn *)d)->pg);
-	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+	struct pg_conn *c = (struct pg_conn *)d;
+	PGTransactionStatusType t = PQtransactionStatus(c->pg);
+	return c->tx || t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
 
-/* Outside a transaction, a connection found broken is reset once: the server came back, or
- * libpq finds the new primary in the host list. Never inside one: what it did is gone with the
- * session, so its caller must see the error. false when the connection is still broken. */
+static int64_t pg_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Outside a transaction, a connection found broken is reset: the server came back, or libpq
+ * finds the new primary in the host list. Never inside one: what it did is gone with the
+ * session, so its caller must see the error. After a failed reset the next one waits a backoff
+ * (0.5 s doubling to 30 s, back to none on success); a call before then fails at once as
+ * DB_E_GONE. false when the connection is still broken. */
 static bool pg_revive(struct pg_conn *c)
 {
 	if (PQstatus(c->pg) == CONNECTION_OK)
 		return true;
-	PQreset(c->pg);
-	if (PQstatus(c->pg) != CONNECTION_OK) {
-		pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
+	if (c->backoff_ms > 0 && pg_now_ms() < c->retry_at) {
+		pg_set(c, DB_E_GONE, c->gone);
 		return false;
 	}
+	PQreset(c->pg);
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		c->backoff_ms = c->backoff_ms > 0 ? c->backoff_ms * 2 : PG_BACKOFF_FIRST_MS;
+		if (c->backoff_ms > PG_BACKOFF_MAX_MS)
+			c->backoff_ms = PG_BACKOFF_MAX_MS;
+		c->retry_at = pg_now_ms() + c->backoff_ms;
+		pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
+		snprintf(c->gone, sizeof c->gone, "%s", c->msg);
+		return false;
+	}
+	c->backoff_ms = 0;
 	return pg_apply_settings(c) == DB_OK;
 }
 
@@ -208,12 +242,13 @@ static char *pg_rewrite(const char *sql, int *nparams)
 
 /* ---- statements ---- */
 
+/* Nothing reaches the server here (the statement runs at its first step): a server that is gone
+ * shows at db_step, whose error the store classifies, and not as a failed prepare, which much of
+ * the store reports as a plain I/O error. */
 static int pg_prepare(db *d, const char *sql, db_stmt **out)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
 	*out = NULL;
-	if (!pg_in_tx(d) && !pg_revive(c))
-		return DB_ERROR;
 	struct pg_stmt *s = calloc(1, sizeof *s);
 	if (!s)
 		return pg_set(c, DB_E_NOMEM, "out of memory");
@@ -318,6 +353,8 @@ static int pg_step(db_stmt *st)
 	struct pg_stmt *s = (struct pg_stmt *)st;
 	struct pg_conn *c = (struct pg_conn *)st->conn;
 	if (!s->res) {
+		if (!pg_in_tx(st->conn) && !pg_revive(c))
+			return DB_ERROR;
 		PGresult *r = PQexecParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
 		                           (const char *const *)s->vals, s->lens, s->fmts, 0);
 		ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
@@ -451,6 +488,7 @@ static int pg_begin(struct pg_conn *c, const char *sql)
 		/* keep the first error, not ROLLBACK's */
 		PQclear(PQexec(c->pg, "ROLLBACK"));
 	}
+	c->tx = rc == DB_OK;
 	return rc;
 }
 
@@ -471,6 +509,7 @@ static int pg_begin_read(db *d)
 static int pg_commit(db *d)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
+	c->tx = false; /* over, one way or the other */
 	PGTransactionStatusType t = PQtransactionStatus(c->pg);
 	if (t == PQTRANS_INERROR) {
 		/* PostgreSQL answers COMMIT of a failed transaction with a ROLLBACK: say so, keeping
@@ -480,12 +519,31 @@ static int pg_commit(db *d)
 			pg_set(c, DB_E_IO, "the transaction failed and was rolled back");
 		return DB_ERROR;
 	}
+	if (t != PQTRANS_INTRANS && PQstatus(c->pg) == CONNECTION_BAD) { /* before the COMMIT */
+		if (c->err == DB_E_GONE)
+			return DB_ERROR; /* the statement that found it broken said why */
+		return pg_set(c, DB_E_GONE,
+		              "the connection broke: the transaction was not committed");
+	}
 	if (t != PQTRANS_INTRANS)
-		return pg_set(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO,
-		              "no transaction is open");
+		return pg_set(c, DB_E_IO, "no transaction is open");
 	PGresult *r = PQexec(c->pg, "COMMIT");
-	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK)
-		return pg_fail(c, r); /* a broken connection here: the outcome is unknown (GONE) */
+	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+		pg_fail(c, r);
+		/* The link broke (or the server went down) while the COMMIT was on its way: it may
+		 * have committed or not, and only the server knows. GONE, never OK: the caller must
+		 * not claim a success it cannot see, and whoever sends it again must make the
+		 * resend harmless if the first did commit (docs/postgresql.md). */
+		if (c->err == DB_E_GONE || PQstatus(c->pg) == CONNECTION_BAD) {
+			char m[sizeof c->msg];
+			snprintf(
+			    m, sizeof m,
+			    "the connection broke during COMMIT, its outcome is unknown: %.400s",
+			    c->msg);
+			pg_set(c, DB_E_GONE, m);
+		}
+		return DB_ERROR;
+	}
 	bool committed = !strcmp(PQcmdStatus(r), "COMMIT");
 	PQclear(r);
 	if (!committed)
@@ -497,6 +555,7 @@ static int pg_commit(db *d)
 static int pg_rollback(db *d)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
+	c->tx = false;
 	if (!pg_in_tx(d))
 		return DB_OK; /* nothing open, or the connection broke and the server rolled back */
 	PGresult *r = PQexec(c->pg, "ROLLBACK");
@@ -549,9 +608,47 @@ const char *db_pg_dbname(db *d)
 	return name ? name : "";
 }
 
+/* The class of this thread's last failed db_pg_open (the handle is gone by then). */
+static _Thread_local db_err open_class;
+
+db_err db_pg_open_errclass(void)
+{
+	return open_class;
+}
+
+/* Why a connection with keys/vals (nkeys of them, room for two more) failed: no server
+ * answered, or it is starting up, shutting down or recovering (GONE); only standbys answered
+ * where a read-write server was asked for, a failover under way (GONE too: the primary is the
+ * one that cannot be reached); else the server refused this login or database (IO). */
+static db_err pg_open_class(const char **keys, const char **vals, int nkeys)
+{
+	/* the ping need not wait the whole connect_timeout again (a later keyword wins) */
+	keys[nkeys] = "connect_timeout";
+	vals[nkeys] = "2";
+	keys[nkeys + 1] = NULL;
+	PGPing ping = PQpingParams(keys, vals, 1);
+	if (ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT)
+		return DB_E_GONE;
+	if (ping != PQPING_OK)
+		return DB_E_IO;
+	keys[nkeys + 1] = "target_session_attrs";
+	vals[nkeys + 1] = "any";
+	keys[nkeys + 2] = NULL;
+	PGconn *any = PQconnectdbParams(keys, vals, 1);
+	db_err e = DB_E_IO;
+	if (any && PQstatus(any) == CONNECTION_OK) {
+		const char *hs = PQparameterStatus(any, "in_hot_standby");
+		if (hs && !strcmp(hs, "on"))
+			e = DB_E_GONE;
+	}
+	PQfinish(any);
+	return e;
+}
+
 int db_pg_open(const char *conninfo, const char *passfile, db **out, char *err, size_t n)
 {
 	*out = NULL;
+	open_class = DB_E_IO;
 	if (!conninfo || !*conninfo) {
 		snprintf(err, n, "no PostgreSQL connection string");
 		return DB_ERROR;
@@ -559,23 +656,31 @@ int db_pg_open(const char *conninfo, const char *passfile, db **out, char *err, 
 	struct pg_conn *c = calloc(1, sizeof *c);
 	if (!c) {
 		snprintf(err, n, "out of memory");
+		open_class = DB_E_NOMEM;
 		return DB_ERROR;
 	}
 	c->base.drv = &pg_driver;
 	c->lock_timeout_ms = PG_LOCK_TIMEOUT_MS_DEFAULT;
-	/* keywords before dbname are defaults the conninfo may override; after it they win (libpq
-	 * processes them in order). A station must notice a dead link in seconds, not hours. */
-	const char *keys[] = {"connect_timeout", "keepalives_idle", "keepalives_interval",
-	                      "keepalives_count", "fallback_application_name", "client_encoding",
-	                      "dbname", "passfile", NULL};
-	const char *vals[] = {"5", "10", "5", "3", "akses", "UTF8", conninfo,
-	                      passfile && *passfile ? passfile : NULL, NULL};
-	if (!vals[7])
-		keys[7] = NULL;
+	/* Keywords before dbname are defaults the conninfo may override; after it they win (libpq
+	 * processes them in order). A station must notice a dead link in seconds, not hours: a
+	 * connect gives up after 3 s a server (each host of a list) that does not answer, an idle
+	 * link is probed after 10 s (then every 5 s, 3 times), and data a server does not
+	 * acknowledge within 20 s breaks the link (tcp_user_timeout). docs/postgresql.md. */
+	const char *keys[16] = {"connect_timeout",           "keepalives",       "keepalives_idle",
+	                        "keepalives_interval",       "keepalives_count", "tcp_user_timeout",
+	                        "fallback_application_name", "client_encoding",  "dbname"};
+	const char *vals[16] = {"3", "1", "10", "5", "3", "20000", "akses", "UTF8", conninfo};
+	int nkeys = 9;
+	if (passfile && *passfile) {
+		keys[nkeys] = "passfile";
+		vals[nkeys++] = passfile;
+	}
+	keys[nkeys] = NULL;
 	c->pg = PQconnectdbParams(keys, vals, 1);
 	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
 		snprintf(err, n, "%s", c->pg ? PQerrorMessage(c->pg) : "out of memory");
 		err[strcspn(err, "\n")] = '\0';
+		open_class = c->pg ? pg_open_class(keys, vals, nkeys) : DB_E_NOMEM;
 		PQfinish(c->pg);
 		free(c);
 		return DB_ERROR;
@@ -585,11 +690,17 @@ int db_pg_open(const char *conninfo, const char *passfile, db **out, char *err, 
 	PQsetNoticeProcessor(c->pg, pg_notice, NULL);
 	if (pg_apply_settings(c) != DB_OK) {
 		snprintf(err, n, "%s", c->msg);
+		open_class = c->err;
 		pg_close(&c->base);
 		return DB_ERROR;
 	}
 	*out = &c->base;
 	return DB_OK;
+}
+
+int db_pg_backoff_ms(db *d)
+{
+	return d->drv == &pg_driver ? ((struct pg_conn *)d)->backoff_ms : 0;
 }
 
 static const struct db_driver pg_driver = {

@@ -14,6 +14,18 @@
  * *out NULL and libpq's message in err (n bytes). */
 int db_pg_open(const char *conninfo, const char *passfile, db **out, char *err, size_t n);
 
+/* The class of this thread's last failed db_pg_open: DB_E_GONE when no server could be reached
+ * (or it is starting up or shutting down, or only standbys answered where a read-write server
+ * was asked for), DB_E_NOMEM, else DB_E_IO (a refused login, no such database, a bad conninfo).
+ * A failed open to a server that is gone takes about connect_timeout (3 s unless the conninfo
+ * says otherwise) plus at most 2 s. */
+db_err db_pg_open_errclass(void);
+
+/* The delay before a broken connection's next reconnect: 0 while connected, else 500 ms after
+ * the first failed reconnect, doubling with each further one up to 30 s. Calls in between fail
+ * at once with DB_E_GONE. 0 for a connection of another driver. */
+int db_pg_backoff_ms(db *c);
+
 /* How long db_begin_write waits for another station's write transaction (and any statement for
  * a row lock) before it fails with DB_E_BUSY; 0 waits for ever. Default 5000 ms. */
 int db_pg_set_lock_timeout(db *c, int ms);

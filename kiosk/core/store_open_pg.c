@@ -30,7 +30,16 @@ akses_status store_open_pg(const char *target, const struct store_options *opt, 
 	               sizeof st->errmsg) != DB_OK) {
 		snprintf(open_err, sizeof open_err, "%s", st->errmsg);
 		free(st);
-		return AKSES_E_IO;
+		/* a server that is down or out of reach is the station's "try again", not a bad
+		 * disk */
+		switch (db_pg_open_errclass()) {
+		case DB_E_GONE:
+			return AKSES_E_DB_GONE;
+		case DB_E_NOMEM:
+			return AKSES_E_NOMEM;
+		default:
+			return AKSES_E_IO;
+		}
 	}
 	/* a writer waits for another station's write as long as a SQLite writer would */
 	akses_status rc = db_pg_set_lock_timeout(st->db, st->opt.busy_timeout_ms) == DB_OK

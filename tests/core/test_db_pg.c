@@ -1,13 +1,18 @@
 /* test_db_pg.c - the PostgreSQL driver through db.h only, against a real server (the CTest fixture
  * pg-up.sh starts it; AKSES_PG_PORT says where): placeholders, types, NULLs, bytea, RETURNING,
  * upserts, error classes, one writer at a time across connections, a broken connection found and
- * mended, and the PostgreSQL schema applied to an empty database. Each test has a database of
- * its own, dropped after it. */
+ * mended (with a backoff, never in the middle of a transaction), a COMMIT cut off reported as
+ * gone, a server that is down or does not answer found promptly, a standby's refusal, and the
+ * PostgreSQL schema applied to an empty database. Each test has a database of its own, dropped
+ * after it. */
+#include <arpa/inet.h>
 #include <check.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -346,6 +351,116 @@ START_TEST(test_killed_session_is_gone_then_reconnects)
 }
 END_TEST
 
+/* A second transaction's statement after the connection broke in the middle of it must not
+ * reconnect and run on its own: the first half is gone with the session, the second would be
+ * written alone. */
+START_TEST(test_broken_mid_transaction_stays_broken_until_it_ends)
+{
+	int64_t pid = one_int(c, "SELECT pg_backend_pid()");
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	insert(c, "half-1", 1);
+	db *a = connect_to(dbname, false, port);
+	ck_assert_ptr_nonnull(a);
+	char sql[96];
+	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%lld)", (long long)pid);
+	ck_assert_int_eq(one_int(a, sql), 1);
+	for (int i = 2; i <= 3; i++) {
+		db_stmt *s = prep(c, "INSERT INTO t(name, n) VALUES ('half-2', 2)");
+		ck_assert_int_eq(db_step(s), DB_ERROR);
+		db_finalize(s);
+		ck_assert_int_eq(db_errclass(c), DB_E_GONE);
+		ck_assert(db_in_tx(c)); /* still the caller's transaction, until it ends it */
+	}
+	ck_assert_int_eq(db_commit(c), DB_ERROR);
+	ck_assert_int_eq(db_errclass(c), DB_E_GONE);
+	ck_assert(!db_in_tx(c));
+	ck_assert_int_eq(one_int(a, "SELECT count(*) FROM t"), 0); /* nothing half-written */
+	db_close(a);
+	/* the next transaction reconnects by itself */
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	insert(c, "whole", 1);
+	ck_assert_int_eq(db_commit(c), DB_OK);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 1);
+}
+END_TEST
+
+/* The connection breaks while the COMMIT is on its way (a deferred trigger ends its own session
+ * at commit time, as a server killed at that instant would): the outcome is unknown to the
+ * client, so it is GONE, and the store says AKSES_E_DB_GONE, never OK. */
+START_TEST(test_commit_cut_off_is_gone_never_ok)
+{
+	ck_assert_int_eq(
+	    db_exec(c,
+	            "CREATE FUNCTION die() RETURNS trigger LANGUAGE plpgsql AS"
+	            " $$BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END$$;"
+	            "CREATE CONSTRAINT TRIGGER t_die AFTER INSERT ON t DEFERRABLE INITIALLY"
+	            " DEFERRED FOR EACH ROW WHEN (NEW.name = 'die') EXECUTE FUNCTION die()"),
+	    DB_OK);
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	insert(c, "die", 1);
+	ck_assert_int_eq(db_commit(c), DB_ERROR);
+	ck_assert_int_eq(db_errclass(c), DB_E_GONE);
+	ck_assert_msg(strstr(db_errmsg(c), "outcome is unknown"), "%s", db_errmsg(c));
+	ck_assert(!db_in_tx(c));
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 0);
+
+	/* through the store: a write whose COMMIT is cut off is not claimed */
+	char key[128];
+	snprintf(key, sizeof key, "/tmp/akses-t-%d.key", (int)getpid());
+	struct store_options opt = {.audit_key_path = key};
+	store *st = NULL;
+	ck_assert_int_eq(store_open(conninfo, &opt, &st), AKSES_OK);
+	ck_assert_int_eq(db_exec(c, "CREATE CONSTRAINT TRIGGER staff_die AFTER INSERT ON staff"
+	                            " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+	                            " WHEN (NEW.name = 'die') EXECUTE FUNCTION die()"),
+	                 DB_OK);
+	int64_t id = 0;
+	ck_assert_int_eq(store_init_admin(st, "die", "246813", &id), AKSES_E_DB_GONE);
+	ck_assert(akses_status_is_offline(AKSES_E_DB_GONE));
+	ck_assert_msg(strstr(store_errmsg(st), "outcome is unknown"), "%s", store_errmsg(st));
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM staff"), 0);
+	/* the same store goes on, reconnected */
+	ck_assert_int_eq(store_init_admin(st, "Ani", "246813", &id), AKSES_OK);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM staff"), 1);
+	store_close(st);
+	unlink(key);
+}
+END_TEST
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A "server" that takes the TCP connection and then never answers (a hung host, a half-dead
+ * link): opening must give up after connect_timeout's default, not wait for ever, and say GONE. */
+START_TEST(test_server_that_never_answers_gives_up_promptly)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	ck_assert_int_ge(fd, 0);
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = 0};
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+	ck_assert_int_eq(listen(fd, 16), 0); /* never accept(): the kernel completes handshakes */
+	socklen_t len = sizeof sa;
+	ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
+	char ci[128];
+	snprintf(ci, sizeof ci, "host=127.0.0.1 port=%d user=postgres dbname=akses",
+	         ntohs(sa.sin_port));
+	int64_t t0 = mono_ms();
+	store *st = NULL;
+	ck_assert_int_eq(store_open(ci, NULL, &st), AKSES_E_DB_GONE);
+	int64_t took = mono_ms() - t0;
+	ck_assert_ptr_null(st);
+	ck_assert_msg(*store_open_errmsg(), "no message");
+	/* connect_timeout 3 s, then a 2 s look whether anything answers at all */
+	ck_assert_msg(took >= 2500 && took < 8000, "took %lld ms", (long long)took);
+	close(fd);
+}
+END_TEST
+
 /* Run tests/tools/pg-up.sh or pg-down.sh with args for the private server on port p in dir. */
 static int pg_tool(const char *tool, const char *args, int p, const char *dir)
 {
@@ -355,12 +470,171 @@ static int pg_tool(const char *tool, const char *args, int p, const char *dir)
 	return system(cmd);
 }
 
+/* The folder of the private server on port p, after removing whatever a failed earlier run left
+ * there (a test that fails stops before its own pg-down.sh). */
+static void private_dir(char *dir, size_t n, int p)
+{
+	snprintf(dir, n, "/tmp/akses-pg-%d", p);
+	ck_assert_int_eq(pg_tool("pg-down.sh", "", p, dir), 0);
+}
+
+/* After the restart cases: no private server left behind, even by a failed one. */
+static void private_servers_down(void)
+{
+	const char *ps = getenv("AKSES_PG_PORT"); /* this runs in the parent: no setup ran here */
+	if (!ps || !getenv("AKSES_PG_TOOLS"))
+		return;
+	char dir[64];
+	for (int k = 3; k >= 1; k -= 2) {
+		snprintf(dir, sizeof dir, "/tmp/akses-pg-%d", atoi(ps) + k);
+		pg_tool("pg-down.sh", "", atoi(ps) + k, dir);
+	}
+}
+
+/* The server goes down: the first reconnect fails and the next waits 0.5 s, then 1 s (calls in
+ * between fail at once, trying nothing); store_open says GONE at once, a missing database is
+ * not GONE; once the server is back the connection comes back by itself. */
+START_TEST(test_server_down_backs_off_and_store_open_says_gone)
+{
+	int p = port + 1;
+	char dir[128];
+	private_dir(dir, sizeof dir, p);
+	ck_assert_int_eq(pg_tool("pg-up.sh", "-q", p, dir), 0);
+	char ci[160];
+	snprintf(ci, sizeof ci, "host=127.0.0.1 port=%d user=postgres dbname=akses", p);
+	db *d = connect_to("akses", false, p);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_int_eq(db_pg_backoff_ms(d), 0);
+	/* a database that does not exist on a server that is up: not "gone" */
+	char nodb[160];
+	snprintf(nodb, sizeof nodb, "host=127.0.0.1 port=%d user=postgres dbname=no_such_db", p);
+	store *st = NULL;
+	ck_assert_int_eq(store_open(nodb, NULL, &st), AKSES_E_IO);
+	ck_assert_ptr_nonnull(strstr(store_open_errmsg(), "no_such_db"));
+
+	ck_assert_int_eq(pg_tool("pg-down.sh", "--keep --crash", p, dir), 0);
+	ck_assert_int_eq(db_begin_write(d), DB_ERROR);
+	ck_assert_int_eq(db_errclass(d), DB_E_GONE);
+	ck_assert_int_eq(db_pg_backoff_ms(d), 500);
+	/* within the backoff: at once, and no new try (a try would double the delay) */
+	for (int i = 0; i < 5; i++) {
+		db_stmt *s = prep(d, "SELECT 1");
+		ck_assert_int_eq(db_step(s), DB_ERROR);
+		ck_assert_int_eq(db_errclass(d), DB_E_GONE);
+		db_finalize(s);
+		ck_assert_int_eq(db_begin_read(d), DB_ERROR);
+		ck_assert_int_eq(db_errclass(d), DB_E_GONE);
+		ck_assert_ptr_nonnull(strstr(db_errmsg(d), "127.0.0.1"));
+	}
+	ck_assert_int_eq(db_pg_backoff_ms(d), 500);
+	struct timespec ts = {0, 600 * 1000000L};
+	nanosleep(&ts, NULL);
+	ck_assert_int_eq(db_begin_write(d), DB_ERROR);
+	ck_assert_int_eq(db_pg_backoff_ms(d), 1000);
+	nanosleep(&ts, NULL);
+	ck_assert_int_eq(db_begin_write(d), DB_ERROR); /* 0.6 s of 1 s: no try yet */
+	ck_assert_int_eq(db_pg_backoff_ms(d), 1000);
+
+	int64_t t0 = mono_ms();
+	ck_assert_int_eq(store_open(ci, NULL, &st), AKSES_E_DB_GONE);
+	ck_assert_int_lt(mono_ms() - t0, 3000);
+	ck_assert_ptr_nonnull(strstr(store_open_errmsg(), "127.0.0.1"));
+	ck_assert_str_ne(akses_status_message(AKSES_E_DB_GONE), akses_status_message(AKSES_E_IO));
+
+	ck_assert_int_eq(pg_tool("pg-up.sh", "-q", p, dir), 0);
+	int rc = DB_ERROR;
+	for (int i = 0; i < 100 && rc != DB_OK; i++) { /* up to 1 s of backoff left: 100 x 50 ms */
+		rc = db_begin_read(d);
+		if (rc != DB_OK) {
+			struct timespec w = {0, 50 * 1000000L};
+			nanosleep(&w, NULL);
+		}
+	}
+	ck_assert_msg(rc == DB_OK, "%s", db_errmsg(d));
+	ck_assert_int_eq(db_pg_backoff_ms(d), 0);
+	ck_assert_int_eq(db_commit(d), DB_OK);
+	db_close(d);
+	ck_assert_int_eq(pg_tool("pg-down.sh", "", p, dir), 0);
+}
+END_TEST
+
+/* A primary of its own (port + 1) and a standby of it (port + 3, tests/tools/pg-standby.sh): the
+ * standby refuses writes as READ_ONLY (the store: AKSES_E_DB_STANDBY), a multi-host conninfo
+ * with target_session_attrs=read-write finds the primary wherever it is in the list, and one
+ * that names only the standby cannot find a primary: GONE. */
+START_TEST(test_standby_refuses_and_multi_host_finds_the_primary)
+{
+	int p = port + 1, sp = port + 3;
+	char dir[128], sdir[128], cmd[512];
+	private_dir(dir, sizeof dir, p);
+	private_dir(sdir, sizeof sdir, sp);
+	ck_assert_int_eq(pg_tool("pg-up.sh", "-q", p, dir), 0);
+	db *prim = connect_to("akses", false, p);
+	ck_assert_ptr_nonnull(prim);
+	ck_assert_int_eq(db_exec(prim, "DROP TABLE IF EXISTS kept; CREATE TABLE kept(n BIGINT)"),
+	                 DB_OK);
+	char ci[200];
+	snprintf(ci, sizeof ci, "host=127.0.0.1 port=%d user=postgres dbname=akses", p);
+	char key[128];
+	snprintf(key, sizeof key, "/tmp/akses-t-sb-%d.key", (int)getpid());
+	struct store_options opt = {.audit_key_path = key};
+	store *st = NULL;
+	ck_assert_int_eq(store_open(ci, &opt, &st), AKSES_OK); /* the schema, on the primary */
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "AKSES_PG_PORT=%d AKSES_PG_DIR=%s sh %s/pg-standby.sh %d", sp,
+	         sdir, getenv("AKSES_PG_TOOLS"), p);
+	ck_assert_int_eq(system(cmd), 0);
+
+	db *sb = connect_to("akses", false, sp);
+	ck_assert_ptr_nonnull(sb);
+	ck_assert_int_eq(db_exec(sb, "INSERT INTO kept VALUES (1)"), DB_ERROR);
+	ck_assert_int_eq(db_errclass(sb), DB_E_READ_ONLY);
+	/* the writer lock is an advisory lock, which a standby grants: the write itself refuses */
+	ck_assert_int_eq(db_begin_write(sb), DB_OK);
+	ck_assert_int_eq(db_exec(sb, "INSERT INTO kept VALUES (1)"), DB_ERROR);
+	ck_assert_int_eq(db_errclass(sb), DB_E_READ_ONLY);
+	ck_assert_int_eq(db_commit(sb), DB_ERROR);
+	db_close(sb);
+	/* a station pointed at the standby alone opens (it can read) but cannot write */
+	snprintf(ci, sizeof ci, "host=127.0.0.1 port=%d user=postgres dbname=akses", sp);
+	ck_assert_int_eq(store_open(ci, &opt, &st), AKSES_OK);
+	int64_t id = 0;
+	ck_assert_int_eq(store_init_admin(st, "Ani", "246813", &id), AKSES_E_DB_STANDBY);
+	ck_assert(akses_status_is_storage_refusal(AKSES_E_DB_STANDBY));
+	ck_assert(!akses_status_is_offline(AKSES_E_DB_STANDBY));
+	store_close(st);
+
+	snprintf(ci, sizeof ci,
+	         "host=127.0.0.1,127.0.0.1 port=%d,%d user=postgres dbname=akses"
+	         " target_session_attrs=read-write",
+	         sp, p);
+	db *m = NULL;
+	char err[256];
+	ck_assert_msg(db_pg_open(ci, NULL, &m, err, sizeof err) == DB_OK, "%s", err);
+	ck_assert_int_eq(db_begin_write(m), DB_OK);
+	ck_assert_int_eq(db_exec(m, "INSERT INTO kept VALUES (7)"), DB_OK);
+	ck_assert_int_eq(db_commit(m), DB_OK);
+	ck_assert_int_eq(one_int(prim, "SELECT count(*) FROM kept WHERE n = 7"), 1);
+	db_close(m);
+	snprintf(ci, sizeof ci,
+	         "host=127.0.0.1 port=%d user=postgres dbname=akses"
+	         " target_session_attrs=read-write",
+	         sp);
+	ck_assert_int_eq(db_pg_open(ci, NULL, &m, err, sizeof err), DB_ERROR);
+	ck_assert_int_eq(db_pg_open_errclass(), DB_E_GONE);
+	db_close(prim);
+	unlink(key);
+	ck_assert_int_eq(pg_tool("pg-down.sh", "", sp, sdir), 0);
+	ck_assert_int_eq(pg_tool("pg-down.sh", "", p, dir), 0);
+}
+END_TEST
+
 START_TEST(test_server_stopped_is_gone_and_reconnects_after_restart)
 {
 	/* a server of its own, so the others' tests are not cut off */
 	int p = port + 1;
 	char dir[128];
-	snprintf(dir, sizeof dir, "/tmp/akses-pg-restart-%d", (int)getpid());
+	private_dir(dir, sizeof dir, p);
 	ck_assert_ptr_nonnull(getenv("AKSES_PG_TOOLS"));
 	ck_assert_int_eq(pg_tool("pg-up.sh", "-q", p, dir), 0);
 	db *d = connect_to("akses", true, p);
@@ -372,9 +646,10 @@ START_TEST(test_server_stopped_is_gone_and_reconnects_after_restart)
 	ck_assert_int_eq(db_begin_write(d), DB_ERROR);
 	ck_assert_int_eq(db_errclass(d), DB_E_GONE);
 	ck_assert(!db_in_tx(d));
-	db_stmt *s = NULL;
-	ck_assert_int_eq(db_prepare(d, "SELECT n FROM kept", &s), DB_ERROR);
+	db_stmt *s = prep(d, "SELECT n FROM kept"); /* runs at its step: the server's answer */
+	ck_assert_int_eq(db_step(s), DB_ERROR);
 	ck_assert_int_eq(db_errclass(d), DB_E_GONE);
+	db_finalize(s);
 	ck_assert_int_eq(pg_tool("pg-up.sh", "-q", p, dir), 0);
 	/* back: the next transaction reconnects, and what was committed is there */
 	ck_assert_int_eq(db_begin_read(d), DB_OK);
@@ -503,11 +778,17 @@ static Suite *db_pg_suite(void)
 	tcase_add_test(tc, test_killed_session_is_gone_then_reconnects);
 	tcase_add_test(tc, test_schema_applies_to_an_empty_database_and_reports_its_version);
 	tcase_add_test(tc, test_station_role_writes_rows_but_not_the_schema);
+	tcase_add_test(tc, test_broken_mid_transaction_stays_broken_until_it_ends);
+	tcase_add_test(tc, test_commit_cut_off_is_gone_never_ok);
+	tcase_add_test(tc, test_server_that_never_answers_gives_up_promptly);
 	suite_add_tcase(s, tc);
 	TCase *restart = tcase_create("restart");
+	tcase_add_unchecked_fixture(restart, NULL, private_servers_down);
 	tcase_add_checked_fixture(restart, setup, teardown);
-	tcase_set_timeout(restart, 120); /* initdb of its own server, two starts */
+	tcase_set_timeout(restart, 180); /* initdb of its own server, two starts */
 	tcase_add_test(restart, test_server_stopped_is_gone_and_reconnects_after_restart);
+	tcase_add_test(restart, test_server_down_backs_off_and_store_open_says_gone);
+	tcase_add_test(restart, test_standby_refuses_and_multi_host_finds_the_primary);
 	suite_add_tcase(s, restart);
 	return s;
 }

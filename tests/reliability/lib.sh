@@ -97,7 +97,7 @@ check_db() {
 		  ('forward-kabid', 'FORWARDED_KABID', 11), ('receive', 'CLOSED', 12)),
 		r AS (SELECT id, number, state, last_step,
 		  (SELECT action FROM step s WHERE s.request_id = request.id ORDER BY s.id DESC LIMIT 1) AS act,
-		  EXISTS(SELECT 1 FROM pass p WHERE p.request_id = request.id AND p.inside) AS anyone_in
+		  EXISTS(SELECT 1 FROM pass p WHERE p.request_id = request.id AND p.inside <> 0) AS anyone_in
 		  FROM request)
 		SELECT r.number || ' ' || r.state || ' after ' || coalesce(r.act, 'nothing')
 		FROM r LEFT JOIN m ON m.action = r.act
@@ -106,8 +106,8 @@ check_db() {
 		   OR (NOT (r.act IN ('record', 'visit-end') AND r.anyone_in) AND r.state <> m.state)
 		   OR (r.state <> 'ON_SITE' AND r.last_step <> m.last_step) LIMIT 5")
 	[[ -z $bad ]] || fail "a request whose state is not what its last step says: $bad"
-	bad=$(sql "SELECT p.id FROM pass p WHERE p.inside <> coalesce((SELECT s.decision = 'ENTRY'
-		FROM scan s WHERE s.pass_id = p.id AND s.decision IN ('ENTRY', 'EXIT')
+	bad=$(sql "SELECT p.id FROM pass p WHERE p.inside <> coalesce((SELECT
+		CASE WHEN s.decision = 'ENTRY' THEN 1 ELSE 0 END FROM scan s WHERE s.pass_id = p.id AND s.decision IN ('ENTRY', 'EXIT')
 		ORDER BY s.id DESC LIMIT 1), 0) LIMIT 5")
 	[[ -z $bad ]] || fail "passes whose inside flag is not their last accepted scan: $bad"
 }

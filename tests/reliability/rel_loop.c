@@ -15,6 +15,9 @@
  * (AKSES_E_STATE: another station took the step first). Anything else unexpected is printed on
  * stderr and makes the exit status 1. The clock is the core's (AKSES_NOW pins it). $REL_PAUSE_MS
  * makes the station rest that long between two rounds (a door does not scan 200 times a second).
+ * On a PostgreSQL server that is gone (AKSES_E_DB_GONE: killed, restarting, failing over) a
+ * station waits 100 ms and goes on, as a kiosk does, counting "gone=N" (tests/pg/fault_*.sh);
+ * $REL_MAX_OK stops it after that many confirmations, whatever SECONDS says.
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -29,7 +32,7 @@
 #include "wf.h"
 
 struct loop_count {
-	long ok, refused, busy, failed;
+	long ok, refused, busy, failed, gone;
 };
 
 static const char *loop_mode = "";
@@ -44,6 +47,13 @@ static void loop_note(store *st, struct loop_count *c, akses_status rc, bool ref
 	}
 	if (rc == AKSES_E_STATE && refusal_ok) {
 		c->refused++;
+		return;
+	}
+	if (akses_status_is_offline(rc)) {
+		/* nothing was written, or for a cut-off COMMIT nothing is claimed: not confirmed */
+		c->gone++;
+		struct timespec wait = {0, 100 * 1000000L};
+		nanosleep(&wait, NULL);
 		return;
 	}
 	if (rc == AKSES_E_BUSY)
@@ -237,6 +247,8 @@ int main(int argc, char **argv)
 	                                        ROLE_KADIS};
 	const char *pause_env = getenv("REL_PAUSE_MS");
 	long pause_ms = pause_env ? strtol(pause_env, NULL, 10) : 0;
+	const char *max_env = getenv("REL_MAX_OK");
+	long max_ok = max_env ? strtol(max_env, NULL, 10) : 0;
 	struct timespec pause = {.tv_sec = pause_ms / 1000, .tv_nsec = (pause_ms % 1000) * 1000000};
 	struct loop_count c = {0};
 	struct timespec t0;
@@ -279,11 +291,13 @@ int main(int argc, char **argv)
 			max_round = loop_elapsed(&r0);
 		if (c.failed > 20)
 			break; /* something is badly wrong: stop instead of flooding stderr */
+		if (max_ok > 0 && c.ok >= max_ok)
+			break;
 		if (pause_ms > 0)
 			nanosleep(&pause, NULL);
 	}
 	store_close(st);
-	printf("done ok=%ld refused=%ld busy=%ld failed=%ld max_ms=%.0f\n", c.ok, c.refused, c.busy,
-	       c.failed, max_round * 1000);
+	printf("done ok=%ld refused=%ld busy=%ld failed=%ld max_ms=%.0f gone=%ld\n", c.ok,
+	       c.refused, c.busy, c.failed, max_round * 1000, c.gone);
 	return c.busy == 0 && c.failed == 0 ? 0 : 1;
 }
