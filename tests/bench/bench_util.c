@@ -33,15 +33,19 @@ double bench_quantile(double *v, int n, double q)
 char bench_receipt[AKSES_TOKEN_BUF];
 struct bench_staff bench_staff;
 
-/* A server database's audit key file: in $TMPDIR (or /tmp), named for this process and the
- * target, so two databases open at once have their own. */
+/* A server database's audit key file: in $TMPDIR (or /tmp), named for the process that first
+ * asked (a station forked from it shares the key, as stations share one) and the target, so two
+ * databases open at once have their own. */
 static void key_path(const char *target, char *buf, size_t n)
 {
+	static pid_t owner;
+	if (!owner)
+		owner = getpid();
 	unsigned long h = 5381;
 	for (const char *p = target; *p; p++)
 		h = h * 33 + (unsigned char)*p;
 	snprintf(buf, n, "%s/akses-bench-%ld-%lx.key", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
-	         (long)getpid(), h);
+	         (long)owner, h);
 }
 
 akses_status bench_open(const char *target, int busy_ms, store **out)
