@@ -81,6 +81,13 @@ void bench_remove_db(const char *target)
 akses_status bench_request(store *st, int64_t start_at, int people, const char *phone,
                            char number[AKSES_NUMBER_BUF], char receipt[AKSES_TOKEN_BUF])
 {
+	return bench_request_to(st, start_at, people, phone, true, number, receipt);
+}
+
+akses_status bench_request_to(store *st, int64_t start_at, int people, const char *phone,
+                              bool record, char number[AKSES_NUMBER_BUF],
+                              char receipt[AKSES_TOKEN_BUF])
+{
 	static const char *const names[] = {
 	    "Ni Luh Putu Ayu", "José Ramos", "Ḥasan al-Banna", "Made Wirawan", "Siti Nurhaliza",
 	    "Budi Santoso",    "Agus Salim", "Rudi Hartono",   "Lestari Dewi", "Teguh Prakoso",
@@ -119,11 +126,11 @@ akses_status bench_request(store *st, int64_t start_at, int people, const char *
 	             {WF_DISPOSE_KABID, &bench_staff.kabid},
 	             {WF_VERIFY, &bench_staff.koord},
 	             {WF_APPROVE, &bench_staff.kabid}};
-	for (size_t i = 0; rc == AKSES_OK && i < sizeof steps / sizeof steps[0]; i++)
+	for (size_t i = 0; record && rc == AKSES_OK && i < sizeof steps / sizeof steps[0]; i++)
 		rc = store_act(st, res.number, steps[i].a, *steps[i].who, NULL);
-	if (rc == AKSES_OK)
+	if (record && rc == AKSES_OK)
 		rc = store_assign(st, res.number, bench_staff.koord, bench_staff.teknis);
-	if (rc == AKSES_OK)
+	if (record && rc == AKSES_OK)
 		rc = store_act(st, res.number, WF_RECORD, bench_staff.helpdesk, NULL);
 	if (rc == AKSES_OK) {
 		snprintf(number, AKSES_NUMBER_BUF, "%s", res.number);
@@ -146,16 +153,10 @@ akses_status bench_tokens(store *st, const char *number, const char *receipt,
 	return rc;
 }
 
-int bench_world(const char *path, const char *prog, store **out, int64_t *escort,
-                char number[AKSES_NUMBER_BUF])
+akses_status bench_staff_make(store *st)
 {
-	bench_remove_db(path);
-	setenv("AKSES_NOW", "2030-01-15 08:00", 1);
-	store *st = NULL;
 	struct bench_staff *b = &bench_staff;
-	akses_status rc = bench_open(path, 0, &st);
-	if (rc == AKSES_OK)
-		rc = store_init_admin(st, "Admin", BENCH_PIN, &b->admin);
+	akses_status rc = store_init_admin(st, "Admin", BENCH_PIN, &b->admin);
 	if (rc == AKSES_OK)
 		rc = store_staff_add(st, b->admin, "Kadis", ROLE_KADIS, BENCH_PIN, &b->kadis);
 	if (rc == AKSES_OK)
@@ -168,6 +169,18 @@ int bench_world(const char *path, const char *prog, store **out, int64_t *escort
 	if (rc == AKSES_OK)
 		rc = store_staff_add(st, b->admin, "Helpdesk", ROLE_HELPDESK, BENCH_PIN,
 		                     &b->helpdesk);
+	return rc;
+}
+
+int bench_world(const char *path, const char *prog, store **out, int64_t *escort,
+                char number[AKSES_NUMBER_BUF])
+{
+	bench_remove_db(path);
+	setenv("AKSES_NOW", "2030-01-15 08:00", 1);
+	store *st = NULL;
+	akses_status rc = bench_open(path, 0, &st);
+	if (rc == AKSES_OK)
+		rc = bench_staff_make(st);
 	/* 2030-01-15 09:00 to 20:00 local: one hour and twelve after the pinned 08:00 */
 	struct tm tm = {.tm_year = 130, .tm_mon = 0, .tm_mday = 15, .tm_hour = 9, .tm_isdst = -1};
 	if (rc == AKSES_OK)
@@ -183,6 +196,6 @@ int bench_world(const char *path, const char *prog, store **out, int64_t *escort
 	setenv("AKSES_NOW", "2030-01-15 10:00", 1);
 	*out = st;
 	if (escort)
-		*escort = b->teknis;
+		*escort = bench_staff.teknis;
 	return 0;
 }

@@ -3,6 +3,7 @@
 #ifndef AKSES_BENCH_UTIL_H
 #define AKSES_BENCH_UTIL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store.h"
@@ -36,6 +37,14 @@ extern struct bench_staff bench_staff;
  * token when receipt is not NULL. */
 akses_status bench_request(store *st, int64_t start_at, int people, const char *phone,
                            char number[AKSES_NUMBER_BUF], char receipt[AKSES_TOKEN_BUF]);
+
+/* The same, taken no further than submitted (step 1) when record is false. */
+akses_status bench_request_to(store *st, int64_t start_at, int people, const char *phone,
+                              bool record, char number[AKSES_NUMBER_BUF],
+                              char receipt[AKSES_TOKEN_BUF]);
+
+/* One account per role into bench_staff (PIN BENCH_PIN), the first one the administrator. */
+akses_status bench_staff_make(store *st);
 
 /* A pass token for each of the request's passes (at most max), issued with its receipt. */
 akses_status bench_tokens(store *st, const char *number, const char *receipt,
