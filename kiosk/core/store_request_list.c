@@ -1,5 +1,6 @@
 /* store_request_list.c - requests read many at a time: the staff list by state, a role's inbox
  * (what waits for that role, with due times), and one request's step timeline. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,15 +148,26 @@ akses_status store_inbox(store *st, int64_t actor_id, struct akses_request_summa
 		return rc;
 	if ((rc = store_expire_stale(st, NULL)) != AKSES_OK)
 		return rc;
-	/* oldest wait first; the final states never wait for anyone */
-	db_stmt *s = store_prep(st, REQ_SUMMARY_SQL " WHERE r.state NOT IN (?1, ?2, ?3, ?4)"
-	                                                 " ORDER BY 9, r.id");
+	/* oldest wait first; the final states never wait for anyone. The states that may wait are
+	 * named (IN, by the request_state index), not the final ones excluded: a year of closed
+	 * requests would otherwise be read on every inbox. */
+	char sql[sizeof REQ_SUMMARY_SQL + 8 * RS_COUNT + 64];
+	int len = snprintf(sql, sizeof sql, "%s WHERE r.state IN (", REQ_SUMMARY_SQL);
+	int nopen = 0;
+	for (int k = RS_NONE + 1; k < RS_COUNT; k++)
+		if (!wf_state_final((req_state)k)) {
+			len += snprintf(sql + len, sizeof sql - (size_t)len, "%s?%d", nopen ? ", " : "",
+			                nopen + 1);
+			nopen++;
+		}
+	snprintf(sql + len, sizeof sql - (size_t)len, ") ORDER BY 9, r.id");
+	db_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
-	db_bind_text(s, 1, wf_state_code(RS_CLOSED));
-	db_bind_text(s, 2, wf_state_code(RS_REJECTED));
-	db_bind_text(s, 3, wf_state_code(RS_CANCELLED));
-	db_bind_text(s, 4, wf_state_code(RS_EXPIRED));
+	nopen = 0;
+	for (int k = RS_NONE + 1; k < RS_COUNT; k++)
+		if (!wf_state_final((req_state)k))
+			db_bind_text(s, ++nopen, wf_state_code((req_state)k));
 	if (actor.role == ROLE_ADMIN || actor.role == ROLE_NONE)
 		rc = AKSES_OK; /* nothing waits for them: an empty list */
 	else
