@@ -5,7 +5,7 @@
 # chain verifies whole afterwards. On SQLite, or on the server AKSES_TEST_DB names (label pg).
 set -euo pipefail
 : "${AKSESCTL:?AKSESCTL must name the aksesctl binary}"
-# shellcheck source=../tools/testdb.sh
+# shellcheck source=tests/tools/testdb.sh
 . "$(dirname "$0")/../tools/testdb.sh"
 
 export TZ=Asia/Jakarta LC_ALL=C.UTF-8
@@ -95,9 +95,11 @@ for ((round = 0; round < ROUNDS; round++)); do
 		if [[ $(cat "$WORK/disp$o.rc") == 0 ]]; then
 			ok=$((ok + 1))
 		else
-			[[ $(wc -l <"$WORK/disp$o.err") == 1 ]] &&
-				grep -q "^aksesctl: .*This step does not apply to the request in its current state" \
-					"$WORK/disp$o.err" || fail "round $round: the refused dispose said: $(cat "$WORK/disp$o.err")"
+			if [[ $(wc -l <"$WORK/disp$o.err") != 1 ]] ||
+				! grep -q "^aksesctl: .*This step does not apply to the request in its current state" \
+					"$WORK/disp$o.err"; then
+				fail "round $round: the refused dispose said: $(cat "$WORK/disp$o.err")"
+			fi
 		fi
 	done
 	((ok == 1)) || fail "round $round: dispose taken $ok times"
