@@ -55,9 +55,11 @@ void door_decide(const struct door_facts *f, struct door_verdict *v)
 	 * and an exit: a read within the repeat guard of the last accepted one is a double read,
 	 * recorded as REPEAT and changing nothing (no denial: the person did nothing wrong). An
 	 * explicit direction says what the escort means, and anti-passback already refuses a
-	 * double. */
+	 * double. The doors are PCs of their own whose clocks differ a little (and read their
+	 * seconds at different instants): a read stamped before the last one, by less than the
+	 * guard, is the same double read seen by the door whose clock is behind, not an exit. */
 	if (f->dir == SCAN_DIR_AUTO && f->repeat_s > 0 && f->last_scan_at > 0 &&
-	    f->now >= f->last_scan_at && f->now - f->last_scan_at < f->repeat_s) {
+	    f->now > f->last_scan_at - f->repeat_s && f->now < f->last_scan_at + f->repeat_s) {
 		v->decision = SCAN_REPEAT;
 		v->reason = DENY_NONE;
 		return;

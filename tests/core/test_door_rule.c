@@ -158,6 +158,11 @@ START_TEST(test_double_read_is_a_repeat_only_in_auto)
 	ck_assert_int_eq(v.reason, DENY_NONE);
 	f.last_scan_at = f.now - 10; /* the guard is over */
 	ck_assert_int_eq(decide(f).decision, SCAN_EXIT);
+	/* another door whose clock is a second ahead took the read that won: still a double read */
+	f.last_scan_at = f.now + 1;
+	ck_assert_int_eq(decide(f).decision, SCAN_REPEAT);
+	f.last_scan_at = f.now + 10; /* a clock that far apart: the guard does not stretch */
+	ck_assert_int_eq(decide(f).decision, SCAN_EXIT);
 	f.last_scan_at = f.now - 5;
 	f.dir = SCAN_DIR_OUT; /* an explicit direction is what the escort means */
 	ck_assert_int_eq(decide(f).decision, SCAN_EXIT);
