@@ -71,6 +71,14 @@ rc=0
 AKSES_PIN=123456 "$AKSESCTL" --lang en --config inline.ini staff list --as 1 >/dev/null 2>err || rc=$?
 [ "$rc" = 1 ] && [ "$(wc -l <err)" = 1 ] && grep -q "put the password in the passfile" err ||
 	fail "a password in the URI: exit $rc, $(cat err)"
+grep -q "s3cret" err && fail "the refusal echoes the password: $(cat err)"
+# the other programs read the same config the same way, and refuse it alike
+for prog in "akses-notify --once" akses-web; do
+	# shellcheck disable=SC2086 # the program and its option
+	timeout 30 "$(dirname "$AKSESCTL")"/$prog --config inline.ini >/dev/null 2>err && fail "$prog accepted it"
+	grep -q "passfile" err || fail "$prog said: $(cat err)"
+	grep -q "s3cret" err && fail "$prog echoes the password: $(cat err)"
+done
 AKSES_PIN=123456 "$AKSESCTL" --lang id --config inline.ini staff list --as 1 >/dev/null 2>err && fail "id: accepted"
 grep -q "passfile" err && grep -q "kata sandi" err || fail "no Indonesian message: $(cat err)"
 echo "PASS: the README's several-stations setup runs as written; the passfile, the station role and the password refusal hold"
