@@ -291,6 +291,8 @@ static akses_status carry_key(store *src, store *dst, bool *written)
 			unlink(tmp);
 		rc = ok ? AKSES_OK : AKSES_E_AUDIT_KEY;
 		*written = ok;
+		if (ok)
+			store_sync_dir_of(dst->akey_path);
 	}
 	sodium_memzero(key, sizeof key);
 	sodium_memzero(there, sizeof there);
