@@ -88,6 +88,11 @@ int ctl_cmd_migrate_sqlite(struct ctl *c, int argc, char **argv)
 		                        "migrate-sqlite moves a deployment only into an empty database"),
 		                     target, rep.full_table);
 	case AKSES_E_AUDIT_KEY:
+		if (access(dst_key, F_OK) == 0) /* there before: the copy never replaces a key */
+			return ctl_fail_text(T_("the server's audit key %s is not the key of %s "
+			                        "(nothing was copied): move it away, or migrate into a "
+			                        "database of its own"),
+			                     dst_key, pos[0]);
 		snprintf(detail, sizeof detail, T_("key: %s, the server's: %s"),
 		         key ? key : T_("FILE.key"), dst_key);
 		return ctl_fail(c, st, detail);

@@ -70,7 +70,16 @@ BAD=$TESTDB
 expect_fail 1 "audit row 3" "$AKSESCTL" --lang en --db "$BAD" migrate-sqlite "$WORK/bad.db"
 [[ -z $(counts "$BAD" | awk '$2 != 0') ]] || fail "a refused migrate left rows: $(counts "$BAD")"
 [[ ! -e ${BAD##*dbname=}.key ]] || fail "a refused migrate left its key file"
+# a key file already at the server's key path that is another deployment's: refused, that file
+# and the server untouched
+echo 111111 | "$AKSESCTL" --lang en --db "$WORK/other.db" init --admin Other >/dev/null
+testdb_new "$WORK/keyed"
+KEYED=$TESTDB
+cp -p "$WORK/other.db.key" "${KEYED##*dbname=}.key"
+expect_fail 1 "is not the key of" "$AKSESCTL" --lang en --db "$KEYED" migrate-sqlite "$FILE"
+cmp -s "$WORK/other.db.key" "${KEYED##*dbname=}.key" || fail "the server's own key file was touched"
+[[ -z $(counts "$KEYED" | awk '$2 != 0') ]] || fail "a refused migrate left rows: $(counts "$KEYED")"
 # not a server, not a file
 expect_fail 2 "PostgreSQL server" "$AKSESCTL" --lang en --db "$WORK/other.db" migrate-sqlite "$FILE"
 expect_fail 1 "no-such.db" "$AKSESCTL" --lang en --db "$BAD" migrate-sqlite "$WORK/no-such.db"
-echo "PASS: migrate-sqlite copied every table (counts equal), carried the key, audit whole, the SOP goes on; a second migrate and a broken chain refused"
+echo "PASS: migrate-sqlite copied every table (counts equal), carried the key, audit whole, the SOP goes on; a second migrate, another key and a broken chain refused"
