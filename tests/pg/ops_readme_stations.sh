@@ -65,6 +65,25 @@ got=$(psql -X -At -h 127.0.0.1 -p "$port" -U postgres -d akses -c "SELECT count(
 # the station role cannot rewrite the audit trail
 PGPASSFILE=station.pgpass psql -X -q -h 127.0.0.1 -p "$port" -U akses_station -d akses \
 	-c "UPDATE audit SET detail = 'x'" 2>/dev/null && fail "akses_station updated the audit trail"
+# backup and restore through the owner's passfile, handed to pg_dump and pg_restore: the server
+# checks the password of both (a backup reads every table and sequence: the owner runs it)
+cat >owner.ini <<INI
+[store]
+db = postgresql://akses_owner@127.0.0.1:$port/akses
+passfile = $tmp/owner.pgpass
+audit_key = $tmp/akses.key
+INI
+AKSES_PIN=123456 "$AKSESCTL" --lang en --config owner.ini audit backup "$tmp/b.dump" --as 1 ||
+	fail "the owner's backup failed"
+psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c 'CREATE DATABASE akses2 OWNER akses_owner'
+echo "127.0.0.1:$port:akses2:akses_owner:owner-s3cret" >>owner.pgpass
+cp -p akses.key akses2.key
+"$AKSESCTL" --lang en --db "postgresql://akses_owner@127.0.0.1:$port/akses2" --config owner.ini \
+	audit restore "$tmp/b.dump" || fail "the owner's restore failed"
+grep -v '^passfile' owner.ini >owner-nopass.ini
+AKSES_PIN=123456 "$AKSESCTL" --lang en --config owner-nopass.ini audit backup "$tmp/c.dump" --as 1 \
+	2>/dev/null && fail "a backup without the passfile got in"
+
 # a password in the server's address: one line that says where it belongs, nothing connected
 sed 's|akses_station@|akses_station:station-s3cret@|' HELPDESK.ini >inline.ini
 rc=0
