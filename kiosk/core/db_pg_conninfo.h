@@ -1,5 +1,6 @@
 /* db_pg_conninfo.h - reading a PostgreSQL target (URI or conninfo) without connecting: whether it
- * carries a password, which must live in a passfile instead. Only kiosk/core/store*.c include it. */
+ * carries a password, which must live in a passfile instead. Only kiosk/core/store*.c include it.
+ */
 #ifndef AKSES_DB_PG_CONNINFO_H
 #define AKSES_DB_PG_CONNINFO_H
 

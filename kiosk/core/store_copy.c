@@ -49,10 +49,11 @@ static void name_copy(char dst[64], const char *src)
 static akses_status read_tables(store *dst, struct copy_table *t, int *n)
 {
 	*n = 0;
-	db_stmt *s = store_prep(dst, "SELECT c.relname FROM pg_class c JOIN pg_namespace ns"
-	                             " ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema()"
-	                             " AND c.relkind = 'r' AND c.relname <> 'schema_version'"
-	                             " ORDER BY c.relname");
+	db_stmt *s =
+	    store_prep(dst, "SELECT c.relname FROM pg_class c JOIN pg_namespace ns"
+	                    " ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema()"
+	                    " AND c.relkind = 'r' AND c.relname <> 'schema_version'"
+	                    " ORDER BY c.relname");
 	if (!s)
 		return store_fail(dst, DB_ERROR);
 	int rc;
@@ -68,10 +69,11 @@ static akses_status read_tables(store *dst, struct copy_table *t, int *n)
 	db_finalize(s);
 	if (rc != DB_DONE)
 		return store_fail(dst, rc);
-	s = store_prep(dst, "SELECT a.relname, b.relname FROM pg_constraint k"
-	                    " JOIN pg_class a ON a.oid = k.conrelid JOIN pg_class b ON b.oid = k.confrelid"
-	                    " JOIN pg_namespace ns ON ns.oid = a.relnamespace"
-	                    " WHERE k.contype = 'f' AND ns.nspname = current_schema()");
+	s = store_prep(
+	    dst, "SELECT a.relname, b.relname FROM pg_constraint k"
+	         " JOIN pg_class a ON a.oid = k.conrelid JOIN pg_class b ON b.oid = k.confrelid"
+	         " JOIN pg_namespace ns ON ns.oid = a.relnamespace"
+	         " WHERE k.contype = 'f' AND ns.nspname = current_schema()");
 	if (!s)
 		return store_fail(dst, DB_ERROR);
 	while ((rc = db_step(s)) == DB_ROW) {
@@ -142,10 +144,11 @@ struct copy_cols {
 static akses_status read_cols(store *dst, const char *table, struct copy_cols *c)
 {
 	memset(c, 0, sizeof *c);
-	db_stmt *s = store_prep(dst, "SELECT CAST(column_name AS TEXT), CAST(data_type AS TEXT),"
-	                             " CAST(is_identity AS TEXT) FROM information_schema.columns"
-	                             " WHERE table_schema = current_schema()"
-	                             " AND CAST(table_name AS TEXT) = ?1 ORDER BY ordinal_position");
+	db_stmt *s =
+	    store_prep(dst, "SELECT CAST(column_name AS TEXT), CAST(data_type AS TEXT),"
+	                    " CAST(is_identity AS TEXT) FROM information_schema.columns"
+	                    " WHERE table_schema = current_schema()"
+	                    " AND CAST(table_name AS TEXT) = ?1 ORDER BY ordinal_position");
 	if (!s)
 		return store_fail(dst, DB_ERROR);
 	db_bind_text(s, 1, table);
@@ -158,8 +161,8 @@ static akses_status read_cols(store *dst, const char *table, struct copy_cols *c
 		}
 		name_copy(c->name[c->n], name);
 		c->kind[c->n] = !strcmp(type, "bigint") || !strcmp(type, "integer") ? COL_INT
-		                : !strcmp(type, "bytea")                          ? COL_BLOB
-		                                                                  : COL_TEXT;
+		                : !strcmp(type, "bytea")                            ? COL_BLOB
+		                                                                    : COL_TEXT;
 		if (!strcmp(db_col_text(s, 2), "YES"))
 			name_copy(c->identity, name);
 		c->n++;
@@ -236,7 +239,8 @@ static akses_status copy_table(store *src, store *dst, const char *table, int64_
 		return rc;
 	/* The one PostgreSQL-only statement of the copy: the rows came with their ids, so the
 	 * identity's sequence is still at 1; move it past the largest id, or the next INSERT of a
-	 * station would take id 1 again (max of an empty table is NULL: setval then does nothing). */
+	 * station would take id 1 again (max of an empty table is NULL: setval then does nothing).
+	 */
 	char sql[256];
 	if (snprintf(sql, sizeof sql,
 	             "SELECT setval(pg_get_serial_sequence(?1, ?2), max(%s)) FROM %s", c.identity,
@@ -277,7 +281,8 @@ static akses_status carry_key(store *src, store *dst, bool *written)
 	akses_status rc = AKSES_OK;
 	ssize_t m = read_small(dst->akey_path, there, sizeof there);
 	if (m >= 0) {
-		rc = m == n && sodium_memcmp(key, there, (size_t)n) == 0 ? AKSES_OK : AKSES_E_AUDIT_KEY;
+		rc = m == n && sodium_memcmp(key, there, (size_t)n) == 0 ? AKSES_OK
+		                                                         : AKSES_E_AUDIT_KEY;
 	} else if (errno != ENOENT) {
 		rc = AKSES_E_AUDIT_KEY;
 	} else {
@@ -351,8 +356,9 @@ akses_status store_copy_sqlite(store *src, store *dst, struct store_copy_report 
 	rc = copy_all(src, dst, rep);
 	if (rc == AKSES_OK) {
 		rc = store_audit_check(dst, NULL, &rep->audit);
+		/* times running backwards are the source's clock, copied faithfully: verify says so */
 		if (rc == AKSES_E_AUDIT_TIME)
-			rc = AKSES_OK; /* the source's clock, copied faithfully: verify reports it */
+			rc = AKSES_OK;
 	}
 	store_read_end(src, began);
 	rc = store_tx_end(dst, rc);
@@ -373,9 +379,11 @@ akses_status store_pg_empty(const char *target, const char *passfile, bool *empt
 	if (db_pg_open(target, passfile, &c, err, n) != DB_OK)
 		return AKSES_E_IO;
 	db_stmt *s = NULL;
-	int rc = db_prepare(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace ns"
-	                       " ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema()"
-	                       " AND c.relkind IN ('r', 'p')", &s);
+	int rc = db_prepare(c,
+	                    "SELECT count(*) FROM pg_class c JOIN pg_namespace ns"
+	                    " ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema()"
+	                    " AND c.relkind IN ('r', 'p')",
+	                    &s);
 	if (rc == DB_OK && (rc = db_step(s)) == DB_ROW)
 		*empty = db_col_int64(s, 0) == 0;
 	if (rc != DB_ROW)

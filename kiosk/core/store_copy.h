@@ -17,9 +17,9 @@ struct store_copy_report {
 		int64_t rows;
 	} table[STORE_COPY_TABLES]; /* in the order they were copied (parents first) */
 	int n;
-	char full_table[64];            /* AKSES_E_ALREADY_INIT: a table of dst that has rows */
+	char full_table[64];             /* AKSES_E_ALREADY_INIT: a table of dst that has rows */
 	struct store_audit_result audit; /* the copy's chain, walked inside the transaction */
-	bool key_written;               /* the source's audit key was written to dst's key path */
+	bool key_written;                /* the source's audit key was written to dst's key path */
 };
 
 /* Copy every table of src (a SQLite store, read in one snapshot) into dst (a PostgreSQL store,

@@ -1,6 +1,7 @@
 /* ctl_audit.c - `aksesctl audit verify|head|purge|backup`: walk the audit hash chain (against an
  * anchor kept elsewhere), print the chain head, anonymize old closed requests (retention), and
- * take an online backup that is itself verified (on a server: pg_dump, and restore, ctl_pgtool.c). */
+ * take an online backup that is itself verified (on a server: pg_dump, and restore; ctl_pgtool.c).
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -57,8 +57,8 @@ int ctl_cmd_migrate_sqlite(struct ctl *c, int argc, char **argv)
 		return rc;
 	const char *target = settings_db(&c->cfg, c->db_path);
 	if (!store_is_server(target))
-		return ctl_usage(T_("migrate-sqlite needs --db naming a PostgreSQL server, not '%s'"),
-		                 target);
+		return ctl_usage(
+		    T_("migrate-sqlite needs --db naming a PostgreSQL server, not '%s'"), target);
 	if (store_is_server(pos[0]) || access(pos[0], R_OK | W_OK) != 0)
 		return ctl_fail_text("%s: %s", pos[0],
 		                     store_is_server(pos[0]) ? T_("not a SQLite database file")
@@ -84,15 +84,17 @@ int ctl_cmd_migrate_sqlite(struct ctl *c, int argc, char **argv)
 	case AKSES_OK:
 		return migrate_report(c, &rep, dst_key);
 	case AKSES_E_ALREADY_INIT:
-		return ctl_fail_text(T_("the database %s already has data (table %s): "
-		                        "migrate-sqlite moves a deployment only into an empty database"),
-		                     target, rep.full_table);
+		return ctl_fail_text(
+		    T_("the database %s already has data (table %s): "
+		       "migrate-sqlite moves a deployment only into an empty database"),
+		    target, rep.full_table);
 	case AKSES_E_AUDIT_KEY:
 		if (access(dst_key, F_OK) == 0) /* there before: the copy never replaces a key */
-			return ctl_fail_text(T_("the server's audit key %s is not the key of %s "
-			                        "(nothing was copied): move it away, or migrate into a "
-			                        "database of its own"),
-			                     dst_key, pos[0]);
+			return ctl_fail_text(
+			    T_("the server's audit key %s is not the key of %s "
+			       "(nothing was copied): move it away, or migrate into a "
+			       "database of its own"),
+			    dst_key, pos[0]);
 		snprintf(detail, sizeof detail, T_("key: %s, the server's: %s"),
 		         key ? key : T_("FILE.key"), dst_key);
 		return ctl_fail(c, st, detail);

@@ -94,15 +94,15 @@ int ctl_pg_dump(struct ctl *c, const char *file)
 {
 	struct stat sb;
 	if (lstat(file, &sb) == 0)
-		return ctl_fail_text(T_("%s already exists: a backup is written only to a new file"),
-		                     file);
+		return ctl_fail_text(
+		    T_("%s already exists: a backup is written only to a new file"), file);
 	char tmp[4200], err[512];
 	snprintf(tmp, sizeof tmp, "%s.tmp", file);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return ctl_fail_text("%s: %s", tmp, strerror(errno));
-	const char *dump[] = {"pg_dump", "--format=custom", "--no-password", "--dbname",
-	                      c->db_path, NULL};
+	const char *dump[] = {"pg_dump",  "--format=custom", "--no-password",
+	                      "--dbname", c->db_path,        NULL};
 	int rc = pgtool_run(dump, fd, c->cfg.passfile, err, sizeof err);
 	bool synced = rc == 0 && fsync(fd) == 0;
 	synced = close(fd) == 0 && synced;
@@ -148,11 +148,17 @@ int ctl_pg_restore(struct ctl *c, const char *file)
 		                        "into a new, empty database (CREATE DATABASE)"),
 		                     target);
 	/* one transaction: a truncated or damaged file fails part-way and leaves nothing behind */
-	const char *restore[] = {"pg_restore",    "--no-owner",    "--exit-on-error",
-	                         "--single-transaction", "--no-password", "--dbname",
-	                         target,          file,            NULL};
+	const char *restore[] = {"pg_restore",
+	                         "--no-owner",
+	                         "--exit-on-error",
+	                         "--single-transaction",
+	                         "--no-password",
+	                         "--dbname",
+	                         target,
+	                         file,
+	                         NULL};
 	if (pgtool_run(restore, -1, c->cfg.passfile, err, sizeof err) != 0)
-		return ctl_fail_text(T_("%s could not be restored (nothing was restored): %s"), file,
-		                     err);
+		return ctl_fail_text(T_("%s could not be restored (nothing was restored): %s"),
+		                     file, err);
 	return CTL_EXIT_OK;
 }
