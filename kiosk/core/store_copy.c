@@ -356,7 +356,7 @@ akses_status store_copy_sqlite(store *src, store *dst, struct store_copy_report 
 	rc = copy_all(src, dst, rep);
 	if (rc == AKSES_OK) {
 		rc = store_audit_check(dst, NULL, &rep->audit);
-		/* times running backwards are the source's clock, copied faithfully: verify says so */
+		/* times running backwards: the source's own clock (verify says so) */
 		if (rc == AKSES_E_AUDIT_TIME)
 			rc = AKSES_OK;
 	}
