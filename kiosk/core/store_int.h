@@ -152,9 +152,6 @@ const char *store_guard_station(const char *station);
  * the store unkeyed too. */
 void store_audit_key_open(store *st, const char *db_path, const char *opt_path);
 
-/* fsync the folder path is in, so a name just linked there survives a power cut. */
-void store_sync_dir_of(const char *path);
-
 /* The handle's path (the --db target as given) and options, defaults where opt leaves them. */
 void store_set_options(store *st, const char *path, const struct store_options *opt);
 

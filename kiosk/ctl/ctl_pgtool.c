@@ -75,21 +75,6 @@ static int pgtool_run(const char *const argv[], int out_fd, const char *passfile
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-/* The folder of path made durable (a new name in it). */
-static void pgtool_sync_dir(const char *path)
-{
-	char dir[4096];
-	snprintf(dir, sizeof dir, "%s", path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*(slash == dir ? slash + 1 : slash) = '\0';
-	int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
 int ctl_pg_dump(struct ctl *c, const char *file)
 {
 	struct stat sb;
@@ -117,7 +102,7 @@ int ctl_pg_dump(struct ctl *c, const char *file)
 		                     rc != 0 ? err : strerror(e));
 	}
 	unlink(tmp);
-	pgtool_sync_dir(file);
+	store_sync_dir_of(file);
 	return CTL_EXIT_OK;
 }
 
