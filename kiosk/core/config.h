@@ -21,6 +21,8 @@ typedef enum config_label {
 struct akses_config {
 	char db[512];             /* [store] db = akses.db: the DB's location (settings_db) */
 	char audit_key[512];      /* [store] audit_key = (empty: the db's path + ".key") */
+	char passfile[512];       /* [store] passfile = (empty: libpq's ~/.pgpass or $PGPASSFILE):
+	                           * a server's password file, pgpass format, 0600 */
 	char station[64];         /* [station] name = RECEPTION (DOOR for a door station) */
 	bool station_named;       /* the file named the station (else the default above) */
 	char mode[16];            /* [station] mode = reception | door */

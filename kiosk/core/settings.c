@@ -51,6 +51,7 @@ struct store_options settings_store_options(const struct akses_config *cfg)
 		so.pass_grace_min = cfg->pass_grace_min;
 		so.scan_repeat_s = cfg->scan_repeat_s;
 		so.audit_key_path = cfg->audit_key;
+		so.passfile = settings_given(cfg->passfile);
 	}
 	return so; /* busy_timeout_ms 0: the store's default */
 }

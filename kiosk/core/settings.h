@@ -28,8 +28,8 @@ akses_status settings_load(const char *opt, struct akses_config *cfg, const char
  * config's (its default is "akses.db"). Points into db_opt, the environment or cfg. */
 const char *settings_db(const struct akses_config *cfg, const char *db_opt);
 
-/* The store's options from the config: pass grace, repeat guard, audit key (pointing into cfg,
- * which must outlive the store_open call) and the default busy timeout. */
+/* The store's options from the config: pass grace, repeat guard, audit key and passfile
+ * (pointing into cfg, which must outlive the store_open call) and the default busy timeout. */
 struct store_options settings_store_options(const struct akses_config *cfg);
 
 #endif

@@ -40,6 +40,8 @@ const char *akses_status_message(akses_status st)
 		return C_("The database server cannot be reached: nothing was saved. Akses keeps trying to reconnect.");
 	case AKSES_E_DB_STANDBY:
 		return C_("The database server is a read-only standby: nothing was saved. Ask the administrator to check the servers.");
+	case AKSES_E_DB_PASSWORD:
+		return C_("The database address holds a password, which would show in the process list and the configuration: put the password in the passfile ([store] passfile) and remove it from the address.");
 	case AKSES_E_REQUEST_NOT_FOUND:
 		return C_("No request has this number.");
 	case AKSES_E_STAFF_NOT_FOUND:

@@ -24,6 +24,7 @@ typedef enum akses_status {
 	AKSES_E_DB_NOT_FILE = -12, /* the DB path is a link, a device or a folder, not a file */
 	AKSES_E_DB_GONE = -13,     /* the database server cannot be reached: nothing was written */
 	AKSES_E_DB_STANDBY = -14,  /* the database server is a read-only standby: nothing was written */
+	AKSES_E_DB_PASSWORD = -15, /* the server's URI or conninfo holds a password (use a passfile) */
 	/* who may do what */
 	AKSES_E_REQUEST_NOT_FOUND = -20,
 	AKSES_E_STAFF_NOT_FOUND = -21,

@@ -72,6 +72,10 @@ akses_status store_check(store *st);
 /* Online backup into a new file (sqlite3_backup), created 0600. */
 akses_status store_backup(store *st, const char *path);
 
+/* fsync the folder path is in, so a name just linked there (a key file, a backup) survives a
+ * power cut. Best effort: a folder that cannot be opened is left as it is. */
+void store_sync_dir_of(const char *path);
+
 /* ---- staff -------------------------------------------------------------------------------- */
 
 /* First ADMIN of a DB with no staff yet; AKSES_E_ALREADY_INIT otherwise. */

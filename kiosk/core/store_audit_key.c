@@ -67,6 +67,20 @@ const char *store_audit_key_path(const store *st)
 	return st ? st->akey_path : "";
 }
 
+void store_sync_dir_of(const char *path)
+{
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+}
+
 /* Write a new key file: a private temporary file, synced, then link(2)ed to the final name,
  * which fails if the name exists. So the key file appears whole or not at all, and of two
  * writers making it at once one wins and the other loads the winner's key. */
@@ -94,16 +108,7 @@ static akses_status key_create(store *st, int64_t from)
 	if (linked != 0 && !(ok && err == EEXIST))
 		return AKSES_E_AUDIT_KEY;
 	/* the directory entry made durable too, before any row depends on it */
-	char dir[sizeof st->akey_path];
-	snprintf(dir, sizeof dir, "%s", st->akey_path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*(slash == dir ? slash + 1 : slash) = '\0';
-	int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	store_sync_dir_of(st->akey_path);
 	return key_load(st) == 1 ? AKSES_OK : AKSES_E_AUDIT_KEY;
 }
 

@@ -14,6 +14,7 @@
 
 #include <sodium.h>
 
+#include "db_pg_conninfo.h"
 #include "db_sqlite.h"
 #include "secret.h"
 #include "store_int.h"
@@ -255,8 +256,12 @@ akses_status store_open(const char *path, const struct store_options *opt, store
 		return AKSES_E_INVALID_ARG;
 	if (secret_init() != AKSES_OK)
 		return AKSES_E_IO;
-	if (db_target_is_pg(path))
+	if (db_target_is_pg(path)) {
+		/* a password in the target shows in `ps` and the config: only a passfile holds it */
+		if (db_pg_conninfo_has_password(path))
+			return AKSES_E_DB_PASSWORD;
 		return store_open_pg(path, opt, out);
+	}
 	/* Only a regular file is a DB: never a link (its target would become a DB, a dangling one's
 	 * created), a device (/dev/null: SQLite would make /dev/null-journal) or a folder. */
 	struct stat sb;

@@ -230,6 +230,12 @@ int ctl_cmd_inside(struct ctl *c, int argc, char **argv);
 int ctl_cmd_compliance(struct ctl *c, int argc, char **argv);
 int ctl_cmd_audit(struct ctl *c, int argc, char **argv); /* ctl_audit.c */
 int ctl_cmd_web(struct ctl *c, int argc, char **argv);   /* ctl_web.c */
+int ctl_cmd_migrate_sqlite(struct ctl *c, int argc, char **argv); /* ctl_migrate.c */
+/* ctl_pgtool.c: `audit backup` on a server (pg_dump into a new file; c->db_path resolved by
+ * ctl_open) and `audit restore` (pg_restore into an empty database). Exit code, failure
+ * printed. */
+int ctl_pg_dump(struct ctl *c, const char *file);
+int ctl_pg_restore(struct ctl *c, const char *file);
 int ctl_staff_code(struct ctl *c, int argc, char **argv); /* ctl_code.c: `staff code` */
 int ctl_staff_card(struct ctl *c, int argc, char **argv); /* ctl_code.c: `staff card` */
 /* ctl_staff_email.c: `staff email` (help: the staff command's) */

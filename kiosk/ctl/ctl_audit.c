@@ -1,6 +1,7 @@
 /* ctl_audit.c - `aksesctl audit verify|head|purge|backup`: walk the audit hash chain (against an
  * anchor kept elsewhere), print the chain head, anonymize old closed requests (retention), and
- * take an online backup that is itself verified. */
+ * take an online backup that is itself verified (on a server: pg_dump, and restore; ctl_pgtool.c).
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@ static const char *const help =
        "       aksesctl audit head\n"
        "       aksesctl audit purge [--older-than DAYS] --as ID\n"
        "       aksesctl audit backup FILE --as ID\n"
+       "       aksesctl audit restore FILE\n"
        "\n"
        "verify  check the database's integrity and walk the audit trail's hash chain (keyed\n"
        "        with the audit key file, DB.key); names the first row that was edited, or\n"
@@ -26,7 +28,12 @@ static const char *const help =
        "        (default: the config's retention_days, 365). Counts, times and the audit chain\n"
        "        stay.\n"
        "backup  an online copy of the database into FILE (new, mode 0600), then verified;\n"
-       "        ADMIN only.\n");
+       "        ADMIN only. On a PostgreSQL server: pg_dump's custom format, the\n"
+       "        password from [store] passfile.\n"
+       "restore PostgreSQL: a backup FILE into the new, empty database --db names (all or\n"
+       "        nothing), then its schema and audit trail verified. The audit key must be at\n"
+       "        the server's key path ([store] audit_key, else DBNAME.key). On SQLite the\n"
+       "        backup is itself a database file.\n");
 
 /* Integrity and chain of an open store (against anchor when not NULL): CTL_EXIT_OK with *r, or
  * the failure printed. */
@@ -165,6 +172,53 @@ static int audit_purge(struct ctl *c, int argc, char **argv)
 	return CTL_EXIT_OK;
 }
 
+/* The server's backup: its chain checked first, then pg_dump into a new file. */
+static int audit_backup_pg(struct ctl *c, const char *file)
+{
+	struct store_audit_result r;
+	akses_status chk = store_audit_check(c->st, NULL, &r);
+	int rc = chk == AKSES_E_AUDIT_TIME ? CTL_EXIT_OK : verify_store(c, c->st, NULL, &r);
+	if (rc != CTL_EXIT_OK || (rc = ctl_pg_dump(c, file)) != CTL_EXIT_OK)
+		return rc;
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "file", file);
+		cJSON_AddStringToObject(o, "format", "pg_dump-custom");
+		cJSON_AddNumberToObject(o, "audit_rows", (double)r.rows);
+		return ctl_json_print(o);
+	}
+	printf(T_("Backup written to %s (pg_dump, custom format); the audit trail it copies "
+	          "verifies (%lld rows).\n"),
+	       file, (long long)r.rows);
+	return CTL_EXIT_OK;
+}
+
+/* 'audit_restore()' - Restore a server backup into an empty database, then verify it. */
+static int audit_restore(struct ctl *c, int argc, char **argv)
+{
+	const char *pos[1];
+	int rc = ctl_args(c, argc, argv, "audit restore", T_(help), NULL, pos, 1, 1, NULL);
+	if (rc != CTL_CONTINUE)
+		return rc;
+	if ((rc = ctl_pg_restore(c, pos[0])) != CTL_EXIT_OK)
+		return rc;
+	/* opening migrates a backup of an older version; then the schema and the whole chain */
+	if ((rc = ctl_open(c)) != CTL_EXIT_OK)
+		return rc;
+	struct store_audit_result r;
+	if ((rc = verify_store(c, c->st, NULL, &r)) != CTL_EXIT_OK)
+		return rc;
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "file", pos[0]);
+		cJSON_AddNumberToObject(o, "audit_rows", (double)r.rows);
+		return ctl_json_print(o);
+	}
+	printf(T_("Restored %s; the schema is current and the audit trail is intact (%lld rows).\n"),
+	       pos[0], (long long)r.rows);
+	return CTL_EXIT_OK;
+}
+
 /* 'audit_backup()' - Back the database up into a new 0600 file and verify the copy. */
 static int audit_backup(struct ctl *c, int argc, char **argv)
 {
@@ -182,6 +236,8 @@ static int audit_backup(struct ctl *c, int argc, char **argv)
 		return rc;
 	if (c->actor.role != ROLE_ADMIN)
 		return ctl_fail(c, AKSES_E_ROLE, NULL);
+	if (store_is_server(c->db_path))
+		return audit_backup_pg(c, pos[0]);
 	errno = 0;
 	akses_status st = store_backup(c->st, pos[0]);
 	if (st != AKSES_OK) {
@@ -229,5 +285,7 @@ int ctl_cmd_audit(struct ctl *c, int argc, char **argv)
 		return audit_purge(c, argc - 1, argv + 1);
 	if (strcmp(sub, "backup") == 0)
 		return audit_backup(c, argc - 1, argv + 1);
+	if (strcmp(sub, "restore") == 0)
+		return audit_restore(c, argc - 1, argv + 1);
 	return ctl_no_sub(argc, argv, "audit", T_(help));
 }

@@ -60,8 +60,12 @@ static const struct ctl_cmd commands[] = {
      .usage = N_("compliance --from D --to D --as ID"),
      .run = ctl_cmd_compliance},
     {.name = "audit",
-     .usage = N_("audit verify [--anchor N:HASH] | head | purge ... --as ID | backup FILE --as ID"),
+     .usage = N_("audit verify [--anchor N:HASH] | head | purge ... --as ID | backup FILE --as ID"
+                 " | restore FILE"),
      .run = ctl_cmd_audit},
+    {.name = "migrate-sqlite",
+     .usage = N_("migrate-sqlite FILE --db SERVER (a SQLite deployment into PostgreSQL)"),
+     .run = ctl_cmd_migrate_sqlite},
     {.name = "print",
      .usage = N_("print DOCUMENT ...            (badges and reports; see --help)"),
      .run = ctl_cmd_print},

@@ -185,6 +185,8 @@ int ctl_open(struct ctl *c)
 		int err = errno;
 		c->st = NULL;
 		char detail[600];
+		if (st == AKSES_E_DB_PASSWORD) /* never echo the password it refuses */
+			return ctl_fail(c, st, NULL);
 		if (store_is_server(path))
 			snprintf(detail, sizeof detail, "%s: %s", path, store_open_errmsg());
 		else if (st == AKSES_E_IO)

@@ -76,7 +76,9 @@ int main(int argc, char **argv)
 	struct store_options so = settings_store_options(&w.cfg);
 	akses_status rc = store_open(db, &so, &w.st);
 	if (rc != AKSES_OK) {
-		fprintf(stderr, "akses-web: %s: %s\n", db, akses_status_message(rc));
+		/* a target refused for its password is not echoed into the logs */
+		fprintf(stderr, "akses-web: %s: %s\n", rc == AKSES_E_DB_PASSWORD ? "--db" : db,
+		        akses_status_message(rc));
 		return 1;
 	}
 	char *cert = web_read_pem(w.cfg.web_cert);

@@ -115,6 +115,7 @@ START_TEST(test_store_options_come_from_the_config)
 	ck_assert_int_eq(so.scan_repeat_s, STORE_REPEAT_S_DEFAULT);
 	ck_assert_int_eq(so.busy_timeout_ms, 0); /* the store's own default */
 	ck_assert_ptr_eq(so.audit_key_path, c.audit_key);
+	ck_assert_ptr_null(so.passfile); /* none named: libpq's ~/.pgpass or $PGPASSFILE */
 	ck_assert(!so.short_lived);
 
 	c.pass_grace_min = 40;
@@ -124,6 +125,9 @@ START_TEST(test_store_options_come_from_the_config)
 	ck_assert_int_eq(so.pass_grace_min, 40);
 	ck_assert_int_eq(so.scan_repeat_s, 0);
 	ck_assert_str_eq(so.audit_key_path, "/etc/akses/audit.key");
+	snprintf(c.passfile, sizeof c.passfile, "/etc/akses/pgpass");
+	so = settings_store_options(&c);
+	ck_assert_str_eq(so.passfile, "/etc/akses/pgpass"); /* [store] passfile reaches the store */
 
 	so = settings_store_options(NULL); /* no config: every default */
 	ck_assert_int_lt(so.pass_grace_min, 0);
@@ -132,11 +136,48 @@ START_TEST(test_store_options_come_from_the_config)
 }
 END_TEST
 
+START_TEST(test_passfile_key_reaches_the_store_options)
+{
+	struct akses_config c;
+	const char *ini = write_ini("pass", "[store]\ndb = host=db1 dbname=akses\n"
+	                                    "passfile = /etc/akses/pgpass\n");
+	ck_assert_int_eq(settings_load(ini, &c, NULL, NULL), AKSES_OK);
+	struct store_options so = settings_store_options(&c);
+	ck_assert_str_eq(so.passfile, "/etc/akses/pgpass");
+	unlink(ini);
+}
+END_TEST
+
+/* A password in the server's address would show in `ps` and the config: refused before any
+ * connection is tried (port 1: nothing listens there, so a connection attempt would say so). */
+START_TEST(test_a_password_in_the_server_address_is_refused)
+{
+	static const char *const bad[] = {
+	    "postgresql://akses_station:s3cret@127.0.0.1:1/akses",
+	    "postgresql://akses_station@127.0.0.1:1/akses?password=s3cret",
+	    "host=127.0.0.1 port=1 dbname=akses user=akses_station password=s3cret",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		store *st = NULL;
+		ck_assert_int_eq(store_open(bad[i], NULL, &st), AKSES_E_DB_PASSWORD);
+		ck_assert_ptr_null(st);
+	}
+	/* without one, the same address is tried (and fails: nobody listens on port 1) */
+	store *st = NULL;
+	ck_assert_int_ne(store_open("postgresql://akses_station@127.0.0.1:1/akses", NULL, &st),
+	                 AKSES_E_DB_PASSWORD);
+	ck_assert_ptr_null(st);
+	ck_assert_str_ne(akses_status_message(AKSES_E_DB_PASSWORD), "");
+}
+END_TEST
+
 static Suite *settings_suite(void)
 {
 	Suite *s = suite_create("settings");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_db_option_beats_env_beats_config_beats_default);
+	tcase_add_test(tc, test_passfile_key_reaches_the_store_options);
+	tcase_add_test(tc, test_a_password_in_the_server_address_is_refused);
 	tcase_add_test(tc, test_empty_values_count_as_not_given);
 	tcase_add_test(tc, test_config_option_beats_env_and_none_means_defaults);
 	tcase_add_test(tc, test_a_bad_config_is_named_with_its_line_and_leaves_defaults);
