@@ -50,19 +50,17 @@ all_confirmed_in_db() {
 # the scan table (same pass, same decision); prints how many lines there were.
 scans_confirmed_in_db() {
 	grep -h '^SCAN ' "$@" | awk '{ print $2 "," $3 "," $4 }' >"$WORK/scans.csv" || true
+	sql "SELECT id || ',' || coalesce(CAST(pass_id AS TEXT), '') || ',' || decision FROM scan" |
+		sort >"$WORK/scans.db"
 	local bad
-	bad=$(sqlite3 -batch :memory: \
-		"ATTACH '$AKSES_DB' AS d;" \
-		"CREATE TABLE c(id INTEGER, pass INTEGER, decision TEXT);" \
-		".mode csv" ".import $WORK/scans.csv c" \
-		"SELECT c.id FROM c LEFT JOIN d.scan s ON s.id = c.id
-		 WHERE s.id IS NULL OR s.pass_id IS NOT c.pass OR s.decision IS NOT c.decision LIMIT 5;")
-	[[ -z $bad ]] || fail "confirmed scans missing or different in the DB: $bad"
+	bad=$(sort "$WORK/scans.csv" | comm -23 - "$WORK/scans.db" | head -n 5)
+	[[ -z $bad ]] || fail "confirmed scans (id,pass,decision) missing or different in the DB: $bad"
 	wc -l <"$WORK/scans.csv"
 }
 
 # check_db: the DB a crash or a crowd left behind is whole and tells one story:
-# - PRAGMA integrity_check is ok, no foreign key dangles, and `aksesctl audit verify` passes;
+# - PRAGMA integrity_check is ok, no foreign key dangles (a SQLite file; a server checks its
+#   foreign keys at each write and its storage is its own), and `aksesctl audit verify` passes;
 # - request numbers run 0001..n each day without a gap, n being the day's counter;
 # - each request has one step-1 row and one "submit" audit row, each scan one "scan" audit row
 #   (an action's rows were committed together or not at all);
@@ -70,8 +68,10 @@ scans_confirmed_in_db() {
 # - each request's state is the one its last step row leads to (ON_SITE while someone is in);
 # - each pass is inside exactly when its last accepted scan was an ENTRY.
 check_db() {
-	[[ $(sql 'PRAGMA integrity_check') == ok ]] || fail "integrity_check: $(sql 'PRAGMA integrity_check' | head -n 5)"
-	[[ -z $(sql 'PRAGMA foreign_key_check') ]] || fail "foreign keys: $(sql 'PRAGMA foreign_key_check' | head -n 5)"
+	if ! testdb_on_server; then
+		[[ $(sql 'PRAGMA integrity_check') == ok ]] || fail "integrity_check: $(sql 'PRAGMA integrity_check' | head -n 5)"
+		[[ -z $(sql 'PRAGMA foreign_key_check') ]] || fail "foreign keys: $(sql 'PRAGMA foreign_key_check' | head -n 5)"
+	fi
 	ctl audit verify >"$WORK/verify" 2>&1 || fail "audit verify: $(cat "$WORK/verify")"
 	local bad
 	bad=$(sql "SELECT d.day, d.n, count(r.id), max(CAST(substr(r.number, 14) AS INTEGER))
@@ -97,7 +97,7 @@ check_db() {
 		  ('forward-kabid', 'FORWARDED_KABID', 11), ('receive', 'CLOSED', 12)),
 		r AS (SELECT id, number, state, last_step,
 		  (SELECT action FROM step s WHERE s.request_id = request.id ORDER BY s.id DESC LIMIT 1) AS act,
-		  EXISTS(SELECT 1 FROM pass p WHERE p.request_id = request.id AND p.inside) AS anyone_in
+		  EXISTS(SELECT 1 FROM pass p WHERE p.request_id = request.id AND p.inside <> 0) AS anyone_in
 		  FROM request)
 		SELECT r.number || ' ' || r.state || ' after ' || coalesce(r.act, 'nothing')
 		FROM r LEFT JOIN m ON m.action = r.act
@@ -106,8 +106,8 @@ check_db() {
 		   OR (NOT (r.act IN ('record', 'visit-end') AND r.anyone_in) AND r.state <> m.state)
 		   OR (r.state <> 'ON_SITE' AND r.last_step <> m.last_step) LIMIT 5")
 	[[ -z $bad ]] || fail "a request whose state is not what its last step says: $bad"
-	bad=$(sql "SELECT p.id FROM pass p WHERE p.inside <> coalesce((SELECT s.decision = 'ENTRY'
-		FROM scan s WHERE s.pass_id = p.id AND s.decision IN ('ENTRY', 'EXIT')
+	bad=$(sql "SELECT p.id FROM pass p WHERE p.inside <> coalesce((SELECT
+		CASE WHEN s.decision = 'ENTRY' THEN 1 ELSE 0 END FROM scan s WHERE s.pass_id = p.id AND s.decision IN ('ENTRY', 'EXIT')
 		ORDER BY s.id DESC LIMIT 1), 0) LIMIT 5")
 	[[ -z $bad ]] || fail "passes whose inside flag is not their last accepted scan: $bad"
 }
