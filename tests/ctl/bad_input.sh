@@ -130,5 +130,6 @@ as "$ADMIN" staff disable "$KADIS" >/dev/null
 no_effect_by 1 'The staff number or the PIN is wrong.' as "$KADIS" inbox
 
 ctl audit verify >/dev/null || fail "audit verify after bad input"
-sql "PRAGMA integrity_check" | grep -qx ok || fail "integrity_check"
+# the SQLite file is whole (a server's storage is the server's to check)
+testdb_on_server || sql "PRAGMA integrity_check" | grep -qx ok || fail "integrity_check"
 echo "bad_input: ok"

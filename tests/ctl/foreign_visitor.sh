@@ -46,7 +46,7 @@ REQ=$(ctl request submit --name 'John Smith' --id-type passport --nik x1234567 \
 [[ $REQ =~ ^AKS- ]] || fail "submit printed '$REQ'"
 [[ $(sql "SELECT id_type || '|' || nik FROM request") == 'passport|X1234567' ]] ||
 	fail "request row: $(sql 'SELECT id_type, nik FROM request')"
-[[ $(sql "SELECT group_concat(id_type || '|' || nik, ' ') FROM companion ORDER BY seq") == \
+[[ $(sql "SELECT id_type || '|' || nik FROM companion ORDER BY seq" | paste -sd' ') == \
 	'kitas|2C21JE123456 nik|3171051203880002' ]] ||
 	fail "companion rows: $(sql 'SELECT id_type, nik FROM companion')"
 echo "stored: $(sql "SELECT id_type || ' ' || nik FROM request")"

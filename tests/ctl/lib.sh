@@ -1,16 +1,21 @@
 # tests/ctl/lib.sh - what the aksesctl end-to-end scripts share: a fresh temp dir and DB, staff of
 # every role, running aksesctl as someone, and checks (exit code + one-line stderr, DB state, dumps).
-# Sourced by each script after `set -euo pipefail`. Needs $AKSESCTL (set by CTest) and sqlite3.
+# Sourced by each script after `set -euo pipefail`. Needs $AKSESCTL (set by CTest) and sqlite3
+# (psql too when AKSES_TEST_DB names a server: then the DB is a fresh database there, see
+# tests/tools/testdb.sh, and the scripts run in $WORK, where the store keeps "<dbname>.key").
 
 : "${AKSESCTL:?AKSESCTL must name the aksesctl binary}"
 command -v sqlite3 >/dev/null || { echo "sqlite3 CLI missing" >&2; exit 1; }
+. "$(dirname "${BASH_SOURCE[0]}")/../tools/testdb.sh"
 
 export TZ=Asia/Jakarta
 export LC_ALL=C.UTF-8
 unset AKSES_PIN AKSES_NEW_PIN AKSES_CONFIG
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/akses-ctl.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-export AKSES_DB="$WORK/akses.db"
+trap 'testdb_drop_all; rm -rf "$WORK"' EXIT
+cd "$WORK"
+testdb_new "$WORK/akses.db"
+export AKSES_DB="$TESTDB"
 export AKSES_NOW='2026-11-29 08:00'
 
 # The PIN of each staff id, filled by setup_staff.
@@ -89,7 +94,54 @@ to_recorded() {
 
 # sql QUERY: one query against the test DB, rows on stdout.
 sql() {
-	sqlite3 -batch "$AKSES_DB" "$1"
+	testdb_sql "$AKSES_DB" "$1"
+}
+
+# db_made [DB]: DB (default the test DB) holds a store: the SQLite file exists, the server's
+# database has tables (testdb_new made it empty).
+db_made() {
+	local db=${1:-$AKSES_DB}
+	if testdb_on_server; then
+		[[ -n $(testdb_sql "$db" "SELECT 1 FROM information_schema.tables
+			WHERE table_schema = 'public' LIMIT 1") ]]
+	else
+		[[ -e $db ]]
+	fi
+}
+
+# sql_hex EXPR: the SQL that gives the BLOB EXPR as lower-case hex (no function of both engines
+# does: SQLite has hex(), PostgreSQL encode()).
+sql_hex() {
+	if testdb_on_server; then echo "encode($1, 'hex')"; else echo "lower(hex($1))"; fi
+}
+
+# columns TABLE: the names of TABLE's columns in their order, comma-separated.
+columns() {
+	if testdb_on_server; then
+		sql "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'
+			AND table_name = '$1' ORDER BY ordinal_position" | paste -sd,
+	else
+		sql "SELECT name FROM pragma_table_info('$1')" | paste -sd,
+	fi
+}
+
+# dump_except [TABLE...]: every row of every table but the TABLEs named: on a server in one
+# fixed order (its rows have none) and through one connection, as a dump is taken before and
+# after each refused command.
+dump_except() {
+	local t skip
+	if testdb_on_server; then
+		skip=$(printf ",'%s'" "$@")
+		psql -X -q -v ON_ERROR_STOP=1 "$AKSES_DB" <<<"SELECT format('COPY (SELECT * FROM %I x
+			ORDER BY x::text) TO STDOUT', table_name) FROM information_schema.tables
+			WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+			AND table_name NOT IN (''$skip) ORDER BY table_name \gexec"
+	else
+		skip=" $* "
+		for t in $(sql "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"); do
+			[[ $skip == *" $t "* ]] || sqlite3 -batch "$AKSES_DB" ".dump $t"
+		done
+	fi
 }
 
 # expect_state REQ STATE STEP: the DB row and `request show --json` both say STATE and STEP.
@@ -139,16 +191,17 @@ expect_denied() {
 
 # dump: the DB's whole SQL dump, for before/after comparisons.
 dump() {
-	sqlite3 -batch "$AKSES_DB" .dump
+	if testdb_on_server; then
+		dump_except
+	else
+		sqlite3 -batch "$AKSES_DB" .dump
+	fi
 }
 
 # snapshot [SKIP_TABLE...]: the DB without the traces a sign-in legitimately leaves: signin rows,
 # "signin"/"signin-failed" audit rows, and the staff PIN counters. Tables named are left out whole.
 snapshot() {
-	local t skip=" signin audit staff $* "
-	for t in $(sql "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"); do
-		[[ $skip == *" $t "* ]] || sqlite3 -batch "$AKSES_DB" ".dump $t"
-	done
+	dump_except signin audit staff "$@"
 	[[ " $* " == *" audit "* ]] ||
 		sql "SELECT * FROM audit WHERE action NOT IN ('signin', 'signin-failed') ORDER BY id"
 	[[ " $* " == *" staff "* ]] ||
@@ -167,13 +220,11 @@ unchanged_by() {
 # tried_by CODE TEXT COMMAND...: expect_fail for a number + phone digits try, and nothing changed
 # but that one try's record (lookup_attempt: what the guard against guessing counts).
 tried_by() {
-	local before n t
-	before=$(for t in $(sql "SELECT name FROM sqlite_master WHERE type = 'table' AND
-		name <> 'lookup_attempt' ORDER BY name"); do sqlite3 -batch "$AKSES_DB" ".dump $t"; done)
+	local before n
+	before=$(dump_except lookup_attempt)
 	n=$(sql "SELECT count(*) FROM lookup_attempt")
 	expect_fail "$@"
-	[[ $(for t in $(sql "SELECT name FROM sqlite_master WHERE type = 'table' AND
-		name <> 'lookup_attempt' ORDER BY name"); do sqlite3 -batch "$AKSES_DB" ".dump $t"; done) == "$before" ]] ||
+	[[ $(dump_except lookup_attempt) == "$before" ]] ||
 		fail "the DB changed after the refused: ${*:3}"
 	[[ $(sql "SELECT count(*) FROM lookup_attempt") == $((n + 1)) ]] ||
 		fail "the try was not recorded: ${*:3}"

@@ -21,7 +21,7 @@ expect_fail 1 'The staff number or the PIN is wrong.' env AKSES_PIN=111111 \
 	"$AKSESCTL" --lang en inbox --as 579468
 [[ $(sql "SELECT count(*) FROM signin WHERE staff_id = 579468") == 0 ]] ||
 	fail "the typed number is in the signin table"
-[[ $(sql "SELECT count(*) FROM audit WHERE instr(subject || detail, '579468') > 0") == 0 ]] ||
+[[ $(sql "SELECT count(*) FROM audit WHERE subject || detail LIKE '%579468%'") == 0 ]] ||
 	fail "the typed number is in the audit trail"
 [[ $(sql "SELECT count(*) FROM signin WHERE staff_id = 0 AND ok = 0") == 1 ]] ||
 	fail "the failed attempt was not recorded"

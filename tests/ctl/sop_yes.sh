@@ -99,8 +99,8 @@ grep -q "CLOSED" "$WORK/out" || fail "receive does not say CLOSED: $(cat "$WORK/
 expect_state "$REQ" CLOSED 12
 
 # the timeline holds every step in SOP order, each with its role
-steps=$(sql "SELECT group_concat(step, ',') FROM (SELECT step FROM step s JOIN request r
-	ON r.id = s.request_id WHERE r.number = '$REQ' ORDER BY s.id)")
+steps=$(sql "SELECT step FROM step s JOIN request r
+	ON r.id = s.request_id WHERE r.number = '$REQ' ORDER BY s.id" | paste -sd,)
 [[ $steps == 1,2,3,4,5,6,6,7,9,10,11,12 ]] || fail "timeline steps are $steps"
 as "$KADIS" --json request show "$REQ" | grep -q '"step":12,"action":"receive","role":"KADIS"' ||
 	fail "timeline JSON lacks step 12"

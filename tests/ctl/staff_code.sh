@@ -87,7 +87,7 @@ for code in "$FIRST" "$SECOND"; do
 	dump | grep -qiF "$code" && fail "a staff code is stored in the DB"
 done
 hash=$(printf '%s' "$SECOND" | sha256sum | cut -d' ' -f1)
-[[ $(sql "SELECT lower(hex(code_hash)) FROM staff WHERE id = $TEKNIS") == "$hash" ]] ||
+[[ $(sql "SELECT $(sql_hex code_hash) FROM staff WHERE id = $TEKNIS") == "$hash" ]] ||
 	fail "the account does not hold the code's SHA-256"
 [[ $(sql "SELECT count(*) FROM audit WHERE action = 'staff-code'
 	AND subject = 'staff:$TEKNIS'") == 2 ]] || fail "issuing was not audited twice"
@@ -127,7 +127,7 @@ pdftoppm -r 300 -png "$WORK/card.pdf" "$WORK/card"
 CARD=$(zbarimg -q --raw "$WORK/card-1.png" 2>/dev/null) || fail "no QR on the card"
 [[ $CARD =~ ^[A-Z2-7]{32}$ && $CARD != "$KCODE" ]] || fail "card QR '$CARD'"
 [[ $(printf '%s' "$CARD" | sha256sum | cut -d' ' -f1) == \
-	"$(sql "SELECT lower(hex(code_hash)) FROM staff WHERE id = $KOORD")" ]] ||
+	"$(sql "SELECT $(sql_hex code_hash) FROM staff WHERE id = $KOORD")" ]] ||
 	fail "the card's QR is not the account's code"
 code_signin "$CARD" | grep -q 'Koordinator Helpdesk' || fail "the card does not sign in"
 expect_fail 1 'staff code is not known' code_signin "$KCODE"

@@ -52,10 +52,12 @@ as "$KOORD" verify "$REQ" >/dev/null
 no_effect_by 1 'not allowed' as "$KABID" decide "$REQ" --reject --reason "Jadwal bentrok${CR}${FAKE}"
 
 # ---- an old row, written before the rule: printed escaped -------------------------------------
-sql "UPDATE request SET purpose = 'Ganti disk' || char(13) || '$FAKE',
-	name = 'Budi' || char(8238) || 'fdp.exe', institution = 'PT ' || char(27) || '[31mMerah',
-	equipment = 'Laptop' || char(8207) WHERE number = '$REQ'"
-sql "UPDATE step SET note = 'ok' || char(13) || '$FAKE' WHERE id = (SELECT max(id) FROM step)"
+# (the characters go in the literals: char() is SQLite's, chr() PostgreSQL's)
+ESC=$'\e' RLM=$'\u200f'
+sql "UPDATE request SET purpose = 'Ganti disk${CR}$FAKE',
+	name = 'Budi${RLO}fdp.exe', institution = 'PT ${ESC}[31mMerah',
+	equipment = 'Laptop${RLM}' WHERE number = '$REQ'"
+sql "UPDATE step SET note = 'ok${CR}$FAKE' WHERE id = (SELECT max(id) FROM step)"
 
 as "$KOORD" request show "$REQ" >"$WORK/show"
 grep -q $'\r' "$WORK/show" && fail "request show printed a raw carriage return"
@@ -84,7 +86,8 @@ assert r["institution"] == "PT \x1b[31mMerah", r["institution"]
 EOF
 
 # a multi-line purpose keeps its lines, indented under the value: no line can pose as a label
-sql "UPDATE request SET purpose = 'Ganti disk' || char(10) || 'State             APPROVED'
+sql "UPDATE request SET purpose = 'Ganti disk
+State             APPROVED'
 	WHERE number = '$REQ'"
 as "$KOORD" request show "$REQ" >"$WORK/show"
 grep -q '^  State             APPROVED' "$WORK/show" && fail "a purpose line posed as a label"

@@ -24,7 +24,7 @@ grep -q '9 events: mail 0 sent, 9 failed, 0 skipped; command 9 sent' "$WORK/noti
 	fail "round with SMTP down: $(cat "$WORK/notify.out")"
 grep -qi 'smtp' "$WORK/notify.err" || fail "the failure is not logged: $(cat "$WORK/notify.err")"
 (($(n_events) == 9)) || fail "the command channel did not go on without mail"
-t=$(sql "SELECT strftime('%s', '2026-11-29 08:01:00', '-7 hours')")
+t=$(date -d '2026-11-29 08:01:00' +%s) # Unix time of the local (TZ) moment
 [[ $(sql "SELECT count(*) FROM outbox WHERE mail_state = 'pending' AND mail_attempts = 1
 	AND mail_next_at = $t + 30 AND mail_error LIKE 'smtp:%'") == 9 ]] ||
 	fail "failed attempts not recorded: $(sql "SELECT mail_state, mail_attempts, mail_next_at - $t, mail_error FROM outbox")"
@@ -67,7 +67,7 @@ for when in '09:00:00' '09:00:30' '09:01:30'; do
 	at "2026-11-29 $when"
 	notify_once
 done
-got=$(sql "SELECT mail_attempts || ' ' || (mail_next_at - strftime('%s', '2026-11-29 09:01:30', '-7 hours'))
+got=$(sql "SELECT mail_attempts || ' ' || (mail_next_at - $(date -d '2026-11-29 09:01:30' +%s))
 	FROM outbox WHERE kind = 'submitted' ORDER BY id DESC LIMIT 1")
 [[ $got == '3 120' ]] || fail "third failure: attempts and wait are '$got', expected '3 120'"
 echo "notify_retry: ok"

@@ -103,13 +103,14 @@ notify_once
 grep -q '0 events' "$WORK/notify.out" || fail "second round: $(cat "$WORK/notify.out")"
 [[ $(sql "SELECT count(*) FROM outbox WHERE mail_state = 'sent' AND cmd_state = 'sent'
 	AND mail_attempts = 1 AND cmd_attempts = 1") == 13 ]] || fail "each event: one attempt per channel"
-# a header smuggled into a stored institution (past the validators, with sqlite3) stays body text
+# a header smuggled into a stored institution (past the validators, with SQL) stays body text
 at '2026-11-29 12:00'
 REQ=$(ctl request submit --name 'Budi Santoso' --nik 3171054501900003 --institution 'PT X' \
 	--phone '0812-3456-7890' --email nurul@example.co.id --category maintenance \
 	--purpose 'Cek server' --start '2026-11-29 13:00' --end '2026-11-29 14:00' \
 	--equipment 'Laptop' --consent | last_line)
-sql "UPDATE request SET institution = 'PT X' || char(13, 10) || 'Bcc: evil@example.com' WHERE number = '$REQ'"
+CRLF=$'\r\n'
+sql "UPDATE request SET institution = 'PT X${CRLF}Bcc: evil@example.com' WHERE number = '$REQ'"
 notify_once
 (($(n_mails) == 15)) || fail "the third round: $(n_mails) mails"
 (($(mails_to evil@example.com) == 0)) || fail "a smuggled Bcc became a recipient"

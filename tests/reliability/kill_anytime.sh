@@ -38,34 +38,66 @@ CLI_SECONDS=$((CLI_SECONDS * SLOW)) LOOP_SECONDS=$((LOOP_SECONDS * SLOW))
 echo "an init takes up to $slowest ms here: kill windows x$SCALE, lanes x$SLOW"
 
 # ---- 0. the first open of a new file (init), which creates the schema (~35 ms): killed 5-80 ms
-# after start, each run on a fresh path (exec keeps the kill on aksesctl, not on a shell around it)
+# after start, each run on a fresh path (exec keeps the kill on aksesctl, not on a shell around it).
+# On a server each run takes the next of a pool of empty databases, as many as the runs allowed,
+# and the lane has the time to use them all (each run ends by its kill window at the latest). The
+# windows are scaled by an init on a SQLite file (the machine's speed): a server's init, a long
+# migration of one round trip per statement, would stretch the windows of the quick lanes below.
 mkdir "$WORK/fresh"
-AKSES_PIN=123456 "$REL_CHAOS" $((3 * SLOW)) 5 "$(ms 80)" "$WORK/fresh.log" "$WORK/fresh.err" -- bash -c \
-	'exec "$0" --lang en --db "$1/$(date +%s%N).db" init --admin Ana' "$AKSESCTL" "$WORK/fresh" \
-	>"$WORK/fresh.sum" || fail "first opens failed: $(cat "$WORK/fresh.sum" "$WORK/fresh.err")"
-AKSES_PIN=123456 ctl --db "$WORK/reference.db" init --admin Ana >/dev/null
-version=$(sqlite3 "$WORK/reference.db" 'PRAGMA user_version')
-n_tables=$(sqlite3 "$WORK/reference.db" "SELECT count(*) FROM sqlite_master WHERE type = 'table'")
-n_fresh=0 n_partial=0
-for f in "$WORK"/fresh/*.db; do
-	[[ $(stat -c %a "$f") == 600 ]] || fail "$f was left $(stat -c %a "$f")"
-	# no schema yet, or some version: each migration is one transaction (a version short of the
-	# last lacks the tables later migrations add), and the next open finishes the rest
-	tables_of() {
+if testdb_on_server; then
+	FRESH_RUNS=${REL_FRESH_RUNS:-16}
+	for i in $(seq "$FRESH_RUNS"); do
+		testdb_new "$WORK/fresh/f$i"
+		echo "$TESTDB" >>"$WORK/fresh/pool"
+	done
+	echo 0 >"$WORK/fresh/next"
+	AKSES_PIN=123456 REL_MAX_RUNS=$FRESH_RUNS "$REL_CHAOS" $((FRESH_RUNS * $(ms 80) / 1000 + 3 * SLOW)) \
+		5 "$(ms 80)" "$WORK/fresh.log" \
+		"$WORK/fresh.err" -- bash -c 'n=$(($(cat "$1/next") + 1)); echo $n >"$1/next"
+		exec "$0" --lang en --db "$(sed -n "${n}p" "$1/pool")" init --admin Ana' "$AKSESCTL" \
+		"$WORK/fresh" >"$WORK/fresh.sum" || fail "first opens failed: $(cat "$WORK/fresh.sum" "$WORK/fresh.err")"
+	mapfile -t FRESH < <(head -n "$(cat "$WORK/fresh/next")" "$WORK/fresh/pool")
+	testdb_new "$WORK/reference"
+	REFERENCE=$TESTDB
+else
+	AKSES_PIN=123456 "$REL_CHAOS" $((3 * SLOW)) 5 "$(ms 80)" "$WORK/fresh.log" "$WORK/fresh.err" -- bash -c \
+		'exec "$0" --lang en --db "$1/$(date +%s%N).db" init --admin Ana' "$AKSESCTL" "$WORK/fresh" \
+		>"$WORK/fresh.sum" || fail "first opens failed: $(cat "$WORK/fresh.sum" "$WORK/fresh.err")"
+	FRESH=("$WORK"/fresh/*.db)
+	REFERENCE=$WORK/reference.db
+fi
+AKSES_PIN=123456 ctl --db "$REFERENCE" init --admin Ana >/dev/null
+# tables_of DB: "VERSION TABLES", the schema version and the number of tables ("0 0": none yet)
+tables_of() {
+	if testdb_on_server; then
+		local n v=0
+		n=$(testdb_sql "$1" "SELECT count(*) FROM information_schema.tables
+			WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
+		[[ $n == 0 ]] || v=$(testdb_sql "$1" "SELECT version FROM schema_version")
+		echo "$v $n"
+	else
 		sqlite3 "$1" "SELECT (SELECT user_version FROM pragma_user_version) || ' ' ||
 			(SELECT count(*) FROM sqlite_master WHERE type = 'table')"
-	}
+	fi
+}
+reference=$(tables_of "$REFERENCE")
+version=${reference%% *}
+n_fresh=0 n_partial=0
+for f in "${FRESH[@]}"; do
+	testdb_on_server || [[ $(stat -c %a "$f") == 600 ]] || fail "$f was left $(stat -c %a "$f")"
+	# no schema yet, or some version: each migration is one transaction (a version short of the
+	# last lacks the tables later migrations add), and the next open finishes the rest
 	state=$(tables_of "$f")
 	v=${state%% *}
 	[[ $state == '0 0' || ($v -ge 1 && $v -le $version) ]] ||
 		fail "$f was left half migrated: version and tables '$state'"
-	[[ $v == "$version" && $state != "$version $n_tables" ]] &&
+	[[ $v == "$version" && $state != "$reference" ]] &&
 		fail "$f was left half migrated: version and tables '$state'"
 	[[ $state == '0 0' ]] && n_partial=$((n_partial + 1))
 	ctl --db "$f" audit verify >/dev/null || fail "$f cannot be opened after the kill"
-	[[ $(tables_of "$f") == "$version $n_tables" ]] ||
+	[[ $(tables_of "$f") == "$reference" ]] ||
 		fail "$f was not finished by the next open: '$(tables_of "$f")'"
-	[[ $(sqlite3 "$f" 'PRAGMA integrity_check') == ok ]] || fail "$f: integrity_check"
+	testdb_on_server || [[ $(sqlite3 "$f" 'PRAGMA integrity_check') == ok ]] || fail "$f: integrity_check"
 	n_fresh=$((n_fresh + 1))
 done
 echo "first opens: $(cat "$WORK/fresh.sum"); $n_fresh files, $n_partial left without a schema, all whole"

@@ -50,19 +50,17 @@ all_confirmed_in_db() {
 # the scan table (same pass, same decision); prints how many lines there were.
 scans_confirmed_in_db() {
 	grep -h '^SCAN ' "$@" | awk '{ print $2 "," $3 "," $4 }' >"$WORK/scans.csv" || true
+	sql "SELECT id || ',' || coalesce(CAST(pass_id AS TEXT), '') || ',' || decision FROM scan" |
+		sort >"$WORK/scans.db"
 	local bad
-	bad=$(sqlite3 -batch :memory: \
-		"ATTACH '$AKSES_DB' AS d;" \
-		"CREATE TABLE c(id INTEGER, pass INTEGER, decision TEXT);" \
-		".mode csv" ".import $WORK/scans.csv c" \
-		"SELECT c.id FROM c LEFT JOIN d.scan s ON s.id = c.id
-		 WHERE s.id IS NULL OR s.pass_id IS NOT c.pass OR s.decision IS NOT c.decision LIMIT 5;")
-	[[ -z $bad ]] || fail "confirmed scans missing or different in the DB: $bad"
+	bad=$(sort "$WORK/scans.csv" | comm -23 - "$WORK/scans.db" | head -n 5)
+	[[ -z $bad ]] || fail "confirmed scans (id,pass,decision) missing or different in the DB: $bad"
 	wc -l <"$WORK/scans.csv"
 }
 
 # check_db: the DB a crash or a crowd left behind is whole and tells one story:
-# - PRAGMA integrity_check is ok, no foreign key dangles, and `aksesctl audit verify` passes;
+# - PRAGMA integrity_check is ok, no foreign key dangles (a SQLite file; a server checks its
+#   foreign keys at each write and its storage is its own), and `aksesctl audit verify` passes;
 # - request numbers run 0001..n each day without a gap, n being the day's counter;
 # - each request has one step-1 row and one "submit" audit row, each scan one "scan" audit row
 #   (an action's rows were committed together or not at all);
@@ -70,8 +68,10 @@ scans_confirmed_in_db() {
 # - each request's state is the one its last step row leads to (ON_SITE while someone is in);
 # - each pass is inside exactly when its last accepted scan was an ENTRY.
 check_db() {
-	[[ $(sql 'PRAGMA integrity_check') == ok ]] || fail "integrity_check: $(sql 'PRAGMA integrity_check' | head -n 5)"
-	[[ -z $(sql 'PRAGMA foreign_key_check') ]] || fail "foreign keys: $(sql 'PRAGMA foreign_key_check' | head -n 5)"
+	if ! testdb_on_server; then
+		[[ $(sql 'PRAGMA integrity_check') == ok ]] || fail "integrity_check: $(sql 'PRAGMA integrity_check' | head -n 5)"
+		[[ -z $(sql 'PRAGMA foreign_key_check') ]] || fail "foreign keys: $(sql 'PRAGMA foreign_key_check' | head -n 5)"
+	fi
 	ctl audit verify >"$WORK/verify" 2>&1 || fail "audit verify: $(cat "$WORK/verify")"
 	local bad
 	bad=$(sql "SELECT d.day, d.n, count(r.id), max(CAST(substr(r.number, 14) AS INTEGER))

@@ -1,14 +1,15 @@
 /* test_rel_tx.c - transaction mistakes found by reading kiosk/core/store*.c, each proved fixed with
- * a second connection on the same file (another station) acting at the worst moment. */
+ * a second connection on the same DB (another station) acting at the worst moment; on a SQLite
+ * file, or on a server's database with AKSES_TEST_DB (the pg label's run). */
 #include <check.h>
 #include <pthread.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "db.h"
 #include "secret.h"
 #include "store.h"
 #include "testutil.h"
@@ -27,12 +28,9 @@ static void teardown(void)
 }
 
 /* A second connection on the world's DB, as another process would have it. */
-static sqlite3 *other_station(void)
+static db *other_station(void)
 {
-	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open_v2(w.path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	return db;
+	return world_db(&w, true);
 }
 
 struct signin_call {
@@ -55,8 +53,8 @@ static void *signin_thread(void *arg)
  * verifies, then commits the new PIN; the sign-in with the old PIN must then be refused. */
 START_TEST(test_pin_replaced_during_signin_does_not_let_the_old_pin_in)
 {
-	sqlite3 *admin = other_station();
-	ck_assert_int_eq(sqlite3_exec(admin, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	db *admin = other_station();
+	ck_assert_int_eq(db_begin_write(admin), DB_OK);
 	struct signin_call call = {.staff_id = w.teknis, .pin = WORLD_PIN, .rc = AKSES_OK};
 	pthread_t t;
 	ck_assert_int_eq(pthread_create(&t, NULL, signin_thread, &call), 0);
@@ -64,17 +62,15 @@ START_TEST(test_pin_replaced_during_signin_does_not_let_the_old_pin_in)
 	usleep(1000 * 1000);
 	char hash[SECRET_PIN_HASH_BUF];
 	ck_assert_int_eq(secret_pin_hash("9876", hash), AKSES_OK);
-	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(
-	    sqlite3_prepare_v2(admin, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", -1, &s, NULL),
-	    SQLITE_OK);
-	sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, w.teknis);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
-	sqlite3_finalize(s);
-	ck_assert_int_eq(sqlite3_exec(admin, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	db_stmt *s = NULL;
+	ck_assert_int_eq(db_prepare(admin, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", &s), DB_OK);
+	ck_assert_int_eq(db_bind_text(s, 1, hash), DB_OK);
+	ck_assert_int_eq(db_bind_int64(s, 2, w.teknis), DB_OK);
+	ck_assert_int_eq(db_step(s), DB_DONE);
+	db_finalize(s);
+	ck_assert_int_eq(db_commit(admin), DB_OK);
 	pthread_join(t, NULL);
-	sqlite3_close(admin);
+	db_close(admin);
 
 	ck_assert_int_eq(call.rc, AKSES_E_PIN_WRONG);
 	struct akses_staff who;
@@ -89,15 +85,15 @@ END_TEST
 /* The same race without a change: a sign-in that had to wait for the lock still signs in. */
 START_TEST(test_signin_that_waits_for_the_lock_still_signs_in)
 {
-	sqlite3 *other = other_station();
-	ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	db *other = other_station();
+	ck_assert_int_eq(db_begin_write(other), DB_OK);
 	struct signin_call call = {.staff_id = w.teknis, .pin = WORLD_PIN, .rc = AKSES_E_IO};
 	pthread_t t;
 	ck_assert_int_eq(pthread_create(&t, NULL, signin_thread, &call), 0);
 	usleep(500 * 1000);
-	ck_assert_int_eq(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_commit(other), DB_OK);
 	pthread_join(t, NULL);
-	sqlite3_close(other);
+	db_close(other);
 	ck_assert_int_eq(call.rc, AKSES_OK);
 }
 END_TEST
