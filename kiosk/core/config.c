@@ -116,6 +116,8 @@ static int config_handler(void *user, const char *section, const char *name, con
 		return config_str(c->db, sizeof c->db, value, false);
 	if (IS("store", "audit_key"))
 		return config_str(c->audit_key, sizeof c->audit_key, value, true);
+	if (IS("door", "spool"))
+		return config_str(c->door_spool, sizeof c->door_spool, value, true);
 	if (IS("station", "name"))
 		return c->station_named = config_str(c->station, sizeof c->station, value, false);
 	if (IS("station", "mode"))
