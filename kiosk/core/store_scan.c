@@ -458,6 +458,19 @@ static bool scan_args_ok(store *st, const char **station, scan_direction dir,
 	return valid_text(*station, AKSES_STATION_CHARS, false, false) == AKSES_OK;
 }
 
+/* A scanned token (garbage included: decided as unknown) through scan_run. */
+static akses_status scan_token(store *st, const char *token, int64_t escort_id, const char *station,
+                               scan_direction dir, int64_t at, const char *key,
+                               struct akses_scan_result *out)
+{
+	char canon[AKSES_TOKEN_BUF];
+	unsigned char hash[SECRET_HASH_BYTES];
+	bool well_formed = token && valid_token(token, canon) == AKSES_OK;
+	if (well_formed)
+		secret_token_hash(canon, hash);
+	return scan_run(st, well_formed ? hash : NULL, NULL, 0, escort_id, station, dir, at, key, out);
+}
+
 /* Step 7: see store.h. The raw token is never stored, not even when it is unknown: a mistyped
  * token is one character away from a valid one. */
 akses_status store_scan(store *st, const char *token, int64_t escort_id, const char *station,
@@ -465,12 +478,7 @@ akses_status store_scan(store *st, const char *token, int64_t escort_id, const c
 {
 	if (!scan_args_ok(st, &station, dir, out))
 		return AKSES_E_INVALID_ARG;
-	char canon[AKSES_TOKEN_BUF];
-	unsigned char hash[SECRET_HASH_BYTES];
-	bool well_formed = token && valid_token(token, canon) == AKSES_OK;
-	if (well_formed)
-		secret_token_hash(canon, hash);
-	return scan_run(st, well_formed ? hash : NULL, NULL, 0, escort_id, station, dir, 0, NULL, out);
+	return scan_token(st, token, escort_id, station, dir, 0, NULL, out);
 }
 
 /* An exit a door spooled while its server was gone: see store.h. */
@@ -481,13 +489,7 @@ akses_status store_scan_spooled(store *st, const char *token, int64_t escort_id,
 	if (!scan_args_ok(st, &station, SCAN_DIR_OUT, out) || !key || !*key || at <= 0 ||
 	    strlen(key) > 64)
 		return AKSES_E_INVALID_ARG;
-	char canon[AKSES_TOKEN_BUF];
-	unsigned char hash[SECRET_HASH_BYTES];
-	bool well_formed = token && valid_token(token, canon) == AKSES_OK;
-	if (well_formed)
-		secret_token_hash(canon, hash);
-	return scan_run(st, well_formed ? hash : NULL, NULL, 0, escort_id, station, SCAN_DIR_OUT,
-	                at, key, out);
+	return scan_token(st, token, escort_id, station, SCAN_DIR_OUT, at, key, out);
 }
 
 /* Step 7 by hand: see store.h. */

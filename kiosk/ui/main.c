@@ -277,7 +277,9 @@ static void main_idle(struct app *a, uint32_t now)
 	uint32_t idle = now - a->last_input;
 
 	if (a->screen->holding && a->screen->holding(a)) {
-		/* a form waiting for the server is never wiped by the clock */
+		/* a form waiting for the server is never wiped by the clock, and the clock stands
+		 * still meanwhile: once sent, the number gets the whole idle time on screen */
+		a->last_input = now;
 		if (a->idle_warning) {
 			a->idle_warning = false;
 			a->dirty = true;

@@ -16,7 +16,7 @@ cat >"$T/reception.ini" <<INI
 [station]
 name = RESEPSIONIS
 lang = id
-idle_timeout = 10
+idle_timeout = 30
 idle_countdown = 3
 INI
 kt_kiosk "$SIZE" --config "$T/reception.ini" --db "$URI"
@@ -60,8 +60,8 @@ kt_tap send
 kt_wait_line waiting 1
 kt_shot "$T/offline-kept.png"
 [ "$(kt_get step)" = consent ] || kt_fail "the form left the last step"
-# past the idle timeout and its countdown (10 + 3 s): the form is still there, not wiped
-sleep 15
+# past the idle timeout and its countdown (30 + 3 s): the form is still there, not wiped
+sleep 36
 [ "$(kt_get screen)" = submit ] || kt_fail "the idle timeout left the form (now $(kt_get screen))"
 [ "$(kt_get typed)" = "$TYPED" ] || kt_fail "typed text lost: $(kt_get typed), was $TYPED"
 [ "$(kt_get waiting)" = 1 ] || kt_fail "no longer waiting"
