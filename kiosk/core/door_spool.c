@@ -76,7 +76,8 @@ static bool spool_parse(char *line, struct door_spool_rec *r)
 	r->escort_id = strtoll(f[3], &end, 10);
 	if (*end || r->escort_id < 1)
 		return false;
-	if (strlen(f[4]) != DOOR_SPOOL_KEY_LEN || strspn(f[4], "0123456789abcdef") != DOOR_SPOOL_KEY_LEN)
+	if (strlen(f[4]) != DOOR_SPOOL_KEY_LEN ||
+	    strspn(f[4], "0123456789abcdef") != DOOR_SPOOL_KEY_LEN)
 		return false;
 	if (strlen(f[5]) >= sizeof r->station || strlen(f[6]) != AKSES_TOKEN_LEN)
 		return false;
@@ -102,7 +103,8 @@ akses_status door_spool_read(const char *path, struct door_spool_rec **out, int 
 	while (fgets(line, sizeof line, f)) {
 		size_t len = strlen(line);
 		if (len == 0 || line[len - 1] != '\n') {
-			/* torn (no newline: a crash mid-write) or too long: skip to the line's end */
+			/* torn (no newline: a crash mid-write) or too long: skip to the line's end
+			 */
 			bad++;
 			int c;
 			while (len == sizeof line - 1 && (c = fgetc(f)) != EOF && c != '\n')
@@ -155,8 +157,9 @@ int door_spool_count(const char *path)
 static akses_status spool_write(const char *path, const struct door_spool_rec *r)
 {
 	char line[SPOOL_LINE_MAX];
-	int len = snprintf(line, sizeof line, "1\t%" PRId64 "\t%" PRId64 "\t%" PRId64 "\t%s\t%s\t%s\n",
-	                   r->seq, r->at, r->escort_id, r->key, r->station, r->token);
+	int len =
+	    snprintf(line, sizeof line, "1\t%" PRId64 "\t%" PRId64 "\t%" PRId64 "\t%s\t%s\t%s\n",
+	             r->seq, r->at, r->escort_id, r->key, r->station, r->token);
 	if (len < 0 || len >= (int)sizeof line)
 		return AKSES_E_INVALID_ARG;
 	bool existed = access(path, F_OK) == 0;
@@ -245,8 +248,8 @@ akses_status door_spool_replay(const char *path, const char *rejected_path, door
 		if (d == DOOR_SPOOL_STOP) {
 			rc = AKSES_E_DB_GONE;
 		} else if (d == DOOR_SPOOL_REJECTED) {
-			/* kept before the spool is emptied: a crash in between keeps it twice at most
-			 * in the spool, once in the rejected file */
+			/* kept before the spool is emptied: a crash in between keeps it twice at
+			 * most in the spool, once in the rejected file */
 			if ((rc = spool_reject(rejected_path, &v[i])) == AKSES_OK && rejected)
 				(*rejected)++;
 		} else if (sent) {

@@ -17,9 +17,9 @@ struct door_spool_rec {
 	int64_t seq;       /* 1, 2, ... in the order they were recorded at this station */
 	int64_t at;        /* when the escort recorded it (unix seconds): the exit's time */
 	int64_t escort_id; /* the escort signed in at the door */
-	char key[DOOR_SPOOL_KEY_LEN + 1];               /* unique: the replay's idempotence key */
-	char station[AKSES_BUF(AKSES_STATION_CHARS)];  /* no tab or newline */
-	char token[AKSES_TOKEN_BUF];                   /* the pass as scanned (32 characters) */
+	char key[DOOR_SPOOL_KEY_LEN + 1];             /* unique: the replay's idempotence key */
+	char station[AKSES_BUF(AKSES_STATION_CHARS)]; /* no tab or newline */
+	char token[AKSES_TOKEN_BUF];                  /* the pass as scanned (32 characters) */
 };
 
 /* Append r as the next record of the spool at path (created 0600 with its folder entry synced

@@ -56,8 +56,9 @@ static int probe_main(void *arg)
 			SDL_PushEvent(&e); /* thread-safe */
 		}
 		uint32_t wait = up ? PROBE_UP_MS : backoff;
-		backoff = up ? PROBE_BACKOFF_MIN_MS
-		             : (backoff * 2 > PROBE_BACKOFF_MAX_MS ? PROBE_BACKOFF_MAX_MS : backoff * 2);
+		backoff =
+		    up ? PROBE_BACKOFF_MIN_MS
+		       : (backoff * 2 > PROBE_BACKOFF_MAX_MS ? PROBE_BACKOFF_MAX_MS : backoff * 2);
 		if (!probe_nap(wait))
 			break;
 	} while (1);
@@ -97,11 +98,12 @@ static enum door_spool_verdict offline_send(void *ctx, const struct door_spool_r
 {
 	struct app *a = ctx;
 	struct akses_scan_result res;
-	akses_status rc = store_scan_spooled(a->st, r->token, r->escort_id, r->station, r->at, r->key,
-	                                     &res);
+	akses_status rc =
+	    store_scan_spooled(a->st, r->token, r->escort_id, r->station, r->at, r->key, &res);
 	if (rc == AKSES_OK)
 		return res.decision == SCAN_DENIED ? DOOR_SPOOL_REJECTED : DOOR_SPOOL_SENT;
-	if (rc == AKSES_E_STAFF_NOT_FOUND || rc == AKSES_E_STAFF_DISABLED || rc == AKSES_E_INVALID_ARG)
+	if (rc == AKSES_E_STAFF_NOT_FOUND || rc == AKSES_E_STAFF_DISABLED ||
+	    rc == AKSES_E_INVALID_ARG)
 		return DOOR_SPOOL_REJECTED;
 	app_offline_note(a, rc);
 	return DOOR_SPOOL_STOP;
@@ -114,7 +116,8 @@ static void offline_replay(struct app *a)
 	snprintf(rejected, sizeof rejected, "%s.rejected", a->spool);
 	int sent = 0, refused = 0;
 	if (a->st && !a->offline && door_spool_count(a->spool) > 0) {
-		akses_status rc = door_spool_replay(a->spool, rejected, offline_send, a, &sent, &refused);
+		akses_status rc =
+		    door_spool_replay(a->spool, rejected, offline_send, a, &sent, &refused);
 		fprintf(stderr, "akses-kiosk: exit spool replayed: %d sent, %d refused%s\n", sent,
 		        refused, rc == AKSES_OK ? "" : ", the rest waits for the server");
 	}
@@ -194,8 +197,8 @@ SDL_Rect app_offline_banner(struct app *a, SDL_Rect c)
 	ui_fill(ui_rect(c.x, c.y, c.w, h), ui_c_danger);
 	/* visitor-plain: what it means for them, no "database", no "connection" */
 	ui_text(ui_rect(c.x + ui_px(UI_PAD_SCREEN), c.y, c.w - 2 * ui_px(UI_PAD_SCREEN), h),
-	        _("Server not connected — your data stays saved on this screen"), UI_FONT_BODY, true,
-	        ui_c_white, UI_CENTER);
+	        _("Server not connected — your data stays saved on this screen"), UI_FONT_BODY,
+	        true, ui_c_white, UI_CENTER);
 	return ui_rect(c.x, c.y + h, c.w, c.h - h);
 }
 

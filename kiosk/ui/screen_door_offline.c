@@ -71,10 +71,12 @@ bool door_offline_draw(struct app *a)
 	}
 	int bw = ui_px(760), bh = ui_px(UI_BUTTON_H_XL), y = ui.h - ui_px(260);
 	if (off.answer == OFF_ASKING) {
-		door_offline_words(ui_c_danger, _("NO ENTRY"),
-		                   _("The server is not connected: nobody may enter until it is back. "
-		                     "Is this person leaving the server room?"));
-		if (ui_button("door:offline-exit", ui_rect(ui.w / 2 - bw - ui_px(UI_GAP_L), y, bw, bh),
+		door_offline_words(
+		    ui_c_danger, _("NO ENTRY"),
+		    _("The server is not connected: nobody may enter until it is back. "
+		      "Is this person leaving the server room?"));
+		if (ui_button("door:offline-exit",
+		              ui_rect(ui.w / 2 - bw - ui_px(UI_GAP_L), y, bw, bh),
 		              _("Yes, record the exit"), UI_SECONDARY))
 			app_post(a, DOOR_CMD_OFFLINE_EXIT, 0);
 		if (ui_button("door:offline-refuse", ui_rect(ui.w / 2 + ui_px(UI_GAP_L), y, bw, bh),
@@ -83,13 +85,15 @@ bool door_offline_draw(struct app *a)
 		return true;
 	}
 	if (off.answer == OFF_SPOOLED)
-		door_offline_words(ui_c_info, _("EXIT RECORDED"),
-		                   _("Kept on this door station: it will be sent to the server, with "
-		                     "this time, as soon as the server is back."));
+		door_offline_words(
+		    ui_c_info, _("EXIT RECORDED"),
+		    _("Kept on this door station: it will be sent to the server, with "
+		      "this time, as soon as the server is back."));
 	else if (off.answer == OFF_REFUSED)
-		door_offline_words(ui_c_danger, _("ENTRY REFUSED"),
-		                   _("Nobody may enter while the server is not connected. Please wait "
-		                     "until it is back."));
+		door_offline_words(
+		    ui_c_danger, _("ENTRY REFUSED"),
+		    _("Nobody may enter while the server is not connected. Please wait "
+		      "until it is back."));
 	else
 		door_offline_words(ui_c_danger, _("NOT RECORDED"),
 		                   off.rc == AKSES_E_TOKEN_FORMAT
@@ -113,9 +117,10 @@ void door_offline_note(const struct app *a, char *buf, size_t n)
 {
 	buf[0] = '\0';
 	if (a->spool_rejected > 0)
-		snprintf(buf, n,
-		         _("%d exits recorded offline were refused by the server: tell Helpdesk (%s)."),
-		         a->spool_rejected, a->spool);
+		snprintf(
+		    buf, n,
+		    _("%d exits recorded offline were refused by the server: tell Helpdesk (%s)."),
+		    a->spool_rejected, a->spool);
 	else if (a->spool_n > 0)
 		snprintf(buf, n, _("%d exits recorded offline wait to be sent."), a->spool_n);
 }

@@ -103,7 +103,8 @@ START_TEST(test_spooled_exit_is_recorded_once_at_its_own_time)
 	int64_t left = tu_time("2026-12-01 10:40");
 	tu_set_now("2026-12-01 11:30"); /* the server came back long after */
 	struct akses_scan_result r, again;
-	ck_assert_int_eq(store_scan_spooled(w.st, token, w.teknis, DOOR, left, KEY_A, &r), AKSES_OK);
+	ck_assert_int_eq(store_scan_spooled(w.st, token, w.teknis, DOOR, left, KEY_A, &r),
+	                 AKSES_OK);
 	ck_assert_int_eq(r.decision, SCAN_EXIT);
 	ck_assert_int_eq(r.at, left);
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM scan WHERE decision = 'EXIT'"), 1);
@@ -135,11 +136,13 @@ START_TEST(test_spooled_exit_of_an_unknown_pass_is_denied_and_kept_denied)
 	struct akses_scan_result r;
 	const char *nobody = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 	ck_assert_int_eq(store_scan_spooled(w.st, nobody, w.teknis, DOOR,
-	                                    tu_time("2026-12-01 07:30"), KEY_A, &r), AKSES_OK);
+	                                    tu_time("2026-12-01 07:30"), KEY_A, &r),
+	                 AKSES_OK);
 	ck_assert_int_eq(r.decision, SCAN_DENIED);
 	ck_assert_int_eq(r.reason, DENY_UNKNOWN);
 	ck_assert_int_eq(store_scan_spooled(w.st, nobody, w.teknis, DOOR,
-	                                    tu_time("2026-12-01 07:30"), KEY_A, &r), AKSES_OK);
+	                                    tu_time("2026-12-01 07:30"), KEY_A, &r),
+	                 AKSES_OK);
 	ck_assert_int_eq(r.decision, SCAN_DENIED);
 	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM scan"), 1);
 }

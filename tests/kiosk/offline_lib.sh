@@ -4,9 +4,10 @@
 # Sets URI; OFF_PORT/OFF_DIR. The EXIT trap removes the server with the kiosk and Xvfb.
 
 OFF_TOOLS=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tools" && pwd)
-# one more than the build's fixture port (the fixture's are even): ours alone; the two offline
-# tests share it one at a time (RESOURCE_LOCK in CMakeLists.txt)
-OFF_PORT=$((${AKSES_PG_PORT:-25432} + 1))
+# derived from the build's fixture port (20000-37998, even; core.test_db_pg takes port + 1 for
+# its own server) but above every fixture's: ours alone; the two offline tests share it one at a
+# time (RESOURCE_LOCK in CMakeLists.txt)
+OFF_PORT=$((${AKSES_PG_PORT:-25432} + 18001))
 OFF_DIR=/tmp/akses-pg-offline-$OFF_PORT
 off_pg() { AKSES_PG_PORT=$OFF_PORT AKSES_PG_DIR=$OFF_DIR sh "$OFF_TOOLS/$1" "${@:2}"; }
 off_cleanup() {

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/offline_lib.sh"
 
 export AKSES_NOW DAY=2030-03-12
-AKSES_NOW="$DAY 09:35"
+AKSES_NOW="$DAY 09:20"
 SIZE=${KT_SIZE:-1920x1080}
 kt_display "$SIZE"
 DB=$URI
@@ -70,7 +70,7 @@ kt_shot "$T/door-offline-spooled.png"
 [ "$(stat -c %a "$SPOOL")" = 600 ] || kt_fail "spool mode $(stat -c %a "$SPOOL")"
 grep -q "$TOKEN_B" "$SPOOL" && kt_fail "the refused entry was spooled"
 EXIT_AT=$(cut -f3 "$SPOOL")
-[ "$EXIT_AT" = "$(date -d "$DAY 09:35" +%s)" ] || kt_fail "spooled at $EXIT_AT"
+[ "$EXIT_AT" = "$(date -d "$DAY 09:20" +%s)" ] || kt_fail "spooled at $EXIT_AT"
 cp "$SPOOL" "$T/spool.copy"
 
 # killed and started again while still offline, ten minutes later: the spool is still there
@@ -86,7 +86,7 @@ kt_wait_line spool 1
 off_up
 kt_wait_line spool 0 40
 kt_wait_line offline 0
-[ "$(rows)" = "ENTRY|$(date -d "$DAY 09:35" +%s)
+[ "$(rows)" = "ENTRY|$(date -d "$DAY 09:20" +%s)
 EXIT|$EXIT_AT" ] || kt_fail "scans after the replay: $(rows)"
 [ "$(off_sql "SELECT count(*) FROM pass WHERE inside = 1")" = 0 ] || kt_fail "someone still inside"
 [ "$(off_sql "SELECT count(*) FROM scan WHERE spool_key IS NOT NULL")" = 1 ] || kt_fail "spool key"
