@@ -118,6 +118,8 @@ static int config_handler(void *user, const char *section, const char *name, con
 		return config_str(c->audit_key, sizeof c->audit_key, value, true);
 	if (IS("store", "passfile"))
 		return config_str(c->passfile, sizeof c->passfile, value, true);
+	if (IS("door", "spool"))
+		return config_str(c->door_spool, sizeof c->door_spool, value, true);
 	if (IS("station", "name"))
 		return c->station_named = config_str(c->station, sizeof c->station, value, false);
 	if (IS("station", "mode"))

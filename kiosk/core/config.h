@@ -43,6 +43,8 @@ struct akses_config {
 	int scan_repeat_s;        /* [passes] repeat_guard_seconds = 10 */
 	int shift_minutes;        /* [door] shift_minutes = 480: how long the escort stays signed in
 	                           * at a door station (no idle sign-out there) */
+	char door_spool[512];     /* [door] spool = (empty: "akses-door.spool" beside a DB file, or in
+	                           * the working folder for a server): exits recorded while offline */
 	char web_listen[64];      /* [web] listen = 127.0.0.1: the console's IPv4 address (0.0.0.0: all) */
 	int web_port;             /* [web] port = 8443 */
 	char web_cert[512];       /* [web] cert = akses-web.crt: PEM certificate (chain) */

@@ -116,6 +116,10 @@ struct akses_request_input {
 	int64_t form_started_at; /* when the visitor began the form, for step 1's duration; 0 = unknown */
 	const char *lang;        /* the visitor's language, "id" or "en" (NULL: "id"): their receipt,
 	                          * pass and letter printed later by staff are in it */
+	/* The caller's own key for this submission (NULL or "": none): 8 to 64 letters, digits,
+	 * '-' or '_'. A second store_submit with the same key (a resend after the connection broke
+	 * during the first one's COMMIT) makes no second request: it answers the first one's number. */
+	const char *submit_key;
 };
 
 struct akses_submit_result {

@@ -19,7 +19,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 13 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 14 /* PRAGMA user_version after migration */
 
 #define STORE_GRACE_MIN_DEFAULT 15   /* a pass is good this long after its window */
 #define STORE_REPEAT_S_DEFAULT 10    /* a second scan of one pass within this is a repeat */
@@ -310,6 +310,22 @@ akses_status store_scan(store *st, const char *token, int64_t escort_id, const c
 akses_status store_scan_manual(store *st, const char *number, int person, int64_t escort_id,
                                const char *station, scan_direction dir,
                                struct akses_scan_result *out);
+
+/* An exit a door station recorded in its local spool while the server was gone (door_spool.h),
+ * replayed: decided and recorded as store_scan with direction OUT, but at its original time at
+ * (not now) and under the spool's key. The key is kept UNIQUE with the scan row, so a second
+ * replay of the same record (a crash after the COMMIT, before the spool was emptied) records
+ * nothing more and answers what was recorded the first time. AKSES_OK whatever the decision: a
+ * DENIED answer (a pass the server no longer knows, revoked, ...) is the caller's to keep. */
+akses_status store_scan_spooled(store *st, const char *token, int64_t escort_id,
+                                const char *station, int64_t at, const char *key,
+                                struct akses_scan_result *out);
+
+/* Is the server behind target reachable? AKSES_OK, or AKSES_E_DB_GONE when it does not answer
+ * (within a few seconds) or refuses connections (starting up, shutting down). A SQLite file is
+ * always AKSES_OK. Needs no store handle, opens no session: safe on any thread, e.g. a kiosk's
+ * background probe while its store is offline. */
+akses_status store_ping(const char *target);
 
 /* ---- print jobs --------------------------------------------------------------------------- */
 

@@ -145,6 +145,58 @@ static akses_status req_insert(store *st, const struct akses_request_input *in, 
 	return AKSES_OK;
 }
 
+/* A submission key: 8 to 64 of [A-Za-z0-9_-] (the kiosk's are random hex). */
+static bool req_key_ok(const char *key)
+{
+	size_t n = 0;
+	for (; key[n]; n++) {
+		char c = key[n];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '-' || c == '_') || n >= 64)
+			return false;
+	}
+	return n >= 8;
+}
+
+/* The request an earlier submission with key made, if any (*again true then): out gets its id and
+ * number, and the request takes the new receipt token's hash (the first answer never reached
+ * the kiosk, so neither did its token). Inside the transaction. */
+static akses_status req_find_key(store *st, const char *key, const unsigned char *receipt_hash,
+                                 int64_t now, struct akses_submit_result *out, bool *again)
+{
+	db_stmt *s = store_prep(st, "SELECT id, number FROM request WHERE submit_key = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	db_bind_text(s, 1, key);
+	int rc = db_step(s);
+	if (rc == DB_ROW) {
+		out->id = db_col_int64(s, 0);
+		store_col_text(s, 1, out->number, sizeof out->number);
+		*again = true;
+	}
+	db_finalize(s);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
+	s = store_prep(st, "UPDATE request SET receipt_hash = ?1, updated_at = ?2 WHERE id = ?3");
+	if (!s)
+		return AKSES_E_IO;
+	db_bind_blob(s, 1, receipt_hash, SECRET_HASH_BYTES);
+	db_bind_int64(s, 2, now);
+	db_bind_int64(s, 3, out->id);
+	return req_step_done(st, s);
+}
+
+/* Keep the submission's key with the request it made (inside the transaction). */
+static akses_status req_set_key(store *st, int64_t id, const char *key)
+{
+	db_stmt *s = store_prep(st, "UPDATE request SET submit_key = ?1 WHERE id = ?2");
+	if (!s)
+		return AKSES_E_IO;
+	db_bind_text(s, 1, key);
+	db_bind_int64(s, 2, id);
+	return req_step_done(st, s);
+}
+
 /* ---- step 1 --------------------------------------------------------------------------------- */
 
 akses_status store_submit(store *st, const struct akses_request_input *in,
@@ -176,11 +228,26 @@ akses_status store_submit(store *st, const struct akses_request_input *in,
 	secret_token(out.receipt_token);
 	secret_token_hash(out.receipt_token, hash);
 
+	const char *key = in->submit_key && *in->submit_key ? in->submit_key : NULL;
+	if (key && !req_key_ok(key))
+		return AKSES_E_INVALID_ARG;
 	if ((rc = store_begin(st)) != AKSES_OK)
 		return rc;
-	rc = req_next_number(st, now, out.number);
+	bool again = false;
+	if (key && (rc = req_find_key(st, key, hash, now, &out, &again)) == AKSES_OK && again) {
+		rc = store_audit(st, 0, "submit-again", out.number, "step=1");
+		if ((rc = store_tx_end(st, rc)) != AKSES_OK)
+			return rc;
+		*res = out;
+		sodium_memzero(&out, sizeof out);
+		return AKSES_OK;
+	}
+	if (rc == AKSES_OK)
+		rc = req_next_number(st, now, out.number);
 	if (rc == AKSES_OK)
 		rc = req_insert(st, in, out.number, phone, hash, now, &out.id);
+	if (rc == AKSES_OK && key)
+		rc = req_set_key(st, out.id, key);
 	if (rc == AKSES_OK)
 		rc = store_step_add(st, out.id, WF_SUBMIT, 0, now, NULL);
 	if (rc == AKSES_OK)

@@ -310,12 +310,13 @@ static akses_status scan_advance_request(store *st, const struct scan_pass *p, i
 
 /* Write the scan row, the pass and request changes and the audit row (inside the transaction). */
 static akses_status scan_record(store *st, const struct scan_pass *p, int64_t escort_id,
-                                const char *station, int64_t now, struct akses_scan_result *out)
+                                const char *station, int64_t now, const char *spool_key,
+                                struct akses_scan_result *out)
 {
 	db_stmt *s =
 	    store_prep(st, "INSERT INTO scan(at, station, escort_id, pass_id, decision,"
-	                   " reason, overstay, manual) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-	                   " RETURNING id");
+	                   " reason, overstay, manual, spool_key)"
+	                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, now);
@@ -329,6 +330,7 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 	db_bind_text(s, 6, out->reason == DENY_NONE ? "" : wf_deny_code(out->reason));
 	db_bind_int(s, 7, out->overstay);
 	db_bind_int(s, 8, out->manual);
+	db_bind_text(s, 9, spool_key); /* NULL: a scan made online */
 	akses_status irc = store_insert_id(st, s, &out->scan_id);
 	if (irc != AKSES_OK)
 		return irc;
@@ -347,10 +349,10 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 		snprintf(subject, sizeof subject, "pass:%" PRId64, p->id);
 	else
 		snprintf(subject, sizeof subject, "unknown");
-	snprintf(detail, sizeof detail, "%s%s%s%s", wf_decision_code(out->decision),
+	snprintf(detail, sizeof detail, "%s%s%s%s%s", wf_decision_code(out->decision),
 	         out->reason == DENY_NONE ? "" : " ",
 	         out->reason == DENY_NONE ? "" : wf_deny_code(out->reason),
-	         out->manual ? " manual" : "");
+	         out->manual ? " manual" : "", spool_key ? " spooled" : "");
 	return store_audit(st, escort_id, "scan", subject, detail);
 }
 
@@ -368,13 +370,44 @@ static akses_status scan_load(store *st, const unsigned char *hash, const char *
 	return rc;
 }
 
+/* A spooled exit already recorded under key (a second replay, or one after a crash mid-way):
+ * *found true and out says what was recorded then. */
+static akses_status scan_find_spooled(store *st, const char *key, bool *found,
+                                      struct akses_scan_result *out)
+{
+	db_stmt *s = store_prep(st, "SELECT id, at, coalesce(pass_id, 0), decision, reason"
+	                            " FROM scan WHERE spool_key = ?1");
+	if (!s)
+		return AKSES_E_IO;
+	db_bind_text(s, 1, key);
+	int src = db_step(s);
+	*found = src == DB_ROW;
+	if (*found) {
+		out->scan_id = db_col_int64(s, 0);
+		out->at = db_col_int64(s, 1);
+		out->pass_id = db_col_int64(s, 2);
+		/* decisions have no parser (wf.h) */
+		const char *d = db_col_text(s, 3);
+		out->decision = SCAN_DENIED;
+		for (int k = SCAN_ENTRY; k <= SCAN_REPEAT; k++)
+			if (d && !strcmp(d, wf_decision_code((scan_decision)k)))
+				out->decision = (scan_decision)k;
+		const char *r = db_col_text(s, 4);
+		out->reason = r && *r ? wf_deny_parse(r) : DENY_NONE;
+	}
+	db_finalize(s);
+	return src == DB_ROW || src == DB_DONE ? AKSES_OK : store_fail(st, src);
+}
+
 /* Load what the read names (a token's hash, or a typed number and person), decide with the door's
- * rule, record and commit. Fills out; on an error nothing is recorded and out is wiped. */
+ * rule, record and commit. at: the scan's time (0: now; a spooled exit's own time otherwise).
+ * spool_key: a spooled exit's key (NULL otherwise), recorded once whatever the replays. Fills out;
+ * on an error nothing is recorded and out is wiped. */
 static akses_status scan_run(store *st, const unsigned char *hash, const char *number, int person,
                              int64_t escort_id, const char *station, scan_direction dir,
-                             struct akses_scan_result *out)
+                             int64_t at, const char *spool_key, struct akses_scan_result *out)
 {
-	int64_t now = clock_now();
+	int64_t now = at > 0 ? at : clock_now();
 	struct scan_pass p;
 	memset(&p, 0, sizeof p);
 	out->at = now;
@@ -383,7 +416,10 @@ static akses_status scan_run(store *st, const unsigned char *hash, const char *n
 	akses_status rc = store_begin(st);
 	if (rc != AKSES_OK)
 		return rc;
-	if ((rc = scan_escort_check(st, escort_id)) == AKSES_OK)
+	bool done = false;
+	if (spool_key && (rc = scan_find_spooled(st, spool_key, &done, out)) == AKSES_OK && done)
+		return store_tx_end(st, AKSES_OK);
+	if (rc == AKSES_OK && (rc = scan_escort_check(st, escort_id)) == AKSES_OK)
 		rc = scan_load(st, hash, number, person, &p, out);
 	if (rc == AKSES_OK) {
 		p.f.reader_id = escort_id;
@@ -405,7 +441,7 @@ static akses_status scan_run(store *st, const unsigned char *hash, const char *n
 			rc = scan_escort_name(st, p.f.escort_id, out);
 	}
 	if (rc == AKSES_OK)
-		rc = scan_record(st, &p, escort_id, station, now, out);
+		rc = scan_record(st, &p, escort_id, station, now, spool_key, out);
 	if ((rc = store_tx_end(st, rc)) != AKSES_OK)
 		memset(out, 0, sizeof *out);
 	return rc;
@@ -422,6 +458,19 @@ static bool scan_args_ok(store *st, const char **station, scan_direction dir,
 	return valid_text(*station, AKSES_STATION_CHARS, false, false) == AKSES_OK;
 }
 
+/* A scanned token (garbage included: decided as unknown) through scan_run. */
+static akses_status scan_token(store *st, const char *token, int64_t escort_id, const char *station,
+                               scan_direction dir, int64_t at, const char *key,
+                               struct akses_scan_result *out)
+{
+	char canon[AKSES_TOKEN_BUF];
+	unsigned char hash[SECRET_HASH_BYTES];
+	bool well_formed = token && valid_token(token, canon) == AKSES_OK;
+	if (well_formed)
+		secret_token_hash(canon, hash);
+	return scan_run(st, well_formed ? hash : NULL, NULL, 0, escort_id, station, dir, at, key, out);
+}
+
 /* Step 7: see store.h. The raw token is never stored, not even when it is unknown: a mistyped
  * token is one character away from a valid one. */
 akses_status store_scan(store *st, const char *token, int64_t escort_id, const char *station,
@@ -429,12 +478,18 @@ akses_status store_scan(store *st, const char *token, int64_t escort_id, const c
 {
 	if (!scan_args_ok(st, &station, dir, out))
 		return AKSES_E_INVALID_ARG;
-	char canon[AKSES_TOKEN_BUF];
-	unsigned char hash[SECRET_HASH_BYTES];
-	bool well_formed = token && valid_token(token, canon) == AKSES_OK;
-	if (well_formed)
-		secret_token_hash(canon, hash);
-	return scan_run(st, well_formed ? hash : NULL, NULL, 0, escort_id, station, dir, out);
+	return scan_token(st, token, escort_id, station, dir, 0, NULL, out);
+}
+
+/* An exit a door spooled while its server was gone: see store.h. */
+akses_status store_scan_spooled(store *st, const char *token, int64_t escort_id,
+                                const char *station, int64_t at, const char *key,
+                                struct akses_scan_result *out)
+{
+	if (!scan_args_ok(st, &station, SCAN_DIR_OUT, out) || !key || !*key || at <= 0 ||
+	    strlen(key) > 64)
+		return AKSES_E_INVALID_ARG;
+	return scan_token(st, token, escort_id, station, SCAN_DIR_OUT, at, key, out);
 }
 
 /* Step 7 by hand: see store.h. */
@@ -450,5 +505,5 @@ akses_status store_scan_manual(store *st, const char *number, int person, int64_
 		return rc;
 	if (person < 0 || person > AKSES_MAX_COMPANIONS)
 		return AKSES_E_PASS_NOT_FOUND;
-	return scan_run(st, NULL, canon, person, escort_id, station, dir, out);
+	return scan_run(st, NULL, canon, person, escort_id, station, dir, 0, NULL, out);
 }

@@ -229,6 +229,15 @@ static const char *const migrations[] = {
 	 * log find who is inside among the few passes marked so, not by reading every pass */
 	"CREATE INDEX request_created ON request(created_at, id);"
 	"CREATE INDEX pass_inside ON pass(id) WHERE inside = 1;",
+	/* 13 -> 14: a station without its server (issue 11). request.submit_key: the kiosk's own
+	 * key for one submission, so a resend after a connection broke during COMMIT finds the
+	 * request it already made instead of making a second. scan.spool_key: a door's key for an
+	 * exit it spooled while offline, so a replay (or a second one after a crash) records it
+	 * once. Both NULL for everything else; UNIQUE ignores NULLs on both engines. */
+	"ALTER TABLE request ADD COLUMN submit_key TEXT;"
+	"CREATE UNIQUE INDEX request_submit_key ON request(submit_key);"
+	"ALTER TABLE scan ADD COLUMN spool_key TEXT;"
+	"CREATE UNIQUE INDEX scan_spool_key ON scan(spool_key);",
 };
 
 int store_schema_count(void)

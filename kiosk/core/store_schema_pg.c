@@ -210,7 +210,16 @@ static const char *const to_13[] = {
 	NULL,
 };
 
-static const char *const *const later[] = {to_11, to_12, to_13};
+/* a station without its server: see store_schema.c's entry 13 -> 14 */
+static const char *const to_14[] = {
+	"ALTER TABLE request ADD COLUMN submit_key TEXT;",
+	"CREATE UNIQUE INDEX request_submit_key ON request(submit_key);",
+	"ALTER TABLE scan ADD COLUMN spool_key TEXT;",
+	"CREATE UNIQUE INDEX scan_spool_key ON scan(spool_key);",
+	NULL,
+};
+
+static const char *const *const later[] = {to_11, to_12, to_13, to_14};
 
 static int later_count(void)
 {

@@ -37,6 +37,9 @@ struct screen {
 	 * screen's tick (called at every wake-up) ends the shift itself. */
 	bool shift;
 	void (*tick)(struct app *a);
+	/* A visitor screen holding what was typed until the server takes it (sent while offline):
+	 * no idle countdown wipes it meanwhile. NULL: never. */
+	bool (*holding)(struct app *a);
 };
 
 extern const struct screen screen_welcome, screen_submit, screen_status, screen_print,
@@ -80,6 +83,11 @@ struct app {
 	bool dirty;
 	bool quit;
 	bool door_mode;
+	/* the store's server cannot be reached (app_offline.h): a banner, no store calls */
+	bool offline;
+	char spool[512];           /* the door's exit spool (door_spool.h) */
+	int spool_n;               /* exits in it, waiting for the server */
+	int spool_rejected;        /* exits the server refused, kept in spool + ".rejected" */
 	char default_lang[8];     /* --lang, else the config's: restored for each new visitor */
 	/* idle handling */
 	uint32_t last_input;
@@ -98,6 +106,8 @@ struct app {
 /* Commands main handles itself (screens use codes >= 0). */
 #define APP_CMD_SIGNIN (-1) /* the staff entry: switch to sign-in */
 #define APP_CMD_HOME (-2)   /* back to the start screen */
+#define APP_CMD_LINK (-3)   /* the probe: the server answers again (data1 1) or not (0) */
+#define APP_CMD_ONLINE (-4) /* to the screen: the server is back (a kept form may be sent) */
 
 /* Switch screens (leave the old one, enter the new one, redraw). */
 void app_switch(struct app *a, const struct screen *s);

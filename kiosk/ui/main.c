@@ -8,6 +8,7 @@
 #include <syslog.h>
 
 #include "app_bench.h"
+#include "app_offline.h"
 #include "app_window.h"
 #include "clock.h"
 #include "i18n.h"
@@ -102,7 +103,7 @@ SDL_Rect app_top_bar(struct app *a, const char *title)
 	if (ls.h < 60 && bar - 8 >= 60)
 		ls.h = 60;
 	app_lang_switch(a, ls);
-	return ui_rect(0, bar, ui.w, ui.h - bar);
+	return app_offline_banner(a, ui_rect(0, bar, ui.w, ui.h - bar));
 }
 
 bool app_open_store(struct app *a)
@@ -141,8 +142,8 @@ int64_t app_today_start(void)
 /* The screen people start from: the welcome screen, or the door's sign-in. */
 static const struct screen *main_home(struct app *a)
 {
-	if (!a->st)
-		return &screen_problem;
+	if (!a->st && !a->offline)
+		return &screen_problem; /* a station without its server starts anyway (app_offline.h) */
 	return a->door_mode ? &screen_signin : &screen_welcome;
 }
 
@@ -207,8 +208,10 @@ static void main_frame(struct app *a)
 		/* the frame's cost (draw + present), for the frame-time budget */
 		double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
 		            (double)SDL_GetPerformanceFrequency();
-		snprintf(extra, sizeof extra, "lang %s\nidle %d\nprint %d\nframe_ms %.2f%s%s",
-		         i18n_lang(), a->idle_warning ? 1 : 0, (int)a->print.phase, ms,
+		snprintf(extra, sizeof extra,
+		         "lang %s\nidle %d\nprint %d\noffline %d\nspool %d\nrejected %d\nframe_ms %.2f%s%s",
+		         i18n_lang(), a->idle_warning ? 1 : 0, (int)a->print.phase, a->offline ? 1 : 0,
+		         a->spool_n, a->spool_rejected, ms,
 		         a->dump_extra[0] ? "\n" : "", a->dump_extra);
 		ui_dump(a->dump_path, a->screen->name, extra);
 	}
@@ -242,7 +245,7 @@ static void main_scanned(struct app *a, const char *code)
  * reads: close it, sign staff out and show the problem screen until staff fix it and try again. */
 static void main_db_watch(struct app *a, uint32_t now)
 {
-	if (!a->st || now - a->db_checked < 1000)
+	if (!a->st || a->offline || now - a->db_checked < 1000)
 		return;
 	a->db_checked = now;
 	akses_status rc = store_still_same(a->st);
@@ -273,7 +276,15 @@ static void main_idle(struct app *a, uint32_t now)
 	uint32_t count_ms = (uint32_t)a->cfg.idle_countdown_s * 1000u;
 	uint32_t idle = now - a->last_input;
 
-	if (a->screen->visitor) {
+	if (a->screen->holding && a->screen->holding(a)) {
+		/* a form waiting for the server is never wiped by the clock, and the clock stands
+		 * still meanwhile: once sent, the number gets the whole idle time on screen */
+		a->last_input = now;
+		if (a->idle_warning) {
+			a->idle_warning = false;
+			a->dirty = true;
+		}
+	} else if (a->screen->visitor) {
 		if (idle >= idle_ms + count_ms) {
 			/* the next visitor starts afresh: the station's language, an empty form */
 			i18n_set_lang(a->default_lang);
@@ -303,7 +314,7 @@ static void main_anchor(struct app *a, uint32_t now)
 	static bool logged;
 	static char last[STORE_ANCHOR_BUF];
 	char head[STORE_ANCHOR_BUF];
-	if (!a->st || (logged && now - last_at < MAIN_ANCHOR_MS))
+	if (!a->st || a->offline || (logged && now - last_at < MAIN_ANCHOR_MS))
 		return;
 	last_at = now;
 	logged = true;
@@ -325,7 +336,8 @@ static int main_timeout(struct app *a, uint32_t now, const struct scanner *sc)
 		next = d;
 	if (ui.wake_at && ui.wake_at < next)
 		next = ui.wake_at;
-	if (a->screen->visitor || (a->screen->staff && !main_shift(a))) {
+	bool holding = a->screen->holding && a->screen->holding(a);
+	if (!holding && (a->screen->visitor || (a->screen->staff && !main_shift(a)))) {
 		uint32_t idle_at = a->last_input + (uint32_t)a->cfg.idle_timeout_s * 1000u;
 		if (a->idle_warning) {
 			/* when the countdown's number changes */
@@ -443,6 +455,7 @@ static void main_store(struct app *a)
 	} else {
 		app_open_store(a);
 	}
+	app_offline_init(a);
 	app_switch(a, main_home(a));
 }
 
@@ -516,6 +529,8 @@ static bool main_event(struct app *a, SDL_Event *e, struct scanner *sc, char *bu
 			app_switch(a, &screen_signin);
 		else if (e->user.code == APP_CMD_HOME)
 			app_switch(a, main_home(a));
+		else if (e->user.code == APP_CMD_LINK)
+			app_offline_link(a, e->user.data1 != NULL);
 		else if (a->screen->event)
 			a->screen->event(a, e);
 	} else {
@@ -541,7 +556,8 @@ static void main_due(struct app *a, struct scanner *sc, char *buf, size_t n)
 		a->screen->tick(a);
 	main_db_watch(a, now);
 	/* print jobs left pending (a print killed mid-way) must not block a pass for ever */
-	if (a->st && (!a->reconciled_at || now - a->reconciled_at >= MAIN_RECONCILE_MS)) {
+	if (a->st && !a->offline &&
+	    (!a->reconciled_at || now - a->reconciled_at >= MAIN_RECONCILE_MS)) {
 		a->reconciled_at = now ? now : 1;
 		print_worker_reconcile(a);
 	}
@@ -602,6 +618,7 @@ int main(int argc, char **argv)
 	a->ev_print = a->ev_cmd + 1;
 	main_store(a);
 	main_loop(a);
+	app_offline_stop();
 
 	if (a->screen && a->screen->leave)
 		a->screen->leave(a);

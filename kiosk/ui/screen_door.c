@@ -10,7 +10,9 @@
 #include "clock.h"
 #include "door_rule.h"
 #include "kbd.h"
+#include "app_offline.h"
 #include "kiosk.h"
+#include "screen_door.h"
 #include "staff.h"
 #include "valid.h"
 #include "wf.h"
@@ -49,7 +51,8 @@ static void door_load_inside(struct app *a)
 	free(door.inside);
 	door.inside = NULL;
 	door.n_inside = 0;
-	if (a->st && store_inside(a->st, &door.inside, &door.n_inside) != AKSES_OK)
+	if (a->st && !a->offline &&
+	    store_inside(a->st, &door.inside, &door.n_inside) != AKSES_OK)
 		door.n_inside = 0;
 }
 
@@ -69,6 +72,7 @@ static void door_enter(struct app *a)
 	door.shift_end = clock_now() + (int64_t)a->cfg.shift_minutes * 60;
 	door.shown_left = -1;
 	door.kbd.layout = KBD_NUMBER;
+	door_offline_reset();
 	door_load_inside(a);
 }
 
@@ -273,18 +277,19 @@ static void door_dump(struct app *a)
 	                   : door.res.decision == SCAN_EXIT     ? "info"
 	                   : door.res.decision == SCAN_REPEAT   ? "neutral"
 	                                                        : "danger";
-	char why[512] = "-";
+	char why[512] = "-", off[64];
 	if (door.showing && door.rc == AKSES_OK && door.res.decision == SCAN_DENIED)
 		door_explain(&door.res, why, sizeof why);
+	door_offline_dump(off, sizeof off);
 	snprintf(a->dump_extra, sizeof a->dump_extra,
 	         "showing %d\ndecision %d\nreason %s\ntone %s\nscans %lu\nescort %lld\n"
-	         "shift_left %lld\nmanual %d\nmsg %s\nequipment %d\nexplain %s",
+	         "shift_left %lld\nmanual %d\nmsg %s\nequipment %d\nexplain %s\n%s",
 	         door.showing ? 1 : 0, (int)door.res.decision,
 	         door.showing && door.res.decision == SCAN_DENIED ? wf_deny_code(door.res.reason)
 	                                                          : "-",
 	         tone, door.n_scans, (long long)a->staff.id,
 	         a->door_mode ? (long long)door_left_min() : -1LL, (int)door.manual, door.msg,
-	         door.showing ? door.res.n_equipment : 0, why);
+	         door.showing ? door.res.n_equipment : 0, why, off);
 }
 
 /* The escort's line: name, and at a door station how long the shift still keeps them here. */
@@ -318,6 +323,8 @@ static void door_draw(struct app *a)
 	if (door.showing && now - door.shown_at >= show_ms)
 		door.showing = false;
 	door_dump(a);
+	if (door_offline_draw(a))
+		return;
 	if (door.showing) {
 		door_draw_decision(a);
 		/* wake when it should disappear */
@@ -342,6 +349,11 @@ static void door_draw(struct app *a)
 	ui_text_wrapped(hint, _("Scan the visitor's pass at the reader. Entry or exit is decided "
 	                        "automatically."),
 	                UI_FONT_LARGE, false, ui_c_text);
+	char spooled[700];
+	door_offline_note(a, spooled, sizeof spooled);
+	if (spooled[0])
+		ui_text_wrapped(ui_rect(pad, c.y + ui_px(640), ui.w / 2 - 2 * pad, ui_px(200)), spooled,
+		                UI_FONT_BODY, true, a->spool_rejected ? ui_c_danger : ui_c_text);
 	SDL_Rect mb = {pad, c.y + ui_px(500), ui.w / 2 - 2 * pad, ui_px(UI_BUTTON_H)};
 	if (ui_button("door:manual", mb, _("Badge unreadable: enter the request number"),
 	              UI_SECONDARY))
@@ -411,8 +423,18 @@ static void door_find(struct app *a)
 
 static void door_event(struct app *a, const SDL_Event *e)
 {
-	if (e->type != a->ev_cmd)
+	if (e->type != a->ev_cmd || door_offline_event(a, e->user.code))
 		return;
+	if (e->user.code == APP_CMD_ONLINE) {
+		door_load_inside(a); /* the spool was replayed: who is inside now */
+		return;
+	}
+	if (a->offline && (e->user.code == DOOR_CMD_FIND || e->user.code == DOOR_CMD_MANUAL)) {
+		/* a typed number cannot be checked without the server: nobody enters */
+		snprintf(door.msg, sizeof door.msg, "%s",
+		         _("The server is not connected: nobody may enter until it is back."));
+		return;
+	}
 	if (e->user.code == DOOR_CMD_SIGNOUT) {
 		staff_sign_out(a);
 	} else if (e->user.code == DOOR_CMD_OPEN) {
@@ -439,7 +461,7 @@ static void door_event(struct app *a, const SDL_Event *e)
 static bool door_card(struct app *a, const char *code)
 {
 	int64_t owner = 0;
-	if (!a->st || store_staff_code_owner(a->st, code, &owner) != AKSES_OK || owner == 0)
+	if (!a->st || a->offline || store_staff_code_owner(a->st, code, &owner) != AKSES_OK || owner == 0)
 		return false;
 	struct akses_staff s;
 	memset(&s, 0, sizeof s);
@@ -461,9 +483,18 @@ static void door_scan(struct app *a, const char *code)
 		return;
 	door_manual_close();
 	memset(&door.res, 0, sizeof door.res);
+	door.showing = false;
+	if (a->offline) {
+		door_offline_scan(code); /* fail-secure: the escort says whether it is an exit */
+		return;
+	}
 	akses_status rc = a->st ? store_scan(a->st, code, a->staff.id, a->cfg.station,
 	                                     SCAN_DIR_AUTO, &door.res)
 	                        : AKSES_E_IO;
+	if (app_offline_note(a, rc)) {
+		door_offline_scan(code);
+		return;
+	}
 	door_show(a, rc);
 }
 

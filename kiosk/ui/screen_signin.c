@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_offline.h"
 #include "kbd.h"
 #include "kiosk.h"
 #include "staff.h"
@@ -156,12 +157,15 @@ static void signin_event(struct app *a, const SDL_Event *e)
 	akses_status rc;
 
 	memset(&s, 0, sizeof s);
-	if (!a->st) {
+	if (a->offline) {
+		rc = AKSES_E_DB_GONE; /* a PIN cannot be checked without the server */
+	} else if (!a->st) {
 		rc = AKSES_E_IO;
 	} else if (!sgn.id[0] || *end || id <= 0) {
 		rc = AKSES_E_STAFF_NOT_FOUND;
 	} else if ((rc = valid_pin(sgn.pin)) == AKSES_OK) {
 		rc = store_signin(a->st, (int64_t)id, sgn.pin, a->cfg.station, &s);
+		app_offline_note(a, rc);
 	}
 	memset(sgn.pin, 0, sizeof sgn.pin);
 	signin_done(a, rc, &s);

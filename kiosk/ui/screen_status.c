@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_offline.h"
 #include "clock.h"
 #include "kbd.h"
 #include "kiosk.h"
@@ -77,6 +78,10 @@ static void stt_result(struct app *a, akses_status rc)
 			         _("Too many attempts. Try again in %d min, or scan your receipt or "
 			           "ask the helpdesk."),
 			         (int)((wait_s + 59) / 60));
+		else if (app_offline_note(a, rc))
+			/* a visitor's words: no server, no database */
+			snprintf(stt.msg, sizeof stt.msg, "%s",
+			         _("We cannot check right now. Please try again in a moment."));
 		else
 			snprintf(stt.msg, sizeof stt.msg, "%s", akses_status_message(rc));
 		return;
@@ -329,7 +334,14 @@ static void status_draw(struct app *a)
 /* Look up by number + digits (typed), reload, or start printing a pass. */
 static void status_event(struct app *a, const SDL_Event *e)
 {
-	if (e->type != a->ev_cmd || !a->st)
+	if (e->type != a->ev_cmd)
+		return;
+	if ((!a->st || a->offline) &&
+	    (e->user.code == STT_CMD_LOOKUP || e->user.code == STT_CMD_PRINT)) {
+		stt_result(a, AKSES_E_DB_GONE); /* not even tried: each try would wait for the server */
+		return;
+	}
+	if (!a->st || a->offline)
 		return;
 	switch (e->user.code) {
 	case STT_CMD_LOOKUP: {
@@ -371,7 +383,7 @@ static void status_scan(struct app *a, const char *code)
 	akses_status rc = valid_token(code, tok);
 
 	if (rc == AKSES_OK)
-		rc = a->st ? store_lookup_token(a->st, tok, &stt.req) : AKSES_E_IO;
+		rc = a->st && !a->offline ? store_lookup_token(a->st, tok, &stt.req) : AKSES_E_DB_GONE;
 	stt_result(a, rc);
 	stt.by_receipt = rc == AKSES_OK;
 	if (stt.by_receipt)

@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
+#include "app_offline.h"
 #include "clock.h"
 #include "screen_submit.h"
 #include "valid.h"
@@ -340,10 +343,11 @@ static void submit_draw(struct app *a)
 	               strlen(sub.form.institution) + strlen(sub.form.phone) +
 	               strlen(sub.form.email) + strlen(sub.form.purpose);
 	snprintf(a->dump_extra, sizeof a->dump_extra,
-	         "step %s\nfocus %d\nkbd %d %d\nshift %d\ntyped %zu\nrow %d",
+	         "step %s\nfocus %d\nkbd %d %d\nshift %d\ntyped %zu\nrow %d\nwaiting %d\nnumber %s",
 	         sub_steps[sub.step].code, (int)sub.focus, (int)sub.kbd.layout, sub.kbd.page,
 	         sub.kbd.shift || sub.kbd.caps, typed,
-	         sub.step == STEP_EQUIPMENT ? sub.equip : sub.comp);
+	         sub.step == STEP_EQUIPMENT ? sub.equip : sub.comp, sub.waiting ? 1 : 0,
+	         sub.step == STEP_DONE ? sub.res.number : "-");
 
 	sub_steps[sub.step].draw(a, body);
 	if (sub.server_msg[0])
@@ -353,21 +357,42 @@ static void submit_draw(struct app *a)
 	submit_nav(a, nav);
 }
 
-/* Send the request (one short transaction), then print the receipt on the worker. */
-static void submit_event(struct app *a, const SDL_Event *e)
+/* Sent while offline (or the server went during the send): keep everything and wait. */
+static void submit_wait(void)
 {
-	if (e->type != a->ev_cmd || e->user.code != SUB_CMD_SUBMIT || sub.step != STEP_CONSENT)
-		return;
+	sub.waiting = true;
+	snprintf(sub.server_msg, sizeof sub.server_msg, "%s",
+	         _("Your request is kept here and will be sent by itself as soon as the server is "
+	           "back."));
+}
+
+/* Send the request (one short transaction), then print the receipt on the worker. */
+static void submit_send(struct app *a)
+{
 	struct akses_request_input in;
 	akses_field field = AKSES_F_NONE;
 	int idx = 0;
 
+	if (!sub.key[0]) {
+		unsigned char raw[16];
+		randombytes_buf(raw, sizeof raw);
+		sodium_bin2hex(sub.key, sizeof sub.key, raw, sizeof raw);
+	}
+	if (a->offline || !a->st) {
+		submit_wait();
+		return;
+	}
 	if (sub.form.now_slot)
 		form_set_now(&sub.form, clock_now(), sub.today);
 	form_to_input(&sub.form, sub.today, &in);
 	in.lang = i18n_lang(); /* the visitor's papers, printed later by staff, in their language */
-	sub.submit_rc = a->st ? store_submit(a->st, &in, &sub.res, &field, &idx)
-	                      : AKSES_E_IO;
+	in.submit_key = sub.key;
+	sub.submit_rc = store_submit(a->st, &in, &sub.res, &field, &idx);
+	if (app_offline_note(a, sub.submit_rc)) {
+		submit_wait();
+		return;
+	}
+	sub.waiting = false;
 	if (sub.submit_rc != AKSES_OK) {
 		enum sub_step s = sub_step_of(field);
 		sub_goto(s);
@@ -390,6 +415,23 @@ static void submit_event(struct app *a, const SDL_Event *e)
 	print_worker_start(a, PAPER_RECEIPT, sub.res.number, 0, sub.res.receipt_token);
 	/* the token went to the worker's copy; the screen does not need it any more */
 	memset(sub.res.receipt_token, 0, sizeof sub.res.receipt_token);
+}
+
+static void submit_event(struct app *a, const SDL_Event *e)
+{
+	if (e->type != a->ev_cmd)
+		return;
+	/* back online, a waiting form goes even if the visitor went back to look at a step */
+	if ((e->user.code == SUB_CMD_SUBMIT && sub.step == STEP_CONSENT) ||
+	    (e->user.code == APP_CMD_ONLINE && sub.waiting && sub.step != STEP_DONE))
+		submit_send(a);
+}
+
+/* A form sent while offline waits on screen for the server: never wiped by the idle timeout. */
+static bool submit_holding(struct app *a)
+{
+	(void)a;
+	return sub.waiting;
 }
 
 /* A real keyboard: typing goes to the focused field, each character only if the field takes it
@@ -432,4 +474,5 @@ const struct screen screen_submit = {
 	.leave = submit_leave,
 	.text = submit_text,
 	.visitor = true,
+	.holding = submit_holding,
 };

@@ -55,6 +55,11 @@ struct sub_state {
 	akses_status submit_rc;
 	char server_msg[256];
 	struct akses_submit_result res;
+	/* Sent while the server was gone: the form stays (no idle wipe) and goes again by itself
+	 * when the server is back, under the same key, so a first send whose COMMIT did happen is
+	 * found instead of made twice (store_submit's submit_key). One key per form. */
+	bool waiting;
+	char key[40];
 };
 
 extern struct sub_state sub;
