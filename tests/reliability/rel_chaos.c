@@ -139,6 +139,14 @@ static void chaos_run(char **argv, long delay_ms, int log_fd, int err_fd, struct
 	}
 }
 
+/* A non-negative count from the environment; 0 when unset. */
+static long chaos_env_long(const char *name)
+{
+	const char *v = getenv(name);
+	long n = v && *v ? strtol(v, NULL, 10) : 0;
+	return n > 0 ? n : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 8 || strcmp(argv[6], "--") != 0) {
@@ -169,9 +177,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "rel_chaos: bad REL_MAX_RUNS\n");
 		return 2;
 	}
+	/* A loaded machine fits fewer runs into SECONDS, and the test asserting "enough were killed"
+	 * then fails for want of runs, not for anything lost: past SECONDS, go on until the minimums
+	 * REL_MIN_RUNS / REL_MIN_KILLED / REL_MIN_LINES are met, still bounded by REL_MAX_RUNS and by
+	 * four times SECONDS. */
+	long min_runs = chaos_env_long("REL_MIN_RUNS"), min_killed = chaos_env_long("REL_MIN_KILLED");
+	long min_lines = chaos_env_long("REL_MIN_LINES");
 	struct chaos_count c = {0};
-	long long stop = chaos_ms() + seconds * 1000;
-	while (chaos_ms() < stop && c.runs < max_runs) {
+	long long t0 = chaos_ms(), stop = t0 + seconds * 1000, cap = t0 + seconds * 4000;
+	while (c.runs < max_runs &&
+	       (chaos_ms() < stop || (chaos_ms() < cap && (c.runs < min_runs ||
+	                                                   c.killed < min_killed ||
+	                                                   c.lines < min_lines)))) {
 		long delay = min_ms + (long)((double)rand() / ((double)RAND_MAX + 1) *
 		                             (double)(max_ms - min_ms + 1));
 		chaos_run(argv + 7, delay, log_fd, err_fd, &c);
