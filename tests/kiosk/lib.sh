@@ -6,7 +6,11 @@
 set -euo pipefail
 
 : "${KIOSK:?akses-kiosk path}" "${AKSESCTL:?aksesctl path}"
+. "$(dirname "${BASH_SOURCE[0]}")/../tools/testdb.sh"
 T=${T:-$(mktemp -d /tmp/akses-kiosk-test.XXXXXX)}
+# On a server (AKSES_TEST_DB) the audit key is "<database>.key" in the working folder, where
+# aksesctl makes it and the kiosk reads it: both run here, and it goes with the test's files.
+cd "$T"
 DUMP=$T/dump.txt
 XVFB_PID=
 KIOSK_PID=
@@ -23,6 +27,7 @@ kt_cleanup() {
 	[ -n "$KIOSK_PID" ] && kill "$KIOSK_PID" 2>/dev/null || true
 	[ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
 	wait 2>/dev/null || true
+	testdb_drop_all
 }
 trap kt_cleanup EXIT
 
@@ -43,10 +48,12 @@ kt_display() {
 	export DISPLAY=":$n"
 }
 
-# A fresh DB with an ADMIN (id 1, PIN 123456).
+# A fresh DB with an ADMIN (id 1, PIN 123456): a file in T, or a new database on the server named
+# by AKSES_TEST_DB (tests/tools/testdb.sh).
 kt_db() {
-	DB=$T/akses.db
-	rm -f "$DB" "$DB-wal" "$DB-shm"
+	rm -f "$T/akses.db" "$T/akses.db-wal" "$T/akses.db-shm"
+	testdb_new "$T/akses.db"
+	DB=$TESTDB
 	AKSES_PIN=123456 "$AKSESCTL" --db "$DB" init --admin "Admin Satu" >/dev/null
 }
 

@@ -60,7 +60,7 @@ kt_tap consent
 kt_tap send
 kt_wait_line step done
 
-q() { sqlite3 "$DB" "$1"; }
+q() { testdb_sql "$DB" "$1"; }
 [ "$(q "SELECT name || '|' || institution || '|' || phone FROM request")" = \
 	"Nurul 'Aini|Dinas Kominfo|+6281234567890" ] ||
 	kt_fail "request: $(q "SELECT name, institution, phone FROM request")"
