@@ -223,15 +223,17 @@ kt_submit() {
 	[ -n "$NUMBER" ] && [ -n "$RECEIPT" ] || kt_fail "submit gave: $out"
 }
 
-# Steps 2-6 with aksesctl: the request ends RECORDED with TEKNIS as the escort.
+# Steps 2-6 with aksesctl: the request ends RECORDED with TEKNIS as the escort. $1: the command
+# that runs aksesctl (kt_ctl, or a station's own wrapper with its config).
 kt_advance() {
+	local ctl=${1:-kt_ctl}
 	export AKSES_PIN=246800
-	kt_ctl dispose "$NUMBER" --as "$KADIS" >/dev/null
-	kt_ctl dispose "$NUMBER" --as "$KABID" >/dev/null
-	kt_ctl verify "$NUMBER" --as "$KOORD" >/dev/null
-	kt_ctl decide "$NUMBER" --as "$KABID" --approve >/dev/null
-	kt_ctl assign "$NUMBER" --as "$KOORD" --escort "$TEKNIS" >/dev/null
-	kt_ctl record "$NUMBER" --as "$HELPDESK" >/dev/null
+	"$ctl" dispose "$NUMBER" --as "$KADIS" >/dev/null
+	"$ctl" dispose "$NUMBER" --as "$KABID" >/dev/null
+	"$ctl" verify "$NUMBER" --as "$KOORD" >/dev/null
+	"$ctl" decide "$NUMBER" --as "$KABID" --approve >/dev/null
+	"$ctl" assign "$NUMBER" --as "$KOORD" --escort "$TEKNIS" >/dev/null
+	"$ctl" record "$NUMBER" --as "$HELPDESK" >/dev/null
 	unset AKSES_PIN
 }
 
