@@ -241,8 +241,10 @@ kt_advance() {
 kt_scan() {
 	local before
 	before=$(kt_get frame)
-	xdotool type --delay 5 "$1"
-	xdotool key Return
+	# the code and its Enter ("\r" is typed as Return) from one xdotool: a second one, started
+	# on a loaded machine, came later than the scanner's 150 ms hold after the last character
+	# and the kiosk rightly took the burst for typing
+	xdotool type --delay 5 "$1"$'\r'
 	kt_settle "$before"
 }
 
