@@ -344,15 +344,16 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 			return rc;
 	}
 
-	char subject[40], detail[64];
+	/* the station as in a sign-in's row: with several doors on one server, the chain says which */
+	char subject[40], detail[128];
 	if (p->id)
 		snprintf(subject, sizeof subject, "pass:%" PRId64, p->id);
 	else
 		snprintf(subject, sizeof subject, "unknown");
-	snprintf(detail, sizeof detail, "%s%s%s%s%s", wf_decision_code(out->decision),
+	snprintf(detail, sizeof detail, "%s%s%s%s%s station=%s", wf_decision_code(out->decision),
 	         out->reason == DENY_NONE ? "" : " ",
 	         out->reason == DENY_NONE ? "" : wf_deny_code(out->reason),
-	         out->manual ? " manual" : "", spool_key ? " spooled" : "");
+	         out->manual ? " manual" : "", spool_key ? " spooled" : "", station);
 	return store_audit(st, escort_id, "scan", subject, detail);
 }
 

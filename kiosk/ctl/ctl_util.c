@@ -295,10 +295,16 @@ static int ctl_change_reset_pin(struct ctl *c)
 }
 
 /* The station a sign-in is counted at: aksesctl per local user, so that one shell account's
- * wrong PINs slow down only that user, not the kiosk and not the other users. */
-static void ctl_station(char *buf, size_t n)
+ * wrong PINs slow down only that user, not the kiosk and not the other users. With several PCs
+ * on one server the config's station name comes first ("PC-HELPDESK uid 1000"), so the records
+ * say which PC it was and one PC's user does not slow down the same uid on another; cut to fit
+ * AKSES_STATION_CHARS (24 + " uid " + 10 digits). */
+static void ctl_station(const struct ctl *c, char *buf, size_t n)
 {
-	snprintf(buf, n, "aksesctl uid %lu", (unsigned long)getuid());
+	if (c->cfg.station[0])
+		snprintf(buf, n, "%.24s uid %lu", c->cfg.station, (unsigned long)getuid());
+	else
+		snprintf(buf, n, "aksesctl uid %lu", (unsigned long)getuid());
 }
 
 static int ctl_signin_flags(struct ctl *c, int64_t staff_id, unsigned flags)
@@ -312,7 +318,7 @@ static int ctl_signin_flags(struct ctl *c, int64_t staff_id, unsigned flags)
 		                     T_("no PIN given: set AKSES_PIN or write it on the first line "
 		                        "of standard input"));
 	char station[48];
-	ctl_station(station, sizeof station);
+	ctl_station(c, station, sizeof station);
 	bool recorded = true;
 	akses_status st = store_signin_ex(c->st, staff_id, pin, station, flags, &c->actor,
 	                                  &recorded);

@@ -461,7 +461,7 @@ START_TEST(test_every_denied_scan_is_recorded_with_its_reason)
 	/* each scan has its audit row, and the chain holds */
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM audit WHERE action = 'scan'", NULL), 8);
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM audit WHERE action = 'scan'"
-	                         " AND detail = 'DENIED wrong-escort'",
+	                         " AND detail = 'DENIED wrong-escort station=Pintu B'",
 	                         NULL),
 	                 1);
 	int64_t rows = 0, bad = 0;

@@ -61,7 +61,7 @@ AKSES_NOW="$DAY 10:40" kt_ctl report write "$A" --as "$HELPDESK" --text "$REPORT
 AKSES_NOW="$DAY 10:45" kt_ctl forward "$A" --as "$KOORD" >/dev/null
 unset AKSES_PIN
 AKSES_NOW="$DAY 10:50"
-[ "$(sqlite3 "$DB" "SELECT state FROM request WHERE number = '$B'")" = REJECTED ] ||
+[ "$(testdb_sql "$DB" "SELECT state FROM request WHERE number = '$B'")" = REJECTED ] ||
 	kt_fail "setup: $B is not rejected"
 # idle: the countdown comes soon, yet not between two steps of a loaded machine (a staff
 # member is signed out then)

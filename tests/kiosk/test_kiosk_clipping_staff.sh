@@ -93,7 +93,7 @@ kt_keys() {
 	kt_settle "$before"
 }
 
-attempts() { sqlite3 "$DB" "SELECT count(*) FROM signin"; }
+attempts() { testdb_sql "$DB" "SELECT count(*) FROM signin"; }
 
 # A sign-in that the kiosk refuses: staff $1, PIN $2; its message is checked as $3. The store
 # records every attempt: wait for its record, then for the frame that shows the message.

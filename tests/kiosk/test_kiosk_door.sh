@@ -38,7 +38,7 @@ kt_tap signin
 kt_wait_screen door
 kt_shot "$T/door-home.png"
 
-last() { sqlite3 "$DB" "SELECT decision || '|' || reason || '|' || station || '|' || escort_id FROM scan ORDER BY id DESC LIMIT 1"; }
+last() { testdb_sql "$DB" "SELECT decision || '|' || reason || '|' || station || '|' || escort_id FROM scan ORDER BY id DESC LIMIT 1"; }
 
 kt_scan "$TOKEN"
 kt_wait_line decision 1
@@ -60,6 +60,6 @@ case "$(last)" in DENIED*) ;; *) kt_fail "denied row: $(last)" ;; esac
 kt_scan 'x!@#$%^&*()_+{}|:<>?~'
 kt_wait_line scans 4
 kill -0 "$KIOSK_PID" || kt_fail "garbage killed the kiosk"
-[ "$(sqlite3 "$DB" 'SELECT count(*) FROM scan')" = 4 ] || kt_fail "scan rows"
+[ "$(testdb_sql "$DB" 'SELECT count(*) FROM scan')" = 4 ] || kt_fail "scan rows"
 [ -n "${KT_KEEP:-}" ] && cp "$T"/*.png "$KT_KEEP"/ 2>/dev/null
 echo PASS

@@ -68,7 +68,7 @@ dismiss() {
 	[ "$(kt_get showing)" = 1 ] && kt_tap door:ok
 	kt_wait_line showing 0
 }
-last() { sqlite3 "$DB" "SELECT decision || '|' || reason || '|' || manual FROM scan ORDER BY id DESC LIMIT 1"; }
+last() { testdb_sql "$DB" "SELECT decision || '|' || reason || '|' || manual FROM scan ORDER BY id DESC LIMIT 1"; }
 
 # 2. ENTRY with the declared equipment
 kt_scan "$TOKEN_A"
@@ -111,12 +111,12 @@ dismiss
 AKSES_PIN=246800 kt_ctl log "$DAY" --as "$HELPDESK" | grep "Budi Santoso" | grep -q "MANUAL" ||
 	kt_fail "the day's log does not show the manual entry: $(AKSES_PIN=246800 kt_ctl log "$DAY" --as "$HELPDESK")"
 # a number that does not exist is said so, and nothing is recorded
-rows=$(sqlite3 "$DB" 'SELECT count(*) FROM scan')
+rows=$(testdb_sql "$DB" 'SELECT count(*) FROM scan')
 kt_tap door:manual
 kt_type "${DAY//-/}-09999"
 kt_tap manual:find
 kt_wait_set msg
-[ "$(sqlite3 "$DB" 'SELECT count(*) FROM scan')" = "$rows" ] || kt_fail "an unknown number was recorded"
+[ "$(testdb_sql "$DB" 'SELECT count(*) FROM scan')" = "$rows" ] || kt_fail "an unknown number was recorded"
 kt_tap manual:cancel
 kt_wait_line manual 0
 

@@ -14,7 +14,7 @@ for i in $(seq 1 29); do
 done
 kt_submit "${group[@]}" # 09:30-11:30
 kt_advance
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM pass")" = 30 ] || kt_fail "not 30 passes"
+[ "$(testdb_sql "$DB" "SELECT count(*) FROM pass")" = 30 ] || kt_fail "not 30 passes"
 cat >"$T/door.ini" <<INI
 [station]
 name = PINTU-SERVER
@@ -49,7 +49,7 @@ for SIZE in 1280x800 1920x1080; do
 	[ -n "${KT_KEEP:-}" ] && { mkdir -p "$KT_KEEP"; kt_shot "$KT_KEEP/door-group-$SIZE.png"; }
 	kt_tap manual:person:29
 	kt_wait_line decision "${want[k + 1]}"
-	got=$(sqlite3 "$DB" "SELECT s.decision || '|' || s.manual || '|' || p.person FROM scan s
+	got=$(testdb_sql "$DB" "SELECT s.decision || '|' || s.manual || '|' || p.person FROM scan s
 		JOIN pass p ON p.id = s.pass_id ORDER BY s.id DESC LIMIT 1")
 	[ "$got" = "${want[k]}|1|29" ] || kt_fail "the pick at $SIZE was recorded as: $got"
 	grep -q 'ui: clipped' "$T/kiosk.log" && kt_fail "texts were clipped at $SIZE"

@@ -33,7 +33,7 @@ dismiss() {
 	[ "$(kt_get showing)" = 1 ] && kt_tap door:ok
 	kt_wait_line showing 0
 }
-last() { sqlite3 "$DB" "SELECT decision || '|' || reason || '|' || station FROM scan ORDER BY id DESC LIMIT 1"; }
+last() { testdb_sql "$DB" "SELECT decision || '|' || reason || '|' || station FROM scan ORDER BY id DESC LIMIT 1"; }
 # the colour at the middle of the screen's top fifth (the decision's full-screen background)
 colour() { convert "$1" -format '%[pixel:p{40,40}]' info:; }
 
@@ -51,7 +51,7 @@ kt_shot "$T/door-repeat.png"
 c=$(colour "$T/door-repeat.png")
 case "$c" in *"190,20,30"*) kt_fail "the repeat is drawn red: $c" ;; esac
 [ "$(last)" = "REPEAT||DOOR" ] || kt_fail "repeat row: $(last)"
-sqlite3 "$DB" "SELECT inside FROM pass ORDER BY id LIMIT 1" | grep -qx 1 || kt_fail "the repeat changed the pass"
+testdb_sql "$DB" "SELECT inside FROM pass ORDER BY id LIMIT 1" | grep -qx 1 || kt_fail "the repeat changed the pass"
 
 # a forged token is still red, for contrast
 dismiss

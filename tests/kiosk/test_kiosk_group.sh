@@ -126,7 +126,7 @@ walk() {
 	kt_wait_line step done
 	no_clips done
 
-	q() { sqlite3 "$DB" "$1"; }
+	q() { testdb_sql "$DB" "$1"; }
 	local want got
 	want=$(for ((i = 1; i <= COMPANIONS; i++)); do echo "$i|${NAMES[i - 1]}|$(nik "$i")"; done)
 	got=$(q "SELECT seq, name, nik FROM companion ORDER BY seq")

@@ -42,6 +42,6 @@ kt_tap welcome:submit
 kt_wait_line step identity
 kt_wait_line typed 0
 kt_shot "$T/idle-next-visitor.png"
-[ "$(sqlite3 "$DB" 'SELECT count(*) FROM request')" = 0 ] || kt_fail "something was stored"
+[ "$(testdb_sql "$DB" 'SELECT count(*) FROM request')" = 0 ] || kt_fail "something was stored"
 [ -n "${KT_KEEP:-}" ] && cp "$T"/*.png "$KT_KEEP"/ 2>/dev/null
 echo PASS

@@ -58,9 +58,9 @@ case "$(kt_get msg)" in
 *) kt_fail "6th try (right digits) said: $(kt_get msg)" ;;
 esac
 kt_shot "$T/wait.png"
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM lookup_attempt WHERE station = 'KIOSK-LOBI' AND outcome = 'fail'")" = 5 ] ||
-	kt_fail "the wrong tries are not recorded: $(sqlite3 "$DB" 'SELECT * FROM lookup_attempt')"
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM lookup_attempt WHERE outcome = 'wait'")" = 1 ] ||
+[ "$(testdb_sql "$DB" "SELECT count(*) FROM lookup_attempt WHERE station = 'KIOSK-LOBI' AND outcome = 'fail'")" = 5 ] ||
+	kt_fail "the wrong tries are not recorded: $(testdb_sql "$DB" 'SELECT * FROM lookup_attempt')"
+[ "$(testdb_sql "$DB" "SELECT count(*) FROM lookup_attempt WHERE outcome = 'wait'")" = 1 ] ||
 	kt_fail "the refused try is not recorded"
 
 # 3. the receipt's QR is not held up, and it brings the print button

@@ -60,7 +60,7 @@ kt_tap consent
 kt_tap send
 kt_wait_line step done
 
-q() { sqlite3 "$DB" "$1"; }
+q() { testdb_sql "$DB" "$1"; }
 [ "$(q "SELECT count(*) FROM request")" = 1 ] || kt_fail "expected one request"
 [ "$(q "SELECT id_type || '|' || nik || '|' || name FROM request")" = "passport|X1234567|John Smith" ] ||
 	kt_fail "request: $(q 'SELECT id_type, nik, name FROM request')"

@@ -29,7 +29,7 @@ kt_scan "$RECEIPT"
 kt_wait_screen status
 kt_wait_line state RECORDED
 
-print_state() { sqlite3 "$DB" "SELECT print_state FROM pass WHERE person = 0"; }
+print_state() { testdb_sql "$DB" "SELECT print_state FROM pass WHERE person = 0"; }
 
 # the queue stops (as CUPS does after a printer error); the visitor taps print
 cupsdisable PDF
@@ -38,7 +38,7 @@ kt_wait_screen print
 kt_wait_line phase 3 30 # PRINT_ERROR: said, not hung
 kt_shot "$T/print-error.png"
 [ "$(print_state)" = failed ] || kt_fail "pass print state is '$(print_state)', want failed"
-jobs=$(sqlite3 "$DB" "SELECT kind || ' ' || state FROM print_job")
+jobs=$(testdb_sql "$DB" "SELECT kind || ' ' || state FROM print_job")
 grep -qE '^badge (failed|stopped)$' <<<"$jobs" || kt_fail "print job not recorded as failed: $jobs"
 # the kiosk still answers: back to the request, the button is there again
 kt_tap print:back

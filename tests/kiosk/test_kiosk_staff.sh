@@ -17,7 +17,7 @@ kt_ctl dispose "$NUMBER" --as "$KADIS" >/dev/null
 kt_ctl dispose "$NUMBER" --as "$KABID" >/dev/null
 kt_ctl verify "$NUMBER" --as "$KOORD" >/dev/null
 unset AKSES_PIN
-state() { sqlite3 "$DB" "SELECT state FROM request WHERE number = '$NUMBER'"; }
+state() { testdb_sql "$DB" "SELECT state FROM request WHERE number = '$NUMBER'"; }
 
 kt_kiosk "$SIZE" --db "$DB" --lang "${KT_LANG:-en}"
 kt_wait_screen welcome

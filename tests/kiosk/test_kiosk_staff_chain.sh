@@ -22,7 +22,7 @@ AKSES_NOW="$DAY 10:30" kt_ctl scan "$token" --as "$TEKNIS" --direction out >/dev
 AKSES_NOW="$DAY 10:40" kt_ctl report write "$NUMBER" --as "$HELPDESK" --text "Selesai" >/dev/null
 unset AKSES_PIN
 AKSES_NOW="$DAY 10:50" # step 10 was due at 10:43
-state() { sqlite3 "$DB" "SELECT state FROM request WHERE number = '$NUMBER'"; }
+state() { testdb_sql "$DB" "SELECT state FROM request WHERE number = '$NUMBER'"; }
 [ "$(state)" = REPORTED ] || kt_fail "setup: $(state)"
 
 kt_kiosk "$SIZE" --db "$DB" --lang "${KT_LANG:-en}"
@@ -63,8 +63,8 @@ for spec in "$KOORD forward-koord FORWARDED_KOORD" "$KABID forward-kabid FORWARD
 	kt_tap signout
 	kt_wait_screen welcome
 done
-steps=$(sqlite3 "$DB" "SELECT group_concat(s.step) FROM step s JOIN request r
-	ON r.id = s.request_id WHERE r.number = '$NUMBER' AND s.step >= 10")
+steps=$(testdb_sql "$DB" "SELECT s.step FROM step s JOIN request r
+	ON r.id = s.request_id WHERE r.number = '$NUMBER' AND s.step >= 10 ORDER BY s.id" | paste -sd,)
 [ "$steps" = "10,11,12" ] || kt_fail "steps recorded: $steps"
 [ -n "${KT_KEEP:-}" ] && cp "$T"/*.png "$KT_KEEP"/ 2>/dev/null
 echo PASS

@@ -23,8 +23,8 @@ kt_ctl dispose "$B" --as "$KADIS" >/dev/null
 kt_ctl dispose "$B" --as "$KABID" >/dev/null
 kt_ctl verify "$B" --as "$KOORD" >/dev/null
 unset AKSES_PIN
-col() { sqlite3 "$DB" "SELECT $2 FROM request WHERE number = '$1'"; }
-step() { sqlite3 "$DB" "SELECT s.$3 FROM step s JOIN request r ON r.id = s.request_id
+col() { testdb_sql "$DB" "SELECT $2 FROM request WHERE number = '$1'"; }
+step() { testdb_sql "$DB" "SELECT s.$3 FROM step s JOIN request r ON r.id = s.request_id
 	WHERE r.number = '$1' AND s.step = $2"; }
 # sign in as $1 and open the only request in the inbox, number $2
 open_as() {

@@ -31,7 +31,7 @@ AKSES_NOW="$DAY 09:35" kt_ctl scan "$token" --as "$TEKNIS" --direction in >/dev/
 AKSES_NOW="$DAY 09:39" kt_ctl scan "$token" --as "$TEKNIS" --direction out >/dev/null
 unset AKSES_PIN
 AKSES_NOW="$DAY 09:40"
-col() { sqlite3 "$DB" "SELECT $2 FROM request WHERE number = '$1'"; }
+col() { testdb_sql "$DB" "SELECT $2 FROM request WHERE number = '$1'"; }
 [ "$(col "$B" state)" = VISITED ] || kt_fail "setup: $B is $(col "$B" state)"
 cat >"$T/kiosk.ini" <<INI
 [station]
@@ -60,7 +60,7 @@ kt_tap act:record
 kt_wait_screen helpdesk
 kt_wait_line todo 1
 [ "$(col "$A" state)" = RECORDED ] || kt_fail "state after record: $(col "$A" state)"
-passes=$(sqlite3 "$DB" "SELECT count(*) FROM pass p JOIN request r ON r.id = p.request_id
+passes=$(testdb_sql "$DB" "SELECT count(*) FROM pass p JOIN request r ON r.id = p.request_id
 	WHERE r.number = '$A'")
 [ "$passes" = 1 ] || kt_fail "passes issued for $A: $passes"
 
@@ -95,7 +95,7 @@ for _ in $(seq 100); do
 done
 [ -n "$pdf" ] || kt_fail "no log PDF arrived in $PDFDIR"
 pdftotext "$pdf" - | grep -q "$B" || kt_fail "the log PDF does not name $B"
-[ "$(sqlite3 "$DB" "SELECT state FROM print_job WHERE kind = 'log' ORDER BY id DESC LIMIT 1")" \
+[ "$(testdb_sql "$DB" "SELECT state FROM print_job WHERE kind = 'log' ORDER BY id DESC LIMIT 1")" \
 	= completed ] || kt_fail "the log job is not completed in the DB"
 
 # a pass printed again needs a typed reason; the job is a reprint by the Helpdesk
@@ -109,7 +109,7 @@ kt_type "Rusak"
 kt_tap reason:ok
 kt_wait_screen request
 kt_wait_line print 2 90
-row=$(sqlite3 "$DB" "SELECT kind, reprint, staff_id, state FROM print_job ORDER BY id DESC LIMIT 1")
+row=$(testdb_sql "$DB" "SELECT kind, reprint, staff_id, state FROM print_job ORDER BY id DESC LIMIT 1")
 [ "$row" = "badge|1|$HELPDESK|completed" ] || kt_fail "reprint job: $row"
 # the pass is the visitor's paper: in the language of their request (English: kt_submit applies
 # through aksesctl --lang en), whatever the Helpdesk's session (KT_LANG; the _id run: Indonesian)

@@ -47,7 +47,7 @@ KIOSK_PID=
 # view, left alone past the idle timeout, keeps the escort signed in
 code=$(AKSES_PIN=246800 kt_ctl staff code "$TEKNIS" --as "$TEKNIS" 2>/dev/null | tail -n 1)
 [ ${#code} = 32 ] || kt_fail "no staff code: '$code'"
-signins() { sqlite3 "$DB" "SELECT count(*) FROM signin WHERE staff_id = $TEKNIS AND ok = 1"; }
+signins() { testdb_sql "$DB" "SELECT count(*) FROM signin WHERE staff_id = $TEKNIS AND ok = 1"; }
 n0=$(signins)
 kt_kiosk "$SIZE" --config "$T/idle.ini" --db "$DB" --mode door
 kt_wait_screen signin

@@ -25,7 +25,7 @@ for n in "$A" "$B"; do
 done
 kt_ctl verify "$A" --as "$KOORD" >/dev/null
 unset AKSES_PIN
-col() { sqlite3 "$DB" "SELECT $2 FROM request WHERE number = '$1'"; }
+col() { testdb_sql "$DB" "SELECT $2 FROM request WHERE number = '$1'"; }
 
 kt_kiosk "$SIZE" --db "$DB" --lang "${KT_LANG:-en}"
 kt_wait_screen welcome
@@ -73,7 +73,7 @@ kt_type "ok"
 kt_tap reason:ok
 kt_wait_screen staff
 [ "$(col "$B" state)" = VERIFIED ] || kt_fail "state after verify: $(col "$B" state)"
-note=$(sqlite3 "$DB" "SELECT s.note FROM step s JOIN request r ON r.id = s.request_id
+note=$(testdb_sql "$DB" "SELECT s.note FROM step s JOIN request r ON r.id = s.request_id
 	WHERE r.number = '$B' AND s.step = 4")
 [ "$note" = ok ] || kt_fail "verification note: '$note'"
 

@@ -61,7 +61,7 @@ kt_tap send
 kt_wait_line step done
 kt_shot "$T/done.png"
 
-q() { sqlite3 "$DB" "$1"; }
+q() { testdb_sql "$DB" "$1"; }
 [ "$(q "SELECT count(*) FROM request")" = 1 ] || kt_fail "expected one request"
 [ "$(q "SELECT name FROM request")" = "Nurul 'Aini" ] || kt_fail "name: $(q 'SELECT name FROM request')"
 [ "$(q "SELECT nik FROM request")" = 3171014506900001 ] || kt_fail "nik"

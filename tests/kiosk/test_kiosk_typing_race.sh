@@ -45,7 +45,7 @@ kt_tap consent
 kt_tap send
 kt_wait_line step done
 
-q() { sqlite3 "$DB" "$1"; }
+q() { testdb_sql "$DB" "$1"; }
 [ "$(q "SELECT institution FROM request")" = "Kominfo" ] ||
 	kt_fail "institution: '$(q 'SELECT institution FROM request')'"
 [ "$(q "SELECT phone FROM request")" = "+6281234567890" ] ||

@@ -60,13 +60,13 @@ kt_tap consent
 kt_tap send
 kt_wait_line step done
 
-q() { sqlite3 "$DB" "$1"; }
+q() { testdb_sql "$DB" "$1"; }
 [ "$(q "SELECT name || '|' || institution || '|' || phone FROM request")" = \
 	"Nurul 'Aini|Dinas Kominfo|+6281234567890" ] ||
 	kt_fail "request: $(q "SELECT name, institution, phone FROM request")"
 [ "$(q "SELECT name || '|' || nik FROM companion")" = "José|3171010101900002" ] ||
 	kt_fail "companion: $(q 'SELECT name, nik FROM companion')"
-[ "$(q "SELECT replace(equipment, char(10), ',') FROM request")" = "Laptop,Kabel" ] ||
+[ "$(q "SELECT equipment FROM request" | paste -sd,)" = "Laptop,Kabel" ] ||
 	kt_fail "equipment: $(q 'SELECT equipment FROM request')"
 
 clean=$((KT_TAPS - fix))
