@@ -12,9 +12,17 @@
 #define PERSON_NAME "CASE WHEN p.person = 0 THEN r.name ELSE coalesce(c.name, '') END"
 #define PERSON_JOIN " LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
 
-/* How far back a visit still open at the day's start is looked for among the entries (a window is
- * at most 12 hours); anyone inside now is found whenever they came in. */
-#define DAY_LOOKBACK_S (7 * 86400)
+/* A visit still open at the day's start is found from its end: an EXIT within this long after the
+ * day began (a window is at most 12 hours), or a pass inside now, whenever its visit began. Found
+ * from the exits and the passes inside, not by walking back through the entries of the days
+ * before, the log of today costs the same on a year of scans as on one day's
+ * (tests/bench/bench_year.c). */
+#define DAY_LOOKAHEAD_S (7 * 86400)
+
+/* A visit's exit: the first EXIT of the pass after the ENTRY s (through the scan_pass index). */
+#define VISIT_EXIT                                                                           \
+	"(SELECT x.at FROM scan x WHERE x.pass_id = s.pass_id AND x.decision = 'EXIT'"          \
+	" AND x.at >= s.at AND x.id > s.id ORDER BY x.at, x.id LIMIT 1)"
 
 /* What visit_row needs beside the row: the log it counts into and the day's bounds. */
 struct visit_ctx {
@@ -62,22 +70,28 @@ static bool visit_row(db_stmt *s, void *row, void *arg)
 
 /* Every visit that overlaps [d0, d1): the ENTRYs of the day, and those of the days before whose
  * visit had not ended when the day began (in at 23:47, still inside at midnight), each with its
- * next EXIT (on any later day), ordered by entry time. The exit is found through the scan_pass
- * (pass_id, at) index. */
+ * next EXIT (on any later day), ordered by entry time. A visit carried over is found from its end:
+ * the ENTRY before an EXIT of the days after d0, or the last ENTRY of a pass inside now (an ENTRY
+ * is followed by an EXIT or is the last scan of a pass inside: only scans set pass.inside); one
+ * whose first EXIT came before d0 is filtered out at the end. */
 static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
                                struct akses_day_log *log)
 {
 	db_stmt *s = store_prep(
-	    st, "WITH v(id, pass_id, at, station, escort_id, out_at, manual) AS ("
-	        "  SELECT s.id, s.pass_id, s.at, s.station, s.escort_id,"
-	        "   (SELECT x.at FROM scan x WHERE x.pass_id = s.pass_id AND x.decision = 'EXIT'"
-	        "     AND x.at >= s.at AND x.id > s.id ORDER BY x.at, x.id LIMIT 1), s.manual"
-	        "  FROM scan s WHERE s.at >= ?3 AND s.at < ?2 AND s.decision = 'ENTRY'"
+	    st, "WITH carried(id) AS ("
+	        "  SELECT (SELECT e.id FROM scan e WHERE e.pass_id = x.pass_id"
+	        "    AND e.decision = 'ENTRY' AND e.at <= x.at AND e.id < x.id"
+	        "    ORDER BY e.at DESC, e.id DESC LIMIT 1)"
+	        "  FROM scan x WHERE x.at >= ?1 AND x.at < ?3 AND x.decision = 'EXIT'"
+	        "  UNION"
+	        "  SELECT (SELECT e.id FROM scan e WHERE e.pass_id = ip.id AND e.decision = 'ENTRY'"
+	        "    ORDER BY e.at DESC, e.id DESC LIMIT 1) FROM pass ip WHERE ip.inside = 1),"
+	        " v(id, pass_id, at, station, escort_id, out_at, manual) AS ("
+	        "  SELECT s.id, s.pass_id, s.at, s.station, s.escort_id, " VISIT_EXIT ", s.manual"
+	        "  FROM scan s WHERE s.at >= ?1 AND s.at < ?2 AND s.decision = 'ENTRY'"
 	        "  UNION ALL"
-	        "  SELECT s.id, s.pass_id, s.at, s.station, s.escort_id, NULL, s.manual FROM pass ip"
-	        "  JOIN scan s ON s.id = (SELECT x.id FROM scan x WHERE x.pass_id = ip.id"
-	        "    AND x.decision = 'ENTRY' ORDER BY x.at DESC, x.id DESC LIMIT 1)"
-	        "  WHERE ip.inside = 1 AND s.at < ?3)"
+	        "  SELECT s.id, s.pass_id, s.at, s.station, s.escort_id, " VISIT_EXIT ", s.manual"
+	        "  FROM carried c JOIN scan s ON s.id = c.id WHERE s.at < ?1)"
 	        " SELECT v.pass_id, r.number, " PERSON_NAME ", r.institution, r.purpose,"
 	        " coalesce(e.name, ''), v.at, r.end_at, v.station, v.out_at, v.manual"
 	        " FROM v JOIN pass p ON p.id = v.pass_id"
@@ -88,7 +102,7 @@ static akses_status day_visits(store *st, int64_t d0, int64_t d1, int64_t now,
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, d0);
 	db_bind_int64(s, 2, d1);
-	db_bind_int64(s, 3, d0 - DAY_LOOKBACK_S);
+	db_bind_int64(s, 3, d0 + DAY_LOOKAHEAD_S);
 	struct visit_ctx ctx = {log, d0, d1, now < d1 ? now : d1};
 	return store_rows(st, s, sizeof *log->visits, visit_row, &ctx, &log->visits,
 	                  &log->n_visits);

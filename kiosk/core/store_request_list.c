@@ -100,13 +100,16 @@ akses_status store_request_page(store *st, req_state state, int page, int per_pa
 	/* the count and the page from one snapshot, so a submission in between cannot make the
 	 * total and the rows disagree */
 	bool began = store_read_begin(st);
-	db_stmt *s = store_prep(st, "SELECT count(*) FROM request"
-	                            " WHERE CAST(?1 AS TEXT) = '' OR state = ?1");
+	/* two statements, not one with "?1 = '' OR state = ?1": with the OR neither engine counts
+	 * from the index alone, and a year of requests made page 1 cost 3.6 times a day's */
+	db_stmt *s = store_prep(st, *code ? "SELECT count(*) FROM request WHERE state = ?1"
+	                                  : "SELECT count(*) FROM request");
 	if (!s) {
 		store_read_end(st, began);
 		return AKSES_E_IO;
 	}
-	db_bind_text(s, 1, code);
+	if (*code)
+		db_bind_text(s, 1, code);
 	int src = db_step(s);
 	*total = src == DB_ROW ? db_col_int64(s, 0) : 0;
 	db_finalize(s);

@@ -8,6 +8,7 @@ set -u
 bin=$1
 server=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "${TMPDIR:-/tmp}" # CTest names a folder of the build, which a fresh build lacks
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-smoke.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 fail=0
