@@ -82,14 +82,10 @@ static void offline_spool_path(struct app *a)
 }
 
 /* Did the store fail to open because its server cannot be reached (not a bad schema, a refused
- * password, ...)? The driver says AKSES_E_DB_GONE; an older one said AKSES_E_IO, so a server
- * that does not answer a ping counts too. */
-static bool offline_open_gone(struct app *a)
+ * password, ...)? The driver says so itself (AKSES_E_DB_GONE, store_open_pg.c). */
+static bool offline_open_gone(const struct app *a)
 {
-	if (akses_status_is_offline(a->db_status))
-		return true;
-	return store_is_server(a->db) && a->db_status == AKSES_E_IO &&
-	       store_ping(a->db) != AKSES_OK;
+	return akses_status_is_offline(a->db_status);
 }
 
 /* One spooled exit to the server: sent (an exit, or found sent by an earlier replay), refused
