@@ -10,7 +10,10 @@
  * kept in ERRLOG. The last line on stdout: "runs=N completed=N killed=N failed=N lines=N seed=S".
  * Exit 0 when no run failed. $REL_SEED fixes the random sequence (to replay a run).
  * The runs are bounded by count as well as by time: at most $REL_MAX_RUNS (default 1000), so a
- * fast machine does not pile up more work in one pinned day than a slow one could. */
+ * fast machine does not pile up more work in one pinned day than a slow one could.
+ * With $REL_ARGS naming a file, an argument that is exactly "{}" becomes line N of that file in
+ * run N, and the runs stop when the lines do: each run gets its own target (a fresh database)
+ * without a shell in between, whose start-up a short kill window would otherwise spend. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -139,6 +142,18 @@ static void chaos_run(char **argv, long delay_ms, int log_fd, int err_fd, struct
 	}
 }
 
+/* Line n (1-based) of the file f, without its newline, into out; false past the last line. */
+static bool chaos_arg_line(FILE *f, long n, char *out, size_t size)
+{
+	rewind(f);
+	for (long i = 1; fgets(out, (int)size, f); i++)
+		if (i == n) {
+			out[strcspn(out, "\n")] = '\0';
+			return true;
+		}
+	return false;
+}
+
 /* A non-negative count from the environment; 0 when unset. */
 static long chaos_env_long(const char *name)
 {
@@ -183,6 +198,16 @@ int main(int argc, char **argv)
 	 * four times SECONDS. */
 	long min_runs = chaos_env_long("REL_MIN_RUNS"), min_killed = chaos_env_long("REL_MIN_KILLED");
 	long min_lines = chaos_env_long("REL_MIN_LINES");
+	const char *args_path = getenv("REL_ARGS");
+	FILE *args = args_path && *args_path ? fopen(args_path, "r") : NULL;
+	if (args_path && *args_path && !args) {
+		perror("rel_chaos: REL_ARGS");
+		return 2;
+	}
+	char **cmd = argv + 7, arg[4096];
+	for (char **a = cmd; args && *a; a++)
+		if (strcmp(*a, "{}") == 0)
+			*a = arg;
 	struct chaos_count c = {0};
 	long long t0 = chaos_ms(), stop = t0 + seconds * 1000, cap = t0 + seconds * 4000;
 	while (c.runs < max_runs &&
@@ -191,7 +216,9 @@ int main(int argc, char **argv)
 	                                                   c.lines < min_lines)))) {
 		long delay = min_ms + (long)((double)rand() / ((double)RAND_MAX + 1) *
 		                             (double)(max_ms - min_ms + 1));
-		chaos_run(argv + 7, delay, log_fd, err_fd, &c);
+		if (args && !chaos_arg_line(args, c.runs + 1, arg, sizeof arg))
+			break; /* every target has had its run */
+		chaos_run(cmd, delay, log_fd, err_fd, &c);
 	}
 	close(log_fd);
 	close(err_fd);
