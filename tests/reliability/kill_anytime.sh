@@ -65,8 +65,10 @@ if testdb_on_server; then
 	testdb_new "$WORK/reference"
 	REFERENCE=$TESTDB
 else
-	AKSES_PIN=123456 "$REL_CHAOS" $((3 * SLOW)) 5 "$(ms 80)" "$WORK/fresh.log" "$WORK/fresh.err" -- bash -c \
-		'exec "$0" --lang en --db "$1/$(date +%s%N).db" init --admin Ana' "$AKSESCTL" "$WORK/fresh" \
+	# a path for every run the lane may make (REL_MAX_RUNS), each run handed its own (as above)
+	seq -f "$WORK/fresh/%g.db" "$REL_MAX_RUNS" >"$WORK/fresh.paths"
+	AKSES_PIN=123456 REL_ARGS=$WORK/fresh.paths "$REL_CHAOS" $((3 * SLOW)) 5 "$(ms 80)" \
+		"$WORK/fresh.log" "$WORK/fresh.err" -- "$AKSESCTL" --lang en --db '{}' init --admin Ana \
 		>"$WORK/fresh.sum" || fail "first opens failed: $(cat "$WORK/fresh.sum" "$WORK/fresh.err")"
 	FRESH=("$WORK"/fresh/*.db)
 	REFERENCE=$WORK/reference.db
