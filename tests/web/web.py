@@ -66,11 +66,26 @@ def css(d, sel):
 
 def click_load(d, el):
     """Click el and wait (at most 20 s) until the page it submits to has replaced this one."""
-    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
     old = css(d, "html")[0]
+
+    def replaced(_):
+        # selenium's staleness_of, plus the answer Chromium sometimes gives instead of "stale"
+        # when the old page is torn down mid-question (seen under load: "unhandled inspector
+        # error: Node with given id does not belong to the document")
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+
     el.click()
-    WebDriverWait(d, 20).until(EC.staleness_of(old))
+    WebDriverWait(d, 20).until(replaced)
     WebDriverWait(d, 20).until(lambda x: x.execute_script("return document.readyState")
                                == "complete")
 
