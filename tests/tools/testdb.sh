@@ -9,6 +9,11 @@
 #   testdb_new PATH     sets TESTDB to the --db target to use: PATH itself (SQLite), or a conninfo
 #                       naming a new database on the server (its name made from PATH's base name
 #                       and the pid). Not in a $(...): the list of databases to drop is kept here.
+#   testdb_copy SRC PATH
+#                       sets TESTDB to a copy of the store SRC (a testdb_new target, which nothing
+#                       may hold open on a server: PostgreSQL copies a database only as a template
+#                       no one is connected to), its audit key copied beside it: PATH itself, or a
+#                       new database named from PATH as testdb_new names it. Not in a $(...) either.
 #   testdb_sql DB SQL   runs SQL on DB (either kind of target) and prints its rows as sqlite3's
 #                       default list mode does: columns joined by '|', one row a line, no header
 #   testdb_on_server    true when the tests run on a server
@@ -23,20 +28,47 @@ testdb_on_server() {
 	[ -n "${AKSES_TEST_DB:-}" ]
 }
 
+# testdb_name PATH: the name of the next database made for PATH (its base name and the pid).
+testdb_name() {
+	local base
+	base=$(basename "$1")
+	base=${base%%.*}
+	printf 't_%s_%s_%s' "$base" "$$" "${#TESTDB_MADE[@]}" | tr -c 'a-zA-Z0-9_\n' '_'
+}
+
+# testdb_create NAME [TEMPLATE]: a new database NAME on the server (a copy of TEMPLATE if given),
+# listed for testdb_drop_all; sets TESTDB to its conninfo.
+testdb_create() {
+	local name=$1 from=${2:+ TEMPLATE $2}
+	psql -X -q -v ON_ERROR_STOP=1 "$AKSES_TEST_DB dbname=postgres" \
+		-c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name$from" >/dev/null ||
+		{ echo "testdb: cannot create database $name$from on $AKSES_TEST_DB" >&2; return 1; }
+	TESTDB_MADE+=("$name")
+	TESTDB="$AKSES_TEST_DB dbname=$name"
+}
+
 testdb_new() {
 	if ! testdb_on_server; then
 		TESTDB=$1
 		return 0
 	fi
-	local base name
-	base=$(basename "$1")
-	base=${base%%.*}
-	name=$(printf 't_%s_%s_%s' "$base" "$$" "${#TESTDB_MADE[@]}" | tr -c 'a-zA-Z0-9_\n' '_')
-	psql -X -q -v ON_ERROR_STOP=1 "$AKSES_TEST_DB dbname=postgres" \
-		-c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null ||
-		{ echo "testdb: cannot create database $name on $AKSES_TEST_DB" >&2; return 1; }
-	TESTDB_MADE+=("$name")
-	TESTDB="$AKSES_TEST_DB dbname=$name"
+	testdb_create "$(testdb_name "$1")"
+}
+
+# The audit key goes with the copy: a SQLite store keeps it in "<file>.key", a server store in
+# "<database>.key" in the working folder (where the tests run).
+testdb_copy() {
+	local src=$1 to=$2
+	if ! testdb_on_server; then
+		sqlite3 -batch "$src" ".backup '$to'" || { echo "testdb: cannot copy $src to $to" >&2; return 1; }
+		[[ ! -e $src.key ]] || cp -p "$src.key" "$to.key"
+		TESTDB=$to
+		return 0
+	fi
+	local from=${src##*dbname=} name
+	name=$(testdb_name "$to")
+	testdb_create "$name" "$from" || return 1
+	[[ ! -e $from.key ]] || cp -p "$from.key" "$name.key"
 }
 
 testdb_sql() {

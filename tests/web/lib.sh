@@ -1,6 +1,7 @@
 # tests/web/lib.sh - what the akses-web end-to-end scripts share, on top of tests/ctl/lib.sh (a
-# fresh DB with staff of every role): a certificate from `aksesctl web cert`, the test build of
-# akses-web started on a free port with its clock in a file the test moves, and stopping it.
+# fresh DB with staff of every role: a SQLite file, or a database on the test server when
+# AKSES_TEST_DB is set): a certificate from `aksesctl web cert`, the test build of akses-web
+# started on a free port with its clock in a file the test moves, and stopping it.
 # Needs $AKSESCTL and $AKSES_WEB (set by CTest).
 : "${AKSES_WEB:?AKSES_WEB must name the akses-web binary}"
 . "$(dirname "${BASH_SOURCE[0]}")/../ctl/lib.sh"
@@ -58,7 +59,7 @@ web_stop() {
 	wait "$WEB_PID" 2>/dev/null || true
 	WEB_PID=''
 }
-trap 'web_stop; rm -rf "$WORK"' EXIT
+trap 'web_stop; testdb_drop_all; rm -rf "$WORK"' EXIT
 
 # webpy SCENARIO ARGS...: run a scenario of web.py against $URL, with Debian's python3 (its
 # python3-selenium drives Debian's chromium-driver; a python of one's own may lack selenium).

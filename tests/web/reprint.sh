@@ -25,7 +25,7 @@ pdf_of_job() {
 
 # hash PERSON: the stored hash of the door token of a pass of REQ.
 hash() {
-	sql "SELECT hex(p.token_hash) FROM pass p JOIN request r ON r.id = p.request_id
+	sql "SELECT $(sql_hex p.token_hash) FROM pass p JOIN request r ON r.id = p.request_id
 		WHERE r.number = '$REQ' AND p.person = $1"
 }
 

@@ -5,13 +5,15 @@ walk1/walk2: a real headless Chromium (python3-selenium with Debian's chromium-d
 each official over HTTPS and takes steps 2-6, then 9-12, of request $REQ from the console's pages.
 refusals: plain HTTPS requests (http.client, the session cookie kept by hand) that must each be
 refused with a clear page and leave the DB as it was.
-Environment: URL, AKSES_DB, AKSES_NOW_FILE, the staff ids KADIS KABID KOORD TEKNIS HELPDESK,
-REQ and REQ2, and AKSES_WEB_SHOTS (a folder for screenshots, or unset)."""
+The DB ($AKSES_DB: a SQLite file or a server's conninfo) is read only through tests/ctl/db_lib.sh,
+as the shell scripts read it, so either backend reads the same way.
+Environment: URL, AKSES_DB (and AKSES_TEST_DB on a server), AKSES_NOW_FILE, the staff ids KADIS
+KABID KOORD TEKNIS HELPDESK, REQ and REQ2, and AKSES_WEB_SHOTS (a folder for screenshots, or unset)."""
 import http.client
 import os
 import re
-import sqlite3
 import ssl
+import subprocess
 import sys
 import time
 import urllib.parse
@@ -22,6 +24,7 @@ PIN = {os.environ[k]: p for k, p in (("KADIS", "222222"), ("KABID", "333333"),
 REQ = os.environ["REQ"]
 REQ2 = os.environ.get("REQ2", "")
 SHOTS = os.environ.get("AKSES_WEB_SHOTS", "")
+DB_LIB = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ctl", "db_lib.sh")
 
 
 def fail(msg):
@@ -63,11 +66,26 @@ def css(d, sel):
 
 def click_load(d, el):
     """Click el and wait (at most 20 s) until the page it submits to has replaced this one."""
-    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
     old = css(d, "html")[0]
+
+    def replaced(_):
+        # selenium's staleness_of, plus the answer Chromium sometimes gives instead of "stale"
+        # when the old page is torn down mid-question (seen under load: "unhandled inspector
+        # error: Node with given id does not belong to the document")
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+
     el.click()
-    WebDriverWait(d, 20).until(EC.staleness_of(old))
+    WebDriverWait(d, 20).until(replaced)
     WebDriverWait(d, 20).until(lambda x: x.execute_script("return document.readyState")
                                == "complete")
 
@@ -242,21 +260,19 @@ class Client:
         return m.group(1)
 
 
+def db(fn, *args):
+    """The output (bytes) of FN ARGS... of tests/ctl/db_lib.sh (sql, sql_hex, snapshot) on
+    $AKSES_DB: the one way this file reads the DB, on either backend."""
+    r = subprocess.run(["bash", "-c", '. "$0"; "$@"', DB_LIB, fn] + list(args),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    if r.returncode != 0:
+        fail("reading the DB (%s) failed: %s" % (fn, r.stderr.decode("utf-8", "replace")))
+    return r.stdout
+
+
 def snapshot():
-    """The DB without what a sign-in legitimately leaves (tests/ctl/lib.sh's snapshot)."""
-    db = sqlite3.connect(os.environ["AKSES_DB"])
-    out = []
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-    for t in tables:
-        if t in ("signin", "audit", "staff"):
-            continue
-        out += db.execute("SELECT * FROM \"%s\" ORDER BY rowid" % t).fetchall()
-    out += db.execute("SELECT * FROM audit WHERE action NOT IN ('signin','signin-failed') "
-                      "ORDER BY id").fetchall()
-    out += db.execute("SELECT id, name, role, active, pin_hash FROM staff ORDER BY id").fetchall()
-    db.close()
-    return out
+    """The DB without what a sign-in legitimately leaves (tests/ctl/db_lib.sh's snapshot)."""
+    return db("snapshot")
 
 
 def refused(name, got, status, words, before):
@@ -526,16 +542,17 @@ def reprint():
         fail("the reprint's job: " + text[-900:])
     print("JOB=" + m.group(1))
     # the receipt: reissued with a new token, as aksesctl print receipt --as
-    db = sqlite3.connect(os.environ["AKSES_DB"])
-    q = "SELECT receipt_hash FROM request WHERE number = ?"
-    old = db.execute(q, (req,)).fetchone()
+    q = "SELECT %s FROM request WHERE number = '%s'" % (
+        db("sql_hex", "receipt_hash").decode().strip(), req)
+    old = db("sql", q)
+    if not re.fullmatch(rb"[0-9a-f]{64}\n", old):
+        fail("the receipt has no token hash: %r" % old)
     st, r, text = h.req("POST", "/print", {"csrf": t, "doc": "receipt", "how": "pdf",
                                            "number": req})
     if st != 200 or r.getheader("Content-Type") != "application/pdf" or not text.startswith("%PDF"):
         fail("the receipt as PDF: %d %s" % (st, text[:300]))
-    if db.execute(q, (req,)).fetchone() == old:
+    if db("sql", q) == old:
         fail("the reissued receipt kept its old token")
-    db.close()
     print("reprint: ok")
 
 
