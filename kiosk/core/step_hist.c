@@ -1,0 +1,145 @@
+/* step_hist.c - the sparse duration histogram of the compliance summary (see step_hist.h): bucket
+ * arithmetic, adding and taking away, its text form and ranks. */
+#include "step_hist.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXACT_BELOW 256 /* below this a bucket is one duration */
+#define SUB 128         /* buckets per octave above it: 7 bits after the leading one */
+
+int32_t step_hist_bucket(int64_t d)
+{
+	if (d < EXACT_BELOW)
+		return (int32_t)(d < 0 ? 0 : d);
+	int shift = 0; /* e - 7, e = floor(log2 d) >= 8 */
+	while ((d >> shift) >= 2 * SUB)
+		shift++;
+	return (int32_t)(shift * SUB + (d >> shift)); /* d >> shift is in [128, 255] */
+}
+
+int64_t step_hist_low(int32_t b)
+{
+	if (b < EXACT_BELOW)
+		return b;
+	int shift = b / SUB - 1;
+	return (int64_t)(b % SUB + SUB) << shift;
+}
+
+/* The index of bucket b in h, or where it would be inserted (*found false). */
+static int find(const struct step_hist *h, int32_t b, int *found)
+{
+	int lo = 0, hi = h->n;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (h->bin[mid].b < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < h->n && h->bin[lo].b == b;
+	return lo;
+}
+
+/* Add count durations summing to sum into bucket b (count may be negative: taking away). */
+static akses_status put(struct step_hist *h, int32_t b, int64_t count, int64_t sum)
+{
+	int found, i = find(h, b, &found);
+	if (!found) {
+		if (h->n == h->cap) {
+			int cap = h->cap ? h->cap * 2 : 64;
+			void *p = realloc(h->bin, (size_t)cap * sizeof *h->bin);
+			if (!p)
+				return AKSES_E_NOMEM;
+			h->bin = p;
+			h->cap = cap;
+		}
+		memmove(&h->bin[i + 1], &h->bin[i], (size_t)(h->n - i) * sizeof *h->bin);
+		h->bin[i] = (struct step_hist_bin){b, 0, 0};
+		h->n++;
+	}
+	h->bin[i].count += count;
+	h->bin[i].sum += sum;
+	h->count += count;
+	return AKSES_OK;
+}
+
+akses_status step_hist_add(struct step_hist *h, int64_t d)
+{
+	return put(h, step_hist_bucket(d), 1, d);
+}
+
+akses_status step_hist_merge(struct step_hist *h, const char *text, int sign)
+{
+	const char *p = text ? text : "";
+	while (*p) {
+		char *end;
+		long long b = strtoll(p, &end, 10);
+		if (end == p || *end != ':' || b < 0 || b > INT32_MAX)
+			return AKSES_E_IO;
+		p = end + 1;
+		long long c = strtoll(p, &end, 10);
+		if (end == p || c < 0)
+			return AKSES_E_IO;
+		p = end;
+		long long x = 0;
+		if (*p == ':') {
+			x = strtoll(p + 1, &end, 10);
+			if (end == p + 1)
+				return AKSES_E_IO;
+			p = end;
+		}
+		if (*p == ';')
+			p++;
+		else if (*p)
+			return AKSES_E_IO;
+		int64_t sum = (int64_t)c * step_hist_low((int32_t)b) + x;
+		akses_status rc = put(h, (int32_t)b, sign * (int64_t)c, sign * sum);
+		if (rc != AKSES_OK)
+			return rc;
+	}
+	return AKSES_OK;
+}
+
+char *step_hist_format(const struct step_hist *h)
+{
+	size_t cap = (size_t)h->n * 64 + 1, len = 0;
+	char *out = malloc(cap);
+	if (!out)
+		return NULL;
+	out[0] = '\0';
+	for (int i = 0; i < h->n; i++) {
+		const struct step_hist_bin *x = &h->bin[i];
+		if (x->count <= 0)
+			continue; /* taken away entirely */
+		int64_t extra = x->sum - x->count * step_hist_low(x->b);
+		int w = extra ? snprintf(out + len, cap - len, "%s%" PRId32 ":%" PRId64 ":%" PRId64,
+		                         len ? ";" : "", x->b, x->count, extra)
+		              : snprintf(out + len, cap - len, "%s%" PRId32 ":%" PRId64, len ? ";" : "",
+		                         x->b, x->count);
+		len += (size_t)w;
+	}
+	return out;
+}
+
+double step_hist_rank(const struct step_hist *h, int64_t k)
+{
+	int64_t seen = 0;
+	for (int i = 0; i < h->n; i++) {
+		const struct step_hist_bin *x = &h->bin[i];
+		if (x->count <= 0)
+			continue;
+		seen += x->count;
+		if (seen >= k)
+			return (double)x->sum / (double)x->count;
+	}
+	return 0;
+}
+
+void step_hist_free(struct step_hist *h)
+{
+	free(h->bin);
+	memset(h, 0, sizeof *h);
+}

@@ -1,0 +1,47 @@
+/* step_hist.h - a sparse histogram of step durations (seconds) for the kept compliance summary
+ * (store_step_sum.c): exact below 256 s, above that HDR-style buckets of 1/128 of an octave
+ * (<= 0.8 % wide), each keeping the count and the sum of its durations. */
+#ifndef AKSES_STEP_HIST_H
+#define AKSES_STEP_HIST_H
+
+#include <stdint.h>
+
+#include "status.h"
+
+struct step_hist_bin {
+	int32_t b;     /* step_hist_bucket of its durations */
+	int64_t count; /* how many durations */
+	int64_t sum;   /* their sum, so a quantile inside the bin reads as their mean */
+};
+
+/* Bins in ascending bucket order; zero it to start. count: the total of the bins' counts. */
+struct step_hist {
+	struct step_hist_bin *bin;
+	int n, cap;
+	int64_t count;
+};
+
+/* The bucket of a duration d >= 0: d itself below 256; above, 128 * (e - 6) + the top 8 bits of
+ * d (e = floor(log2 d)), so a bucket spans 2^(e-7) seconds from a lower bound >= 2^e. */
+int32_t step_hist_bucket(int64_t d);
+/* The smallest duration in bucket b. */
+int64_t step_hist_low(int32_t b);
+
+/* Count one more duration d (>= 0). AKSES_E_NOMEM leaves h as it was. */
+akses_status step_hist_add(struct step_hist *h, int64_t d);
+
+/* Add (sign +1) or take away (sign -1) a histogram written by step_hist_format. NULL or "" is
+ * empty. AKSES_E_IO for text that is not one (nothing is then promised about h). */
+akses_status step_hist_merge(struct step_hist *h, const char *text, int sign);
+
+/* The text form, malloc'd (NULL: no memory): "b:c[:x];..." per bin with a count, ascending, where
+ * x = sum - c * step_hist_low(b) is left out when 0 (always so for the exact buckets). */
+char *step_hist_format(const struct step_hist *h);
+
+/* The k-th smallest duration (1 <= k <= h->count) as the mean of its bin: exact when the bin
+ * holds one distinct duration, else within the bin's width (<= 0.8 %). */
+double step_hist_rank(const struct step_hist *h, int64_t k);
+
+void step_hist_free(struct step_hist *h);
+
+#endif
