@@ -3,6 +3,7 @@
 #include "step_hist.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,10 +44,11 @@ static int find(const struct step_hist *h, int32_t b, int *found)
 	return lo;
 }
 
-/* Add count durations summing to sum into bucket b (count may be negative: taking away). */
-static akses_status put(struct step_hist *h, int32_t b, int64_t count, int64_t sum)
+/* Add count durations summing to sum into the bin of bucket b at index i (found: it is there;
+ * else inserted there). count may be negative: taking away. */
+static akses_status put_at(struct step_hist *h, int i, bool found, int32_t b, int64_t count,
+                           int64_t sum)
 {
-	int found, i = find(h, b, &found);
 	if (!found) {
 		if (h->n == h->cap) {
 			int cap = h->cap ? h->cap * 2 : 64;
@@ -66,6 +68,30 @@ static akses_status put(struct step_hist *h, int32_t b, int64_t count, int64_t s
 	return AKSES_OK;
 }
 
+static akses_status put(struct step_hist *h, int32_t b, int64_t count, int64_t sum)
+{
+	int found, i = find(h, b, &found);
+	return put_at(h, i, found, b, count, sum);
+}
+
+/* A decimal number without sign at *p (strtoll's locale and errno handling cost most of a
+ * report's time); false when there is none or it would overflow. */
+static bool digits(const char **p, int64_t *v)
+{
+	const char *q = *p;
+	int64_t x = 0;
+	while (*q >= '0' && *q <= '9') {
+		if (x > (INT64_MAX - 9) / 10)
+			return false;
+		x = x * 10 + (*q++ - '0');
+	}
+	if (q == *p)
+		return false;
+	*p = q;
+	*v = x;
+	return true;
+}
+
 akses_status step_hist_add(struct step_hist *h, int64_t d)
 {
 	return put(h, step_hist_bucket(d), 1, d);
@@ -74,29 +100,33 @@ akses_status step_hist_add(struct step_hist *h, int64_t d)
 akses_status step_hist_merge(struct step_hist *h, const char *text, int sign)
 {
 	const char *p = text ? text : "";
+	int at = 0;      /* the text's bins ascend: each is looked for from the previous one on */
+	int64_t b = -1; /* the previous entry's bucket */
 	while (*p) {
-		char *end;
-		long long b = strtoll(p, &end, 10);
-		if (end == p || *end != ':' || b < 0 || b > INT32_MAX)
+		int64_t c, x = 0;
+		if (!digits(&p, &c))
 			return AKSES_E_IO;
-		p = end + 1;
-		long long c = strtoll(p, &end, 10);
-		if (end == p || c < 0)
-			return AKSES_E_IO;
-		p = end;
-		long long x = 0;
-		if (*p == ':') {
-			x = strtoll(p + 1, &end, 10);
-			if (end == p + 1)
+		if (*p == ':') { /* that was the bucket, the count follows */
+			p++;
+			b = c;
+			if (!digits(&p, &c))
 				return AKSES_E_IO;
-			p = end;
+		} else {
+			b++;
 		}
+		if (*p == '+' && (p++, !digits(&p, &x)))
+			return AKSES_E_IO;
 		if (*p == ';')
 			p++;
 		else if (*p)
 			return AKSES_E_IO;
-		int64_t sum = (int64_t)c * step_hist_low((int32_t)b) + x;
-		akses_status rc = put(h, (int32_t)b, sign * (int64_t)c, sign * sum);
+		if (b > INT32_MAX)
+			return AKSES_E_IO;
+		while (at < h->n && h->bin[at].b < b)
+			at++;
+		int64_t sum = c * step_hist_low((int32_t)b) + x;
+		akses_status rc = put_at(h, at, at < h->n && h->bin[at].b == b, (int32_t)b,
+		                         sign * c, sign * sum);
 		if (rc != AKSES_OK)
 			return rc;
 	}
@@ -110,17 +140,22 @@ char *step_hist_format(const struct step_hist *h)
 	if (!out)
 		return NULL;
 	out[0] = '\0';
+	int32_t prev = -1;
 	for (int i = 0; i < h->n; i++) {
 		const struct step_hist_bin *x = &h->bin[i];
 		if (x->count <= 0)
 			continue; /* taken away entirely */
+		if (len)
+			out[len++] = ';';
+		if (x->b != prev + 1)
+			len += (size_t)snprintf(out + len, cap - len, "%" PRId32 ":", x->b);
+		len += (size_t)snprintf(out + len, cap - len, "%" PRId64, x->count);
 		int64_t extra = x->sum - x->count * step_hist_low(x->b);
-		int w = extra ? snprintf(out + len, cap - len, "%s%" PRId32 ":%" PRId64 ":%" PRId64,
-		                         len ? ";" : "", x->b, x->count, extra)
-		              : snprintf(out + len, cap - len, "%s%" PRId32 ":%" PRId64, len ? ";" : "",
-		                         x->b, x->count);
-		len += (size_t)w;
+		if (extra)
+			len += (size_t)snprintf(out + len, cap - len, "+%" PRId64, extra);
+		prev = x->b;
 	}
+	out[len] = '\0';
 	return out;
 }
 
@@ -136,6 +171,12 @@ double step_hist_rank(const struct step_hist *h, int64_t k)
 			return (double)x->sum / (double)x->count;
 	}
 	return 0;
+}
+
+void step_hist_clear(struct step_hist *h)
+{
+	h->n = 0;
+	h->count = 0;
 }
 
 void step_hist_free(struct step_hist *h)

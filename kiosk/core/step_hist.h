@@ -34,14 +34,19 @@ akses_status step_hist_add(struct step_hist *h, int64_t d);
  * empty. AKSES_E_IO for text that is not one (nothing is then promised about h). */
 akses_status step_hist_merge(struct step_hist *h, const char *text, int sign);
 
-/* The text form, malloc'd (NULL: no memory): "b:c[:x];..." per bin with a count, ascending, where
- * x = sum - c * step_hist_low(b) is left out when 0 (always so for the exact buckets). */
+/* The text form, malloc'd (NULL: no memory): the bins with a count, ascending, separated by ';',
+ * each "[b:]c[+x]": b its bucket, left out when it is the previous bin's + 1 (the first's: when
+ * it is 0), c its count, x = sum - c * step_hist_low(b), left out when 0 (always so for the
+ * exact buckets). "3:2;5;300:4+6" is 2 x 3 s, 5 x 4 s and 4 durations in bucket 300 (344-345 s)
+ * summing to 4 * 344 + 6. */
 char *step_hist_format(const struct step_hist *h);
 
 /* The k-th smallest duration (1 <= k <= h->count) as the mean of its bin: exact when the bin
  * holds one distinct duration, else within the bin's width (<= 0.8 %). */
 double step_hist_rank(const struct step_hist *h, int64_t k);
 
+/* Empty h, keeping its memory for the next use. */
+void step_hist_clear(struct step_hist *h);
 void step_hist_free(struct step_hist *h);
 
 #endif

@@ -287,7 +287,7 @@ static bool comp_row(db_stmt *s, void *out, void *arg)
 	int64_t n = db_col_int64(s, 3) - db_col_int64(s, 6);
 	if (n <= 0 || c->rc != AKSES_OK)
 		return false; /* no step of this key in the range */
-	step_hist_free(&c->h);
+	step_hist_clear(&c->h);
 	if ((c->rc = step_hist_merge(&c->h, db_col_text(s, 5), 1)) != AKSES_OK ||
 	    (c->rc = step_hist_merge(&c->h, db_col_text(s, 8), -1)) != AKSES_OK)
 		return false;
