@@ -29,49 +29,26 @@ int64_t step_hist_low(int32_t b)
 	return (int64_t)(b % SUB + SUB) << shift;
 }
 
-/* The index of bucket b in h, or where it would be inserted (*found false). */
-static int find(const struct step_hist *h, int32_t b, int *found)
-{
-	int lo = 0, hi = h->n;
-	while (lo < hi) {
-		int mid = (lo + hi) / 2;
-		if (h->bin[mid].b < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*found = lo < h->n && h->bin[lo].b == b;
-	return lo;
-}
-
-/* Add count durations summing to sum into the bin of bucket b at index i (found: it is there;
- * else inserted there). count may be negative: taking away. */
-static akses_status put_at(struct step_hist *h, int i, bool found, int32_t b, int64_t count,
-                           int64_t sum)
-{
-	if (!found) {
-		if (h->n == h->cap) {
-			int cap = h->cap ? h->cap * 2 : 64;
-			void *p = realloc(h->bin, (size_t)cap * sizeof *h->bin);
-			if (!p)
-				return AKSES_E_NOMEM;
-			h->bin = p;
-			h->cap = cap;
-		}
-		memmove(&h->bin[i + 1], &h->bin[i], (size_t)(h->n - i) * sizeof *h->bin);
-		h->bin[i] = (struct step_hist_bin){b, 0, 0};
-		h->n++;
-	}
-	h->bin[i].count += count;
-	h->bin[i].sum += sum;
-	h->count += count;
-	return AKSES_OK;
-}
-
+/* Add count durations summing to sum into bucket b (count may be negative: taking away). */
 static akses_status put(struct step_hist *h, int32_t b, int64_t count, int64_t sum)
 {
-	int found, i = find(h, b, &found);
-	return put_at(h, i, found, b, count, sum);
+	if (b >= h->cap) {
+		int cap = h->cap ? h->cap : 512;
+		while (cap <= b)
+			cap *= 2;
+		void *p = realloc(h->bin, (size_t)cap * sizeof *h->bin);
+		if (!p)
+			return AKSES_E_NOMEM;
+		h->bin = p;
+		memset(&h->bin[h->cap], 0, (size_t)(cap - h->cap) * sizeof *h->bin);
+		h->cap = cap;
+	}
+	h->bin[b][0] += count;
+	h->bin[b][1] += sum;
+	if (b >= h->n)
+		h->n = b + 1;
+	h->count += count;
+	return AKSES_OK;
 }
 
 /* A decimal number without sign at *p (strtoll's locale and errno handling cost most of a
@@ -100,7 +77,6 @@ akses_status step_hist_add(struct step_hist *h, int64_t d)
 akses_status step_hist_merge(struct step_hist *h, const char *text, int sign)
 {
 	const char *p = text ? text : "";
-	int at = 0;      /* the text's bins ascend: each is looked for from the previous one on */
 	int64_t b = -1; /* the previous entry's bucket */
 	while (*p) {
 		int64_t c, x = 0;
@@ -120,13 +96,10 @@ akses_status step_hist_merge(struct step_hist *h, const char *text, int sign)
 			p++;
 		else if (*p)
 			return AKSES_E_IO;
-		if (b > INT32_MAX)
+		if (b > step_hist_bucket(INT64_MAX))
 			return AKSES_E_IO;
-		while (at < h->n && h->bin[at].b < b)
-			at++;
 		int64_t sum = c * step_hist_low((int32_t)b) + x;
-		akses_status rc = put_at(h, at, at < h->n && h->bin[at].b == b, (int32_t)b,
-		                         sign * c, sign * sum);
+		akses_status rc = put(h, (int32_t)b, sign * c, sign * sum);
 		if (rc != AKSES_OK)
 			return rc;
 	}
@@ -135,25 +108,26 @@ akses_status step_hist_merge(struct step_hist *h, const char *text, int sign)
 
 char *step_hist_format(const struct step_hist *h)
 {
-	size_t cap = (size_t)h->n * 64 + 1, len = 0;
+	size_t cap = 64, len = 0;
+	for (int b = 0; b < h->n; b++)
+		cap += h->bin[b][0] > 0 ? 64 : 0;
 	char *out = malloc(cap);
 	if (!out)
 		return NULL;
-	out[0] = '\0';
 	int32_t prev = -1;
-	for (int i = 0; i < h->n; i++) {
-		const struct step_hist_bin *x = &h->bin[i];
-		if (x->count <= 0)
-			continue; /* taken away entirely */
+	for (int32_t b = 0; b < h->n; b++) {
+		int64_t count = h->bin[b][0];
+		if (count <= 0)
+			continue;
 		if (len)
 			out[len++] = ';';
-		if (x->b != prev + 1)
-			len += (size_t)snprintf(out + len, cap - len, "%" PRId32 ":", x->b);
-		len += (size_t)snprintf(out + len, cap - len, "%" PRId64, x->count);
-		int64_t extra = x->sum - x->count * step_hist_low(x->b);
+		if (b != prev + 1)
+			len += (size_t)snprintf(out + len, cap - len, "%" PRId32 ":", b);
+		len += (size_t)snprintf(out + len, cap - len, "%" PRId64, count);
+		int64_t extra = h->bin[b][1] - count * step_hist_low(b);
 		if (extra)
 			len += (size_t)snprintf(out + len, cap - len, "+%" PRId64, extra);
-		prev = x->b;
+		prev = b;
 	}
 	out[len] = '\0';
 	return out;
@@ -162,19 +136,21 @@ char *step_hist_format(const struct step_hist *h)
 double step_hist_rank(const struct step_hist *h, int64_t k)
 {
 	int64_t seen = 0;
-	for (int i = 0; i < h->n; i++) {
-		const struct step_hist_bin *x = &h->bin[i];
-		if (x->count <= 0)
+	for (int b = 0; b < h->n; b++) {
+		int64_t count = h->bin[b][0];
+		if (count <= 0)
 			continue;
-		seen += x->count;
+		seen += count;
 		if (seen >= k)
-			return (double)x->sum / (double)x->count;
+			return (double)h->bin[b][1] / (double)count;
 	}
 	return 0;
 }
 
 void step_hist_clear(struct step_hist *h)
 {
+	if (h->n > 0)
+		memset(h->bin, 0, (size_t)h->n * sizeof *h->bin);
 	h->n = 0;
 	h->count = 0;
 }
