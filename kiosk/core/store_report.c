@@ -310,11 +310,10 @@ static bool comp_row(db_stmt *s, void *out, void *arg)
 	return true;
 }
 
-/* The latest summary row of k's (step, role) with a day satisfying cond. */
-#define SUM_AT(alias, cond)                                                                     \
-	" LEFT JOIN step_sum " alias " ON " alias ".step = k.step AND " alias ".role = k.role"     \
-	" AND " alias ".day = (SELECT x.day FROM step_sum x WHERE x.step = k.step"                  \
-	" AND x.role = k.role AND x.day " cond " ORDER BY x.day DESC LIMIT 1)"
+/* The day of the latest summary row of k0's (step, role) with a day satisfying cond. */
+#define SUM_DAY(cond)                                                                          \
+	"(SELECT x.day FROM step_sum x WHERE x.step = k0.step AND x.role = k0.role"               \
+	" AND x.day " cond " ORDER BY x.day DESC LIMIT 1)"
 
 /* SOP compliance (see store.h): step rows completed in [from 00:00, to+1 00:00) with a known
  * duration, cancel/expire rows left out. *out is malloc'd (NULL when no rows); the caller frees
@@ -337,10 +336,16 @@ akses_status store_compliance(store *st, const char *from_day, const char *to_da
 	char d0[24], d1[24];
 	clock_format_day(t0, d0, sizeof d0);
 	clock_format_day(t1 - 1, d1, sizeof d1);
-	db_stmt *s = store_prep(st, "SELECT k.step, k.role, k.standard_s,"
-	                            " coalesce(a.n, 0), coalesce(a.n_within, 0), a.hist,"
-	                            " coalesce(b.n, 0), coalesce(b.n_within, 0), b.hist"
-	                            " FROM step_sum_key k" SUM_AT("a", "<= ?2") SUM_AT("b", "< ?1"));
+	/* each key's two days first, then their rows by the primary key: a day found by a subquery
+	 * in the join's own condition was looked up twice per key on PostgreSQL */
+	db_stmt *s = store_prep(
+	    st, "SELECT k.step, k.role, k.standard_s,"
+	        " coalesce(a.n, 0), coalesce(a.n_within, 0), a.hist,"
+	        " coalesce(b.n, 0), coalesce(b.n_within, 0), b.hist"
+	        " FROM (SELECT k0.step, k0.role, k0.standard_s, " SUM_DAY("<= ?2") " AS da, "
+	        SUM_DAY("< ?1") " AS db FROM step_sum_key k0) k"
+	        " LEFT JOIN step_sum a ON a.step = k.step AND a.role = k.role AND a.day = k.da"
+	        " LEFT JOIN step_sum b ON b.step = k.step AND b.role = k.role AND b.day = k.db");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_text(s, 1, d0);
