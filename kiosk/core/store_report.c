@@ -276,13 +276,29 @@ struct comp_ctx {
 	akses_status rc;
 };
 
-/* store_rows's fill for store_compliance: one (step, role) key, its range's figures the latest
- * summary row up to the range's end (columns 3-5) minus the latest before its start (6-8).
- * Median: the middle one, or the mean of the two middle ones; p90: nearest rank, the
- * ceil(0.9 n)-th smallest; each read from the histogram as its bucket's mean (step_hist.h). */
+/* Fill row from a key's figures over the range: n steps, within of them within the standard,
+ * their histogram h. Median: the middle one, or the mean of the two middle ones; p90: nearest
+ * rank, the ceil(0.9 n)-th smallest; each read from the histogram as its bucket's mean
+ * (step_hist.h). */
+static void comp_fill(struct akses_compliance_row *row, int step, const char *role,
+                      int standard_s, int64_t n, int64_t within, const struct step_hist *h)
+{
+	row->step = step;
+	if (wf_role_parse(role, &row->role) != 0)
+		row->role = ROLE_NONE; /* PEMOHON: the applicant at step 1 */
+	row->standard_s = standard_s;
+	row->count = (int)n;
+	row->median_s = n % 2 ? step_hist_rank(h, n / 2 + 1)
+	                      : (step_hist_rank(h, n / 2) + step_hist_rank(h, n / 2 + 1)) / 2;
+	int64_t rank = (9 * n + 9) / 10; /* ceil(0.9 n) in integers */
+	row->p90_s = step_hist_rank(h, rank);
+	row->within_share = (double)within / (double)n;
+}
+
+/* store_rows's fill for a long range: one (step, role) key, its range's figures the latest
+ * summary row up to the range's end (columns 3-5) minus the latest before its start (6-8). */
 static bool comp_row(db_stmt *s, void *out, void *arg)
 {
-	struct akses_compliance_row *row = out;
 	struct comp_ctx *c = arg;
 	int64_t n = db_col_int64(s, 3) - db_col_int64(s, 6);
 	if (n <= 0 || c->rc != AKSES_OK)
@@ -295,18 +311,10 @@ static bool comp_row(db_stmt *s, void *out, void *arg)
 		c->rc = AKSES_E_DB_CORRUPT;
 		return false;
 	}
-	row->step = db_col_int(s, 0);
 	char role[24];
 	store_col_text(s, 1, role, sizeof role);
-	if (wf_role_parse(role, &row->role) != 0)
-		row->role = ROLE_NONE; /* PEMOHON: the applicant at step 1 */
-	row->standard_s = db_col_int(s, 2);
-	row->count = (int)n;
-	row->median_s = n % 2 ? step_hist_rank(&c->h, n / 2 + 1)
-	                      : (step_hist_rank(&c->h, n / 2) + step_hist_rank(&c->h, n / 2 + 1)) / 2;
-	int64_t rank = (9 * n + 9) / 10; /* ceil(0.9 n) in integers */
-	row->p90_s = step_hist_rank(&c->h, rank);
-	row->within_share = (double)(db_col_int64(s, 4) - db_col_int64(s, 7)) / (double)n;
+	comp_fill(out, db_col_int(s, 0), role, db_col_int(s, 2), n,
+	          db_col_int64(s, 4) - db_col_int64(s, 7), &c->h);
 	return true;
 }
 
@@ -314,6 +322,62 @@ static bool comp_row(db_stmt *s, void *out, void *arg)
 #define SUM_DAY(cond)                                                                          \
 	"(SELECT x.day FROM step_sum x WHERE x.step = k0.step AND x.role = k0.role"               \
 	" AND x.day " cond " ORDER BY x.day DESC LIMIT 1)"
+
+/* A range of up to this many days adds up its days' own histograms (as many rows per key, each
+ * a day's few buckets) instead of taking one cumulative histogram from another (two rows, each
+ * holding every bucket the key ever had). */
+#define SHORT_RANGE_DAYS 7
+
+/* The short way (see SHORT_RANGE_DAYS): every summary row in [d0, d1], by key. */
+static akses_status comp_days(store *st, const char *d0, const char *d1,
+                              struct akses_compliance_row **out, int *n)
+{
+	db_stmt *s = store_prep(st, "SELECT k.step, k.role, k.standard_s, s.day_n, s.day_within,"
+	                            " s.day_hist FROM step_sum_key k JOIN step_sum s"
+	                            " ON s.step = k.step AND s.role = k.role"
+	                            " AND s.day >= ?1 AND s.day <= ?2 ORDER BY k.step, k.role");
+	if (!s)
+		return AKSES_E_IO;
+	db_bind_text(s, 1, d0);
+	db_bind_text(s, 2, d1);
+	struct step_hist h = {0};
+	int64_t count = 0, within = 0;
+	int step = 0, standard_s = 0, cap = 0, src;
+	char role[24] = "", next[24];
+	akses_status rc = AKSES_OK;
+	for (;;) {
+		src = db_step(s);
+		bool row = src == DB_ROW;
+		if (row)
+			store_col_text(s, 1, next, sizeof next);
+		/* a key ends at the next key's first row or the end: its row is filled then */
+		if (count > 0 && (!row || db_col_int(s, 0) != step || strcmp(next, role) != 0)) {
+			if (h.count != count) {
+				rc = AKSES_E_DB_CORRUPT;
+				break;
+			}
+			if ((rc = store_grow(out, &cap, *n + 1, sizeof **out)) != AKSES_OK)
+				break;
+			comp_fill(&(*out)[(*n)++], step, role, standard_s, count, within, &h);
+			step_hist_clear(&h);
+			count = within = 0;
+		}
+		if (!row)
+			break;
+		step = db_col_int(s, 0);
+		memcpy(role, next, sizeof role);
+		standard_s = db_col_int(s, 2);
+		count += db_col_int64(s, 3);
+		within += db_col_int64(s, 4);
+		if ((rc = step_hist_merge(&h, db_col_text(s, 5), 1)) != AKSES_OK)
+			break;
+	}
+	db_finalize(s);
+	step_hist_free(&h);
+	if (rc == AKSES_OK && src != DB_DONE)
+		rc = store_fail(st, src);
+	return rc;
+}
 
 /* SOP compliance (see store.h): step rows completed in [from 00:00, to+1 00:00) with a known
  * duration, cancel/expire rows left out. *out is malloc'd (NULL when no rows); the caller frees
@@ -336,6 +400,17 @@ akses_status store_compliance(store *st, const char *from_day, const char *to_da
 	char d0[24], d1[24];
 	clock_format_day(t0, d0, sizeof d0);
 	clock_format_day(t1 - 1, d1, sizeof d1);
+	if ((t1 - t0 + 43200) / 86400 <= SHORT_RANGE_DAYS) {
+		akses_status rc = comp_days(st, d0, d1, out, n);
+		if (rc != AKSES_OK) {
+			free(*out);
+			*out = NULL;
+			*n = 0;
+		} else if (*n > 1) {
+			qsort(*out, (size_t)*n, sizeof **out, cmp_comp_row);
+		}
+		return rc;
+	}
 	/* each key's two days first, then their rows by the primary key: a day found by a subquery
 	 * in the join's own condition was looked up twice per key on PostgreSQL */
 	db_stmt *s = store_prep(

@@ -242,7 +242,9 @@ static const char *const migrations[] = {
 	 * per (step, role) and local day 'YYYY-MM-DD' of the step's at, the totals of every counted
 	 * step row (duration_s >= 0, step > 0, not a cancel or expiry) up to and including that day:
 	 * how many, how many within the step's standard, and their duration histogram (step_hist.h).
-	 * A range's figures are the latest row <= its last day minus the latest row before its first.
+	 * A range's figures are the latest row <= its last day minus the latest row before its first;
+	 * day_n, day_within and day_hist are the same of that day's own rows, which a range of a few
+	 * days adds up instead (two cumulative histograms cost more than a week of daily ones).
 	 * step_sum_key lists the (step, role) keys with the step's standard, so the report finds them
 	 * without a scan. A row in step_sum_fill asks the next open to fill the summary from the step
 	 * rows already there (store_step_sum_fill), so an upgraded DB reports the same. */
@@ -253,6 +255,9 @@ static const char *const migrations[] = {
 	"  n INTEGER NOT NULL,"
 	"  n_within INTEGER NOT NULL,"
 	"  hist TEXT NOT NULL,"
+	"  day_n INTEGER NOT NULL,"
+	"  day_within INTEGER NOT NULL,"
+	"  day_hist TEXT NOT NULL,"
 	"  PRIMARY KEY(step, role, day));"
 	"CREATE TABLE step_sum_key("
 	"  step INTEGER NOT NULL,"

@@ -228,6 +228,9 @@ static const char *const to_15[] = {
 	"  n BIGINT NOT NULL,"
 	"  n_within BIGINT NOT NULL,"
 	"  hist TEXT NOT NULL,"
+	"  day_n BIGINT NOT NULL,"
+	"  day_within BIGINT NOT NULL,"
+	"  day_hist TEXT NOT NULL,"
 	"  PRIMARY KEY(step, role, day));",
 	"CREATE TABLE step_sum_key("
 	"  step BIGINT NOT NULL,"

@@ -1,6 +1,7 @@
 /* store_step_sum.c - the kept compliance summary: per (step, role) and local day, the cumulative
  * count, count within the standard and duration histogram (step_hist.h) of every counted step row
  * up to that day, so a report over any range reads two rows per (step, role) (store_report.c). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,45 +9,53 @@
 #include "step_hist.h"
 #include "store_int.h"
 
-/* One summary row read back: its day and totals. */
+/* One summary row read back: its day, its cumulative totals and its day's own. */
 struct sum_row {
-	char day[16];
+	char day[24];
 	int64_t n, n_within;
 	struct step_hist h;
+	struct step_hist dh; /* the day's own histogram */
+	int64_t day_n, day_within;
 };
 
 static void rows_free(struct sum_row *r, int n)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		step_hist_free(&r[i].h);
+		step_hist_free(&r[i].dh);
+	}
 	free(r);
 }
 
-/* Write (insert or replace) the row of (step, role, day). */
-static akses_status sum_put(store *st, int step, const char *role, const char *day, int64_t n,
-                            int64_t n_within, const struct step_hist *h)
+/* Write (insert or replace) the row of (step, role, r->day) from r. */
+static akses_status sum_put(store *st, int step, const char *role, const struct sum_row *r)
 {
-	char *hist = step_hist_format(h);
-	if (!hist)
-		return AKSES_E_NOMEM;
-	db_stmt *s = store_prep(st, "INSERT INTO step_sum(step, role, day, n, n_within, hist)"
-	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(step, role, day)"
-	                            " DO UPDATE SET n = excluded.n, n_within = excluded.n_within,"
-	                            " hist = excluded.hist");
-	if (!s) {
-		free(hist);
-		return AKSES_E_IO;
+	char *hist = step_hist_format(&r->h), *day_hist = step_hist_format(&r->dh);
+	db_stmt *s = hist && day_hist ? store_prep(
+	    st, "INSERT INTO step_sum(step, role, day, n, n_within, hist, day_n, day_within,"
+	        " day_hist) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	        " ON CONFLICT(step, role, day) DO UPDATE SET n = excluded.n,"
+	        " n_within = excluded.n_within, hist = excluded.hist, day_n = excluded.day_n,"
+	        " day_within = excluded.day_within, day_hist = excluded.day_hist")
+	                              : NULL;
+	akses_status rc = hist && day_hist ? AKSES_E_IO : AKSES_E_NOMEM;
+	if (s) {
+		db_bind_int(s, 1, step);
+		db_bind_text(s, 2, role);
+		db_bind_text(s, 3, r->day);
+		db_bind_int64(s, 4, r->n);
+		db_bind_int64(s, 5, r->n_within);
+		db_bind_text(s, 6, hist);
+		db_bind_int64(s, 7, r->day_n);
+		db_bind_int64(s, 8, r->day_within);
+		db_bind_text(s, 9, day_hist);
+		int src = db_step(s);
+		rc = src == DB_DONE ? AKSES_OK : store_fail(st, src);
 	}
-	db_bind_int(s, 1, step);
-	db_bind_text(s, 2, role);
-	db_bind_text(s, 3, day);
-	db_bind_int64(s, 4, n);
-	db_bind_int64(s, 5, n_within);
-	db_bind_text(s, 6, hist);
-	int src = db_step(s);
 	db_finalize(s);
 	free(hist);
-	return src == DB_DONE ? AKSES_OK : store_fail(st, src);
+	free(day_hist);
+	return rc;
 }
 
 /* The (step, role) key the report walks, with the step's standard (the SOP's: one per step). */
@@ -71,7 +80,8 @@ static akses_status sum_rows_from(store *st, int step, const char *role, const c
 	*out = NULL;
 	*n = 0;
 	db_stmt *s = store_prep(
-	    st, "SELECT day, n, n_within, hist FROM step_sum WHERE step = ?1 AND role = ?2"
+	    st, "SELECT day, n, n_within, hist, day_n, day_within, day_hist FROM step_sum"
+	        " WHERE step = ?1 AND role = ?2"
 	        " AND day >= coalesce((SELECT x.day FROM step_sum x WHERE x.step = ?1"
 	        "   AND x.role = ?2 AND x.day <= ?3 ORDER BY x.day DESC LIMIT 1), ?3)"
 	        " ORDER BY day");
@@ -90,7 +100,10 @@ static akses_status sum_rows_from(store *st, int step, const char *role, const c
 		store_col_text(s, 0, r->day, sizeof r->day);
 		r->n = db_col_int64(s, 1);
 		r->n_within = db_col_int64(s, 2);
-		if ((rc = step_hist_merge(&r->h, db_col_text(s, 3), 1)) != AKSES_OK)
+		r->day_n = db_col_int64(s, 4);
+		r->day_within = db_col_int64(s, 5);
+		if ((rc = step_hist_merge(&r->h, db_col_text(s, 3), 1)) != AKSES_OK ||
+		    (rc = step_hist_merge(&r->dh, db_col_text(s, 6), 1)) != AKSES_OK)
 			break;
 	}
 	db_finalize(s);
@@ -120,19 +133,28 @@ akses_status store_step_sum_add(store *st, int step, const char *role, int64_t a
 	struct sum_row none = {0};
 	bool has_base = n > 0 && strcmp(r[0].day, day) <= 0;
 	struct sum_row *b = has_base ? &r[0] : &none;
+	if (b == &none || strcmp(b->day, day) != 0) { /* the day's first: its own part starts */
+		step_hist_clear(&b->dh);
+		b->day_n = b->day_within = 0;
+	}
+	snprintf(b->day, sizeof b->day, "%s", day);
+	b->n++;
+	b->n_within += within;
+	b->day_n++;
+	b->day_within += within;
 	if (n == 0)
 		rc = key_put(st, step, role, standard_s);
-	if (rc == AKSES_OK)
-		rc = step_hist_add(&b->h, duration_s);
-	if (rc == AKSES_OK)
-		rc = sum_put(st, step, role, day, b->n + 1, b->n_within + within, &b->h);
+	if (rc == AKSES_OK && (rc = step_hist_add(&b->h, duration_s)) == AKSES_OK &&
+	    (rc = step_hist_add(&b->dh, duration_s)) == AKSES_OK)
+		rc = sum_put(st, step, role, b);
 	for (int i = has_base; rc == AKSES_OK && i < n; i++) {
-		rc = step_hist_add(&r[i].h, duration_s);
-		if (rc == AKSES_OK)
-			rc = sum_put(st, step, role, r[i].day, r[i].n + 1, r[i].n_within + within,
-			             &r[i].h);
+		r[i].n++;
+		r[i].n_within += within;
+		if ((rc = step_hist_add(&r[i].h, duration_s)) == AKSES_OK)
+			rc = sum_put(st, step, role, &r[i]);
 	}
 	step_hist_free(&none.h);
+	step_hist_free(&none.dh);
 	rows_free(r, n);
 	return rc;
 }
@@ -181,28 +203,35 @@ akses_status store_step_sum_rebuild(store *st)
 	int n = 0;
 	if (rc == AKSES_OK)
 		rc = read_steps(st, &x, &n);
-	struct step_hist h = {0};
-	int64_t within = 0;
-	char day[24] = "", next[24] = "";
+	struct sum_row r = {0};
+	char next[24] = "";
 	for (int i = 0; rc == AKSES_OK && i < n; i++) {
 		bool first = i == 0 || x[i].step != x[i - 1].step || strcmp(x[i].role, x[i - 1].role);
 		if (first) {
-			step_hist_free(&h);
-			within = 0;
+			step_hist_clear(&r.h);
+			r.n = r.n_within = 0;
 			rc = key_put(st, x[i].step, x[i].role, x[i].standard_s);
 		}
-		clock_format_day(x[i].at, day, sizeof day);
-		if (rc == AKSES_OK)
-			rc = step_hist_add(&h, x[i].duration_s);
-		within += x[i].duration_s <= x[i].standard_s;
+		clock_format_day(x[i].at, r.day, sizeof r.day);
+		int within = x[i].duration_s <= x[i].standard_s;
+		r.n++;
+		r.n_within += within;
+		r.day_n++;
+		r.day_within += within;
+		if (rc == AKSES_OK && (rc = step_hist_add(&r.h, x[i].duration_s)) == AKSES_OK)
+			rc = step_hist_add(&r.dh, x[i].duration_s);
 		/* one row per key and day: written at the day's last step of the key */
 		bool last = i + 1 == n || x[i + 1].step != x[i].step ||
 		            strcmp(x[i + 1].role, x[i].role) != 0 ||
-		            strcmp(clock_format_day(x[i + 1].at, next, sizeof next), day) != 0;
-		if (rc == AKSES_OK && last)
-			rc = sum_put(st, x[i].step, x[i].role, day, h.count, within, &h);
+		            strcmp(clock_format_day(x[i + 1].at, next, sizeof next), r.day) != 0;
+		if (rc == AKSES_OK && last) {
+			rc = sum_put(st, x[i].step, x[i].role, &r);
+			step_hist_clear(&r.dh);
+			r.day_n = r.day_within = 0;
+		}
 	}
-	step_hist_free(&h);
+	step_hist_free(&r.h);
+	step_hist_free(&r.dh);
 	free(x);
 	return rc;
 }

@@ -529,6 +529,12 @@ START_TEST(test_compliance_of_a_range_from_mid_history_counts_only_its_days)
 	ck_assert_int_eq(check_against_rows("2026-12-01", "2026-12-01"), 2);
 	ck_assert_int_eq(check_against_rows("2026-12-04", "2026-12-31"), 2);
 	ck_assert_int_eq(check_against_rows("2026-11-01", "2026-11-30"), 0);
+	/* up to 7 days add up each day's own histogram, longer ranges take the cumulative ones
+	 * apart (store_report.c): both ways agree with the rows */
+	ck_assert_int_eq(check_against_rows("2026-11-28", "2026-12-04"), 2);
+	ck_assert_int_eq(check_against_rows("2026-11-27", "2026-12-04"), 2);
+	ck_assert_int_eq(check_against_rows("2026-12-02", "2026-12-08"), 2);
+	ck_assert_int_eq(check_against_rows("2026-12-02", "2026-12-09"), 2);
 }
 END_TEST
 
