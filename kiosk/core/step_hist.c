@@ -1,4 +1,4 @@
-/* step_hist.c - the sparse duration histogram of the compliance summary (see step_hist.h): bucket
+/* step_hist.c - the duration histogram of the compliance summary (see step_hist.h): bucket
  * arithmetic, adding and taking away, its text form and ranks. */
 #include "step_hist.h"
 

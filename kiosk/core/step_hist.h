@@ -1,6 +1,6 @@
-/* step_hist.h - a sparse histogram of step durations (seconds) for the kept compliance summary
+/* step_hist.h - a histogram of step durations (seconds) for the kept compliance summary
  * (store_step_sum.c): exact below 256 s, above that HDR-style buckets of 1/128 of an octave
- * (<= 0.8 % wide), each keeping the count and the sum of its durations. */
+ * (<= 0.8 % wide), each keeping the count and the sum of its durations; stored as sparse text. */
 #ifndef AKSES_STEP_HIST_H
 #define AKSES_STEP_HIST_H
 
