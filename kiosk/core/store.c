@@ -235,12 +235,10 @@ akses_status store_request_head(store *st, const char *number, int64_t *id, req_
 	return AKSES_OK;
 }
 
-akses_status store_step_add(store *st, int64_t request_id, wf_action action, int64_t actor_id,
-                            int64_t at, const char *note)
+/* The seconds since the request's previous step row (step 1: since the form was begun), or -1
+ * when there is nothing to time it from. */
+static akses_status step_since(store *st, int64_t request_id, int64_t at, int64_t *duration_s)
 {
-	const struct wf_transition *t = wf_get(action);
-	if (!t)
-		return AKSES_E_INVALID_ARG;
 	/* a step's duration runs from the previous step's completion; step 1 from the form's start */
 	int64_t since = -1;
 	db_stmt *s = store_prep(st, "SELECT at FROM step WHERE request_id = ?1"
@@ -260,7 +258,28 @@ akses_status store_step_add(store *st, int64_t request_id, wf_action action, int
 			since = db_col_int64(s, 0);
 		db_finalize(s);
 	}
-	s = store_prep(st, "INSERT INTO step(request_id, step, action, role, actor_id, at,"
+	*duration_s = since >= 0 && at >= since ? at - since : -1;
+	return AKSES_OK;
+}
+
+akses_status store_step_add(store *st, int64_t request_id, wf_action action, int64_t actor_id,
+                            int64_t at, const char *note)
+{
+	int64_t duration_s;
+	akses_status rc = step_since(st, request_id, at, &duration_s);
+	return rc == AKSES_OK
+	           ? store_step_add_timed(st, request_id, action, actor_id, at, note, duration_s)
+	           : rc;
+}
+
+akses_status store_step_add_timed(store *st, int64_t request_id, wf_action action,
+                                  int64_t actor_id, int64_t at, const char *note,
+                                  int64_t duration_s)
+{
+	const struct wf_transition *t = wf_get(action);
+	if (!t)
+		return AKSES_E_INVALID_ARG;
+	db_stmt *s = store_prep(st, "INSERT INTO step(request_id, step, action, role, actor_id, at,"
 	                   " duration_s, standard_s, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	if (!s)
 		return AKSES_E_IO;
@@ -281,12 +300,18 @@ akses_status store_step_add(store *st, int64_t request_id, wf_action action, int
 	else
 		db_bind_null(s, 5);
 	db_bind_int64(s, 6, at);
-	db_bind_int64(s, 7, since >= 0 && at >= since ? at - since : -1);
+	db_bind_int64(s, 7, duration_s);
 	db_bind_int(s, 8, t->standard_s);
 	db_bind_text(s, 9, note ? note : "");
 	int rc = db_step(s);
 	db_finalize(s);
-	return rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
+	if (rc != DB_DONE)
+		return store_fail(st, rc);
+	/* the compliance summary counts it in the same transaction (the filter store_compliance
+	 * has always applied: a known duration, a real step, no cancel or expiry) */
+	if (duration_s < 0 || t->step <= 0 || action == WF_CANCEL || action == WF_EXPIRE)
+		return AKSES_OK;
+	return store_step_sum_add(st, t->step, role_code, at, duration_s, t->standard_s);
 }
 
 akses_status store_set_state(store *st, int64_t request_id, req_state to, int64_t at)

@@ -19,7 +19,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 14 /* PRAGMA user_version after migration */
+#define STORE_SCHEMA_VERSION 15 /* PRAGMA user_version after migration */
 
 #define STORE_GRACE_MIN_DEFAULT 15   /* a pass is good this long after its window */
 #define STORE_REPEAT_S_DEFAULT 10    /* a second scan of one pass within this is a repeat */

@@ -131,6 +131,22 @@ akses_status store_request_head(store *st, const char *number, int64_t *id, req_
 akses_status store_step_add(store *st, int64_t request_id, wf_action action, int64_t actor_id,
                             int64_t at, const char *note);
 
+/* store_step_add with the duration given (-1: unknown) instead of timed from the previous step:
+ * step 7, timed from the visit's window (wf_step7_duration). */
+akses_status store_step_add_timed(store *st, int64_t request_id, wf_action action,
+                                  int64_t actor_id, int64_t at, const char *note,
+                                  int64_t duration_s);
+
+/* The kept compliance summary (store_step_sum.c), inside the caller's write transaction. Count a
+ * step row with a duration (>= 0) into the rows of (step, role) of its local day and after. */
+akses_status store_step_sum_add(store *st, int step, const char *role, int64_t at,
+                                int64_t duration_s, int standard_s);
+/* Build the summary again from every step row (the migration's backfill; a bench's history). */
+akses_status store_step_sum_rebuild(store *st);
+/* At open, after migrating: when a migration asked for it (step_sum_fill), rebuild the summary
+ * in its own write transaction; nothing otherwise. */
+akses_status store_step_sum_fill(store *st);
+
 /* Set state and updated_at (and final_at for final states); last_step only moves forward, so a
  * second entry after a finished visit, a cancel or an expiry keeps the furthest step reached. */
 akses_status store_set_state(store *st, int64_t request_id, req_state to, int64_t at);

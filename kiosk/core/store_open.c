@@ -296,6 +296,8 @@ akses_status store_open(const char *path, const struct store_options *opt, store
 	}
 	if (rc == AKSES_OK && !st->read_only)
 		rc = migrate(st);
+	if (rc == AKSES_OK && !st->read_only)
+		rc = store_step_sum_fill(st);
 	else if (rc == AKSES_OK && st->read_only)
 		rc = store_schema_current(st);
 	if (rc == AKSES_OK)

@@ -48,6 +48,9 @@ akses_status store_open_pg(const char *target, const struct store_options *opt, 
 	bool newer = false;
 	if (rc == AKSES_OK && store_schema_pg_migrate(st->db, &newer) != DB_OK)
 		rc = newer ? AKSES_E_DB_NEWER : store_fail(st, DB_ERROR);
+	/* a standby cannot fill it: the primary's first open does (it migrated there first) */
+	if (rc == AKSES_OK && (rc = store_step_sum_fill(st)) == AKSES_E_DB_STANDBY)
+		rc = AKSES_OK;
 	if (rc != AKSES_OK) {
 		snprintf(open_err, sizeof open_err, "%s", st->errmsg);
 		store_close(st);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "step_hist.h"
 #include "store_int.h"
 
 /* The person on a pass: the request's applicant (person 0) or the companion with that seq. */
@@ -260,47 +261,128 @@ akses_status store_inside(store *st, struct akses_visit **out, int *n)
 
 /* ---- compliance ----------------------------------------------------------------------------- */
 
-/* One (step, role) group: where its durations start in the sorted array, and how many. */
-struct comp_group {
-	int step;
-	akses_role role;
-	int first, count;
-	int standard_s;
-};
-
 /* SOP order within a step: the role enum follows the SOP (KOORDINATOR before HELPDESK at 6). */
-static int cmp_group(const void *a, const void *b)
+static int cmp_comp_row(const void *a, const void *b)
 {
-	const struct comp_group *x = a, *y = b;
+	const struct akses_compliance_row *x = a, *y = b;
 	if (x->step != y->step)
 		return x->step < y->step ? -1 : 1;
 	return (x->role > y->role) - (x->role < y->role);
 }
 
-/* Fill one row from a group's durations (sorted ascending). Median: the middle one, or the mean
- * of the two middle ones; p90: nearest rank, the ceil(0.9 n)-th smallest. */
-static void comp_row(const struct comp_group *g, const int64_t *dur,
-                     struct akses_compliance_row *row)
+/* What comp_row needs beside the row: the range's histogram, rebuilt for each key. */
+struct comp_ctx {
+	struct step_hist h;
+	akses_status rc;
+};
+
+/* Fill row from a key's figures over the range: n steps, within of them within the standard,
+ * their histogram h. Median: the middle one, or the mean of the two middle ones; p90: nearest
+ * rank, the ceil(0.9 n)-th smallest; each read from the histogram as its bucket's mean
+ * (step_hist.h). */
+static void comp_fill(struct akses_compliance_row *row, int step, const char *role,
+                      int standard_s, int64_t n, int64_t within, const struct step_hist *h)
 {
-	const int64_t *d = dur + g->first;
-	int n = g->count;
-	memset(row, 0, sizeof *row);
-	row->step = g->step;
-	row->role = g->role;
-	row->count = n;
-	row->standard_s = g->standard_s;
-	row->median_s = n % 2 ? (double)d[n / 2] : ((double)d[n / 2 - 1] + (double)d[n / 2]) / 2.0;
-	int rank = (9 * n + 9) / 10; /* ceil(0.9 n) in integers */
-	row->p90_s = (double)d[rank > 0 ? rank - 1 : 0];
-	int within = 0;
-	for (int i = 0; i < n; i++)
-		within += d[i] <= g->standard_s;
-	row->within_share = (double)within / n;
+	row->step = step;
+	if (wf_role_parse(role, &row->role) != 0)
+		row->role = ROLE_NONE; /* PEMOHON: the applicant at step 1 */
+	row->standard_s = standard_s;
+	row->count = (int)n;
+	row->median_s = n % 2 ? step_hist_rank(h, n / 2 + 1)
+	                      : (step_hist_rank(h, n / 2) + step_hist_rank(h, n / 2 + 1)) / 2;
+	int64_t rank = (9 * n + 9) / 10; /* ceil(0.9 n) in integers */
+	row->p90_s = step_hist_rank(h, rank);
+	row->within_share = (double)within / (double)n;
+}
+
+/* store_rows's fill for a long range: one (step, role) key, its range's figures the latest
+ * summary row up to the range's end (columns 3-5) minus the latest before its start (6-8). */
+static bool comp_row(db_stmt *s, void *out, void *arg)
+{
+	struct comp_ctx *c = arg;
+	int64_t n = db_col_int64(s, 3) - db_col_int64(s, 6);
+	if (n <= 0 || c->rc != AKSES_OK)
+		return false; /* no step of this key in the range */
+	step_hist_clear(&c->h);
+	if ((c->rc = step_hist_merge(&c->h, db_col_text(s, 5), 1)) != AKSES_OK ||
+	    (c->rc = step_hist_merge(&c->h, db_col_text(s, 8), -1)) != AKSES_OK)
+		return false;
+	if (c->h.count != n) { /* a summary row that contradicts itself */
+		c->rc = AKSES_E_DB_CORRUPT;
+		return false;
+	}
+	char role[24];
+	store_col_text(s, 1, role, sizeof role);
+	comp_fill(out, db_col_int(s, 0), role, db_col_int(s, 2), n,
+	          db_col_int64(s, 4) - db_col_int64(s, 7), &c->h);
+	return true;
+}
+
+/* The day of the latest summary row of k0's (step, role) with a day satisfying cond. */
+#define SUM_DAY(cond)                                                                          \
+	"(SELECT x.day FROM step_sum x WHERE x.step = k0.step AND x.role = k0.role"               \
+	" AND x.day " cond " ORDER BY x.day DESC LIMIT 1)"
+
+/* A range of up to this many days adds up its days' own histograms (as many rows per key, each
+ * a day's few buckets) instead of taking one cumulative histogram from another (two rows, each
+ * holding every bucket the key ever had). */
+#define SHORT_RANGE_DAYS 7
+
+/* The short way (see SHORT_RANGE_DAYS): every summary row in [d0, d1], by key. */
+static akses_status comp_days(store *st, const char *d0, const char *d1,
+                              struct akses_compliance_row **out, int *n)
+{
+	db_stmt *s = store_prep(st, "SELECT k.step, k.role, k.standard_s, s.day_n, s.day_within,"
+	                            " s.day_hist FROM step_sum_key k JOIN step_sum s"
+	                            " ON s.step = k.step AND s.role = k.role"
+	                            " AND s.day >= ?1 AND s.day <= ?2 ORDER BY k.step, k.role");
+	if (!s)
+		return AKSES_E_IO;
+	db_bind_text(s, 1, d0);
+	db_bind_text(s, 2, d1);
+	struct step_hist h = {0};
+	int64_t count = 0, within = 0;
+	int step = 0, standard_s = 0, cap = 0, src;
+	char role[24] = "", next[24];
+	akses_status rc = AKSES_OK;
+	for (;;) {
+		src = db_step(s);
+		bool row = src == DB_ROW;
+		if (row)
+			store_col_text(s, 1, next, sizeof next);
+		/* a key ends at the next key's first row or the end: its row is filled then */
+		if (count > 0 && (!row || db_col_int(s, 0) != step || strcmp(next, role) != 0)) {
+			if (h.count != count) {
+				rc = AKSES_E_DB_CORRUPT;
+				break;
+			}
+			if ((rc = store_grow(out, &cap, *n + 1, sizeof **out)) != AKSES_OK)
+				break;
+			comp_fill(&(*out)[(*n)++], step, role, standard_s, count, within, &h);
+			step_hist_clear(&h);
+			count = within = 0;
+		}
+		if (!row)
+			break;
+		step = db_col_int(s, 0);
+		memcpy(role, next, sizeof role);
+		standard_s = db_col_int(s, 2);
+		count += db_col_int64(s, 3);
+		within += db_col_int64(s, 4);
+		if ((rc = step_hist_merge(&h, db_col_text(s, 5), 1)) != AKSES_OK)
+			break;
+	}
+	db_finalize(s);
+	step_hist_free(&h);
+	if (rc == AKSES_OK && src != DB_DONE)
+		rc = store_fail(st, src);
+	return rc;
 }
 
 /* SOP compliance (see store.h): step rows completed in [from 00:00, to+1 00:00) with a known
  * duration, cancel/expire rows left out. *out is malloc'd (NULL when no rows); the caller frees
- * it. AKSES_E_DATE for a malformed day. */
+ * it. AKSES_E_DATE for a malformed day. Read from the kept summary (store_step_sum.c): two index
+ * seeks per (step, role), whatever the range, instead of every step row in it. */
 akses_status store_compliance(store *st, const char *from_day, const char *to_day,
                               struct akses_compliance_row **out, int *n)
 {
@@ -312,69 +394,47 @@ akses_status store_compliance(store *st, const char *from_day, const char *to_da
 	if (clock_day_bounds(from_day, &t0, &ignored) != AKSES_OK ||
 	    clock_day_bounds(to_day, &ignored, &t1) != AKSES_OK)
 		return AKSES_E_DATE;
-	/* each distinct duration once with how often it occurs: a year is some 200,000 step rows
-	 * but only a few thousand (step, role, duration) triples, and the rows the engine hands over
-	 * (over the network, on a server) were most of the cost. A step's standard is the SOP's,
-	 * one per step; min() only names which row's to take, as the first row's was before. */
-	db_stmt *s = store_prep(st, "SELECT step, role, duration_s, min(standard_s), count(*)"
-	                            " FROM step WHERE at >= ?1 AND at < ?2 AND duration_s >= 0"
-	                            " AND step > 0 AND action NOT IN (?3, ?4)"
-	                            " GROUP BY step, role, duration_s ORDER BY step, role, duration_s");
+	if (t1 <= t0)
+		return AKSES_OK; /* the wrong way round: nothing in it */
+	/* the summary's days are written as clock_format_day writes them */
+	char d0[24], d1[24];
+	clock_format_day(t0, d0, sizeof d0);
+	clock_format_day(t1 - 1, d1, sizeof d1);
+	if ((t1 - t0 + 43200) / 86400 <= SHORT_RANGE_DAYS) {
+		akses_status rc = comp_days(st, d0, d1, out, n);
+		if (rc != AKSES_OK) {
+			free(*out);
+			*out = NULL;
+			*n = 0;
+		} else if (*n > 1) {
+			qsort(*out, (size_t)*n, sizeof **out, cmp_comp_row);
+		}
+		return rc;
+	}
+	/* each key's two days first, then their rows by the primary key: a day found by a subquery
+	 * in the join's own condition was looked up twice per key on PostgreSQL */
+	db_stmt *s = store_prep(
+	    st, "SELECT k.step, k.role, k.standard_s,"
+	        " coalesce(a.n, 0), coalesce(a.n_within, 0), a.hist,"
+	        " coalesce(b.n, 0), coalesce(b.n_within, 0), b.hist"
+	        " FROM (SELECT k0.step, k0.role, k0.standard_s, " SUM_DAY("<= ?2") " AS da, "
+	        SUM_DAY("< ?1") " AS db FROM step_sum_key k0) k"
+	        " LEFT JOIN step_sum a ON a.step = k.step AND a.role = k.role AND a.day = k.da"
+	        " LEFT JOIN step_sum b ON b.step = k.step AND b.role = k.role AND b.day = k.db");
 	if (!s)
 		return AKSES_E_IO;
-	db_bind_int64(s, 1, t0);
-	db_bind_int64(s, 2, t1);
-	db_bind_text(s, 3, wf_get(WF_CANCEL)->code);
-	db_bind_text(s, 4, wf_get(WF_EXPIRE)->code);
-	int64_t *dur = NULL;
-	struct comp_group *groups = NULL;
-	int ndur = 0, dcap = 0, ngroups = 0, gcap = 0, src;
-	char prev_role[24] = "";
-	akses_status rc = AKSES_OK;
-	while ((src = db_step(s)) == DB_ROW) {
-		int step = db_col_int(s, 0);
-		char role[24];
-		store_col_text(s, 1, role, sizeof role);
-		if (ngroups == 0 || groups[ngroups - 1].step != step ||
-		    strcmp(prev_role, role) != 0) {
-			rc = store_grow(&groups, &gcap, ngroups + 1, sizeof *groups);
-			if (rc != AKSES_OK)
-				break;
-			struct comp_group *g = &groups[ngroups++];
-			g->step = step;
-			if (wf_role_parse(role, &g->role) != 0)
-				g->role = ROLE_NONE; /* PEMOHON: the applicant at step 1 */
-			g->first = ndur;
-			g->count = 0;
-			g->standard_s = db_col_int(s, 3);
-			memcpy(prev_role, role, sizeof role);
-		}
-		int64_t d = db_col_int64(s, 2);
-		int times = db_col_int(s, 4);
-		rc = times > 0 ? store_grow(&dur, &dcap, ndur + times, sizeof *dur) : AKSES_E_IO;
-		if (rc != AKSES_OK)
-			break;
-		for (int k = 0; k < times; k++)
-			dur[ndur++] = d;
-		groups[ngroups - 1].count += times;
+	db_bind_text(s, 1, d0);
+	db_bind_text(s, 2, d1);
+	struct comp_ctx ctx = {{0}, AKSES_OK};
+	akses_status rc = store_rows(st, s, sizeof **out, comp_row, &ctx, out, n);
+	step_hist_free(&ctx.h);
+	if (rc == AKSES_OK && ctx.rc != AKSES_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		rc = ctx.rc;
 	}
-	db_finalize(s);
-	if (rc == AKSES_OK && src != DB_DONE)
-		rc = store_fail(st, src);
-	struct akses_compliance_row *rows = NULL;
-	if (rc == AKSES_OK && ngroups > 0) {
-		qsort(groups, (size_t)ngroups, sizeof *groups, cmp_group);
-		rows = malloc((size_t)ngroups * sizeof *rows);
-		if (!rows)
-			rc = AKSES_E_NOMEM;
-		for (int i = 0; rows && i < ngroups; i++)
-			comp_row(&groups[i], dur, &rows[i]);
-	}
-	free(dur);
-	free(groups);
-	if (rc != AKSES_OK)
-		return rc;
-	*out = rows;
-	*n = ngroups;
-	return AKSES_OK;
+	if (rc == AKSES_OK && *n > 1)
+		qsort(*out, (size_t)*n, sizeof **out, cmp_comp_row);
+	return rc;
 }

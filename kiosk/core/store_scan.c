@@ -248,8 +248,9 @@ static akses_status exec_ints(store *st, const char *sql, int n, const int64_t *
 }
 
 /* Step 7 is not timed from step 6 (a visit booked a week ahead would be a week late): its row
- * gets wf_step7_duration, from the window's start (or step 6, if later) to the first entry. */
-static akses_status scan_time_step7(store *st, const struct scan_pass *p)
+ * gets wf_step7_duration, from the window's start (or step 6, if later) to the first entry. Known
+ * before the row is written, so the compliance summary counts the duration the row keeps. */
+static akses_status scan_step7_duration(store *st, const struct scan_pass *p, int64_t *duration_s)
 {
 	db_stmt *s = store_prep(
 	    st, "SELECT coalesce((SELECT at FROM step WHERE request_id = ?1 AND action = ?2"
@@ -269,11 +270,8 @@ static akses_status scan_time_step7(store *st, const struct scan_pass *p)
 	db_finalize(s);
 	if (src != DB_ROW)
 		return store_fail(st, src);
-	/* the request's newest step row: the step 7 row store_step_add has just written in this
-	 * transaction (the writer lock keeps any other row from coming in between) */
-	int64_t v[2] = {p->request_id, wf_step7_duration(p->f.start_at, recorded, first)};
-	return exec_ints(st, "UPDATE step SET duration_s = ?2 WHERE id ="
-	                     " (SELECT max(id) FROM step WHERE request_id = ?1)", 2, v);
+	*duration_s = wf_step7_duration(p->f.start_at, recorded, first);
+	return AKSES_OK;
 }
 
 /* The request's state after an accepted scan: ON_SITE on an entry; VISITED with a step 7 row
@@ -300,9 +298,11 @@ static akses_status scan_advance_request(store *st, const struct scan_pass *p, i
 		return store_fail(st, src);
 	if (someone_inside)
 		return AKSES_OK;
-	akses_status rc = store_step_add(st, p->request_id, WF_VISIT_END, escort_id, now, NULL);
+	int64_t duration_s = -1;
+	akses_status rc = scan_step7_duration(st, p, &duration_s);
 	if (rc == AKSES_OK)
-		rc = scan_time_step7(st, p);
+		rc = store_step_add_timed(st, p->request_id, WF_VISIT_END, escort_id, now, NULL,
+		                          duration_s);
 	if (rc != AKSES_OK)
 		return rc;
 	return store_set_state(st, p->request_id, RS_VISITED, now);

@@ -238,6 +238,34 @@ static const char *const migrations[] = {
 	"CREATE UNIQUE INDEX request_submit_key ON request(submit_key);"
 	"ALTER TABLE scan ADD COLUMN spool_key TEXT;"
 	"CREATE UNIQUE INDEX scan_spool_key ON scan(spool_key);",
+	/* compliance for a year at the cost of a day (issue 11, store_step_sum.c): step_sum keeps,
+	 * per (step, role) and local day 'YYYY-MM-DD' of the step's at, the totals of every counted
+	 * step row (duration_s >= 0, step > 0, not a cancel or expiry) up to and including that day:
+	 * how many, how many within the step's standard, and their duration histogram (step_hist.h).
+	 * A range's figures are the latest row <= its last day minus the latest row before its first;
+	 * day_n, day_within and day_hist are the same of that day's own rows, which a range of a few
+	 * days adds up instead (two cumulative histograms cost more than a week of daily ones).
+	 * step_sum_key lists the (step, role) keys with the step's standard, so the report finds them
+	 * without a scan. A row in step_sum_fill asks the next open to fill the summary from the step
+	 * rows already there (store_step_sum_fill), so an upgraded DB reports the same. */
+	"CREATE TABLE step_sum("
+	"  step INTEGER NOT NULL,"
+	"  role TEXT NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  n_within INTEGER NOT NULL,"
+	"  hist TEXT NOT NULL,"
+	"  day_n INTEGER NOT NULL,"
+	"  day_within INTEGER NOT NULL,"
+	"  day_hist TEXT NOT NULL,"
+	"  PRIMARY KEY(step, role, day));"
+	"CREATE TABLE step_sum_key("
+	"  step INTEGER NOT NULL,"
+	"  role TEXT NOT NULL,"
+	"  standard_s INTEGER NOT NULL,"
+	"  PRIMARY KEY(step, role));"
+	"CREATE TABLE step_sum_fill(pending INTEGER NOT NULL);"
+	"INSERT INTO step_sum_fill VALUES (1);",
 };
 
 int store_schema_count(void)

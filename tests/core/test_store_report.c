@@ -8,6 +8,7 @@
 #include "db.h"
 #include "store.h"
 #include "testutil.h"
+#include "wf.h"
 #include "world.h"
 
 #define DOOR "Pintu Ruang Server"
@@ -379,6 +380,247 @@ START_TEST(test_compliance_p90_is_the_nearest_rank)
 }
 END_TEST
 
+/* ---- the kept summary against the step rows ------------------------------------------------- */
+
+/* The counted durations of (step, role) in [from 00:00, to+1 00:00), ascending, read straight
+ * from the step rows as store_compliance did before the summary; how many into *n. */
+static int64_t *exact_durations(int step, akses_role role, const char *from, const char *to,
+                                int *n, int64_t *within)
+{
+	char a[24], b[24];
+	snprintf(a, sizeof a, "%s 00:00", from);
+	snprintf(b, sizeof b, "%s 00:00", to);
+	int64_t t0 = tu_time(a), t1 = tu_time(b) + 86400; /* no DST in Asia/Jakarta */
+	struct db *d = world_db(&w, false);
+	db_stmt *s = NULL;
+	ck_assert_int_eq(db_prepare(d, "SELECT duration_s, standard_s FROM step WHERE step = ?1"
+	                               " AND role = ?2 AND at >= ?3 AND at < ?4 AND duration_s >= 0"
+	                               " AND action NOT IN (?5, ?6) ORDER BY duration_s", &s),
+	                 DB_OK);
+	db_bind_int(s, 1, step);
+	db_bind_text(s, 2, role == ROLE_NONE ? "PEMOHON" : wf_role_code(role));
+	db_bind_int64(s, 3, t0);
+	db_bind_int64(s, 4, t1);
+	db_bind_text(s, 5, wf_get(WF_CANCEL)->code);
+	db_bind_text(s, 6, wf_get(WF_EXPIRE)->code);
+	int64_t *v = malloc(4096 * sizeof *v);
+	ck_assert_ptr_nonnull(v);
+	*n = 0;
+	*within = 0;
+	while (db_step(s) == DB_ROW && *n < 4096) {
+		v[*n] = db_col_int64(s, 0);
+		*within += v[*n] <= db_col_int64(s, 1);
+		(*n)++;
+	}
+	db_finalize(s);
+	db_close(d);
+	return v;
+}
+
+/* The step rows the report counts in [from, to], every (step, role). */
+static int64_t exact_total(const char *from, const char *to)
+{
+	char sql[256];
+	char a[24], b[24];
+	snprintf(a, sizeof a, "%s 00:00", from);
+	snprintf(b, sizeof b, "%s 00:00", to);
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM step WHERE at >= %lld AND at < %lld AND duration_s >= 0"
+	         " AND step > 0 AND action NOT IN ('%s', '%s')",
+	         (long long)tu_time(a), (long long)(tu_time(b) + 86400), wf_get(WF_CANCEL)->code,
+	         wf_get(WF_EXPIRE)->code);
+	return world_int(&w, sql);
+}
+
+/* store_compliance over [from, to] agrees with the step rows: every (step, role) of the range
+ * and no other, each count and share exact, median and p90 within the histogram's 0.8 %
+ * (exact when a bucket holds one distinct duration). Returns how many rows it gave. */
+static int check_against_rows(const char *from, const char *to)
+{
+	struct akses_compliance_row *c = NULL;
+	int n = 0;
+	ck_assert_int_eq(store_compliance(w.st, from, to, &c, &n), AKSES_OK);
+	int64_t total = 0;
+	for (int i = 0; i < n; i++) {
+		int m = 0;
+		int64_t within = 0;
+		int64_t *d = exact_durations(c[i].step, c[i].role, from, to, &m, &within);
+		ck_assert_int_eq(c[i].count, m);
+		ck_assert_int_gt(m, 0);
+		double median = m % 2 ? (double)d[m / 2] : ((double)d[m / 2 - 1] + d[m / 2]) / 2.0;
+		double p90 = (double)d[(9 * m + 9) / 10 - 1];
+		ck_assert_double_eq_tol(c[i].median_s, median, median * 0.008 + 1e-9);
+		ck_assert_double_eq_tol(c[i].p90_s, p90, p90 * 0.008 + 1e-9);
+		ck_assert_double_eq_tol(c[i].within_share, (double)within / m, 1e-9);
+		total += m;
+		free(d);
+	}
+	ck_assert_int_eq(total, exact_total(from, to));
+	free(c);
+	return n;
+}
+
+/* The step 2 row of compliance over [from, to]: count, median, p90 into the pointers. */
+static void step2(const char *from, const char *to, int *count, double *median, double *p90)
+{
+	struct akses_compliance_row *c = NULL;
+	int n = 0;
+	*count = 0;
+	ck_assert_int_eq(store_compliance(w.st, from, to, &c, &n), AKSES_OK);
+	for (int i = 0; i < n; i++)
+		if (c[i].step == 2) {
+			*count = c[i].count;
+			*median = c[i].median_s;
+			*p90 = c[i].p90_s;
+		}
+	free(c);
+}
+
+/* Submit at 08:00 of day and dispose it (step 2) seconds later. */
+static void disposed_after(const char *day, int seconds)
+{
+	char when[32], number[AKSES_NUMBER_BUF];
+	snprintf(when, sizeof when, "%s 08:00", day);
+	tu_set_now(when);
+	world_submit(&w, "2026-12-20 10:00", "2026-12-20 12:00", 0, number);
+	snprintf(when, sizeof when, "%s 08:%02d:%02d", day, seconds / 60, seconds % 60);
+	act_at(when, number, WF_DISPOSE_KADIS, w.kadis);
+}
+
+START_TEST(test_compliance_median_in_one_log_bucket_is_within_its_width)
+{
+	/* 1000, 1003 and 1003 s fall in one bucket (1000-1003 s, 4 s wide): the summary keeps their
+	 * count and sum, so the median reads 1002 s against the exact 1003 s (0.1 %, within the
+	 * 0.8 % the histogram promises); durations under 256 s stay exact */
+	disposed_after("2026-12-01", 1000);
+	disposed_after("2026-12-01", 1003);
+	disposed_after("2026-12-01", 1003);
+	int count = 0;
+	double median = 0, p90 = 0;
+	step2("2026-12-01", "2026-12-01", &count, &median, &p90);
+	ck_assert_int_eq(count, 3);
+	ck_assert_double_eq_tol(median, 1002, 1e-9);
+	ck_assert_double_eq_tol(median, 1003, 1003 * 0.008);
+	ck_assert_double_eq_tol(p90, 1002, 1e-9);
+	check_against_rows("2026-12-01", "2026-12-01");
+}
+END_TEST
+
+START_TEST(test_compliance_of_a_range_from_mid_history_counts_only_its_days)
+{
+	disposed_after("2026-12-01", 60);
+	disposed_after("2026-12-01", 120);
+	disposed_after("2026-12-01", 180);
+	disposed_after("2026-12-02", 600);
+	disposed_after("2026-12-02", 900);
+	disposed_after("2026-12-04", 300);
+	int count = 0;
+	double median = 0, p90 = 0;
+	step2("2026-12-02", "2026-12-04", &count, &median, &p90);
+	ck_assert_int_eq(count, 3); /* 300, 600, 900: not the 1st's */
+	ck_assert_double_eq_tol(median, 600, 1e-9);
+	ck_assert_double_eq_tol(p90, 900, 1e-9);
+	step2("2026-12-02", "2026-12-03", &count, &median, &p90);
+	ck_assert_int_eq(count, 2);
+	ck_assert_double_eq_tol(median, 750, 1e-9);
+	step2("2026-12-03", "2026-12-03", &count, &median, &p90);
+	ck_assert_int_eq(count, 0); /* a day without steps between two with */
+	ck_assert_int_eq(check_against_rows("2026-12-02", "2026-12-04"), 2);
+	ck_assert_int_eq(check_against_rows("2026-12-01", "2026-12-01"), 2);
+	ck_assert_int_eq(check_against_rows("2026-12-04", "2026-12-31"), 2);
+	ck_assert_int_eq(check_against_rows("2026-11-01", "2026-11-30"), 0);
+	/* up to 7 days add up each day's own histogram, longer ranges take the cumulative ones
+	 * apart (store_report.c): both ways agree with the rows */
+	ck_assert_int_eq(check_against_rows("2026-11-28", "2026-12-04"), 2);
+	ck_assert_int_eq(check_against_rows("2026-11-27", "2026-12-04"), 2);
+	ck_assert_int_eq(check_against_rows("2026-12-02", "2026-12-08"), 2);
+	ck_assert_int_eq(check_against_rows("2026-12-02", "2026-12-09"), 2);
+}
+END_TEST
+
+START_TEST(test_compliance_counts_a_step_of_a_station_whose_clock_is_behind)
+{
+	/* the 3rd's steps are kept first; then a station with its clock a day behind records steps
+	 * on the 2nd: they count on the 2nd and in every range that holds it, not on the 3rd */
+	disposed_after("2026-12-03", 600);
+	disposed_after("2026-12-05", 900);
+	disposed_after("2026-12-02", 300);
+	int count = 0;
+	double median = 0, p90 = 0;
+	step2("2026-12-01", "2026-12-05", &count, &median, &p90);
+	ck_assert_int_eq(count, 3);
+	ck_assert_double_eq_tol(median, 600, 1e-9);
+	step2("2026-12-02", "2026-12-03", &count, &median, &p90);
+	ck_assert_int_eq(count, 2);
+	ck_assert_double_eq_tol(median, 450, 1e-9);
+	step2("2026-12-03", "2026-12-05", &count, &median, &p90);
+	ck_assert_int_eq(count, 2);
+	ck_assert_double_eq_tol(median, 750, 1e-9);
+	step2("2026-12-04", "2026-12-31", &count, &median, &p90);
+	ck_assert_int_eq(count, 1);
+	check_against_rows("2026-12-01", "2026-12-31");
+	check_against_rows("2026-12-02", "2026-12-02");
+	check_against_rows("2026-12-03", "2026-12-04");
+}
+END_TEST
+
+START_TEST(test_compliance_of_an_upgraded_db_is_filled_from_its_step_rows)
+{
+	/* a DB of the version before the summary, with steps: open fills it from the rows */
+	char r[4][AKSES_NUMBER_BUF];
+	disposed_after("2026-12-01", 60);
+	disposed_after("2026-12-02", 2000);
+	disposed_after("2026-12-02", 2011);
+	tu_set_now("2026-12-03 08:00");
+	world_submit(&w, "2026-12-03 10:00", "2026-12-03 12:00", 0, r[0]);
+	world_advance(&w, r[0], RS_RECORDED);
+	world_submit(&w, "2026-12-04 10:00", "2026-12-04 12:00", 0, r[1]);
+	tu_set_now("2026-12-03 09:00");
+	ck_assert_int_eq(store_cancel(w.st, r[1], w.koord, "Pemohon membatalkan"), AKSES_OK);
+	struct akses_compliance_row *before = NULL, *after = NULL;
+	int nb = 0, na = 0;
+	ck_assert_int_eq(store_compliance(w.st, "2026-12-01", "2026-12-31", &before, &nb), AKSES_OK);
+	ck_assert_int_ge(nb, 6);
+	store_close(w.st);
+	w.st = NULL;
+
+	char sql[160];
+	if (tu_db_on_server())
+		snprintf(sql, sizeof sql, "UPDATE schema_version SET version = %d",
+		         STORE_SCHEMA_VERSION - 1);
+	else
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION - 1);
+	world_exec(&w, "DROP TABLE step_sum; DROP TABLE step_sum_key; DROP TABLE step_sum_fill;");
+	world_exec(&w, sql);
+
+	ck_assert_int_eq(store_open(w.path, NULL, &w.st), AKSES_OK);
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM step_sum_fill"), 0);
+	ck_assert_int_eq(store_compliance(w.st, "2026-12-01", "2026-12-31", &after, &na), AKSES_OK);
+	ck_assert_int_eq(na, nb);
+	for (int i = 0; i < na; i++) {
+		ck_assert_int_eq(after[i].step, before[i].step);
+		ck_assert_int_eq(after[i].role, before[i].role);
+		ck_assert_int_eq(after[i].count, before[i].count);
+		ck_assert_int_eq(after[i].standard_s, before[i].standard_s);
+		ck_assert_double_eq_tol(after[i].median_s, before[i].median_s, 1e-9);
+		ck_assert_double_eq_tol(after[i].p90_s, before[i].p90_s, 1e-9);
+		ck_assert_double_eq_tol(after[i].within_share, before[i].within_share, 1e-9);
+	}
+	free(before);
+	free(after);
+	check_against_rows("2026-12-01", "2026-12-31");
+	check_against_rows("2026-12-02", "2026-12-02");
+	check_against_rows("2026-12-03", "2026-12-03");
+	/* and it keeps counting after the fill */
+	disposed_after("2026-12-02", 2005);
+	int count = 0;
+	double median = 0, p90 = 0;
+	step2("2026-12-02", "2026-12-02", &count, &median, &p90);
+	ck_assert_int_eq(count, 3);
+	check_against_rows("2026-12-01", "2026-12-31");
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("store_report");
@@ -392,6 +634,10 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_inside_list_is_who_is_in_the_room_now);
 	tcase_add_test(tc, test_compliance_gives_median_p90_and_share_within_standard);
 	tcase_add_test(tc, test_compliance_p90_is_the_nearest_rank);
+	tcase_add_test(tc, test_compliance_median_in_one_log_bucket_is_within_its_width);
+	tcase_add_test(tc, test_compliance_of_a_range_from_mid_history_counts_only_its_days);
+	tcase_add_test(tc, test_compliance_counts_a_step_of_a_station_whose_clock_is_behind);
+	tcase_add_test(tc, test_compliance_of_an_upgraded_db_is_filled_from_its_step_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -152,6 +152,23 @@ START_TEST(test_concurrent_submissions_number_each_day_without_gap)
 		                                prefix[d]),
 		                 taken[d]);
 	}
+	/* the compliance summary each submission adds to (store_step_sum.c), written under the
+	 * same writer lock: no count lost to a race, on the day's row and the later day's (the
+	 * rounds alternate days, so a day 1 submission also adds to day 2's cumulative row) */
+	char sql[256];
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM step WHERE step = 1 AND duration_s >= 0 AND at < %lld",
+	         (long long)tu_time("2026-12-02 00:00"));
+	ck_assert_int_eq(world_int(&w, "SELECT n FROM step_sum WHERE step = 1"
+	                                " AND day = '2026-12-01'"),
+	                 world_int(&w, sql));
+	ck_assert_int_eq(world_int(&w, "SELECT n FROM step_sum WHERE step = 1"
+	                                " AND day = '2026-12-02'"),
+	                 world_int(&w, "SELECT count(*) FROM step WHERE step = 1"
+	                               " AND duration_s >= 0"));
+	ck_assert_int_eq(world_int(&w, "SELECT count(*) FROM step WHERE step = 1"
+	                               " AND duration_s >= 0"),
+	                 taken[0] + taken[1]);
 }
 END_TEST
 
