@@ -107,7 +107,9 @@ akses_status store_audit_after(store *st, const struct store_audit_head *head, i
 	db_bind_text(s, 6, detail);
 	db_bind_text(s, 7, prev);
 	db_bind_text(s, 8, hash);
-	int rc = db_step(s);
+	/* nothing is read back: on a server the row goes out with the next statement (most often
+	 * the COMMIT), and a failure fails that one, so the transaction still commits whole or not */
+	int rc = db_step_later(s);
 	db_finalize(s);
 	return rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
 }

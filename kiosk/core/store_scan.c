@@ -280,15 +280,16 @@ static akses_status scan_escort_name(store *st, int64_t escort_id, struct akses_
 	return src == DB_ROW || src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
-/* Run one statement that binds only integers (?1.. in order) and returns no rows. */
-static akses_status exec_ints(store *st, const char *sql, int n, const int64_t *v)
+/* Run one statement that binds only integers (?1.. in order) and returns no rows; later: with
+ * db_step_later (its outcome known by the commit at the latest). */
+static akses_status exec_ints(store *st, const char *sql, int n, const int64_t *v, bool later)
 {
 	db_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
 	for (int i = 0; i < n; i++)
 		db_bind_int64(s, i + 1, v[i]);
-	int src = db_step(s);
+	int src = later ? db_step_later(s) : db_step(s);
 	db_finalize(s);
 	return src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
@@ -319,7 +320,7 @@ static akses_status scan_time_step7(store *st, const struct scan_pass *p)
 	 * transaction (the writer lock keeps any other row from coming in between) */
 	int64_t v[2] = {p->request_id, wf_step7_duration(p->f.start_at, recorded, first)};
 	return exec_ints(st, "UPDATE step SET duration_s = ?2 WHERE id ="
-	                     " (SELECT max(id) FROM step WHERE request_id = ?1)", 2, v);
+	                     " (SELECT max(id) FROM step WHERE request_id = ?1)", 2, v, false);
 }
 
 /* The request's state after an accepted scan: ON_SITE on an entry; VISITED with a step 7 row
@@ -374,7 +375,7 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 	if (out->decision == SCAN_ENTRY || out->decision == SCAN_EXIT) {
 		int64_t v[3] = {p->id, out->decision == SCAN_ENTRY, now};
 		akses_status rc = exec_ints(
-		    st, "UPDATE pass SET inside = ?2, last_scan_at = ?3 WHERE id = ?1", 3, v);
+		    st, "UPDATE pass SET inside = ?2, last_scan_at = ?3 WHERE id = ?1", 3, v, true);
 		if (rc != AKSES_OK ||
 		    (rc = scan_advance_request(st, p, escort_id, out->decision, now)) != AKSES_OK)
 			return rc;
