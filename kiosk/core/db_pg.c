@@ -30,6 +30,16 @@
 #define PG_BACKOFF_FIRST_MS 500
 #define PG_BACKOFF_MAX_MS 30000
 
+/* Statements kept prepared on the server per connection (pg_cached). */
+#define PG_CACHE_MAX 64
+
+struct pg_prepared {
+	char *sql;       /* NULL: a free slot */
+	int nparams;
+	unsigned *types; /* the parameter types it was prepared with */
+	char name[24];
+};
+
 struct pg_conn {
 	struct db base;
 	PGconn *pg;
@@ -43,6 +53,9 @@ struct pg_conn {
 	char gone[512];   /* why the last reconnect failed, repeated until the next try */
 	int pending;      /* statements sent in pipeline mode whose results are not read yet */
 	int64_t trips;    /* round trips so far (db_round_trips) */
+	struct pg_prepared cache[PG_CACHE_MAX];
+	int ncache;
+	int cache_seq;    /* for the next prepared statement's name */
 };
 
 struct pg_stmt {
@@ -218,6 +231,17 @@ static int64_t pg_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Forget the statements prepared on the session (gone with it after a reset). */
+static void pg_cache_clear(struct pg_conn *c)
+{
+	for (int i = 0; i < c->ncache; i++) {
+		free(c->cache[i].sql);
+		free(c->cache[i].types);
+	}
+	memset(c->cache, 0, sizeof c->cache);
+	c->ncache = 0;
+}
+
 /* Outside a transaction, a connection found broken is reset: the server came back, or libpq
  * finds the new primary in the host list. Never inside one: what it did is gone with the
  * session, so its caller must see the error. After a failed reset the next one waits a backoff
@@ -243,6 +267,7 @@ static bool pg_revive(struct pg_conn *c)
 	}
 	c->backoff_ms = 0;
 	c->pending = 0; /* a pipeline broken with the old session is gone with it */
+	pg_cache_clear(c);
 	PQexitPipelineMode(c->pg);
 	return pg_apply_settings(c) == DB_OK;
 }
@@ -410,6 +435,55 @@ static bool pg_counts(const char *status)
 	return false;
 }
 
+/* The name of a server-side prepared statement for s's SQL and parameter types on this session,
+ * prepared now (one round trip, once per session) when it is new and the cache has room; NULL
+ * when there is none (then the statement runs unprepared), or when preparing failed (*failed,
+ * recorded on c). The store prepares a statement for each call and finalizes it after, so the
+ * cache is keyed by the text: a statement run again is neither parsed nor planned again
+ * (PostgreSQL plans it for its parameters five times, then keeps a generic plan when that costs
+ * no more), which for the scan's joined read is most of its time on the server. */
+static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
+{
+	*failed = false;
+	size_t tsize = (size_t)s->nparams * sizeof *s->types;
+	for (int i = 0; i < c->ncache; i++) {
+		struct pg_prepared *e = &c->cache[i];
+		if (e->nparams == s->nparams && !strcmp(e->sql, s->sql) &&
+		    (!tsize || !memcmp(e->types, s->types, tsize)))
+			return e->name;
+	}
+	if (c->ncache >= PG_CACHE_MAX)
+		return NULL;
+	struct pg_prepared *e = &c->cache[c->ncache];
+	e->sql = strdup(s->sql);
+	e->types = tsize ? malloc(tsize) : NULL;
+	if (!e->sql || (tsize && !e->types)) {
+		free(e->sql);
+		free(e->types);
+		e->sql = NULL;
+		e->types = NULL;
+		return NULL; /* out of memory: run it unprepared */
+	}
+	if (tsize)
+		memcpy(e->types, s->types, tsize);
+	e->nparams = s->nparams;
+	snprintf(e->name, sizeof e->name, "akses_%d", ++c->cache_seq);
+	c->trips++;
+	PGresult *r = PQprepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types);
+	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+		free(e->sql);
+		free(e->types);
+		e->sql = NULL;
+		e->types = NULL;
+		pg_fail(c, r);
+		*failed = true;
+		return NULL;
+	}
+	PQclear(r);
+	c->ncache++;
+	return e->name;
+}
+
 /* The statement runs at its first step with PQexecParams: one round trip that parses, binds and
  * runs (the unnamed statement). PQprepare + PQexecPrepared would add a round trip per statement,
  * since the store prepares a statement for each call and finalizes it after, and named
@@ -424,9 +498,16 @@ static int pg_step(db_stmt *st)
 			return DB_ERROR;
 		if (pg_drain(c, false) != DB_OK)
 			return DB_ERROR;
+		bool failed;
+		const char *name = pg_cached(c, s, &failed);
+		if (failed)
+			return DB_ERROR;
 		c->trips++;
-		PGresult *r = PQexecParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
-		                           (const char *const *)s->vals, s->lens, s->fmts, 0);
+		PGresult *r =
+		    name ? PQexecPrepared(c->pg, name, s->nparams, (const char *const *)s->vals,
+		                          s->lens, s->fmts, 0)
+		         : PQexecParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
+		                        (const char *const *)s->vals, s->lens, s->fmts, 0);
 		ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 		if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
 			return pg_fail(c, r);
@@ -709,6 +790,7 @@ static int pg_sys_errno(db *d)
 static void pg_close(db *d)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
+	pg_cache_clear(c);
 	PQfinish(c->pg);
 	free(c);
 }

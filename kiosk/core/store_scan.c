@@ -59,6 +59,22 @@ void store_equipment_split(const char *text, char (*out)[AKSES_BUF(AKSES_EQUIPME
 	}
 }
 
+/* The request's columns from col on, in this order: state, escort_id, start_at, end_at, number,
+ * name (the person's), institution, equipment; into the rule's facts and the display fields. */
+static void scan_request_cols(db_stmt *s, int col, struct scan_pass *p,
+                              struct akses_scan_result *out)
+{
+	if (wf_state_parse(db_col_text(s, col), &p->f.state) != 0)
+		p->f.state = RS_NONE;
+	p->f.escort_id = db_col_int64(s, col + 1); /* NULL reads as 0: nobody */
+	p->f.start_at = db_col_int64(s, col + 2);
+	p->f.end_at = db_col_int64(s, col + 3);
+	store_col_text(s, col + 4, out->number, sizeof out->number);
+	store_col_text(s, col + 5, out->name, sizeof out->name);
+	store_col_text(s, col + 6, out->institution, sizeof out->institution);
+	store_equipment_split(db_col_text(s, col + 7), out->equipment, &out->n_equipment);
+}
+
 /* The display fields of a found pass: request number, the person's name (the applicant's, or the
  * companion's with the pass's sequence number) and institution, the declared equipment, and the
  * request's own fields the rule needs. */
@@ -71,18 +87,8 @@ static akses_status scan_load_request(store *st, struct scan_pass *p, int person
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, p->request_id);
 	int src = db_step(s);
-	if (src == DB_ROW) {
-		if (wf_state_parse(db_col_text(s, 0), &p->f.state) != 0)
-			p->f.state = RS_NONE;
-		p->f.escort_id = db_col_int64(s, 1); /* NULL reads as 0: nobody */
-		p->f.start_at = db_col_int64(s, 2);
-		p->f.end_at = db_col_int64(s, 3);
-		store_col_text(s, 4, out->number, sizeof out->number);
-		store_col_text(s, 5, out->name, sizeof out->name);
-		store_col_text(s, 6, out->institution, sizeof out->institution);
-		store_equipment_split(db_col_text(s, 7), out->equipment,
-		                      &out->n_equipment);
-	}
+	if (src == DB_ROW)
+		scan_request_cols(s, 0, p, out);
 	db_finalize(s);
 	if (src != DB_ROW)
 		return src == DB_DONE ? AKSES_E_REQUEST_NOT_FOUND : store_fail(st, src);
@@ -147,16 +153,7 @@ static akses_status scan_find_token(store *st, int64_t escort_id, const unsigned
 			p->f.inside = db_col_int(s, 4) != 0;
 			p->f.last_scan_at = db_col_int64(s, 5);
 			p->request_id = db_col_int64(s, 6);
-			if (wf_state_parse(db_col_text(s, 7), &p->f.state) != 0)
-				p->f.state = RS_NONE;
-			p->f.escort_id = db_col_int64(s, 8); /* NULL reads as 0: nobody */
-			p->f.start_at = db_col_int64(s, 9);
-			p->f.end_at = db_col_int64(s, 10);
-			store_col_text(s, 11, out->number, sizeof out->number);
-			store_col_text(s, 12, out->name, sizeof out->name);
-			store_col_text(s, 13, out->institution, sizeof out->institution);
-			store_equipment_split(db_col_text(s, 14), out->equipment,
-			                      &out->n_equipment);
+			scan_request_cols(s, 7, p, out);
 			p->escort_known = true;
 			store_col_text(s, 15, p->escort_name, sizeof p->escort_name);
 			p->others_inside = db_col_int(s, 16);

@@ -112,6 +112,18 @@ static int64_t insert(db *d, const char *name, int64_t n)
 	return id;
 }
 
+/* Kill the server session pid from a second connection, which is returned (the caller closes
+ * it). */
+static db *kill_session(int64_t pid)
+{
+	db *a = connect_to(dbname, false, port);
+	ck_assert_ptr_nonnull(a);
+	char sql[96];
+	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%lld)", (long long)pid);
+	ck_assert_int_eq(one_int(a, sql), 1);
+	return a;
+}
+
 START_TEST(test_placeholders_outside_literals_names_and_comments)
 {
 	/* bare ? numbered like SQLite's; the ? inside the literal, the name and the comments stay */
@@ -394,11 +406,7 @@ START_TEST(test_killed_session_is_gone_then_reconnects)
 {
 	insert(c, "before", 1);
 	int64_t pid = one_int(c, "SELECT pg_backend_pid()");
-	db *a = connect_to(dbname, false, port);
-	ck_assert_ptr_nonnull(a);
-	char sql[96];
-	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%lld)", (long long)pid);
-	ck_assert_int_eq(one_int(a, sql), 1);
+	db *a = kill_session(pid);
 	db_close(a);
 	/* the statement on the dead session fails as GONE: never silently run again */
 	db_stmt *s = prep(c, "UPDATE t SET n = 2");
@@ -421,11 +429,7 @@ START_TEST(test_killed_session_with_writes_sent_later_is_gone_then_reconnects)
 	int64_t pid = one_int(c, "SELECT pg_backend_pid()");
 	ck_assert_int_eq(db_begin_write(c), DB_OK);
 	insert_later(c, "lost", 1);
-	db *a = connect_to(dbname, false, port);
-	ck_assert_ptr_nonnull(a);
-	char sql[96];
-	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%lld)", (long long)pid);
-	ck_assert_int_eq(one_int(a, sql), 1);
+	db *a = kill_session(pid);
 	ck_assert_int_eq(db_commit(c), DB_ERROR);
 	ck_assert_int_eq(db_errclass(c), DB_E_GONE);
 	ck_assert(!db_in_tx(c));
@@ -447,11 +451,7 @@ START_TEST(test_broken_mid_transaction_stays_broken_until_it_ends)
 	int64_t pid = one_int(c, "SELECT pg_backend_pid()");
 	ck_assert_int_eq(db_begin_write(c), DB_OK);
 	insert(c, "half-1", 1);
-	db *a = connect_to(dbname, false, port);
-	ck_assert_ptr_nonnull(a);
-	char sql[96];
-	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%lld)", (long long)pid);
-	ck_assert_int_eq(one_int(a, sql), 1);
+	db *a = kill_session(pid);
 	for (int i = 2; i <= 3; i++) {
 		db_stmt *s = prep(c, "INSERT INTO t(name, n) VALUES ('half-2', 2)");
 		ck_assert_int_eq(db_step(s), DB_ERROR);
