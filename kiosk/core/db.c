@@ -35,6 +35,12 @@ int db_bind_blob(db_stmt *s, int i, const void *p, size_t n) { return s->drv->bi
 int db_bind_null(db_stmt *s, int i) { return s->drv->bind_null(s, i); }
 int db_param_count(const db_stmt *s) { return s->drv->param_count(s); }
 int db_step(db_stmt *s) { return s->drv->step(s); }
+int64_t db_round_trips(db *c) { return c->drv->round_trips ? c->drv->round_trips(c) : 0; }
+int db_step_later(db_stmt *s)
+{
+	int rc = s->drv->step_later ? s->drv->step_later(s) : s->drv->step(s);
+	return rc == DB_ROW ? DB_DONE : rc;
+}
 int db_reset(db_stmt *s) { return s->drv->reset(s); }
 void db_finalize(db_stmt *s)
 {

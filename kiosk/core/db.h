@@ -58,6 +58,13 @@ int db_bind_blob(db_stmt *s, int i, const void *p, size_t n);
 int db_bind_null(db_stmt *s, int i);
 int db_param_count(const db_stmt *s);
 int db_step(db_stmt *s); /* DB_ROW, DB_DONE or DB_ERROR */
+/* Run s, a write that returns no rows, inside the open write transaction without waiting for its
+ * outcome when the engine can: PostgreSQL sends it in libpq's pipeline mode and reads its result
+ * with the next statement's (most often the COMMIT's: one round trip for both). A failure then
+ * shows at the next db_step, db_exec or db_commit, which fail with its error, and db_changes does
+ * not count it. For writes whose rows and counts the caller does not need; s may be finalized at
+ * once. SQLite, or no transaction open: runs it now, as db_step (DB_DONE or DB_ERROR). */
+int db_step_later(db_stmt *s);
 int db_reset(db_stmt *s);
 void db_finalize(db_stmt *s); /* NULL is fine */
 
@@ -71,6 +78,11 @@ bool db_col_is_null(db_stmt *s, int col);
 
 /* Rows changed by the last INSERT, UPDATE or DELETE that ran to its end on this connection. */
 int64_t db_changes(db *c);
+
+/* How many times this connection has sent its server something and waited for the answer: the
+ * round trips, each a network delay and a wake-up of both processes, which under load are most
+ * of a short transaction's time. 0 on SQLite (no server: nothing to wait on). */
+int64_t db_round_trips(db *c);
 
 /* SQL without parameters or results, one or more statements (DDL, PRAGMA, SET). */
 int db_exec(db *c, const char *sql);

@@ -15,6 +15,7 @@ struct db_driver {
 	int (*bind_null)(db_stmt *s, int i);
 	int (*param_count)(const db_stmt *s);
 	int (*step)(db_stmt *s);
+	int (*step_later)(db_stmt *s); /* NULL: db_step_later is db_step */
 	int (*reset)(db_stmt *s);
 	void (*finalize)(db_stmt *s);
 	int64_t (*col_int64)(db_stmt *s, int col);
@@ -22,6 +23,7 @@ struct db_driver {
 	const void *(*col_blob)(db_stmt *s, int col, size_t *n);
 	bool (*col_is_null)(db_stmt *s, int col);
 	int64_t (*changes)(db *c);
+	int64_t (*round_trips)(db *c); /* NULL: 0 (no server) */
 	int (*exec)(db *c, const char *sql);
 	int (*begin_write)(db *c);
 	int (*begin_read)(db *c);

@@ -2,7 +2,8 @@
  * $N, parameters bound typed, rows read from one PGresult, one writer at a time through an
  * advisory lock, SQLSTATEs sorted into db_err, and a broken connection reset before the next
  * transaction with a backoff (libpq then walks a multi-host list again, to whichever server is
- * the primary). */
+ * the primary). Writes whose outcome the store does not need at once (db_step_later) go in libpq's
+ * pipeline mode and are read back with the next statement, most often the COMMIT. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,16 @@
 #define PG_BACKOFF_FIRST_MS 500
 #define PG_BACKOFF_MAX_MS 30000
 
+/* Statements kept prepared on the server per connection (pg_cached). */
+#define PG_CACHE_MAX 64
+
+struct pg_prepared {
+	char *sql;       /* NULL: a free slot */
+	int nparams;
+	unsigned *types; /* the parameter types it was prepared with */
+	char name[24];
+};
+
 struct pg_conn {
 	struct db base;
 	PGconn *pg;
@@ -40,6 +51,11 @@ struct pg_conn {
 	int backoff_ms;   /* 0 while connected; else the delay before the next reconnect */
 	int64_t retry_at; /* CLOCK_MONOTONIC ms: no reconnect before this */
 	char gone[512];   /* why the last reconnect failed, repeated until the next try */
+	int pending;      /* statements sent in pipeline mode whose results are not read yet */
+	int64_t trips;    /* round trips so far (db_round_trips) */
+	struct pg_prepared cache[PG_CACHE_MAX];
+	int ncache;
+	int cache_seq;    /* for the next prepared statement's name */
 };
 
 struct pg_stmt {
@@ -102,6 +118,13 @@ static db_err pg_class(struct pg_conn *c, const PGresult *r)
 	return DB_E_IO;
 }
 
+/* PQexec, counted as the round trip it is. */
+static PGresult *pg_exec_raw(struct pg_conn *c, const char *sql)
+{
+	c->trips++;
+	return PQexec(c->pg, sql);
+}
+
 /* Record the failure of r on c (and free r); DB_ERROR. */
 static int pg_fail(struct pg_conn *c, PGresult *r)
 {
@@ -117,10 +140,65 @@ static int pg_fail(struct pg_conn *c, PGresult *r)
 	return DB_ERROR;
 }
 
+/* ---- pipeline ---- */
+
+/* The results of what db_step_later sent in pipeline mode (c->pending statements, the COMMIT the
+ * last of them when commit is true), read up to a sync, then out of pipeline mode, so the
+ * connection takes ordinary commands again. The first failure is recorded on c (the server skips
+ * the statements after it up to the sync: "aborted"); a COMMIT answered with a ROLLBACK is one.
+ * DB_OK when every statement succeeded. */
+static int pg_drain(struct pg_conn *c, bool commit)
+{
+	if (PQpipelineStatus(c->pg) == PQ_PIPELINE_OFF)
+		return DB_OK;
+	int rc = DB_OK, n = c->pending;
+	c->pending = 0;
+	c->trips++; /* everything sent since entering pipeline mode is answered at once */
+	if (!PQpipelineSync(c->pg)) {
+		rc = pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
+		n = 0;
+	}
+	for (int i = 0; i < n; i++) {
+		PGresult *r = PQgetResult(c->pg);
+		if (!r) { /* no result at all: the link broke */
+			if (rc == DB_OK)
+				rc = pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
+			break;
+		}
+		ExecStatusType st = PQresultStatus(r);
+		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+			if (commit && i == n - 1 && strcmp(PQcmdStatus(r), "COMMIT") && rc == DB_OK)
+				rc = pg_set(c, DB_E_IO, "the transaction was rolled back");
+			PQclear(r);
+		} else if (st == PGRES_PIPELINE_ABORTED || rc != DB_OK) {
+			PQclear(r);
+		} else {
+			rc = pg_fail(c, r);
+		}
+		/* each statement's results end with a NULL; a broken link gives NULL at once */
+		while ((r = PQgetResult(c->pg)) != NULL)
+			PQclear(r);
+	}
+	/* the sync's own result; at most a few strays before it when the link broke */
+	for (int k = 0; k < n + 2 && PQstatus(c->pg) == CONNECTION_OK; k++) {
+		PGresult *r = PQgetResult(c->pg);
+		bool sync = r && PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+		PQclear(r);
+		if (sync)
+			break;
+	}
+	PQexitPipelineMode(c->pg);
+	if (rc == DB_OK)
+		c->err = DB_E_NONE;
+	return rc;
+}
+
 /* Run sql (no parameters; one or several statements). DB_OK, or DB_ERROR recorded on c. */
 static int pg_run(struct pg_conn *c, const char *sql)
 {
-	PGresult *r = PQexec(c->pg, sql);
+	if (pg_drain(c, false) != DB_OK)
+		return DB_ERROR;
+	PGresult *r = pg_exec_raw(c, sql);
 	ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
 		return pg_fail(c, r);
@@ -153,6 +231,17 @@ static int64_t pg_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Forget the statements prepared on the session (gone with it after a reset). */
+static void pg_cache_clear(struct pg_conn *c)
+{
+	for (int i = 0; i < c->ncache; i++) {
+		free(c->cache[i].sql);
+		free(c->cache[i].types);
+	}
+	memset(c->cache, 0, sizeof c->cache);
+	c->ncache = 0;
+}
+
 /* Outside a transaction, a connection found broken is reset: the server came back, or libpq
  * finds the new primary in the host list. Never inside one: what it did is gone with the
  * session, so its caller must see the error. After a failed reset the next one waits a backoff
@@ -177,6 +266,9 @@ static bool pg_revive(struct pg_conn *c)
 		return false;
 	}
 	c->backoff_ms = 0;
+	c->pending = 0; /* a pipeline broken with the old session is gone with it */
+	pg_cache_clear(c);
+	PQexitPipelineMode(c->pg);
 	return pg_apply_settings(c) == DB_OK;
 }
 
@@ -343,6 +435,55 @@ static bool pg_counts(const char *status)
 	return false;
 }
 
+/* The name of a server-side prepared statement for s's SQL and parameter types on this session,
+ * prepared now (one round trip, once per session) when it is new and the cache has room; NULL
+ * when there is none (then the statement runs unprepared), or when preparing failed (*failed,
+ * recorded on c). The store prepares a statement for each call and finalizes it after, so the
+ * cache is keyed by the text: a statement run again is neither parsed nor planned again
+ * (PostgreSQL plans it for its parameters five times, then keeps a generic plan when that costs
+ * no more), which for the scan's joined read is most of its time on the server. */
+static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
+{
+	*failed = false;
+	size_t tsize = (size_t)s->nparams * sizeof *s->types;
+	for (int i = 0; i < c->ncache; i++) {
+		struct pg_prepared *e = &c->cache[i];
+		if (e->nparams == s->nparams && !strcmp(e->sql, s->sql) &&
+		    (!tsize || !memcmp(e->types, s->types, tsize)))
+			return e->name;
+	}
+	if (c->ncache >= PG_CACHE_MAX)
+		return NULL;
+	struct pg_prepared *e = &c->cache[c->ncache];
+	e->sql = strdup(s->sql);
+	e->types = tsize ? malloc(tsize) : NULL;
+	if (!e->sql || (tsize && !e->types)) {
+		free(e->sql);
+		free(e->types);
+		e->sql = NULL;
+		e->types = NULL;
+		return NULL; /* out of memory: run it unprepared */
+	}
+	if (tsize)
+		memcpy(e->types, s->types, tsize);
+	e->nparams = s->nparams;
+	snprintf(e->name, sizeof e->name, "akses_%d", ++c->cache_seq);
+	c->trips++;
+	PGresult *r = PQprepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types);
+	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+		free(e->sql);
+		free(e->types);
+		e->sql = NULL;
+		e->types = NULL;
+		pg_fail(c, r);
+		*failed = true;
+		return NULL;
+	}
+	PQclear(r);
+	c->ncache++;
+	return e->name;
+}
+
 /* The statement runs at its first step with PQexecParams: one round trip that parses, binds and
  * runs (the unnamed statement). PQprepare + PQexecPrepared would add a round trip per statement,
  * since the store prepares a statement for each call and finalizes it after, and named
@@ -355,8 +496,18 @@ static int pg_step(db_stmt *st)
 	if (!s->res) {
 		if (!pg_in_tx(st->conn) && !pg_revive(c))
 			return DB_ERROR;
-		PGresult *r = PQexecParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
-		                           (const char *const *)s->vals, s->lens, s->fmts, 0);
+		if (pg_drain(c, false) != DB_OK)
+			return DB_ERROR;
+		bool failed;
+		const char *name = pg_cached(c, s, &failed);
+		if (failed)
+			return DB_ERROR;
+		c->trips++;
+		PGresult *r =
+		    name ? PQexecPrepared(c->pg, name, s->nparams, (const char *const *)s->vals,
+		                          s->lens, s->fmts, 0)
+		         : PQexecParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
+		                        (const char *const *)s->vals, s->lens, s->fmts, 0);
 		ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 		if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
 			return pg_fail(c, r);
@@ -379,6 +530,33 @@ static int pg_step(db_stmt *st)
 	if (s->row < PQntuples(s->res))
 		s->row++;
 	return s->row < PQntuples(s->res) ? DB_ROW : DB_DONE;
+}
+
+/* Inside a sound write transaction begun here: send the statement in pipeline mode and do not
+ * wait (pg_drain reads its result with the next statement's). Anywhere else: pg_step. libpq
+ * copies the parameters into its buffer, so the statement may be finalized at once. */
+static int pg_step_later(db_stmt *st)
+{
+	struct pg_stmt *s = (struct pg_stmt *)st;
+	struct pg_conn *c = (struct pg_conn *)st->conn;
+	if (!c->tx || s->res)
+		return pg_step(st);
+	if (PQpipelineStatus(c->pg) == PQ_PIPELINE_OFF &&
+	    (PQtransactionStatus(c->pg) != PQTRANS_INTRANS || !PQenterPipelineMode(c->pg)))
+		return pg_step(st);
+	if (!PQsendQueryParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
+	                       (const char *const *)s->vals, s->lens, s->fmts, 0)) {
+		char m[sizeof c->msg];
+		snprintf(m, sizeof m, "%s", PQerrorMessage(c->pg));
+		db_err e = PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO;
+		/* the ones sent before first: an error of theirs came first and is kept */
+		if (pg_drain(c, false) == DB_OK)
+			pg_set(c, e, m);
+		return DB_ERROR;
+	}
+	c->pending++;
+	c->err = DB_E_NONE;
+	return DB_DONE;
 }
 
 static int pg_reset(db_stmt *st)
@@ -464,6 +642,8 @@ static bool pg_col_is_null(db_stmt *st, int col) { return !pg_value((struct pg_s
 
 static int64_t pg_changes(db *d) { return ((struct pg_conn *)d)->changes; }
 
+static int64_t pg_round_trips(db *d) { return ((struct pg_conn *)d)->trips; }
+
 static int pg_exec(db *d, const char *sql)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
@@ -486,7 +666,7 @@ static int pg_begin(struct pg_conn *c, const char *sql)
 		rc = pg_run(c, sql);
 	if (rc != DB_OK && pg_in_tx(&c->base)) {
 		/* keep the first error, not ROLLBACK's */
-		PQclear(PQexec(c->pg, "ROLLBACK"));
+		PQclear(pg_exec_raw(c, "ROLLBACK"));
 	}
 	c->tx = rc == DB_OK;
 	return rc;
@@ -506,15 +686,43 @@ static int pg_begin_read(db *d)
 	return pg_begin((struct pg_conn *)d, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
+/* COMMIT sent after the statements in the pipeline, all read back at once: one round trip. */
+static int pg_commit_pipelined(struct pg_conn *c)
+{
+	bool sent = PQsendQueryParams(c->pg, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) == 1;
+	if (sent)
+		c->pending++;
+	int rc = pg_drain(c, sent);
+	if (rc == DB_OK && !sent)
+		rc = pg_set(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO,
+		            PQerrorMessage(c->pg));
+	if (rc == DB_OK)
+		return DB_OK;
+	PGTransactionStatusType t = PQtransactionStatus(c->pg);
+	if (t == PQTRANS_INERROR || t == PQTRANS_INTRANS) {
+		/* a statement before the COMMIT failed: the server skipped the COMMIT; end it */
+		PQclear(pg_exec_raw(c, "ROLLBACK"));
+	} else if (sent && (c->err == DB_E_GONE || PQstatus(c->pg) == CONNECTION_BAD)) {
+		/* as in pg_commit: the COMMIT went out, whether it ran only the server knows */
+		char m[sizeof c->msg];
+		snprintf(m, sizeof m,
+		         "the connection broke during COMMIT, its outcome is unknown: %.400s", c->msg);
+		pg_set(c, DB_E_GONE, m);
+	}
+	return DB_ERROR;
+}
+
 static int pg_commit(db *d)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
 	c->tx = false; /* over, one way or the other */
+	if (PQpipelineStatus(c->pg) != PQ_PIPELINE_OFF)
+		return pg_commit_pipelined(c);
 	PGTransactionStatusType t = PQtransactionStatus(c->pg);
 	if (t == PQTRANS_INERROR) {
 		/* PostgreSQL answers COMMIT of a failed transaction with a ROLLBACK: say so, keeping
 		 * the class of the error that failed it */
-		PQclear(PQexec(c->pg, "ROLLBACK"));
+		PQclear(pg_exec_raw(c, "ROLLBACK"));
 		if (c->err == DB_E_NONE)
 			pg_set(c, DB_E_IO, "the transaction failed and was rolled back");
 		return DB_ERROR;
@@ -527,7 +735,7 @@ static int pg_commit(db *d)
 	}
 	if (t != PQTRANS_INTRANS)
 		return pg_set(c, DB_E_IO, "no transaction is open");
-	PGresult *r = PQexec(c->pg, "COMMIT");
+	PGresult *r = pg_exec_raw(c, "COMMIT");
 	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
 		pg_fail(c, r);
 		/* The link broke (or the server went down) while the COMMIT was on its way: it may
@@ -556,9 +764,10 @@ static int pg_rollback(db *d)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
 	c->tx = false;
+	pg_drain(c, false); /* what is still in the pipeline is rolled back with the rest */
 	if (!pg_in_tx(d))
 		return DB_OK; /* nothing open, or the connection broke and the server rolled back */
-	PGresult *r = PQexec(c->pg, "ROLLBACK");
+	PGresult *r = pg_exec_raw(c, "ROLLBACK");
 	int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
 	PQclear(r);
 	return ok || PQstatus(c->pg) == CONNECTION_BAD ? DB_OK : DB_ERROR;
@@ -581,6 +790,7 @@ static int pg_sys_errno(db *d)
 static void pg_close(db *d)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
+	pg_cache_clear(c);
 	PQfinish(c->pg);
 	free(c);
 }
@@ -712,6 +922,7 @@ static const struct db_driver pg_driver = {
 	.bind_null = pg_bind_null,
 	.param_count = pg_param_count,
 	.step = pg_step,
+	.step_later = pg_step_later,
 	.reset = pg_reset,
 	.finalize = pg_finalize,
 	.col_int64 = pg_col_int64,
@@ -719,6 +930,7 @@ static const struct db_driver pg_driver = {
 	.col_blob = pg_col_blob,
 	.col_is_null = pg_col_is_null,
 	.changes = pg_changes,
+	.round_trips = pg_round_trips,
 	.exec = pg_exec,
 	.begin_write = pg_begin_write,
 	.begin_read = pg_begin_read,

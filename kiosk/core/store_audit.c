@@ -61,35 +61,42 @@ void store_audit_hash(const unsigned char *key, const char *prev_hash, int64_t i
 	sodium_bin2hex(out, 65, digest, sizeof digest);
 }
 
-/* Every new row is keyed (HMAC with the key outside the DB): someone with a copy of
- * the DB alone can no longer rewrite history and chain it again. No key: nothing is written. */
-akses_status store_audit(store *st, int64_t actor_id, const char *action, const char *subject,
-                         const char *detail)
+akses_status store_audit_head_read(store *st, struct store_audit_head *head)
 {
-	char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
-	int64_t id = 1;
-	subject = subject ? subject : "";
-	detail = detail ? detail : "";
+	head->id = 0;
+	snprintf(head->hash, sizeof head->hash, "%s", AUDIT_GENESIS);
 	db_stmt *s = store_prep(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
 	if (!s)
 		return AKSES_E_IO;
 	int rc = db_step(s);
 	if (rc == DB_ROW) {
-		id = db_col_int64(s, 0) + 1;
-		store_col_text(s, 1, prev, sizeof prev);
-	} else if (rc != DB_DONE) {
-		db_finalize(s);
-		return store_fail(st, rc);
+		head->id = db_col_int64(s, 0);
+		store_col_text(s, 1, head->hash, sizeof head->hash);
 	}
 	db_finalize(s);
+	return rc == DB_ROW || rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
+}
+
+/* Every new row is keyed (HMAC with the key outside the DB): someone with a copy of
+ * the DB alone can no longer rewrite history and chain it again. No key: nothing is written. */
+akses_status store_audit_after(store *st, const struct store_audit_head *head, int64_t actor_id,
+                               const char *action, const char *subject, const char *detail)
+{
+	int64_t id = head->id + 1;
+	const char *prev = head->id > 0 ? head->hash : AUDIT_GENESIS;
+	subject = subject ? subject : "";
+	detail = detail ? detail : "";
 	akses_status krc = store_audit_key_ready(st, id);
 	if (krc != AKSES_OK)
 		return krc;
 	int64_t at = clock_now();
 	char hash[65];
 	store_audit_hash(st->akey, prev, id, at, actor_id, action, subject, detail, hash);
-	s = store_prep(st, "INSERT INTO audit(id, at, actor_id, action, subject, detail, prev_hash,"
-	                   " hash, keyed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)");
+	/* the id is the chain's next one, given: a head read too early (another row appended
+	 * since) fails the primary key instead of forking the chain */
+	db_stmt *s = store_prep(st, "INSERT INTO audit(id, at, actor_id, action, subject, detail,"
+	                            " prev_hash, hash, keyed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	                            " ?8, 1)");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, id);
@@ -100,9 +107,20 @@ akses_status store_audit(store *st, int64_t actor_id, const char *action, const 
 	db_bind_text(s, 6, detail);
 	db_bind_text(s, 7, prev);
 	db_bind_text(s, 8, hash);
-	rc = db_step(s);
+	/* nothing is read back: on a server the row goes out with the next statement (most often
+	 * the COMMIT), and a failure fails that one, so the transaction still commits whole or not */
+	int rc = db_step_later(s);
 	db_finalize(s);
 	return rc == DB_DONE ? AKSES_OK : store_fail(st, rc);
+}
+
+akses_status store_audit(store *st, int64_t actor_id, const char *action, const char *subject,
+                         const char *detail)
+{
+	struct store_audit_head head;
+	akses_status rc = store_audit_head_read(st, &head);
+	return rc == AKSES_OK ? store_audit_after(st, &head, actor_id, action, subject, detail)
+	                      : rc;
 }
 
 /* "N:HEX" -> *n and the hex digits in lower case; false when malformed. */

@@ -17,6 +17,11 @@ struct scan_pass {
 	int64_t id; /* the pass (also a replaced badge's) */
 	int64_t request_id;
 	struct door_facts f;
+	int others_inside; /* the request's other passes inside (a found pass only) */
+	bool escort_known; /* escort_name read with the facts */
+	char escort_name[AKSES_BUF(AKSES_NAME_CHARS)]; /* the request's assigned escort's */
+	bool head_known;   /* the audit chain's head was read with the facts */
+	struct store_audit_head head;
 };
 
 /* The signed-in staff member at the door must be a known, active account: the scan row names them
@@ -54,6 +59,22 @@ void store_equipment_split(const char *text, char (*out)[AKSES_BUF(AKSES_EQUIPME
 	}
 }
 
+/* The request's columns from col on, in this order: state, escort_id, start_at, end_at, number,
+ * name (the person's), institution, equipment; into the rule's facts and the display fields. */
+static void scan_request_cols(db_stmt *s, int col, struct scan_pass *p,
+                              struct akses_scan_result *out)
+{
+	if (wf_state_parse(db_col_text(s, col), &p->f.state) != 0)
+		p->f.state = RS_NONE;
+	p->f.escort_id = db_col_int64(s, col + 1); /* NULL reads as 0: nobody */
+	p->f.start_at = db_col_int64(s, col + 2);
+	p->f.end_at = db_col_int64(s, col + 3);
+	store_col_text(s, col + 4, out->number, sizeof out->number);
+	store_col_text(s, col + 5, out->name, sizeof out->name);
+	store_col_text(s, col + 6, out->institution, sizeof out->institution);
+	store_equipment_split(db_col_text(s, col + 7), out->equipment, &out->n_equipment);
+}
+
 /* The display fields of a found pass: request number, the person's name (the applicant's, or the
  * companion's with the pass's sequence number) and institution, the declared equipment, and the
  * request's own fields the rule needs. */
@@ -66,18 +87,8 @@ static akses_status scan_load_request(store *st, struct scan_pass *p, int person
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, p->request_id);
 	int src = db_step(s);
-	if (src == DB_ROW) {
-		if (wf_state_parse(db_col_text(s, 0), &p->f.state) != 0)
-			p->f.state = RS_NONE;
-		p->f.escort_id = db_col_int64(s, 1); /* NULL reads as 0: nobody */
-		p->f.start_at = db_col_int64(s, 2);
-		p->f.end_at = db_col_int64(s, 3);
-		store_col_text(s, 4, out->number, sizeof out->number);
-		store_col_text(s, 5, out->name, sizeof out->name);
-		store_col_text(s, 6, out->institution, sizeof out->institution);
-		store_equipment_split(db_col_text(s, 7), out->equipment,
-		                      &out->n_equipment);
-	}
+	if (src == DB_ROW)
+		scan_request_cols(s, 0, p, out);
 	db_finalize(s);
 	if (src != DB_ROW)
 		return src == DB_DONE ? AKSES_E_REQUEST_NOT_FOUND : store_fail(st, src);
@@ -96,38 +107,67 @@ static akses_status scan_load_request(store *st, struct scan_pass *p, int person
 	return src == DB_ROW || src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
-/* Find the pass whose stored hash is hash (one lookup on the UNIQUE token_hash index), filling p
- * and the display fields of out. The fetched hash is compared again in constant time, so the
- * decision never rests on a comparison whose timing depends on the secret. Plain single-table
- * statements on purpose: this is the hot path, and a join costs more to prepare than to run. */
-static akses_status scan_find_pass(store *st, const unsigned char *hash, struct scan_pass *p,
-                                   struct akses_scan_result *out)
+/* The one statement a token's scan reads before it writes (one round trip on a server): the
+ * signed-in staff member (a known, active account: the scan row names them), the pass whose
+ * stored hash is hash (one lookup on the UNIQUE token_hash index; hash NULL finds none) with its
+ * request, the person's name (the applicant's, or the companion's by the pass's sequence number),
+ * the assigned escort's name, how many of the request's other passes are inside, and the audit
+ * chain's head. Everything is read under the writer lock, so none of it can change before the
+ * commit. The fetched hash is compared again in constant time, so the decision never rests on a
+ * comparison whose timing depends on the secret. */
+static akses_status scan_find_token(store *st, int64_t escort_id, const unsigned char *hash,
+                                    struct scan_pass *p, struct akses_scan_result *out)
 {
-	db_stmt *s = store_prep(st, "SELECT id, token_hash, revoked_at, inside, last_scan_at,"
-	                            " request_id, person FROM pass WHERE token_hash = ?1");
+	db_stmt *s = store_prep(
+	    st, "SELECT s.active, p.id, p.token_hash, p.revoked_at, p.inside, p.last_scan_at,"
+	        " p.request_id, r.state, r.escort_id, r.start_at, r.end_at, r.number,"
+	        " CASE WHEN p.person = 0 THEN r.name ELSE c.name END, r.institution,"
+	        " r.equipment, e.name,"
+	        " (SELECT count(*) FROM pass o WHERE o.request_id = p.request_id"
+	        "   AND o.inside = 1 AND o.id <> p.id),"
+	        " (SELECT max(id) FROM audit),"
+	        " (SELECT hash FROM audit WHERE id = (SELECT max(id) FROM audit))"
+	        " FROM staff s LEFT JOIN pass p ON p.token_hash = ?2"
+	        " LEFT JOIN request r ON r.id = p.request_id"
+	        " LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
+	        " LEFT JOIN staff e ON e.id = r.escort_id"
+	        " WHERE s.id = ?1");
 	if (!s)
 		return AKSES_E_IO;
-	db_bind_blob(s, 1, hash, SECRET_HASH_BYTES);
+	db_bind_int64(s, 1, escort_id);
+	if (hash)
+		db_bind_blob(s, 2, hash, SECRET_HASH_BYTES);
+	else
+		db_bind_null(s, 2);
 	int src = db_step(s);
-	int person = 0;
+	bool active = false;
 	if (src == DB_ROW) {
+		active = db_col_int(s, 0) != 0;
 		size_t len = 0;
-		const void *stored = db_col_blob(s, 1, &len);
-		if (stored && len == SECRET_HASH_BYTES &&
-		    secret_equal(stored, hash, SECRET_HASH_BYTES)) {
+		const void *stored = db_col_blob(s, 2, &len);
+		if (hash && !db_col_is_null(s, 1) && !db_col_is_null(s, 6) && stored &&
+		    len == SECRET_HASH_BYTES && secret_equal(stored, hash, SECRET_HASH_BYTES)) {
 			p->f.found = true;
-			p->id = db_col_int64(s, 0);
-			p->f.revoked = !db_col_is_null(s, 2);
-			p->f.inside = db_col_int(s, 3) != 0;
-			p->f.last_scan_at = db_col_int64(s, 4);
-			p->request_id = db_col_int64(s, 5);
-			person = db_col_int(s, 6);
+			p->id = db_col_int64(s, 1);
+			p->f.revoked = !db_col_is_null(s, 3);
+			p->f.inside = db_col_int(s, 4) != 0;
+			p->f.last_scan_at = db_col_int64(s, 5);
+			p->request_id = db_col_int64(s, 6);
+			scan_request_cols(s, 7, p, out);
+			p->escort_known = true;
+			store_col_text(s, 15, p->escort_name, sizeof p->escort_name);
+			p->others_inside = db_col_int(s, 16);
 		}
+		p->head_known = true;
+		p->head.id = db_col_int64(s, 17); /* NULL (no row yet) reads as 0 */
+		store_col_text(s, 18, p->head.hash, sizeof p->head.hash);
 	}
 	db_finalize(s);
-	if (src != DB_ROW && src != DB_DONE)
+	if (src == DB_DONE)
+		return AKSES_E_STAFF_NOT_FOUND;
+	if (src != DB_ROW)
 		return store_fail(st, src);
-	return p->f.found ? scan_load_request(st, p, person, out) : AKSES_OK;
+	return active ? AKSES_OK : AKSES_E_STAFF_DISABLED;
 }
 
 /* Is hash a request's receipt token? A visitor holding up the receipt instead of the pass is told
@@ -185,7 +225,9 @@ static akses_status scan_find_typed(store *st, const char *number, int person,
 {
 	db_stmt *s = store_prep(
 	    st, "SELECT r.id, r.state, p.id, p.revoked_at, p.inside, p.last_scan_at,"
-	        " (SELECT count(*) FROM pass WHERE request_id = r.id)"
+	        " (SELECT count(*) FROM pass WHERE request_id = r.id),"
+	        " (SELECT count(*) FROM pass o WHERE o.request_id = r.id AND o.inside = 1"
+	        "   AND o.id <> p.id)"
 	        " FROM request r LEFT JOIN pass p ON p.request_id = r.id AND p.person = ?2"
 	        " WHERE r.number = ?1");
 	if (!s)
@@ -206,6 +248,7 @@ static akses_status scan_find_typed(store *st, const char *number, int person,
 			p->f.last_scan_at = db_col_int64(s, 5);
 		}
 		n_passes = db_col_int(s, 6);
+		p->others_inside = db_col_int(s, 7);
 	}
 	db_finalize(s);
 	if (src == DB_DONE)
@@ -234,15 +277,16 @@ static akses_status scan_escort_name(store *st, int64_t escort_id, struct akses_
 	return src == DB_ROW || src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
-/* Run one statement that binds only integers (?1.. in order) and returns no rows. */
-static akses_status exec_ints(store *st, const char *sql, int n, const int64_t *v)
+/* Run one statement that binds only integers (?1.. in order) and returns no rows; later: with
+ * db_step_later (its outcome known by the commit at the latest). */
+static akses_status exec_ints(store *st, const char *sql, int n, const int64_t *v, bool later)
 {
 	db_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
 	for (int i = 0; i < n; i++)
 		db_bind_int64(s, i + 1, v[i]);
-	int src = db_step(s);
+	int src = later ? db_step_later(s) : db_step(s);
 	db_finalize(s);
 	return src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
@@ -284,19 +328,9 @@ static akses_status scan_advance_request(store *st, const struct scan_pass *p, i
 			return store_set_state(st, p->request_id, RS_ON_SITE, now);
 		return AKSES_OK;
 	}
-	if (p->f.state != RS_ON_SITE)
-		return AKSES_OK;
-	db_stmt *s = store_prep(st, "SELECT CASE WHEN EXISTS(SELECT 1 FROM pass WHERE request_id = ?1"
-	                            " AND inside = 1) THEN 1 ELSE 0 END");
-	if (!s)
-		return AKSES_E_IO;
-	db_bind_int64(s, 1, p->request_id);
-	int src = db_step(s);
-	bool someone_inside = src == DB_ROW && db_col_int(s, 0) != 0;
-	db_finalize(s);
-	if (src != DB_ROW)
-		return store_fail(st, src);
-	if (someone_inside)
+	/* this pass has just left: the others, counted with the facts under the writer lock, say
+	 * whether anyone of the request is still inside */
+	if (p->f.state != RS_ON_SITE || p->others_inside > 0)
 		return AKSES_OK;
 	int64_t duration_s = -1;
 	akses_status rc = scan_step7_duration(st, p, &duration_s);
@@ -338,7 +372,7 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 	if (out->decision == SCAN_ENTRY || out->decision == SCAN_EXIT) {
 		int64_t v[3] = {p->id, out->decision == SCAN_ENTRY, now};
 		akses_status rc = exec_ints(
-		    st, "UPDATE pass SET inside = ?2, last_scan_at = ?3 WHERE id = ?1", 3, v);
+		    st, "UPDATE pass SET inside = ?2, last_scan_at = ?3 WHERE id = ?1", 3, v, true);
 		if (rc != AKSES_OK ||
 		    (rc = scan_advance_request(st, p, escort_id, out->decision, now)) != AKSES_OK)
 			return rc;
@@ -354,19 +388,27 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 	         out->reason == DENY_NONE ? "" : " ",
 	         out->reason == DENY_NONE ? "" : wf_deny_code(out->reason),
 	         out->manual ? " manual" : "", spool_key ? " spooled" : "", station);
+	/* the head read with the facts: nothing written above appends to the chain (and a head
+	 * gone stale would fail audit's primary key, never fork the chain) */
+	if (p->head_known)
+		return store_audit_after(st, &p->head, escort_id, "scan", subject, detail);
 	return store_audit(st, escort_id, "scan", subject, detail);
 }
 
-/* The facts for one read: a typed number and person, or a token's hash (a pass, else a receipt,
- * else a pass retired by a reprint). */
-static akses_status scan_load(store *st, const unsigned char *hash, const char *number, int person,
-                              struct scan_pass *p, struct akses_scan_result *out)
+/* The signed-in staff member and the facts for one read: a typed number and person, or a token's
+ * hash (a pass, else a receipt, else a pass retired by a reprint). */
+static akses_status scan_load(store *st, int64_t escort_id, const unsigned char *hash,
+                              const char *number, int person, struct scan_pass *p,
+                              struct akses_scan_result *out)
 {
-	akses_status rc = AKSES_OK;
+	akses_status rc;
 	if (number)
-		return scan_find_typed(st, number, person, p, out);
-	if (hash && (rc = scan_find_pass(st, hash, p, out)) == AKSES_OK && !p->f.found &&
-	    (rc = scan_is_receipt(st, hash, &p->f.receipt)) == AKSES_OK && !p->f.receipt)
+		return (rc = scan_escort_check(st, escort_id)) == AKSES_OK
+		           ? scan_find_typed(st, number, person, p, out)
+		           : rc;
+	if ((rc = scan_find_token(st, escort_id, hash, p, out)) == AKSES_OK && hash &&
+	    !p->f.found && (rc = scan_is_receipt(st, hash, &p->f.receipt)) == AKSES_OK &&
+	    !p->f.receipt)
 		rc = scan_find_retired(st, hash, p, out);
 	return rc;
 }
@@ -420,8 +462,8 @@ static akses_status scan_run(store *st, const unsigned char *hash, const char *n
 	bool done = false;
 	if (spool_key && (rc = scan_find_spooled(st, spool_key, &done, out)) == AKSES_OK && done)
 		return store_tx_end(st, AKSES_OK);
-	if (rc == AKSES_OK && (rc = scan_escort_check(st, escort_id)) == AKSES_OK)
-		rc = scan_load(st, hash, number, person, &p, out);
+	if (rc == AKSES_OK)
+		rc = scan_load(st, escort_id, hash, number, person, &p, out);
 	if (rc == AKSES_OK) {
 		p.f.reader_id = escort_id;
 		p.f.now = now;
@@ -438,7 +480,9 @@ static akses_status scan_run(store *st, const unsigned char *hash, const char *n
 			out->valid_from = v.valid_from;
 			out->end_at = p.f.end_at;
 		}
-		if (v.reason == DENY_WRONG_ESCORT)
+		if (v.reason == DENY_WRONG_ESCORT && p.escort_known)
+			snprintf(out->escort_name, sizeof out->escort_name, "%s", p.escort_name);
+		else if (v.reason == DENY_WRONG_ESCORT)
 			rc = scan_escort_name(st, p.f.escort_id, out);
 	}
 	if (rc == AKSES_OK)

@@ -112,6 +112,18 @@ static int64_t insert(db *d, const char *name, int64_t n)
 	return id;
 }
 
+/* Kill the server session pid from a second connection, which is returned (the caller closes
+ * it). */
+static db *kill_session(int64_t pid)
+{
+	db *a = connect_to(dbname, false, port);
+	ck_assert_ptr_nonnull(a);
+	char sql[96];
+	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%lld)", (long long)pid);
+	ck_assert_int_eq(one_int(a, sql), 1);
+	return a;
+}
+
 START_TEST(test_placeholders_outside_literals_names_and_comments)
 {
 	/* bare ? numbered like SQLite's; the ? inside the literal, the name and the comments stay */
@@ -239,6 +251,68 @@ START_TEST(test_unique_violation_is_constraint_and_fails_the_transaction)
 }
 END_TEST
 
+/* A write sent with db_step_later inside a write transaction. */
+static void insert_later(db *d, const char *name, int64_t n)
+{
+	db_stmt *s = prep(d, "INSERT INTO t(name, n) VALUES (?1, ?2)");
+	db_bind_text(s, 1, name);
+	db_bind_int64(s, 2, n);
+	ck_assert_int_eq(db_step_later(s), DB_DONE);
+	db_finalize(s); /* at once: libpq has the parameters already */
+}
+
+/* Writes whose outcome is not needed at once go with the COMMIT in one round trip; a read in
+ * between sees them, in order; they are committed whole. */
+START_TEST(test_writes_sent_later_go_with_the_commit_in_one_round_trip)
+{
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	int64_t before = db_round_trips(c);
+	insert_later(c, "a", 1);
+	insert_later(c, "b", 2);
+	ck_assert_int_eq(db_round_trips(c), before); /* nothing waited for yet */
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 2);
+	insert_later(c, "c", 3);
+	before = db_round_trips(c);
+	ck_assert_int_eq(db_commit(c), DB_OK);
+	ck_assert_int_eq(db_round_trips(c) - before, 1);
+	ck_assert(!db_in_tx(c));
+	ck_assert_int_eq(one_int(c, "SELECT sum(n) FROM t"), 6);
+	/* outside a transaction it runs at once, and the connection takes plain commands again */
+	insert_later(c, "d", 4);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t WHERE name = 'd'"), 1);
+}
+END_TEST
+
+/* A write sent later that fails fails the COMMIT with its own class and message: nothing of the
+ * transaction is kept, and the connection works after. */
+START_TEST(test_a_write_sent_later_that_fails_fails_the_commit)
+{
+	insert(c, "dup", 1);
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	insert(c, "in-tx", 2);
+	insert_later(c, "dup", 3);
+	insert_later(c, "after", 4);
+	ck_assert_int_eq(db_commit(c), DB_ERROR);
+	ck_assert_int_eq(db_errclass(c), DB_E_CONSTRAINT);
+	ck_assert_ptr_nonnull(strstr(db_errmsg(c), "duplicate key"));
+	ck_assert(!db_in_tx(c));
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 1);
+	/* the same failure found by the next statement instead, then a rollback */
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	insert_later(c, "dup", 5);
+	db_stmt *s = prep(c, "SELECT count(*) FROM t");
+	ck_assert_int_eq(db_step(s), DB_ERROR);
+	ck_assert_int_eq(db_errclass(c), DB_E_CONSTRAINT);
+	db_finalize(s);
+	ck_assert_int_eq(db_rollback(c), DB_OK);
+	ck_assert(!db_in_tx(c));
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	insert_later(c, "next", 6);
+	ck_assert_int_eq(db_commit(c), DB_OK);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 2);
+}
+END_TEST
+
 START_TEST(test_read_transaction_refuses_writes)
 {
 	insert(c, "x", 1);
@@ -332,11 +406,7 @@ START_TEST(test_killed_session_is_gone_then_reconnects)
 {
 	insert(c, "before", 1);
 	int64_t pid = one_int(c, "SELECT pg_backend_pid()");
-	db *a = connect_to(dbname, false, port);
-	ck_assert_ptr_nonnull(a);
-	char sql[96];
-	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%lld)", (long long)pid);
-	ck_assert_int_eq(one_int(a, sql), 1);
+	db *a = kill_session(pid);
 	db_close(a);
 	/* the statement on the dead session fails as GONE: never silently run again */
 	db_stmt *s = prep(c, "UPDATE t SET n = 2");
@@ -351,6 +421,28 @@ START_TEST(test_killed_session_is_gone_then_reconnects)
 }
 END_TEST
 
+/* The session killed while writes wait in the pipeline: the COMMIT sent with them is GONE (its
+ * outcome unknown to the client), never OK; nothing was written; the next transaction runs on a
+ * fresh session out of pipeline mode. */
+START_TEST(test_killed_session_with_writes_sent_later_is_gone_then_reconnects)
+{
+	int64_t pid = one_int(c, "SELECT pg_backend_pid()");
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	insert_later(c, "lost", 1);
+	db *a = kill_session(pid);
+	ck_assert_int_eq(db_commit(c), DB_ERROR);
+	ck_assert_int_eq(db_errclass(c), DB_E_GONE);
+	ck_assert(!db_in_tx(c));
+	ck_assert_int_eq(one_int(a, "SELECT count(*) FROM t"), 0);
+	db_close(a);
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	ck_assert_int_ne(one_int(c, "SELECT pg_backend_pid()"), pid);
+	insert_later(c, "kept", 2);
+	ck_assert_int_eq(db_commit(c), DB_OK);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t WHERE name = 'kept'"), 1);
+}
+END_TEST
+
 /* A second transaction's statement after the connection broke in the middle of it must not
  * reconnect and run on its own: the first half is gone with the session, the second would be
  * written alone. */
@@ -359,11 +451,7 @@ START_TEST(test_broken_mid_transaction_stays_broken_until_it_ends)
 	int64_t pid = one_int(c, "SELECT pg_backend_pid()");
 	ck_assert_int_eq(db_begin_write(c), DB_OK);
 	insert(c, "half-1", 1);
-	db *a = connect_to(dbname, false, port);
-	ck_assert_ptr_nonnull(a);
-	char sql[96];
-	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%lld)", (long long)pid);
-	ck_assert_int_eq(one_int(a, sql), 1);
+	db *a = kill_session(pid);
 	for (int i = 2; i <= 3; i++) {
 		db_stmt *s = prep(c, "INSERT INTO t(name, n) VALUES ('half-2', 2)");
 		ck_assert_int_eq(db_step(s), DB_ERROR);
@@ -772,6 +860,9 @@ static Suite *db_pg_suite(void)
 	tcase_add_test(tc, test_types_nulls_and_bytea_round_trip);
 	tcase_add_test(tc, test_returning_upsert_and_changes);
 	tcase_add_test(tc, test_unique_violation_is_constraint_and_fails_the_transaction);
+	tcase_add_test(tc, test_writes_sent_later_go_with_the_commit_in_one_round_trip);
+	tcase_add_test(tc, test_a_write_sent_later_that_fails_fails_the_commit);
+	tcase_add_test(tc, test_killed_session_with_writes_sent_later_is_gone_then_reconnects);
 	tcase_add_test(tc, test_read_transaction_refuses_writes);
 	tcase_add_test(tc, test_second_writer_waits_for_the_first_and_readers_do_not);
 	tcase_add_test(tc, test_writer_lock_wait_runs_out_as_busy);
