@@ -47,6 +47,6 @@ run "$tmp/doors.out" 1 bench_doors 4 1 1 2
 check bench_doors "^ +[12] stations +$num scans/s total .* worst station p99 +$num ms" 2 "$tmp/doors.out"
 
 run "$tmp/year.out" 2 bench_year 365 2
-check bench_year "day +$num us .* year +$num us .* = +$num+x +(within|OVER)" 8 "$tmp/year.out"
+check bench_year "day +$num us .* year +$num us .* = +$num+x +(within|OVER)" 9 "$tmp/year.out"
 check bench_year "audit verify on the year: intact" 1 "$tmp/year.out"
 exit $fail
