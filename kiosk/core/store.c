@@ -88,6 +88,10 @@ akses_status store_rows(store *st, db_stmt *s, size_t elem, store_row_fn fill, v
 		free(list);
 		return nomem ? AKSES_E_NOMEM : store_fail(st, src);
 	}
+	if (count == 0) { /* every row skipped by fill: "no rows" is NULL, as the callers free it */
+		free(list);
+		list = NULL;
+	}
 	*pp = list;
 	*n = count;
 	return AKSES_OK;
