@@ -231,13 +231,20 @@ static int64_t pg_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Empty one cache slot. */
+static void pg_prepared_free(struct pg_prepared *e)
+{
+	free(e->sql);
+	free(e->types);
+	e->sql = NULL;
+	e->types = NULL;
+}
+
 /* Forget the statements prepared on the session (gone with it after a reset). */
 static void pg_cache_clear(struct pg_conn *c)
 {
-	for (int i = 0; i < c->ncache; i++) {
-		free(c->cache[i].sql);
-		free(c->cache[i].types);
-	}
+	for (int i = 0; i < c->ncache; i++)
+		pg_prepared_free(&c->cache[i]);
 	memset(c->cache, 0, sizeof c->cache);
 	c->ncache = 0;
 }
@@ -458,10 +465,7 @@ static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
 	e->sql = strdup(s->sql);
 	e->types = tsize ? malloc(tsize) : NULL;
 	if (!e->sql || (tsize && !e->types)) {
-		free(e->sql);
-		free(e->types);
-		e->sql = NULL;
-		e->types = NULL;
+		pg_prepared_free(e);
 		return NULL; /* out of memory: run it unprepared */
 	}
 	if (tsize)
@@ -471,10 +475,7 @@ static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
 	c->trips++;
 	PGresult *r = PQprepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types);
 	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
-		free(e->sql);
-		free(e->types);
-		e->sql = NULL;
-		e->types = NULL;
+		pg_prepared_free(e);
 		pg_fail(c, r);
 		*failed = true;
 		return NULL;
@@ -484,11 +485,10 @@ static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
 	return e->name;
 }
 
-/* The statement runs at its first step with PQexecParams: one round trip that parses, binds and
- * runs (the unnamed statement). PQprepare + PQexecPrepared would add a round trip per statement,
- * since the store prepares a statement for each call and finalizes it after, and named
- * statements would have to be deallocated and survive a reset. All rows arrive in one PGresult,
- * which the following steps walk. */
+/* The statement runs at its first step: with PQexecPrepared when the session has it prepared
+ * (pg_cached: prepared once per session, forgotten at a reset), else with PQexecParams, one round
+ * trip that parses, binds and runs the unnamed statement. All rows arrive in one PGresult, which
+ * the following steps walk. */
 static int pg_step(db_stmt *st)
 {
 	struct pg_stmt *s = (struct pg_stmt *)st;
