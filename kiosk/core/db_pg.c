@@ -5,9 +5,11 @@
  * the primary). Writes whose outcome the store does not need at once (db_step_later) go in libpq's
  * pipeline mode and are read back with the next statement, most often the COMMIT. */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include <libpq-fe.h>
@@ -30,6 +32,12 @@
 #define PG_BACKOFF_FIRST_MS 500
 #define PG_BACKOFF_MAX_MS 30000
 
+/* A station waits DB_PG_ANSWER_MS (db_pg.h) for the server's answer on an established connection
+ * (pg_wait), and at least this much longer than a lock wait the server ends itself. A frozen
+ * server (a hung VM or disk) still has its kernel acknowledge TCP, so neither keepalives nor
+ * tcp_user_timeout ever fire: without a deadline of its own a station would wait for ever. */
+#define PG_ANSWER_AFTER_LOCK_MS 5000
+
 /* Statements kept prepared on the server per connection (pg_cached). */
 #define PG_CACHE_MAX 64
 
@@ -47,6 +55,8 @@ struct pg_conn {
 	char msg[512];
 	int64_t changes;
 	int lock_timeout_ms;
+	int answer_ms;    /* pg_wait's deadline; 0: none */
+	bool cut;         /* pg_wait gave up on the server: the link was shut by this side */
 	bool tx;          /* a transaction begun here and not yet ended by commit or rollback */
 	int backoff_ms;   /* 0 while connected; else the delay before the next reconnect */
 	int64_t retry_at; /* CLOCK_MONOTONIC ms: no reconnect before this */
@@ -118,16 +128,103 @@ static db_err pg_class(struct pg_conn *c, const PGresult *r)
 	return DB_E_IO;
 }
 
-/* PQexec, counted as the round trip it is. */
-static PGresult *pg_exec_raw(struct pg_conn *c, const char *sql)
+/* ---- waiting for the server ---- */
+
+static int64_t pg_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The deadline in force: never shorter than a lock wait the server ends itself, none when either
+ * is off (0). */
+static int pg_answer_ms(const struct pg_conn *c)
+{
+	if (c->answer_ms == 0 || c->lock_timeout_ms == 0)
+		return 0;
+	int after_lock = c->lock_timeout_ms + PG_ANSWER_AFTER_LOCK_MS;
+	return c->answer_ms > after_lock ? c->answer_ms : after_lock;
+}
+
+/* Wait until the answer to what was sent can be read without blocking (PQgetResult), sending
+ * what libpq still holds meanwhile. false when the link broke, or when the server sent nothing
+ * for the deadline: then this side shuts the socket (a cancel request would wait on the frozen
+ * server too), libpq finds the link broken, and the caller's error is DB_E_GONE; a reset
+ * reconnects later. */
+static bool pg_wait(struct pg_conn *c)
+{
+	int ms = pg_answer_ms(c);
+	int64_t end = pg_now_ms() + ms;
+	for (;;) {
+		int f = PQflush(c->pg); /* 0 all sent, 1 more to send, -1 broken */
+		if (f < 0)
+			return false;
+		if (f == 0 && !PQisBusy(c->pg))
+			return true;
+		int64_t left = ms ? end - pg_now_ms() : -1;
+		if (ms && left <= 0) {
+			c->cut = true;
+			shutdown(PQsocket(c->pg), SHUT_RDWR);
+			PQconsumeInput(c->pg); /* reads the end of the link: CONNECTION_BAD */
+			return false;
+		}
+		struct pollfd p = {.fd = PQsocket(c->pg), .events = POLLIN | (f ? POLLOUT : 0)};
+		int n = poll(&p, 1, left > INT32_MAX ? INT32_MAX : (int)left);
+		if (n < 0 && errno != EINTR)
+			return false;
+		if (n > 0 && (p.revents & (POLLIN | POLLERR | POLLHUP)) && !PQconsumeInput(c->pg))
+			return false;
+	}
+}
+
+/* The next result of what was sent, waited for at most the deadline (NULL: the statement's
+ * results are over, or the link broke or was cut). */
+static PGresult *pg_next(struct pg_conn *c)
+{
+	return pg_wait(c) ? PQgetResult(c->pg) : NULL;
+}
+
+/* What PQexec returns, for a command sent with one of libpq's PQsend* calls (ok: its return):
+ * every result read, the last kept, the first error over anything after it. NULL when nothing
+ * could be sent or read (pg_fail then takes libpq's message). Counted as the round trip it is. */
+static PGresult *pg_collect(struct pg_conn *c, int ok)
 {
 	c->trips++;
-	return PQexec(c->pg, sql);
+	if (!ok)
+		return NULL;
+	PGresult *last = NULL, *r;
+	while ((r = pg_next(c)) != NULL) {
+		if (last && PQresultStatus(last) == PGRES_FATAL_ERROR) {
+			PQclear(r);
+		} else {
+			PQclear(last);
+			last = r;
+		}
+	}
+	if (PQstatus(c->pg) == CONNECTION_BAD && last &&
+	    PQresultStatus(last) != PGRES_FATAL_ERROR) {
+		PQclear(last); /* the link broke after a first result: the statement did not end */
+		last = NULL;
+	}
+	return last;
+}
+
+/* PQexec with the answer deadline. */
+static PGresult *pg_exec_raw(struct pg_conn *c, const char *sql)
+{
+	return pg_collect(c, PQsendQuery(c->pg, sql));
 }
 
 /* Record the failure of r on c (and free r); DB_ERROR. */
 static int pg_fail(struct pg_conn *c, PGresult *r)
 {
+	if (c->cut) { /* libpq's "server closed the connection" would be wrong: this side did */
+		PQclear(r);
+		char m[96];
+		snprintf(m, sizeof m, "the server did not answer within %d s", pg_answer_ms(c) / 1000);
+		return pg_set(c, DB_E_GONE, m);
+	}
 	db_err e = pg_class(c, r);
 	/* the server's own sentence, without libpq's "ERROR:  " in front */
 	const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
@@ -159,7 +256,7 @@ static int pg_drain(struct pg_conn *c, bool commit)
 		n = 0;
 	}
 	for (int i = 0; i < n; i++) {
-		PGresult *r = PQgetResult(c->pg);
+		PGresult *r = pg_next(c);
 		if (!r) { /* no result at all: the link broke */
 			if (rc == DB_OK)
 				rc = pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
@@ -176,12 +273,12 @@ static int pg_drain(struct pg_conn *c, bool commit)
 			rc = pg_fail(c, r);
 		}
 		/* each statement's results end with a NULL; a broken link gives NULL at once */
-		while ((r = PQgetResult(c->pg)) != NULL)
+		while ((r = pg_next(c)) != NULL)
 			PQclear(r);
 	}
 	/* the sync's own result; at most a few strays before it when the link broke */
 	for (int k = 0; k < n + 2 && PQstatus(c->pg) == CONNECTION_OK; k++) {
-		PGresult *r = PQgetResult(c->pg);
+		PGresult *r = pg_next(c);
 		bool sync = r && PQresultStatus(r) == PGRES_PIPELINE_SYNC;
 		PQclear(r);
 		if (sync)
@@ -222,13 +319,6 @@ static bool pg_in_tx(db *d)
 	struct pg_conn *c = (struct pg_conn *)d;
 	PGTransactionStatusType t = PQtransactionStatus(c->pg);
 	return c->tx || t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
-}
-
-static int64_t pg_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* Empty one cache slot. */
@@ -273,6 +363,7 @@ static bool pg_revive(struct pg_conn *c)
 		return false;
 	}
 	c->backoff_ms = 0;
+	c->cut = false;
 	c->pending = 0; /* a pipeline broken with the old session is gone with it */
 	pg_cache_clear(c);
 	PQexitPipelineMode(c->pg);
@@ -472,8 +563,8 @@ static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
 		memcpy(e->types, s->types, tsize);
 	e->nparams = s->nparams;
 	snprintf(e->name, sizeof e->name, "akses_%d", ++c->cache_seq);
-	c->trips++;
-	PGresult *r = PQprepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types);
+	PGresult *r = pg_collect(
+	    c, PQsendPrepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types));
 	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
 		pg_prepared_free(e);
 		pg_fail(c, r);
@@ -502,12 +593,11 @@ static int pg_step(db_stmt *st)
 		const char *name = pg_cached(c, s, &failed);
 		if (failed)
 			return DB_ERROR;
-		c->trips++;
-		PGresult *r =
-		    name ? PQexecPrepared(c->pg, name, s->nparams, (const char *const *)s->vals,
-		                          s->lens, s->fmts, 0)
-		         : PQexecParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
-		                        (const char *const *)s->vals, s->lens, s->fmts, 0);
+		PGresult *r = pg_collect(
+		    c, name ? PQsendQueryPrepared(c->pg, name, s->nparams,
+		                                  (const char *const *)s->vals, s->lens, s->fmts, 0)
+		            : PQsendQueryParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
+		                                (const char *const *)s->vals, s->lens, s->fmts, 0));
 		ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 		if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
 			return pg_fail(c, r);
@@ -810,6 +900,14 @@ int db_pg_set_lock_timeout(db *d, int ms)
 	return pg_apply_settings(c);
 }
 
+int db_pg_set_answer_timeout(db *d, int ms)
+{
+	if (d->drv != &pg_driver || ms < 0)
+		return DB_ERROR;
+	((struct pg_conn *)d)->answer_ms = ms;
+	return DB_OK;
+}
+
 const char *db_pg_dbname(db *d)
 {
 	if (d->drv != &pg_driver)
@@ -871,6 +969,7 @@ int db_pg_open(const char *conninfo, const char *passfile, db **out, char *err, 
 	}
 	c->base.drv = &pg_driver;
 	c->lock_timeout_ms = PG_LOCK_TIMEOUT_MS_DEFAULT;
+	c->answer_ms = DB_PG_ANSWER_MS;
 	/* Keywords before dbname are defaults the conninfo may override; after it they win (libpq
 	 * processes them in order). A station must notice a dead link in seconds, not hours: a
 	 * connect gives up after 3 s a server (each host of a list) that does not answer, an idle

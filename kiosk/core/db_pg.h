@@ -30,6 +30,13 @@ int db_pg_backoff_ms(db *c);
  * a row lock) before it fails with DB_E_BUSY; 0 waits for ever. Default 5000 ms. */
 int db_pg_set_lock_timeout(db *c, int ms);
 
+/* How long any call waits for the server's answer on an established connection before it gives
+ * up on the link (the socket is shut, the call fails with DB_E_GONE, a COMMIT's outcome is then
+ * unknown, and the next call outside a transaction reconnects); 0 waits for ever. Default
+ * DB_PG_ANSWER_MS, and never less than the lock timeout plus 5 s. */
+#define DB_PG_ANSWER_MS 10000
+int db_pg_set_answer_timeout(db *c, int ms);
+
 /* The name of the database c is connected to ("" for a connection of another driver). */
 const char *db_pg_dbname(db *c);
 

@@ -45,12 +45,16 @@ akses_status store_open_pg(const char *target, const struct store_options *opt, 
 	akses_status rc = db_pg_set_lock_timeout(st->db, st->opt.busy_timeout_ms) == DB_OK
 	                      ? AKSES_OK
 	                      : store_fail(st, DB_ERROR);
+	/* a migration or the summary's first fill on a large database may run longer than a
+	 * station ever waits for an answer: cutting it would roll it back at every open */
+	db_pg_set_answer_timeout(st->db, 0);
 	bool newer = false;
 	if (rc == AKSES_OK && store_schema_pg_migrate(st->db, &newer) != DB_OK)
 		rc = newer ? AKSES_E_DB_NEWER : store_fail(st, DB_ERROR);
 	/* a standby cannot fill it: the primary's first open does (it migrated there first) */
 	if (rc == AKSES_OK && (rc = store_step_sum_fill(st)) == AKSES_E_DB_STANDBY)
 		rc = AKSES_OK;
+	db_pg_set_answer_timeout(st->db, DB_PG_ANSWER_MS);
 	if (rc != AKSES_OK) {
 		snprintf(open_err, sizeof open_err, "%s", st->errmsg);
 		store_close(st);

@@ -2,13 +2,14 @@
  * pg-up.sh starts it; AKSES_PG_PORT says where): placeholders, types, NULLs, bytea, RETURNING,
  * upserts, error classes, one writer at a time across connections, a broken connection found and
  * mended (with a backoff, never in the middle of a transaction), a COMMIT cut off reported as
- * gone, a server that is down or does not answer found promptly, a standby's refusal, and the
+ * gone, a server that is down, does not answer or freezes found promptly, a standby's refusal, and the
  * PostgreSQL schema applied to an empty database. Each test has a database of its own, dropped
  * after it. */
 #include <arpa/inet.h>
 #include <check.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -549,6 +550,46 @@ START_TEST(test_server_that_never_answers_gives_up_promptly)
 }
 END_TEST
 
+/* The session's server process frozen (SIGSTOP: a hung host whose kernel still acknowledges TCP,
+ * so no keepalive fires): a read gives up after the answer deadline, GONE and saying why; the
+ * next call reconnects; a COMMIT cut off the same way is GONE with its outcome unknown (the
+ * frozen process may still commit when it thaws), never OK. */
+START_TEST(test_frozen_server_is_given_up_after_the_answer_deadline)
+{
+	/* the shortest deadline: the lock timeout's 200 ms + 5 s */
+	ck_assert_int_eq(db_pg_set_lock_timeout(c, 200), DB_OK);
+	ck_assert_int_eq(db_pg_set_answer_timeout(c, 1000), DB_OK);
+	pid_t pid = (pid_t)one_int(c, "SELECT pg_backend_pid()");
+	ck_assert_int_eq(kill(pid, SIGSTOP), 0);
+	int64_t t0 = mono_ms();
+	db_stmt *s = prep(c, "SELECT count(*) FROM t");
+	int src = db_step(s);
+	int64_t took = mono_ms() - t0;
+	db_finalize(s);
+	kill(pid, SIGCONT); /* it finds its client gone and ends */
+	ck_assert_int_eq(src, DB_ERROR);
+	ck_assert_int_eq(db_errclass(c), DB_E_GONE);
+	ck_assert_msg(strstr(db_errmsg(c), "did not answer within 5 s"), "%s", db_errmsg(c));
+	ck_assert_msg(took >= 5000 && took < 8000, "took %lld ms", (long long)took);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 0); /* reconnected */
+
+	pid = (pid_t)one_int(c, "SELECT pg_backend_pid()");
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	insert_later(c, "frozen", 1);
+	ck_assert_int_eq(kill(pid, SIGSTOP), 0);
+	t0 = mono_ms();
+	src = db_commit(c);
+	took = mono_ms() - t0;
+	kill(pid, SIGCONT);
+	ck_assert_int_eq(src, DB_ERROR);
+	ck_assert_int_eq(db_errclass(c), DB_E_GONE);
+	ck_assert_msg(strstr(db_errmsg(c), "outcome is unknown"), "%s", db_errmsg(c));
+	ck_assert_msg(took >= 5000 && took < 8000, "took %lld ms", (long long)took);
+	ck_assert(!db_in_tx(c));
+	ck_assert_int_le(one_int(c, "SELECT count(*) FROM t"), 1); /* whole or not at all */
+}
+END_TEST
+
 /* Run tests/tools/pg-up.sh or pg-down.sh with args for the private server on port p in dir. */
 static int pg_tool(const char *tool, const char *args, int p, const char *dir)
 {
@@ -872,6 +913,7 @@ static Suite *db_pg_suite(void)
 	tcase_add_test(tc, test_broken_mid_transaction_stays_broken_until_it_ends);
 	tcase_add_test(tc, test_commit_cut_off_is_gone_never_ok);
 	tcase_add_test(tc, test_server_that_never_answers_gives_up_promptly);
+	tcase_add_test(tc, test_frozen_server_is_given_up_after_the_answer_deadline);
 	suite_add_tcase(s, tc);
 	TCase *restart = tcase_create("restart");
 	tcase_add_unchecked_fixture(restart, NULL, private_servers_down);
