@@ -87,9 +87,13 @@ int64_t db_round_trips(db *c);
 /* SQL without parameters or results, one or more statements (DDL, PRAGMA, SET). */
 int db_exec(db *c, const char *sql);
 
+
 /* Transactions. A write transaction takes the engine's writer lock up front, so a read-check-
  * write inside it is never raced by another connection (SQLite: BEGIN IMMEDIATE; PostgreSQL: the
- * equivalent lock taken in the driver). A read transaction sees one snapshot. */
+ * equivalent lock taken in the driver). A read transaction sees one snapshot. On PostgreSQL the
+ * BEGIN (and the lock) go out with the transaction's first statement, in one round trip: a
+ * failure to begin (the lock wait run out: DB_E_BUSY; the server gone: DB_E_GONE) is then that
+ * statement's (or the commit's), and the transaction must still be ended. */
 int db_begin_write(db *c);
 int db_begin_read(db *c);
 int db_commit(db *c);

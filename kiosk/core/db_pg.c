@@ -62,9 +62,13 @@ struct pg_conn {
 	int64_t retry_at; /* CLOCK_MONOTONIC ms: no reconnect before this */
 	char gone[512];   /* why the last reconnect failed, repeated until the next try */
 	int pending;      /* statements sent in pipeline mode whose results are not read yet */
+	const char *begin_sql[2]; /* the open transaction's first statements (pg_begin) */
+	bool blind;       /* they are all the pipeline holds: nothing of the transaction done yet */
 	int64_t trips;    /* round trips so far (db_round_trips) */
 	struct pg_prepared cache[PG_CACHE_MAX];
 	int ncache;
+	int ncache_sure;  /* the first ncache_sure are prepared for sure; the rest were sent in the
+	                   * pipeline not yet read back (pg_cache_later) */
 	int cache_seq;    /* for the next prepared statement's name */
 };
 
@@ -239,12 +243,22 @@ static int pg_fail(struct pg_conn *c, PGresult *r)
 
 /* ---- pipeline ---- */
 
-/* The results of what db_step_later sent in pipeline mode (c->pending statements, the COMMIT the
- * last of them when commit is true), read up to a sync, then out of pipeline mode, so the
- * connection takes ordinary commands again. The first failure is recorded on c (the server skips
- * the statements after it up to the sync: "aborted"); a COMMIT answered with a ROLLBACK is one.
- * DB_OK when every statement succeeded. */
-static int pg_drain(struct pg_conn *c, bool commit)
+/* Empty one cache slot. */
+static void pg_prepared_free(struct pg_prepared *e)
+{
+	free(e->sql);
+	free(e->types);
+	e->sql = NULL;
+	e->types = NULL;
+}
+
+
+/* The results of what was sent in pipeline mode (c->pending statements, the COMMIT the last of
+ * them when commit is true), read up to a sync, then out of pipeline mode, so the connection
+ * takes ordinary commands again. The first failure is recorded on c (the server skips the
+ * statements after it up to the sync: "aborted"); a COMMIT answered with a ROLLBACK is one.
+ * DB_OK when every statement succeeded; keep (when not NULL) then gets the last one's result. */
+static int pg_drain(struct pg_conn *c, bool commit, PGresult **keep)
 {
 	if (PQpipelineStatus(c->pg) == PQ_PIPELINE_OFF)
 		return DB_OK;
@@ -266,7 +280,10 @@ static int pg_drain(struct pg_conn *c, bool commit)
 		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
 			if (commit && i == n - 1 && strcmp(PQcmdStatus(r), "COMMIT") && rc == DB_OK)
 				rc = pg_set(c, DB_E_IO, "the transaction was rolled back");
-			PQclear(r);
+			if (keep && i == n - 1 && rc == DB_OK)
+				*keep = r;
+			else
+				PQclear(r);
 		} else if (st == PGRES_PIPELINE_ABORTED || rc != DB_OK) {
 			PQclear(r);
 		} else {
@@ -285,15 +302,26 @@ static int pg_drain(struct pg_conn *c, bool commit)
 			break;
 	}
 	PQexitPipelineMode(c->pg);
+	/* statements prepared in the pipeline: sure now, or (the server skipped what followed an
+	 * error) forgotten; one that did get prepared stays on the server under a name never used
+	 * again */
+	while (rc != DB_OK && c->ncache > c->ncache_sure)
+		pg_prepared_free(&c->cache[--c->ncache]);
+	c->ncache_sure = c->ncache;
 	if (rc == DB_OK)
 		c->err = DB_E_NONE;
+	if (rc != DB_OK && keep && *keep) { /* a stray after it broke: not the statement's */
+		PQclear(*keep);
+		*keep = NULL;
+	}
+	c->blind = false;
 	return rc;
 }
 
 /* Run sql (no parameters; one or several statements). DB_OK, or DB_ERROR recorded on c. */
 static int pg_run(struct pg_conn *c, const char *sql)
 {
-	if (pg_drain(c, false) != DB_OK)
+	if (pg_drain(c, false, NULL) != DB_OK)
 		return DB_ERROR;
 	PGresult *r = pg_exec_raw(c, sql);
 	ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
@@ -321,15 +349,6 @@ static bool pg_in_tx(db *d)
 	return c->tx || t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
 
-/* Empty one cache slot. */
-static void pg_prepared_free(struct pg_prepared *e)
-{
-	free(e->sql);
-	free(e->types);
-	e->sql = NULL;
-	e->types = NULL;
-}
-
 /* Forget the statements prepared on the session (gone with it after a reset). */
 static void pg_cache_clear(struct pg_conn *c)
 {
@@ -337,6 +356,7 @@ static void pg_cache_clear(struct pg_conn *c)
 		pg_prepared_free(&c->cache[i]);
 	memset(c->cache, 0, sizeof c->cache);
 	c->ncache = 0;
+	c->ncache_sure = 0;
 }
 
 /* Outside a transaction, a connection found broken is reset: the server came back, or libpq
@@ -533,6 +553,40 @@ static bool pg_counts(const char *status)
 	return false;
 }
 
+/* The name s's SQL and parameter types are prepared under on this session, or NULL. */
+static const char *pg_cache_find(const struct pg_conn *c, const struct pg_stmt *s)
+{
+	size_t tsize = (size_t)s->nparams * sizeof *s->types;
+	for (int i = 0; i < c->ncache; i++) {
+		const struct pg_prepared *e = &c->cache[i];
+		if (e->nparams == s->nparams && !strcmp(e->sql, s->sql) &&
+		    (!tsize || !memcmp(e->types, s->types, tsize)))
+			return e->name;
+	}
+	return NULL;
+}
+
+/* The next free slot filled in for s with a new name (c->ncache not yet counting it), or NULL
+ * when the cache is full or memory is short: then the statement runs unprepared. */
+static struct pg_prepared *pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s)
+{
+	if (c->ncache >= PG_CACHE_MAX)
+		return NULL;
+	struct pg_prepared *e = &c->cache[c->ncache];
+	size_t tsize = (size_t)s->nparams * sizeof *s->types;
+	e->sql = strdup(s->sql);
+	e->types = tsize ? malloc(tsize) : NULL;
+	if (!e->sql || (tsize && !e->types)) {
+		pg_prepared_free(e);
+		return NULL;
+	}
+	if (tsize)
+		memcpy(e->types, s->types, tsize);
+	e->nparams = s->nparams;
+	snprintf(e->name, sizeof e->name, "akses_%d", ++c->cache_seq);
+	return e;
+}
+
 /* The name of a server-side prepared statement for s's SQL and parameter types on this session,
  * prepared now (one round trip, once per session) when it is new and the cache has room; NULL
  * when there is none (then the statement runs unprepared), or when preparing failed (*failed,
@@ -543,26 +597,10 @@ static bool pg_counts(const char *status)
 static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
 {
 	*failed = false;
-	size_t tsize = (size_t)s->nparams * sizeof *s->types;
-	for (int i = 0; i < c->ncache; i++) {
-		struct pg_prepared *e = &c->cache[i];
-		if (e->nparams == s->nparams && !strcmp(e->sql, s->sql) &&
-		    (!tsize || !memcmp(e->types, s->types, tsize)))
-			return e->name;
-	}
-	if (c->ncache >= PG_CACHE_MAX)
-		return NULL;
-	struct pg_prepared *e = &c->cache[c->ncache];
-	e->sql = strdup(s->sql);
-	e->types = tsize ? malloc(tsize) : NULL;
-	if (!e->sql || (tsize && !e->types)) {
-		pg_prepared_free(e);
-		return NULL; /* out of memory: run it unprepared */
-	}
-	if (tsize)
-		memcpy(e->types, s->types, tsize);
-	e->nparams = s->nparams;
-	snprintf(e->name, sizeof e->name, "akses_%d", ++c->cache_seq);
+	const char *name = pg_cache_find(c, s);
+	struct pg_prepared *e = name ? NULL : pg_cache_slot(c, s);
+	if (name || !e)
+		return name;
 	PGresult *r = pg_collect(
 	    c, PQsendPrepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types));
 	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
@@ -572,14 +610,73 @@ static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
 		return NULL;
 	}
 	PQclear(r);
+	c->ncache_sure = ++c->ncache;
+	return e->name;
+}
+
+/* In pipeline mode: the name s is prepared under, its prepare sent ahead of it in the pipeline
+ * when it is new (read back with the rest: pg_drain keeps it when everything succeeded, else
+ * forgets it, as the server may have skipped it); NULL: send s unprepared. */
+static const char *pg_cache_later(struct pg_conn *c, struct pg_stmt *s)
+{
+	const char *name = pg_cache_find(c, s);
+	struct pg_prepared *e = name ? NULL : pg_cache_slot(c, s);
+	if (name || !e)
+		return name;
+	if (!PQsendPrepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types)) {
+		pg_prepared_free(e);
+		return NULL;
+	}
+	c->pending++;
 	c->ncache++;
 	return e->name;
 }
 
-/* The statement runs at its first step: with PQexecPrepared when the session has it prepared
- * (pg_cached: prepared once per session, forgotten at a reset), else with PQexecParams, one round
- * trip that parses, binds and runs the unnamed statement. All rows arrive in one PGresult, which
- * the following steps walk. */
+/* Send s (prepared under name, or unprepared when name is NULL) without waiting. */
+static int pg_send(struct pg_conn *c, const struct pg_stmt *s, const char *name)
+{
+	if (name)
+		return PQsendQueryPrepared(c->pg, name, s->nparams, (const char *const *)s->vals,
+		                           s->lens, s->fmts, 0);
+	return PQsendQueryParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
+	                         (const char *const *)s->vals, s->lens, s->fmts, 0);
+}
+
+static bool pg_send_begin(struct pg_conn *c);
+
+/* s sent after what the pipeline holds (a transaction's BEGIN, writes sent later), and all of it
+ * read back in one round trip; s's own result, or NULL with the failure recorded on c. When the
+ * pipeline held only a BEGIN and the link is found broken (the server restarted since the last
+ * call: libpq only notices when it reads), nothing of the transaction was done, so it is begun
+ * again on a new session and s sent again, once. */
+static PGresult *pg_step_piped(struct pg_conn *c, struct pg_stmt *s)
+{
+	for (int attempt = 0;; attempt++) {
+		bool blind = c->blind, sent = pg_send(c, s, pg_cache_later(c, s));
+		char m[sizeof c->msg];
+		if (sent)
+			c->pending++;
+		else
+			snprintf(m, sizeof m, "%s", PQerrorMessage(c->pg));
+		PGresult *r = NULL;
+		if (pg_drain(c, false, &r) == DB_OK) {
+			if (sent)
+				return r;
+			PQclear(r); /* someone else's: s never went */
+			pg_set(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO, m);
+		}
+		/* not after a deadline: a frozen server would only make the station wait a connect
+		 * timeout more */
+		if (!blind || attempt > 0 || c->err != DB_E_GONE || c->cut || !pg_revive(c) ||
+		    !pg_send_begin(c))
+			return NULL;
+	}
+}
+
+/* The statement runs at its first step: in a pipeline, with what it holds (pg_step_piped); else
+ * with PQsendQueryPrepared when the session has it prepared (pg_cached: prepared once per
+ * session, forgotten at a reset), or PQsendQueryParams, one round trip that parses, binds and
+ * runs the unnamed statement. All rows arrive in one PGresult, which the following steps walk. */
 static int pg_step(db_stmt *st)
 {
 	struct pg_stmt *s = (struct pg_stmt *)st;
@@ -587,20 +684,20 @@ static int pg_step(db_stmt *st)
 	if (!s->res) {
 		if (!pg_in_tx(st->conn) && !pg_revive(c))
 			return DB_ERROR;
-		if (pg_drain(c, false) != DB_OK)
-			return DB_ERROR;
-		bool failed;
-		const char *name = pg_cached(c, s, &failed);
-		if (failed)
-			return DB_ERROR;
-		PGresult *r = pg_collect(
-		    c, name ? PQsendQueryPrepared(c->pg, name, s->nparams,
-		                                  (const char *const *)s->vals, s->lens, s->fmts, 0)
-		            : PQsendQueryParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
-		                                (const char *const *)s->vals, s->lens, s->fmts, 0));
-		ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-		if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
-			return pg_fail(c, r);
+		PGresult *r;
+		if (PQpipelineStatus(c->pg) != PQ_PIPELINE_OFF) {
+			if (!(r = pg_step_piped(c, s)))
+				return DB_ERROR;
+		} else {
+			bool failed;
+			const char *name = pg_cached(c, s, &failed);
+			if (failed)
+				return DB_ERROR;
+			r = pg_collect(c, pg_send(c, s, name));
+			ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+			if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
+				return pg_fail(c, r);
+		}
 		if (pg_counts(PQcmdStatus(r)))
 			c->changes = strtoll(PQcmdTuples(r), NULL, 10);
 		int nf = PQnfields(r);
@@ -622,9 +719,10 @@ static int pg_step(db_stmt *st)
 	return s->row < PQntuples(s->res) ? DB_ROW : DB_DONE;
 }
 
-/* Inside a sound write transaction begun here: send the statement in pipeline mode and do not
- * wait (pg_drain reads its result with the next statement's). Anywhere else: pg_step. libpq
- * copies the parameters into its buffer, so the statement may be finalized at once. */
+/* Inside a sound write transaction begun here: send the statement in pipeline mode (prepared, its
+ * prepare sent ahead of it the first time: pg_cache_later) and do not wait (pg_drain reads its
+ * result with the next statement's). Anywhere else: pg_step. libpq copies the parameters into
+ * its buffer, so the statement may be finalized at once. */
 static int pg_step_later(db_stmt *st)
 {
 	struct pg_stmt *s = (struct pg_stmt *)st;
@@ -634,17 +732,17 @@ static int pg_step_later(db_stmt *st)
 	if (PQpipelineStatus(c->pg) == PQ_PIPELINE_OFF &&
 	    (PQtransactionStatus(c->pg) != PQTRANS_INTRANS || !PQenterPipelineMode(c->pg)))
 		return pg_step(st);
-	if (!PQsendQueryParams(c->pg, s->sql, s->nparams, (const Oid *)s->types,
-	                       (const char *const *)s->vals, s->lens, s->fmts, 0)) {
+	if (!pg_send(c, s, pg_cache_later(c, s))) {
 		char m[sizeof c->msg];
 		snprintf(m, sizeof m, "%s", PQerrorMessage(c->pg));
 		db_err e = PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO;
 		/* the ones sent before first: an error of theirs came first and is kept */
-		if (pg_drain(c, false) == DB_OK)
+		if (pg_drain(c, false, NULL) == DB_OK)
 			pg_set(c, e, m);
 		return DB_ERROR;
 	}
 	c->pending++;
+	c->blind = false; /* a write is on its way: never sent twice */
 	c->err = DB_E_NONE;
 	return DB_DONE;
 }
@@ -742,24 +840,45 @@ static int pg_exec(db *d, const char *sql)
 	return pg_run(c, sql);
 }
 
-/* Begin with sql. A BEGIN that finds the connection broken (the server restarted since the last
- * call: libpq only notices when it writes) resets it and tries once more: nothing was done yet,
- * so nothing can be done twice. */
-static int pg_begin(struct pg_conn *c, const char *sql)
+/* The transaction's first statements, sent in pipeline mode without waiting: they are answered
+ * with the first statement that needs an answer (pg_step_piped) or the COMMIT, so beginning
+ * costs no round trip of its own. false when they could not be sent (recorded on c). */
+static bool pg_send_begin(struct pg_conn *c)
+{
+	if (!PQenterPipelineMode(c->pg)) {
+		pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
+		return false;
+	}
+	for (int i = 0; i < 2 && c->begin_sql[i]; i++) {
+		/* prepared too: parsing the lock's SELECT at every transaction costs the server more
+		 * than running it */
+		struct pg_stmt b = {.sql = (char *)c->begin_sql[i]};
+		if (!pg_send(c, &b, pg_cache_later(c, &b))) {
+			char m[sizeof c->msg];
+			snprintf(m, sizeof m, "%s", PQerrorMessage(c->pg));
+			if (pg_drain(c, false, NULL) == DB_OK)
+				pg_set(c, DB_E_GONE, m);
+			return false;
+		}
+		c->pending++;
+	}
+	c->blind = true;
+	return true;
+}
+
+/* Begin with first (and second, when not NULL). Their errors (a lock that timed out: DB_E_BUSY)
+ * come with the transaction's first answer; a link found broken there is mended and the
+ * transaction begun again (pg_step_piped): nothing was done yet, so nothing can be done twice. */
+static int pg_begin(struct pg_conn *c, const char *first, const char *second)
 {
 	if (pg_in_tx(&c->base))
 		return pg_set(c, DB_E_IO, "a transaction is already open");
 	if (!pg_revive(c))
 		return DB_ERROR;
-	int rc = pg_run(c, sql);
-	if (rc != DB_OK && c->err == DB_E_GONE && pg_revive(c))
-		rc = pg_run(c, sql);
-	if (rc != DB_OK && pg_in_tx(&c->base)) {
-		/* keep the first error, not ROLLBACK's */
-		PQclear(pg_exec_raw(c, "ROLLBACK"));
-	}
-	c->tx = rc == DB_OK;
-	return rc;
+	c->begin_sql[0] = first;
+	c->begin_sql[1] = second;
+	c->tx = pg_send_begin(c);
+	return c->tx ? DB_OK : DB_ERROR;
 }
 
 /* SQLite serialises writers (BEGIN IMMEDIATE): the store's read-check-write relies on it. The
@@ -767,13 +886,14 @@ static int pg_begin(struct pg_conn *c, const char *sql)
  * so writers run one after another across all stations, while readers are never blocked. */
 static int pg_begin_write(db *d)
 {
-	return pg_begin((struct pg_conn *)d,
-	                "BEGIN; SELECT pg_advisory_xact_lock(" PG_WRITER_KEY ")");
+	return pg_begin((struct pg_conn *)d, "BEGIN",
+	                "SELECT pg_advisory_xact_lock(" PG_WRITER_KEY ")");
 }
 
 static int pg_begin_read(db *d)
 {
-	return pg_begin((struct pg_conn *)d, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+	return pg_begin((struct pg_conn *)d, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+	                NULL);
 }
 
 /* COMMIT sent after the statements in the pipeline, all read back at once: one round trip. */
@@ -782,7 +902,7 @@ static int pg_commit_pipelined(struct pg_conn *c)
 	bool sent = PQsendQueryParams(c->pg, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) == 1;
 	if (sent)
 		c->pending++;
-	int rc = pg_drain(c, sent);
+	int rc = pg_drain(c, sent, NULL);
 	if (rc == DB_OK && !sent)
 		rc = pg_set(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO,
 		            PQerrorMessage(c->pg));
@@ -854,7 +974,7 @@ static int pg_rollback(db *d)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
 	c->tx = false;
-	pg_drain(c, false); /* what is still in the pipeline is rolled back with the rest */
+	pg_drain(c, false, NULL); /* what is still in the pipeline is rolled back with the rest */
 	if (!pg_in_tx(d))
 		return DB_OK; /* nothing open, or the connection broke and the server rolled back */
 	PGresult *r = pg_exec_raw(c, "ROLLBACK");

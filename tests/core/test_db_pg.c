@@ -330,12 +330,12 @@ START_TEST(test_read_transaction_refuses_writes)
 }
 END_TEST
 
-/* The second station: opens its own connection, begins a write (waiting for the first), reads
- * what it finds, inserts and commits. */
+/* The second station: opens its own connection, begins a write, reads what it finds (the read
+ * goes out with the BEGIN and the writer lock: it waits for the first), inserts and commits. */
 struct second {
 	int64_t seen;     /* rows of t when its write transaction began */
 	int begin_rc;
-	volatile int began;
+	volatile int began; /* its first answer came: it holds the writer lock */
 };
 
 static void *second_writer(void *arg)
@@ -345,11 +345,11 @@ static void *second_writer(void *arg)
 	if (!d)
 		return NULL;
 	w->begin_rc = db_begin_write(d);
-	w->began = 1;
 	if (w->begin_rc == DB_OK) {
 		db_stmt *s = NULL;
 		if (db_prepare(d, "SELECT count(*) FROM t", &s) == DB_OK && db_step(s) == DB_ROW)
 			w->seen = db_col_int64(s, 0);
+		w->began = 1;
 		db_finalize(s);
 		db_exec(d, "INSERT INTO t(name, n) VALUES ('second', 2)");
 		db_commit(d);
@@ -386,19 +386,37 @@ START_TEST(test_second_writer_waits_for_the_first_and_readers_do_not)
 }
 END_TEST
 
+/* The class of the error a write transaction's first statement on d gets (DB_E_NONE when it
+ * reads); the transaction is ended either way. The BEGIN goes out with that statement, so a
+ * failure to begin is its failure. */
+static db_err first_answer(db *d)
+{
+	db_err e = DB_E_NONE;
+	if (db_begin_write(d) != DB_OK)
+		return db_errclass(d);
+	db_stmt *s = prep(d, "SELECT 1");
+	if (db_step(s) != DB_ROW)
+		e = db_errclass(d);
+	db_finalize(s);
+	if (e == DB_E_NONE)
+		ck_assert_int_eq(db_commit(d), DB_OK);
+	else
+		db_rollback(d);
+	ck_assert(!db_in_tx(d));
+	return e;
+}
+
 START_TEST(test_writer_lock_wait_runs_out_as_busy)
 {
 	db *d = connect_to(dbname, false, port);
 	ck_assert_ptr_nonnull(d);
 	ck_assert_int_eq(db_pg_set_lock_timeout(d, 200), DB_OK);
 	ck_assert_int_eq(db_begin_write(c), DB_OK);
-	ck_assert_int_eq(db_begin_write(d), DB_ERROR);
-	ck_assert_int_eq(db_errclass(d), DB_E_BUSY);
-	ck_assert(!db_in_tx(d));
+	insert(c, "holds the lock", 1);
+	ck_assert_int_eq(first_answer(d), DB_E_BUSY);
 	ck_assert_int_eq(db_commit(c), DB_OK);
 	/* once the first is done the lock is free again */
-	ck_assert_int_eq(db_begin_write(d), DB_OK);
-	ck_assert_int_eq(db_commit(d), DB_OK);
+	ck_assert_int_eq(first_answer(d), DB_E_NONE);
 	db_close(d);
 }
 END_TEST
@@ -419,6 +437,31 @@ START_TEST(test_killed_session_is_gone_then_reconnects)
 	ck_assert_int_ne(one_int(c, "SELECT pg_backend_pid()"), pid);
 	ck_assert_int_eq(one_int(c, "SELECT n FROM t"), 1);
 	ck_assert_int_eq(db_commit(c), DB_OK);
+}
+END_TEST
+
+/* A transaction's BEGIN and writer lock go out with its first statement: begin, a read, writes
+ * sent later and the commit are two round trips. A link that broke between two transactions (the
+ * server restarted, or the session was ended) is found by that first statement: nothing of the
+ * transaction was done, so it is begun again on a new session by itself, and the caller sees no
+ * error (as when the BEGIN went alone and was retried). */
+START_TEST(test_begin_goes_with_the_first_statement_and_a_stale_link_is_mended)
+{
+	insert(c, "before", 1);
+	int64_t trips = db_round_trips(c);
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 1);
+	insert_later(c, "after", 2);
+	ck_assert_int_eq(db_commit(c), DB_OK);
+	ck_assert_int_eq(db_round_trips(c) - trips, 2);
+
+	int64_t pid = one_int(c, "SELECT pg_backend_pid()");
+	db_close(kill_session(pid));
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	ck_assert_int_ne(one_int(c, "SELECT pg_backend_pid()"), pid);
+	insert_later(c, "mended", 3);
+	ck_assert_int_eq(db_commit(c), DB_OK);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 3);
 }
 END_TEST
 
@@ -642,8 +685,7 @@ START_TEST(test_server_down_backs_off_and_store_open_says_gone)
 	ck_assert_ptr_nonnull(strstr(store_open_errmsg(), "no_such_db"));
 
 	ck_assert_int_eq(pg_tool("pg-down.sh", "--keep --crash", p, dir), 0);
-	ck_assert_int_eq(db_begin_write(d), DB_ERROR);
-	ck_assert_int_eq(db_errclass(d), DB_E_GONE);
+	ck_assert_int_eq(first_answer(d), DB_E_GONE); /* found broken, one reconnect failed */
 	ck_assert_int_eq(db_pg_backoff_ms(d), 500);
 	/* within the backoff: at once, and no new try (a try would double the delay) */
 	for (int i = 0; i < 5; i++) {
@@ -772,9 +814,7 @@ START_TEST(test_server_stopped_is_gone_and_reconnects_after_restart)
 	                            "INSERT INTO kept VALUES (42)"),
 	                 DB_OK);
 	ck_assert_int_eq(pg_tool("pg-down.sh", "--keep --crash", p, dir), 0);
-	ck_assert_int_eq(db_begin_write(d), DB_ERROR);
-	ck_assert_int_eq(db_errclass(d), DB_E_GONE);
-	ck_assert(!db_in_tx(d));
+	ck_assert_int_eq(first_answer(d), DB_E_GONE);
 	db_stmt *s = prep(d, "SELECT n FROM kept"); /* runs at its step: the server's answer */
 	ck_assert_int_eq(db_step(s), DB_ERROR);
 	ck_assert_int_eq(db_errclass(d), DB_E_GONE);
@@ -908,6 +948,7 @@ static Suite *db_pg_suite(void)
 	tcase_add_test(tc, test_second_writer_waits_for_the_first_and_readers_do_not);
 	tcase_add_test(tc, test_writer_lock_wait_runs_out_as_busy);
 	tcase_add_test(tc, test_killed_session_is_gone_then_reconnects);
+	tcase_add_test(tc, test_begin_goes_with_the_first_statement_and_a_stale_link_is_mended);
 	tcase_add_test(tc, test_schema_applies_to_an_empty_database_and_reports_its_version);
 	tcase_add_test(tc, test_station_role_writes_rows_but_not_the_schema);
 	tcase_add_test(tc, test_broken_mid_transaction_stays_broken_until_it_ends);
