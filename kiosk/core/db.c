@@ -1,5 +1,6 @@
 /* db.c - dispatch of the db.h calls to the connection's driver (db_sqlite.c or db_pg.c), and
  * the one decision of which engine a --db target names. */
+#include <stdio.h>
 #include <string.h>
 
 #include "db_int.h"
@@ -56,6 +57,11 @@ bool db_col_is_null(db_stmt *s, int col) { return s->drv->col_is_null(s, col); }
 
 int64_t db_changes(db *c) { return c->drv->changes(c); }
 int db_exec(db *c, const char *sql) { return c->drv->exec(c, sql); }
+int db_next_id_sql(db *c, const char *table, char *buf, size_t n)
+{
+	int len = snprintf(buf, n, "%s%s%s", c->drv->next_id[0], table, c->drv->next_id[1]);
+	return len >= 0 && (size_t)len < n ? DB_OK : DB_ERROR;
+}
 int db_begin_write(db *c) { return c->drv->begin_write(c); }
 int db_begin_read(db *c) { return c->drv->begin_read(c); }
 int db_commit(db *c) { return c->drv->commit(c); }

@@ -87,6 +87,12 @@ int64_t db_round_trips(db *c);
 /* SQL without parameters or results, one or more statements (DDL, PRAGMA, SET). */
 int db_exec(db *c, const char *sql);
 
+/* Into buf (n bytes): an SQL expression for the id the next row of table's "id" column gets, to
+ * be read inside a write transaction and written explicitly, so that the row's INSERT needs no
+ * answer (db_step_later) where RETURNING id would wait for one. SQLite: one above the largest,
+ * as its rowid would be; PostgreSQL: the column's identity sequence, so rows that take the
+ * default never meet it. table is a name from the code, never input. DB_ERROR: buf too small. */
+int db_next_id_sql(db *c, const char *table, char *buf, size_t n);
 
 /* Transactions. A write transaction takes the engine's writer lock up front, so a read-check-
  * write inside it is never raced by another connection (SQLite: BEGIN IMMEDIATE; PostgreSQL: the

@@ -25,6 +25,7 @@ struct db_driver {
 	int64_t (*changes)(db *c);
 	int64_t (*round_trips)(db *c); /* NULL: 0 (no server) */
 	int (*exec)(db *c, const char *sql);
+	const char *next_id[2]; /* db_next_id_sql's expression: before and after the table */
 	int (*begin_write)(db *c);
 	int (*begin_read)(db *c);
 	int (*commit)(db *c);

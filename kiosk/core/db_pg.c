@@ -1151,6 +1151,7 @@ static const struct db_driver pg_driver = {
 	.changes = pg_changes,
 	.round_trips = pg_round_trips,
 	.exec = pg_exec,
+	.next_id = {"nextval(pg_get_serial_sequence('", "', 'id'))"},
 	.begin_write = pg_begin_write,
 	.begin_read = pg_begin_read,
 	.commit = pg_commit,

@@ -219,6 +219,7 @@ static const struct db_driver db_sqlite_driver = {
 	.col_is_null = sq_col_is_null,
 	.changes = sq_changes,
 	.exec = sq_exec,
+	.next_id = {"(SELECT coalesce(max(id), 0) + 1 FROM ", ")"},
 	.begin_write = sq_begin_write,
 	.begin_read = sq_begin_read,
 	.commit = sq_commit,

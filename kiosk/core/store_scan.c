@@ -22,6 +22,7 @@ struct scan_pass {
 	char escort_name[AKSES_BUF(AKSES_NAME_CHARS)]; /* the request's assigned escort's */
 	bool head_known;   /* the audit chain's head was read with the facts */
 	struct store_audit_head head;
+	int64_t new_id;    /* the scan row's id, read with the facts (0: RETURNING gives it) */
 };
 
 /* The signed-in staff member at the door must be a known, active account: the scan row names them
@@ -107,31 +108,38 @@ static akses_status scan_load_request(store *st, struct scan_pass *p, int person
 	return src == DB_ROW || src == DB_DONE ? AKSES_OK : store_fail(st, src);
 }
 
-/* The one statement a token's scan reads before it writes (one round trip on a server): the
- * signed-in staff member (a known, active account: the scan row names them), the pass whose
- * stored hash is hash (one lookup on the UNIQUE token_hash index; hash NULL finds none) with its
- * request, the person's name (the applicant's, or the companion's by the pass's sequence number),
- * the assigned escort's name, how many of the request's other passes are inside, and the audit
- * chain's head. Everything is read under the writer lock, so none of it can change before the
- * commit. The fetched hash is compared again in constant time, so the decision never rests on a
- * comparison whose timing depends on the secret. */
+/* The one statement a token's scan reads before it writes (one round trip on a server, the
+ * transaction's BEGIN and writer lock sent with it): the signed-in staff member (a known, active
+ * account: the scan row names them), the pass whose stored hash is hash (one lookup on the
+ * UNIQUE token_hash index; hash NULL finds none) with its request, the person's name (the
+ * applicant's, or the companion's by the pass's sequence number), the assigned escort's name, how
+ * many of the request's other passes are inside, the audit chain's head and the new scan row's
+ * id. Everything is read under the writer lock, so none of it can change before the commit, and
+ * every write after it goes with the COMMIT: a scan waits for the server twice. The fetched hash
+ * is compared again in constant time, so the decision never rests on a comparison whose timing
+ * depends on the secret. */
 static akses_status scan_find_token(store *st, int64_t escort_id, const unsigned char *hash,
                                     struct scan_pass *p, struct akses_scan_result *out)
 {
-	db_stmt *s = store_prep(
-	    st, "SELECT s.active, p.id, p.token_hash, p.revoked_at, p.inside, p.last_scan_at,"
-	        " p.request_id, r.state, r.escort_id, r.start_at, r.end_at, r.number,"
-	        " CASE WHEN p.person = 0 THEN r.name ELSE c.name END, r.institution,"
-	        " r.equipment, e.name,"
-	        " (SELECT count(*) FROM pass o WHERE o.request_id = p.request_id"
-	        "   AND o.inside = 1 AND o.id <> p.id),"
-	        " (SELECT max(id) FROM audit),"
-	        " (SELECT hash FROM audit WHERE id = (SELECT max(id) FROM audit))"
-	        " FROM staff s LEFT JOIN pass p ON p.token_hash = ?2"
-	        " LEFT JOIN request r ON r.id = p.request_id"
-	        " LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
-	        " LEFT JOIN staff e ON e.id = r.escort_id"
-	        " WHERE s.id = ?1");
+	char next_id[96], sql[1400];
+	if (db_next_id_sql(st->db, "scan", next_id, sizeof next_id) != DB_OK)
+		return AKSES_E_IO;
+	snprintf(sql, sizeof sql,
+	         "SELECT s.active, p.id, p.token_hash, p.revoked_at, p.inside, p.last_scan_at,"
+	         " p.request_id, r.state, r.escort_id, r.start_at, r.end_at, r.number,"
+	         " CASE WHEN p.person = 0 THEN r.name ELSE c.name END, r.institution,"
+	         " r.equipment, e.name,"
+	         " (SELECT count(*) FROM pass o WHERE o.request_id = p.request_id"
+	         "   AND o.inside = 1 AND o.id <> p.id),"
+	         " (SELECT max(id) FROM audit),"
+	         " (SELECT hash FROM audit WHERE id = (SELECT max(id) FROM audit)), %s"
+	         " FROM staff s LEFT JOIN pass p ON p.token_hash = ?2"
+	         " LEFT JOIN request r ON r.id = p.request_id"
+	         " LEFT JOIN companion c ON c.request_id = p.request_id AND c.seq = p.person"
+	         " LEFT JOIN staff e ON e.id = r.escort_id"
+	         " WHERE s.id = ?1",
+	         next_id);
+	db_stmt *s = store_prep(st, sql);
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, escort_id);
@@ -161,6 +169,7 @@ static akses_status scan_find_token(store *st, int64_t escort_id, const unsigned
 		p->head_known = true;
 		p->head.id = db_col_int64(s, 17); /* NULL (no row yet) reads as 0 */
 		store_col_text(s, 18, p->head.hash, sizeof p->head.hash);
+		p->new_id = db_col_int64(s, 19);
 	}
 	db_finalize(s);
 	if (src == DB_DONE)
@@ -347,10 +356,14 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
                                 const char *station, int64_t now, const char *spool_key,
                                 struct akses_scan_result *out)
 {
-	db_stmt *s =
-	    store_prep(st, "INSERT INTO scan(at, station, escort_id, pass_id, decision,"
-	                   " reason, overstay, manual, spool_key)"
-	                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
+	/* with the id read with the facts, the row goes with the COMMIT; else RETURNING gives it */
+	db_stmt *s = store_prep(st, p->new_id > 0
+	                                ? "INSERT INTO scan(at, station, escort_id, pass_id, decision,"
+	                                  " reason, overstay, manual, spool_key, id)"
+	                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+	                                : "INSERT INTO scan(at, station, escort_id, pass_id, decision,"
+	                                  " reason, overstay, manual, spool_key)"
+	                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
 	if (!s)
 		return AKSES_E_IO;
 	db_bind_int64(s, 1, now);
@@ -365,7 +378,16 @@ static akses_status scan_record(store *st, const struct scan_pass *p, int64_t es
 	db_bind_int(s, 7, out->overstay);
 	db_bind_int(s, 8, out->manual);
 	db_bind_text(s, 9, spool_key); /* NULL: a scan made online */
-	akses_status irc = store_insert_id(st, s, &out->scan_id);
+	akses_status irc;
+	if (p->new_id > 0) {
+		db_bind_int64(s, 10, p->new_id);
+		int src = db_step_later(s);
+		db_finalize(s);
+		irc = src == DB_DONE ? AKSES_OK : store_fail(st, src);
+		out->scan_id = p->new_id;
+	} else {
+		irc = store_insert_id(st, s, &out->scan_id);
+	}
 	if (irc != AKSES_OK)
 		return irc;
 
