@@ -8,58 +8,14 @@
 OFF_PORT_SHIFT=2 # a server of its own (tests/kiosk/offline_lib.sh), not the offline tests' one
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/offline_lib.sh"
+. "$(dirname "$0")/offline_door_lib.sh"
 . "$(dirname "$0")/../pg/freeze_lib.sh"
 trap 'pg_thaw; off_cleanup' EXIT # thawed first: pg_ctl cannot stop a frozen server
 
 ANSWER_MAX_MS=20000 # from the freeze to the banner and the escort's question
 export AKSES_NOW DAY=2030-03-12
 AKSES_NOW="$DAY 09:20"
-SIZE=${KT_SIZE:-1920x1080}
-kt_display "$SIZE"
-DB=$URI
-AKSES_PIN=123456 "$AKSESCTL" --db "$DB" init --admin "Admin Satu" >/dev/null || kt_fail "init"
-kt_staff
-token_of() {
-	AKSES_PIN=246800 kt_ctl pass list "$1" --as "$HELPDESK" --tokens |
-		grep -oE '\b[A-Z2-7]{32}\b' | head -n 1
-}
-kt_submit
-kt_advance
-TOKEN_A=$(token_of "$NUMBER")
-kt_submit
-kt_advance
-TOKEN_B=$(token_of "$NUMBER")
-[ -n "$TOKEN_A" ] && [ -n "$TOKEN_B" ] || kt_fail "no pass tokens"
-SPOOL=$T/door.spool
-cat >"$T/door.ini" <<INI
-[station]
-name = PINTU-BEKU
-mode = door
-lang = en
-[passes]
-repeat_guard_seconds = 0
-[door]
-spool = $SPOOL
-INI
-kt_kiosk "$SIZE" --config "$T/door.ini" --db "$DB"
-kt_signin "$TEKNIS" 246800
-kt_wait_screen door
-# A scan on a server that answers, again if the burst came too slowly to count as a scan (then
-# it was typing, and nothing was decided: the dump's KEY did not move), at most three times.
-scan_until() {
-	local i
-	for i in 1 2 3; do
-		kt_scan "$1"
-		[ "$(kt_get "$2")" = "$3" ] && return 0
-		sleep 1
-		[ "$(kt_get "$2")" = "$3" ] && return 0
-	done
-	kt_fail "scan of $1: '$2 $3' did not come (now '$(kt_get "$2")')"
-}
-scan_until "$TOKEN_A" decision 1
-kt_tap door:ok
-rows() { off_sql "SELECT decision || '|' || at FROM scan ORDER BY id"; }
-[ "$(rows | wc -l)" = 1 ] || kt_fail "scans before: $(rows)"
+door_walk_start PINTU-BEKU
 
 # the server freezes; another pass is scanned at once: the store call waits on the frozen server
 pg_freeze "$OFF_DIR/data" || kt_fail "cannot freeze the server in $OFF_DIR"
@@ -82,20 +38,7 @@ ASKED=$(($(now_ms) - FROZE))
 	kt_fail "the door is stuck on the frozen server: no banner and no question $(secs "$ASKED") s after the freeze (offline '$(kt_get offline)', offline_answer '$(kt_get offline_answer)')"
 [ "$ASKED" -le "$ANSWER_MAX_MS" ] || kt_fail "the door took $(secs "$ASKED") s to say the server is gone"
 echo "frozen server: the banner and the escort's question $(secs "$ASKED") s after the freeze"
-kt_shot "$T/door-frozen-ask.png"
-kt_tap door:offline-refuse
-kt_wait_line offline_answer refused
-kt_tap door:ok
-kt_wait_line offline_answer -
-# the one inside leaves: the escort confirms the exit, the spool keeps it
-scan_until "$TOKEN_A" offline_answer asking
-kt_tap door:offline-exit
-kt_wait_line offline_answer spooled
-kt_wait_line spool 1
-kt_shot "$T/door-frozen-spooled.png"
-[ "$(grep -c . "$SPOOL")" = 1 ] || kt_fail "spool lines: $(grep -c . "$SPOOL")"
-grep -q "$TOKEN_B" "$SPOOL" && kt_fail "the refused entry was spooled"
-EXIT_AT=$(cut -f3 "$SPOOL")
+door_refuse_then_spool door-frozen
 
 # the thaw: back online by itself, the spool replayed with the exit's own time
 pg_thaw
