@@ -22,7 +22,7 @@ pg_freeze "$OFF_DIR/data" || kt_fail "cannot freeze the server in $OFF_DIR"
 FROZE=$(now_ms)
 kt_scan "$TOKEN_B"
 rescanned=0
-for i in $(seq 500); do
+for _ in $(seq 500); do # 20 s at the most: the loop ends on the clock below
 	[ "$(kt_get offline_answer)" = asking ] && [ "$(kt_get offline)" = 1 ] && break
 	# drawn offline but not asking: the main thread is free, so the burst was taken for typing
 	# (a door stuck on the server draws nothing at all): scan again, once
