@@ -6,8 +6,9 @@
 OFF_TOOLS=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tools" && pwd)
 # derived from the build's fixture port (20000-37998, even; core.test_db_pg takes port + 1 for
 # its own server) but above every fixture's: ours alone; the two offline tests share it one at a
-# time (RESOURCE_LOCK in CMakeLists.txt)
-OFF_PORT=$((${AKSES_PG_PORT:-25432} + 18001))
+# time (RESOURCE_LOCK in CMakeLists.txt). A test that sets OFF_PORT_SHIFT (an even number) before
+# sourcing this gets a server of its own that far above it (the frozen door: 2), and no lock.
+OFF_PORT=$((${AKSES_PG_PORT:-25432} + 18001 + ${OFF_PORT_SHIFT:-0}))
 OFF_DIR=/tmp/akses-pg-offline-$OFF_PORT
 off_pg() { AKSES_PG_PORT=$OFF_PORT AKSES_PG_DIR=$OFF_DIR sh "$OFF_TOOLS/$1" "${@:2}"; }
 off_cleanup() {

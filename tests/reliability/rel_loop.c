@@ -17,7 +17,9 @@
  * makes the station rest that long between two rounds (a door does not scan 200 times a second).
  * On a PostgreSQL server that is gone (AKSES_E_DB_GONE: killed, restarting, failing over) a
  * station waits 100 ms and goes on, as a kiosk does, counting "gone=N" (tests/pg/fault_*.sh);
- * $REL_MAX_OK stops it after that many confirmations, whatever SECONDS says.
+ * $REL_MAX_OK stops it after that many confirmations, whatever SECONDS says. $REL_TRACE=FILE
+ * appends one line per outcome to FILE, "EPOCH_MS ok|refused|gone|busy|failed", so that a test
+ * can tell when a station met a hung server and that it kept going (tests/pg/fault_hang.sh).
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -36,6 +38,18 @@ struct loop_count {
 };
 
 static const char *loop_mode = "";
+static FILE *loop_trace; /* $REL_TRACE, when set */
+
+/* One outcome into the trace, with the wall clock in ms (the shell's `date +%s%3N`). */
+static void loop_trace_note(const char *what)
+{
+	if (!loop_trace)
+		return;
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	fprintf(loop_trace, "%lld %s\n", (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000, what);
+	fflush(loop_trace);
+}
 
 /* Count one outcome; an unexpected status is reported on stderr with the store's diagnostic. */
 static void loop_note(store *st, struct loop_count *c, akses_status rc, bool refusal_ok,
@@ -43,15 +57,18 @@ static void loop_note(store *st, struct loop_count *c, akses_status rc, bool ref
 {
 	if (rc == AKSES_OK) {
 		c->ok++;
+		loop_trace_note("ok");
 		return;
 	}
 	if (rc == AKSES_E_STATE && refusal_ok) {
 		c->refused++;
+		loop_trace_note("refused");
 		return;
 	}
 	if (akses_status_is_offline(rc)) {
 		/* nothing was written, or for a cut-off COMMIT nothing is claimed: not confirmed */
 		c->gone++;
+		loop_trace_note("gone");
 		struct timespec wait = {0, 100 * 1000000L};
 		nanosleep(&wait, NULL);
 		return;
@@ -60,6 +77,7 @@ static void loop_note(store *st, struct loop_count *c, akses_status rc, bool ref
 		c->busy++;
 	else
 		c->failed++;
+	loop_trace_note(rc == AKSES_E_BUSY ? "busy" : "failed");
 	fprintf(stderr, "rel_loop %s: %s: status %d %s (%s)\n", loop_mode, what, rc,
 	        akses_status_message(rc), store_errmsg(st));
 }
@@ -249,6 +267,12 @@ int main(int argc, char **argv)
 	long pause_ms = pause_env ? strtol(pause_env, NULL, 10) : 0;
 	const char *max_env = getenv("REL_MAX_OK");
 	long max_ok = max_env ? strtol(max_env, NULL, 10) : 0;
+	const char *trace_path = getenv("REL_TRACE");
+	if (trace_path && *trace_path && !(loop_trace = fopen(trace_path, "a"))) {
+		fprintf(stderr, "rel_loop %s: cannot open %s\n", loop_mode, trace_path);
+		store_close(st);
+		return 1;
+	}
 	struct timespec pause = {.tv_sec = pause_ms / 1000, .tv_nsec = (pause_ms % 1000) * 1000000};
 	struct loop_count c = {0};
 	struct timespec t0;
@@ -297,6 +321,8 @@ int main(int argc, char **argv)
 			nanosleep(&pause, NULL);
 	}
 	store_close(st);
+	if (loop_trace)
+		fclose(loop_trace);
 	printf("done ok=%ld refused=%ld busy=%ld failed=%ld max_ms=%.0f gone=%ld\n", c.ok,
 	       c.refused, c.busy, c.failed, max_round * 1000, c.gone);
 	return c.busy == 0 && c.failed == 0 ? 0 : 1;
