@@ -60,7 +60,8 @@ struct pg_conn {
 	bool tx;          /* a transaction begun here and not yet ended by commit or rollback */
 	int backoff_ms;   /* 0 while connected; else the delay before the next reconnect */
 	int64_t retry_at; /* CLOCK_MONOTONIC ms: no reconnect before this */
-	char gone[512];   /* why the last reconnect failed, repeated until the next try */
+	char gone[512];   /* why the link was lost (a reconnect failed, or the answer deadline
+	                   * passed), repeated until the next try */
 	int pending;      /* statements sent in pipeline mode whose results are not read yet */
 	const char *begin_sql[2]; /* the open transaction's first statements (pg_begin) */
 	bool blind;       /* they are all the pipeline holds: nothing of the transaction done yet */
@@ -171,6 +172,12 @@ static bool pg_wait(struct pg_conn *c)
 			c->cut = true;
 			shutdown(PQsocket(c->pg), SHUT_RDWR);
 			PQconsumeInput(c->pg); /* reads the end of the link: CONNECTION_BAD */
+			/* as after a failed reconnect: the calls that follow at once (a screen's next
+			 * read) fail at once too, instead of waiting out a connect each */
+			c->backoff_ms = PG_BACKOFF_FIRST_MS;
+			c->retry_at = pg_now_ms() + c->backoff_ms;
+			snprintf(c->gone, sizeof c->gone, "the server did not answer within %d s",
+			         ms / 1000);
 			return false;
 		}
 		struct pollfd p = {.fd = PQsocket(c->pg), .events = POLLIN | (f ? POLLOUT : 0)};
@@ -225,9 +232,7 @@ static int pg_fail(struct pg_conn *c, PGresult *r)
 {
 	if (c->cut) { /* libpq's "server closed the connection" would be wrong: this side did */
 		PQclear(r);
-		char m[96];
-		snprintf(m, sizeof m, "the server did not answer within %d s", pg_answer_ms(c) / 1000);
-		return pg_set(c, DB_E_GONE, m);
+		return pg_set(c, DB_E_GONE, c->gone);
 	}
 	db_err e = pg_class(c, r);
 	/* the server's own sentence, without libpq's "ERROR:  " in front */
