@@ -36,6 +36,7 @@ typedef enum {
 	DB_E_READ_ONLY, /* a read-only file, file system or server (a standby) */
 	DB_E_REPLACED,  /* the file was replaced or deleted under an open connection */
 	DB_E_GONE,      /* the server cannot be reached or the connection broke */
+	DB_E_UNSURE,    /* the connection broke while a COMMIT was on its way: it may have run */
 	DB_E_IO         /* anything else */
 } db_err;
 

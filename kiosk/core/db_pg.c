@@ -922,7 +922,7 @@ static int pg_commit_pipelined(struct pg_conn *c)
 		char m[sizeof c->msg];
 		snprintf(m, sizeof m,
 		         "the connection broke during COMMIT, its outcome is unknown: %.400s", c->msg);
-		pg_set(c, DB_E_GONE, m);
+		pg_set(c, DB_E_UNSURE, m);
 	}
 	return DB_ERROR;
 }
@@ -963,7 +963,7 @@ static int pg_commit(db *d)
 			    m, sizeof m,
 			    "the connection broke during COMMIT, its outcome is unknown: %.400s",
 			    c->msg);
-			pg_set(c, DB_E_GONE, m);
+			pg_set(c, DB_E_UNSURE, m);
 		}
 		return DB_ERROR;
 	}

@@ -38,6 +38,8 @@ const char *akses_status_message(akses_status st)
 		return C_("The data file must be a regular file, not a link, a device or a folder.");
 	case AKSES_E_DB_GONE:
 		return C_("The database server cannot be reached: nothing was saved. Akses keeps trying to reconnect.");
+	case AKSES_E_DB_UNSURE:
+		return C_("The connection to the database server broke while saving: it may have been saved. Check before you do it again.");
 	case AKSES_E_DB_STANDBY:
 		return C_("The database server is a read-only standby: nothing was saved. Ask the administrator to check the servers.");
 	case AKSES_E_DB_PASSWORD:

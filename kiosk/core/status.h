@@ -25,6 +25,7 @@ typedef enum akses_status {
 	AKSES_E_DB_GONE = -13,     /* the database server cannot be reached: nothing was written */
 	AKSES_E_DB_STANDBY = -14,  /* the database server is a read-only standby: nothing was written */
 	AKSES_E_DB_PASSWORD = -15, /* the server's URI or conninfo holds a password (use a passfile) */
+	AKSES_E_DB_UNSURE = -16,   /* the link to the server broke during a commit: it may be written */
 	/* who may do what */
 	AKSES_E_REQUEST_NOT_FOUND = -20,
 	AKSES_E_STAFF_NOT_FOUND = -21,
@@ -118,10 +119,12 @@ static inline bool akses_status_is_storage_refusal(akses_status st)
 }
 
 /* The database server could not be reached (a station's network or the server is down): nothing
- * was written and nothing could be read; the same call may succeed once the server is back. */
+ * was written and nothing could be read (AKSES_E_DB_GONE), or the link broke while a commit was on
+ * its way, so it may have been written (AKSES_E_DB_UNSURE: whatever sends it again must make a
+ * second copy harmless, as a submission's key and a spooled exit's key do). */
 static inline bool akses_status_is_offline(akses_status st)
 {
-	return st == AKSES_E_DB_GONE;
+	return st == AKSES_E_DB_GONE || st == AKSES_E_DB_UNSURE;
 }
 
 /* A status about what was typed (the validation block, AKSES_E_REQUIRED down to -89): the

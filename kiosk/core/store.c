@@ -28,6 +28,8 @@ akses_status store_fail(store *st, int rc)
 		return st->read_only || db_sys_errno(st->db) == EROFS ? AKSES_E_READ_ONLY : AKSES_E_IO;
 	case DB_E_GONE:
 		return AKSES_E_DB_GONE;
+	case DB_E_UNSURE:
+		return AKSES_E_DB_UNSURE;
 	case DB_E_BUSY:
 		return AKSES_E_BUSY;
 	case DB_E_NOMEM:

@@ -465,7 +465,7 @@ START_TEST(test_begin_goes_with_the_first_statement_and_a_stale_link_is_mended)
 }
 END_TEST
 
-/* The session killed while writes wait in the pipeline: the COMMIT sent with them is GONE (its
+/* The session killed while writes wait in the pipeline: the COMMIT sent with them is UNSURE (its
  * outcome unknown to the client), never OK; nothing was written; the next transaction runs on a
  * fresh session out of pipeline mode. */
 START_TEST(test_killed_session_with_writes_sent_later_is_gone_then_reconnects)
@@ -475,7 +475,7 @@ START_TEST(test_killed_session_with_writes_sent_later_is_gone_then_reconnects)
 	insert_later(c, "lost", 1);
 	db *a = kill_session(pid);
 	ck_assert_int_eq(db_commit(c), DB_ERROR);
-	ck_assert_int_eq(db_errclass(c), DB_E_GONE);
+	ck_assert_int_eq(db_errclass(c), DB_E_UNSURE);
 	ck_assert(!db_in_tx(c));
 	ck_assert_int_eq(one_int(a, "SELECT count(*) FROM t"), 0);
 	db_close(a);
@@ -518,8 +518,9 @@ END_TEST
 
 /* The connection breaks while the COMMIT is on its way (a deferred trigger ends its own session
  * at commit time, as a server killed at that instant would): the outcome is unknown to the
- * client, so it is GONE, and the store says AKSES_E_DB_GONE, never OK. */
-START_TEST(test_commit_cut_off_is_gone_never_ok)
+ * client, so it is UNSURE, and the store says AKSES_E_DB_UNSURE (offline, "it may have been
+ * saved"), never OK, and never "nothing was saved". */
+START_TEST(test_commit_cut_off_is_unsure_never_ok)
 {
 	ck_assert_int_eq(
 	    db_exec(c,
@@ -531,7 +532,7 @@ START_TEST(test_commit_cut_off_is_gone_never_ok)
 	ck_assert_int_eq(db_begin_write(c), DB_OK);
 	insert(c, "die", 1);
 	ck_assert_int_eq(db_commit(c), DB_ERROR);
-	ck_assert_int_eq(db_errclass(c), DB_E_GONE);
+	ck_assert_int_eq(db_errclass(c), DB_E_UNSURE);
 	ck_assert_msg(strstr(db_errmsg(c), "outcome is unknown"), "%s", db_errmsg(c));
 	ck_assert(!db_in_tx(c));
 	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 0);
@@ -547,8 +548,10 @@ START_TEST(test_commit_cut_off_is_gone_never_ok)
 	                            " WHEN (NEW.name = 'die') EXECUTE FUNCTION die()"),
 	                 DB_OK);
 	int64_t id = 0;
-	ck_assert_int_eq(store_init_admin(st, "die", "246813", &id), AKSES_E_DB_GONE);
-	ck_assert(akses_status_is_offline(AKSES_E_DB_GONE));
+	ck_assert_int_eq(store_init_admin(st, "die", "246813", &id), AKSES_E_DB_UNSURE);
+	ck_assert(akses_status_is_offline(AKSES_E_DB_UNSURE));
+	ck_assert_msg(strstr(akses_status_message(AKSES_E_DB_UNSURE), "may have been saved"), "%s",
+	              akses_status_message(AKSES_E_DB_UNSURE));
 	ck_assert_msg(strstr(store_errmsg(st), "outcome is unknown"), "%s", store_errmsg(st));
 	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM staff"), 0);
 	/* the same store goes on, reconnected */
@@ -595,8 +598,8 @@ END_TEST
 
 /* The session's server process frozen (SIGSTOP: a hung host whose kernel still acknowledges TCP,
  * so no keepalive fires): a read gives up after the answer deadline, GONE and saying why; the
- * next call reconnects; a COMMIT cut off the same way is GONE with its outcome unknown (the
- * frozen process may still commit when it thaws), never OK. */
+ * next call reconnects; a COMMIT cut off the same way is UNSURE, its outcome unknown (the frozen
+ * process may still commit when it thaws), never OK. */
 START_TEST(test_frozen_server_is_given_up_after_the_answer_deadline)
 {
 	/* the shortest deadline: the lock timeout's 200 ms + 5 s */
@@ -636,7 +639,7 @@ START_TEST(test_frozen_server_is_given_up_after_the_answer_deadline)
 	took = mono_ms() - t0;
 	kill(pid, SIGCONT);
 	ck_assert_int_eq(src, DB_ERROR);
-	ck_assert_int_eq(db_errclass(c), DB_E_GONE);
+	ck_assert_int_eq(db_errclass(c), DB_E_UNSURE);
 	ck_assert_msg(strstr(db_errmsg(c), "outcome is unknown"), "%s", db_errmsg(c));
 	ck_assert_msg(took >= 5000 && took < 8000, "took %lld ms", (long long)took);
 	ck_assert(!db_in_tx(c));
@@ -964,7 +967,7 @@ static Suite *db_pg_suite(void)
 	tcase_add_test(tc, test_schema_applies_to_an_empty_database_and_reports_its_version);
 	tcase_add_test(tc, test_station_role_writes_rows_but_not_the_schema);
 	tcase_add_test(tc, test_broken_mid_transaction_stays_broken_until_it_ends);
-	tcase_add_test(tc, test_commit_cut_off_is_gone_never_ok);
+	tcase_add_test(tc, test_commit_cut_off_is_unsure_never_ok);
 	tcase_add_test(tc, test_server_that_never_answers_gives_up_promptly);
 	tcase_add_test(tc, test_frozen_server_is_given_up_after_the_answer_deadline);
 	suite_add_tcase(s, tc);
