@@ -2,261 +2,22 @@
  * $N, parameters bound typed, rows read from one PGresult, one writer at a time through an
  * advisory lock, SQLSTATEs sorted into db_err, and a broken connection reset before the next
  * transaction with a backoff (libpq then walks a multi-host list again, to whichever server is
- * the primary). Writes whose outcome the store does not need at once (db_step_later) go in libpq's
- * pipeline mode and are read back with the next statement, most often the COMMIT. */
+ * the primary). A transaction's BEGIN, and writes whose outcome the store does not need at once
+ * (db_step_later), go in libpq's pipeline mode and are read back with the next statement that
+ * needs an answer, or the COMMIT. Errors: db_pg_err.c; every answer waited for with a deadline:
+ * db_pg_wait.c; the session's prepared statements: db_pg_cache.c. */
 #include <errno.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <time.h>
 
 #include <libpq-fe.h>
 
-#include "db_int.h"
-#include "db_pg.h"
-
-/* The types a parameter is sent with (pg_type.h's OIDs, stable since PostgreSQL 7). Text goes as
- * type 0, unknown: the server gives it the type of the column or operator it meets. */
-#define PG_INT8OID 20
-#define PG_BYTEAOID 17
-
-/* The one advisory lock key every write transaction takes ("AKSES" in ASCII). */
-#define PG_WRITER_KEY "357840413011"
-
-#define PG_LOCK_TIMEOUT_MS_DEFAULT 5000
-
-/* After a failed reconnect the next try waits this long, doubling up to the most: a station
- * whose server is gone answers at once ("gone") instead of waiting out a connect each call. */
-#define PG_BACKOFF_FIRST_MS 500
-#define PG_BACKOFF_MAX_MS 30000
-
-/* A station waits DB_PG_ANSWER_MS (db_pg.h) for the server's answer on an established connection
- * (pg_wait), and at least this much longer than a lock wait the server ends itself. A frozen
- * server (a hung VM or disk) still has its kernel acknowledge TCP, so neither keepalives nor
- * tcp_user_timeout ever fire: without a deadline of its own a station would wait for ever. */
-#define PG_ANSWER_AFTER_LOCK_MS 5000
-
-/* Statements kept prepared on the server per connection (pg_cached). */
-#define PG_CACHE_MAX 64
-
-struct pg_prepared {
-	char *sql;       /* NULL: a free slot */
-	int nparams;
-	unsigned *types; /* the parameter types it was prepared with */
-	char name[24];
-};
-
-struct pg_conn {
-	struct db base;
-	PGconn *pg;
-	db_err err;
-	char msg[512];
-	int64_t changes;
-	int lock_timeout_ms;
-	int answer_ms;    /* pg_wait's deadline; 0: none */
-	bool cut;         /* pg_wait gave up on the server: the link was shut by this side */
-	bool tx;          /* a transaction begun here and not yet ended by commit or rollback */
-	int backoff_ms;   /* 0 while connected; else the delay before the next reconnect */
-	int64_t retry_at; /* CLOCK_MONOTONIC ms: no reconnect before this */
-	char gone[512];   /* why the link was lost (a reconnect failed, or the answer deadline
-	                   * passed), repeated until the next try */
-	int pending;      /* statements sent in pipeline mode whose results are not read yet */
-	const char *begin_sql[2]; /* the open transaction's first statements (pg_begin) */
-	bool blind;       /* they are all the pipeline holds: nothing of the transaction done yet */
-	int64_t trips;    /* round trips so far (db_round_trips) */
-	struct pg_prepared cache[PG_CACHE_MAX];
-	int ncache;
-	int ncache_sure;  /* the first ncache_sure are prepared for sure; the rest were sent in the
-	                   * pipeline not yet read back (pg_cache_later) */
-	int cache_seq;    /* for the next prepared statement's name */
-};
-
-struct pg_stmt {
-	struct db_stmt base;
-	char *sql;       /* the statement with $N placeholders */
-	int nparams;     /* the highest placeholder number in it */
-	char **vals;     /* per parameter: its text or bytes, NULL for SQL NULL */
-	int *lens;
-	int *fmts;       /* 0 text, 1 binary (blobs) */
-	unsigned *types; /* Oid: 0, PG_INT8OID or PG_BYTEAOID */
-	PGresult *res;   /* NULL until the statement ran */
-	int row;         /* the current row of res */
-	unsigned char **blobs; /* bytea columns of the current row, unescaped on demand */
-	size_t *blob_lens;
-};
+#include "db_pg_int.h"
 
 static const struct db_driver pg_driver;
 
-/* ---- errors ---- */
-
-static int pg_set(struct pg_conn *c, db_err e, const char *msg)
-{
-	c->err = e;
-	snprintf(c->msg, sizeof c->msg, "%s", msg && *msg ? msg : "unknown PostgreSQL error");
-	/* libpq's messages end in a newline (and may span lines): keep the first line */
-	c->msg[strcspn(c->msg, "\n")] = '\0';
-	return DB_ERROR;
-}
-
-/* The class of a failed result r (NULL: libpq could not even make one) on connection c. */
-static db_err pg_class(struct pg_conn *c, const PGresult *r)
-{
-	if (PQstatus(c->pg) == CONNECTION_BAD)
-		return DB_E_GONE;
-	if (!r)
-		return DB_E_NOMEM;
-	const char *st = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-	if (!st)
-		return DB_E_IO;
-	if (!strcmp(st, "40001") || !strcmp(st, "40P01") || !strcmp(st, "55P03"))
-		return DB_E_BUSY;
-	if (!strncmp(st, "23", 2))
-		return DB_E_CONSTRAINT;
-	if (!strcmp(st, "53100"))
-		return DB_E_FULL;
-	if (!strcmp(st, "53200"))
-		return DB_E_NOMEM;
-	if (!strcmp(st, "25006"))
-		return DB_E_READ_ONLY;
-	if (!strncmp(st, "08", 2) || !strcmp(st, "57P01") || !strcmp(st, "57P02") ||
-	    !strcmp(st, "57P03"))
-		return DB_E_GONE;
-	if (!strcmp(st, "XX001") || !strcmp(st, "XX002"))
-		return DB_E_CORRUPT;
-	/* a standby refuses what writes in its own words (the writer lock: "cannot acquire lock
-	 * mode ExclusiveLock ... while recovery is in progress"); libpq 14+ knows it is one */
-	const char *hs = PQparameterStatus(c->pg, "in_hot_standby");
-	if (hs && !strcmp(hs, "on"))
-		return DB_E_READ_ONLY;
-	return DB_E_IO;
-}
-
-/* ---- waiting for the server ---- */
-
-static int64_t pg_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* The deadline in force: never shorter than a lock wait the server ends itself, none when either
- * is off (0). */
-static int pg_answer_ms(const struct pg_conn *c)
-{
-	if (c->answer_ms == 0 || c->lock_timeout_ms == 0)
-		return 0;
-	int after_lock = c->lock_timeout_ms + PG_ANSWER_AFTER_LOCK_MS;
-	return c->answer_ms > after_lock ? c->answer_ms : after_lock;
-}
-
-/* Wait until the answer to what was sent can be read without blocking (PQgetResult), sending
- * what libpq still holds meanwhile. false when the link broke, or when the server sent nothing
- * for the deadline: then this side shuts the socket (a cancel request would wait on the frozen
- * server too), libpq finds the link broken, and the caller's error is DB_E_GONE; a reset
- * reconnects later. */
-static bool pg_wait(struct pg_conn *c)
-{
-	int ms = pg_answer_ms(c);
-	int64_t end = pg_now_ms() + ms;
-	for (;;) {
-		int f = PQflush(c->pg); /* 0 all sent, 1 more to send, -1 broken */
-		if (f < 0)
-			return false;
-		if (f == 0 && !PQisBusy(c->pg))
-			return true;
-		int64_t left = ms ? end - pg_now_ms() : -1;
-		if (ms && left <= 0) {
-			c->cut = true;
-			shutdown(PQsocket(c->pg), SHUT_RDWR);
-			PQconsumeInput(c->pg); /* reads the end of the link: CONNECTION_BAD */
-			/* as after a failed reconnect: the calls that follow at once (a screen's next
-			 * read) fail at once too, instead of waiting out a connect each */
-			c->backoff_ms = PG_BACKOFF_FIRST_MS;
-			c->retry_at = pg_now_ms() + c->backoff_ms;
-			snprintf(c->gone, sizeof c->gone, "the server did not answer within %d s",
-			         ms / 1000);
-			return false;
-		}
-		struct pollfd p = {.fd = PQsocket(c->pg), .events = POLLIN | (f ? POLLOUT : 0)};
-		int n = poll(&p, 1, left > INT32_MAX ? INT32_MAX : (int)left);
-		if (n < 0 && errno != EINTR)
-			return false;
-		if (n > 0 && (p.revents & (POLLIN | POLLERR | POLLHUP)) && !PQconsumeInput(c->pg))
-			return false;
-	}
-}
-
-/* The next result of what was sent, waited for at most the deadline (NULL: the statement's
- * results are over, or the link broke or was cut). */
-static PGresult *pg_next(struct pg_conn *c)
-{
-	return pg_wait(c) ? PQgetResult(c->pg) : NULL;
-}
-
-/* What PQexec returns, for a command sent with one of libpq's PQsend* calls (ok: its return):
- * every result read, the last kept, the first error over anything after it. NULL when nothing
- * could be sent or read (pg_fail then takes libpq's message). Counted as the round trip it is. */
-static PGresult *pg_collect(struct pg_conn *c, int ok)
-{
-	c->trips++;
-	if (!ok)
-		return NULL;
-	PGresult *last = NULL, *r;
-	while ((r = pg_next(c)) != NULL) {
-		if (last && PQresultStatus(last) == PGRES_FATAL_ERROR) {
-			PQclear(r);
-		} else {
-			PQclear(last);
-			last = r;
-		}
-	}
-	if (PQstatus(c->pg) == CONNECTION_BAD && last &&
-	    PQresultStatus(last) != PGRES_FATAL_ERROR) {
-		PQclear(last); /* the link broke after a first result: the statement did not end */
-		last = NULL;
-	}
-	return last;
-}
-
-/* PQexec with the answer deadline. */
-static PGresult *pg_exec_raw(struct pg_conn *c, const char *sql)
-{
-	return pg_collect(c, PQsendQuery(c->pg, sql));
-}
-
-/* Record the failure of r on c (and free r); DB_ERROR. */
-static int pg_fail(struct pg_conn *c, PGresult *r)
-{
-	if (c->cut) { /* libpq's "server closed the connection" would be wrong: this side did */
-		PQclear(r);
-		return pg_set(c, DB_E_GONE, c->gone);
-	}
-	db_err e = pg_class(c, r);
-	/* the server's own sentence, without libpq's "ERROR:  " in front */
-	const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-	if (!m || !*m)
-		m = r ? PQresultErrorMessage(r) : "";
-	if (!*m)
-		m = PQerrorMessage(c->pg);
-	pg_set(c, e, m);
-	PQclear(r);
-	return DB_ERROR;
-}
-
 /* ---- pipeline ---- */
-
-/* Empty one cache slot. */
-static void pg_prepared_free(struct pg_prepared *e)
-{
-	free(e->sql);
-	free(e->types);
-	e->sql = NULL;
-	e->types = NULL;
-}
-
 
 /* The results of what was sent in pipeline mode (c->pending statements, the COMMIT the last of
  * them when commit is true), read up to a sync, then out of pipeline mode, so the connection
@@ -271,20 +32,20 @@ static int pg_drain(struct pg_conn *c, bool commit, PGresult **keep)
 	c->pending = 0;
 	c->trips++; /* everything sent since entering pipeline mode is answered at once */
 	if (!PQpipelineSync(c->pg)) {
-		rc = pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
+		rc = db_pg_err_set(c, DB_E_GONE, PQerrorMessage(c->pg));
 		n = 0;
 	}
 	for (int i = 0; i < n; i++) {
-		PGresult *r = pg_next(c);
+		PGresult *r = db_pg_wait_next(c);
 		if (!r) { /* no result at all: the link broke */
 			if (rc == DB_OK)
-				rc = pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
+				rc = db_pg_err_set(c, DB_E_GONE, PQerrorMessage(c->pg));
 			break;
 		}
 		ExecStatusType st = PQresultStatus(r);
 		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
 			if (commit && i == n - 1 && strcmp(PQcmdStatus(r), "COMMIT") && rc == DB_OK)
-				rc = pg_set(c, DB_E_IO, "the transaction was rolled back");
+				rc = db_pg_err_set(c, DB_E_IO, "the transaction was rolled back");
 			if (keep && i == n - 1 && rc == DB_OK)
 				*keep = r;
 			else
@@ -292,15 +53,15 @@ static int pg_drain(struct pg_conn *c, bool commit, PGresult **keep)
 		} else if (st == PGRES_PIPELINE_ABORTED || rc != DB_OK) {
 			PQclear(r);
 		} else {
-			rc = pg_fail(c, r);
+			rc = db_pg_err_result(c, r);
 		}
 		/* each statement's results end with a NULL; a broken link gives NULL at once */
-		while ((r = pg_next(c)) != NULL)
+		while ((r = db_pg_wait_next(c)) != NULL)
 			PQclear(r);
 	}
 	/* the sync's own result; at most a few strays before it when the link broke */
 	for (int k = 0; k < n + 2 && PQstatus(c->pg) == CONNECTION_OK; k++) {
-		PGresult *r = pg_next(c);
+		PGresult *r = db_pg_wait_next(c);
 		bool sync = r && PQresultStatus(r) == PGRES_PIPELINE_SYNC;
 		PQclear(r);
 		if (sync)
@@ -311,7 +72,7 @@ static int pg_drain(struct pg_conn *c, bool commit, PGresult **keep)
 	 * error) forgotten; one that did get prepared stays on the server under a name never used
 	 * again */
 	while (rc != DB_OK && c->ncache > c->ncache_sure)
-		pg_prepared_free(&c->cache[--c->ncache]);
+		db_pg_cache_free(&c->cache[--c->ncache]);
 	c->ncache_sure = c->ncache;
 	if (rc == DB_OK)
 		c->err = DB_E_NONE;
@@ -328,10 +89,10 @@ static int pg_run(struct pg_conn *c, const char *sql)
 {
 	if (pg_drain(c, false, NULL) != DB_OK)
 		return DB_ERROR;
-	PGresult *r = pg_exec_raw(c, sql);
+	PGresult *r = db_pg_wait_exec(c, sql);
 	ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
-		return pg_fail(c, r);
+		return db_pg_err_result(c, r);
 	PQclear(r);
 	c->err = DB_E_NONE;
 	return DB_OK;
@@ -354,16 +115,6 @@ static bool pg_in_tx(db *d)
 	return c->tx || t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
 
-/* Forget the statements prepared on the session (gone with it after a reset). */
-static void pg_cache_clear(struct pg_conn *c)
-{
-	for (int i = 0; i < c->ncache; i++)
-		pg_prepared_free(&c->cache[i]);
-	memset(c->cache, 0, sizeof c->cache);
-	c->ncache = 0;
-	c->ncache_sure = 0;
-}
-
 /* Outside a transaction, a connection found broken is reset: the server came back, or libpq
  * finds the new primary in the host list. Never inside one: what it did is gone with the
  * session, so its caller must see the error. After a failed reset the next one waits a backoff
@@ -373,8 +124,8 @@ static bool pg_revive(struct pg_conn *c)
 {
 	if (PQstatus(c->pg) == CONNECTION_OK)
 		return true;
-	if (c->backoff_ms > 0 && pg_now_ms() < c->retry_at) {
-		pg_set(c, DB_E_GONE, c->gone);
+	if (c->backoff_ms > 0 && db_pg_wait_now_ms() < c->retry_at) {
+		db_pg_err_set(c, DB_E_GONE, c->gone);
 		return false;
 	}
 	PQreset(c->pg);
@@ -382,15 +133,15 @@ static bool pg_revive(struct pg_conn *c)
 		c->backoff_ms = c->backoff_ms > 0 ? c->backoff_ms * 2 : PG_BACKOFF_FIRST_MS;
 		if (c->backoff_ms > PG_BACKOFF_MAX_MS)
 			c->backoff_ms = PG_BACKOFF_MAX_MS;
-		c->retry_at = pg_now_ms() + c->backoff_ms;
-		pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
+		c->retry_at = db_pg_wait_now_ms() + c->backoff_ms;
+		db_pg_err_set(c, DB_E_GONE, PQerrorMessage(c->pg));
 		snprintf(c->gone, sizeof c->gone, "%s", c->msg);
 		return false;
 	}
 	c->backoff_ms = 0;
 	c->cut = false;
 	c->pending = 0; /* a pipeline broken with the old session is gone with it */
-	pg_cache_clear(c);
+	db_pg_cache_clear(c);
 	PQexitPipelineMode(c->pg);
 	return pg_apply_settings(c) == DB_OK;
 }
@@ -466,13 +217,13 @@ static int pg_prepare(db *d, const char *sql, db_stmt **out)
 	*out = NULL;
 	struct pg_stmt *s = calloc(1, sizeof *s);
 	if (!s)
-		return pg_set(c, DB_E_NOMEM, "out of memory");
+		return db_pg_err_set(c, DB_E_NOMEM, "out of memory");
 	s->base.drv = &pg_driver;
 	s->base.conn = d;
 	s->sql = pg_rewrite(sql, &s->nparams);
 	if (!s->sql) {
 		free(s);
-		return pg_set(c, DB_E_IO, "a placeholder out of range, or out of memory");
+		return db_pg_err_set(c, DB_E_IO, "a placeholder out of range, or out of memory");
 	}
 	size_t np = (size_t)s->nparams;
 	if (np) {
@@ -482,7 +233,7 @@ static int pg_prepare(db *d, const char *sql, db_stmt **out)
 		s->types = calloc(np, sizeof *s->types);
 		if (!s->vals || !s->lens || !s->fmts || !s->types) {
 			pg_driver.finalize(&s->base);
-			return pg_set(c, DB_E_NOMEM, "out of memory");
+			return db_pg_err_set(c, DB_E_NOMEM, "out of memory");
 		}
 	}
 	s->row = -1;
@@ -507,14 +258,14 @@ static int pg_bind(db_stmt *st, int i, const void *v, size_t len, unsigned type,
 	struct pg_stmt *s = (struct pg_stmt *)st;
 	struct pg_conn *c = (struct pg_conn *)st->conn;
 	if (i < 1 || i > s->nparams)
-		return pg_set(c, DB_E_IO, "bind index out of range");
+		return db_pg_err_set(c, DB_E_IO, "bind index out of range");
 	if (len > (size_t)0x7fffffff)
-		return pg_set(c, DB_E_IO, "value too large");
+		return db_pg_err_set(c, DB_E_IO, "value too large");
 	char *copy = NULL;
 	if (v) {
 		copy = malloc(len + 1);
 		if (!copy)
-			return pg_set(c, DB_E_NOMEM, "out of memory");
+			return db_pg_err_set(c, DB_E_NOMEM, "out of memory");
 		memcpy(copy, v, len);
 		copy[len] = '\0';
 	}
@@ -558,40 +309,6 @@ static bool pg_counts(const char *status)
 	return false;
 }
 
-/* The name s's SQL and parameter types are prepared under on this session, or NULL. */
-static const char *pg_cache_find(const struct pg_conn *c, const struct pg_stmt *s)
-{
-	size_t tsize = (size_t)s->nparams * sizeof *s->types;
-	for (int i = 0; i < c->ncache; i++) {
-		const struct pg_prepared *e = &c->cache[i];
-		if (e->nparams == s->nparams && !strcmp(e->sql, s->sql) &&
-		    (!tsize || !memcmp(e->types, s->types, tsize)))
-			return e->name;
-	}
-	return NULL;
-}
-
-/* The next free slot filled in for s with a new name (c->ncache not yet counting it), or NULL
- * when the cache is full or memory is short: then the statement runs unprepared. */
-static struct pg_prepared *pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s)
-{
-	if (c->ncache >= PG_CACHE_MAX)
-		return NULL;
-	struct pg_prepared *e = &c->cache[c->ncache];
-	size_t tsize = (size_t)s->nparams * sizeof *s->types;
-	e->sql = strdup(s->sql);
-	e->types = tsize ? malloc(tsize) : NULL;
-	if (!e->sql || (tsize && !e->types)) {
-		pg_prepared_free(e);
-		return NULL;
-	}
-	if (tsize)
-		memcpy(e->types, s->types, tsize);
-	e->nparams = s->nparams;
-	snprintf(e->name, sizeof e->name, "akses_%d", ++c->cache_seq);
-	return e;
-}
-
 /* The name of a server-side prepared statement for s's SQL and parameter types on this session,
  * prepared now (one round trip, once per session) when it is new and the cache has room; NULL
  * when there is none (then the statement runs unprepared), or when preparing failed (*failed,
@@ -602,15 +319,15 @@ static struct pg_prepared *pg_cache_slot(struct pg_conn *c, const struct pg_stmt
 static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
 {
 	*failed = false;
-	const char *name = pg_cache_find(c, s);
-	struct pg_prepared *e = name ? NULL : pg_cache_slot(c, s);
+	const char *name = db_pg_cache_find(c, s);
+	struct pg_prepared *e = name ? NULL : db_pg_cache_slot(c, s);
 	if (name || !e)
 		return name;
-	PGresult *r = pg_collect(
+	PGresult *r = db_pg_wait_collect(
 	    c, PQsendPrepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types));
 	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
-		pg_prepared_free(e);
-		pg_fail(c, r);
+		db_pg_cache_free(e);
+		db_pg_err_result(c, r);
 		*failed = true;
 		return NULL;
 	}
@@ -624,12 +341,12 @@ static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
  * forgets it, as the server may have skipped it); NULL: send s unprepared. */
 static const char *pg_cache_later(struct pg_conn *c, struct pg_stmt *s)
 {
-	const char *name = pg_cache_find(c, s);
-	struct pg_prepared *e = name ? NULL : pg_cache_slot(c, s);
+	const char *name = db_pg_cache_find(c, s);
+	struct pg_prepared *e = name ? NULL : db_pg_cache_slot(c, s);
 	if (name || !e)
 		return name;
 	if (!PQsendPrepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types)) {
-		pg_prepared_free(e);
+		db_pg_cache_free(e);
 		return NULL;
 	}
 	c->pending++;
@@ -668,7 +385,8 @@ static PGresult *pg_step_piped(struct pg_conn *c, struct pg_stmt *s)
 			if (sent)
 				return r;
 			PQclear(r); /* someone else's: s never went */
-			pg_set(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO, m);
+			db_pg_err_set(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO,
+			              m);
 		}
 		/* not after a deadline: a frozen server would only make the station wait a connect
 		 * timeout more */
@@ -698,10 +416,10 @@ static int pg_step(db_stmt *st)
 			const char *name = pg_cached(c, s, &failed);
 			if (failed)
 				return DB_ERROR;
-			r = pg_collect(c, pg_send(c, s, name));
+			r = db_pg_wait_collect(c, pg_send(c, s, name));
 			ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 			if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
-				return pg_fail(c, r);
+				return db_pg_err_result(c, r);
 		}
 		if (pg_counts(PQcmdStatus(r)))
 			c->changes = strtoll(PQcmdTuples(r), NULL, 10);
@@ -711,7 +429,7 @@ static int pg_step(db_stmt *st)
 			s->blob_lens = calloc((size_t)nf, sizeof *s->blob_lens);
 			if (!s->blobs || !s->blob_lens) {
 				PQclear(r);
-				return pg_set(c, DB_E_NOMEM, "out of memory");
+				return db_pg_err_set(c, DB_E_NOMEM, "out of memory");
 			}
 		}
 		s->res = r;
@@ -743,7 +461,7 @@ static int pg_step_later(db_stmt *st)
 		db_err e = PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO;
 		/* the ones sent before first: an error of theirs came first and is kept */
 		if (pg_drain(c, false, NULL) == DB_OK)
-			pg_set(c, e, m);
+			db_pg_err_set(c, e, m);
 		return DB_ERROR;
 	}
 	c->pending++;
@@ -821,7 +539,7 @@ static const void *pg_col_blob(db_stmt *st, int col, size_t *n)
 	if (!s->blobs[col]) {
 		s->blobs[col] = PQunescapeBytea((const unsigned char *)v, &s->blob_lens[col]);
 		if (!s->blobs[col]) {
-			pg_set((struct pg_conn *)st->conn, DB_E_NOMEM, "out of memory");
+			db_pg_err_set((struct pg_conn *)st->conn, DB_E_NOMEM, "out of memory");
 			return NULL;
 		}
 	}
@@ -851,18 +569,18 @@ static int pg_exec(db *d, const char *sql)
 static bool pg_send_begin(struct pg_conn *c)
 {
 	if (!PQenterPipelineMode(c->pg)) {
-		pg_set(c, DB_E_GONE, PQerrorMessage(c->pg));
+		db_pg_err_set(c, DB_E_GONE, PQerrorMessage(c->pg));
 		return false;
 	}
 	for (int i = 0; i < 2 && c->begin_sql[i]; i++) {
-		/* prepared too: parsing the lock's SELECT at every transaction costs the server more
-		 * than running it */
+		/* prepared too: parsing the lock's SELECT at every transaction costs the server
+		 * more than running it */
 		struct pg_stmt b = {.sql = (char *)c->begin_sql[i]};
 		if (!pg_send(c, &b, pg_cache_later(c, &b))) {
 			char m[sizeof c->msg];
 			snprintf(m, sizeof m, "%s", PQerrorMessage(c->pg));
 			if (pg_drain(c, false, NULL) == DB_OK)
-				pg_set(c, DB_E_GONE, m);
+				db_pg_err_set(c, DB_E_GONE, m);
 			return false;
 		}
 		c->pending++;
@@ -877,7 +595,7 @@ static bool pg_send_begin(struct pg_conn *c)
 static int pg_begin(struct pg_conn *c, const char *first, const char *second)
 {
 	if (pg_in_tx(&c->base))
-		return pg_set(c, DB_E_IO, "a transaction is already open");
+		return db_pg_err_set(c, DB_E_IO, "a transaction is already open");
 	if (!pg_revive(c))
 		return DB_ERROR;
 	c->begin_sql[0] = first;
@@ -909,20 +627,20 @@ static int pg_commit_pipelined(struct pg_conn *c)
 		c->pending++;
 	int rc = pg_drain(c, sent, NULL);
 	if (rc == DB_OK && !sent)
-		rc = pg_set(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO,
-		            PQerrorMessage(c->pg));
+		rc = db_pg_err_set(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_GONE : DB_E_IO,
+		                   PQerrorMessage(c->pg));
 	if (rc == DB_OK)
 		return DB_OK;
 	PGTransactionStatusType t = PQtransactionStatus(c->pg);
 	if (t == PQTRANS_INERROR || t == PQTRANS_INTRANS) {
 		/* a statement before the COMMIT failed: the server skipped the COMMIT; end it */
-		PQclear(pg_exec_raw(c, "ROLLBACK"));
+		PQclear(db_pg_wait_exec(c, "ROLLBACK"));
 	} else if (sent && (c->err == DB_E_GONE || PQstatus(c->pg) == CONNECTION_BAD)) {
 		/* as in pg_commit: the COMMIT went out, whether it ran only the server knows */
 		char m[sizeof c->msg];
 		snprintf(m, sizeof m,
 		         "the connection broke during COMMIT, its outcome is unknown: %.400s", c->msg);
-		pg_set(c, DB_E_UNSURE, m);
+		db_pg_err_set(c, DB_E_UNSURE, m);
 	}
 	return DB_ERROR;
 }
@@ -937,22 +655,22 @@ static int pg_commit(db *d)
 	if (t == PQTRANS_INERROR) {
 		/* PostgreSQL answers COMMIT of a failed transaction with a ROLLBACK: say so, keeping
 		 * the class of the error that failed it */
-		PQclear(pg_exec_raw(c, "ROLLBACK"));
+		PQclear(db_pg_wait_exec(c, "ROLLBACK"));
 		if (c->err == DB_E_NONE)
-			pg_set(c, DB_E_IO, "the transaction failed and was rolled back");
+			db_pg_err_set(c, DB_E_IO, "the transaction failed and was rolled back");
 		return DB_ERROR;
 	}
 	if (t != PQTRANS_INTRANS && PQstatus(c->pg) == CONNECTION_BAD) { /* before the COMMIT */
 		if (c->err == DB_E_GONE)
 			return DB_ERROR; /* the statement that found it broken said why */
-		return pg_set(c, DB_E_GONE,
-		              "the connection broke: the transaction was not committed");
+		return db_pg_err_set(c, DB_E_GONE,
+		                     "the connection broke: the transaction was not committed");
 	}
 	if (t != PQTRANS_INTRANS)
-		return pg_set(c, DB_E_IO, "no transaction is open");
-	PGresult *r = pg_exec_raw(c, "COMMIT");
+		return db_pg_err_set(c, DB_E_IO, "no transaction is open");
+	PGresult *r = db_pg_wait_exec(c, "COMMIT");
 	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
-		pg_fail(c, r);
+		db_pg_err_result(c, r);
 		/* The link broke (or the server went down) while the COMMIT was on its way: it may
 		 * have committed or not, and only the server knows. GONE, never OK: the caller must
 		 * not claim a success it cannot see, and whoever sends it again must make the
@@ -963,14 +681,14 @@ static int pg_commit(db *d)
 			    m, sizeof m,
 			    "the connection broke during COMMIT, its outcome is unknown: %.400s",
 			    c->msg);
-			pg_set(c, DB_E_UNSURE, m);
+			db_pg_err_set(c, DB_E_UNSURE, m);
 		}
 		return DB_ERROR;
 	}
 	bool committed = !strcmp(PQcmdStatus(r), "COMMIT");
 	PQclear(r);
 	if (!committed)
-		return pg_set(c, DB_E_IO, "the transaction was rolled back");
+		return db_pg_err_set(c, DB_E_IO, "the transaction was rolled back");
 	c->err = DB_E_NONE;
 	return DB_OK;
 }
@@ -982,7 +700,7 @@ static int pg_rollback(db *d)
 	pg_drain(c, false, NULL); /* what is still in the pipeline is rolled back with the rest */
 	if (!pg_in_tx(d))
 		return DB_OK; /* nothing open, or the connection broke and the server rolled back */
-	PGresult *r = pg_exec_raw(c, "ROLLBACK");
+	PGresult *r = db_pg_wait_exec(c, "ROLLBACK");
 	int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
 	PQclear(r);
 	return ok || PQstatus(c->pg) == CONNECTION_BAD ? DB_OK : DB_ERROR;
@@ -1005,7 +723,7 @@ static int pg_sys_errno(db *d)
 static void pg_close(db *d)
 {
 	struct pg_conn *c = (struct pg_conn *)d;
-	pg_cache_clear(c);
+	db_pg_cache_clear(c);
 	PQfinish(c->pg);
 	free(c);
 }

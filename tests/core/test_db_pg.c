@@ -440,6 +440,16 @@ START_TEST(test_killed_session_is_gone_then_reconnects)
 }
 END_TEST
 
+/* A write transaction on c after its session pid was ended: it runs on a new session (the driver
+ * reconnected by itself) and commits a row name, n. */
+static void commit_on_a_new_session(int64_t pid, const char *name, int64_t n)
+{
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	ck_assert_int_ne(one_int(c, "SELECT pg_backend_pid()"), pid);
+	insert_later(c, name, n);
+	ck_assert_int_eq(db_commit(c), DB_OK);
+}
+
 /* A transaction's BEGIN and writer lock go out with its first statement: begin, a read, writes
  * sent later and the commit are two round trips. A link that broke between two transactions (the
  * server restarted, or the session was ended) is found by that first statement: nothing of the
@@ -457,10 +467,7 @@ START_TEST(test_begin_goes_with_the_first_statement_and_a_stale_link_is_mended)
 
 	int64_t pid = one_int(c, "SELECT pg_backend_pid()");
 	db_close(kill_session(pid));
-	ck_assert_int_eq(db_begin_write(c), DB_OK);
-	ck_assert_int_ne(one_int(c, "SELECT pg_backend_pid()"), pid);
-	insert_later(c, "mended", 3);
-	ck_assert_int_eq(db_commit(c), DB_OK);
+	commit_on_a_new_session(pid, "mended", 3);
 	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 3);
 }
 END_TEST
@@ -479,10 +486,7 @@ START_TEST(test_killed_session_with_writes_sent_later_is_gone_then_reconnects)
 	ck_assert(!db_in_tx(c));
 	ck_assert_int_eq(one_int(a, "SELECT count(*) FROM t"), 0);
 	db_close(a);
-	ck_assert_int_eq(db_begin_write(c), DB_OK);
-	ck_assert_int_ne(one_int(c, "SELECT pg_backend_pid()"), pid);
-	insert_later(c, "kept", 2);
-	ck_assert_int_eq(db_commit(c), DB_OK);
+	commit_on_a_new_session(pid, "kept", 2);
 	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t WHERE name = 'kept'"), 1);
 }
 END_TEST

@@ -1,0 +1,60 @@
+/* db_pg_cache.c - the statements a PostgreSQL session keeps prepared (by SQL text and parameter
+ * types): slots found, filled and emptied; db_pg.c prepares them on the server. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_pg_int.h"
+
+/* Empty one cache slot. */
+void db_pg_cache_free(struct pg_prepared *e)
+{
+	free(e->sql);
+	free(e->types);
+	e->sql = NULL;
+	e->types = NULL;
+}
+
+/* Forget the statements prepared on the session (gone with it after a reset). */
+void db_pg_cache_clear(struct pg_conn *c)
+{
+	for (int i = 0; i < c->ncache; i++)
+		db_pg_cache_free(&c->cache[i]);
+	memset(c->cache, 0, sizeof c->cache);
+	c->ncache = 0;
+	c->ncache_sure = 0;
+}
+
+/* The name s's SQL and parameter types are prepared under on this session, or NULL. */
+const char *db_pg_cache_find(const struct pg_conn *c, const struct pg_stmt *s)
+{
+	size_t tsize = (size_t)s->nparams * sizeof *s->types;
+	for (int i = 0; i < c->ncache; i++) {
+		const struct pg_prepared *e = &c->cache[i];
+		if (e->nparams == s->nparams && !strcmp(e->sql, s->sql) &&
+		    (!tsize || !memcmp(e->types, s->types, tsize)))
+			return e->name;
+	}
+	return NULL;
+}
+
+/* The next free slot filled in for s with a new name (c->ncache not yet counting it), or NULL
+ * when the cache is full or memory is short: then the statement runs unprepared. */
+struct pg_prepared *db_pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s)
+{
+	if (c->ncache >= PG_CACHE_MAX)
+		return NULL;
+	struct pg_prepared *e = &c->cache[c->ncache];
+	size_t tsize = (size_t)s->nparams * sizeof *s->types;
+	e->sql = strdup(s->sql);
+	e->types = tsize ? malloc(tsize) : NULL;
+	if (!e->sql || (tsize && !e->types)) {
+		db_pg_cache_free(e);
+		return NULL;
+	}
+	if (tsize)
+		memcpy(e->types, s->types, tsize);
+	e->nparams = s->nparams;
+	snprintf(e->name, sizeof e->name, "akses_%d", ++c->cache_seq);
+	return e;
+}
