@@ -63,6 +63,10 @@ int db_next_id_sql(db *c, const char *table, char *buf, size_t n)
 	return len >= 0 && (size_t)len < n ? DB_OK : DB_ERROR;
 }
 int db_begin_write(db *c) { return c->drv->begin_write(c); }
+int db_begin_write_keyed(db *c)
+{
+	return c->drv->begin_write_keyed ? c->drv->begin_write_keyed(c) : c->drv->begin_write(c);
+}
 int db_begin_read(db *c) { return c->drv->begin_read(c); }
 int db_commit(db *c) { return c->drv->commit(c); }
 int db_rollback(db *c) { return c->drv->rollback(c); }

@@ -102,6 +102,12 @@ int db_next_id_sql(db *c, const char *table, char *buf, size_t n);
  * failure to begin (the lock wait run out: DB_E_BUSY; the server gone: DB_E_GONE) is then that
  * statement's (or the commit's), and the transaction must still be ended. */
 int db_begin_write(db *c);
+/* A write transaction whose statements all find their rows by key (a primary key or a unique
+ * index: the door's scan). On PostgreSQL a statement is otherwise planned for its parameters at
+ * every run (a plan made once for an average value of a skewed column, a request's state or a
+ * day, reads whole tables on a year of data); these may keep one plan per session. SQLite:
+ * db_begin_write. */
+int db_begin_write_keyed(db *c);
 int db_begin_read(db *c);
 int db_commit(db *c);
 int db_rollback(db *c); /* does nothing outside a transaction */

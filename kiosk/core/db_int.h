@@ -27,6 +27,7 @@ struct db_driver {
 	int (*exec)(db *c, const char *sql);
 	const char *next_id[2]; /* db_next_id_sql's expression: before and after the table */
 	int (*begin_write)(db *c);
+	int (*begin_write_keyed)(db *c); /* NULL: begin_write */
 	int (*begin_read)(db *c);
 	int (*commit)(db *c);
 	int (*rollback)(db *c);

@@ -98,10 +98,17 @@ static int pg_run(struct pg_conn *c, const char *sql)
 	return DB_OK;
 }
 
+/* The session's settings, at every (re)connect. plan_cache_mode: a prepared statement is still
+ * planned for its parameters at every run. The store's filters meet skewed columns (a request's
+ * state: a few waiting among thousands done; a day among a year), where PostgreSQL's generic plan,
+ * made for an average value, reads the whole table: on a year-sized database the inbox, the
+ * request list and a status lookup took 6-9 ms with it against 0.6-2 ms planned each time
+ * (docs/benchmarks.md). Planning costs tens of microseconds; parsing is still saved. */
 static int pg_apply_settings(struct pg_conn *c)
 {
-	char sql[64];
-	snprintf(sql, sizeof sql, "SET lock_timeout = %d", c->lock_timeout_ms);
+	char sql[96];
+	snprintf(sql, sizeof sql, "SET lock_timeout = %d; SET plan_cache_mode = force_custom_plan",
+	         c->lock_timeout_ms);
 	return pg_run(c, sql);
 }
 
@@ -319,10 +326,23 @@ static bool pg_counts(const char *status)
 static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
 {
 	*failed = false;
+	char evicted[24], sql[40];
 	const char *name = db_pg_cache_find(c, s);
-	struct pg_prepared *e = name ? NULL : db_pg_cache_slot(c, s);
+	struct pg_prepared *e = name ? NULL : db_pg_cache_slot(c, s, evicted);
 	if (name || !e)
 		return name;
+	if (*evicted) { /* one round trip more, only when the cache overflows */
+		snprintf(sql, sizeof sql, "DEALLOCATE %s", evicted);
+		PGresult *r = db_pg_wait_exec(c, sql);
+		bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+		if (!ok) {
+			db_pg_cache_free(e);
+			db_pg_err_result(c, r);
+			*failed = true;
+			return NULL;
+		}
+		PQclear(r);
+	}
 	PGresult *r = db_pg_wait_collect(
 	    c, PQsendPrepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types));
 	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
@@ -341,10 +361,16 @@ static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
  * forgets it, as the server may have skipped it); NULL: send s unprepared. */
 static const char *pg_cache_later(struct pg_conn *c, struct pg_stmt *s)
 {
+	char evicted[24], sql[40];
 	const char *name = db_pg_cache_find(c, s);
-	struct pg_prepared *e = name ? NULL : db_pg_cache_slot(c, s);
+	struct pg_prepared *e = name ? NULL : db_pg_cache_slot(c, s, evicted);
 	if (name || !e)
 		return name;
+	if (*evicted) { /* with the rest: no wait */
+		snprintf(sql, sizeof sql, "DEALLOCATE %s", evicted);
+		if (PQsendQueryParams(c->pg, sql, 0, NULL, NULL, NULL, NULL, 0))
+			c->pending++;
+	}
 	if (!PQsendPrepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types)) {
 		db_pg_cache_free(e);
 		return NULL;
@@ -572,7 +598,7 @@ static bool pg_send_begin(struct pg_conn *c)
 		db_pg_err_set(c, DB_E_GONE, PQerrorMessage(c->pg));
 		return false;
 	}
-	for (int i = 0; i < 2 && c->begin_sql[i]; i++) {
+	for (int i = 0; i < 3 && c->begin_sql[i]; i++) {
 		/* prepared too: parsing the lock's SELECT at every transaction costs the server
 		 * more than running it */
 		struct pg_stmt b = {.sql = (char *)c->begin_sql[i]};
@@ -589,17 +615,18 @@ static bool pg_send_begin(struct pg_conn *c)
 	return true;
 }
 
-/* Begin with first (and second, when not NULL). Their errors (a lock that timed out: DB_E_BUSY)
- * come with the transaction's first answer; a link found broken there is mended and the
- * transaction begun again (pg_step_piped): nothing was done yet, so nothing can be done twice. */
-static int pg_begin(struct pg_conn *c, const char *first, const char *second)
+/* Begin with the statements in sql (up to three; NULL ends them). Their errors (a lock that timed
+ * out: DB_E_BUSY) come with the transaction's first answer; a link found broken there is mended
+ * and the transaction begun again (pg_step_piped): nothing was done yet, so nothing can be done
+ * twice. */
+static int pg_begin(struct pg_conn *c, const char *const sql[3])
 {
 	if (pg_in_tx(&c->base))
 		return db_pg_err_set(c, DB_E_IO, "a transaction is already open");
 	if (!pg_revive(c))
 		return DB_ERROR;
-	c->begin_sql[0] = first;
-	c->begin_sql[1] = second;
+	for (int i = 0; i < 3; i++)
+		c->begin_sql[i] = sql[i];
 	c->tx = pg_send_begin(c);
 	return c->tx ? DB_OK : DB_ERROR;
 }
@@ -609,14 +636,26 @@ static int pg_begin(struct pg_conn *c, const char *first, const char *second)
  * so writers run one after another across all stations, while readers are never blocked. */
 static int pg_begin_write(db *d)
 {
-	return pg_begin((struct pg_conn *)d, "BEGIN",
-	                "SELECT pg_advisory_xact_lock(" PG_WRITER_KEY ")");
+	static const char *const sql[3] = {"BEGIN",
+	                                   "SELECT pg_advisory_xact_lock(" PG_WRITER_KEY ")", NULL};
+	return pg_begin((struct pg_conn *)d, sql);
+}
+
+/* A write transaction whose statements all find their rows by key (db.h): PostgreSQL may keep
+ * a generic plan for them (planning the scan's joined read at every run cost 0.3 ms). Sent with
+ * the BEGIN, so it costs no round trip. */
+static int pg_begin_write_keyed(db *d)
+{
+	static const char *const sql[3] = {"BEGIN", "SET LOCAL plan_cache_mode = auto",
+	                                   "SELECT pg_advisory_xact_lock(" PG_WRITER_KEY ")"};
+	return pg_begin((struct pg_conn *)d, sql);
 }
 
 static int pg_begin_read(db *d)
 {
-	return pg_begin((struct pg_conn *)d, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-	                NULL);
+	static const char *const sql[3] = {"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", NULL,
+	                                   NULL};
+	return pg_begin((struct pg_conn *)d, sql);
 }
 
 /* COMMIT sent after the statements in the pipeline, all read back at once: one round trip. */
@@ -876,6 +915,7 @@ static const struct db_driver pg_driver = {
 	.exec = pg_exec,
 	.next_id = {"nextval(pg_get_serial_sequence('", "', 'id'))"},
 	.begin_write = pg_begin_write,
+	.begin_write_keyed = pg_begin_write_keyed,
 	.begin_read = pg_begin_read,
 	.commit = pg_commit,
 	.rollback = pg_rollback,

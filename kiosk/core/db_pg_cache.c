@@ -26,23 +26,49 @@ void db_pg_cache_clear(struct pg_conn *c)
 }
 
 /* The name s's SQL and parameter types are prepared under on this session, or NULL. */
-const char *db_pg_cache_find(const struct pg_conn *c, const struct pg_stmt *s)
+const char *db_pg_cache_find(struct pg_conn *c, const struct pg_stmt *s)
 {
 	size_t tsize = (size_t)s->nparams * sizeof *s->types;
 	for (int i = 0; i < c->ncache; i++) {
-		const struct pg_prepared *e = &c->cache[i];
+		struct pg_prepared *e = &c->cache[i];
 		if (e->nparams == s->nparams && !strcmp(e->sql, s->sql) &&
-		    (!tsize || !memcmp(e->types, s->types, tsize)))
+		    (!tsize || !memcmp(e->types, s->types, tsize))) {
+			e->used = ++c->cache_tick;
 			return e->name;
+		}
 	}
 	return NULL;
 }
 
-/* The next free slot filled in for s with a new name (c->ncache not yet counting it), or NULL
- * when the cache is full or memory is short: then the statement runs unprepared. */
-struct pg_prepared *db_pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s)
+/* Forget the least recently used of the statements prepared for sure (never one whose prepare is
+ * still in the pipeline), its name into evicted; false when there is none. The slots after it
+ * move down, so the sure ones stay first. A session that runs more distinct statements than the
+ * cache holds (a bulk load beside the station's own) would otherwise never prepare the later
+ * ones, and every run of them would be parsed and planned again. */
+static bool cache_evict(struct pg_conn *c, char evicted[24])
 {
-	if (c->ncache >= PG_CACHE_MAX)
+	int lru = -1;
+	for (int i = 0; i < c->ncache_sure; i++)
+		if (lru < 0 || c->cache[i].used < c->cache[lru].used)
+			lru = i;
+	if (lru < 0)
+		return false;
+	snprintf(evicted, 24, "%s", c->cache[lru].name);
+	db_pg_cache_free(&c->cache[lru]);
+	memmove(&c->cache[lru], &c->cache[lru + 1],
+	        (size_t)(c->ncache - lru - 1) * sizeof c->cache[0]);
+	c->ncache--;
+	c->ncache_sure--;
+	memset(&c->cache[c->ncache], 0, sizeof c->cache[0]);
+	return true;
+}
+
+/* The next free slot filled in for s with a new name (c->ncache not yet counting it), or NULL
+ * when memory is short: then the statement runs unprepared. */
+struct pg_prepared *db_pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s, char evicted[24])
+{
+	evicted[0] = '\0';
+	if (c->ncache >= PG_CACHE_MAX && !cache_evict(c, evicted))
 		return NULL;
 	struct pg_prepared *e = &c->cache[c->ncache];
 	size_t tsize = (size_t)s->nparams * sizeof *s->types;
@@ -55,6 +81,7 @@ struct pg_prepared *db_pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s)
 	if (tsize)
 		memcpy(e->types, s->types, tsize);
 	e->nparams = s->nparams;
+	e->used = ++c->cache_tick;
 	snprintf(e->name, sizeof e->name, "akses_%d", ++c->cache_seq);
 	return e;
 }

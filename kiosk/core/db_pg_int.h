@@ -42,6 +42,7 @@ struct pg_prepared {
 	int nparams;
 	unsigned *types; /* the parameter types it was prepared with */
 	char name[24];
+	int64_t used; /* when it was last run (c->cache_tick): the least recent goes first */
 };
 
 struct pg_conn {
@@ -59,7 +60,7 @@ struct pg_conn {
 	char gone[512];   /* why the link was lost (a reconnect failed, or the answer deadline
 	                   * passed), repeated until the next try */
 	int pending;      /* statements sent in pipeline mode whose results are not read yet */
-	const char *begin_sql[2]; /* the open transaction's first statements (pg_begin) */
+	const char *begin_sql[3]; /* the open transaction's first statements (pg_begin) */
 	bool blind;    /* they are all the pipeline holds: nothing of the transaction done yet */
 	int64_t trips; /* round trips so far (db_round_trips) */
 	struct pg_prepared cache[PG_CACHE_MAX];
@@ -67,6 +68,7 @@ struct pg_conn {
 	int ncache_sure; /* the first ncache_sure are prepared for sure; the rest were sent in the
 	                  * pipeline not yet read back (pg_cache_later) */
 	int cache_seq;   /* for the next prepared statement's name */
+	int64_t cache_tick;
 };
 
 struct pg_stmt {
@@ -111,9 +113,12 @@ PGresult *db_pg_wait_exec(struct pg_conn *c, const char *sql);
 
 void db_pg_cache_free(struct pg_prepared *e); /* empty one slot */
 void db_pg_cache_clear(struct pg_conn *c);    /* forget them all (a new session) */
-/* The name s is prepared under on this session, or NULL. */
-const char *db_pg_cache_find(const struct pg_conn *c, const struct pg_stmt *s);
-/* The next free slot filled in for s with a new name (not yet counted), or NULL. */
-struct pg_prepared *db_pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s);
+/* The name s is prepared under on this session (marked as just used), or NULL. */
+const char *db_pg_cache_find(struct pg_conn *c, const struct pg_stmt *s);
+/* The next free slot filled in for s with a new name (not yet counted), or NULL. A full cache
+ * first forgets its least recently used statement: its name goes to evicted (else ""), and the
+ * caller must DEALLOCATE it on the server. */
+struct pg_prepared *db_pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s,
+                                     char evicted[24]);
 
 #endif

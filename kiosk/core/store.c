@@ -144,14 +144,18 @@ akses_status store_exec(store *st, const char *sql)
 
 /* The writer lock, but only on the file we opened: a DB deleted or replaced under us (a restore,
  * an `aksesctl init` on the same path) would take the write into a file nobody reads again. */
-akses_status store_begin(store *st)
+static akses_status store_begin_with(store *st, int (*begin)(db *))
 {
 	akses_status rc = store_still_same(st);
 	if (rc != AKSES_OK)
 		return rc;
-	int src = db_begin_write(st->db);
+	int src = begin(st->db);
 	return src == DB_OK ? AKSES_OK : store_fail(st, src);
 }
+
+akses_status store_begin(store *st) { return store_begin_with(st, db_begin_write); }
+
+akses_status store_begin_keyed(store *st) { return store_begin_with(st, db_begin_write_keyed); }
 
 akses_status store_commit(store *st)
 {

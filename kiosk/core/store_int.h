@@ -43,6 +43,9 @@ akses_status store_exec_ids(store *st, const char *sql, int64_t a, int64_t b, in
 
 /* db_begin_write (the writer lock up front, so no deadlock upgrades), db_commit, db_rollback. */
 akses_status store_begin(store *st);
+/* store_begin for a transaction whose statements all find their rows by key (db_begin_write_keyed:
+ * the door's scan). */
+akses_status store_begin_keyed(store *st);
 akses_status store_commit(store *st);
 void store_rollback(store *st);
 /* A deferred read transaction, so that rows read together come from one snapshot. Inside a

@@ -478,7 +478,7 @@ static akses_status scan_run(store *st, const unsigned char *hash, const char *n
 	out->at = now;
 	out->manual = number != NULL;
 
-	akses_status rc = store_begin(st);
+	akses_status rc = store_begin_keyed(st);
 	if (rc != AKSES_OK)
 		return rc;
 	bool done = false;

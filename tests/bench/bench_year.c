@@ -86,7 +86,7 @@ static int build(const char *target, int history, struct world *w)
 		rc = AKSES_E_IO;
 	if (rc == AKSES_OK)
 		rc = today(w);
-	if (rc == AKSES_OK && db_engine_of(w->st->db) == DB_ENGINE_PG && db_exec(w->st->db, "ANALYZE"))
+	if (rc == AKSES_OK && db_engine_of(w->st->db) == DB_ENGINE_PG && db_exec(w->st->db, "VACUUM ANALYZE"))
 		rc = AKSES_E_IO;
 	if (rc != AKSES_OK) {
 		fprintf(stderr, "bench_year: building %s failed: %s (%d) %s%s\n",

@@ -450,6 +450,46 @@ static void commit_on_a_new_session(int64_t pid, const char *name, int64_t n)
 	ck_assert_int_eq(db_commit(c), DB_OK);
 }
 
+/* More distinct statements than the session keeps prepared (a bulk load beside the station's own
+ * work): the least recently used is deallocated to make room, so the server never holds more
+ * than the cache, and a statement run after the overflow is prepared too, not parsed and planned
+ * at every run. Inside a transaction (in the pipeline) as outside. */
+START_TEST(test_statement_cache_overflow_keeps_the_recent_ones_prepared)
+{
+	char sql[64];
+	for (int i = 0; i < 100; i++) {
+		snprintf(sql, sizeof sql, "SELECT %d AS n", i);
+		ck_assert_int_eq(one_int(c, sql), i);
+	}
+	ck_assert_int_le(one_int(c, "SELECT count(*) FROM pg_prepared_statements"), 64);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM pg_prepared_statements"
+	                            " WHERE statement = 'SELECT 99 AS n'"),
+	                 1);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM pg_prepared_statements"
+	                            " WHERE statement = 'SELECT 0 AS n'"),
+	                 0);
+	/* in a transaction the eviction goes in the pipeline with the rest */
+	ck_assert_int_eq(db_begin_write(c), DB_OK);
+	for (int i = 100; i < 180; i++) {
+		snprintf(sql, sizeof sql, "SELECT %d AS n", i);
+		ck_assert_int_eq(one_int(c, sql), i);
+		char name[16];
+		snprintf(name, sizeof name, "row%d", i);
+		insert_later(c, name, i);
+	}
+	ck_assert_int_eq(db_commit(c), DB_OK);
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM t"), 80);
+	ck_assert_int_le(one_int(c, "SELECT count(*) FROM pg_prepared_statements"), 64);
+	/* the insert, run at every turn, stayed prepared throughout */
+	ck_assert_int_eq(one_int(c, "SELECT count(*) FROM pg_prepared_statements"
+	                            " WHERE statement LIKE 'INSERT INTO t(name, n)%'"),
+	                 1);
+	int64_t before = db_round_trips(c);
+	ck_assert_int_eq(one_int(c, "SELECT 179 AS n"), 179);
+	ck_assert_int_eq(db_round_trips(c) - before, 1); /* cached: no prepare */
+}
+END_TEST
+
 /* A transaction's BEGIN and writer lock go out with its first statement: begin, a read, writes
  * sent later and the commit are two round trips. A link that broke between two transactions (the
  * server restarted, or the session was ended) is found by that first statement: nothing of the
@@ -967,6 +1007,7 @@ static Suite *db_pg_suite(void)
 	tcase_add_test(tc, test_second_writer_waits_for_the_first_and_readers_do_not);
 	tcase_add_test(tc, test_writer_lock_wait_runs_out_as_busy);
 	tcase_add_test(tc, test_killed_session_is_gone_then_reconnects);
+	tcase_add_test(tc, test_statement_cache_overflow_keeps_the_recent_ones_prepared);
 	tcase_add_test(tc, test_begin_goes_with_the_first_statement_and_a_stale_link_is_mended);
 	tcase_add_test(tc, test_schema_applies_to_an_empty_database_and_reports_its_version);
 	tcase_add_test(tc, test_station_role_writes_rows_but_not_the_schema);
