@@ -68,18 +68,9 @@ static int pg_drain(struct pg_conn *c, bool commit, PGresult **keep)
 			break;
 	}
 	PQexitPipelineMode(c->pg);
-	/* statements prepared in the pipeline: sure now, or (the server skipped what followed an
-	 * error) forgotten; one that did get prepared stays on the server under a name never used
-	 * again */
-	while (rc != DB_OK && c->ncache > c->ncache_sure)
-		db_pg_cache_free(&c->cache[--c->ncache]);
-	c->ncache_sure = c->ncache;
+	db_pg_cache_settle(c, rc == DB_OK);
 	if (rc == DB_OK)
 		c->err = DB_E_NONE;
-	if (rc != DB_OK && keep && *keep) { /* a stray after it broke: not the statement's */
-		PQclear(*keep);
-		*keep = NULL;
-	}
 	c->blind = false;
 	return rc;
 }
@@ -326,26 +317,24 @@ static bool pg_counts(const char *status)
 static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
 {
 	*failed = false;
-	char evicted[24], sql[40];
+	char dealloc[DB_PG_DEALLOC_BUF];
 	const char *name = db_pg_cache_find(c, s);
-	struct pg_prepared *e = name ? NULL : db_pg_cache_slot(c, s, evicted);
+	struct pg_prepared *e = name ? NULL : db_pg_cache_slot(c, s, dealloc);
 	if (name || !e)
 		return name;
-	if (*evicted) { /* one round trip more, only when the cache overflows */
-		snprintf(sql, sizeof sql, "DEALLOCATE %s", evicted);
-		PGresult *r = db_pg_wait_exec(c, sql);
-		bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
-		if (!ok) {
-			db_pg_cache_free(e);
-			db_pg_err_result(c, r);
-			*failed = true;
-			return NULL;
-		}
-		PQclear(r);
+	PGresult *r = NULL;
+	bool ok = true;
+	if (*dealloc) { /* one round trip more, only when the cache overflows */
+		r = db_pg_wait_exec(c, dealloc);
+		ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
 	}
-	PGresult *r = db_pg_wait_collect(
-	    c, PQsendPrepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types));
-	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+	if (ok) {
+		PQclear(r);
+		r = db_pg_wait_collect(
+		    c, PQsendPrepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types));
+		ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+	}
+	if (!ok) {
 		db_pg_cache_free(e);
 		db_pg_err_result(c, r);
 		*failed = true;
@@ -361,16 +350,13 @@ static const char *pg_cached(struct pg_conn *c, struct pg_stmt *s, bool *failed)
  * forgets it, as the server may have skipped it); NULL: send s unprepared. */
 static const char *pg_cache_later(struct pg_conn *c, struct pg_stmt *s)
 {
-	char evicted[24], sql[40];
+	char dealloc[DB_PG_DEALLOC_BUF];
 	const char *name = db_pg_cache_find(c, s);
-	struct pg_prepared *e = name ? NULL : db_pg_cache_slot(c, s, evicted);
+	struct pg_prepared *e = name ? NULL : db_pg_cache_slot(c, s, dealloc);
 	if (name || !e)
 		return name;
-	if (*evicted) { /* with the rest: no wait */
-		snprintf(sql, sizeof sql, "DEALLOCATE %s", evicted);
-		if (PQsendQueryParams(c->pg, sql, 0, NULL, NULL, NULL, NULL, 0))
-			c->pending++;
-	}
+	if (*dealloc && PQsendQueryParams(c->pg, dealloc, 0, NULL, NULL, NULL, NULL, 0))
+		c->pending++; /* with the rest: no wait */
 	if (!PQsendPrepare(c->pg, e->name, s->sql, s->nparams, (const Oid *)s->types)) {
 		db_pg_cache_free(e);
 		return NULL;

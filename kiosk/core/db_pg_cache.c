@@ -41,11 +41,11 @@ const char *db_pg_cache_find(struct pg_conn *c, const struct pg_stmt *s)
 }
 
 /* Forget the least recently used of the statements prepared for sure (never one whose prepare is
- * still in the pipeline), its name into evicted; false when there is none. The slots after it
- * move down, so the sure ones stay first. A session that runs more distinct statements than the
+ * still in the pipeline), the DEALLOCATE for it into dealloc; false when there is none. The slots
+ * after it move down, so the sure ones stay first. A session that runs more distinct statements than the
  * cache holds (a bulk load beside the station's own) would otherwise never prepare the later
  * ones, and every run of them would be parsed and planned again. */
-static bool cache_evict(struct pg_conn *c, char evicted[24])
+static bool cache_evict(struct pg_conn *c, char dealloc[DB_PG_DEALLOC_BUF])
 {
 	int lru = -1;
 	for (int i = 0; i < c->ncache_sure; i++)
@@ -53,7 +53,7 @@ static bool cache_evict(struct pg_conn *c, char evicted[24])
 			lru = i;
 	if (lru < 0)
 		return false;
-	snprintf(evicted, 24, "%s", c->cache[lru].name);
+	snprintf(dealloc, DB_PG_DEALLOC_BUF, "DEALLOCATE %s", c->cache[lru].name);
 	db_pg_cache_free(&c->cache[lru]);
 	memmove(&c->cache[lru], &c->cache[lru + 1],
 	        (size_t)(c->ncache - lru - 1) * sizeof c->cache[0]);
@@ -65,10 +65,11 @@ static bool cache_evict(struct pg_conn *c, char evicted[24])
 
 /* The next free slot filled in for s with a new name (c->ncache not yet counting it), or NULL
  * when memory is short: then the statement runs unprepared. */
-struct pg_prepared *db_pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s, char evicted[24])
+struct pg_prepared *db_pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s,
+                                     char dealloc[DB_PG_DEALLOC_BUF])
 {
-	evicted[0] = '\0';
-	if (c->ncache >= PG_CACHE_MAX && !cache_evict(c, evicted))
+	dealloc[0] = '\0';
+	if (c->ncache >= PG_CACHE_MAX && !cache_evict(c, dealloc))
 		return NULL;
 	struct pg_prepared *e = &c->cache[c->ncache];
 	size_t tsize = (size_t)s->nparams * sizeof *s->types;
@@ -84,4 +85,12 @@ struct pg_prepared *db_pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s,
 	e->used = ++c->cache_tick;
 	snprintf(e->name, sizeof e->name, "akses_%d", ++c->cache_seq);
 	return e;
+}
+
+/* See db_pg_int.h. The unsure ones are the last, after ncache_sure. */
+void db_pg_cache_settle(struct pg_conn *c, bool ok)
+{
+	while (!ok && c->ncache > c->ncache_sure)
+		db_pg_cache_free(&c->cache[--c->ncache]);
+	c->ncache_sure = c->ncache;
 }

@@ -116,9 +116,14 @@ void db_pg_cache_clear(struct pg_conn *c);    /* forget them all (a new session)
 /* The name s is prepared under on this session (marked as just used), or NULL. */
 const char *db_pg_cache_find(struct pg_conn *c, const struct pg_stmt *s);
 /* The next free slot filled in for s with a new name (not yet counted), or NULL. A full cache
- * first forgets its least recently used statement: its name goes to evicted (else ""), and the
- * caller must DEALLOCATE it on the server. */
+ * first forgets its least recently used statement: dealloc gets the DEALLOCATE the caller must
+ * send for it (else ""). */
+#define DB_PG_DEALLOC_BUF 48
 struct pg_prepared *db_pg_cache_slot(struct pg_conn *c, const struct pg_stmt *s,
-                                     char evicted[24]);
+                                     char dealloc[DB_PG_DEALLOC_BUF]);
+/* After a pipeline was read back (ok: every statement in it succeeded): the statements prepared
+ * in it are sure now, or forgotten (the server skipped what followed an error; one that did get
+ * prepared stays on the server under a name never used again). */
+void db_pg_cache_settle(struct pg_conn *c, bool ok);
 
 #endif
