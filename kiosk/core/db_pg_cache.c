@@ -42,9 +42,9 @@ const char *db_pg_cache_find(struct pg_conn *c, const struct pg_stmt *s)
 
 /* Forget the least recently used of the statements prepared for sure (never one whose prepare is
  * still in the pipeline), the DEALLOCATE for it into dealloc; false when there is none. The slots
- * after it move down, so the sure ones stay first. A session that runs more distinct statements than the
- * cache holds (a bulk load beside the station's own) would otherwise never prepare the later
- * ones, and every run of them would be parsed and planned again. */
+ * after it move down, so the sure ones stay first. A session that runs more distinct statements
+ * than the cache holds (a bulk load beside the station's own) would otherwise never prepare the
+ * later ones, and every run of them would be parsed and planned again. */
 static bool cache_evict(struct pg_conn *c, char dealloc[DB_PG_DEALLOC_BUF])
 {
 	int lru = -1;
